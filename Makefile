@@ -1,0 +1,120 @@
+# fourw — build, test, run, install.  See README.md.
+#
+# Variants build out of tree: `make O=build-asan ...` never mixes objects with
+# the normal build, so `make check` can run the suite twice without a clean.
+
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+O          ?= build
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share/fourw
+CFLAGS     ?= -O2 -g
+WARN        = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+              -Wmissing-prototypes -Wformat=2 -Wvla -Wpointer-arith \
+              -Wno-format-nonliteral
+CORE_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -DFOURW_DATADIR=\"$(DATADIR)\"
+
+# Debian ships .pc files for ncursesw and criterion only; libcsv and iniparser
+# need the fallbacks (iniparser's headers live in /usr/include/iniparser).
+CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs   ncursesw 2>/dev/null || echo -lncursesw)
+INI_CFLAGS    := $(shell $(PKG_CONFIG) --cflags iniparser 2>/dev/null || echo -I/usr/include/iniparser)
+INI_LIBS      := $(shell $(PKG_CONFIG) --libs   iniparser 2>/dev/null || echo -liniparser)
+CSV_LIBS      := -lcsv
+CRIT_CFLAGS   := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
+CRIT_LIBS     := $(shell $(PKG_CONFIG) --libs   criterion 2>/dev/null || echo -lcriterion)
+THREAD_LIBS   := -pthread
+
+CORE_SRC = $(wildcard src/*.c)
+TUI_SRC  = $(wildcard tui/*.c)
+TEST_SRC = $(wildcard tests/test_*.c) tests/plan_fixture.c
+CORE_OBJ = $(patsubst %.c,$(O)/%.o,$(CORE_SRC))
+TUI_OBJ  = $(patsubst %.c,$(O)/%.o,$(TUI_SRC))
+TEST_OBJ = $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
+# The tests link the screen's non-drawing helpers too (layout, formatting).
+TUI_TESTABLE = $(filter-out $(O)/tui/main.o,$(TUI_OBJ))
+
+DEB_PACKAGES = build-essential pkg-config libncurses-dev libcsv-dev \
+               libiniparser-dev libcriterion-dev tmux valgrind
+
+all: $(O)/fourw
+
+$(O)/libfourw.a: $(CORE_OBJ)
+	$(AR) rcs $@ $^
+$(O)/fourw: $(TUI_OBJ) $(O)/libfourw.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(INI_LIBS) $(CSV_LIBS) $(CURSES_LIBS) $(THREAD_LIBS) -lm
+$(O)/run-tests: $(TEST_OBJ) $(TUI_TESTABLE) $(O)/libfourw.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(INI_LIBS) $(CSV_LIBS) $(CRIT_LIBS) $(CURSES_LIBS) $(THREAD_LIBS) -lm
+
+# Per-directory flags: the core never sees curses' feature macros.
+$(O)/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) $(INI_CFLAGS) -MMD -MP -c -o $@ $<
+$(O)/tui/%.o: tui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) -Itui $(CURSES_CFLAGS) -MMD -MP -c -o $@ $<
+$(O)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) -Itui $(CRIT_CFLAGS) $(CURSES_CFLAGS) -MMD -MP -c -o $@ $<
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+
+# ---- dependencies -----------------------------------------------------------
+# As root the Debian packages are installed; otherwise the exact command is
+# printed and make stops.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq >/dev/null 2>&1 || true; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "fourw needs these Debian packages; run:"; \
+	    echo "  sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+
+# ---- tests ------------------------------------------------------------------
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+check: deps
+	$(MAKE) check-layering
+	$(MAKE) test
+	$(MAKE) O=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" test
+
+# One pass of the whole suite in the current variant: unit tests, then the
+# command-line and screen tests against the binary of the same variant.
+test: $(O)/run-tests $(O)/fourw
+	$(O)/run-tests --jobs 2
+	tests/cli/run.sh $(O)/fourw
+	tests/e2e/run.sh $(O)/fourw
+
+check-layering:
+	@! grep -nE '#include *[<"](n?curses|ncursesw/|tui/)' src/*.[ch] \
+	  || { echo "src/ must not include curses or tui/ headers"; exit 1; }
+	@echo "layering: src/ is free of curses"
+
+run: deps $(O)/fourw
+	$(O)/fourw -c config.ini
+
+clean:
+	rm -rf build build-san build-bench build-fuzz
+
+install: $(O)/fourw
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data
+	install -m 755 $(O)/fourw $(DESTDIR)$(BINDIR)/fourw
+	install -m 644 config.ini $(DESTDIR)$(DATADIR)/config.ini
+	install -m 644 data/*.csv $(DESTDIR)$(DATADIR)/data/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/fourw
+	rm -rf $(DESTDIR)$(DATADIR)
+
+.PHONY: all deps check test check-layering run clean install uninstall
+
+# Benchmark and fuzzing targets live beside their code.
+-include bench/bench.mk
+-include fuzz/fuzz.mk

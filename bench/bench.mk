@@ -1,0 +1,28 @@
+# Benchmark (issue 5): `make bench`, see bench/README.
+# Included by the top Makefile; uses its CC, WARN, CFLAGS and library flags.
+# The tools build into build-bench/ beside the generated sheets, so the
+# source tree stays clean and `make clean` removes them.
+
+BENCH_O = build-bench
+
+$(BENCH_O)/gen: bench/gen.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) -o $@ $< -lm
+$(BENCH_O)/csvcount: bench/csvcount.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) -o $@ $< $(CSV_LIBS)
+$(BENCH_O)/core_bench: bench/core_bench.c $(O)/libfourw.a
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) $(INI_CFLAGS) -o $@ $< $(O)/libfourw.a \
+	  $(INI_LIBS) $(CSV_LIBS) $(THREAD_LIBS) -lm
+
+# The generator and the libcsv baseline alone (no core needed).
+bench-tools: $(BENCH_O)/gen $(BENCH_O)/csvcount
+
+# bench/run.sh builds what it needs (fourw, gen, csvcount, core_bench) with
+# this Makefile, installs the peers from Debian when run as root, and writes
+# bench/RESULTS.md.  BENCH_5M=1 adds the 5M-row sheet.
+bench:
+	bench/run.sh
+
+.PHONY: bench bench-tools

@@ -1,0 +1,507 @@
+#!/usr/bin/env bash
+# bench/run.sh — issue 5's benchmark, run by `make bench`.
+#
+# Generates Mali 4W sheets of 10k, 100k and 1M rows (5M with BENCH_5M=1)
+# into build-bench/, then runs side by side on the same files, page cache
+# warm: `fourw report --format csv` and the same grouping (region p-code ×
+# intervention type, sum of children reached) by Miller, sqlite3, Python's
+# csv module and pandas.  Each tool's answer is checked against the answer
+# the generator wrote before it is timed; a wrong answer is reported as
+# "wrong" and not timed.  Then the core's in-process figures (core_bench)
+# and a scaling table.  Prints everything and writes bench/RESULTS.md.
+#
+# Environment: BENCH_5M=1 adds 5M rows; BENCH_RUNS=N forces N timed runs per
+# tool and size (default 5 below 1M rows, 3 from 1M); BENCH_SIZES="N..."
+# replaces the default sizes (for trials); BENCH_CFLAGS replaces the
+# Makefile's CFLAGS (-O2 -g) for fourw and core_bench; BENCH_NO_INSTALL=1
+# never calls apt-get; FOURW_CONFIG_INI=path overrides config.ini.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export LC_NUMERIC=C           # decimal points in $EPOCHREALTIME and awk
+
+OUT=build-bench
+RESULTS=bench/RESULTS.md
+CONFIG_INI=${FOURW_CONFIG_INI:-config.ini}
+read -r -a SIZES <<<"${BENCH_SIZES:-10000 100000 1000000}"
+[ "${BENCH_5M:-0}" = 1 ] && SIZES+=(5000000)
+TOOLS=(fourw miller sqlite3 python-csv pandas)
+MAIN_N=0                     # the size the targets, core_bench and messy sheets use: 1M (or the largest below)
+for n in "${SIZES[@]}"; do [ "$n" -le 1000000 ] && [ "$n" -gt "$MAIN_N" ] && MAIN_N=$n; done
+mkdir -p "$OUT/out"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+say() { printf '%s\n' "$*" >&2; }
+
+# ---- building ------------------------------------------------------------
+
+build() {
+	say "== building (optimised: make build/fourw, gen, csvcount, core_bench)"
+	make -s build-bench/gen build-bench/csvcount >&2
+	HAVE_FOURW=1 HAVE_CORE_BENCH=1
+	make -s ${BENCH_CFLAGS:+CFLAGS="$BENCH_CFLAGS"} build/fourw >&2 || { HAVE_FOURW=0; say "!! fourw does not build yet: its lines are left out"; }
+	make -s ${BENCH_CFLAGS:+CFLAGS="$BENCH_CFLAGS"} build-bench/core_bench >&2 || { HAVE_CORE_BENCH=0; say "!! core_bench does not link yet: in-process figures left out"; }
+}
+
+# ---- peers from Debian ----------------------------------------------------
+
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+# Installs Debian packages when root (unless BENCH_NO_INSTALL=1); otherwise
+# says which are missing.  The tools they bring are skipped if still absent.
+install_peers() {
+	local missing=() p
+	for p in time miller sqlite3 python3 python3-pandas; do
+		installed "$p" || missing+=("$p")
+	done
+	[ ${#missing[@]} = 0 ] && return
+	if [ "$(id -u)" = 0 ] && [ "${BENCH_NO_INSTALL:-0}" != 1 ]; then
+		say "== installing from Debian: ${missing[*]}"
+		apt-get update -qq >/dev/null 2>&1 || true
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			"${missing[@]}" >/dev/null 2>&1 || say "!! apt-get install ${missing[*]} failed"
+	else
+		say "!! not installed: ${missing[*]} (as root: apt-get install -y ${missing[*]}); those peers are skipped"
+	fi
+}
+
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=$(command -v python3 || echo python3)
+
+available() {
+	case $1 in
+		fourw)      [ "$HAVE_FOURW" = 1 ] ;;
+		miller)     command -v mlr >/dev/null ;;
+		sqlite3)    command -v sqlite3 >/dev/null ;;
+		python-csv) "$PY" -c 'import csv' 2>/dev/null ;;
+		pandas)     "$PY" -c 'import pandas' 2>/dev/null ;;
+	esac
+}
+
+# ---- what each tool runs ---------------------------------------------------
+
+SQL='SELECT "Region P-code", "Intervention type", SUM(CAST(Girls AS INTEGER) + CAST(Boys AS INTEGER)) AS children FROM t GROUP BY 1, 2;'
+
+# Sets ARGV to the command line of tool $1 on sheet $2.
+tool_argv() {
+	local f=$2
+	case $1 in
+		fourw)      ARGV=(build/fourw report --format csv -c "$FOURW_CONFIG" "$f") ;;
+		miller)     ARGV=(mlr --icsv --ocsv stats1 -a sum -f Girls,Boys -g 'Region P-code,Intervention type' "$f") ;;
+		sqlite3)    ARGV=(sqlite3 :memory: -cmd '.mode csv' -cmd ".import $f t" -cmd '.headers on' "$SQL") ;;
+		python-csv) ARGV=("$PY" bench/peers/csv_module.py "$f") ;;
+		pandas)     ARGV=("$PY" bench/peers/pandas_usecols.py "$f") ;;
+	esac
+}
+
+# The command as a reader would type it (for the results file).
+tool_display() {
+	tool_argv "$1" "$2"
+	local a s=""
+	for a in "${ARGV[@]}"; do
+		case $a in *[\ \"\'\;*]*) s+="'${a//\'/\'\\\'\'}' " ;; *) s+="$a " ;; esac
+	done
+	printf '%s' "${s% }"
+}
+
+# fourw needs its config: the project's config.ini, in monthly mode (the
+# generated rows are monthly reports), its regional figures resolved as in
+# the original.  Written to build-bench/bench.ini.
+make_config() {
+	FOURW_CONFIG=$OUT/bench.ini
+	[ -f "$CONFIG_INI" ] || { say "!! $CONFIG_INI not found"; HAVE_FOURW=0; return; }
+	local dir
+	dir=$(cd "$(dirname "$CONFIG_INI")" && pwd)
+	awk -v dir="$dir" '
+		/^[ \t]*\[/ { section = tolower($0) }
+		/^[ \t]*(reporting_mode|mode)[ \t]*=/ && section ~ /plan/ {
+			sub(/=.*/, "= monthly"); print; next }
+		/^[ \t]*(regional_figures|sheets)[ \t]*=/ {
+			key = $0; sub(/[ \t]*=.*/, "", key)
+			val = $0; sub(/^[^=]*=[ \t]*/, "", val); sub(/[ \t]*([;#].*)?$/, "", val)
+			if (key ~ /sheets/) { print key " ="; next }
+			if (val !~ /^\//) val = dir "/" val
+			print key " = " val; next }
+		{ print }' "$CONFIG_INI" > "$FOURW_CONFIG"
+}
+
+# ---- measuring -----------------------------------------------------------
+
+# Runs tool $1 on sheet $2, output to $3; sets WALL (s), RSS (kB), CPU (%).
+run_once() {
+	tool_argv "$1" "$2"
+	local t0 t1
+	t0=$EPOCHREALTIME
+	if ! /usr/bin/time -v -o "$TMP/time" "${ARGV[@]}" >"$3" 2>"$TMP/err"; then
+		WALL=""
+		return 1
+	fi
+	t1=$EPOCHREALTIME
+	WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
+	RSS=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$TMP/time")
+	CPU=$(awk -F': ' '/Percent of CPU/ { sub(/%/, "", $2); print $2 }' "$TMP/time")
+}
+
+# "min-max" of the arguments, for the table's spread column.
+spread() { printf '%s\n' "$@" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.3f-%.3f", lo, hi }'; }
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+warm() { cat "$@" >/dev/null; }
+
+# Result of tool $1 on sheet $2 (expected answer $3, kind peer|fourw) into
+# RES[tool,size]: "ok median_s rss_kb cpu min-max_s" or "wrong" / "failed" / "absent".
+declare -A RES
+measure() {
+	local tool=$1 sheet=$2 expected=$3 kind=$4 key=$5 runs=$6
+	local out="$OUT/out/$tool-$(basename "$sheet")"
+	if ! available "$tool"; then RES[$key]="absent"; return; fi
+	warm "$sheet"
+	if ! run_once "$tool" "$sheet" "$out"; then
+		RES[$key]="failed"
+		say "   $tool failed: $(head -c 300 "$TMP/err")"
+		return
+	fi
+	if ! "$PY" bench/check.py "$kind" "$expected" "$out" >"$TMP/check" 2>&1; then
+		RES[$key]="wrong"
+		say "   $tool is WRONG on $(basename "$sheet"):"
+		sed 's/^/      /' "$TMP/check" | head -5 >&2
+		return
+	fi
+	local walls=() rss=0 cpus=() i
+	for ((i = 0; i < runs; i++)); do
+		run_once "$tool" "$sheet" "$out" || { RES[$key]="failed"; return; }
+		walls+=("$WALL"); cpus+=("$CPU")
+		[ "$RSS" -gt "$rss" ] && rss=$RSS
+	done
+	RES[$key]="ok $(printf '%s\n' "${walls[@]}" | median) $rss $(printf '%s\n' "${cpus[@]}" | median) $(spread "${walls[@]}")"
+}
+
+runs_for() {
+	if [ -n "${BENCH_RUNS:-}" ]; then echo "$BENCH_RUNS"
+	elif [ "$1" -ge 1000000 ]; then echo 3
+	else echo 5; fi
+}
+
+human() { awk -v n="$1" 'BEGIN { if (n >= 1e6) printf "%gM", n / 1e6; else printf "%gk", n / 1e3 }'; }
+
+# ---- the sheets ----------------------------------------------------------
+
+# build-bench/clean-N.csv (what every tool reads) and, at 1M rows, the three
+# messy dialects fourw alone can be checked on.  Regenerated when gen changes.
+generate() {
+	local n f d
+	for n in "${SIZES[@]}"; do
+		f=$OUT/clean-$n.csv
+		if [ ! -s "$f" ] || [ "$OUT/gen" -nt "$f" ]; then
+			say "== generating $f"
+			"$OUT/gen" --rows "$n" --clean -o "$f"
+		fi
+	done
+	for d in en fr-excel hxl; do
+		f=$OUT/messy-$d-$MAIN_N.csv
+		if [ ! -s "$f" ] || [ "$OUT/gen" -nt "$f" ]; then
+			say "== generating $f"
+			"$OUT/gen" --rows "$MAIN_N" --dialect "$d" -o "$f"
+		fi
+	done
+}
+
+# ---- the tables ----------------------------------------------------------
+
+# One table line: label $1, result RES[$2], sheet $3; "vs fourw" is the
+# time divided by that of RES[$4] when $4 is given.
+table_row() {
+	local label=$1 r=${RES[$2]} sheet=$3 ref=${4:+${RES[$4]:-}} mb
+	mb=$(stat -c %s "$sheet" | awk '{ printf "%.1f", $1 / 1e6 }')
+	case $r in
+		ok*)
+			set -- $r
+			awk -v label="$label" -v t="$2" -v rss="$3" -v cpu="$4" -v sp="$5" -v mb="$mb" -v ref="$ref" 'BEGIN {
+				split(ref, a, " ")
+				ratio = (a[1] == "ok") ? sprintf("%.2fx", t / a[2]) : "-"
+				printf "| %-16s | %9.3f | %13s | %8.1f | %8.1f | %5s%% | %8s |\n", label, t, sp, mb / t, rss / 1024, cpu, ratio }' ;;
+		*)
+			printf '| %-16s | %9s | %13s | %8s | %8s | %6s | %8s |\n' "$label" "$r" "" "" "" "" "" ;;
+	esac
+}
+
+TABLE_HEAD='| tool             |  median s |     min-max s |     MB/s |  peak MB |   CPU  | vs fourw |
+|------------------|-----------|---------------|----------|----------|--------|----------|'
+
+fastest_peer() {   # prints "tool seconds" of the fastest correct peer at size $1
+	local n=$1 t r best="" bt=""
+	for t in "${TOOLS[@]:1}"; do
+		r=${RES[$t,$n]:-}
+		case $r in ok*) set -- $r
+			if [ -z "$bt" ] || awk -v a="$2" -v b="$bt" 'BEGIN { exit !(a < b) }'; then best=$t bt=$2; fi ;;
+		esac
+	done
+	[ -n "$best" ] && echo "$best $bt"
+}
+
+# ---- main ------------------------------------------------------------------
+
+main() {
+	LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+	build
+	install_peers
+	make_config
+	generate
+
+	local n sheet tool runs
+	REPORT=$TMP/report.md
+	{
+		echo "## Side by side: region × intervention type, sum of children reached"
+		echo
+		echo "Same file for every tool, page cache warm, median wall time of the timed runs;"
+		echo "min-max over the timed runs; peak RSS (largest over the runs) and CPU from \`/usr/bin/time -v\`;"
+		echo "\"vs fourw\" = the tool's time ÷ fourw's (above 1.00x: fourw is faster)."
+		echo "Each answer was checked against the generator's before timing (\"wrong\" = not a peer)."
+	} >"$REPORT"
+
+	for n in "${SIZES[@]}"; do
+		sheet=$OUT/clean-$n.csv runs=$(runs_for "$n")
+		say "== $(human "$n") rows ($sheet, $runs timed runs each)"
+		for tool in "${TOOLS[@]}"; do
+			say "   $tool"
+			measure "$tool" "$sheet" "${sheet%.csv}.expected.csv" \
+				"$([ "$tool" = fourw ] && echo fourw || echo peer)" "$tool,$n" "$runs"
+		done
+		# The one-core ceiling of the parser.
+		warm "$sheet"
+		local walls=() i
+		for ((i = 0; i < runs; i++)); do
+			run_once_baseline "$sheet"; walls+=("$WALL")
+		done
+		BASELINE[$n]=$(printf '%s\n' "${walls[@]}" | median)
+		{
+			echo
+			echo "### $(human "$n") rows — $(stat -c %s "$sheet" | awk '{ printf "%.1f MB", $1 / 1e6 }'), \`$sheet\`"
+			echo
+			echo "$TABLE_HEAD"
+			for tool in "${TOOLS[@]}"; do table_row "$tool" "$tool,$n" "$sheet" "fourw,$n"; done
+			awk -v t="${BASELINE[$n]}" -v mb="$(stat -c %s "$sheet")" 'BEGIN {
+				printf "| %-16s | %9.3f | %13s | %8.1f | %8s | %6s | %8s |\n", "(libcsv count)", t, "", mb / 1e6 / t, "", "", "" }'
+		} >>"$REPORT"
+		cat "$REPORT" | tail -n $((${#TOOLS[@]} + 4)) >&2
+	done
+
+	mess_section
+	core_section
+	screen_section
+	commands_section
+	targets_section
+	write_results
+}
+
+declare -A BASELINE
+run_once_baseline() {
+	local t0 t1
+	t0=$EPOCHREALTIME
+	"$OUT/csvcount" "$1" >/dev/null
+	t1=$EPOCHREALTIME
+	WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
+}
+
+# fourw alone on messy sheets in each dialect (raw-text tools cannot be
+# checked there: they split "Ségou" from "Segou").
+mess_section() {
+	local d sheet
+	{
+		echo
+		echo "## fourw on messy sheets, $(human "$MAIN_N") rows (checked against the generator's answer)"
+		echo
+		echo "Spelling variants, labels for type codes, blank and N/A cells, grouped numbers,"
+		echo "trailing spaces; fr-excel is Windows-1252 with ';', CRLF and French dates."
+		echo "Raw-text peers are not run here: they would split \"Ségou\" from \"Segou\"."
+		echo
+		echo "$TABLE_HEAD"
+	} >>"$REPORT"
+	for d in en fr-excel hxl; do
+		sheet=$OUT/messy-$d-$MAIN_N.csv
+		say "== fourw on $sheet"
+		measure fourw "$sheet" "${sheet%.csv}.expected.csv" fourw "fourw,messy-$d" 3
+		table_row "fourw ($d)" "fourw,messy-$d" "$sheet" >>"$REPORT"
+	done
+}
+
+core_section() {
+	{
+		echo
+		echo "## In process ($(human "$MAIN_N") rows; bench/core_bench, linked with build/libfourw.a)"
+		echo
+	} >>"$REPORT"
+	if [ "$HAVE_CORE_BENCH" != 1 ]; then
+		echo "core_bench did not link: the core is not complete yet." >>"$REPORT"
+		return
+	fi
+	local big=$OUT/clean-$MAIN_N.csv n
+	say "== core_bench at $(human "$MAIN_N") rows"
+	warm "$big"
+	"$OUT/core_bench" -c "$FOURW_CONFIG" "$big" >"$TMP/core" 2>&1 || echo "(core_bench failed)" >>"$TMP/core"
+	{
+		echo '```'
+		echo "\$ $OUT/core_bench -c $FOURW_CONFIG $big"
+		cat "$TMP/core"
+		echo '```'
+		echo
+		echo "### Scaling (one process per size; RSS per row above what the process held before loading)"
+		echo
+		echo "|    rows |    MB | load s | load µs/row | aggregate ms | agg ns/row | peak RSS MB | bytes/row | change median ms | change p99 ms |"
+		echo "|---------|-------|--------|-------------|--------------|------------|-------------|-----------|------------------|---------------|"
+	} >>"$REPORT"
+	: >"$TMP/scale"
+	for n in "${SIZES[@]}"; do
+		[ "$n" -ge 100000 ] || continue
+		say "   scaling: $(human "$n")"
+		warm "$OUT/clean-$n.csv"
+		"$OUT/core_bench" -c "$FOURW_CONFIG" --changes 200 --line "$OUT/clean-$n.csv" >>"$TMP/scale" || true
+	done
+	awk -F'\t' '{ printf "| %7s | %5.0f | %6.2f | %11.2f | %12.1f | %10.1f | %11.1f | %9.0f | %16.2f | %13.2f |\n",
+		$1, $2 / 1e6, $3, $3 * 1e6 / $1, $4 * 1e3, $4 * 1e9 / $1, $5 / 1024, ($5 - $6) * 1024 / $1, $7, $8 }' \
+		"$TMP/scale" >>"$REPORT"
+	sed -n '/^## In process/,$p' "$REPORT" >&2
+}
+
+# Time to the first screen of the real program: fourw starts in a detached
+# tmux pane (120x40) and the pane is read every few milliseconds until the
+# overview's plan line (BENCH_SCREEN_MARKER, default "Total (plan)") shows.
+screen_section() {
+	local sheet=$OUT/clean-$MAIN_N.csv marker=${BENCH_SCREEN_MARKER:-Total (plan)}
+	local sock=fourw-bench-$$ walls=() hwm=0 i t0 t1 pid kb
+	{ echo; echo "## Time to the first screen ($(human "$MAIN_N") rows, the real program in tmux)"; echo; } >>"$REPORT"
+	if [ "$HAVE_FOURW" != 1 ] || ! command -v tmux >/dev/null; then
+		echo "Not measured (needs build/fourw and tmux)." >>"$REPORT"
+		return
+	fi
+	say "== time to the first screen"
+	warm "$sheet"
+	for ((i = 0; i < 3; i++)); do
+		t0=$EPOCHREALTIME
+		tmux -L "$sock" new-session -d -s bench -x 120 -y 40 \
+			"exec build/fourw -c '$FOURW_CONFIG' '$sheet'"
+		pid=$(tmux -L "$sock" display-message -p -t bench '#{pane_pid}')
+		t1=""
+		while kill -0 "$pid" 2>/dev/null; do
+			if tmux -L "$sock" capture-pane -p -t bench 2>/dev/null | grep -qF "$marker"; then
+				t1=$EPOCHREALTIME
+				break
+			fi
+			sleep 0.005
+		done
+		kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+		[ "${kb:-0}" -gt "$hwm" ] && hwm=$kb
+		tmux -L "$sock" send-keys -t bench q 2>/dev/null || true
+		sleep 0.2
+		tmux -L "$sock" kill-server 2>/dev/null || true
+		[ -n "$t1" ] || { echo "The screen never showed \"$marker\"." >>"$REPORT"; return; }
+		walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')")
+	done
+	printf 'From starting `build/fourw -c %s %s` until the overview shows: **%s s** median of 3 (%s); peak RSS %.1f MB (VmHWM).\n' \
+		"$FOURW_CONFIG" "$sheet" "$(printf '%s\n' "${walls[@]}" | median)" "${walls[*]}" \
+		"$(awk -v k="$hwm" 'BEGIN { print k / 1024 }')" >>"$REPORT"
+	tail -n 1 "$REPORT" >&2
+}
+
+commands_section() {
+	local sheet=$OUT/clean-$MAIN_N.csv tool
+	{
+		echo
+		echo "## Commands (shown on the $(human "$MAIN_N")-row sheet)"
+		echo
+		echo '```'
+		for tool in "${TOOLS[@]}"; do printf '%-11s %s\n' "$tool" "$(tool_display "$tool" "$sheet")"; done
+		printf '%-11s %s\n' "(libcsv)" "$OUT/csvcount $sheet   # single-threaded libcsv pass counting rows"
+		echo '```'
+		echo
+		echo "fourw's config \`$FOURW_CONFIG\` is \`$CONFIG_INI\` with \`mode = monthly\` and no default sheets."
+	} >>"$REPORT"
+}
+
+# Issue 5's targets, each MET or MISSED with the figure it was judged on.
+targets_section() {
+	local f=${RES[fourw,$MAIN_N]:-} best base
+	best=$(fastest_peer "$MAIN_N" || true)
+	base=${BASELINE[$MAIN_N]:-}
+	{
+		echo
+		echo "## Issue 5's targets at $(human "$MAIN_N") rows (they are set at 1M)"
+		echo
+		awk -v f="$f" -v best="$best" -v base="$base" 'BEGIN {
+			split(f, a, " "); split(best, b, " ")
+			if (a[1] != "ok") { print "- fourw has no correct result: the report targets cannot be judged."; exit }
+			if (b[1] != "") {
+				r = b[2] / a[2]
+				printf "- %s `report` at least 2x faster than the fastest correct peer (%s, %.3f s): fourw %.3f s, %.2fx its speed%s.\n",
+					(r >= 2 ? "MET:   " : "MISSED:"), b[1], b[2], a[2], r,
+					(r >= 2 ? "" : sprintf(" (%.1fx too slow)", 2 / r)) }
+			if (base != "")
+				printf "- %s both cores: the whole report faster than a single-threaded libcsv pass counting rows (%.3f s): fourw %.3f s at %s%% CPU.\n",
+					(a[2] < base ? "MET:   " : "MISSED:"), base, a[2], a[4]
+			printf "- %s peak memory under 80 MB (`report`): %.1f MB.\n", (a[3] / 1024 < 80 ? "MET:   " : "MISSED:"), a[3] / 1024
+		}'
+		if [ -s "$TMP/core" ]; then
+			awk '
+				/^region filter change:/ { med = $4; p99 = $7 }
+				/^peak RSS:/ { rss = $3 }
+				END {
+					if (med == "") exit
+					printf "- %s region filter change under 5 ms median: %s ms.\n", (med + 0 < 5 ? "MET:   " : "MISSED:"), med
+					printf "- %s region filter change under 16 ms at the 99th percentile: %s ms.\n", (p99 + 0 < 16 ? "MET:   " : "MISSED:"), p99
+					printf "- %s peak memory under 80 MB in process (load + aggregate + gaps): %s MB.\n", (rss + 0 < 80 ? "MET:   " : "MISSED:"), rss
+				}' "$TMP/core"
+		fi
+		if [ -s "$TMP/scale" ] && [ "$(wc -l <"$TMP/scale")" -ge 2 ]; then
+			# Linear: time and memory per row at the largest size within 25 % of those at the smallest.
+			awk -F'\t' 'NR == 1 { t0 = $3 / $1; m0 = ($5 - $6) / $1; n0 = $1 }
+				{ t1 = $3 / $1; m1 = ($5 - $6) / $1; n1 = $1 }
+				END {
+					rt = t1 / t0; rm = m1 / m0
+					printf "- %s linear scaling %s -> %s rows: load time per row x%.2f, memory per row x%.2f (within 25%% counts as linear).\n",
+						(rt < 1.25 && rm < 1.25 ? "MET:   " : "MISSED:"), n0, n1, rt, rm
+				}' "$TMP/scale"
+		fi
+	} >>"$REPORT"
+	sed -n '/^## Issue 5/,$p' "$REPORT" >&2
+}
+
+machine() {
+	local model
+	model=$(lscpu 2>/dev/null | awk -F': *' '/^Model name/ { print $2; exit }')
+	printf '%s CPU(s) (nproc), %s, %s RAM, %s' "$(nproc)" "${model:-unknown CPU}" \
+		"$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)" \
+		"$( (. /etc/os-release && echo "$PRETTY_NAME") 2>/dev/null || uname -sr)"
+}
+
+versions() {
+	local v
+	echo "- fourw: $(git log -1 --format=%h 2>/dev/null || echo 'no commit yet') ($(cc --version | head -1), CFLAGS ${BENCH_CFLAGS:--O2 -g})"
+	v=$(mlr --version 2>/dev/null) && echo "- Miller: $v"
+	v=$(sqlite3 --version 2>/dev/null | cut -d' ' -f1) && echo "- sqlite3: $v"
+	v=$("$PY" --version 2>&1) && echo "- Python (csv module): $v"
+	v=$("$PY" -c 'import pandas; print(pandas.__version__)' 2>/dev/null) && echo "- pandas: $v"
+	echo "- libcsv: $(dpkg-query -W -f='${Version}' libcsv3 2>/dev/null || echo '?')"
+}
+
+write_results() {
+	{
+		echo "# fourw benchmark results"
+		echo
+		echo "Produced by \`make bench\`$([ "${BENCH_5M:-0}" = 1 ] && echo ' with `BENCH_5M=1`') (bench/run.sh); see bench/README."
+		echo
+		echo "Machine: $(machine). Load average before the run: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+		echo "(other work on the machine shows as a wide min-max spread); the run took $((SECONDS / 60)) min $((SECONDS % 60)) s."
+		echo
+		versions
+		echo
+		echo "Sheets: \`build-bench/gen --rows N --clean\` (seed fixed): realistic Mali child-protection"
+		echo "4W rows, about 170 bytes each, canonical spellings so raw-text tools can be checked; quoted"
+		echo "activity texts with commas and line breaks remain."
+		echo
+		cat "$REPORT"
+	} >"$RESULTS"
+	say "== written $RESULTS"
+}
+
+main "$@"

@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""make_fixtures.py -- writes the hand-written test sheets of tests/fixtures/sheets/.
+
+    python3 data/gen/make_fixtures.py
+
+The contents below are written out by hand, line by line; this script only
+exists so that the bytes a text editor cannot show reliably (Windows-1252, a
+BOM, CRLF, NBSP, mixed line endings, a 0-byte file) are reproducible.  The
+expected results in tests/fixtures/sheets/README.md were worked out by hand
+from these lines, never by running fourw.  Standard library only.
+"""
+
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(os.path.dirname(os.path.dirname(HERE)), "tests", "fixtures", "sheets")
+
+NBSP = "\u00a0"
+
+
+def write(name, text, encoding="utf-8", bom=False, eol="\n"):
+    """text uses '\n' between lines; eol replaces it (not inside quotes: the
+    fixtures below that need an embedded newline use eol='\n')."""
+    data = text.replace("\n", eol).encode(encoding)
+    if bom:
+        data = b"\xef\xbb\xbf" + data
+    with open(os.path.join(OUT, name), "wb") as fh:
+        fh.write(data)
+
+
+def write_bytes(name, data):
+    with open(os.path.join(OUT, name), "wb") as fh:
+        fh.write(data)
+
+
+# ---------------------------------------------------------------------------
+# broken_rows.csv -- one problem per rejected row; two quoted fields span
+# lines (lines 3-4 and 8-10) so physical lines differ from record numbers.
+BROKEN_ROWS = (
+    "Organisation,Partenaire de mise en oeuvre,Région,Pcode région,Cercle,Type d'intervention,Activité,Statut,Date de début,Date de fin,Mois de rapportage,Filles,Garçons,Femmes,Hommes,Total\n"
+    "IRC,,Mopti,ML05,Bandiagara,Soutien psychosocial,Séances PSS en groupe,En cours,01/01/2024,31/12/2024,mars 2024,10,12,3,2,27\n"
+    "IRC,,Mopti,ML05,Bandiagara,Gestion de cas,\"Gestion de cas\n"
+    "suivi à domicile\",En cours,01/01/2024,31/12/2024,mars 2024,4,5,0,0,9\n"
+    "IRC,,Mopti,ML05,Bankass,Sensibilisation,Causeries communautaires,En cours,01/01/2024,31/12/2024,mars 2024,-5,8,6,4,13\n"
+    "IRC,,Gao,ML07,Ansongo,Soutien psychosocial,Activités récréatives,En cours,01/02/2024,31/12/2024,mars 2024,14,\"12,5\",0,0,26\n"
+    "IRC,,Gao,ML07,Gao,Sensibilisation,Émissions radio,En cours,01/01/2024,31/12/2024,mars 2024,40,35,beaucoup,20,95\n"
+    "IRC,,Tombouctou,ML06,Diré,ENA/ES,\"Recherche familiale\n"
+    "et réunification\n"
+    "(cas de Tienkour)\",En cours,01/01/2024,31/12/2024,mars 2024,6,7,0,0,13\n"
+    "IRC,,Segu,,Niono,Gestion de cas,Suivi de cas,En cours,01/01/2024,31/12/2024,mars 2024,8,9,0,0,17\n"
+    "IRC,,,,,Soutien psychosocial,Groupes de parole,En cours,01/01/2024,31/12/2024,mars 2024,11,9,0,0,20\n"
+    "IRC,,Ségou,ML04,Macina,,Visites à domicile,En cours,01/01/2024,31/12/2024,mars 2024,5,5,0,0,10\n"
+    "IRC,,Ségou,ML04,Macina,Sensibilisation,Théâtre forum,En cours,01/01/2024,31/12/2024,mars 2024,,,,,\n"
+    "IRC,,Mopti,ML05,Koro,Soutien psychosocial,Séances PSS,En cours,31/02/2024,31/12/2024,mars 2024,7,8,2,1,18\n"
+    "IRC,,Mopti,ML04,Bandiagara,Gestion de cas,Suivi des cas référés,En cours,01/01/2024,31/12/2024,mars 2024,3,4,0,0,7\n"
+    "IRC,,Ménaka,ML10,Ménaka,Sensibilisation,Causeries,En cours,01/01/2024,31/12/2024,mars 2024,20,18,25,15,78\n"
+)
+
+# ---------------------------------------------------------------------------
+# One logical sheet, four dialects.  Cell contents are identical; only the
+# headers, delimiter, encoding, line ends, date and number forms differ.
+SAME = [
+    # org, partner, region, pcode, cercle, cercle pcode, commune, type, activity, status,
+    # start (y,m,d), end, month, girls, boys, women, men
+    ("IRC", "", "Mopti", "ML05", "Bandiagara", "ML0501", "Sangha", "Soutien psychosocial",
+     "Séances de soutien psychosocial en groupe", "En cours", (2024, 1, 15), (2024, 12, 31), 3,
+     420, 385, 130, 95),
+    ("IRC", "", "Mopti", "ML05", "Bandiagara", "ML0501", "Dourou", "Gestion de cas",
+     "Prise en charge individuelle des enfants à risque", "En cours", (2024, 1, 15),
+     (2024, 12, 31), 3, 36, 41, 0, 0),
+    ("UNICEF", "AVS-Mali", "Mopti", "ML05", "Djenné", "ML0503", "Djenné", "Sensibilisation",
+     "Causeries éducatives par les RECOPE", "En cours", (2024, 2, 1), (2024, 9, 30), 3,
+     1250, 1180, 1420, 990),
+    ("UNICEF", "AVS-Mali", "Ségou", "ML04", "Niono", "ML0404", "Diabaly", "EREE",
+     "Séances d’éducation aux risques des engins explosifs", "Terminé", (2024, 1, 10),
+     (2024, 3, 29), 3, 310, 342, 120, 88),
+    ("DRC", "DRC", "Gao", "ML07", "Ansongo", "ML0701", "Ouattagouna", "ENA",
+     "Recherche familiale et réunification", "En cours", (2023, 10, 1), (2024, 12, 31), 3,
+     14, 19, 0, 0),
+    ("DRC", "DRC", "Gao", "ML07", "Gao", "ML0703", "Gounzoureye", "Espace ami des enfants",
+     "EAE mobiles dans les sites de déplacés", "En cours", (2024, 1, 1), (2024, 12, 31), 3,
+     640, 598, 0, 0),
+    ("Save the Children", "", "Tombouctou", "ML06", "Goundam", "ML0602", "Tonka", "EAFGA",
+     "Réinsertion socio-économique des enfants sortis des groupes armés", "En cours",
+     (2024, 1, 1), (2024, 12, 31), 3, 9, 57, 0, 0),
+    ("Plan International", "", "Ménaka", "ML10", "Ménaka", "ML1001", "Inékar", "Sensibilisation",
+     "Dialogues communautaires, théâtre forum", "En cours", (2024, 3, 1), (2024, 12, 31), 3,
+     215, 198, 260, 177),
+]
+
+
+def q(cell, delim):
+    if any(ch in cell for ch in (delim, '"', "\n", "\r")):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def same_en():
+    head = ["Organization", "Implementing partner", "Region", "Cercle", "Commune",
+            "Intervention type", "Activity", "Status", "Start date", "End date",
+            "Reporting month", "Girls", "Boys", "Women", "Men", "Total"]
+    out = [",".join(head)]
+    for (org, ip, reg, _, cer, _, com, typ, act, st, sd, ed, m, g, b, w, mn) in SAME:
+        cells = [org, ip, reg, cer, com, typ, act, st, "%04d-%02d-%02d" % sd,
+                 "%04d-%02d-%02d" % ed, "2024-%02d" % m, str(g), str(b), str(w), str(mn),
+                 str(g + b + w + mn)]
+        out.append(",".join(q(c, ",") for c in cells))
+    return "\n".join(out) + "\n"
+
+
+def fr_num(n, sep):
+    s = "{:,}".format(n)
+    return s.replace(",", sep)
+
+
+def same_fr_excel():
+    head = ["Organisation", "Partenaire de mise en oeuvre", "Région", "Cercle", "Commune",
+            "Type d'intervention", "Activité", "Statut", "Date de début", "Date de fin",
+            "Mois de rapportage", "Filles", "Garçons", "Femmes", "Hommes", "Total"]
+    out = [";".join(head)]
+    for (org, ip, reg, _, cer, _, com, typ, act, st, sd, ed, m, g, b, w, mn) in SAME:
+        # Excel-French: NBSP grouping in the counts, a plain space in the total
+        cells = [org, ip, reg, cer, com, typ, act, st, "%02d/%02d/%04d" % (sd[2], sd[1], sd[0]),
+                 "%02d/%02d/%04d" % (ed[2], ed[1], ed[0]), "31/%02d/2024" % m,
+                 fr_num(g, NBSP), fr_num(b, NBSP), fr_num(w, NBSP), fr_num(mn, NBSP),
+                 fr_num(g + b + w + mn, " ")]
+        out.append(";".join(q(c, ";") for c in cells))
+    return "\n".join(out) + "\n"
+
+
+def same_hxl():
+    head = ["Organization", "Implementing partner", "Region", "Region P-code", "Cercle",
+            "Cercle P-code", "Commune", "Intervention type", "Activity", "Status",
+            "Start date", "End date", "Reporting month", "Girls", "Boys", "Women", "Men", "Total"]
+    tags = ["#org+prog+name", "#org+impl+name", "#adm1+name", "#adm1+code", "#adm2+name",
+            "#adm2+code", "#adm3+name", "#activity+type", "#activity+name", "#status",
+            "#date+start", "#date+end", "#date+reported", "#reached+f+children",
+            "#reached+m+children", "#reached+f+adults", "#reached+m+adults", "#reached+ind"]
+    out = [",".join(head), ",".join(tags)]
+    for (org, ip, reg, pc, cer, cpc, com, typ, act, st, sd, ed, m, g, b, w, mn) in SAME:
+        cells = [org, ip, reg, pc, cer, cpc, com, typ, act, st, "%04d-%02d-%02d" % sd,
+                 "%04d-%02d-%02d" % ed, "2024-%02d-31" % m, str(g), str(b), str(w), str(mn),
+                 str(g + b + w + mn)]
+        out.append(",".join(q(c, ",") for c in cells))
+    return "\n".join(out) + "\n"
+
+
+def same_title():
+    head = ["Organisation", "Partenaire de mise en oeuvre", "Région", "Cercle", "Commune",
+            "Type d'intervention", "Activité", "Statut", "Date de début", "Date de fin", "Mois",
+            "Filles", "Garçons", "Femmes", "Hommes", "Total"]
+    out = ["Matrice 4W – Protection de l'Enfant – Mali 2024",
+           "Données illustratives – rapport de mars 2024",
+           "\t".join(head)]
+    for (org, ip, reg, _, cer, _, com, typ, act, st, sd, ed, m, g, b, w, mn) in SAME:
+        # d/m/yyyy without leading zeros, month as "mars 2024", "1,234" grouping
+        cells = [org, ip, reg, cer, com, typ, act, st, "%d/%d/%04d" % (sd[2], sd[1], sd[0]),
+                 "%d/%d/%04d" % (ed[2], ed[1], ed[0]), "mars 2024",
+                 "{:,}".format(g), "{:,}".format(b), "{:,}".format(w), "{:,}".format(mn),
+                 "{:,}".format(g + b + w + mn)]
+        out.append("\t".join(q(c, "\t") for c in cells))
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------
+SMALL_COUNTING = (
+    "Organization,Implementing partner,Region,Cercle,Intervention type,Activity,Status,Reporting month,Girls,Boys,Women,Men,Total\n"
+    "IRC,,Mopti,Bandiagara,Soutien psychosocial,Group PSS sessions,Ongoing,2024-01,30,20,10,0,60\n"
+    "IRC,,Mopti,Bandiagara,Soutien psychosocial,Group PSS sessions,Ongoing,2024-02,50,40,10,0,100\n"
+    "IRC,,Mopti,Bandiagara,Case management,Case follow-up,Ongoing,2024-02,20,25,0,0,45\n"
+    "DRC,,Mopti,Bankass,Awareness raising,Community dialogues,Ongoing,2024-02,40,30,50,30,150\n"
+    "DRC,,Gao,Ansongo,Awareness raising,Community dialogues,Ongoing,2024-02,100,80,60,40,280\n"
+    "DRC,,Gao,Ansongo,Case management,Case follow-up,Ongoing,2024-02,10,10,0,0,25\n"
+    "Plan International,,Gao,Gao,Child-friendly spaces,Mobile child-friendly spaces,Planned,2024-02,60,60,0,0,120\n"
+)
+
+ML09_OLD = (
+    "Organisation,Région,Pcode région,Type d'intervention,Activité,Mois de rapportage,Filles,Garçons,Femmes,Hommes,Total\n"
+    "Save the Children,,ML09,Sensibilisation,Causeries en Commune IV,mars 2024,40,35,20,15,110\n"
+    "Save the Children,Bamako,ML09,Gestion de cas,Suivi de cas,mars 2024,12,10,0,0,22\n"
+    "Save the Children,Mopti,ML05,Soutien psychosocial,Séances PSS,mars 2024,30,28,10,6,74\n"
+    "Save the Children,Gao,ML07,ENA,Réunification familiale,mars 2024,5,7,0,0,12\n"
+    "Save the Children,Tombouctou,ML06,Sensibilisation,Émissions radio,mars 2024,50,45,60,40,195\n"
+)
+
+ML09_NEW = (
+    "Organisation,Région,Pcode région,Type d'intervention,Activité,Mois de rapportage,Filles,Garçons,Femmes,Hommes,Total\n"
+    "Save the Children,,ML09,Sensibilisation,Causeries communautaires,mars 2024,25,20,30,15,90\n"
+    "Save the Children,Nioro,ML11,Gestion de cas,Suivi de cas,mars 2024,8,9,0,0,17\n"
+    "Save the Children,Nioro,ML11,Sensibilisation,Clubs d'enfants,mars 2024,60,55,0,0,115\n"
+    "Save the Children,Taoudénit,ML09,ENA,Identification des ENA,mars 2024,3,4,0,0,7\n"
+    "Save the Children,Taoudeni,ML09,Soutien psychosocial,Séances PSS,mars 2024,18,16,5,3,42\n"
+    "Save the Children,Bandiagara,ML19,Soutien psychosocial,Groupes de parole,mars 2024,22,20,8,6,56\n"
+    "Save the Children,Ménaka,ML10,Sensibilisation,Causeries,mars 2024,30,28,35,20,113\n"
+    "Save the Children,Bamako,ML00,Gestion de cas,Suivi de cas en Commune VI,mars 2024,10,12,0,0,22\n"
+    "Save the Children,Bamako,ML20,Soutien psychosocial,Groupes de parole en Commune I,mars 2024,5,6,0,0,11\n"
+)
+
+HEADER_ONLY = (
+    "Organization,Implementing partner,Region,Cercle,Intervention type,Activity,Status,Reporting month,Girls,Boys,Women,Men,Total\n"
+)
+
+NO_HEADER = (
+    "IRC,Mopti,Bandiagara,Sangha,Soutien psychosocial,Séances de groupe,En cours,2024-03,10,12,3,2,27\n"
+    "IRC,Mopti,Bandiagara,Dourou,Gestion de cas,Suivi à domicile,En cours,2024-03,4,5,0,0,9\n"
+    "IRC,Gao,Ansongo,Bara,Sensibilisation,Causeries,En cours,2024-03,30,25,40,20,115\n"
+    "IRC,Gao,Bourem,Bamba,ENA,Réunification familiale,En cours,2024-03,2,3,0,0,5\n"
+)
+
+SEMICOLON_QUOTED = (
+    "Organisation;Région;Cercle;Type d'intervention;Activité;Mois de rapportage;Filles;Garçons;Femmes;Hommes;Total\n"
+    "IRC;Mopti;Bandiagara;Soutien psychosocial;\"Séances PSS; jeux et dessins\";mars 2024;12;10;4;2;28\n"
+    "\"Plan International\";Ségou;Niono;Sensibilisation;\"Campagne \"\"Zéro mariage d'enfants\"\"; radio et causeries\";mars 2024;30;25;40;20;115\n"
+    "DRC;Gao;Ansongo;ENA;\"Réunification \"\"FTR\"\"\";mars 2024;3;4;0;0;7\n"
+)
+
+PIPE = (
+    "Organization|Region|Cercle|Intervention type|Activity|Reporting month|Girls|Boys|Women|Men|Total\n"
+    "Save the Children|Gao|Gao|Case management|Case follow-up|2024-03|15|12|0|0|27\n"
+    "Save the Children|Tombouctou|Diré|Awareness raising|Radio programmes|2024-03|80|75|90|60|305\n"
+    "Save the Children|Kayes|Nioro|Birth registration|Support to birth certificates|2024-03|22|19|0|0|41\n"
+)
+
+CRLF_MIXED = (
+    b"Organisation,R\xc3\xa9gion,Cercle,Type d'intervention,Activit\xc3\xa9,Mois de rapportage,Filles,Gar\xc3\xa7ons,Femmes,Hommes,Total\r\n"
+    b"Terre des hommes Lausanne,Koulikoro,Kati,Gestion de cas,Suivi de cas,mars 2024,14,16,0,0,30\n"
+    b"Terre des hommes Lausanne,Koulikoro,Kati,Soutien psychosocial,Groupes de parole,mars 2024,25,22,8,5,60\r\n"
+    b"Terre des hommes Lausanne,Bamako,Bamako,Sensibilisation,Causeries,mars 2024,110,95,130,85,420\n"
+    b"Terre des hommes Lausanne,Mopti,Bandiagara,EAFGA,Prise en charge transitoire,mars 2024,2,11,0,0,13"
+)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    write("broken_rows.csv", BROKEN_ROWS)
+    write("same_en.csv", same_en())
+    write("same_fr_excel.csv", same_fr_excel(), encoding="cp1252", eol="\r\n")
+    write("same_hxl.csv", same_hxl())
+    write("same_title.tsv", same_title(), bom=True)
+    write("small_counting.csv", SMALL_COUNTING)
+    write("ml09_old.csv", ML09_OLD)
+    write("ml09_new.csv", ML09_NEW)
+    write_bytes("empty.csv", b"")
+    write("header_only.csv", HEADER_ONLY)
+    write_bytes("bom_only.csv", b"\xef\xbb\xbf")
+    write("no_header.csv", NO_HEADER)
+    write("semicolon_quoted.csv", SEMICOLON_QUOTED)
+    write("pipe.csv", PIPE)
+    write_bytes("crlf_mixed.csv", CRLF_MIXED)
+
+
+if __name__ == "__main__":
+    main()

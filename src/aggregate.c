@@ -1,0 +1,1055 @@
+/* aggregate: the coverage cube, DESIGN.md "The numbers" rules 1–8.
+ *
+ * The meeting changes the filter far more often than the sheets, so the
+ * work is split in two:
+ *   - once per table (index_build): each row gets a compact "hot" copy of
+ *     what counting needs (people, period, type, status) plus dense ids for
+ *     the tuples counted distinct — (partner, region, type), (region, type,
+ *     cercle), the cumulative key, (partner, cercle, type, period) — and the
+ *     copies are stored grouped by region;
+ *   - per filter (aggregate): one pass over the selected copies adds people
+ *     into a few small arrays; distinct partners and cercles are counted by
+ *     stamping ids with a generation number (nothing cleared, nothing
+ *     allocated per row), and region, type and plan figures are folded
+ *     from the cells at the end.
+ * A region filter walks only that region's copies, in a straight line. */
+#include "aggregate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+#define NONE UINT32_MAX
+
+/* ---- a map from small tuples to dense ids (index building only) -------- */
+
+struct idmap {
+	uint64_t (*keys)[4];
+	uint32_t *vals;           /* NONE marks an empty slot */
+	size_t cap, len;
+};
+
+static uint64_t mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebull;
+	return x ^ (x >> 31);
+}
+
+static size_t key_slot(const uint64_t k[4], size_t cap)
+{
+	return (size_t)mix(k[0] ^ mix(k[1] ^ mix(k[2] ^ mix(k[3])))) & (cap - 1);
+}
+
+static void idmap_rehash(struct idmap *m, size_t cap)
+{
+	uint64_t (*okeys)[4] = m->keys;
+	uint32_t *ovals = m->vals;
+	size_t ocap = m->cap;
+	m->cap = cap;
+	m->keys = xmalloc(cap * sizeof *m->keys);
+	m->vals = xmalloc(cap * sizeof *m->vals);
+	memset(m->vals, 0xff, cap * sizeof *m->vals);
+	for (size_t i = 0; i < ocap; i++) {
+		if (ovals[i] == NONE)
+			continue;
+		size_t j = key_slot(okeys[i], cap);
+		while (m->vals[j] != NONE)
+			j = (j + 1) & (cap - 1);
+		memcpy(m->keys[j], okeys[i], sizeof okeys[i]);
+		m->vals[j] = ovals[i];
+	}
+	free(okeys);
+	free(ovals);
+}
+
+/* The id of the tuple (a, b, c, d); a new tuple gets the next id and sets
+ * *fresh. */
+static uint32_t idmap_get(struct idmap *m, uint64_t a, uint64_t b, uint64_t c,
+                          uint64_t d, bool *fresh)
+{
+	const uint64_t k[4] = { a, b, c, d };
+	if (2 * (m->len + 1) > m->cap)
+		idmap_rehash(m, m->cap ? 2 * m->cap : 1024);
+	size_t j = key_slot(k, m->cap);
+	while (m->vals[j] != NONE) {
+		if (memcmp(m->keys[j], k, sizeof k) == 0) {
+			*fresh = false;
+			return m->vals[j];
+		}
+		j = (j + 1) & (m->cap - 1);
+	}
+	memcpy(m->keys[j], k, sizeof k);
+	m->vals[j] = (uint32_t)m->len;
+	*fresh = true;
+	return (uint32_t)m->len++;
+}
+
+static void idmap_free(struct idmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+/* Appends to a growable array of n items of `size` bytes (doubling at
+ * powers of two, so no capacity needs keeping). */
+static void *push(void *v, size_t n, size_t size)
+{
+	if ((n & (n - 1)) == 0)
+		v = xrealloc(v, (n ? 2 * n : 1) * size);
+	return v;
+}
+
+/* ---- telling whether the index still fits the table --------------------- */
+
+static uint64_t row_key_hash(const struct activity *a)
+{
+	uint64_t h = mix((uint64_t)(uintptr_t)a->partner ^ (uint64_t)(uint16_t)a->region << 48);
+	h = mix(h ^ (uint64_t)(uintptr_t)a->activity ^ (uint64_t)a->itype << 56);
+	h = mix(h ^ (uint64_t)(uintptr_t)a->commune ^ (uint64_t)(uint16_t)a->cercle << 48);
+	h = mix(h ^ (uint64_t)(uint16_t)a->month << 32 ^ (uint64_t)(uint16_t)a->start_month << 16
+	        ^ (uint16_t)a->end_month ^ (uint64_t)a->source << 40 ^ a->line);
+	return mix(h ^ (uint64_t)(uint32_t)a->reached << 8 ^ a->status);
+}
+
+/* A table freed and loaded again into the same struct may get its rows at
+ * the same address with the same length; the old index would then be
+ * silently wrong.  Hashing up to 512 spread rows (all of a small table)
+ * catches that for microseconds; a caller that edits rows in place must
+ * still call cube_invalidate. */
+static uint64_t table_fingerprint(const struct table *t)
+{
+	uint64_t h = mix(t->len ^ (uint64_t)t->nsources << 40 ^ (uint64_t)t->strings.len << 20);
+	size_t step = t->len / 512 + 1;
+	for (size_t i = 0; i < t->len; i += step)
+		h = mix(h ^ row_key_hash(&t->rows[i]));
+	if (t->len)
+		h = mix(h ^ row_key_hash(&t->rows[t->len - 1]));
+	return h;
+}
+
+/* ---- the per-table index ----------------------------------------------- */
+
+/* What counting needs of a row, 52 bytes, stored grouped by region. */
+struct hot {
+	uint32_t row;
+	uint32_t prt;             /* (partner, region, type) */
+	uint32_t place;           /* (region, type, cercle or -1): rule 6 and cercles */
+	uint32_t gid;             /* cumulative key */
+	uint32_t pctp;            /* (partner, region, cercle, type, period), or NONE */
+	int32_t reached;
+	int32_t girls, boys, women, men, older;   /* 0 where not given */
+	int16_t period;           /* rule 8, -1 if none */
+	int16_t lo, hi;           /* filter_row_span */
+	uint8_t type, status;
+};
+
+/* A row in a group index: enough to list it behind a flag. */
+struct group_row {
+	uint32_t row, source, line;
+	int16_t period;
+	uint8_t active;
+};
+
+struct cube_cache {
+	/* what the index was built from */
+	const struct table *t;
+	const struct activity *rows;
+	size_t len;
+	const struct config *c;
+	uint64_t fingerprint;
+
+	struct hot *hot;          /* [nhot], grouped by region, table order inside */
+	size_t nhot;
+	uint32_t *region_start;   /* [nregions + 1] into hot */
+
+	const char **pname;       /* partners sorted by name: index = partner id */
+	size_t np;
+	uint32_t *prt_pr, *prt_pt, *prt_region, *prt_type;
+	size_t nprt, npt;
+	uint32_t *pr_pid, *pr_region, *pr_order;   /* pr_order: by partner, then region */
+	size_t npr;
+	uint32_t *place_region, *place_type;
+	int32_t *place_cercle;
+	size_t nplace;
+	uint32_t *pctp_ctp;
+	size_t npctp;
+	struct overlap *ctp;      /* (region, cercle, type, period) groups */
+	size_t nctp, ngid;
+
+	/* per call: a stamp equal to gen means "seen in this call" */
+	uint32_t gen;
+	uint32_t *st_prt, *st_pt, *st_pr, *st_pid, *st_place, *st_rc, *st_tc, *st_cer;
+	uint32_t *st_gid, *st_pctp, *st_ctp;
+	struct prt_acc { uint32_t activities; int latest; int64_t reached; } *prt_acc;
+	int64_t *place_sum;
+	int64_t *rc_max;          /* [region * (ncercles + 1) + cercle + 1]: rule 6 */
+	int *gid_best;            /* latest period per cumulative key */
+	uint32_t *touched_prt, *touched_place, *touched_ctp, *touched_rc;
+	size_t ntouched_prt, ntouched_place, ntouched_ctp;
+	uint32_t *sel;            /* hot indices the filter selected */
+	size_t nsel;
+	uint64_t *sel_bits, *count_bits;   /* by row index */
+	struct presence *pr_acc;
+	struct partner_info *pid_acc;
+
+	/* (source, line) → row, built on first use */
+	uint64_t *line_key;
+	uint32_t *line_row;
+	bool lines_built;
+
+	/* rows by overlap group and by partner × region (CSR), and the row of
+	 * each diagnostic: built on first use */
+	uint32_t *ctp_start, *pr_start;
+	struct group_row *ctp_rows, *pr_rows;
+	int32_t *diag_row;
+	size_t ndiag_row;
+	bool diag_built;
+};
+
+static void cache_free(struct cube_cache *x)
+{
+	if (!x)
+		return;
+	void *ptrs[] = {
+		x->hot, x->region_start, x->pname, x->prt_pr, x->prt_pt, x->prt_region,
+		x->prt_type, x->pr_pid, x->pr_region, x->pr_order, x->place_region,
+		x->place_type, x->place_cercle, x->pctp_ctp, x->ctp, x->st_prt, x->st_pt,
+		x->st_pr, x->st_pid, x->st_place, x->st_rc, x->st_tc, x->st_cer, x->st_gid,
+		x->st_pctp, x->st_ctp, x->prt_acc, x->place_sum, x->rc_max, x->gid_best,
+		x->touched_prt, x->touched_place, x->touched_ctp, x->touched_rc, x->sel, x->sel_bits,
+		x->count_bits, x->pr_acc, x->pid_acc, x->line_key, x->line_row,
+		x->ctp_start, x->ctp_rows, x->pr_start, x->pr_rows, x->diag_row,
+	};
+	for (size_t i = 0; i < sizeof ptrs / sizeof ptrs[0]; i++)
+		free(ptrs[i]);
+	free(x);
+}
+
+struct named { const char *name; uint32_t tmp; };
+
+static int cmp_named(const void *a, const void *b)
+{
+	return strcmp(((const struct named *)a)->name, ((const struct named *)b)->name);
+}
+
+/* The loader only stores indices into this config; a row that does not
+ * fit it (a table loaded with another config) cannot be placed. */
+static bool row_usable(const struct config *c, const struct activity *a)
+{
+	return a->region >= 0 && (size_t)a->region < c->nregions && a->itype < c->ntypes &&
+	       (a->cercle < 0 || (size_t)a->cercle < c->ncercles);
+}
+
+/* Partner ids in name order, so the presence and partner lists come out
+ * sorted without sorting per call.  Fills pid[i] for each row. */
+static void index_partners(struct cube_cache *x, uint32_t *pid)
+{
+	struct idmap m = {0};
+	struct named *v = NULL;
+	bool fresh;
+	for (size_t i = 0; i < x->len; i++) {
+		const char *name = x->rows[i].partner ? x->rows[i].partner : "";
+		pid[i] = idmap_get(&m, (uint64_t)(uintptr_t)name, 0, 0, 0, &fresh);
+		if (fresh) {
+			v = push(v, m.len - 1, sizeof *v);
+			v[m.len - 1] = (struct named){ name, (uint32_t)(m.len - 1) };
+		}
+	}
+	x->np = m.len;
+	idmap_free(&m);
+	if (x->np)
+		qsort(v, x->np, sizeof *v, cmp_named);
+	uint32_t *remap = xmalloc((x->np + 1) * sizeof *remap);
+	x->pname = xmalloc((x->np + 1) * sizeof *x->pname);
+	for (size_t k = 0; k < x->np; k++) {
+		remap[v[k].tmp] = (uint32_t)k;
+		x->pname[k] = v[k].name;
+	}
+	for (size_t i = 0; i < x->len; i++)
+		pid[i] = remap[pid[i]];
+	free(remap);
+	free(v);
+}
+
+struct builder {
+	struct idmap prt, pr, pt, gid, place, pctp, ctp;
+};
+
+static uint32_t build_prt(struct cube_cache *x, struct builder *b, const struct activity *a,
+                          uint32_t pid)
+{
+	bool fresh;
+	uint32_t prt = idmap_get(&b->prt, pid, (uint64_t)a->region, a->itype, 0, &fresh);
+	if (!fresh)
+		return prt;
+	uint32_t pr = idmap_get(&b->pr, pid, (uint64_t)a->region, 0, 0, &fresh);
+	if (fresh) {
+		x->pr_pid = push(x->pr_pid, pr, sizeof *x->pr_pid);
+		x->pr_region = push(x->pr_region, pr, sizeof *x->pr_region);
+		x->pr_pid[pr] = pid;
+		x->pr_region[pr] = (uint32_t)a->region;
+	}
+	uint32_t pt = idmap_get(&b->pt, pid, a->itype, 0, 0, &fresh);
+	x->prt_pr = push(x->prt_pr, prt, sizeof *x->prt_pr);
+	x->prt_pt = push(x->prt_pt, prt, sizeof *x->prt_pt);
+	x->prt_region = push(x->prt_region, prt, sizeof *x->prt_region);
+	x->prt_type = push(x->prt_type, prt, sizeof *x->prt_type);
+	x->prt_pr[prt] = pr;
+	x->prt_pt[prt] = pt;
+	x->prt_region[prt] = (uint32_t)a->region;
+	x->prt_type[prt] = a->itype;
+	return prt;
+}
+
+static uint32_t build_place(struct cube_cache *x, struct builder *b, const struct activity *a)
+{
+	bool fresh;
+	uint32_t id = idmap_get(&b->place, (uint64_t)a->region, a->itype,
+	                        (uint64_t)(int64_t)a->cercle, 0, &fresh);
+	if (fresh) {
+		x->place_region = push(x->place_region, id, sizeof *x->place_region);
+		x->place_type = push(x->place_type, id, sizeof *x->place_type);
+		x->place_cercle = push(x->place_cercle, id, sizeof *x->place_cercle);
+		x->place_region[id] = (uint32_t)a->region;
+		x->place_type[id] = a->itype;
+		x->place_cercle[id] = a->cercle;
+	}
+	return id;
+}
+
+static uint64_t place_word(const struct activity *a)
+{
+	return (uint64_t)(uint16_t)a->region << 32 | (uint64_t)(uint16_t)a->cercle << 16 | a->itype;
+}
+
+static uint32_t build_pctp(struct cube_cache *x, struct builder *b, const struct activity *a,
+                           uint32_t pid, int period)
+{
+	bool fresh;
+	if (a->cercle < 0 || period < 0)
+		return NONE;
+	uint32_t id = idmap_get(&b->pctp, pid, place_word(a), (uint64_t)period, 0, &fresh);
+	if (!fresh)
+		return id;
+	uint32_t g = idmap_get(&b->ctp, place_word(a), (uint64_t)period, 0, 0, &fresh);
+	x->pctp_ctp = push(x->pctp_ctp, id, sizeof *x->pctp_ctp);
+	x->pctp_ctp[id] = g;
+	if (fresh) {
+		x->ctp = push(x->ctp, g, sizeof *x->ctp);
+		x->ctp[g] = (struct overlap){ a->region, a->cercle, a->itype, period, 0, g };
+	}
+	return id;
+}
+
+static int32_t given(int32_t v)
+{
+	return v == COUNT_MISSING ? 0 : v;
+}
+
+static struct hot build_hot(struct cube_cache *x, struct builder *b, size_t i, uint32_t pid)
+{
+	const struct activity *a = &x->rows[i];
+	int period = activity_period(a), lo, hi;
+	bool fresh;
+	filter_row_span(a, &lo, &hi);
+	return (struct hot){
+		.row = (uint32_t)i,
+		.prt = build_prt(x, b, a, pid),
+		.place = build_place(x, b, a),
+		.gid = idmap_get(&b->gid, pid, place_word(a), (uint64_t)(uintptr_t)a->commune,
+		                 (uint64_t)(uintptr_t)a->activity, &fresh),
+		.pctp = build_pctp(x, b, a, pid, period),
+		.reached = a->reached,
+		.girls = given(a->girls), .boys = given(a->boys), .women = given(a->women),
+		.men = given(a->men), .older = given(a->older),
+		.period = (int16_t)period, .lo = (int16_t)lo, .hi = (int16_t)hi,
+		.type = a->itype, .status = a->status,
+	};
+}
+
+/* The hot copies, grouped by region by a counting sort. */
+static void index_rows(struct cube_cache *x, struct builder *b, const uint32_t *pid)
+{
+	size_t nr = x->c->nregions;
+	x->region_start = xcalloc(nr + 2, sizeof *x->region_start);
+	for (size_t i = 0; i < x->len; i++)
+		if (row_usable(x->c, &x->rows[i]))
+			x->region_start[x->rows[i].region + 1]++;
+	for (size_t r = 0; r < nr; r++)
+		x->region_start[r + 1] += x->region_start[r];
+	x->nhot = x->region_start[nr];
+	x->hot = xmalloc((x->nhot + 1) * sizeof *x->hot);
+	uint32_t *fill = xmalloc((nr + 1) * sizeof *fill);
+	memcpy(fill, x->region_start, (nr + 1) * sizeof *fill);
+	for (size_t i = 0; i < x->len; i++)
+		if (row_usable(x->c, &x->rows[i]))
+			x->hot[fill[x->rows[i].region]++] = build_hot(x, b, i, pid[i]);
+	free(fill);
+}
+
+struct pr_key { uint32_t pid, region, pr; };
+
+static int cmp_pr(const void *a, const void *b)
+{
+	const struct pr_key *x = a, *y = b;
+	if (x->pid != y->pid)
+		return x->pid < y->pid ? -1 : 1;
+	return (x->region > y->region) - (x->region < y->region);
+}
+
+static void index_presence_order(struct cube_cache *x)
+{
+	struct pr_key *v = xmalloc((x->npr + 1) * sizeof *v);
+	for (size_t k = 0; k < x->npr; k++)
+		v[k] = (struct pr_key){ x->pr_pid[k], x->pr_region[k], (uint32_t)k };
+	if (x->npr)
+		qsort(v, x->npr, sizeof *v, cmp_pr);
+	x->pr_order = xmalloc((x->npr + 1) * sizeof *x->pr_order);
+	for (size_t k = 0; k < x->npr; k++)
+		x->pr_order[k] = v[k].pr;
+	free(v);
+}
+
+static uint32_t *stamps(size_t n)
+{
+	return xcalloc(n + 1, sizeof(uint32_t));
+}
+
+static void index_alloc_call_state(struct cube_cache *x)
+{
+	const struct config *c = x->c;
+	size_t nrc = c->nregions * (c->ncercles + 1);
+	x->st_prt = stamps(x->nprt);    x->st_pt = stamps(x->npt);
+	x->st_pr = stamps(x->npr);      x->st_pid = stamps(x->np);
+	x->st_place = stamps(x->nplace); x->st_rc = stamps(nrc);
+	x->st_tc = stamps(c->ntypes * c->ncercles); x->st_cer = stamps(c->ncercles);
+	x->st_gid = stamps(x->ngid);    x->st_pctp = stamps(x->npctp);
+	x->st_ctp = stamps(x->nctp);
+	x->prt_acc = xcalloc(x->nprt + 1, sizeof *x->prt_acc);
+	x->place_sum = xcalloc(x->nplace + 1, sizeof *x->place_sum);
+	x->rc_max = xcalloc(nrc + 1, sizeof *x->rc_max);
+	x->gid_best = xcalloc(x->ngid + 1, sizeof *x->gid_best);
+	x->touched_prt = xmalloc((x->nprt + 1) * sizeof *x->touched_prt);
+	x->touched_place = xmalloc((x->nplace + 1) * sizeof *x->touched_place);
+	x->touched_ctp = xmalloc((x->nctp + 1) * sizeof *x->touched_ctp);
+	x->touched_rc = xmalloc((nrc + 1) * sizeof *x->touched_rc);
+	x->sel = xmalloc((x->nhot + 1) * sizeof *x->sel);
+	x->sel_bits = xcalloc(x->len / 64 + 1, sizeof *x->sel_bits);
+	x->count_bits = xcalloc(x->len / 64 + 1, sizeof *x->count_bits);
+	x->pr_acc = xcalloc(x->npr + 1, sizeof *x->pr_acc);
+	x->pid_acc = xcalloc(x->np + 1, sizeof *x->pid_acc);
+}
+
+static struct cube_cache *index_build(const struct config *c, const struct table *t)
+{
+	struct cube_cache *x = xcalloc(1, sizeof *x);
+	struct builder b;
+	memset(&b, 0, sizeof b);
+	x->t = t;
+	x->rows = t->rows;
+	x->len = t->len;
+	x->c = c;
+	x->fingerprint = table_fingerprint(t);
+	uint32_t *pid = xmalloc((t->len + 1) * sizeof *pid);
+	index_partners(x, pid);
+	index_rows(x, &b, pid);
+	free(pid);
+	x->nprt = b.prt.len; x->npr = b.pr.len; x->npt = b.pt.len; x->ngid = b.gid.len;
+	x->nplace = b.place.len; x->npctp = b.pctp.len; x->nctp = b.ctp.len;
+	struct idmap *maps[] = { &b.prt, &b.pr, &b.pt, &b.gid, &b.place, &b.pctp, &b.ctp };
+	for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++)
+		idmap_free(maps[k]);
+	index_presence_order(x);
+	index_alloc_call_state(x);
+	return x;
+}
+
+static bool cache_fits(const struct cube_cache *x, const struct config *c,
+                       const struct table *t)
+{
+	return x && x->t == t && x->rows == t->rows && x->len == t->len && x->c == c &&
+	       x->fingerprint == table_fingerprint(t);
+}
+
+/* ---- the cube's own arrays --------------------------------------------- */
+
+void cube_init(struct cube *q)
+{
+	memset(q, 0, sizeof *q);
+	q->total_in_need = q->total_targeted = CONFIG_UNKNOWN;
+}
+
+void cube_free(struct cube *q)
+{
+	free(q->cell);
+	free(q->region);
+	free(q->region_dedup);
+	free(q->type);
+	free(q->rows);
+	free(q->presence);
+	free(q->partners);
+	free(q->overlaps);
+	cache_free(q->cache);
+	cube_init(q);
+}
+
+void cube_invalidate(struct cube *q)
+{
+	cache_free(q->cache);
+	q->cache = NULL;
+}
+
+static void cube_size(struct cube *q, const struct config *c, const struct cube_cache *x)
+{
+	size_t nr = c->nregions, nt = c->ntypes;
+	free(q->cell); free(q->region); free(q->region_dedup); free(q->type);
+	free(q->rows); free(q->presence); free(q->partners); free(q->overlaps);
+	q->cell = xmalloc((nr * nt + 1) * sizeof *q->cell);
+	q->region = xmalloc((nr + 1) * sizeof *q->region);
+	q->region_dedup = xmalloc((nr + 1) * sizeof *q->region_dedup);
+	q->type = xmalloc((nt + 1) * sizeof *q->type);
+	q->rows = xmalloc((x->len + 1) * sizeof *q->rows);
+	q->presence = xmalloc((x->npr + 1) * sizeof *q->presence);
+	q->partners = xmalloc((x->np + 1) * sizeof *q->partners);
+	q->overlaps = xmalloc((x->nctp + 1) * sizeof *q->overlaps);
+	q->nregions = nr;
+	q->ntypes = nt;
+}
+
+static void cube_zero(struct cube *q)
+{
+	memset(q->cell, 0, (q->nregions * q->ntypes + 1) * sizeof *q->cell);
+	memset(q->region, 0, (q->nregions + 1) * sizeof *q->region);
+	memset(q->region_dedup, 0, (q->nregions + 1) * sizeof *q->region_dedup);
+	memset(q->type, 0, (q->ntypes + 1) * sizeof *q->type);
+	memset(&q->total, 0, sizeof q->total);
+	q->total_dedup = 0;
+	q->nrows = q->npresence = q->npartners = q->noverlaps = q->nselected = 0;
+	q->superseded = 0;
+}
+
+/* ---- selection and the cumulative rule ---------------------------------- */
+
+/* True the first time id is seen in this call. */
+static bool first(uint32_t *st, uint32_t id, uint32_t gen)
+{
+	if (st[id] == gen)
+		return false;
+	st[id] = gen;
+	return true;
+}
+
+static void set_bit(uint64_t *bits, uint32_t i)
+{
+	bits[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+static bool superseded(const struct cube_cache *x, bool cumulative, const struct hot *h)
+{
+	return cumulative && h->period >= 0 && h->period < x->gid_best[h->gid];
+}
+
+/* ---- counting one row ---------------------------------------------------- */
+
+static bool is_active(unsigned status)
+{
+	return status != STATUS_PLANNED && status != STATUS_SUSPENDED;
+}
+
+static int max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static void count_row(struct cube *q, struct cube_cache *x, size_t region, const struct hot *h)
+{
+	struct measure *m = &q->cell[region * q->ntypes + h->type];
+	bool active = is_active(h->status);
+	m->reached += h->reached;
+	m->girls += h->girls;
+	m->boys += h->boys;
+	m->women += h->women;
+	m->men += h->men;
+	m->older += h->older;
+	m->activities++;
+	m->planned += h->status == STATUS_PLANNED;
+	m->active += active;
+	struct prt_acc *pa = &x->prt_acc[h->prt];
+	if (first(x->st_prt, h->prt, x->gen)) {
+		*pa = (struct prt_acc){ 0, -1, 0 };
+		x->touched_prt[x->ntouched_prt++] = h->prt;
+	}
+	pa->activities++;
+	pa->reached += h->reached;
+	pa->latest = max_int(pa->latest, h->period);
+	if (first(x->st_place, h->place, x->gen)) {
+		x->place_sum[h->place] = 0;
+		x->touched_place[x->ntouched_place++] = h->place;
+	}
+	x->place_sum[h->place] += h->reached;
+	if (active && h->pctp != NONE && first(x->st_pctp, h->pctp, x->gen)) {
+		uint32_t g = x->pctp_ctp[h->pctp];
+		if (first(x->st_ctp, g, x->gen)) {
+			x->ctp[g].partners = 0;
+			x->touched_ctp[x->ntouched_ctp++] = g;
+		}
+		x->ctp[g].partners++;
+	}
+}
+
+/* ---- the walk over the selected rows -------------------------------------- */
+
+struct walk {
+	struct cube *q;
+	struct cube_cache *x;
+	struct filter_prep *p;
+	bool cumulative;          /* rule 4: counting waits for each key's latest period */
+	bool ordered;             /* one region walked: its rows come in table order */
+};
+
+static void count_one(struct walk *w, size_t region, const struct hot *h)
+{
+	count_row(w->q, w->x, region, h);
+	set_bit(w->x->count_bits, h->row);
+	if (w->ordered)
+		w->q->rows[w->q->nrows++] = h->row;
+}
+
+/* One pass over a region's copies: the filter, then in monthly mode the
+ * counting itself; in cumulative mode the latest period of each key among
+ * the selected rows (rows with no period are never superseded). */
+static void walk_region(struct walk *w, size_t r)
+{
+	struct cube_cache *x = w->x;
+	const struct filter *f = w->p->f;
+	bool strings = filter_prep_needs_row(w->p);
+	for (uint32_t k = x->region_start[r]; k < x->region_start[r + 1]; k++) {
+		const struct hot *h = &x->hot[k];
+		if (!filter_keys_match(f, (int)r, h->type, h->status, h->lo, h->hi))
+			continue;
+		if (strings && !filter_strings_match(w->p, &x->rows[h->row]))
+			continue;
+		set_bit(x->sel_bits, h->row);
+		if (!w->cumulative) {
+			x->nsel++;
+			count_one(w, r, h);
+			continue;
+		}
+		x->sel[x->nsel++] = k;
+		if (first(x->st_gid, h->gid, x->gen) || h->period > x->gid_best[h->gid])
+			x->gid_best[h->gid] = h->period;
+	}
+}
+
+static bool walks(const struct cube_cache *x, const struct filter *f, size_t r)
+{
+	return (!f->regions || (r < 64 && (f->regions >> r & 1))) &&
+	       x->region_start[r] < x->region_start[r + 1];
+}
+
+static void walk_all(struct walk *w, const struct config *c, const struct filter *f)
+{
+	struct cube_cache *x = w->x;
+	int n = 0;
+	for (size_t r = 0; r < c->nregions; r++)
+		n += walks(x, f, r);
+	w->ordered = n <= 1;
+	memset(x->sel_bits, 0, (x->len / 64 + 1) * sizeof *x->sel_bits);
+	memset(x->count_bits, 0, (x->len / 64 + 1) * sizeof *x->count_bits);
+	x->nsel = 0;
+	for (size_t r = 0; r < c->nregions; r++)
+		if (walks(x, f, r))
+			walk_region(w, r);
+	for (size_t k = 0; w->cumulative && k < x->nsel; k++) {
+		const struct hot *h = &x->hot[x->sel[k]];
+		if (superseded(x, true, h))
+			w->q->superseded++;
+		else
+			count_one(w, x->prt_region[h->prt], h);
+	}
+	w->q->nselected = x->nsel;
+	if (w->ordered)
+		return;
+	/* several regions were walked one after the other: list the counted
+	 * rows in table order */
+	for (size_t i = 0; i < x->len / 64 + 1; i++)
+		for (uint64_t bits = x->count_bits[i]; bits; bits &= bits - 1)
+			w->q->rows[w->q->nrows++] = (uint32_t)(i * 64 + (size_t)__builtin_ctzll(bits));
+}
+
+/* ---- folding the cells into regions, types and the plan ----------------- */
+
+static void add_measure(struct measure *to, const struct measure *m)
+{
+	to->reached += m->reached;
+	to->girls += m->girls;
+	to->boys += m->boys;
+	to->women += m->women;
+	to->men += m->men;
+	to->older += m->older;
+	to->activities += m->activities;
+	to->planned += m->planned;
+	to->active += m->active;
+}
+
+static void fold_cells(struct cube *q)
+{
+	for (size_t r = 0; r < q->nregions; r++)
+		for (size_t ty = 0; ty < q->ntypes; ty++) {
+			const struct measure *m = &q->cell[r * q->ntypes + ty];
+			if (!m->activities)
+				continue;
+			add_measure(&q->region[r], m);
+			add_measure(&q->type[ty], m);
+			add_measure(&q->total, m);
+		}
+}
+
+static void fold_presence(struct cube *q, struct cube_cache *x, uint32_t prt)
+{
+	const struct prt_acc *pa = &x->prt_acc[prt];
+	uint32_t region = x->prt_region[prt], type = x->prt_type[prt];
+	uint32_t pr = x->prt_pr[prt], pid = x->pr_pid[pr];
+	q->cell[region * q->ntypes + type].partners++;
+	if (first(x->st_pt, x->prt_pt[prt], x->gen))
+		q->type[type].partners++;
+	bool new_pr = first(x->st_pr, pr, x->gen);
+	if (new_pr) {
+		q->region[region].partners++;
+		x->pr_acc[pr] = (struct presence){ x->pname[pid], (int)region, 0, 0, -1, pr };
+	}
+	if (first(x->st_pid, pid, x->gen)) {
+		q->total.partners++;
+		x->pid_acc[pid] = (struct partner_info){ x->pname[pid], -1, 0, 0, 0 };
+	}
+	struct presence *p = &x->pr_acc[pr];
+	struct partner_info *pi = &x->pid_acc[pid];
+	p->activities += pa->activities;
+	p->reached += pa->reached;
+	p->latest_month = max_int(p->latest_month, pa->latest);
+	pi->activities += pa->activities;
+	pi->reached += pa->reached;
+	pi->latest_month = max_int(pi->latest_month, pa->latest);
+	pi->regions += new_pr;
+}
+
+/* Distinct cercles, and rule 6: for each finest place (cercle, else the
+ * region), the largest type's sum; these maxima added up per region and
+ * for the plan. */
+static void fold_places(struct cube *q, struct cube_cache *x)
+{
+	size_t per_region = x->c->ncercles + 1, nrc = 0;
+	for (size_t k = 0; k < x->ntouched_place; k++) {
+		uint32_t pl = x->touched_place[k];
+		uint32_t region = x->place_region[pl], type = x->place_type[pl];
+		int ce = x->place_cercle[pl];
+		size_t rc = region * per_region + (size_t)(ce + 1);
+		if (first(x->st_rc, (uint32_t)rc, x->gen)) {
+			x->rc_max[rc] = 0;
+			x->touched_rc[nrc++] = (uint32_t)rc;
+			q->region[region].cercles += ce >= 0;
+		}
+		if (x->place_sum[pl] > x->rc_max[rc])
+			x->rc_max[rc] = x->place_sum[pl];
+		if (ce < 0)
+			continue;
+		q->cell[region * q->ntypes + type].cercles++;
+		if (first(x->st_tc, (uint32_t)(type * x->c->ncercles + (size_t)ce), x->gen))
+			q->type[type].cercles++;
+		if (first(x->st_cer, (uint32_t)ce, x->gen))
+			q->total.cercles++;
+	}
+	for (size_t k = 0; k < nrc; k++) {
+		uint32_t rc = x->touched_rc[k];
+		q->region_dedup[rc / per_region] += x->rc_max[rc];
+		q->total_dedup += x->rc_max[rc];
+	}
+}
+
+static int cmp_overlap(const void *a, const void *b)
+{
+	const struct overlap *x = a, *y = b;
+	if (x->region != y->region)
+		return x->region < y->region ? -1 : 1;
+	if (x->cercle != y->cercle)
+		return x->cercle < y->cercle ? -1 : 1;
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	return (x->period > y->period) - (x->period < y->period);
+}
+
+static void finish_lists(struct cube *q, struct cube_cache *x)
+{
+	for (size_t k = 0; k < x->ntouched_prt; k++)
+		fold_presence(q, x, x->touched_prt[k]);
+	for (size_t k = 0; k < x->npr; k++) {
+		uint32_t pr = x->pr_order[k];
+		if (x->st_pr[pr] == x->gen)
+			q->presence[q->npresence++] = x->pr_acc[pr];
+	}
+	for (size_t pid = 0; pid < x->np; pid++)
+		if (x->st_pid[pid] == x->gen)
+			q->partners[q->npartners++] = x->pid_acc[pid];
+	for (size_t k = 0; k < x->ntouched_ctp; k++) {
+		const struct overlap *o = &x->ctp[x->touched_ctp[k]];
+		if (o->partners >= 2)
+			q->overlaps[q->noverlaps++] = *o;
+	}
+	if (q->noverlaps > 1)
+		qsort(q->overlaps, q->noverlaps, sizeof *q->overlaps, cmp_overlap);
+}
+
+/* The denominators of the total: the plan's, unless the filter picked
+ * regions — then what those regions need, so a part is never measured
+ * against the whole. */
+static void finish_denominators(struct cube *q, const struct config *c, const struct filter *f)
+{
+	q->total_in_need = c->in_need;
+	q->total_targeted = c->targeted;
+	if (!f->regions)
+		return;
+	int64_t need = 0, target = 0;
+	for (size_t r = 0; r < c->nregions && r < 64; r++) {
+		if (!(f->regions >> r & 1))
+			continue;
+		const struct region *re = &c->regions[r];
+		need = need < 0 || re->in_need < 0 ? CONFIG_UNKNOWN : need + re->in_need;
+		target = target < 0 || re->targeted < 0 ? CONFIG_UNKNOWN : target + re->targeted;
+	}
+	q->total_in_need = need;
+	q->total_targeted = target;
+}
+
+/* When the generation counter wraps the stamps could lie, so they start
+ * afresh. */
+static void next_generation(struct cube_cache *x)
+{
+	if (x->gen < UINT32_MAX - 1) {
+		x->gen++;
+		return;
+	}
+	const struct config *c = x->c;
+	uint32_t *all[] = { x->st_prt, x->st_pt, x->st_pr, x->st_pid, x->st_place, x->st_rc,
+	                    x->st_tc, x->st_cer, x->st_gid, x->st_pctp, x->st_ctp };
+	size_t len[] = { x->nprt, x->npt, x->npr, x->np, x->nplace,
+	                 c->nregions * (c->ncercles + 1), c->ntypes * c->ncercles, c->ncercles,
+	                 x->ngid, x->npctp, x->nctp };
+	for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
+		memset(all[k], 0, (len[k] + 1) * sizeof(uint32_t));
+	x->gen = 1;
+}
+
+void aggregate(struct cube *q, const struct config *c, const struct table *t,
+               const struct filter *f)
+{
+	if (!cache_fits(q->cache, c, t)) {
+		cache_free(q->cache);
+		q->cache = index_build(c, t);
+		cube_size(q, c, q->cache);
+	}
+	struct cube_cache *x = q->cache;
+	cube_zero(q);
+	next_generation(x);
+	x->ntouched_prt = x->ntouched_place = x->ntouched_ctp = 0;
+	struct filter_prep p;
+	filter_prep_init(&p, f, c);
+	struct walk w = { q, x, &p, c->mode == MODE_CUMULATIVE, false };
+	walk_all(&w, c, f);
+	filter_prep_free(&p);
+	fold_cells(q);
+	finish_lists(q, x);
+	fold_places(q, x);
+	finish_denominators(q, c, f);
+}
+
+/* ---- questions about the cube ------------------------------------------- */
+
+bool coverage_pct(int64_t reached, int64_t denom, double *pct)
+{
+	if (denom <= 0)
+		return false;
+	*pct = 100.0 * (double)reached / (double)denom;
+	return true;
+}
+
+size_t cube_rows_for(const struct cube *q, const struct table *t,
+                     int region, int type, uint32_t **out)
+{
+	uint32_t *v = xmalloc((q->nrows + 1) * sizeof *v);
+	size_t n = 0;
+	for (size_t k = 0; k < q->nrows; k++) {
+		const struct activity *a = &t->rows[q->rows[k]];
+		if ((region < 0 || a->region == region) && (type < 0 || a->itype == type))
+			v[n++] = q->rows[k];
+	}
+	*out = v;
+	return n;
+}
+
+bool cube_row_selected(const struct cube *q, size_t i)
+{
+	const struct cube_cache *x = q->cache;
+	return x && i < x->len && (x->sel_bits[i / 64] >> (i % 64) & 1);
+}
+
+static bool counted(const struct cube_cache *x, uint32_t i)
+{
+	return x->count_bits[i / 64] >> (i % 64) & 1;
+}
+
+/* Rows grouped by a per-row id (NONE: in no group), table order inside:
+ * a counting sort into start[ngroups + 1] and rows[]. */
+static void group_rows(const struct cube_cache *x, size_t ngroups,
+                       uint32_t (*id_of)(const struct cube_cache *, const struct hot *),
+                       uint32_t **start_out, struct group_row **rows_out)
+{
+	uint32_t *start = xcalloc(ngroups + 2, sizeof *start);
+	for (size_t k = 0; k < x->nhot; k++) {
+		uint32_t id = id_of(x, &x->hot[k]);
+		if (id != NONE)
+			start[id + 1]++;
+	}
+	for (size_t g = 0; g < ngroups; g++)
+		start[g + 1] += start[g];
+	struct group_row *rows = xmalloc((start[ngroups] + 1) * sizeof *rows);
+	uint32_t *fill = xmalloc((ngroups + 1) * sizeof *fill);
+	memcpy(fill, start, (ngroups + 1) * sizeof *fill);
+	for (size_t k = 0; k < x->nhot; k++) {
+		const struct hot *h = &x->hot[k];
+		uint32_t id = id_of(x, h);
+		if (id == NONE)
+			continue;
+		const struct activity *a = &x->rows[h->row];
+		rows[fill[id]++] = (struct group_row){ h->row, a->source, a->line, h->period,
+		                                       is_active(h->status) };
+	}
+	free(fill);
+	/* the hot copies are grouped by region and a group lies in one region,
+	 * so each group's rows are already in table order */
+	*start_out = start;
+	*rows_out = rows;
+}
+
+static uint32_t ctp_of(const struct cube_cache *x, const struct hot *h)
+{
+	return h->pctp == NONE ? NONE : x->pctp_ctp[h->pctp];
+}
+
+static uint32_t pr_of(const struct cube_cache *x, const struct hot *h)
+{
+	return x->prt_pr[h->prt];
+}
+
+/* The counted rows of group g; `period` -2 takes every period, and
+ * only_active leaves planned and suspended rows out. */
+static size_t pick_rows(const struct cube_cache *x, const uint32_t *start,
+                        const struct group_row *rows, uint32_t g, int period,
+                        bool only_active, struct cube_ref **out)
+{
+	uint32_t a = start[g], b = start[g + 1];
+	struct cube_ref *v = xmalloc((b - a + 1) * sizeof *v);
+	size_t n = 0;
+	for (uint32_t k = a; k < b; k++) {
+		const struct group_row *r = &rows[k];
+		if (counted(x, r->row) && (!only_active || r->active) &&
+		    (period == -2 || r->period == period))
+			v[n++] = (struct cube_ref){ r->row, r->source, r->line };
+	}
+	*out = v;
+	return n;
+}
+
+size_t cube_overlap_rows(const struct cube *q, const struct overlap *o, struct cube_ref **out)
+{
+	struct cube_cache *x = q->cache;
+	*out = NULL;
+	if (!x || o->group >= x->nctp)
+		return 0;
+	if (!x->ctp_start)
+		group_rows(x, x->nctp, ctp_of, &x->ctp_start, &x->ctp_rows);
+	return pick_rows(x, x->ctp_start, x->ctp_rows, o->group, -2, true, out);
+}
+
+size_t cube_presence_rows(const struct cube *q, const struct presence *p, int period,
+                          struct cube_ref **out)
+{
+	struct cube_cache *x = q->cache;
+	*out = NULL;
+	if (!x || p->id >= x->npr)
+		return 0;
+	if (!x->pr_start)
+		group_rows(x, x->npr, pr_of, &x->pr_start, &x->pr_rows);
+	return pick_rows(x, x->pr_start, x->pr_rows, p->id, period, false, out);
+}
+
+struct line_pair { uint64_t key; uint32_t row; };
+
+static int cmp_line_pair(const void *a, const void *b)
+{
+	uint64_t x = ((const struct line_pair *)a)->key, y = ((const struct line_pair *)b)->key;
+	return (x > y) - (x < y);
+}
+
+static void build_lines(struct cube_cache *x)
+{
+	struct line_pair *v = xmalloc((x->len + 1) * sizeof *v);
+	bool sorted = true;
+	for (size_t i = 0; i < x->len; i++) {
+		v[i] = (struct line_pair){ (uint64_t)x->rows[i].source << 32 | x->rows[i].line,
+		                           (uint32_t)i };
+		sorted &= i == 0 || v[i - 1].key <= v[i].key;
+	}
+	if (!sorted)
+		qsort(v, x->len, sizeof *v, cmp_line_pair);
+	x->line_key = xmalloc((x->len + 1) * sizeof *x->line_key);
+	x->line_row = xmalloc((x->len + 1) * sizeof *x->line_row);
+	for (size_t i = 0; i < x->len; i++) {
+		x->line_key[i] = v[i].key;
+		x->line_row[i] = v[i].row;
+	}
+	free(v);
+	x->lines_built = true;
+}
+
+long cube_row_at(const struct cube *q, const struct table *t, uint32_t source, uint32_t line)
+{
+	struct cube_cache *x = q->cache;
+	if (!x || x->t != t || x->rows != t->rows || x->len != t->len)
+		return -1;
+	if (!x->lines_built)
+		build_lines(x);
+	uint64_t key = (uint64_t)source << 32 | line;
+	size_t lo = 0, hi = x->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->line_key[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < x->len && x->line_key[lo] == key ? (long)x->line_row[lo] : -1;
+}
+
+const int32_t *cube_diag_rows(const struct cube *q, const struct table *t)
+{
+	struct cube_cache *x = q->cache;
+	if (!x || x->t != t || x->rows != t->rows || x->len != t->len)
+		return NULL;
+	if (x->diag_built && x->ndiag_row == t->diags.len)
+		return x->diag_row;
+	free(x->diag_row);
+	x->diag_row = xmalloc((t->diags.len + 1) * sizeof *x->diag_row);
+	for (size_t k = 0; k < t->diags.len; k++) {
+		const struct diag *d = &t->diags.items[k];
+		x->diag_row[k] = d->level == DIAG_REJECT || !d->line ? -1
+		               : (int32_t)cube_row_at(q, t, d->source, d->line);
+	}
+	x->ndiag_row = t->diags.len;
+	x->diag_built = true;
+	return x->diag_row;
+}

@@ -1,0 +1,180 @@
+/* fourw check: what is wrong in each sheet, compiler style, so the
+ * information-management officer can send each partner its problems. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "dialect.h"
+#include "fmt.h"
+#include "load.h"
+#include "parse.h"
+#include "safe.h"
+#include "table.h"
+
+#ifndef FOURW_DATADIR
+#define FOURW_DATADIR "/usr/local/share/fourw"
+#endif
+
+const char *cli_default_config(void)
+{
+	const char *env = getenv("FOURW_CONFIG");
+	if (env && *env)
+		return env;
+	if (access("config.ini", R_OK) == 0)
+		return "config.ini";
+	return FOURW_DATADIR "/config.ini";
+}
+
+bool cli_load(const char *config_path, const char *const *paths, size_t npaths,
+              struct config *cfg, struct table *t, FILE *err)
+{
+	struct error e;
+	table_init(t);
+	if (!config_load(cfg, config_path, &e)) {
+		fprintf(err, "fourw: ");
+		safe_fputs(e.msg, err);
+		fputc('\n', err);
+		return false;
+	}
+	if (!load_paths(t, cfg, paths, npaths, &e)) {
+		fprintf(err, "fourw: ");
+		safe_fputs(e.msg, err);
+		fputc('\n', err);
+		return false;
+	}
+	return true;
+}
+
+static const char *level_word(enum diag_level l)
+{
+	return l == DIAG_REJECT ? "rejected" : l == DIAG_WARNING ? "warning" : "note";
+}
+
+static void print_diag(FILE *out, const struct table *t, const struct diag *d)
+{
+	safe_fputs(t->sources[d->source].path, out);
+	if (d->line)
+		fprintf(out, ":%u", d->line);
+	if (d->line && d->col)
+		fprintf(out, ":%u", d->col);
+	fprintf(out, ": %s: ", level_word(d->level));
+	safe_fputs(d->msg, out);
+	fputc('\n', out);
+}
+
+static void print_dialect(FILE *out, const struct source *s)
+{
+	fprintf(out, "  read as %s, %s-separated, %s line endings; header on line %u",
+	        encoding_name(s->encoding), dialect_delimiter_name(s->delimiter),
+	        s->crlf ? "CRLF" : "LF", s->header_line);
+	if (s->hxl_line)
+		fprintf(out, ", HXL hashtags on line %u", s->hxl_line);
+	else
+		fprintf(out, ", no HXL row");
+	fprintf(out, "; p-codes: %s\n", s->system == SYS_NEW ? "2023 reform (new)"
+	        : s->system == SYS_OLD ? "old system" : "not decided by the sheet");
+}
+
+static void print_mapping(FILE *out, const struct source *s)
+{
+	fprintf(out, "  columns:");
+	int shown = 0;
+	for (int f = 0; f < F_COUNT; f++) {
+		if (s->map.col[f] < 0)
+			continue;
+		fprintf(out, "%s %s ← '", shown++ ? "," : "", field_key((enum field)f));
+		safe_fputs(s->map.header[f], out);
+		fprintf(out, "' (%d)", s->map.col[f] + 1);
+	}
+	fprintf(out, "%s\n", shown ? "" : " none recognised");
+	fprintf(out, "  not used:");
+	for (size_t i = 0; i < s->nunmapped; i++) {
+		fprintf(out, "%s '", i ? "," : "");
+		safe_fputs(s->unmapped[i], out);
+		fputc('\'', out);
+	}
+	fprintf(out, "%s\n", s->nunmapped ? "" : " none");
+}
+
+static void print_counts(FILE *out, const char *label, size_t read, size_t acc,
+                         size_t rej, size_t warn)
+{
+	char a[32], b[32], c[32], d[32];
+	fprintf(out, "%s%s rows read = %s accepted + %s rejected; %s warnings\n", label,
+	        fmt_int((int64_t)read, a), fmt_int((int64_t)acc, b), fmt_int((int64_t)rej, c),
+	        fmt_int((int64_t)warn, d));
+}
+
+static void print_source(FILE *out, const struct table *t, uint32_t i)
+{
+	const struct source *s = &t->sources[i];
+	safe_fputs(s->path, out);
+	fputc('\n', out);
+	print_dialect(out, s);
+	if (s->header_line)
+		print_mapping(out, s);
+	for (size_t k = 0; k < t->diags.len; k++)
+		if (t->diags.items[k].source == i)
+			print_diag(out, t, &t->diags.items[k]);
+	print_counts(out, "  ", s->rows_read, s->accepted, s->rejected, s->warnings);
+	fputc('\n', out);
+}
+
+static int usage(FILE *err)
+{
+	fprintf(err, "usage: fourw check [-c CONFIG] [SHEET|DIR]...\n"
+	             "Checks partner 4W sheets and lists every rejected row and warning as\n"
+	             "file:line:column: message.  Exit status: 0 nothing rejected, 1 rows\n"
+	             "rejected, 2 usage error or unreadable input.\n");
+	return 2;
+}
+
+int cli_check(int argc, char **argv, FILE *out, FILE *err)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *config_path = NULL;
+	int ch;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
+		if (ch == 'c') {
+			config_path = optarg;
+		} else if (ch == 'h') {
+			usage(out);
+			return 0;
+		} else {
+			return usage(err);
+		}
+	}
+	struct config cfg;
+	struct table t;
+	memset(&cfg, 0, sizeof cfg);
+	int status = 2;
+	if (cli_load(config_path ? config_path : cli_default_config(),
+	             (const char *const *)argv + optind, (size_t)(argc - optind), &cfg, &t, err)) {
+		size_t read = 0, acc = 0, rej = 0;
+		for (uint32_t i = 0; i < t.nsources; i++) {
+			print_source(out, &t, i);
+			read += t.sources[i].rows_read;
+			acc += t.sources[i].accepted;
+			rej += t.sources[i].rejected;
+		}
+		char n[32];
+		fprintf(out, "total: %s sheet%s, ", fmt_int((int64_t)t.nsources, n),
+		        t.nsources == 1 ? "" : "s");
+		print_counts(out, "", read, acc, rej, t.diags.warnings);
+		status = rej ? 1 : 0;
+	}
+	table_free(&t);
+	config_free(&cfg);
+	if (fflush(out) != 0)
+		status = 2;
+	return status;
+}

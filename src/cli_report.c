@@ -1,0 +1,305 @@
+/* fourw report and fourw gaps: the figures and the flags for the minutes.
+ *
+ * Both read the same options into the same filter value the screen builds,
+ * load the sheets, aggregate, run the gap rules and hand the result to a
+ * report writer.  Rejected rows never stop a report: their count is in it.
+ * Filter values are checked against config.ini before any sheet is read,
+ * so a typo in --region costs nothing. */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "aggregate.h"
+#include "config.h"
+#include "filter.h"
+#include "gaps.h"
+#include "itype.h"
+#include "load.h"
+#include "parse.h"
+#include "place.h"
+#include "report.h"
+#include "safe.h"
+#include "table.h"
+
+#define MAX_VALUES 64
+
+/* What the command line asked for, before config.ini can resolve it. */
+struct request {
+	const char *cmd;          /* "report" or "gaps" */
+	enum report_format format;
+	const char *config;
+	const char *regions[MAX_VALUES], *types[MAX_VALUES], *partners[MAX_VALUES],
+	           *statuses[MAX_VALUES];
+	size_t nregions, ntypes, npartners, nstatuses;
+	const char *from, *to;
+};
+
+static void usage_text(FILE *f, const char *cmd)
+{
+	fprintf(f,
+	        "usage: fourw %s [--format text|md|csv] [--region R]... [--type T]...\n"
+	        "       [--partner P]... [--status S]... [--from YYYY-MM] [--to YYYY-MM]\n"
+	        "       [-c CONFIG] [SHEET|DIR]...\n", cmd);
+	fprintf(f, "%s\n", strcmp(cmd, "gaps") == 0
+	        ? "Lists the gap flags (no presence, low coverage, missing essential service,\n"
+	          "concentration, above target or need, stale reporting, data quality), most\n"
+	          "severe first, each with the rows behind it."
+	        : "Prints the plan's key figures, coverage by region and by region x intervention\n"
+	          "type, and the gap flags: as text, as Markdown for the minutes, or as CSV.");
+	fprintf(f, "--region takes a p-code or a name, --type a code or a label; each may be\n"
+	           "repeated.  --status: planned, ongoing, completed, suspended.  Sheets default\n"
+	           "to those named in config.ini.  Exit status: 0 done, 2 usage error or\n"
+	           "unreadable input.\n");
+}
+
+/* "fourw report: <what><arg><after>", then the usage; returns 2. */
+static int usage_error(FILE *err, const struct request *rq, const char *what, const char *arg,
+                       const char *after)
+{
+	fprintf(err, "fourw %s: %s", rq->cmd, what);
+	if (arg)
+		safe_fputs(arg, err);
+	fprintf(err, "%s\n", after);
+	usage_text(err, rq->cmd);
+	return 2;
+}
+
+static bool push_value(const char **v, size_t *n, const char *s)
+{
+	if (*n == MAX_VALUES)
+		return false;
+	v[(*n)++] = s;
+	return true;
+}
+
+static const struct option long_opts[] = {
+	{ "format", required_argument, NULL, 'f' },
+	{ "region", required_argument, NULL, 'r' },
+	{ "type", required_argument, NULL, 't' },
+	{ "partner", required_argument, NULL, 'p' },
+	{ "status", required_argument, NULL, 's' },
+	{ "from", required_argument, NULL, 'F' },
+	{ "to", required_argument, NULL, 'T' },
+	{ "config", required_argument, NULL, 'c' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static bool take_value(struct request *rq, int ch, const char *arg)
+{
+	switch (ch) {
+	case 'r': return push_value(rq->regions, &rq->nregions, arg);
+	case 't': return push_value(rq->types, &rq->ntypes, arg);
+	case 'p': return push_value(rq->partners, &rq->npartners, arg);
+	case 's': return push_value(rq->statuses, &rq->nstatuses, arg);
+	case 'F': rq->from = arg; return true;
+	case 'T': rq->to = arg; return true;
+	case 'c': rq->config = arg; return true;
+	default: return false;
+	}
+}
+
+/* Returns -1 to go on, else the exit status (help: 0, usage error: 2). */
+static int parse_args(int argc, char **argv, struct request *rq, FILE *out, FILE *err)
+{
+	int ch;
+	optind = 0;     /* so a second call in the same process starts afresh */
+	opterr = 0;     /* our messages go to err, not to stderr */
+	while ((ch = getopt_long(argc, argv, ":f:r:t:p:s:c:h", long_opts, NULL)) != -1) {
+		if (ch == 'h') {
+			usage_text(out, rq->cmd);
+			return 0;
+		}
+		if (ch == 'f') {
+			if (!report_format_parse(optarg, &rq->format))
+				return usage_error(err, rq, "unknown format '", optarg,
+				                   "' (text, md or csv)");
+			continue;
+		}
+		if (ch == ':')
+			return usage_error(err, rq, "missing value for ", argv[optind - 1], "");
+		if (ch == '?')
+			return usage_error(err, rq, "unknown option ", argv[optind - 1], "");
+		if (!take_value(rq, ch, optarg))
+			return usage_error(err, rq, "too many values (64 at most): ", optarg, "");
+	}
+	return -1;
+}
+
+/* ---- resolving against config.ini ----------------------------------------- */
+
+static bool resolve_region(const struct config *c, const char *s, int *r)
+{
+	return place_region(c, s, NULL, 0, r) == PLACE_OK ||
+	       place_region(c, NULL, s, 0, r) == PLACE_OK;
+}
+
+static int region_error(FILE *err, const struct request *rq, const struct config *c,
+                        const char *s)
+{
+	char sugg[256];
+	fprintf(err, "fourw %s: unknown region '", rq->cmd);
+	safe_fputs(s, err);
+	fputc('\'', err);
+	if (place_suggest_region(c, s, sugg, sizeof sugg) > 0) {
+		fputs(" — did you mean ", err);
+		safe_fputs(sugg, err);
+		fputc('?', err);
+	}
+	fputc('\n', err);
+	return 2;
+}
+
+static int type_error(FILE *err, const struct request *rq, const struct config *c, const char *s)
+{
+	fprintf(err, "fourw %s: unknown intervention type '", rq->cmd);
+	safe_fputs(s, err);
+	fputs("'; known codes:", err);
+	for (size_t t = 0; t < c->ntypes; t++)
+		fprintf(err, " %s", c->types[t].code);
+	fputc('\n', err);
+	return 2;
+}
+
+static int resolve_places_and_types(const struct request *rq, const struct config *c,
+                                    struct filter *f, FILE *err)
+{
+	for (size_t i = 0; i < rq->nregions; i++) {
+		int r;
+		if (!resolve_region(c, rq->regions[i], &r))
+			return region_error(err, rq, c, rq->regions[i]);
+		if (r >= 64)
+			return usage_error(err, rq, "the filter holds 64 regions at most: ",
+			                   rq->regions[i], "");
+		f->regions |= (uint64_t)1 << r;
+	}
+	for (size_t i = 0; i < rq->ntypes; i++) {
+		int t = itype_resolve(c, rq->types[i]);
+		if (t < 0)
+			return type_error(err, rq, c, rq->types[i]);
+		if (t >= 64)
+			return usage_error(err, rq, "the filter holds 64 types at most: ",
+			                   rq->types[i], "");
+		f->types |= (uint64_t)1 << t;
+	}
+	return -1;
+}
+
+static int resolve_rest(const struct request *rq, struct filter *f, FILE *err)
+{
+	for (size_t i = 0; i < rq->nstatuses; i++) {
+		int s = 1;
+		while (s < STATUS_COUNT && strcasecmp(status_name((enum status)s), rq->statuses[i]))
+			s++;
+		if (s == STATUS_COUNT)
+			return usage_error(err, rq, "unknown status '", rq->statuses[i],
+			                   "' (planned, ongoing, completed or suspended)");
+		f->statuses |= 1u << s;
+	}
+	for (size_t i = 0; i < rq->npartners; i++)
+		if (!filter_add_partner(f, rq->partners[i]))
+			return usage_error(err, rq, "too many partners: ", rq->partners[i], "");
+	if (rq->from && !month_parse(rq->from, &f->from_month))
+		return usage_error(err, rq, "--from expects YYYY-MM, got '", rq->from, "'");
+	if (rq->to && !month_parse(rq->to, &f->to_month))
+		return usage_error(err, rq, "--to expects YYYY-MM, got '", rq->to, "'");
+	if (f->from_month >= 0 && f->to_month >= 0 && f->from_month > f->to_month)
+		return usage_error(err, rq, "--from is after --to", NULL, "");
+	return -1;
+}
+
+/* ---- loading and writing --------------------------------------------------- */
+
+static bool load_config(const struct request *rq, struct config *cfg, FILE *err)
+{
+	struct error e;
+	if (config_load(cfg, rq->config ? rq->config : cli_default_config(), &e))
+		return true;
+	fputs("fourw: ", err);
+	safe_fputs(e.msg, err);
+	fputc('\n', err);
+	return false;
+}
+
+static bool load_sheets(const struct config *cfg, char **paths, size_t n, struct table *t,
+                        FILE *err)
+{
+	struct error e;
+	if (load_paths(t, cfg, (const char *const *)paths, n, &e))
+		return true;
+	fputs("fourw: ", err);
+	safe_fputs(e.msg, err);
+	fputc('\n', err);
+	return false;
+}
+
+/* "Now" for pace and staleness: config's report date, else the latest
+ * month in the sheets; a --to before it moves it back. */
+static int report_month(const struct config *c, const struct table *t, const struct filter *f)
+{
+	int m = c->report_month >= 0 ? c->report_month : t->latest_month;
+	if (f->to_month >= 0 && (m < 0 || f->to_month < m))
+		m = f->to_month;
+	return m;
+}
+
+static int write_out(const struct request *rq, const struct config *cfg, const struct table *t,
+                     const struct filter *f, FILE *out, FILE *err)
+{
+	struct cube q;
+	struct gap_list g;
+	cube_init(&q);
+	gap_list_init(&g);
+	aggregate(&q, cfg, t, f);
+	int month = report_month(cfg, t, f);
+	gaps_compute(&g, cfg, t, f, &q, month);
+	struct report_input in = { cfg, t, f, &q, &g, month };
+	int rc = strcmp(rq->cmd, "gaps") == 0 ? report_write_gaps(out, rq->format, &in)
+	                                      : report_write(out, rq->format, &in);
+	gap_list_free(&g);
+	cube_free(&q);
+	if (rc == 0)
+		return 0;
+	fprintf(err, "fourw %s: cannot write the output: %s\n", rq->cmd, strerror(errno));
+	return 2;
+}
+
+static int run(const char *cmd, int argc, char **argv, FILE *out, FILE *err)
+{
+	struct request rq = { .cmd = cmd, .format = REPORT_TEXT };
+	int status = parse_args(argc, argv, &rq, out, err);
+	if (status >= 0)
+		return status;
+	struct config cfg;
+	struct table t;
+	struct filter f;
+	memset(&cfg, 0, sizeof cfg);
+	table_init(&t);
+	filter_init(&f);
+	status = 2;
+	if (load_config(&rq, &cfg, err)) {
+		status = resolve_places_and_types(&rq, &cfg, &f, err);
+		if (status < 0)
+			status = resolve_rest(&rq, &f, err);
+		if (status < 0)
+			status = load_sheets(&cfg, argv + optind, (size_t)(argc - optind), &t, err)
+			       ? write_out(&rq, &cfg, &t, &f, out, err) : 2;
+	}
+	table_free(&t);
+	config_free(&cfg);
+	return status;
+}
+
+int cli_report(int argc, char **argv, FILE *out, FILE *err)
+{
+	return run("report", argc, argv, out, err);
+}
+
+int cli_gaps(int argc, char **argv, FILE *out, FILE *err)
+{
+	return run("gaps", argc, argv, out, err);
+}

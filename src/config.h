@@ -1,0 +1,133 @@
+/* config: the plan a response is measured against, read from config.ini.
+ *
+ * config.ini is the one place for what varies by response: the plan's
+ * figures, the gazetteer (regions and cercles with p-codes and spelling
+ * variants), the intervention types, the column aliases that map a sheet's
+ * headers onto fields, and the gap thresholds.  See README.md for the
+ * reference of every key.
+ *
+ * Every string in a loaded config is owned by config.arena and lives until
+ * config_free().  Indices (region, cercle, type) are stable for the life of
+ * the config and are what the activity table stores. */
+#ifndef FOURW_CONFIG_H
+#define FOURW_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+
+#define CONFIG_UNKNOWN (-1)      /* a figure the config does not give */
+
+/* The two p-code systems of Mali's admin1 (domain.md §4). */
+enum pcode_system { SYS_OLD = 1, SYS_NEW = 2 };
+
+struct pcode {
+	char code[8];             /* "ML04" */
+	uint8_t system;           /* SYS_OLD, SYS_NEW or both (bits) */
+};
+
+struct region {
+	const char *name;         /* display name, French spelling: "Ségou" */
+	const char *folded;       /* text_fold(name) */
+	struct pcode codes[4];    /* codes[0] is the display code */
+	int ncodes;
+	uint8_t systems;          /* systems the region exists in (bits) */
+	const char **variants;    /* folded spelling variants ("timbuktu") */
+	size_t nvariants;
+	int64_t in_need;          /* from the regional figures file, or CONFIG_UNKNOWN */
+	int64_t targeted;         /* idem */
+};
+
+struct cercle {
+	const char *name;         /* "Gourma-Rharous" */
+	const char *folded;
+	char code[8];             /* old-system admin2 p-code "ML0603" */
+	int region_old;           /* index of its old-system region */
+	int region_new;           /* index of the new-system region it went to, or -1 */
+	const char **variants;    /* folded */
+	size_t nvariants;
+};
+
+struct itype {
+	char code[8];             /* "GC" */
+	const char *label_en;     /* "Case management" */
+	const char *label_fr;     /* "Gestion de cas" */
+	const char *label_en_folded;  /* text_fold(label_en), matched as the whole text */
+	const char *label_fr_folded;  /* text_fold(label_fr) */
+	const char **keywords;    /* folded, matched as whole words */
+	size_t nkeywords;
+	int64_t targeted;         /* per-type target, or CONFIG_UNKNOWN */
+	bool essential;           /* listed in [gaps] essential_types */
+};
+
+/* The fields a 4W sheet can carry.  Order is the order `check` lists them. */
+enum field {
+	F_ORG, F_PARTNER, F_REGION, F_REGION_CODE, F_CERCLE, F_CERCLE_CODE,
+	F_COMMUNE, F_ITYPE, F_ACTIVITY, F_STATUS, F_START, F_END, F_PERIOD,
+	F_GIRLS, F_BOYS, F_WOMEN, F_MEN, F_OLDER_WOMEN, F_OLDER_MEN,
+	F_TOTAL, F_TARGETED,
+	F_COUNT
+};
+
+/* Stable key used in config.ini ("org", "region_code", "older_women"…). */
+const char *field_key(enum field f);
+
+struct field_aliases {
+	const char **aliases;     /* folded header texts, matched as whole header or whole words */
+	size_t naliases;
+	const char **hxl;         /* folded HXL tag patterns: "#org+impl" */
+	size_t nhxl;
+};
+
+enum reporting_mode { MODE_MONTHLY, MODE_CUMULATIVE };
+
+struct thresholds {
+	double critical_pct;      /* coverage of target below this: critical (25) */
+	double high_pct;          /* below this: high (50) */
+	double medium_pct;        /* below this: medium (75) */
+	int concentration_partners;   /* this many partners or more on one type in one cercle (3) */
+	int stale_days;           /* latest report older than this before the report date (45) */
+};
+
+struct config {
+	const char *path;         /* the file read */
+	const char *plan_name;
+	int plan_year;
+	int64_t in_need, targeted;
+	int64_t funding_requested, funding_received;
+	enum reporting_mode mode;
+	int report_month;         /* month_index(), or -1: the latest reporting month found */
+	const char *regional_figures_path;   /* resolved relative to config.ini's folder; NULL if none */
+	bool has_regional_figures;
+
+	struct region *regions;  size_t nregions;
+	struct cercle *cercles;  size_t ncercles;
+	struct itype  *types;    size_t ntypes;
+	int other_type;           /* index of AUTRE: where unknown types go */
+
+	struct field_aliases fields[F_COUNT];
+	struct thresholds th;
+
+	const char *ui_theme;     /* [ui] theme: "dark" (default), "light" or "mono" */
+	bool ui_color;            /* [ui] color: false forces monochrome (default true) */
+
+	const char **sheets;      /* default sheets/folders, resolved relative to config.ini */
+	size_t nsheets;
+
+	struct arena arena;
+};
+
+/* Loads config.ini and the regional figures file it names.  On failure
+ * returns false and e->msg reads "config.ini:42: [plan] in_need: expected a
+ * whole number, got 'abc'" (file, line, section and key always named);
+ * *c is then left empty (config_free is still safe). */
+bool config_load(struct config *c, const char *path, struct error *e);
+void config_free(struct config *c);
+
+/* Index of the type with this code ("GC"), or -1. */
+int config_type_by_code(const struct config *c, const char *code);
+
+#endif

@@ -1,0 +1,60 @@
+#include "diag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "xalloc.h"
+
+void diag_list_init(struct diag_list *l)
+{
+	l->items = NULL;
+	l->len = l->cap = 0;
+	l->rejects = l->warnings = l->notes = 0;
+	arena_init(&l->arena, 16 * 1024);
+}
+
+void diag_list_free(struct diag_list *l)
+{
+	free(l->items);
+	arena_free(&l->arena);
+	l->items = NULL;
+	l->len = l->cap = 0;
+}
+
+void diag_vadd(struct diag_list *l, enum diag_level level, uint32_t source,
+               uint32_t line, uint32_t col, const char *fmt, va_list ap)
+{
+	char buf[1024];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	l->items = xgrow(l->items, &l->cap, l->len + 1, sizeof *l->items);
+	l->items[l->len++] = (struct diag){
+		.source = source, .line = line, .col = col, .level = level,
+		.msg = arena_strdup(&l->arena, buf),
+	};
+	if (level == DIAG_REJECT)
+		l->rejects++;
+	else if (level == DIAG_WARNING)
+		l->warnings++;
+	else
+		l->notes++;
+}
+
+void diag_add(struct diag_list *l, enum diag_level level, uint32_t source,
+              uint32_t line, uint32_t col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(l, level, source, line, col, fmt, ap);
+	va_end(ap);
+}
+
+bool error_set(struct error *e, const char *fmt, ...)
+{
+	if (e) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+		va_end(ap);
+	}
+	return false;
+}

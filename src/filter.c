@@ -1,0 +1,387 @@
+/* filter: which rows the meeting is looking at.
+ *
+ * Cheap checks come first (bit masks, then the period), text last; text
+ * verdicts are cached per interned string, so a million rows cost a few
+ * thousand folds, not a million. */
+#include "filter.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "text.h"
+#include "xalloc.h"
+
+enum { PREP_KNOWN = 1, PREP_PARTNER = 2, PREP_TEXT = 4 };
+
+void filter_init(struct filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->from_month = f->to_month = -1;
+}
+
+bool filter_is_empty(const struct filter *f)
+{
+	return !f->regions && !f->types && !f->statuses && f->from_month < 0 &&
+	       f->to_month < 0 && !f->npartners && !f->text[0];
+}
+
+void filter_set_text(struct filter *f, const char *utf8)
+{
+	text_fold(utf8, strlen(utf8), f->text, sizeof f->text);
+}
+
+bool filter_add_partner(struct filter *f, const char *utf8)
+{
+	if (f->npartners == FILTER_MAX_PARTNERS)
+		return false;
+	text_fold(utf8, strlen(utf8), f->partners[f->npartners], sizeof f->partners[0]);
+	f->npartners++;
+	return true;
+}
+
+/* ---- folding ------------------------------------------------------------ */
+
+/* Folds s and tells whether `needle` (folded, non-empty) occurs in it. */
+static bool folded_contains(const char *s, const char *needle)
+{
+	char small[512];
+	size_t n = strlen(s), size = 2 * n + 1;
+	char *buf = size <= sizeof small ? small : xmalloc(size);
+	text_fold(s, n, buf, size);
+	bool hit = strstr(buf, needle) != NULL;
+	if (buf != small)
+		free(buf);
+	return hit;
+}
+
+static bool folded_equals_any(const char *s, const struct filter *f)
+{
+	char buf[sizeof f->partners[0] + 1];
+	/* a name longer than the slot cannot equal any partner in it */
+	if (text_fold(s, strlen(s), buf, sizeof buf) >= sizeof f->partners[0])
+		return false;
+	for (size_t i = 0; i < f->npartners; i++)
+		if (strcmp(buf, f->partners[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool any_contains(const char *const *v, size_t n, const char *needle)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strstr(v[i], needle))
+			return true;
+	return false;
+}
+
+/* ---- the prepared filter ----------------------------------------------- */
+
+static void prep_places(struct filter_prep *p)
+{
+	const struct config *c = p->c;
+	const char *tx = p->f->text;
+	p->region_text = xcalloc(c->nregions + 1, sizeof(bool));
+	p->cercle_text = xcalloc(c->ncercles + 1, sizeof(bool));
+	p->type_text = xcalloc(c->ntypes + 1, sizeof(bool));
+	for (size_t r = 0; r < c->nregions; r++) {
+		const struct region *re = &c->regions[r];
+		p->region_text[r] = (re->folded && strstr(re->folded, tx)) ||
+		                    folded_contains(re->name, tx) ||
+		                    any_contains(re->variants, re->nvariants, tx) ||
+		                    (re->ncodes > 0 && folded_contains(re->codes[0].code, tx));
+	}
+	for (size_t i = 0; i < c->ncercles; i++) {
+		const struct cercle *ce = &c->cercles[i];
+		p->cercle_text[i] = folded_contains(ce->name, tx) ||
+		                    any_contains(ce->variants, ce->nvariants, tx) ||
+		                    folded_contains(ce->code, tx);
+	}
+	for (size_t i = 0; i < c->ntypes; i++) {
+		const struct itype *ty = &c->types[i];
+		p->type_text[i] = folded_contains(ty->code, tx) ||
+		                  (ty->label_en && folded_contains(ty->label_en, tx)) ||
+		                  (ty->label_fr && folded_contains(ty->label_fr, tx));
+	}
+}
+
+void filter_prep_init(struct filter_prep *p, const struct filter *f,
+                      const struct config *c)
+{
+	memset(p, 0, sizeof *p);
+	p->f = f;
+	p->c = c;
+	p->any_text = f->text[0] != '\0';
+	p->any_partner = f->npartners > 0;
+	if (p->any_text)
+		prep_places(p);
+}
+
+void filter_prep_free(struct filter_prep *p)
+{
+	free(p->region_text);
+	free(p->cercle_text);
+	free(p->type_text);
+	free(p->keys);
+	free(p->verdict);
+	memset(p, 0, sizeof *p);
+}
+
+static size_t ptr_slot(const char *s, size_t cap)
+{
+	uint64_t h = (uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 32) & (cap - 1);
+}
+
+static void cache_grow(struct filter_prep *p)
+{
+	size_t ocap = p->cap;
+	const char **okeys = p->keys;
+	uint8_t *over = p->verdict;
+	p->cap = ocap ? 2 * ocap : 256;
+	p->keys = xcalloc(p->cap, sizeof *p->keys);
+	p->verdict = xcalloc(p->cap, 1);
+	for (size_t i = 0; i < ocap; i++) {
+		if (!okeys[i])
+			continue;
+		size_t j = ptr_slot(okeys[i], p->cap);
+		while (p->keys[j])
+			j = (j + 1) & (p->cap - 1);
+		p->keys[j] = okeys[i];
+		p->verdict[j] = over[i];
+	}
+	free(okeys);
+	free(over);
+}
+
+static uint8_t judge(const struct filter_prep *p, const char *s)
+{
+	uint8_t v = PREP_KNOWN;
+	if (p->any_partner && folded_equals_any(s, p->f))
+		v |= PREP_PARTNER;
+	if (p->any_text && folded_contains(s, p->f->text))
+		v |= PREP_TEXT;
+	return v;
+}
+
+/* The verdict for an interned string, computed the first time it is seen. */
+static uint8_t verdict_of(struct filter_prep *p, const char *s)
+{
+	if (!s)
+		return PREP_KNOWN;
+	if (2 * (p->len + 1) > p->cap)
+		cache_grow(p);
+	size_t j = ptr_slot(s, p->cap);
+	while (p->keys[j] && p->keys[j] != s)
+		j = (j + 1) & (p->cap - 1);
+	if (!p->keys[j]) {
+		p->keys[j] = s;
+		p->verdict[j] = judge(p, s);
+		p->len++;
+	}
+	return p->verdict[j];
+}
+
+/* ---- the criteria ------------------------------------------------------ */
+
+static bool in_mask(uint64_t mask, int i)
+{
+	return !mask || (i >= 0 && i < 64 && (mask >> i & 1));
+}
+
+/* Rule 8: the reporting month, else the [start, end] span; one date alone
+ * stands for both ends (an activity with a start and no end is not assumed
+ * to run for ever). */
+void filter_row_span(const struct activity *a, int *lo, int *hi)
+{
+	if (a->month >= 0) {
+		*lo = *hi = a->month;
+		return;
+	}
+	int s = a->start_month >= 0 ? a->start_month : a->end_month;
+	int e = a->end_month >= 0 ? a->end_month : a->start_month;
+	*lo = s < e ? s : e;
+	*hi = s < e ? e : s;
+}
+
+/* A row with no date at all is kept only when the range is open. */
+static bool span_match(const struct filter *f, int lo, int hi)
+{
+	if (f->from_month < 0 && f->to_month < 0)
+		return true;
+	if (hi < 0)
+		return false;
+	return (f->from_month < 0 || hi >= f->from_month) &&
+	       (f->to_month < 0 || lo <= f->to_month);
+}
+
+bool filter_keys_match(const struct filter *f, int region, int type, int status,
+                       int lo, int hi)
+{
+	if (!in_mask(f->regions, region) || !in_mask(f->types, type))
+		return false;
+	if (f->statuses && !(status >= 0 && status < 32 && (f->statuses >> status & 1)))
+		return false;
+	return span_match(f, lo, hi);
+}
+
+static bool text_match(struct filter_prep *p, const struct activity *a)
+{
+	const struct config *c = p->c;
+	if ((size_t)a->region < c->nregions && p->region_text[a->region])
+		return true;
+	if (a->cercle >= 0 && (size_t)a->cercle < c->ncercles && p->cercle_text[a->cercle])
+		return true;
+	if (a->itype < c->ntypes && p->type_text[a->itype])
+		return true;
+	return ((verdict_of(p, a->partner) | verdict_of(p, a->org) |
+	         verdict_of(p, a->activity) | verdict_of(p, a->commune)) & PREP_TEXT) != 0;
+}
+
+bool filter_prep_needs_row(const struct filter_prep *p)
+{
+	return p->any_partner || p->any_text;
+}
+
+bool filter_strings_match(struct filter_prep *p, const struct activity *a)
+{
+	if (p->any_partner &&
+	    !((verdict_of(p, a->partner) | verdict_of(p, a->org)) & PREP_PARTNER))
+		return false;
+	return !p->any_text || text_match(p, a);
+}
+
+bool filter_prep_match(struct filter_prep *p, const struct activity *a)
+{
+	int lo, hi;
+	filter_row_span(a, &lo, &hi);
+	return filter_keys_match(p->f, a->region, a->itype, a->status, lo, hi) &&
+	       filter_strings_match(p, a);
+}
+
+bool filter_match(const struct filter *f, const struct config *c,
+                  const struct table *t, const struct activity *a)
+{
+	(void)t;
+	struct filter_prep p;
+	filter_prep_init(&p, f, c);
+	bool hit = filter_prep_match(&p, a);
+	filter_prep_free(&p);
+	return hit;
+}
+
+size_t filter_rows(const struct filter *f, const struct config *c,
+                   const struct table *t, uint32_t **out)
+{
+	struct filter_prep p;
+	uint32_t *v = xmalloc((t->len ? t->len : 1) * sizeof *v);
+	size_t n = 0;
+	filter_prep_init(&p, f, c);
+	for (size_t i = 0; i < t->len; i++)
+		if (filter_prep_match(&p, &t->rows[i]))
+			v[n++] = (uint32_t)i;
+	filter_prep_free(&p);
+	*out = v;
+	return n;
+}
+
+/* ---- description ------------------------------------------------------- */
+
+struct sbuf {
+	char *buf;
+	size_t size, len;
+};
+
+static void sb_put(struct sbuf *b, const char *s)
+{
+	size_t n = strlen(s);
+	if (b->len + 1 < b->size) {
+		size_t room = b->size - 1 - b->len;
+		memcpy(b->buf + b->len, s, n < room ? n : room);
+		b->buf[b->len + (n < room ? n : room)] = '\0';
+	}
+	b->len += n;
+}
+
+static void sb_section(struct sbuf *b, const char *label)
+{
+	if (b->len)
+		sb_put(b, "; ");
+	sb_put(b, label);
+}
+
+static void describe_mask(struct sbuf *b, const char *label, uint64_t mask, size_t n,
+                          const char *(*name)(const struct config *, size_t),
+                          const struct config *c)
+{
+	if (!mask)
+		return;
+	sb_section(b, label);
+	int k = 0;
+	for (size_t i = 0; i < n && i < 64; i++)
+		if (mask >> i & 1) {
+			sb_put(b, k++ ? ", " : " ");
+			sb_put(b, name(c, i));
+		}
+}
+
+static const char *region_label(const struct config *c, size_t i)
+{
+	return c->regions[i].name;
+}
+
+static const char *type_label(const struct config *c, size_t i)
+{
+	return c->types[i].code;
+}
+
+static const char *status_label(const struct config *c, size_t i)
+{
+	(void)c;
+	return status_name((enum status)i);
+}
+
+static void describe_period(struct sbuf *b, const struct filter *f)
+{
+	char m1[16], m2[16];
+	if (f->from_month < 0 && f->to_month < 0)
+		return;
+	sb_section(b, "");
+	if (f->from_month >= 0)
+		month_format(f->from_month, m1);
+	if (f->to_month >= 0)
+		month_format(f->to_month, m2);
+	if (f->from_month >= 0 && f->to_month >= 0) {
+		sb_put(b, m1);
+		sb_put(b, "..");
+		sb_put(b, m2);
+	} else {
+		sb_put(b, f->from_month >= 0 ? "from " : "to ");
+		sb_put(b, f->from_month >= 0 ? m1 : m2);
+	}
+}
+
+void filter_describe(const struct filter *f, const struct config *c,
+                     char *buf, size_t size)
+{
+	struct sbuf b = { buf, size, 0 };
+	if (size)
+		buf[0] = '\0';
+	describe_mask(&b, "region", f->regions, c->nregions, region_label, c);
+	describe_mask(&b, "type", f->types, c->ntypes, type_label, c);
+	describe_mask(&b, "status", f->statuses, STATUS_COUNT, status_label, c);
+	for (size_t i = 0; i < f->npartners; i++) {
+		sb_put(&b, i ? ", \"" : (b.len ? "; partner \"" : "partner \""));
+		sb_put(&b, f->partners[i]);
+		sb_put(&b, "\"");
+	}
+	describe_period(&b, f);
+	if (f->text[0]) {
+		sb_section(&b, "text \"");
+		sb_put(&b, f->text);
+		sb_put(&b, "\"");
+	}
+	if (!b.len)
+		sb_put(&b, "none");
+}

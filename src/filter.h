@@ -1,0 +1,88 @@
+/* filter: which rows the meeting is looking at.
+ *
+ * A filter is a plain value: the screen, `fourw report` and the tests
+ * build the same one, so they select the same rows.  An empty set means
+ * "all" (no region chosen = every region).  Criteria combine with AND;
+ * values inside one criterion combine with OR. */
+#ifndef FOURW_FILTER_H
+#define FOURW_FILTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "table.h"
+
+#define FILTER_MAX_PARTNERS 32
+#define FILTER_TEXT_MAX 128
+
+struct filter {
+	uint64_t regions;         /* bit r = config.regions[r]; 0 = all */
+	uint64_t types;           /* bit t = config.types[t]; 0 = all */
+	uint32_t statuses;        /* bit s = enum status; 0 = all */
+	int from_month, to_month; /* month_index() bounds, inclusive; -1 = open */
+	/* partners, folded (text_fold), matched against the folded partner or
+	 * organisation name exactly */
+	char partners[FILTER_MAX_PARTNERS][96];
+	size_t npartners;
+	/* free text, folded: a row matches if it occurs in its folded partner,
+	 * organisation, region, cercle, commune, type code or label, or
+	 * activity ("segou" finds Ségou, "timbuktu" finds Tombouctou via the
+	 * region's variants) */
+	char text[FILTER_TEXT_MAX];
+};
+
+void filter_init(struct filter *f);               /* everything selected */
+bool filter_is_empty(const struct filter *f);
+void filter_set_text(struct filter *f, const char *utf8);   /* folds it */
+bool filter_add_partner(struct filter *f, const char *utf8); /* false if full */
+
+/* Period rule 8: a row with a reporting month is in the range if that month
+ * is; otherwise if its [start, end] months overlap it; a row with no date
+ * at all is kept only when the range is open on both sides. */
+bool filter_match(const struct filter *f, const struct config *c,
+                  const struct table *t, const struct activity *a);
+
+/* Writes the indices of the matching rows into *out (malloc'd, caller
+ * frees); returns how many. */
+size_t filter_rows(const struct filter *f, const struct config *c,
+                   const struct table *t, uint32_t **out);
+
+/* "region Ségou, Mopti; type GC; 2024-01..2024-03" or "none" — for headers
+ * and the report. */
+void filter_describe(const struct filter *f, const struct config *c,
+                     char *buf, size_t size);
+
+/* A filter made ready to test many rows (added for aggregate): the region,
+ * cercle and type names are folded once, and each distinct interned
+ * string of the table (partner, organisation, activity, commune) is folded
+ * once and its verdict cached by pointer, so testing a million rows does
+ * not fold a million strings.  filter_match() is this with no reuse. */
+struct filter_prep {
+	const struct filter *f;
+	const struct config *c;
+	bool any_text, any_partner;
+	bool *region_text, *cercle_text, *type_text;  /* the free text occurs in it */
+	const char **keys;        /* the string cache: open addressing on pointers */
+	uint8_t *verdict;         /* PREP_* bits per key */
+	size_t cap, len;
+};
+
+void filter_prep_init(struct filter_prep *p, const struct filter *f,
+                      const struct config *c);
+bool filter_prep_match(struct filter_prep *p, const struct activity *a);
+void filter_prep_free(struct filter_prep *p);
+
+/* filter_prep_match in two halves, so aggregate can test the cheap half on
+ * its compact copy of the rows and read a row only for the other:
+ *   - the keys: region, type, status and the period span [lo, hi] that
+ *     filter_row_span gives (lo = hi = -1: the row has no date);
+ *   - the strings: partners and free text (true when neither is set). */
+void filter_row_span(const struct activity *a, int *lo, int *hi);
+bool filter_keys_match(const struct filter *f, int region, int type, int status,
+                       int lo, int hi);
+bool filter_prep_needs_row(const struct filter_prep *p);
+bool filter_strings_match(struct filter_prep *p, const struct activity *a);
+
+#endif

@@ -1,0 +1,701 @@
+/* gaps: the flags a meeting must discuss, DESIGN.md "Gaps".
+ *
+ * Every rule reads the cube (never the rows again, except to list the rows
+ * behind a flag) and states its numbers in the reason.  Decisions where
+ * DESIGN.md leaves room, in one place:
+ *   - Presence is an *active* row: counted, neither planned nor suspended.
+ *   - Rules that judge the whole response against the plan (no presence,
+ *     low coverage) run only when the filter narrows regions and period
+ *     at most; missing service also allows a type filter (it then looks at
+ *     the essential types selected).  Under a partner, status or text
+ *     filter they would call a part of the response "missing".
+ *   - One flag per cause: a region flagged "no presence" gets no "missing
+ *     service" and no "low coverage" flag besides.
+ *   - Low coverage: the thresholds give the severity; a region at or ahead
+ *     of the even pace (targeted × months elapsed / 12) is still listed,
+ *     as info, so early in the year the room is not told "critical" about
+ *     a region that is on schedule.
+ *   - Stale: month granularity — a report for month M covers until M's last
+ *     day; the report date is the last day of the report month.
+ *   - Concentration counts active partners with a cercle and a period.
+ *   - Flags about a whole figure (coverage, presence, above target) list no
+ *     rows: the figure's rows are cube_rows_for(); flags about particular
+ *     rows (concentration, stale, data quality) list them. */
+#include "gaps.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "parse.h"
+#include "xalloc.h"
+
+static const char *const kind_names[GAP_KIND_COUNT] = {
+	[GAP_NO_PRESENCE] = "no-presence", [GAP_LOW_COVERAGE] = "low-coverage",
+	[GAP_MISSING_SERVICE] = "missing-service", [GAP_CONCENTRATION] = "concentration",
+	[GAP_ABOVE_TARGET] = "above-target", [GAP_ABOVE_NEED] = "above-need",
+	[GAP_STALE] = "stale", [GAP_DATA_QUALITY] = "data-quality",
+};
+
+static const char *const severity_names[SEV_COUNT] = {
+	[SEV_CRITICAL] = "critical", [SEV_HIGH] = "high", [SEV_MEDIUM] = "medium",
+	[SEV_INFO] = "info",
+};
+
+const char *gap_kind_name(enum gap_kind k)
+{
+	return (unsigned)k < GAP_KIND_COUNT ? kind_names[k] : "";
+}
+
+const char *severity_name(enum severity s)
+{
+	return (unsigned)s < SEV_COUNT ? severity_names[s] : "";
+}
+
+void gap_list_init(struct gap_list *g)
+{
+	g->items = NULL;
+	g->len = g->cap = 0;
+	arena_init(&g->arena, 16 * 1024);
+}
+
+void gap_list_free(struct gap_list *g)
+{
+	free(g->items);
+	arena_free(&g->arena);
+	g->items = NULL;
+	g->len = g->cap = 0;
+}
+
+enum severity gaps_worst_for_region(const struct gap_list *g, int region)
+{
+	enum severity worst = SEV_COUNT;
+	for (size_t i = 0; i < g->len; i++)
+		if (g->items[i].region == region && g->items[i].severity < worst)
+			worst = g->items[i].severity;
+	return worst;
+}
+
+/* ---- building flags ------------------------------------------------------ */
+
+struct ctx {
+	struct gap_list *g;
+	const struct config *c;
+	const struct table *t;
+	const struct filter *f;
+	const struct cube *q;
+	int report_month;
+	bool *absent;             /* [region]: flagged no-presence */
+};
+
+__attribute__((format(printf, 6, 7)))
+static struct gap *add(struct ctx *x, enum gap_kind kind, enum severity sev, int region,
+                       int type, const char *fmt, ...)
+{
+	char buf[640];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	struct gap_list *g = x->g;
+	g->items = xgrow(g->items, &g->cap, g->len + 1, sizeof *g->items);
+	struct gap *p = &g->items[g->len++];
+	*p = (struct gap){ .kind = kind, .severity = sev, .region = region, .cercle = -1,
+	                   .type = type, .reason = arena_strdup(&g->arena, buf) };
+	return p;
+}
+
+static const char *num(int64_t v, char buf[32])
+{
+	return fmt_int(v, buf);
+}
+
+static bool region_selected(const struct filter *f, size_t r)
+{
+	return !f->regions || (r < 64 && (f->regions >> r & 1));
+}
+
+static bool type_selected(const struct filter *f, size_t ty)
+{
+	return !f->types || (ty < 64 && (f->types >> ty & 1));
+}
+
+/* The filter looks at the whole response (regions and period aside). */
+static bool whole_response(const struct filter *f)
+{
+	return !f->types && !f->npartners && !f->statuses && !f->text[0];
+}
+
+/* A monthly sum that starts after January is a part of the year: it cannot
+ * be measured against a yearly target. */
+static bool whole_year(const struct filter *f, const struct config *c)
+{
+	return f->from_month < 0 || c->mode == MODE_CUMULATIVE ||
+	       (c->plan_year > 0 && f->from_month <= month_index(c->plan_year, 1));
+}
+
+static int64_t need_or_target(const struct region *re)
+{
+	return re->in_need > 0 ? re->in_need : re->targeted;
+}
+
+static void period_words(const struct filter *f, char *buf, size_t size)
+{
+	char a[16], b[16];
+	buf[0] = '\0';
+	if (f->from_month >= 0)
+		month_format(f->from_month, a);
+	if (f->to_month >= 0)
+		month_format(f->to_month, b);
+	if (f->from_month >= 0 && f->to_month >= 0)
+		snprintf(buf, size, " in %s..%s", a, b);
+	else if (f->from_month >= 0)
+		snprintf(buf, size, " since %s", a);
+	else if (f->to_month >= 0)
+		snprintf(buf, size, " up to %s", b);
+}
+
+/* ---- no presence --------------------------------------------------------- */
+
+static void rule_no_presence(struct ctx *x)
+{
+	if (!whole_response(x->f))
+		return;
+	char n1[32], when[48];
+	period_words(x->f, when, sizeof when);
+	for (size_t r = 0; r < x->c->nregions; r++) {
+		const struct region *re = &x->c->regions[r];
+		const struct measure *m = &x->q->region[r];
+		if (!region_selected(x->f, r) || need_or_target(re) <= 0 || m->active > 0)
+			continue;
+		x->absent[r] = true;
+		const char *what = re->in_need > 0 ? "in need" : "targeted";
+		if (m->activities == 0)
+			add(x, GAP_NO_PRESENCE, SEV_CRITICAL, (int)r, -1,
+			    "%s: %s %s, no partner reporting%s", re->name,
+			    num(need_or_target(re), n1), what, when);
+		else
+			add(x, GAP_NO_PRESENCE, SEV_CRITICAL, (int)r, -1,
+			    "%s: %s %s, no partner active%s (%u activities planned or suspended only)",
+			    re->name, num(need_or_target(re), n1), what, when, m->activities);
+	}
+}
+
+/* ---- low coverage ------------------------------------------------------- */
+
+/* Months of the plan year elapsed by the report month (0..12), or -1. */
+static int months_elapsed(const struct config *c, int report_month)
+{
+	if (c->plan_year <= 0 || report_month < 0)
+		return -1;
+	int m = report_month - month_index(c->plan_year, 1) + 1;
+	return m < 0 ? 0 : m > 12 ? 12 : m;
+}
+
+static enum severity coverage_severity(const struct thresholds *th, double pct)
+{
+	if (pct < th->critical_pct)
+		return SEV_CRITICAL;
+	if (pct < th->high_pct)
+		return SEV_HIGH;
+	if (pct < th->medium_pct)
+		return SEV_MEDIUM;
+	return SEV_COUNT;
+}
+
+static void low_coverage(struct ctx *x, int region, const char *who, int64_t reached,
+                         int64_t targeted)
+{
+	double pct;
+	char n1[32], n2[32], p1[16], p2[16], month[16], pace[160] = "";
+	if (!coverage_pct(reached, targeted, &pct))
+		return;
+	enum severity sev = coverage_severity(&x->c->th, pct);
+	if (sev == SEV_COUNT)
+		return;
+	int m = months_elapsed(x->c, x->report_month);
+	if (m >= 0) {
+		/* reached / targeted against m / 12, in integers: no rounding at the edge */
+		bool on_pace = reached * 12 >= targeted * m;
+		month_format(x->report_month, month);
+		snprintf(pace, sizeof pace, "; %s expected by %s at an even pace — %s",
+		         fmt_pct(100.0 * m / 12.0, p2), month, on_pace ? "on pace" : "behind pace");
+		if (on_pace)
+			sev = SEV_INFO;
+	}
+	add(x, GAP_LOW_COVERAGE, sev, region, -1,
+	    "%s: %s reached of %s targeted (%s)%s", who, num(reached, n1), num(targeted, n2),
+	    fmt_pct(pct, p1), pace);
+}
+
+static void rule_low_coverage(struct ctx *x)
+{
+	if (!whole_response(x->f) || !whole_year(x->f, x->c))
+		return;
+	for (size_t r = 0; r < x->c->nregions; r++)
+		if (region_selected(x->f, r) && !x->absent[r])
+			low_coverage(x, (int)r, x->c->regions[r].name, x->q->region_dedup[r],
+			             x->c->regions[r].targeted);
+	if (!x->f->regions)
+		low_coverage(x, -1, "Plan", x->q->total_dedup, x->q->total_targeted);
+}
+
+/* ---- missing essential service ------------------------------------------ */
+
+/* "Case management" → "case management", but "UASC" stays. */
+static void lower_first(const char *s, char *out, size_t size)
+{
+	snprintf(out, size, "%s", s ? s : "");
+	if (out[0] >= 'A' && out[0] <= 'Z' && !(out[1] >= 'A' && out[1] <= 'Z'))
+		out[0] = (char)(out[0] - 'A' + 'a');
+}
+
+static void rule_missing_service(struct ctx *x)
+{
+	const struct filter *f = x->f;
+	if (f->npartners || f->statuses || f->text[0])
+		return;
+	char n1[32], label[128], planned[48];
+	for (size_t r = 0; r < x->c->nregions; r++) {
+		const struct region *re = &x->c->regions[r];
+		if (!region_selected(f, r) || need_or_target(re) <= 0 || x->absent[r])
+			continue;
+		for (size_t ty = 0; ty < x->c->ntypes; ty++) {
+			const struct itype *it = &x->c->types[ty];
+			const struct measure *m = &x->q->cell[r * x->q->ntypes + ty];
+			if (!it->essential || !type_selected(f, ty) || m->active > 0)
+				continue;
+			lower_first(it->label_en, label, sizeof label);
+			planned[0] = '\0';
+			if (m->planned)
+				snprintf(planned, sizeof planned, " (%u planned)", m->planned);
+			add(x, GAP_MISSING_SERVICE, SEV_HIGH, (int)r, (int)ty,
+			    "%s — %s: %s %s, no partner reporting %s%s", re->name, it->code,
+			    num(need_or_target(re), n1), re->in_need > 0 ? "in need" : "targeted",
+			    label, planned);
+		}
+	}
+}
+
+/* ---- above target / above need ------------------------------------------ */
+
+static void above(struct ctx *x, int region, int type, const char *who, int64_t reached,
+                  int64_t in_need, int64_t targeted)
+{
+	char n1[32], n2[32], p[16];
+	double pct;
+	if (in_need > 0 && reached > in_need) {
+		coverage_pct(reached, in_need, &pct);
+		add(x, GAP_ABOVE_NEED, SEV_HIGH, region, type,
+		    "%s: %s reached, more than the %s people in need (%s) — likely double counting",
+		    who, num(reached, n1), num(in_need, n2), fmt_pct(pct, p));
+	} else if (targeted > 0 && reached > targeted) {
+		coverage_pct(reached, targeted, &pct);
+		add(x, GAP_ABOVE_TARGET, SEV_MEDIUM, region, type,
+		    "%s: %s reached, more than the %s targeted (%s) — check for double counting",
+		    who, num(reached, n1), num(targeted, n2), fmt_pct(pct, p));
+	}
+}
+
+/* A part of the rows can only be smaller than the whole, so these run
+ * under any filter: a part above the target means the whole is too. */
+static void rule_above(struct ctx *x)
+{
+	char who[160];
+	for (size_t r = 0; r < x->c->nregions; r++) {
+		const struct region *re = &x->c->regions[r];
+		if (region_selected(x->f, r))
+			above(x, (int)r, -1, re->name, x->q->region_dedup[r], re->in_need, re->targeted);
+	}
+	if (!x->f->regions)
+		above(x, -1, -1, "Plan", x->q->total_dedup, x->q->total_in_need, x->q->total_targeted);
+	for (size_t ty = 0; ty < x->c->ntypes; ty++) {
+		const struct itype *it = &x->c->types[ty];
+		snprintf(who, sizeof who, "All regions — %s", it->code);
+		if (!x->f->regions && type_selected(x->f, ty))
+			above(x, -1, (int)ty, who, x->q->type[ty].reached, CONFIG_UNKNOWN, it->targeted);
+	}
+}
+
+/* ---- rows behind flags --------------------------------------------------- */
+
+static int cmp_ref(const void *a, const void *b)
+{
+	const struct rowref *x = a, *y = b;
+	if (x->source != y->source)
+		return x->source < y->source ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Copies refs into the arena, sorted by file and line (they usually are). */
+static void attach_rows(struct gap_list *g, size_t item, const struct rowref *refs, size_t n)
+{
+	struct gap *p = &g->items[item];
+	p->rows = arena_alloc(&g->arena, (n ? n : 1) * sizeof *p->rows);
+	memcpy(p->rows, refs, n * sizeof *refs);
+	p->nrows = n;
+	for (size_t i = 1; i < n; i++)
+		if (cmp_ref(&p->rows[i - 1], &p->rows[i]) > 0) {
+			qsort(p->rows, n, sizeof *p->rows, cmp_ref);
+			break;
+		}
+}
+
+/* ---- concentration ------------------------------------------------------- */
+
+static void attach_cube_rows(struct ctx *x, size_t item, const struct cube_ref *rows, size_t n)
+{
+	struct rowref *refs = xmalloc((n + 1) * sizeof *refs);
+	for (size_t k = 0; k < n; k++)
+		refs[k] = (struct rowref){ rows[k].source, rows[k].line };
+	attach_rows(x->g, item, refs, n);
+	free(refs);
+}
+
+static void rule_concentration(struct ctx *x)
+{
+	const struct cube *q = x->q;
+	int th = x->c->th.concentration_partners;
+	unsigned need = th > 2 ? (unsigned)th : 2;   /* one partner alone is no crowd */
+	char month[16];
+	for (size_t k = 0; k < q->noverlaps; k++) {
+		const struct overlap *o = &q->overlaps[k];
+		if (o->partners < need)
+			continue;
+		month_format(o->period, month);
+		struct gap *gp = add(x, GAP_CONCENTRATION, SEV_MEDIUM, o->region, o->type,
+		    "%s — %s — %s: %u partners active in %s (%u or more) — coordinate, and check "
+		    "the same children are not counted twice", x->c->regions[o->region].name,
+		    x->c->cercles[o->cercle].name, x->c->types[o->type].code, o->partners, month, need);
+		gp->cercle = o->cercle;
+		struct cube_ref *rows;
+		size_t n = cube_overlap_rows(q, o, &rows);
+		attach_cube_rows(x, x->g->len - 1, rows, n);
+		free(rows);
+	}
+}
+
+/* ---- stale reporting ----------------------------------------------------- */
+
+/* Days since 1970 of the last day of month idx. */
+static long month_end_days(int idx)
+{
+	struct date next = { month_year(idx + 1), month_month(idx + 1), 1 };
+	return date_days(&next) - 1;
+}
+
+/* The partner of a presence: both lists are sorted by partner, so a cursor
+ * that only moves forward finds each in turn. */
+static const struct partner_info *partner_of(const struct cube *q, const char *name, size_t *at)
+{
+	while (*at < q->npartners && q->partners[*at].partner != name)
+		(*at)++;
+	return *at < q->npartners ? &q->partners[*at] : NULL;
+}
+
+/* One flag per region where a stale partner is present; the rows behind it
+ * are that partner's last report there. */
+static void rule_stale(struct ctx *x)
+{
+	const struct cube *q = x->q;
+	if (x->report_month < 0)
+		return;
+	long now = month_end_days(x->report_month);
+	char last[16], rep[16], n1[32];
+	const struct partner_info *pi = NULL;
+	size_t at = 0;
+	for (size_t k = 0; k < q->npresence; k++) {
+		const struct presence *pr = &q->presence[k];
+		if (!pi || pi->partner != pr->partner)
+			pi = partner_of(q, pr->partner, &at);
+		if (!pi || pi->latest_month < 0)
+			continue;
+		long days = now - month_end_days(pi->latest_month);
+		if (days <= x->c->th.stale_days)
+			continue;
+		month_format(pi->latest_month, last);
+		month_format(x->report_month, rep);
+		add(x, GAP_STALE, SEV_MEDIUM, pr->region, -1,
+		    "%s — %s: last report %s, %s days before the end of %s (more than %d)",
+		    x->c->regions[pr->region].name, pr->partner, last, num(days, n1), rep,
+		    x->c->th.stale_days);
+		struct cube_ref *rows;
+		size_t n = cube_presence_rows(q, pr, pr->latest_month, &rows);
+		attach_cube_rows(x, x->g->len - 1, rows, n);
+		free(rows);
+	}
+}
+
+/* ---- data quality -------------------------------------------------------- */
+
+/* The loader's messages, grouped by what they mean for the figures.  The
+ * needles are phrases of row.c and load.c; anything else is "other". */
+static const struct dq_kind {
+	const char *needle[3];
+	const char *what;
+	enum severity sev;
+} dq_kinds[] = {
+	{ { "differs from the sum of the breakdown" },
+	  "the total differs from the breakdown (the breakdown is counted)", SEV_MEDIUM },
+	{ { "planned activity reports" },
+	  "planned activities report people reached (counted as presence only)", SEV_MEDIUM },
+	{ { "no organisation named" },
+	  "no organisation named (counted as one unnamed partner)", SEV_MEDIUM },
+	{ { "unknown intervention type", " taken from " },
+	  "the intervention type is unknown (counted as other) or was taken from the activity",
+	  SEV_INFO },
+	{ { "unknown cercle", "is not in region" },
+	  "the cercle is unknown or not in the region (counted at region level)", SEV_INFO },
+	{ { "outside the plan year", "is before" },
+	  "dates outside the plan year, or an end before the start", SEV_INFO },
+	{ { "unknown status" }, "the status is not recognised", SEV_INFO },
+	{ { "cells but the header has" }, "more cells than the header (extra cells ignored)",
+	  SEV_INFO },
+	{ { NULL }, "other warnings (see fourw check)", SEV_INFO },
+};
+#define DQ_OTHER (sizeof dq_kinds / sizeof dq_kinds[0] - 1)
+#define DQ_SPELLING (DQ_OTHER + 1)     /* notes */
+#define DQ_NOTE (DQ_OTHER + 2)
+
+static size_t dq_classify(const struct diag *d)
+{
+	if (d->level == DIAG_NOTE)
+		return strstr(d->msg, " looks like ") ? DQ_SPELLING : DQ_NOTE;
+	for (size_t k = 0; k < DQ_OTHER; k++) {
+		const struct dq_kind *dk = &dq_kinds[k];
+		for (int i = 0; i < 3 && dk->needle[i]; i++)
+			if (strstr(d->msg, dk->needle[i]))
+				return k;
+	}
+	return DQ_OTHER;
+}
+
+struct dq_entry { uint32_t source; int region; size_t kind; uint32_t line; };
+
+static int cmp_dq(const void *a, const void *b)
+{
+	const struct dq_entry *x = a, *y = b;
+	if (x->source != y->source)
+		return x->source < y->source ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if (x->region != y->region)
+		return x->region < y->region ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static void dq_rejects(struct ctx *x)
+{
+	const struct table *t = x->t;
+	char n1[32], n2[32];
+	for (uint32_t s = 0; s < t->nsources; s++) {
+		const struct source *src = &t->sources[s];
+		if (!src->rejected)
+			continue;
+		add(x, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
+		    "%s: %s of %s rows rejected, not counted (fourw check says why)",
+		    base_name(src->path), num((int64_t)src->rejected, n1),
+		    num((int64_t)src->rows_read, n2));
+		struct rowref *refs = xmalloc((t->diags.rejects + 1) * sizeof *refs);
+		size_t n = 0;
+		for (size_t k = 0; k < t->diags.len && n < t->diags.rejects; k++) {
+			const struct diag *d = &t->diags.items[k];
+			if (d->level == DIAG_REJECT && d->source == s && d->line)
+				refs[n++] = (struct rowref){ s, d->line };
+		}
+		attach_rows(x->g, x->g->len - 1, refs, n);
+		free(refs);
+	}
+}
+
+/* A warning belongs to its row's region, and is left out when the filter
+ * did not select that row. */
+static bool dq_place(struct ctx *x, long row, int *region)
+{
+	if (row >= 0 && !filter_is_empty(x->f) && !cube_row_selected(x->q, (size_t)row))
+		return false;
+	*region = row >= 0 ? x->t->rows[row].region : -1;
+	return true;
+}
+
+static const char *dq_what(size_t kind)
+{
+	if (kind == DQ_SPELLING)
+		return "an organisation spelled two ways (counted as two partners)";
+	if (kind == DQ_NOTE)
+		return "notes about the sheet (see fourw check)";
+	return dq_kinds[kind].what;
+}
+
+static void dq_emit(struct ctx *x, const struct dq_entry *e, size_t n)
+{
+	const char *file = base_name(x->t->sources[e->source].path);
+	char n1[32], prefix[160] = "";
+	enum severity sev = e->kind < DQ_SPELLING ? dq_kinds[e->kind].sev : SEV_INFO;
+	if (e->region >= 0)
+		snprintf(prefix, sizeof prefix, "%s — ", x->c->regions[e->region].name);
+	bool notes = e->kind >= DQ_SPELLING;
+	add(x, GAP_DATA_QUALITY, sev, e->region, -1, "%s%s: %s %s%s: %s", prefix, file,
+	    num((int64_t)n, n1), notes ? "note" : "row", n == 1 ? "" : "s", dq_what(e->kind));
+	struct rowref *refs = xmalloc((n + 1) * sizeof *refs);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (e[i].line)
+			refs[k++] = (struct rowref){ e[i].source, e[i].line };
+	attach_rows(x->g, x->g->len - 1, refs, k);
+	free(refs);
+}
+
+static void dq_warnings(struct ctx *x)
+{
+	const struct diag_list *dl = &x->t->diags;
+	const int32_t *rows = cube_diag_rows(x->q, x->t);
+	struct dq_entry *v = xmalloc((dl->len + 1) * sizeof *v);
+	size_t n = 0;
+	for (size_t k = 0; k < dl->len; k++) {
+		const struct diag *d = &dl->items[k];
+		int region;
+		long row = rows && d->level == DIAG_WARNING ? rows[k] : -1;
+		if (d->level == DIAG_REJECT || d->source >= x->t->nsources || !dq_place(x, row, &region))
+			continue;
+		v[n++] = (struct dq_entry){ d->source, region, dq_classify(d), d->line };
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_dq);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && v[j].source == v[i].source && v[j].kind == v[i].kind &&
+		                v[j].region == v[i].region; j++)
+			;
+		dq_emit(x, &v[i], j - i);
+	}
+	free(v);
+}
+
+/* ---- order --------------------------------------------------------------- */
+
+/* Ranks of regions by display code, types by code and cercles by code, so
+ * that sorting thousands of flags compares integers, not strings. */
+struct ranks {
+	int *region, *type, *cercle;
+};
+
+struct coded { const char *code; size_t i; };
+
+static int cmp_coded(const void *a, const void *b)
+{
+	const struct coded *x = a, *y = b;
+	int d = strcmp(x->code, y->code);
+	return d ? d : (x->i > y->i) - (x->i < y->i);
+}
+
+static int *rank_by(size_t n, const char *(*code)(const struct config *, size_t),
+                    const struct config *c)
+{
+	struct coded *v = xmalloc((n + 1) * sizeof *v);
+	int *r = xmalloc((n + 1) * sizeof *r);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct coded){ code(c, i), i };
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_coded);
+	for (size_t k = 0; k < n; k++)
+		r[v[k].i] = (int)k;
+	free(v);
+	return r;
+}
+
+static const char *region_code_at(const struct config *c, size_t i)
+{
+	return c->regions[i].ncodes ? c->regions[i].codes[0].code : "";
+}
+
+static const char *type_code_at(const struct config *c, size_t i)
+{
+	return c->types[i].code;
+}
+
+static const char *cercle_code_at(const struct config *c, size_t i)
+{
+	return c->cercles[i].code;
+}
+
+/* -1 (plan-wide, any type, no cercle) sorts first. */
+static int rank(const int *r, int i)
+{
+	return i < 0 ? -1 : r[i];
+}
+
+/* Severity, then region display code (plan-wide first), then type code;
+ * the rest only makes the order total, so output is reproducible. */
+static int cmp_gap(const struct ranks *k, const struct gap *a, const struct gap *b)
+{
+	int x, y;
+	if (a->severity != b->severity)
+		return a->severity < b->severity ? -1 : 1;
+	if ((x = rank(k->region, a->region)) != (y = rank(k->region, b->region)))
+		return x < y ? -1 : 1;
+	if ((x = rank(k->type, a->type)) != (y = rank(k->type, b->type)))
+		return x < y ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if ((x = rank(k->cercle, a->cercle)) != (y = rank(k->cercle, b->cercle)))
+		return x < y ? -1 : 1;
+	return strcmp(a->reason, b->reason);
+}
+
+/* qsort has no context argument in C11: a small stable merge sort. */
+static void merge_sort(const struct ranks *k, struct gap *v, struct gap *tmp, size_t n)
+{
+	if (n < 2)
+		return;
+	size_t h = n / 2;
+	merge_sort(k, v, tmp, h);
+	merge_sort(k, v + h, tmp, n - h);
+	size_t i = 0, j = h, o = 0;
+	while (i < h && j < n)
+		tmp[o++] = cmp_gap(k, &v[j], &v[i]) < 0 ? v[j++] : v[i++];
+	while (i < h)
+		tmp[o++] = v[i++];
+	while (j < n)
+		tmp[o++] = v[j++];
+	memcpy(v, tmp, n * sizeof *v);
+}
+
+static void sort_gaps(struct gap_list *g, const struct config *c)
+{
+	struct ranks k = { rank_by(c->nregions, region_code_at, c),
+	                   rank_by(c->ntypes, type_code_at, c),
+	                   rank_by(c->ncercles, cercle_code_at, c) };
+	struct gap *tmp = xmalloc((g->len + 1) * sizeof *tmp);
+	merge_sort(&k, g->items, tmp, g->len);
+	free(tmp);
+	free(k.region);
+	free(k.type);
+	free(k.cercle);
+}
+
+void gaps_compute(struct gap_list *g, const struct config *c,
+                  const struct table *t, const struct filter *f,
+                  const struct cube *q, int report_month)
+{
+	gap_list_free(g);
+	gap_list_init(g);
+	struct ctx x = { g, c, t, f, q, report_month, xcalloc(c->nregions + 1, sizeof(bool)) };
+	rule_no_presence(&x);
+	rule_low_coverage(&x);
+	rule_missing_service(&x);
+	rule_concentration(&x);
+	rule_above(&x);
+	rule_stale(&x);
+	dq_rejects(&x);
+	dq_warnings(&x);
+	free(x.absent);
+	sort_gaps(g, c);
+}

@@ -1,0 +1,318 @@
+/* place: resolving regions and cercles against the gazetteer of config.ini.
+ *
+ * Names are compared folded (text_fold), so "Ségou", "SEGOU" and "segou"
+ * agree; codes are compared upper-cased and trimmed, and DTM's "MLI09" is
+ * read as "ML09" [domain.md §4.1, S30]. */
+#include "place.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+
+#define NAME_MAX_FOLDED 256
+#define CODE_MAX 16
+#define SUGGEST_MAX 3
+
+/* ---- normalising what a sheet wrote ---------------------------------------- */
+
+static bool is_alpha(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
+static bool is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* Trims and upper-cases a p-code into out; an ISO alpha-3 prefix ("MLI09")
+ * becomes the p-code's alpha-2 one ("ML09").  Returns false if nothing is
+ * left. */
+static bool norm_code(const char *in, char out[CODE_MAX])
+{
+	size_t n = 0;
+	if (!in)
+		return false;
+	while (*in == ' ' || *in == '\t')
+		in++;
+	for (; *in && n < CODE_MAX - 1; in++) {
+		char ch = *in;
+		out[n++] = ch >= 'a' && ch <= 'z' ? (char)(ch - 'a' + 'A') : ch;
+	}
+	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\t' || out[n - 1] == '\r'))
+		n--;
+	out[n] = '\0';
+	if (n >= 4 && is_alpha(out[0]) && is_alpha(out[1]) && out[2] == 'I' && is_digit(out[3]))
+		memmove(out + 2, out + 3, n - 2);
+	return n > 0;
+}
+
+static bool norm_name(const char *in, char out[NAME_MAX_FOLDED])
+{
+	if (!in)
+		return false;
+	text_fold(in, strlen(in), out, NAME_MAX_FOLDED);
+	return out[0] != '\0';
+}
+
+/* ---- regions --------------------------------------------------------------- */
+
+static bool answers(const char *folded, const char *const *variants, size_t n,
+                    const char *name)
+{
+	if (strcmp(folded, name) == 0)
+		return true;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(variants[i], name) == 0)
+			return true;
+	return false;
+}
+
+static int region_by_name(const struct config *c, const char *folded)
+{
+	for (size_t i = 0; i < c->nregions; i++) {
+		const struct region *r = &c->regions[i];
+		if (answers(r->folded, r->variants, r->nvariants, folded))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The systems in which region r uses `code` (0: it does not). */
+static int region_code_systems(const struct region *r, const char *code)
+{
+	for (int k = 0; k < r->ncodes; k++)
+		if (strcmp(r->codes[k].code, code) == 0)
+			return r->codes[k].system;
+	return 0;
+}
+
+/* The region with this code; where two regions share it (ML09), the one of
+ * the system asked for, the old one when the system is not known. */
+static int region_by_code(const struct config *c, const char *code, int system)
+{
+	int want = system == SYS_NEW ? SYS_NEW : SYS_OLD, any = -1;
+	for (size_t i = 0; i < c->nregions; i++) {
+		int sys = region_code_systems(&c->regions[i], code);
+		if (sys & want)
+			return (int)i;
+		if (sys && any < 0)
+			any = (int)i;
+	}
+	return any;
+}
+
+enum place_status place_region(const struct config *c, const char *code,
+                               const char *name, int system, int *region)
+{
+	char nc[CODE_MAX], nf[NAME_MAX_FOLDED];
+	bool has_code = norm_code(code, nc), has_name = norm_name(name, nf);
+	int by_name = has_name ? region_by_name(c, nf) : -1;
+
+	*region = -1;
+	if (!has_code && !has_name)
+		return PLACE_MISSING;
+	if (has_code && region_by_code(c, nc, system) < 0)
+		return PLACE_UNKNOWN_CODE;
+	if (has_name && by_name < 0)
+		return PLACE_UNKNOWN_NAME;
+	if (!has_name) {
+		*region = region_by_code(c, nc, system);
+		return PLACE_OK;
+	}
+	/* With both, the name decides which region the code means: ML09 is
+	 * Bamako beside "Bamako" and Taoudénit beside "Taoudénit". */
+	if (has_code && !region_code_systems(&c->regions[by_name], nc))
+		return PLACE_CONFLICT;
+	*region = by_name;
+	return PLACE_OK;
+}
+
+/* A system only if exactly one. */
+static int single_system(int systems)
+{
+	return systems == SYS_OLD || systems == SYS_NEW ? systems : 0;
+}
+
+static int code_systems(const struct config *c, const char *code)
+{
+	int sys = 0;
+	for (size_t i = 0; i < c->nregions; i++)
+		sys |= region_code_systems(&c->regions[i], code);
+	return sys;
+}
+
+int place_system_hint(const struct config *c, const char *code, const char *name)
+{
+	char nc[CODE_MAX], nf[NAME_MAX_FOLDED];
+	bool has_code = norm_code(code, nc), has_name = norm_name(name, nf);
+	int r, hint = 0;
+
+	if (has_code && has_name && place_region(c, code, name, 0, &r) == PLACE_OK)
+		return single_system(region_code_systems(&c->regions[r], nc));
+	if (has_code)
+		hint = single_system(code_systems(c, nc));
+	if (!hint && has_name && (r = region_by_name(c, nf)) >= 0)
+		hint = single_system(c->regions[r].systems);
+	return hint;
+}
+
+/* ---- cercles --------------------------------------------------------------- */
+
+static int cercle_by_name(const struct config *c, const char *folded)
+{
+	for (size_t i = 0; i < c->ncercles; i++) {
+		const struct cercle *ce = &c->cercles[i];
+		if (answers(ce->folded, ce->variants, ce->nvariants, folded))
+			return (int)i;
+	}
+	return -1;
+}
+
+static int cercle_by_code(const struct config *c, const char *code)
+{
+	for (size_t i = 0; i < c->ncercles; i++)
+		if (strcmp(c->cercles[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+enum place_status place_cercle(const struct config *c, const char *code,
+                               const char *name, int *cercle)
+{
+	char nc[CODE_MAX], nf[NAME_MAX_FOLDED];
+	bool has_code = norm_code(code, nc), has_name = norm_name(name, nf);
+	int by_code = has_code ? cercle_by_code(c, nc) : -1;
+	int by_name = has_name ? cercle_by_name(c, nf) : -1;
+
+	*cercle = -1;
+	if (!has_code && !has_name)
+		return PLACE_MISSING;
+	if (has_code && by_code < 0)
+		return PLACE_UNKNOWN_CODE;
+	if (has_name && by_name < 0)
+		return PLACE_UNKNOWN_NAME;
+	if (has_code && has_name && by_code != by_name)
+		return PLACE_CONFLICT;
+	*cercle = has_code ? by_code : by_name;
+	return PLACE_OK;
+}
+
+int place_cercle_in_region(const struct config *c, int cercle, int region)
+{
+	if (cercle < 0 || (size_t)cercle >= c->ncercles || region < 0)
+		return 0;
+	return c->cercles[cercle].region_old == region || c->cercles[cercle].region_new == region;
+}
+
+/* ---- suggestions ----------------------------------------------------------- */
+
+/* A place seen through what suggestions need of it. */
+struct candidate {
+	const char *name, *folded, *code;
+	const char *const *variants;
+	size_t nvariants;
+};
+
+typedef struct candidate (*candidate_at)(const struct config *c, size_t i);
+
+static struct candidate region_at(const struct config *c, size_t i)
+{
+	const struct region *r = &c->regions[i];
+	return (struct candidate){ r->name, r->folded, r->codes[0].code, r->variants, r->nvariants };
+}
+
+static struct candidate cercle_at(const struct config *c, size_t i)
+{
+	const struct cercle *ce = &c->cercles[i];
+	return (struct candidate){ ce->name, ce->folded, ce->code, ce->variants, ce->nvariants };
+}
+
+/* Distance from the query to the closest spelling of a candidate. */
+static int candidate_distance(const struct candidate *k, const char *q, int limit)
+{
+	int best = text_distance(q, k->folded, limit);
+	for (size_t i = 0; i < k->nvariants; i++) {
+		int d = text_distance(q, k->variants[i], limit);
+		if (d < best)
+			best = d;
+	}
+	return best;
+}
+
+static void append(char *buf, size_t size, size_t *len, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void append(char *buf, size_t size, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	if (*len >= size)
+		return;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf + *len, size - *len, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	if ((size_t)n < size - *len) {
+		*len += (size_t)n;
+		return;
+	}
+	/* Truncated: never leave half a UTF-8 sequence at the end. */
+	size_t end = size - 1, start = end;
+	while (start > *len && ((unsigned char)buf[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start > *len) {
+		unsigned char lead = (unsigned char)buf[start - 1];
+		size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+		if (end - (start - 1) < need)
+			end = start - 1;
+	}
+	buf[end] = '\0';
+	*len = size;   /* full: nothing more goes in */
+}
+
+/* Suggests the candidates at the smallest distance (ties all shown, up to
+ * SUGGEST_MAX), as "A (code)", "A (code) or B (code)", "A, B or C". */
+static int suggest(const struct config *c, size_t n, candidate_at at,
+                   const char *name, char *buf, size_t size)
+{
+	char q[NAME_MAX_FOLDED];
+	int best, count = 0, shown = 0;
+	size_t len = 0;
+
+	if (size > 0)
+		buf[0] = '\0';
+	if (size == 0 || !norm_name(name, q))
+		return 0;
+	int qlen = (int)strlen(q), limit = qlen / 3 > 2 ? qlen / 3 : 2;
+	best = limit + 1;
+	for (size_t i = 0; i < n; i++) {
+		struct candidate k = at(c, i);
+		int d = candidate_distance(&k, q, limit);
+		if (d < best)
+			best = d, count = 0;
+		if (d == best && count < SUGGEST_MAX)
+			count++;
+	}
+	for (size_t i = 0; i < n && best <= limit && shown < count; i++) {
+		struct candidate k = at(c, i);
+		if (candidate_distance(&k, q, limit) != best)
+			continue;
+		const char *sep = shown == 0 ? "" : shown == count - 1 ? " or " : ", ";
+		append(buf, size, &len, "%s%s (%s)", sep, k.name, k.code);
+		shown++;
+	}
+	return shown;
+}
+
+int place_suggest_region(const struct config *c, const char *name, char *buf, size_t size)
+{
+	return suggest(c, c->nregions, region_at, name, buf, size);
+}
+
+int place_suggest_cercle(const struct config *c, const char *name, char *buf, size_t size)
+{
+	return suggest(c, c->ncercles, cercle_at, name, buf, size);
+}

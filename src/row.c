@@ -1,0 +1,416 @@
+#include "row.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "itype.h"
+#include "parse.h"
+#include "place.h"
+#include "text.h"
+
+/* Warnings are held until the row is known to be accepted: a rejected row
+ * gets its one reason, not a pile of side remarks. */
+#define MAX_PENDING 8
+struct pending {
+	size_t n;
+	struct { uint32_t col; char msg[320]; } w[MAX_PENDING];
+};
+
+struct rowbuf {
+	struct row_context *ctx;
+	const struct source *src;
+	uint32_t line;
+	const char *const *cells;
+	size_t ncells;
+	struct pending warn;
+	struct activity a;
+};
+
+static const char *cell(const struct rowbuf *r, enum field f)
+{
+	int col = r->src->map.col[f];
+	return col >= 0 && (size_t)col < r->ncells ? r->cells[col] : "";
+}
+
+static uint32_t col_of(const struct rowbuf *r, enum field f)
+{
+	return (uint32_t)(r->src->map.col[f] + 1);   /* -1 → 0: the row as a whole */
+}
+
+/* The sheet's own header for a field, so messages speak the partner's words. */
+static const char *head(const struct rowbuf *r, enum field f)
+{
+	const char *h = r->src->map.header[f];
+	return h && *h ? h : field_key(f);
+}
+
+__attribute__((format(printf, 3, 4)))
+static enum row_outcome reject(struct rowbuf *r, enum field f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(&r->ctx->table->diags, DIAG_REJECT, r->ctx->source, r->line,
+	          f < F_COUNT ? col_of(r, f) : 0, fmt, ap);
+	va_end(ap);
+	return ROW_REJECTED;
+}
+
+__attribute__((format(printf, 3, 4)))
+static void warn(struct rowbuf *r, enum field f, const char *fmt, ...)
+{
+	if (r->warn.n == MAX_PENDING)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	r->warn.w[r->warn.n].col = f < F_COUNT ? col_of(r, f) : 0;
+	vsnprintf(r->warn.w[r->warn.n].msg, sizeof r->warn.w[0].msg, fmt, ap);
+	va_end(ap);
+	r->warn.n++;
+}
+
+static void flush_warnings(struct rowbuf *r)
+{
+	for (size_t i = 0; i < r->warn.n; i++)
+		diag_add(&r->ctx->table->diags, DIAG_WARNING, r->ctx->source, r->line,
+		         r->warn.w[i].col, "%s", r->warn.w[i].msg);
+}
+
+static bool all_blank(const char *const *cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cells[i][0])
+			return false;
+	return true;
+}
+
+/* ---- places ------------------------------------------------------------ */
+
+static bool region_is_ambiguous(const struct config *c, const char *code, const char *name)
+{
+	int a, b;
+	if (*name || !*code)
+		return false;
+	return place_region(c, code, "", SYS_OLD, &a) == PLACE_OK
+	    && place_region(c, code, "", SYS_NEW, &b) == PLACE_OK && a != b;
+}
+
+static enum row_outcome region_problem(struct rowbuf *r, enum place_status st,
+                                       const char *code, const char *name)
+{
+	const struct config *c = r->ctx->cfg;
+	char sugg[160];
+	if (st == PLACE_UNKNOWN_CODE)
+		return reject(r, F_REGION_CODE, "%s: unknown region p-code '%s'",
+		              head(r, F_REGION_CODE), code);
+	if (st == PLACE_CONFLICT) {
+		int by_code;
+		place_region(c, code, "", r->ctx->system, &by_code);
+		return reject(r, F_REGION, "%s '%s' and %s '%s' disagree: %s is %s",
+		              head(r, F_REGION_CODE), code, head(r, F_REGION), name,
+		              code, by_code >= 0 ? c->regions[by_code].name : "?");
+	}
+	if (place_suggest_region(c, name, sugg, sizeof sugg) > 0)
+		return reject(r, F_REGION, "%s: unknown region '%s' — did you mean %s?",
+		              head(r, F_REGION), name, sugg);
+	return reject(r, F_REGION, "%s: unknown region '%s'", head(r, F_REGION), name);
+}
+
+/* A cercle that cannot be resolved is a warning when the region is known
+ * (the row still counts, at region level) and a rejection otherwise. */
+static int resolve_cercle(struct rowbuf *r, bool region_known, bool *rejected)
+{
+	const struct config *c = r->ctx->cfg;
+	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
+	int cercle = -1;
+	*rejected = false;
+	if (!*code && !*name)
+		return -1;
+	enum place_status st = place_cercle(c, code, name, &cercle);
+	if (st == PLACE_OK)
+		return cercle;
+	char sugg[160] = "";
+	const char *what = *name ? name : code;
+	enum field f = *name ? F_CERCLE : F_CERCLE_CODE;
+	if (*name)
+		place_suggest_cercle(c, name, sugg, sizeof sugg);
+	if (!region_known) {
+		*rejected = true;
+		reject(r, f, "%s: unknown cercle '%s'%s%s%s and no region given", head(r, f),
+		       what, *sugg ? " — did you mean " : "", sugg, *sugg ? "?" : "");
+		return -1;
+	}
+	warn(r, f, "%s: unknown cercle '%s'%s%s%s; counted at region level", head(r, f),
+	     what, *sugg ? " — did you mean " : "", sugg, *sugg ? "?" : "");
+	return -1;
+}
+
+static enum row_outcome resolve_place(struct rowbuf *r)
+{
+	const struct config *c = r->ctx->cfg;
+	const char *code = cell(r, F_REGION_CODE), *name = cell(r, F_REGION);
+	int region = -1;
+	bool rejected;
+	if (*code || *name) {
+		if (r->ctx->system == 0 && region_is_ambiguous(c, code, name))
+			return ROW_DEFERRED;
+		enum place_status st = place_region(c, code, name, r->ctx->system, &region);
+		if (st != PLACE_OK)
+			return region_problem(r, st, code, name);
+	}
+	int cercle = resolve_cercle(r, region >= 0, &rejected);
+	if (rejected)
+		return ROW_REJECTED;
+	if (region < 0 && cercle < 0)
+		return reject(r, F_REGION, "no place given: %s and %s are empty",
+		              head(r, F_REGION), head(r, F_CERCLE));
+	if (region < 0) {
+		const struct cercle *ce = &c->cercles[cercle];
+		region = r->ctx->system == SYS_NEW && ce->region_new >= 0 ? ce->region_new
+		                                                          : ce->region_old;
+	} else if (cercle >= 0 && !place_cercle_in_region(c, cercle, region)) {
+		warn(r, F_CERCLE, "%s '%s' is not in region %s; counted in %s without a cercle",
+		     head(r, F_CERCLE), c->cercles[cercle].name, c->regions[region].name,
+		     c->regions[region].name);
+		cercle = -1;
+	}
+	r->a.region = (int16_t)region;
+	r->a.cercle = (int16_t)cercle;
+	return ROW_ACCEPTED;
+}
+
+/* ---- intervention type and status -------------------------------------- */
+
+static enum row_outcome resolve_type(struct rowbuf *r)
+{
+	const struct config *c = r->ctx->cfg;
+	const char *text = cell(r, F_ITYPE), *act = cell(r, F_ACTIVITY);
+	int t = *text ? itype_resolve(c, text) : -1;
+	if (t < 0 && *text) {
+		warn(r, F_ITYPE, "%s: unknown intervention type '%s', counted as %s (%s)",
+		     head(r, F_ITYPE), text, c->types[c->other_type].code,
+		     c->types[c->other_type].label_en);
+		t = c->other_type;
+	}
+	if (t < 0 && *act) {
+		t = itype_resolve(c, act);
+		if (t >= 0)
+			warn(r, F_ITYPE, "%s is empty; type %s taken from %s '%s'",
+			     head(r, F_ITYPE), c->types[t].code, head(r, F_ACTIVITY), act);
+	}
+	if (t < 0)
+		return reject(r, F_ITYPE, "no intervention type: %s is empty", head(r, F_ITYPE));
+	r->a.itype = (uint8_t)t;
+	return ROW_ACCEPTED;
+}
+
+static const struct { const char *word; enum status st; } status_words[] = {
+	{ "planned", STATUS_PLANNED }, { "planifie", STATUS_PLANNED },
+	{ "prevu", STATUS_PLANNED }, { "a venir", STATUS_PLANNED },
+	{ "pipeline", STATUS_PLANNED }, { "not started", STATUS_PLANNED },
+	{ "ongoing", STATUS_ONGOING }, { "en cours", STATUS_ONGOING },
+	{ "encours", STATUS_ONGOING }, { "actif", STATUS_ONGOING },
+	{ "active", STATUS_ONGOING }, { "in progress", STATUS_ONGOING },
+	{ "completed", STATUS_COMPLETED }, { "complete", STATUS_COMPLETED },
+	{ "termine", STATUS_COMPLETED }, { "acheve", STATUS_COMPLETED },
+	{ "cloture", STATUS_COMPLETED }, { "closed", STATUS_COMPLETED },
+	{ "done", STATUS_COMPLETED }, { "finished", STATUS_COMPLETED },
+	{ "suspended", STATUS_SUSPENDED }, { "suspendu", STATUS_SUSPENDED },
+	{ "annule", STATUS_SUSPENDED }, { "cancelled", STATUS_SUSPENDED },
+	{ "canceled", STATUS_SUSPENDED }, { "arrete", STATUS_SUSPENDED },
+};
+
+static void resolve_status(struct rowbuf *r)
+{
+	const char *text = cell(r, F_STATUS);
+	char folded[64];
+	r->a.status = STATUS_UNKNOWN;
+	if (!*text)
+		return;
+	text_fold(text, strlen(text), folded, sizeof folded);
+	for (size_t i = 0; i < sizeof status_words / sizeof status_words[0]; i++)
+		if (strcmp(folded, status_words[i].word) == 0 ||
+		    text_has_words(folded, status_words[i].word)) {
+			r->a.status = (uint8_t)status_words[i].st;
+			return;
+		}
+	warn(r, F_STATUS, "%s: unknown status '%s' (expected planned, ongoing, completed "
+	     "or suspended)", head(r, F_STATUS), text);
+}
+
+/* ---- dates ------------------------------------------------------------- */
+
+static enum row_outcome read_month(struct rowbuf *r, enum field f, int16_t *month,
+                                   struct date *out)
+{
+	const char *text = cell(r, f);
+	struct date d;
+	*month = -1;
+	switch (parse_date(text, &d)) {
+	case DATE_MISSING:
+		return ROW_ACCEPTED;
+	case DATE_IMPOSSIBLE:
+		return reject(r, f, "%s: '%s' is not a real date", head(r, f), text);
+	case DATE_INVALID:
+		return reject(r, f, "%s: '%s' is not a date (expected dd/mm/yyyy, yyyy-mm-dd "
+		              "or a month such as 'mars 2024')", head(r, f), text);
+	case DATE_OK:
+		break;
+	}
+	*month = (int16_t)month_index(d.year, d.month);
+	if (out)
+		*out = d;
+	return ROW_ACCEPTED;
+}
+
+static enum row_outcome resolve_dates(struct rowbuf *r)
+{
+	struct date start = {0}, end = {0};
+	if (read_month(r, F_PERIOD, &r->a.month, NULL) != ROW_ACCEPTED ||
+	    read_month(r, F_START, &r->a.start_month, &start) != ROW_ACCEPTED ||
+	    read_month(r, F_END, &r->a.end_month, &end) != ROW_ACCEPTED)
+		return ROW_REJECTED;
+	if (r->a.start_month >= 0 && r->a.end_month >= 0 && date_days(&end) < date_days(&start))
+		warn(r, F_END, "%s '%s' is before %s '%s'", head(r, F_END), cell(r, F_END),
+		     head(r, F_START), cell(r, F_START));
+	int year = r->ctx->cfg->plan_year;
+	int p = activity_period(&r->a);
+	if (year > 0 && p >= 0 && month_year(p) != year && r->a.month >= 0)
+		warn(r, F_PERIOD, "%s '%s' is outside the plan year %d", head(r, F_PERIOD),
+		     cell(r, F_PERIOD), year);
+	return ROW_ACCEPTED;
+}
+
+/* ---- people ------------------------------------------------------------ */
+
+static enum row_outcome read_count(struct rowbuf *r, enum field f, int32_t *out)
+{
+	const char *text = cell(r, f);
+	int64_t v;
+	enum num_status st = parse_people(text, &v);
+	*out = COUNT_MISSING;
+	if (st == NUM_MISSING)
+		return ROW_ACCEPTED;
+	if (st != NUM_OK)
+		return reject(r, f, "%s: '%s' %s", head(r, f), text, parse_num_status_text(st));
+	*out = (int32_t)v;
+	return ROW_ACCEPTED;
+}
+
+static int64_t add_given(int64_t sum, int32_t v, int *given)
+{
+	if (v == COUNT_MISSING)
+		return sum;
+	(*given)++;
+	return sum + v;
+}
+
+/* Rule 2: the disaggregated sum counts; the total only stands in when
+ * there is no breakdown at all. */
+static enum row_outcome compute_reached(struct rowbuf *r, int32_t older_w, int32_t older_m)
+{
+	struct activity *a = &r->a;
+	int given = 0;
+	int64_t sum = 0;
+	sum = add_given(sum, a->girls, &given);
+	sum = add_given(sum, a->boys, &given);
+	sum = add_given(sum, a->women, &given);
+	sum = add_given(sum, a->men, &given);
+	a->older = older_w == COUNT_MISSING && older_m == COUNT_MISSING ? COUNT_MISSING
+	         : (older_w > 0 ? older_w : 0) + (older_m > 0 ? older_m : 0);
+	sum = add_given(sum, a->older, &given);
+	if (!given && a->total == COUNT_MISSING) {
+		if (a->status == STATUS_PLANNED)
+			return ROW_ACCEPTED;
+		return reject(r, F_COUNT, "no people count: %s, %s, %s, %s and %s are all empty",
+		              head(r, F_GIRLS), head(r, F_BOYS), head(r, F_WOMEN), head(r, F_MEN),
+		              head(r, F_TOTAL));
+	}
+	if (given && a->total != COUNT_MISSING && a->total != sum)
+		warn(r, F_TOTAL, "%s %d differs from the sum of the breakdown %lld; the "
+		     "breakdown is counted", head(r, F_TOTAL), a->total, (long long)sum);
+	a->reached = (int32_t)(given ? sum : a->total);
+	return ROW_ACCEPTED;
+}
+
+/* Planned activities are presence, not people reached. */
+static void clear_planned_people(struct rowbuf *r)
+{
+	struct activity *a = &r->a;
+	if (a->status != STATUS_PLANNED)
+		return;
+	if (a->reached > 0)
+		warn(r, F_STATUS, "planned activity reports %d people reached; counted as "
+		     "planned presence only", a->reached);
+	a->reached = 0;
+	a->girls = a->boys = a->women = a->men = a->older = COUNT_MISSING;
+}
+
+static enum row_outcome resolve_people(struct rowbuf *r)
+{
+	struct activity *a = &r->a;
+	int32_t ow, om;
+	if (read_count(r, F_GIRLS, &a->girls) != ROW_ACCEPTED ||
+	    read_count(r, F_BOYS, &a->boys) != ROW_ACCEPTED ||
+	    read_count(r, F_WOMEN, &a->women) != ROW_ACCEPTED ||
+	    read_count(r, F_MEN, &a->men) != ROW_ACCEPTED ||
+	    read_count(r, F_OLDER_WOMEN, &ow) != ROW_ACCEPTED ||
+	    read_count(r, F_OLDER_MEN, &om) != ROW_ACCEPTED ||
+	    read_count(r, F_TOTAL, &a->total) != ROW_ACCEPTED ||
+	    read_count(r, F_TARGETED, &a->targeted) != ROW_ACCEPTED)
+		return ROW_REJECTED;
+	if (compute_reached(r, ow, om) != ROW_ACCEPTED)
+		return ROW_REJECTED;
+	clear_planned_people(r);
+	return ROW_ACCEPTED;
+}
+
+/* ---- who --------------------------------------------------------------- */
+
+static void resolve_who(struct rowbuf *r)
+{
+	struct strpool *pool = &r->ctx->table->strings;
+	const char *org = cell(r, F_ORG), *impl = cell(r, F_PARTNER);
+	if (!*org && !*impl)
+		warn(r, F_ORG, "no organisation named: %s and %s are empty",
+		     head(r, F_ORG), head(r, F_PARTNER));
+	r->a.org = strpool_intern_cstr(pool, org);
+	/* rule 3: the implementing partner is who is present */
+	r->a.partner = strpool_intern_cstr(pool, *impl ? impl : *org ? org : "(not named)");
+	r->a.activity = strpool_intern_cstr(pool, cell(r, F_ACTIVITY));
+	r->a.commune = strpool_intern_cstr(pool, cell(r, F_COMMUNE));
+}
+
+int row_system_hint(const struct row_context *ctx, const char *const *cells, size_t ncells)
+{
+	const struct source *src = &ctx->table->sources[ctx->source];
+	int cc = src->map.col[F_REGION_CODE], cn = src->map.col[F_REGION];
+	const char *code = cc >= 0 && (size_t)cc < ncells ? cells[cc] : "";
+	const char *name = cn >= 0 && (size_t)cn < ncells ? cells[cn] : "";
+	return place_system_hint(ctx->cfg, code, name);
+}
+
+enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
+                             const char *const *cells, size_t ncells)
+{
+	if (all_blank(cells, ncells))
+		return ROW_BLANK;
+	struct rowbuf r = {
+		.ctx = ctx, .src = &ctx->table->sources[ctx->source], .line = line,
+		.cells = cells, .ncells = ncells,
+	};
+	r.a.source = ctx->source;
+	r.a.line = line;
+	enum row_outcome o = resolve_place(&r);
+	if (o != ROW_ACCEPTED)
+		return o;
+	if (resolve_type(&r) != ROW_ACCEPTED || resolve_dates(&r) != ROW_ACCEPTED)
+		return ROW_REJECTED;
+	resolve_status(&r);
+	if (resolve_people(&r) != ROW_ACCEPTED)
+		return ROW_REJECTED;
+	resolve_who(&r);
+	table_add(ctx->table, &r.a);
+	flush_warnings(&r);
+	return ROW_ACCEPTED;
+}

@@ -1,0 +1,36 @@
+/* row: turning one data record of a sheet into an activity row, or a
+ * rejection.  Every check a row undergoes lives here; the messages name the
+ * sheet's own header for the column concerned, so they can be forwarded to
+ * the partner as they are. */
+#ifndef FOURW_ROW_H
+#define FOURW_ROW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "table.h"
+
+struct row_context {
+	const struct config *cfg;
+	struct table *table;
+	uint32_t source;          /* index of the sheet in table->sources */
+	int system;               /* the sheet's detected p-code system, 0 if not yet known */
+};
+
+enum row_outcome { ROW_ACCEPTED, ROW_REJECTED, ROW_DEFERRED, ROW_BLANK };
+
+/* Converts the record that starts on physical `line`.  Accepted rows are
+ * appended to the table (with any warnings); rejected rows get one REJECT
+ * diagnostic.  ROW_DEFERRED: the region is a p-code whose meaning depends
+ * on the sheet's system (ML09 with no name) and the system is not known
+ * yet — call again with ctx->system set once the whole sheet is read.
+ * ROW_BLANK: every cell empty; not a row at all. */
+enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
+                             const char *const *cells, size_t ncells);
+
+/* The system a record's region cells point to (see place_system_hint). */
+int row_system_hint(const struct row_context *ctx, const char *const *cells, size_t ncells);
+
+#endif

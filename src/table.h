@@ -1,0 +1,94 @@
+/* table: the activity table — every accepted row of every sheet.
+ *
+ * One `struct activity` is one partner × place × intervention type ×
+ * activity × reporting period (DESIGN.md "The numbers", rule 1).  Strings are
+ * interned in table.strings (compare with ==); places and types are indices
+ * into the config the table was loaded with.  Each row remembers its source
+ * file and physical line, so every figure can be traced back.
+ *
+ * Rejected rows are not in rows[]; they are diagnostics (level REJECT) in
+ * table.diags, one per rejected row, and counted per source. */
+#ifndef FOURW_TABLE_H
+#define FOURW_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "diag.h"
+#include "encoding.h"
+#include "strpool.h"
+
+#define COUNT_MISSING (-1)
+
+enum status { STATUS_UNKNOWN, STATUS_PLANNED, STATUS_ONGOING, STATUS_COMPLETED,
+              STATUS_SUSPENDED, STATUS_COUNT };
+
+const char *status_name(enum status s);     /* "planned", "ongoing"… ("" for unknown) */
+
+struct activity {
+	const char *org;          /* reporting organisation, "" if absent */
+	const char *partner;      /* rule 3: implementing partner, else org */
+	const char *activity;     /* "" if absent */
+	const char *commune;      /* "" if absent */
+	uint32_t source;          /* index into table.sources */
+	uint32_t line;            /* physical line where the row starts (1-based) */
+	int32_t girls, boys, women, men, older;   /* COUNT_MISSING where not given */
+	int32_t total;            /* the sheet's total column, or COUNT_MISSING */
+	int32_t targeted;         /* the row's target, or COUNT_MISSING */
+	int32_t reached;          /* rule 2: the disaggregated sum, else the total; 0 if planned */
+	int16_t region;           /* index into config.regions */
+	int16_t cercle;           /* index into config.cercles, or -1 */
+	int16_t month;            /* reporting month (month_index), or -1 */
+	int16_t start_month;      /* -1 if no start date */
+	int16_t end_month;        /* -1 if no end date */
+	uint8_t itype;            /* index into config.types */
+	uint8_t status;           /* enum status */
+};
+
+/* Rule 8: the month a row belongs to — its reporting month, else its end
+ * month, else its start month; -1 if it has none. */
+int activity_period(const struct activity *a);
+
+/* How one sheet was read: what `fourw check` prints about it. */
+struct column_map {
+	int col[F_COUNT];         /* 0-based column index of each field, or -1 */
+	const char *header[F_COUNT];  /* the header text (or HXL tag) it was found under */
+};
+
+struct source {
+	const char *path;
+	char sha256[65];          /* hex digest of the file's bytes */
+	enum encoding encoding;
+	char delimiter;           /* ',' ';' '\t' '|' */
+	bool crlf;
+	uint32_t header_line;     /* physical line of the header row */
+	uint32_t hxl_line;        /* physical line of the HXL hashtag row, 0 if none */
+	int system;               /* SYS_OLD / SYS_NEW detected from its places, 0 if undecided */
+	struct column_map map;
+	const char **unmapped;    /* header texts of columns no field took */
+	size_t nunmapped;
+	size_t rows_read;         /* data rows after the header (blank lines not counted) */
+	size_t accepted, rejected, warnings;
+	int latest_month;         /* latest reporting month in this sheet, -1 if none */
+};
+
+struct table {
+	struct activity *rows;
+	size_t len, cap;
+	struct source *sources;
+	size_t nsources, sources_cap;
+	struct strpool strings;   /* owns every string above */
+	struct diag_list diags;   /* rejects, warnings and notes, in file order */
+	int latest_month;         /* latest period over all rows, -1 if none */
+};
+
+void table_init(struct table *t);
+void table_free(struct table *t);
+/* Appends a row (copied); returns its index. */
+size_t table_add(struct table *t, const struct activity *a);
+/* Appends an empty source record for path; returns its index. */
+uint32_t table_add_source(struct table *t, const char *path);
+
+#endif

@@ -1,0 +1,20 @@
+/* xalloc: allocation that never returns NULL.
+ *
+ * fourw is a batch reader: when memory runs out there is nothing sensible to
+ * do but say so and stop, so every allocation goes through here and aborts
+ * with a message instead of handing NULL to callers that would not check. */
+#ifndef FOURW_XALLOC_H
+#define FOURW_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grows an array so that it holds at least `need` items of `size` bytes,
+ * doubling; updates *cap. Returns the (possibly moved) array. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#endif

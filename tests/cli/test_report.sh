@@ -1,0 +1,190 @@
+#!/bin/sh
+# tests/cli/test_report.sh BIN: `fourw report` and `fourw gaps` end to end.
+#
+# The CSV is parsed back and reconciled: region × type lines add up to their
+# region's total line, region totals add up to the plan line, and the plan
+# line's `reached` equals a sum over the accepted rows that awk computes on
+# its own from the sheet (with rule 4, the cumulative rule, re-implemented
+# here).  Expected figures come from tests/fixtures/sheets/README.md and
+# data/README.md, worked out without fourw.
+set -u
+BIN=${1:-build/fourw}
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+cd "$(dirname "$0")/../.." || exit 1
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+SMALL=tests/fixtures/sheets/small_counting.csv
+
+ok()   { echo "ok - $1"; }
+fail() { echo "FAIL - $1"; }
+check() { name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
+
+# field N of the CSV line whose first and third fields are $2 and $3
+# (these CSVs quote only labels with commas, never codes or numbers, so the
+# fields before the quoted label are safe to split)
+csv_field() {  # file region_code intervention_code field
+	awk -F, -v r="$2" -v t="$3" -v f="$4" '
+		function splitcsv(line, out,    n, i, c, q, cur) {
+			n = 0; cur = ""; q = 0
+			for (i = 1; i <= length(line); i++) {
+				c = substr(line, i, 1)
+				if (q) { if (c == "\"") { if (substr(line, i + 1, 1) == "\"") { cur = cur c; i++ } else q = 0 } else cur = cur c }
+				else if (c == "\"") q = 1
+				else if (c == ",") { out[++n] = cur; cur = "" }
+				else cur = cur c
+			}
+			out[++n] = cur; return n
+		}
+		{ splitcsv($0, a); if (a[1] == r && a[3] == t) { print a[f]; exit } }' "$1"
+}
+
+# Checks region × type lines against each region total, region totals
+# against the plan line; prints nothing and succeeds when all add up.
+reconcile() {  # file
+	awk '
+		function splitcsv(line, out,    n, i, c, q, cur) {
+			n = 0; cur = ""; q = 0
+			for (i = 1; i <= length(line); i++) {
+				c = substr(line, i, 1)
+				if (q) { if (c == "\"") { if (substr(line, i + 1, 1) == "\"") { cur = cur c; i++ } else q = 0 } else cur = cur c }
+				else if (c == "\"") q = 1
+				else if (c == ",") { out[++n] = cur; cur = "" }
+				else cur = cur c
+			}
+			out[++n] = cur; return n
+		}
+		NR == 1 { next }
+		{
+			n = splitcsv($0, a)
+			if (n != 16) { print "line " NR ": " n " fields"; bad = 1 }
+			if (a[1] == "*") { plan = a[11]; next }
+			if (a[3] == "*") { total[a[1]] = a[11]; regions += a[11] }
+			else types[a[1]] += a[11]
+		}
+		END {
+			for (r in total) if (types[r] + 0 != total[r] + 0) { print r ": types " types[r] " total " total[r]; bad = 1 }
+			if (regions != plan) { print "regions " regions " plan " plan; bad = 1 }
+			exit bad
+		}' "$1"
+}
+
+# Rule 2 and rule 4 re-implemented on small_counting.csv (13 columns:
+# partner is col 2 else col 1; region 3, cercle 4, type 5, activity 6,
+# status 7, month 8, girls..men 9-12): the people counted.
+independent_sum() {  # cumulative|monthly
+	awk -F, -v mode="$1" '
+		NR == 1 { next }
+		{
+			who = $2 != "" ? $2 : $1
+			key = who "|" $3 "|" $4 "|" $5 "|" $6
+			people = ($7 == "Planned") ? 0 : $9 + $10 + $11 + $12
+			row_key[NR] = key; row_month[NR] = $8; row_people[NR] = people
+			if (!(key in latest) || $8 > latest[key]) latest[key] = $8
+		}
+		END {
+			for (i in row_key)
+				if (mode == "monthly" || row_month[i] == latest[row_key[i]]) s += row_people[i]
+			print s + 0
+		}' "$SMALL"
+}
+
+# ---- the small hand-made sheet, cumulative mode (config.ini) -------------
+
+"$BIN" report -c config.ini --format csv "$SMALL" >"$TMP/small.csv" 2>"$TMP/err"
+check "report exits 0" test $? -eq 0
+check "csv header is exactly the issue's" test "$(head -n 1 "$TMP/small.csv")" = \
+	"region_code,region,intervention_code,intervention,partners,activities,girls,boys,women,men,reached,reached_dedup,in_need,targeted,coverage_target_pct,coverage_need_pct"
+check "plan line first" test "$(sed -n 2p "$TMP/small.csv" | cut -d, -f1,3)" = "*,*"
+check "plan reached = 595 by hand" test "$(csv_field "$TMP/small.csv" '*' '*' 11)" = 595
+check "plan dedup = 530 by hand" test "$(csv_field "$TMP/small.csv" '*' '*' 12)" = 530
+check "Mopti dedup = 250 by hand" test "$(csv_field "$TMP/small.csv" ML05 '*' 12)" = 250
+check "Gao sum = 300 by hand" test "$(csv_field "$TMP/small.csv" ML07 '*' 11)" = 300
+check "girls 220 by hand" test "$(csv_field "$TMP/small.csv" '*' '*' 7)" = 220
+check "region × type line has no dedup" test "$(csv_field "$TMP/small.csv" ML05 GC 12)" = ""
+check "coverage with one decimal and a dot" test "$(csv_field "$TMP/small.csv" ML07 '*' 15)" = 0.3
+check "small csv reconciles" reconcile "$TMP/small.csv"
+check "plan reached = independent awk sum (cumulative)" \
+	test "$(csv_field "$TMP/small.csv" '*' '*' 11)" = "$(independent_sum cumulative)"
+
+# the same sheet in monthly mode: a copy of config.ini with mode changed
+sed -e 's/^mode = cumulative/mode = monthly/' \
+    -e "s|^regional_figures = data/|regional_figures = $(pwd)/data/|" config.ini >"$TMP/monthly.ini"
+"$BIN" report -c "$TMP/monthly.ini" --format csv "$SMALL" >"$TMP/monthly.csv" 2>"$TMP/err"
+check "monthly: plan reached = 655 by hand" test "$(csv_field "$TMP/monthly.csv" '*' '*' 11)" = 655
+check "monthly: plan dedup = 590 by hand" test "$(csv_field "$TMP/monthly.csv" '*' '*' 12)" = 590
+check "monthly: plan reached = independent awk sum" \
+	test "$(csv_field "$TMP/monthly.csv" '*' '*' 11)" = "$(independent_sum monthly)"
+check "monthly csv reconciles" reconcile "$TMP/monthly.csv"
+
+# ---- filters --------------------------------------------------------------
+
+"$BIN" report -c config.ini --format csv --region mopti "$SMALL" >"$TMP/mopti.csv" 2>&1
+check "--region by name: selection measured against Mopti" \
+	test "$(sed -n 2p "$TMP/mopti.csv" | cut -d, -f1-2,11-14)" = "*,Selected regions,295,250,300000,190000"
+check "--region: only Mopti's lines" test "$(cut -d, -f1 "$TMP/mopti.csv" | sort -u | tr '\n' ' ')" = "* ML05 region_code "
+"$BIN" report -c config.ini --format csv --region ML07 --type GC "$SMALL" >"$TMP/gaogc.csv" 2>&1
+check "--region by code and --type" test "$(csv_field "$TMP/gaogc.csv" '*' '*' 11)" = 20
+"$BIN" report -c config.ini --format csv --to 2024-01 "$SMALL" >"$TMP/jan.csv" 2>&1
+check "--to: as of January, cumulative" test "$(csv_field "$TMP/jan.csv" '*' '*' 11)" = 60
+"$BIN" report -c config.ini --region Segu "$SMALL" >"$TMP/out" 2>"$TMP/err"
+check "unknown region: exit 2" test $? -eq 2
+check "unknown region: suggestion" grep -q "unknown region 'Segu' — did you mean Ségou (ML04)?" "$TMP/err"
+"$BIN" report -c config.ini --type nothing "$SMALL" >"$TMP/out" 2>"$TMP/err"
+check "unknown type: exit 2" test $? -eq 2
+"$BIN" report -c config.ini --from 2024-3x "$SMALL" >"$TMP/out" 2>"$TMP/err"
+check "bad month: exit 2" test $? -eq 2
+"$BIN" report -c config.ini "$TMP/missing.csv" >"$TMP/out" 2>"$TMP/err"
+check "unreadable sheet: exit 2" test $? -eq 2
+
+# ---- Markdown for the minutes --------------------------------------------
+
+"$BIN" report -c config.ini --format md "$SMALL" >"$TMP/a.md" 2>&1
+"$BIN" report -c config.ini --format md "$SMALL" >"$TMP/b.md" 2>&1
+check "md byte-identical across runs" cmp -s "$TMP/a.md" "$TMP/b.md"
+sum=$(sha256sum "$SMALL" | cut -d' ' -f1)
+check "md names the sheet with its SHA-256" grep -q "small\\\\_counting.csv | 7 | 0 | \`$sum\` |" "$TMP/a.md"
+check "md opens with the plan" sh -c "head -n 1 '$TMP/a.md' | grep -q '^# Mali'"
+check "md states the counting method" grep -q '^- Reporting mode: cumulative' "$TMP/a.md"
+
+# ---- the sample data: figures of data/README.md --------------------------
+
+"$BIN" report -c config.ini --format csv data/sheets >"$TMP/data.csv" 2>"$TMP/err"
+check "sample: exit 0 despite a rejected row" test $? -eq 0
+check "sample: plan sum 424,950" test "$(csv_field "$TMP/data.csv" '*' '*' 11)" = 424950
+check "sample: plan dedup 358,709" test "$(csv_field "$TMP/data.csv" '*' '*' 12)" = 358709
+check "sample: Bamako 111.4 % of target" test "$(csv_field "$TMP/data.csv" ML09 '*' 15)" = 111.4
+check "sample: Kidal total line 0" test "$(csv_field "$TMP/data.csv" ML08 '*' 11)" = 0
+check "sample csv reconciles" reconcile "$TMP/data.csv"
+
+"$BIN" report -c config.ini data/sheets >"$TMP/data.txt" 2>&1
+check "text fits 100 columns" sh -c "LC_ALL=C tr -d '\\200-\\277' <'$TMP/data.txt' | LC_ALL=C awk 'length(\$0) > 100 { bad = 1 } END { exit bad }'"
+check "text names the method" grep -q 'Reached without double counting *358,709' "$TMP/data.txt"
+
+"$BIN" gaps -c config.ini --format csv data/sheets >"$TMP/gaps.csv" 2>&1
+check "gaps csv header" test "$(head -n 1 "$TMP/gaps.csv")" = "severity,kind,region_code,region,cercle,intervention_code,reason,rows"
+check "planted: Kidal no presence" grep -q '^critical,no-presence,ML08,Kidal,' "$TMP/gaps.csv"
+check "planted: Ménaka misses GC" grep -q '^high,missing-service,ML10,Ménaka,,GC,' "$TMP/gaps.csv"
+check "planted: Ménaka misses ENA" grep -q '^high,missing-service,ML10,Ménaka,,ENA,' "$TMP/gaps.csv"
+check "planted: Bandiagara PSS concentration" grep -q '^medium,concentration,ML05,Mopti,Bandiagara,PSS,' "$TMP/gaps.csv"
+check "planted: ENDA Mali stale" grep -q '^medium,stale,.*ENDA Mali: last report 2024-01' "$TMP/gaps.csv"
+check "planted: the rejected row" grep -q 'data/sheets/irc_fr.csv:257$' "$TMP/gaps.csv"
+check "planted: total differs" grep -q 'data/sheets/unicef_en.csv:609$' "$TMP/gaps.csv"
+check "planted: planned with people" grep -q 'data/sheets/plan_excel_fr.csv:243$' "$TMP/gaps.csv"
+check "gaps: most severe first" sh -c "cut -d, -f1 '$TMP/gaps.csv' | sed 1d | uniq | tr '\\n' ' ' | grep -qx 'critical high medium info '"
+
+# ---- sheet text never reaches the terminal raw -----------------------------
+
+{
+	printf 'Organization,Region,Cercle,Intervention type,Reporting month,Girls\n'
+	printf 'Evil\033]52;c;aGk=\007\342\200\256,Gao,Ansongo,PSS,2024-01,5\n'
+	printf 'Good,Gao,Ansongo,PSS,2024-04,5\n'
+	printf '=cmd|calc,Mopti,Mopti,PSS,2024-04,5\n'
+} >"$TMP/evil.csv"
+for fmt in text md csv; do
+	"$BIN" gaps -c config.ini --format $fmt "$TMP/evil.csv" >"$TMP/gaps_evil.$fmt" 2>&1
+	check "no raw ESC, BEL or U+202E in gaps $fmt" \
+		sh -c "! LC_ALL=C grep -q \"\$(printf '\\033\\\\|\\007\\\\|\\342\\200\\256')\" '$TMP/gaps_evil.$fmt'"
+	check "escape shown visibly in gaps $fmt" grep -q 'x1b' "$TMP/gaps_evil.$fmt"
+done
+"$BIN" report -c config.ini --format csv "$TMP/evil.csv" >"$TMP/evil2.csv" 2>&1
+check "report csv still reconciles" reconcile "$TMP/evil2.csv"

@@ -1,0 +1,234 @@
+/* filter: each criterion alone, their combination, rule 8 for periods, and
+ * the description shown in headers. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+#include "plan_fixture.h"
+
+static struct config cfg;
+static struct table tab;
+static struct filter flt;
+static uint32_t src;
+
+static void setup(void)
+{
+	fx_config(&cfg);
+	fx_table(&tab);
+	filter_init(&flt);
+	src = fx_source(&tab, "a.csv");
+}
+
+static void teardown(void)
+{
+	table_free(&tab);
+	fx_config_free(&cfg);
+}
+
+TestSuite(filter, .init = setup, .fini = teardown);
+
+/* Rows are named by index: adding a row may move the array. */
+static size_t row(struct fx_row r)
+{
+	r.src = src;
+	return fx_add(&tab, &cfg, r);
+}
+
+static bool match(size_t i)
+{
+	return filter_match(&flt, &cfg, &tab, &tab.rows[i]);
+}
+
+Test(filter, empty_selects_everything)
+{
+	cr_expect(filter_is_empty(&flt));
+	size_t a = row((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "GC" });
+	cr_expect(match(a));
+	filter_set_text(&flt, "  ");
+	cr_expect(filter_is_empty(&flt), "blank text folds to nothing");
+}
+
+Test(filter, regions_types_and_statuses_are_masks)
+{
+	size_t a = row((struct fx_row){ .partner = "IRC", .region = "Mopti",
+	                                                .type = "PSS", .status = STATUS_ONGOING });
+	flt.regions = 1u << FX_GAO;
+	cr_expect_not(match(a));
+	flt.regions |= 1u << FX_MOPTI;
+	cr_expect(match(a));
+	flt.types = 1u << FX_GC;
+	cr_expect_not(match(a));
+	flt.types |= 1u << FX_PSS;
+	cr_expect(match(a));
+	flt.statuses = 1u << STATUS_PLANNED;
+	cr_expect_not(match(a));
+	flt.statuses |= 1u << STATUS_ONGOING;
+	cr_expect(match(a));
+	cr_expect_not(filter_is_empty(&flt));
+}
+
+Test(filter, period_by_reporting_month)
+{
+	size_t a = row((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC",
+	                                                .ym = 202403, .start_ym = 202401, .end_ym = 202412 });
+	flt.from_month = fx_month(202403);
+	flt.to_month = fx_month(202403);
+	cr_expect(match(a));
+	flt.from_month = fx_month(202404);
+	flt.to_month = fx_month(202406);
+	cr_expect_not(match(a), "the reporting month wins over the dates");
+	flt.from_month = -1;
+	flt.to_month = fx_month(202402);
+	cr_expect_not(match(a));
+	flt.to_month = -1;
+	flt.from_month = fx_month(202403);
+	cr_expect(match(a));
+}
+
+Test(filter, period_by_start_and_end_overlap)
+{
+	size_t a = row((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC",
+	                                                .start_ym = 202402, .end_ym = 202405 });
+	flt.from_month = fx_month(202405);
+	flt.to_month = fx_month(202407);
+	cr_expect(match(a), "overlaps at its last month");
+	flt.from_month = fx_month(202406);
+	cr_expect_not(match(a));
+	flt.from_month = fx_month(202401);
+	flt.to_month = fx_month(202402);
+	cr_expect(match(a), "overlaps at its first month");
+	flt.to_month = fx_month(202401);
+	cr_expect_not(match(a));
+}
+
+Test(filter, one_date_alone_is_a_point)
+{
+	size_t a = row((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC",
+	                                                .start_ym = 202402 });
+	flt.from_month = fx_month(202403);
+	cr_expect_not(match(a), "a start with no end does not run for ever");
+	flt.from_month = fx_month(202402);
+	cr_expect(match(a));
+}
+
+Test(filter, undated_rows_only_when_the_range_is_open)
+{
+	size_t a = row((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC" });
+	cr_expect(match(a));
+	flt.to_month = fx_month(202412);
+	cr_expect_not(match(a));
+	flt.to_month = -1;
+	flt.from_month = fx_month(202001);
+	cr_expect_not(match(a));
+}
+
+Test(filter, partners_match_partner_or_org_whole_and_folded)
+{
+	size_t a = row((struct fx_row){ .partner = "Save the Children",
+	                                                .org = "UNICEF", .region = "Gao", .type = "GC" });
+	cr_assert(filter_add_partner(&flt, "SAVE THE CHILDREN"));
+	cr_expect(match(a));
+	filter_init(&flt);
+	filter_add_partner(&flt, "unicef");
+	cr_expect(match(a), "the organisation counts too");
+	filter_init(&flt);
+	filter_add_partner(&flt, "Save");
+	cr_expect_not(match(a), "partners match whole names, not parts");
+	filter_add_partner(&flt, "IRC");
+	cr_expect_not(match(a));
+	filter_add_partner(&flt, "Unicef");
+	cr_expect(match(a), "any of the partners given");
+}
+
+Test(filter, partner_list_is_bounded)
+{
+	for (int i = 0; i < FILTER_MAX_PARTNERS; i++)
+		cr_assert(filter_add_partner(&flt, "x"));
+	cr_expect_not(filter_add_partner(&flt, "one too many"));
+}
+
+Test(filter, text_finds_places_by_name_variant_and_code)
+{
+	size_t segou = row((struct fx_row){ .partner = "A", .region = "Ségou", .type = "GC" });
+	size_t tomb = row((struct fx_row){ .partner = "A", .region = "Tombouctou",
+	                                                   .cercle = "Tombouctou", .type = "GC" });
+	size_t gao = row((struct fx_row){ .partner = "A", .region = "Gao",
+	                                                  .cercle = "Ansongo", .type = "GC" });
+	filter_set_text(&flt, "SEGOU");
+	cr_expect(match(segou));
+	cr_expect_not(match(tomb));
+	filter_set_text(&flt, "timbuktu");
+	cr_expect(match(tomb));
+	cr_expect_not(match(segou));
+	filter_set_text(&flt, "anson");
+	cr_expect(match(gao), "a cercle, by part of its name");
+	filter_set_text(&flt, "ml07");
+	cr_expect(match(gao), "a region p-code");
+	cr_expect_not(match(segou));
+}
+
+Test(filter, text_finds_types_partners_activities_communes)
+{
+	size_t a = row((struct fx_row){ .partner = "Terre des hommes", .org = "UNICEF",
+	                                                .region = "Gao", .type = "EAE",
+	                                                .activity = "Séances récréatives",
+	                                                .commune = "Bara" });
+	static const char *hits[] = { "tdh", "terre des", "unicef", "recreatives", "bara",
+	                              "eae", "espaces amis", "child friendly" };
+	static const bool want[] = { false, true, true, true, true, true, true, true };
+	for (size_t i = 0; i < sizeof hits / sizeof hits[0]; i++) {
+		filter_set_text(&flt, hits[i]);
+		cr_expect_eq(match(a), want[i], "text '%s'", hits[i]);
+	}
+}
+
+Test(filter, criteria_combine_with_and)
+{
+	size_t a = row((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "GC",
+	                                                .ym = 202403 });
+	flt.regions = 1u << FX_GAO;
+	filter_set_text(&flt, "irc");
+	flt.to_month = fx_month(202402);
+	cr_expect_not(match(a));
+	flt.to_month = fx_month(202403);
+	cr_expect(match(a));
+}
+
+Test(filter, rows_in_table_order_with_cached_text)
+{
+	/* many rows share a few interned strings: the cache must answer each */
+	for (int i = 0; i < 300; i++)
+		row((struct fx_row){ .partner = i % 3 == 0 ? "IRC" : i % 3 == 1 ? "SCI" : "ENDA",
+		                     .region = i % 2 ? "Gao" : "Mopti", .type = "GC" });
+	filter_set_text(&flt, "sci");
+	uint32_t *rows;
+	size_t n = filter_rows(&flt, &cfg, &tab, &rows);
+	cr_assert_eq(n, 100);
+	for (size_t k = 0; k < n; k++)
+		cr_expect_eq(rows[k], 3 * k + 1);
+	free(rows);
+}
+
+Test(filter, describe)
+{
+	char buf[256];
+	filter_describe(&flt, &cfg, buf, sizeof buf);
+	cr_expect_str_eq(buf, "none");
+	flt.regions = 1u << FX_SEGOU | 1u << FX_MOPTI;
+	flt.types = 1u << FX_GC;
+	flt.from_month = fx_month(202401);
+	flt.to_month = fx_month(202403);
+	filter_describe(&flt, &cfg, buf, sizeof buf);
+	cr_expect_str_eq(buf, "region Mopti, Ségou; type GC; 2024-01..2024-03");
+	filter_init(&flt);
+	flt.statuses = 1u << STATUS_ONGOING;
+	filter_add_partner(&flt, "IRC");
+	flt.to_month = fx_month(202406);
+	filter_set_text(&flt, "Ségou");
+	filter_describe(&flt, &cfg, buf, sizeof buf);
+	cr_expect_str_eq(buf, "status ongoing; partner \"irc\"; to 2024-06; text \"segou\"");
+	char small[8];
+	filter_describe(&flt, &cfg, small, sizeof small);
+	cr_expect_str_eq(small, "status ");
+}

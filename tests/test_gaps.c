@@ -1,0 +1,573 @@
+/* gaps: each rule fires at its threshold and just past it, and stays
+ * silent just before it and where it does not apply.  Figures are the
+ * fixture's (see plan_fixture.h): Kidal 61,000 in need, 40,000 targeted. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gaps.h"
+#include "plan_fixture.h"
+
+static struct config cfg;
+static struct table tab;
+static struct cube cube;
+static struct filter flt;
+static struct gap_list gl;
+static uint32_t src;
+
+static void setup(void)
+{
+	fx_config(&cfg);
+	fx_table(&tab);
+	cube_init(&cube);
+	filter_init(&flt);
+	gap_list_init(&gl);
+	src = fx_source(&tab, "sheets/a.csv");
+}
+
+static void teardown(void)
+{
+	gap_list_free(&gl);
+	cube_free(&cube);
+	table_free(&tab);
+	fx_config_free(&cfg);
+}
+
+TestSuite(gaps, .init = setup, .fini = teardown);
+
+static size_t add(struct fx_row r)
+{
+	r.src = src;
+	return fx_add(&tab, &cfg, r);
+}
+
+/* The people reached in a region, as one ongoing PSS row. */
+static void reach(const char *region, int32_t n)
+{
+	add((struct fx_row){ .partner = "IRC", .region = region, .type = "PSS", .ym = 202403,
+	                     .girls = n });
+}
+
+static void run(int report_month)
+{
+	aggregate(&cube, &cfg, &tab, &flt);
+	gaps_compute(&gl, &cfg, &tab, &flt, &cube, report_month);
+}
+
+static size_t count(enum gap_kind k, int region)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < gl.len; i++)
+		n += gl.items[i].kind == k && gl.items[i].region == region;
+	return n;
+}
+
+static const struct gap *find(enum gap_kind k, int region, int type)
+{
+	for (size_t i = 0; i < gl.len; i++)
+		if (gl.items[i].kind == k && gl.items[i].region == region &&
+		    (type < 0 || gl.items[i].type == type))
+			return &gl.items[i];
+	return NULL;
+}
+
+/* Every region except `except` gets enough reach and an active GC and ENA,
+ * so only the region under test can raise flags. */
+static void quiet_elsewhere(int except)
+{
+	static const char *names[] = { "Gao", "Mopti", "Kidal", "Ségou" };
+	static const int32_t target[] = { 120000, 180000, 40000, 60000 };
+	for (int r = 0; r < 4; r++) {
+		if (r == except)
+			continue;
+		add((struct fx_row){ .partner = "UNICEF", .region = names[r], .type = "GC",
+		                     .ym = 202403, .girls = target[r] });
+		add((struct fx_row){ .partner = "UNICEF", .region = names[r], .type = "ENA",
+		                     .ym = 202403, .girls = 1 });
+	}
+}
+
+/* ---- no presence --------------------------------------------------------- */
+
+Test(gaps, no_presence_fires_for_a_region_with_need_and_nobody)
+{
+	quiet_elsewhere(FX_KIDAL);
+	run(fx_month(202412));
+	const struct gap *g = find(GAP_NO_PRESENCE, FX_KIDAL, -1);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_CRITICAL);
+	cr_expect_str_eq(g->reason, "Kidal: 61,000 in need, no partner reporting");
+	cr_expect_eq(g->nrows, 0);
+	cr_expect_eq(count(GAP_NO_PRESENCE, FX_GAO), 0);
+	/* one flag per cause: no missing-service or low-coverage for Kidal too */
+	cr_expect_eq(count(GAP_MISSING_SERVICE, FX_KIDAL), 0);
+	cr_expect_eq(count(GAP_LOW_COVERAGE, FX_KIDAL), 0);
+	cr_expect_eq(gaps_worst_for_region(&gl, FX_KIDAL), SEV_CRITICAL);
+}
+
+Test(gaps, no_presence_counts_planned_rows_as_absence)
+{
+	quiet_elsewhere(FX_KIDAL);
+	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202404,
+	                     .status = STATUS_PLANNED });
+	run(fx_month(202412));
+	const struct gap *g = find(GAP_NO_PRESENCE, FX_KIDAL, -1);
+	cr_assert_not_null(g);
+	cr_expect_str_eq(g->reason, "Kidal: 61,000 in need, no partner active "
+	                 "(1 activities planned or suspended only)");
+}
+
+Test(gaps, no_presence_silent_with_one_active_row)
+{
+	quiet_elsewhere(FX_KIDAL);
+	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202403,
+	                     .girls = 1 });
+	run(fx_month(202412));
+	cr_expect_eq(count(GAP_NO_PRESENCE, FX_KIDAL), 0);
+}
+
+Test(gaps, no_presence_silent_without_need)
+{
+	/* Tombouctou has no figures; Ségou is set to 0 in need and 0 targeted */
+	cfg.regions[FX_SEGOU].in_need = 0;
+	cfg.regions[FX_SEGOU].targeted = 0;
+	quiet_elsewhere(FX_SEGOU);
+	run(fx_month(202412));
+	cr_expect_eq(count(GAP_NO_PRESENCE, FX_TOMBOUCTOU), 0);
+	cr_expect_eq(count(GAP_NO_PRESENCE, FX_SEGOU), 0);
+}
+
+Test(gaps, no_presence_silent_under_a_partner_filter)
+{
+	quiet_elsewhere(FX_KIDAL);
+	filter_add_partner(&flt, "UNICEF");
+	run(fx_month(202412));
+	cr_expect_eq(count(GAP_NO_PRESENCE, FX_KIDAL), 0);
+}
+
+Test(gaps, no_presence_only_for_the_regions_selected)
+{
+	flt.regions = 1u << FX_GAO;
+	run(fx_month(202412));
+	cr_expect_eq(count(GAP_NO_PRESENCE, FX_GAO), 1);
+	cr_expect_eq(count(GAP_NO_PRESENCE, FX_KIDAL), 0);
+}
+
+/* ---- low coverage -------------------------------------------------------- */
+
+static enum severity kidal_coverage_at(int32_t reached, int report_month)
+{
+	quiet_elsewhere(FX_KIDAL);
+	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202403,
+	                     .girls = reached });
+	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "ENA", .ym = 202403,
+	                     .girls = 0 });
+	run(report_month);
+	const struct gap *g = find(GAP_LOW_COVERAGE, FX_KIDAL, -1);
+	return g ? g->severity : SEV_COUNT;
+}
+
+/* December: the pace expects 100 %, so the thresholds alone decide. */
+Test(gaps, low_coverage_critical_just_below_25) { cr_expect_eq(kidal_coverage_at(9999, fx_month(202412)), SEV_CRITICAL); }
+Test(gaps, low_coverage_high_at_25) { cr_expect_eq(kidal_coverage_at(10000, fx_month(202412)), SEV_HIGH); }
+Test(gaps, low_coverage_high_just_below_50) { cr_expect_eq(kidal_coverage_at(19999, fx_month(202412)), SEV_HIGH); }
+Test(gaps, low_coverage_medium_at_50) { cr_expect_eq(kidal_coverage_at(20000, fx_month(202412)), SEV_MEDIUM); }
+Test(gaps, low_coverage_medium_just_below_75) { cr_expect_eq(kidal_coverage_at(29999, fx_month(202412)), SEV_MEDIUM); }
+Test(gaps, low_coverage_silent_at_75) { cr_expect_eq(kidal_coverage_at(30000, fx_month(202412)), SEV_COUNT); }
+
+Test(gaps, low_coverage_reason_names_the_pace)
+{
+	/* June: even pace expects 6/12 of 40,000 = 20,000; 19,999 is behind */
+	cr_expect_eq(kidal_coverage_at(19999, fx_month(202406)), SEV_HIGH);
+	const struct gap *g = find(GAP_LOW_COVERAGE, FX_KIDAL, -1);
+	cr_assert_not_null(g);
+	cr_expect_str_eq(g->reason, "Kidal: 19,999 reached of 40,000 targeted (50.0%); 50.0% "
+	                 "expected by 2024-06 at an even pace — behind pace");
+}
+
+Test(gaps, low_coverage_on_pace_is_only_info)
+{
+	/* June, 20,000 = exactly the pace: below the 75 % threshold, but on pace */
+	cr_expect_eq(kidal_coverage_at(20000, fx_month(202406)), SEV_INFO);
+	const struct gap *g = find(GAP_LOW_COVERAGE, FX_KIDAL, -1);
+	cr_expect(strstr(g->reason, "on pace") != NULL);
+}
+
+Test(gaps, low_coverage_for_the_plan)
+{
+	/* every region reaches its target with GC (ENA's 1 is in the same
+	 * region-level place, so the largest type stays GC): 120,000 + 180,000
+	 * + 40,000 + 60,000 = 400,000 */
+	quiet_elsewhere(-1);
+	run(fx_month(202412));
+	const struct gap *g = find(GAP_LOW_COVERAGE, -1, -1);
+	cr_assert_not_null(g);
+	/* 400,000 of 800,000 = 50.0 %: medium */
+	cr_expect_eq(g->severity, SEV_MEDIUM);
+	cr_expect_str_eq(g->reason, "Plan: 400,000 reached of 800,000 targeted (50.0%); 100.0% "
+	                 "expected by 2024-12 at an even pace — behind pace");
+}
+
+Test(gaps, low_coverage_silent_without_target)
+{
+	quiet_elsewhere(-1);
+	reach("Tombouctou", 1);
+	run(fx_month(202412));
+	cr_expect_eq(count(GAP_LOW_COVERAGE, FX_TOMBOUCTOU), 0);
+}
+
+Test(gaps, low_coverage_silent_for_part_of_a_monthly_year)
+{
+	reach("Kidal", 1);
+	flt.from_month = fx_month(202403);
+	run(fx_month(202412));
+	cr_expect_eq(count(GAP_LOW_COVERAGE, FX_KIDAL), 0);
+	cfg.mode = MODE_CUMULATIVE;   /* a cumulative report restates the year */
+	run(fx_month(202412));
+	cr_expect_eq(count(GAP_LOW_COVERAGE, FX_KIDAL), 1);
+}
+
+/* ---- missing essential service ------------------------------------------- */
+
+Test(gaps, missing_service_names_the_type_and_the_need)
+{
+	quiet_elsewhere(FX_KIDAL);
+	reach("Kidal", 40000);
+	run(fx_month(202412));
+	const struct gap *g = find(GAP_MISSING_SERVICE, FX_KIDAL, FX_GC);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_HIGH);
+	cr_expect_str_eq(g->reason, "Kidal — GC: 61,000 in need, no partner reporting case management");
+	cr_expect_not_null(find(GAP_MISSING_SERVICE, FX_KIDAL, FX_ENA));
+	cr_expect_eq(count(GAP_MISSING_SERVICE, FX_KIDAL), 2);
+	cr_expect_eq(count(GAP_MISSING_SERVICE, FX_GAO), 0);
+}
+
+Test(gaps, missing_service_planned_is_not_enough)
+{
+	quiet_elsewhere(FX_KIDAL);
+	reach("Kidal", 40000);
+	add((struct fx_row){ .partner = "TdH", .region = "Kidal", .type = "GC", .ym = 202405,
+	                     .status = STATUS_PLANNED });
+	add((struct fx_row){ .partner = "TdH", .region = "Kidal", .type = "ENA", .ym = 202403,
+	                     .girls = 3, .status = STATUS_COMPLETED });
+	run(fx_month(202412));
+	const struct gap *g = find(GAP_MISSING_SERVICE, FX_KIDAL, FX_GC);
+	cr_assert_not_null(g);
+	cr_expect(strstr(g->reason, "(1 planned)") != NULL);
+	cr_expect_null(find(GAP_MISSING_SERVICE, FX_KIDAL, FX_ENA));
+}
+
+Test(gaps, missing_service_follows_the_type_filter)
+{
+	quiet_elsewhere(FX_KIDAL);
+	reach("Kidal", 40000);
+	flt.types = 1u << FX_PSS;
+	run(fx_month(202412));
+	cr_expect_eq(count(GAP_MISSING_SERVICE, FX_KIDAL), 0);
+	flt.types = 1u << FX_GC;
+	run(fx_month(202412));
+	cr_expect_eq(count(GAP_MISSING_SERVICE, FX_KIDAL), 1);
+	cr_expect_not_null(find(GAP_MISSING_SERVICE, FX_KIDAL, FX_GC));
+}
+
+/* ---- concentration ------------------------------------------------------- */
+
+static void partners_in_ansongo(int n, int ym_of_last, enum status last_status)
+{
+	const char *who[] = { "A", "B", "C", "D" };
+	for (int i = 0; i < n; i++)
+		add((struct fx_row){ .partner = who[i], .region = "Gao", .cercle = "Ansongo",
+		                     .type = "PSS", .ym = i == n - 1 ? ym_of_last : 202403,
+		                     .girls = 10, .status = i == n - 1 ? last_status : STATUS_ONGOING });
+}
+
+Test(gaps, concentration_fires_at_three_partners)
+{
+	partners_in_ansongo(3, 202403, STATUS_ONGOING);
+	/* a second row of partner A: listed behind the flag, not a fourth partner */
+	add((struct fx_row){ .partner = "A", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
+	                     .activity = "clubs", .ym = 202403, .girls = 1 });
+	run(fx_month(202404));
+	const struct gap *g = find(GAP_CONCENTRATION, FX_GAO, FX_PSS);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_MEDIUM);
+	cr_expect_eq(g->cercle, fx_cercle(&cfg, "Ansongo"));
+	cr_expect_str_eq(g->reason, "Gao — Ansongo — PSS: 3 partners active in 2024-03 (3 or more) "
+	                 "— coordinate, and check the same children are not counted twice");
+	cr_assert_eq(g->nrows, 4);
+	for (size_t i = 0; i < 4; i++) {
+		cr_expect_eq(g->rows[i].source, src);
+		cr_expect_eq(g->rows[i].line, 2 + i);
+	}
+}
+
+Test(gaps, concentration_silent_at_two_partners)
+{
+	partners_in_ansongo(2, 202403, STATUS_ONGOING);
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_CONCENTRATION, FX_GAO), 0);
+}
+
+Test(gaps, concentration_needs_the_same_period)
+{
+	partners_in_ansongo(3, 202404, STATUS_ONGOING);
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_CONCENTRATION, FX_GAO), 0);
+}
+
+Test(gaps, concentration_ignores_planned_partners)
+{
+	partners_in_ansongo(3, 202403, STATUS_PLANNED);
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_CONCENTRATION, FX_GAO), 0);
+}
+
+Test(gaps, concentration_follows_the_threshold)
+{
+	partners_in_ansongo(4, 202403, STATUS_ONGOING);
+	cfg.th.concentration_partners = 5;
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_CONCENTRATION, FX_GAO), 0);
+	cfg.th.concentration_partners = 4;
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_CONCENTRATION, FX_GAO), 1);
+}
+
+Test(gaps, concentration_needs_a_cercle)
+{
+	const char *who[] = { "A", "B", "C" };
+	for (int i = 0; i < 3; i++)
+		add((struct fx_row){ .partner = who[i], .region = "Gao", .type = "PSS", .ym = 202403,
+		                     .girls = 1 });
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_CONCENTRATION, FX_GAO), 0);
+}
+
+/* ---- above target / above need ------------------------------------------- */
+
+static void kidal_reaches(int32_t n)
+{
+	quiet_elsewhere(FX_KIDAL);
+	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202403, .girls = n });
+	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "ENA", .ym = 202403, .girls = 1 });
+	run(fx_month(202412));
+}
+
+Test(gaps, above_target_silent_at_the_target)
+{
+	kidal_reaches(40000);
+	cr_expect_eq(count(GAP_ABOVE_TARGET, FX_KIDAL) + count(GAP_ABOVE_NEED, FX_KIDAL), 0);
+}
+
+Test(gaps, above_target_one_past_the_target)
+{
+	kidal_reaches(40001);
+	const struct gap *g = find(GAP_ABOVE_TARGET, FX_KIDAL, -1);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_MEDIUM);
+	cr_expect_str_eq(g->reason, "Kidal: 40,001 reached, more than the 40,000 targeted (100.0%) "
+	                 "— check for double counting");
+}
+
+Test(gaps, above_need_only_past_the_need)
+{
+	kidal_reaches(61000);
+	cr_expect_eq(count(GAP_ABOVE_TARGET, FX_KIDAL), 1);
+	cr_expect_eq(count(GAP_ABOVE_NEED, FX_KIDAL), 0);
+}
+
+Test(gaps, above_need_replaces_above_target)
+{
+	kidal_reaches(61001);
+	const struct gap *g = find(GAP_ABOVE_NEED, FX_KIDAL, -1);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_HIGH);
+	cr_expect_eq(count(GAP_ABOVE_TARGET, FX_KIDAL), 0);
+}
+
+Test(gaps, above_a_types_own_target)
+{
+	/* PSS has a plan-wide target of 50,000: 30,000 + 20,001 in two regions */
+	reach("Gao", 30000);
+	reach("Mopti", 20001);
+	run(fx_month(202412));
+	const struct gap *g = find(GAP_ABOVE_TARGET, -1, FX_PSS);
+	cr_assert_not_null(g);
+	cr_expect_str_eq(g->reason, "All regions — PSS: 50,001 reached, more than the 50,000 "
+	                 "targeted (100.0%) — check for double counting");
+}
+
+/* ---- stale reporting ----------------------------------------------------- */
+
+static void two_partners_last_reporting_feb_and_mar(void)
+{
+	add((struct fx_row){ .partner = "TdH", .region = "Mopti", .cercle = "Mopti", .type = "GC",
+	                     .ym = 202401, .girls = 1 });
+	add((struct fx_row){ .partner = "TdH", .region = "Mopti", .cercle = "Mopti", .type = "GC",
+	                     .ym = 202402, .girls = 2 });
+	add((struct fx_row){ .partner = "TdH", .region = "Gao", .type = "PSS", .ym = 202402,
+	                     .girls = 3 });
+	add((struct fx_row){ .partner = "SCI", .region = "Mopti", .type = "GC", .ym = 202403,
+	                     .girls = 4 });
+	add((struct fx_row){ .partner = "NoDate", .region = "Mopti", .type = "GC", .girls = 5 });
+}
+
+Test(gaps, stale_after_45_days)
+{
+	/* end of April is 30 April: Feb 29 is 61 days before, Mar 31 is 30 */
+	two_partners_last_reporting_feb_and_mar();
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_STALE, FX_MOPTI), 1);
+	cr_expect_eq(count(GAP_STALE, FX_GAO), 1);
+	const struct gap *g = find(GAP_STALE, FX_MOPTI, -1);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_MEDIUM);
+	cr_expect_str_eq(g->reason, "Mopti — TdH: last report 2024-02, 61 days before the end of "
+	                 "2024-04 (more than 45)");
+	/* the rows behind: TdH's February rows in Mopti */
+	cr_assert_eq(g->nrows, 1);
+	cr_expect_eq(g->rows[0].line, 3);
+}
+
+Test(gaps, stale_threshold_is_strict)
+{
+	two_partners_last_reporting_feb_and_mar();
+	cfg.th.stale_days = 61;
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_STALE, FX_MOPTI), 0);
+	cfg.th.stale_days = 60;
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_STALE, FX_MOPTI), 1);
+	cfg.th.stale_days = 29;   /* SCI: 30 days > 29 */
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_STALE, FX_MOPTI), 2);
+}
+
+Test(gaps, stale_silent_without_a_report_month)
+{
+	two_partners_last_reporting_feb_and_mar();
+	run(-1);
+	cr_expect_eq(count(GAP_STALE, FX_MOPTI), 0);
+}
+
+/* ---- data quality --------------------------------------------------------- */
+
+/* The messages below are the loader's own wording (src/row.c). */
+Test(gaps, data_quality_groups_warnings_by_sheet_kind_and_region)
+{
+	size_t r1 = add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .girls = 1 });
+	size_t r2 = add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .girls = 1 });
+	size_t r3 = add((struct fx_row){ .partner = "A", .region = "Mopti", .type = "GC", .girls = 1 });
+	size_t r4 = add((struct fx_row){ .partner = "A", .region = "Gao", .type = "AUTRE", .girls = 1 });
+	const size_t rows[] = { r1, r2, r3 };
+	for (int i = 0; i < 3; i++)
+		diag_add(&tab.diags, DIAG_WARNING, src, tab.rows[rows[i]].line, 16,
+		         "Total %d differs from the sum of the breakdown %lld; the breakdown is counted",
+		         50, 22LL);
+	diag_add(&tab.diags, DIAG_WARNING, src, tab.rows[r4].line, 7,
+	         "Type: unknown intervention type 'Jeux', counted as AUTRE (Other)");
+	run(fx_month(202404));
+	const struct gap *g = find(GAP_DATA_QUALITY, FX_GAO, -1);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_MEDIUM);
+	cr_expect_str_eq(g->reason, "Gao — a.csv: 2 rows: the total differs from the breakdown "
+	                 "(the breakdown is counted)");
+	cr_assert_eq(g->nrows, 2);
+	cr_expect_eq(g->rows[1].line, tab.rows[r2].line);
+	cr_expect_eq(count(GAP_DATA_QUALITY, FX_MOPTI), 1);
+	cr_expect_eq(count(GAP_DATA_QUALITY, FX_GAO), 2);
+	/* the unknown type is info */
+	enum severity worst_info = SEV_COUNT;
+	for (size_t i = 0; i < gl.len; i++)
+		if (gl.items[i].kind == GAP_DATA_QUALITY && strstr(gl.items[i].reason, "unknown"))
+			worst_info = gl.items[i].severity;
+	cr_expect_eq(worst_info, SEV_INFO);
+	/* a region filter leaves out other regions' warnings */
+	flt.regions = 1u << FX_MOPTI;
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_DATA_QUALITY, FX_GAO), 0);
+	cr_expect_eq(count(GAP_DATA_QUALITY, FX_MOPTI), 1);
+}
+
+Test(gaps, data_quality_counts_rejected_rows_per_sheet)
+{
+	uint32_t b = fx_source(&tab, "sheets/b.csv");
+	fx_add(&tab, &cfg, (struct fx_row){ .src = b, .partner = "A", .region = "Gao", .type = "GC",
+	                                     .girls = 1 });
+	diag_add(&tab.diags, DIAG_REJECT, b, 9, 4, "Région: unknown region 'Segu'");
+	diag_add(&tab.diags, DIAG_REJECT, b, 7, 0, "no intervention type: Type is empty");
+	tab.sources[b].rejected = 2;
+	tab.sources[b].rows_read += 2;
+	run(fx_month(202404));
+	const struct gap *g = find(GAP_DATA_QUALITY, -1, -1);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_MEDIUM);
+	cr_expect_str_eq(g->reason, "b.csv: 2 of 3 rows rejected, not counted (fourw check says why)");
+	cr_assert_eq(g->nrows, 2);
+	cr_expect_eq(g->rows[0].line, 7);
+	cr_expect_eq(g->rows[1].line, 9);
+}
+
+Test(gaps, data_quality_planned_rows_reporting_people)
+{
+	size_t r = add((struct fx_row){ .partner = "A", .region = "Kidal", .type = "GC", .ym = 202403,
+	                                .girls = 30, .status = STATUS_PLANNED });
+	diag_add(&tab.diags, DIAG_WARNING, src, tab.rows[r].line, 11,
+	         "planned activity reports %d people reached; counted as planned presence only", 30);
+	diag_add(&tab.diags, DIAG_NOTE, src, tab.rows[r].line, 0,
+	         "organisation 'Save the Children' looks like 'Save the children' (a.csv:3): the "
+	         "same partner spelled two ways is counted as two partners");
+	run(fx_month(202404));
+	const struct gap *g = find(GAP_DATA_QUALITY, FX_KIDAL, -1);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_MEDIUM);
+	cr_expect_str_eq(g->reason, "Kidal — a.csv: 1 row: planned activities report people reached "
+	                 "(counted as presence only)");
+	const struct gap *n = find(GAP_DATA_QUALITY, -1, -1);
+	cr_assert_not_null(n);
+	cr_expect_eq(n->severity, SEV_INFO);
+	cr_expect_str_eq(n->reason, "a.csv: 1 note: an organisation spelled two ways (counted as two "
+	                 "partners)");
+}
+
+Test(gaps, data_quality_silent_on_a_clean_table)
+{
+	reach("Gao", 1);
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_DATA_QUALITY, -1) + count(GAP_DATA_QUALITY, FX_GAO), 0);
+}
+
+/* ---- order ---------------------------------------------------------------- */
+
+Test(gaps, sorted_by_severity_then_region_code_then_type_code)
+{
+	/* Gao (ML07) and Ségou (ML04) miss GC and ENA (high); Kidal (ML08) and
+	 * Mopti (ML05) have nobody (critical) */
+	reach("Gao", 120000);
+	reach("Ségou", 60000);
+	run(fx_month(202412));
+	for (size_t i = 1; i < gl.len; i++)
+		cr_assert(gl.items[i - 1].severity <= gl.items[i].severity);
+	cr_assert_geq(gl.len, 7);
+	/* the plan: 180,000 of 800,000 = 22.5 %, critical, plan-wide first */
+	cr_expect_eq(gl.items[0].kind, GAP_LOW_COVERAGE);
+	cr_expect_eq(gl.items[0].region, -1);
+	cr_expect_eq(gl.items[1].kind, GAP_NO_PRESENCE);
+	cr_expect_eq(gl.items[1].region, FX_MOPTI);    /* ML05 before ML08 */
+	cr_expect_eq(gl.items[2].region, FX_KIDAL);
+	cr_expect_eq(gl.items[3].region, FX_SEGOU);    /* ML04 before ML07 */
+	cr_expect_eq(gl.items[3].type, FX_ENA);        /* "ENA" < "GC" */
+	cr_expect_eq(gl.items[4].type, FX_GC);
+	cr_expect_eq(gl.items[5].region, FX_GAO);
+	cr_expect_eq(gl.items[5].type, FX_ENA);
+}
+
+Test(gaps, names)
+{
+	cr_expect_str_eq(gap_kind_name(GAP_MISSING_SERVICE), "missing-service");
+	cr_expect_str_eq(gap_kind_name(GAP_DATA_QUALITY), "data-quality");
+	cr_expect_str_eq(severity_name(SEV_CRITICAL), "critical");
+	cr_expect_str_eq(severity_name(SEV_INFO), "info");
+	cr_expect_str_eq(severity_name(SEV_COUNT), "");
+}

@@ -1,0 +1,358 @@
+/* The sheet loader on small sheets written here, with every expected line,
+ * column and figure worked out by hand. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "config.h"
+#include "load.h"
+#include "parse.h"
+#include "table.h"
+
+static struct config cfg;
+static struct table t;
+
+static void setup(void)
+{
+	struct error e;
+	cr_assert(config_load(&cfg, "config.ini", &e), "%s", e.msg);
+	table_init(&t);
+}
+
+static void teardown(void)
+{
+	table_free(&t);
+	config_free(&cfg);
+}
+
+TestSuite(load, .init = setup, .fini = teardown);
+
+static const struct source *load(const char *text)
+{
+	struct error e;
+	cr_assert(load_buffer(&t, &cfg, "sheet.csv", text, strlen(text), &e), "%s", e.msg);
+	return &t.sources[t.nsources - 1];
+}
+
+static const char *region_name(const struct activity *a)
+{
+	return cfg.regions[a->region].name;
+}
+
+static const char *type_code(const struct activity *a)
+{
+	return cfg.types[a->itype].code;
+}
+
+/* Rows whose region waited for the sheet's system come after the others:
+ * find rows by their line. */
+static const struct activity *row_at_line(uint32_t line)
+{
+	for (size_t i = 0; i < t.len; i++)
+		if (t.rows[i].line == line)
+			return &t.rows[i];
+	cr_assert_fail("no row at line %u", line);
+	return NULL;
+}
+
+/* The diagnostic whose message contains needle, or NULL. */
+static const struct diag *find_diag(const char *needle)
+{
+	for (size_t i = 0; i < t.diags.len; i++)
+		if (strstr(t.diags.items[i].msg, needle))
+			return &t.diags.items[i];
+	return NULL;
+}
+
+/* The n-th diagnostic of a level, or NULL. */
+static const struct diag *nth(enum diag_level level, size_t n)
+{
+	for (size_t i = 0; i < t.diags.len; i++)
+		if (t.diags.items[i].level == level && n-- == 0)
+			return &t.diags.items[i];
+	return NULL;
+}
+
+static void assert_invariant(const struct source *s)
+{
+	cr_assert_eq(s->rows_read, s->accepted + s->rejected,
+	             "read %zu != accepted %zu + rejected %zu", s->rows_read, s->accepted,
+	             s->rejected);
+}
+
+#define EN_HEADER "Organization,Implementing partner,Region,Cercle,Intervention type," \
+                  "Activity,Status,Reporting month,Girls,Boys,Women,Men,Total reached\n"
+
+Test(load, empty_buffer_reads_no_rows)
+{
+	const struct source *s = load("");
+	cr_assert_eq(s->rows_read, 0);
+	cr_assert_eq(t.len, 0);
+}
+
+Test(load, english_sheet_maps_every_column_and_counts_rule_2)
+{
+	const struct source *s = load(EN_HEADER
+		"UNICEF,AVS-Mali,Mopti,Bandiagara,Gestion de cas,Suivi,Ongoing,2024-03,10,12,3,4,29\n"
+		"IRC,,Gao,Ansongo,PSS,EAE,Completed,2024-02,,,,,40\n");
+	cr_assert_eq(s->header_line, 1);
+	cr_assert_eq(s->hxl_line, 0);
+	cr_assert_eq(s->delimiter, ',');
+	cr_assert_eq(s->map.col[F_ORG], 0);
+	cr_assert_eq(s->map.col[F_PARTNER], 1);
+	cr_assert_eq(s->map.col[F_TOTAL], 12);
+	cr_assert_eq(s->map.col[F_PERIOD], 7);
+	cr_assert_eq(s->accepted, 2);
+	const struct activity *a = &t.rows[0];
+	cr_assert_str_eq(region_name(a), "Mopti");
+	cr_assert_str_eq(cfg.cercles[a->cercle].name, "Bandiagara");
+	cr_assert_str_eq(type_code(a), "GC");
+	cr_assert_eq(a->reached, 29);           /* 10 + 12 + 3 + 4 */
+	cr_assert_str_eq(a->partner, "AVS-Mali"); /* rule 3: the implementing partner */
+	cr_assert_str_eq(a->org, "UNICEF");
+	cr_assert_eq(a->month, month_index(2024, 3));
+	cr_assert_eq(a->status, STATUS_ONGOING);
+	cr_assert_eq(a->line, 2);
+	/* total only: the total stands in */
+	cr_assert_eq(t.rows[1].reached, 40);
+	cr_assert_str_eq(t.rows[1].partner, "IRC");
+	cr_assert_eq(t.diags.warnings, 0);
+}
+
+Test(load, title_rows_above_the_header_are_skipped)
+{
+	const struct source *s = load(
+		"Matrice 4W - Protection de l'Enfant - Mali 2024\n"
+		"Organisation : Terre des hommes\n"
+		"\n"
+		"Organisation,Région,Type d'intervention,Filles,Garçons\n"
+		"TdH,Ségou,Sensibilisation,5,6\n");
+	cr_assert_eq(s->header_line, 4);
+	cr_assert_eq(s->rows_read, 1);
+	cr_assert_eq(t.rows[0].line, 5);
+	cr_assert_eq(t.rows[0].reached, 11);
+	cr_assert_str_eq(type_code(&t.rows[0]), "SENS");
+}
+
+Test(load, hxl_row_is_preferred_for_mapping)
+{
+	/* display headers that no alias knows; the tags decide */
+	const struct source *s = load(
+		"Qui,Où,Quoi,F,G\n"
+		"#org+impl,#adm1+name,#activity+type,#reached+f+children,#reached+m+children\n"
+		"ENDA,Kayes,PSS,7,8\n");
+	cr_assert_eq(s->header_line, 1);
+	cr_assert_eq(s->hxl_line, 2);
+	cr_assert_eq(s->map.col[F_PARTNER], 0);
+	cr_assert_eq(s->map.col[F_GIRLS], 3);
+	cr_assert_eq(s->map.col[F_BOYS], 4);
+	cr_assert_eq(s->accepted, 1);
+	cr_assert_eq(t.rows[0].line, 3);
+	cr_assert_eq(t.rows[0].reached, 15);
+}
+
+Test(load, rejected_row_after_a_multiline_quoted_cell_has_its_physical_line)
+{
+	const struct source *s = load(EN_HEADER
+		"UNICEF,,Mopti,,GC,\"Suivi,\nsur deux lignes\",Ongoing,2024-03,1,1,1,1,\n"
+		"UNICEF,,Segu,,GC,Suivi,Ongoing,2024-03,1,1,1,1,\n");
+	cr_assert_eq(s->accepted, 1);
+	cr_assert_eq(s->rejected, 1);
+	cr_assert_eq(t.rows[0].line, 2);
+	const struct diag *d = nth(DIAG_REJECT, 0);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->line, 4);               /* lines 2-3 are the first record */
+	cr_assert_eq(d->col, 3);                /* Region is the third column */
+	cr_assert(strstr(d->msg, "Segu") && strstr(d->msg, "Ségou (ML04)"), "%s", d->msg);
+	assert_invariant(s);
+}
+
+Test(load, every_bad_value_is_rejected_with_its_column)
+{
+	const struct source *s = load(EN_HEADER
+		"A,,Mopti,,GC,x,Ongoing,2024-03,-3,1,1,1,\n"        /* line 2: girls negative */
+		"A,,Mopti,,GC,x,Ongoing,2024-03,1,\"12,5\",1,1,\n"  /* line 3: boys fraction */
+		"A,,Mopti,,GC,x,Ongoing,2024-03,1,1,beaucoup,1,\n"  /* line 4: women text */
+		"A,,,,GC,x,Ongoing,2024-03,1,1,1,1,\n"              /* line 5: no place */
+		"A,,Mopti,,,,Ongoing,2024-03,1,1,1,1,\n"            /* line 6: no type */
+		"A,,Mopti,,GC,x,Ongoing,2024-03,,,,,\n"             /* line 7: no count */
+		"A,,Mopti,,GC,x,Ongoing,31/02/2024,1,1,1,1,\n");    /* line 8: date */
+	static const struct { unsigned line, col; const char *needle; } want[] = {
+		{ 2, 9, "negative" }, { 3, 10, "whole" }, { 4, 11, "beaucoup" },
+		{ 5, 3, "no place" }, { 6, 5, "no intervention type" },
+		{ 7, 0, "no people count" }, { 8, 8, "not a real date" },
+	};
+	cr_assert_eq(s->rejected, 7);
+	cr_assert_eq(s->accepted, 0);
+	for (size_t i = 0; i < 7; i++) {
+		const struct diag *d = nth(DIAG_REJECT, i);
+		cr_assert_eq(d->line, want[i].line, "diag %zu: line %u", i, d->line);
+		cr_assert_eq(d->col, want[i].col, "diag %zu: col %u (%s)", i, d->col, d->msg);
+		cr_assert(strstr(d->msg, want[i].needle), "diag %zu: %s", i, d->msg);
+	}
+	assert_invariant(s);
+}
+
+Test(load, windows_1252_semicolons_crlf_and_grouped_numbers)
+{
+	const struct source *s = load(
+		"Organisation;R\xe9gion;Type d'intervention;Date de d\xe9" "but;Filles;Gar\xe7ons\r\n"
+		"Plan;S\xe9gou;Gestion de cas;15/03/2024;1 234;2\xa0" "000\r\n");
+	cr_assert_eq(s->encoding, ENC_CP1252);
+	cr_assert_eq(s->delimiter, ';');
+	cr_assert(s->crlf);
+	cr_assert_eq(s->accepted, 1, "%s", t.diags.len ? t.diags.items[0].msg : "");
+	cr_assert_str_eq(region_name(&t.rows[0]), "Ségou");
+	cr_assert_eq(t.rows[0].reached, 3234);
+	cr_assert_eq(t.rows[0].start_month, month_index(2024, 3));
+}
+
+Test(load, utf8_bom_does_not_hide_the_first_header)
+{
+	const struct source *s = load("\xef\xbb\xbfOrganisation,Région,Type d'intervention,Total\n"
+	                              "DRC,Tombouctou,ENA,5\n");
+	cr_assert_eq(s->encoding, ENC_UTF8_BOM);
+	cr_assert_eq(s->map.col[F_ORG], 0);
+	cr_assert_eq(s->accepted, 1);
+}
+
+Test(load, spelling_variants_resolve)
+{
+	load("Organisation,Région,Type,Total\n"
+	     "A,Segou,GC,1\nA,SEGOU,GC,1\nA,Timbuktu,GC,1\nA,Menaka,GC,1\n");
+	cr_assert_eq(t.len, 4);
+	cr_assert_str_eq(region_name(&t.rows[0]), "Ségou");
+	cr_assert_str_eq(region_name(&t.rows[1]), "Ségou");
+	cr_assert_str_eq(region_name(&t.rows[2]), "Tombouctou");
+	cr_assert_str_eq(region_name(&t.rows[3]), "Ménaka");
+}
+
+Test(load, breakdown_beats_a_disagreeing_total_with_a_warning)
+{
+	load(EN_HEADER "A,,Gao,,GC,x,Ongoing,2024-03,10,10,0,0,25\n");
+	cr_assert_eq(t.rows[0].reached, 20);
+	cr_assert_eq(t.rows[0].total, 25);
+	const struct diag *w = nth(DIAG_WARNING, 0);
+	cr_assert_not_null(w);
+	cr_assert_eq(w->col, 13);
+	cr_assert(strstr(w->msg, "25") && strstr(w->msg, "20"), "%s", w->msg);
+}
+
+Test(load, planned_rows_are_presence_not_reach)
+{
+	load(EN_HEADER "A,,Gao,,GC,x,Planned,2024-03,10,10,0,0,\n"
+	               "A,,Gao,,GC,x,Planifié,2024-03,,,,,\n");
+	cr_assert_eq(t.len, 2);
+	cr_assert_eq(t.rows[0].status, STATUS_PLANNED);
+	cr_assert_eq(t.rows[0].reached, 0);
+	cr_assert_eq(t.rows[1].reached, 0);
+	cr_assert_eq(t.diags.warnings, 1);     /* only the one reporting people */
+}
+
+Test(load, unknown_type_counts_as_other_with_a_warning)
+{
+	load(EN_HEADER "A,,Gao,,Appui scolaire,x,Ongoing,2024-03,1,1,0,0,\n");
+	cr_assert_eq(t.len, 1);
+	cr_assert_str_eq(type_code(&t.rows[0]), "AUTRE");
+	cr_assert_eq(nth(DIAG_WARNING, 0)->col, 5);
+}
+
+Test(load, cercle_outside_its_region_is_a_warning)
+{
+	load(EN_HEADER "A,,Gao,Bandiagara,GC,x,Ongoing,2024-03,1,1,0,0,\n");
+	cr_assert_eq(t.len, 1);
+	cr_assert_str_eq(region_name(&t.rows[0]), "Gao");
+	cr_assert_eq(t.rows[0].cercle, -1);
+	cr_assert_eq(nth(DIAG_WARNING, 0)->col, 4);
+}
+
+Test(load, region_taken_from_the_cercle_when_absent)
+{
+	load("Organisation,Cercle,Type,Total\nA,Ansongo,GC,4\n");
+	cr_assert_eq(t.len, 1);
+	cr_assert_str_eq(region_name(&t.rows[0]), "Gao");
+}
+
+Test(load, ml09_is_bamako_in_an_old_sheet)
+{
+	const struct source *s = load("Org,Pcode région,Type,Total\nA,ML09,GC,1\nA,ML07,GC,1\n");
+	cr_assert_eq(t.len, 2);
+	cr_assert_str_eq(region_name(row_at_line(2)), "Bamako");
+	cr_assert_eq(s->system, SYS_OLD);
+}
+
+Test(load, ml09_is_taoudenit_in_a_new_sheet_even_before_the_hint)
+{
+	const struct source *s = load("Org,Pcode région,Type,Total\nA,ML09,GC,1\nA,ML11,GC,2\n");
+	cr_assert_eq(s->system, SYS_NEW);
+	cr_assert_eq(s->accepted, 2);
+	cr_assert_str_eq(region_name(row_at_line(2)), "Taoudénit");
+	assert_invariant(s);
+}
+
+Test(load, ml09_with_a_name_needs_no_system)
+{
+	load("Org,Pcode région,Région,Type,Total\nA,ML09,Bamako,GC,1\nA,ML09,Taoudenit,GC,1\n");
+	cr_assert_str_eq(region_name(&t.rows[0]), "Bamako");
+	cr_assert_str_eq(region_name(&t.rows[1]), "Taoudénit");
+}
+
+Test(load, code_and_name_that_disagree_are_rejected)
+{
+	const struct source *s = load("Org,Pcode région,Région,Type,Total\nA,ML04,Mopti,GC,1\n");
+	cr_assert_eq(s->rejected, 1);
+	cr_assert(strstr(nth(DIAG_REJECT, 0)->msg, "Ségou"), "%s", nth(DIAG_REJECT, 0)->msg);
+}
+
+Test(load, a_sheet_without_a_type_column_rejects_every_row)
+{
+	const struct source *s = load("Organisation,Région,Total\nA,Gao,1\nB,Gao,2\n");
+	cr_assert_eq(s->rows_read, 2);
+	cr_assert_eq(s->rejected, 2);
+	cr_assert_eq(t.len, 0);
+	cr_assert_not_null(nth(DIAG_NOTE, 0));
+}
+
+Test(load, no_header_at_all_is_read_as_rejected_rows)
+{
+	const struct source *s = load("1,2,3\n4,5,6\n");
+	cr_assert_eq(s->header_line, 0);
+	cr_assert_eq(s->rows_read, 2);
+	cr_assert_eq(s->rejected, 2);
+}
+
+Test(load, a_quote_never_closed_is_reported)
+{
+	const struct source *s = load("Organisation,Région,Type,Total\nA,Gao,GC,1\n"
+	                              "B,\"Gao,GC,2\nC,Gao,GC,3\n");
+	cr_assert_eq(s->accepted, 1);
+	cr_assert_eq(s->rejected, 1);
+	cr_assert_eq(nth(DIAG_REJECT, 0)->line, 3);
+	assert_invariant(s);
+}
+
+Test(load, blank_lines_are_not_rows)
+{
+	const struct source *s = load("Organisation,Région,Type,Total\n\nA,Gao,GC,1\n,,,\n\n");
+	cr_assert_eq(s->rows_read, 1);
+	cr_assert_eq(t.rows[0].line, 3);
+}
+
+Test(load, same_organisation_spelled_two_ways_is_noted)
+{
+	load("Organisation,Région,Type,Total\nSave the Children,Gao,GC,1\n");
+	load("Organisation,Région,Type,Total\nSAVE THE CHILDREN,Gao,GC,1\n");
+	struct error e;
+	cr_assert(load_paths(&t, &cfg, (const char *const[]){ "tests/fixtures/sheets/empty.csv" },
+	                     1, &e), "%s", e.msg);
+	const struct diag *d = find_diag("SAVE THE CHILDREN");
+	cr_assert_not_null(d);
+	cr_assert_eq(d->level, DIAG_NOTE);
+	cr_assert(strstr(d->msg, "Save the Children"), "%s", d->msg);
+}
+
+Test(load, unreadable_path_is_an_error)
+{
+	struct error e;
+	cr_assert_not(load_paths(&t, &cfg, (const char *const[]){ "/nonexistent/x.csv" }, 1, &e));
+	cr_assert(strstr(e.msg, "/nonexistent/x.csv"), "%s", e.msg);
+}

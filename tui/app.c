@@ -1,0 +1,672 @@
+/* app: state, the event loop and the dispatch of actions.
+ *
+ * One loop: draw when something changed, wait for a key with a timeout
+ * (no busy loop, and signal flags get checked), dispatch.  Resizes arrive as
+ * KEY_RESIZE from ncurses itself; there is deliberately no SIGWINCH handler
+ * (installing one disables KEY_RESIZE in ncurses 6.4, STYLE.md lesson 4). */
+#include <curses.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "draw.h"
+#include "layout.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define KEY_ESC 27
+
+static volatile sig_atomic_t g_signal;
+static bool g_curses_on;
+
+static void on_signal(int sig)
+{
+	g_signal = sig;           /* flag only: the loop does the rest */
+}
+
+static void restore_terminal(void)
+{
+	if (g_curses_on) {
+		endwin();
+		g_curses_on = false;
+	}
+}
+
+static const struct view_ops *const view_table[VIEW_COUNT] = {
+	[VIEW_REGIONS] = &view_regions_ops, [VIEW_MATRIX] = &view_matrix_ops,
+	[VIEW_GAPS] = &view_gaps_ops, [VIEW_PARTNERS] = &view_partners_ops,
+	[VIEW_ROWS] = &view_rows_ops, [VIEW_HELP] = &view_help_ops,
+};
+
+/* ---- state ------------------------------------------------------------- */
+
+static bool region_listed(const struct app *a, int r)
+{
+	const struct region *g = &a->cfg->regions[r];
+	return layout_region_key(a->cfg, r) || (g->in_need > 0) || (g->targeted > 0) ||
+	       a->base.region[r].activities > 0;
+}
+
+/* Regions with a key first, in key order 1..9, 0; then the others that
+ * have figures or rows, in config order.  Fixed for the session so lines do
+ * not jump around while filters change. */
+static void list_regions(struct app *a)
+{
+	const struct config *c = a->cfg;
+	static const char keys[] = "1234567890";
+
+	a->nregions = 0;
+	for (const char *k = keys; *k; k++) {
+		int r = layout_region_of_key(c, *k);
+		if (r >= 0 && a->nregions < 64)
+			a->regions[a->nregions++] = r;
+	}
+	for (size_t r = 0; r < c->nregions && r < 64; r++)
+		if (!layout_region_key(c, (int)r) && region_listed(a, (int)r) && a->nregions < 64)
+			a->regions[a->nregions++] = (int)r;
+}
+
+/* Stale partners come from the core's STALE flags; a flag names its rows,
+ * and the first row tells whose they are. */
+static void list_stale(struct app *a)
+{
+	a->nstale = 0;
+	free(a->stale);
+	a->stale = xcalloc(a->gaps.len + 1, sizeof *a->stale);
+	for (size_t i = 0; i < a->gaps.len; i++) {
+		const struct gap *g = &a->gaps.items[i];
+		if (g->kind != GAP_STALE || g->nrows == 0)
+			continue;
+		long row = app_find_row(a, g->rows[0].source, g->rows[0].line);
+		if (row >= 0)
+			a->stale[a->nstale++] = a->tab->rows[row].partner;
+	}
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* FOURW_TRACE=FILE appends how long each recomputation took: the figure
+ * behind "every filter keystroke within one frame".  Never the terminal. */
+static void app_trace(const char *what, double ms)
+{
+	const char *path = getenv("FOURW_TRACE");
+	FILE *f = path && *path ? fopen(path, "a") : NULL;
+
+	if (!f)
+		return;
+	fprintf(f, "%s %.2f ms\n", what, ms);
+	fclose(f);
+}
+
+static void recompute(struct app *a)
+{
+	double t0 = now_ms();
+
+	aggregate(&a->cube, a->cfg, a->tab, &a->filter);
+	gap_list_free(&a->gaps);
+	gap_list_init(&a->gaps);
+	gaps_compute(&a->gaps, a->cfg, a->tab, &a->filter, &a->cube, a->report_month);
+	list_stale(a);
+	if (a->rows.mode != ROWS_REJECTED)
+		app_rows_counted(a, -1, -1, NULL);
+	app_trace("recompute", now_ms() - t0);
+	for (int v = 0; v < VIEW_COUNT; v++) {
+		int n = a->views[v].ops->count(a);
+		if (a->views[v].sel >= n)
+			a->views[v].sel = n > 0 ? n - 1 : 0;
+	}
+}
+
+void app_init(struct app *a, const struct config *c, const struct table *t,
+              const struct app_options *opt)
+{
+	memset(a, 0, sizeof *a);
+	a->cfg = c;
+	a->tab = t;
+	a->opt = *opt;
+	a->report_month = c->report_month >= 0 ? c->report_month : t->latest_month;
+	filter_init(&a->filter);
+	cube_init(&a->cube);
+	cube_init(&a->base);
+	gap_list_init(&a->gaps);
+	aggregate(&a->base, c, t, &a->filter);
+	for (int v = 0; v < VIEW_COUNT; v++)
+		a->views[v].ops = view_table[v];
+	list_regions(a);
+	recompute(a);
+}
+
+void app_free(struct app *a)
+{
+	cube_free(&a->cube);
+	cube_free(&a->base);
+	gap_list_free(&a->gaps);
+	free(a->rows.idx);
+	free(a->rows.refs);
+	free(a->stale);
+}
+
+void app_status(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	va_end(ap);
+}
+
+void app_set_filter(struct app *a, const struct filter *f)
+{
+	a->filter = *f;
+	recompute(a);
+}
+
+int app_single_region(const struct app *a)
+{
+	uint64_t m = a->filter.regions;
+
+	if (m == 0 || (m & (m - 1)) != 0)
+		return -1;
+	int r = 0;
+	while (!(m & 1)) {
+		m >>= 1;
+		r++;
+	}
+	return r;
+}
+
+int app_visible_regions(const struct app *a, int *out)
+{
+	bool only_active = a->filter.text[0] || a->filter.npartners > 0;
+	int n = 0;
+
+	for (int i = 0; i < a->nregions; i++) {
+		int r = a->regions[i];
+		if (a->filter.regions && !(a->filter.regions & ((uint64_t)1 << r)))
+			continue;
+		if (only_active && a->cube.region[r].activities == 0)
+			continue;
+		out[n++] = r;
+	}
+	return n;
+}
+
+enum severity app_worst_flag(const struct app *a, int region, int type)
+{
+	enum severity worst = SEV_COUNT;
+
+	for (size_t i = 0; i < a->gaps.len; i++) {
+		const struct gap *g = &a->gaps.items[i];
+		if (g->region == region && (type < 0 || g->type == type) && g->severity < worst)
+			worst = g->severity;
+	}
+	return worst;
+}
+
+void app_show(struct app *a, enum view_id v)
+{
+	if (v == VIEW_HELP && a->cur != VIEW_HELP)
+		a->before_help = a->cur;
+	a->cur = v;
+}
+
+void app_push(struct app *a)
+{
+	const struct view *v = &a->views[a->cur];
+
+	if (a->depth == (int)(sizeof a->stack / sizeof a->stack[0])) {
+		memmove(a->stack, a->stack + 1, sizeof a->stack - sizeof a->stack[0]);
+		a->depth--;
+	}
+	a->stack[a->depth++] = (struct back){ a->cur, v->sel, v->top, v->col, v->left, a->filter };
+}
+
+static void pop(struct app *a)
+{
+	const struct back *b = &a->stack[--a->depth];
+	struct view *v = &a->views[b->view];
+
+	if (memcmp(&b->filter, &a->filter, sizeof b->filter) != 0 || b->view == VIEW_ROWS) {
+		a->rows.mode = ROWS_COUNTED;
+		app_set_filter(a, &b->filter);
+	}
+	a->cur = b->view;
+	v->sel = b->sel;
+	v->top = b->top;
+	v->col = b->col;
+	v->left = b->left;
+}
+
+/* ---- rows behind a figure ---------------------------------------------- */
+
+static void rows_reset(struct app *a, enum rows_mode mode)
+{
+	free(a->rows.idx);
+	free(a->rows.refs);
+	a->rows.idx = NULL;
+	a->rows.refs = NULL;
+	a->rows.n = 0;
+	a->rows.mode = mode;
+	a->views[VIEW_ROWS].sel = a->views[VIEW_ROWS].top = 0;
+}
+
+void app_rows_counted(struct app *a, int region, int type, const char *title)
+{
+	rows_reset(a, ROWS_COUNTED);
+	a->rows.n = cube_rows_for(&a->cube, a->tab, region, type, &a->rows.idx);
+	snprintf(a->rows.title, sizeof a->rows.title, "%s",
+	         title ? title : "Rows counted under the current filter");
+}
+
+void app_rows_refs(struct app *a, const struct gap *g)
+{
+	rows_reset(a, ROWS_REFS);
+	if (g->nrows) {
+		a->rows.refs = xcalloc(g->nrows, sizeof *a->rows.refs);
+		memcpy(a->rows.refs, g->rows, g->nrows * sizeof *g->rows);
+	}
+	a->rows.n = g->nrows;
+	snprintf(a->rows.title, sizeof a->rows.title, "Rows behind: %s", g->reason);
+}
+
+void app_rows_rejected(struct app *a)
+{
+	const struct diag_list *d = &a->tab->diags;
+
+	rows_reset(a, ROWS_REJECTED);
+	a->rows.idx = xcalloc(d->len + 1, sizeof *a->rows.idx);
+	for (size_t i = 0; i < d->len; i++)
+		if (d->items[i].level == DIAG_REJECT)
+			a->rows.idx[a->rows.n++] = (uint32_t)i;
+	snprintf(a->rows.title, sizeof a->rows.title,
+	         "Rejected rows: not counted in any figure (fix them in the sheet)");
+}
+
+long app_find_row(const struct app *a, uint32_t source, uint32_t line)
+{
+	const struct table *t = a->tab;
+	size_t lo = 0, hi = t->len;
+
+	/* Rows are appended sheet by sheet in line order: binary search first,
+	 * a plain scan in case a loader ever changes that. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct activity *r = &t->rows[mid];
+		if (r->source < source || (r->source == source && r->line < line))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < t->len && t->rows[lo].source == source && t->rows[lo].line == line)
+		return (long)lo;
+	for (size_t i = 0; i < t->len; i++)
+		if (t->rows[i].source == source && t->rows[i].line == line)
+			return (long)i;
+	return -1;
+}
+
+bool app_partner_stale(const struct app *a, const char *partner)
+{
+	for (size_t i = 0; i < a->nstale; i++)
+		if (a->stale[i] == partner)
+			return true;
+	return false;
+}
+
+/* ---- commands ---------------------------------------------------------- */
+
+static void select_region(struct app *a, int r)
+{
+	struct filter f = a->filter;
+
+	f.regions = r >= 0 ? (uint64_t)1 << r : 0;
+	app_set_filter(a, &f);
+	if (r >= 0)
+		app_status(a, "%s selected — same key again for all regions", a->cfg->regions[r].name);
+	else
+		app_status(a, "all regions");
+}
+
+static void cmd_region(struct app *a, int key)
+{
+	int r = layout_region_of_key(a->cfg, key);
+
+	if (r < 0 || r >= 64) {
+		app_status(a, "no region on key %c", key);
+		return;
+	}
+	select_region(a, app_single_region(a) == r ? -1 : r);
+}
+
+static void cmd_step_region(struct app *a, int dir)
+{
+	select_region(a, layout_cycle(a->regions, a->nregions, app_single_region(a), dir));
+}
+
+static void cmd_next_region(struct app *a, int key) { (void)key; cmd_step_region(a, 1); }
+static void cmd_prev_region(struct app *a, int key) { (void)key; cmd_step_region(a, -1); }
+
+static void cmd_quit(struct app *a, int key)
+{
+	(void)key;
+	a->quit = true;
+}
+
+static void cmd_help(struct app *a, int key)
+{
+	(void)key;
+	app_show(a, a->cur == VIEW_HELP ? a->before_help : VIEW_HELP);
+}
+
+static void cmd_cycle_view(struct app *a, int dir)
+{
+	int v = a->cur == VIEW_HELP ? (int)a->before_help : (int)a->cur;
+
+	app_show(a, (enum view_id)(((v + dir) % VIEW_TABS + VIEW_TABS) % VIEW_TABS));
+}
+
+static void cmd_next_view(struct app *a, int key) { (void)key; cmd_cycle_view(a, 1); }
+static void cmd_prev_view(struct app *a, int key) { (void)key; cmd_cycle_view(a, -1); }
+static void cmd_regions(struct app *a, int key) { (void)key; app_show(a, VIEW_REGIONS); }
+static void cmd_matrix(struct app *a, int key) { (void)key; app_show(a, VIEW_MATRIX); }
+static void cmd_gaps(struct app *a, int key) { (void)key; app_show(a, VIEW_GAPS); }
+static void cmd_partners(struct app *a, int key) { (void)key; app_show(a, VIEW_PARTNERS); }
+
+static void cmd_rows(struct app *a, int key)
+{
+	(void)key;
+	if (a->rows.mode == ROWS_REJECTED)
+		app_rows_counted(a, -1, -1, NULL);
+	app_show(a, VIEW_ROWS);
+}
+
+static void cmd_rejected(struct app *a, int key)
+{
+	(void)key;
+	app_push(a);
+	app_rows_rejected(a);
+	app_show(a, VIEW_ROWS);
+}
+
+static void cmd_back(struct app *a, int key)
+{
+	(void)key;
+	if (a->cur == VIEW_HELP)
+		app_show(a, a->before_help);
+	else if (a->depth > 0)
+		pop(a);
+	else
+		app_status(a, "nothing to go back to");
+}
+
+static void cmd_clear(struct app *a, int key)
+{
+	struct filter f;
+
+	(void)key;
+	filter_init(&f);
+	a->rows.mode = ROWS_COUNTED;
+	app_set_filter(a, &f);
+	app_status(a, "every filter cleared");
+}
+
+static void cmd_search(struct app *a, int key)
+{
+	(void)key;
+	a->prompting = true;
+	a->prompt[0] = '\0';
+	a->prompt_saved = a->filter;
+}
+
+static void open_picker(struct app *a, enum picker_kind k)
+{
+	a->picker = k;
+	a->picker_sel = a->picker_top = 0;
+}
+
+static void cmd_pick_region(struct app *a, int key) { (void)key; open_picker(a, PICK_REGION); }
+static void cmd_pick_type(struct app *a, int key) { (void)key; open_picker(a, PICK_TYPE); }
+static void cmd_pick_partner(struct app *a, int key) { (void)key; open_picker(a, PICK_PARTNER); }
+
+struct command {
+	enum action act;
+	void (*fn)(struct app *a, int key);
+};
+
+static const struct command commands[] = {
+	{ ACT_QUIT, cmd_quit },               { ACT_HELP, cmd_help },
+	{ ACT_NEXT_VIEW, cmd_next_view },     { ACT_PREV_VIEW, cmd_prev_view },
+	{ ACT_VIEW_REGIONS, cmd_regions },    { ACT_VIEW_MATRIX, cmd_matrix },
+	{ ACT_VIEW_GAPS, cmd_gaps },          { ACT_VIEW_PARTNERS, cmd_partners },
+	{ ACT_VIEW_ROWS, cmd_rows },          { ACT_REJECTED, cmd_rejected },
+	{ ACT_BACK, cmd_back },               { ACT_REGION, cmd_region },
+	{ ACT_NEXT_REGION, cmd_next_region }, { ACT_PREV_REGION, cmd_prev_region },
+	{ ACT_SEARCH, cmd_search },           { ACT_CLEAR, cmd_clear },
+	{ ACT_PICK_REGION, cmd_pick_region }, { ACT_PICK_TYPE, cmd_pick_type },
+	{ ACT_PICK_PARTNER, cmd_pick_partner },
+};
+
+/* ---- keys -------------------------------------------------------------- */
+
+static bool move_step(enum action act, enum layout_step *step)
+{
+	switch (act) {
+	case ACT_UP:        *step = STEP_UP; return true;
+	case ACT_DOWN:      *step = STEP_DOWN; return true;
+	case ACT_PAGE_UP:   *step = STEP_PAGE_UP; return true;
+	case ACT_PAGE_DOWN: *step = STEP_PAGE_DOWN; return true;
+	case ACT_HOME:      *step = STEP_HOME; return true;
+	case ACT_END:       *step = STEP_END; return true;
+	default:            return false;
+	}
+}
+
+static void picker_key(struct app *a, enum action act)
+{
+	enum layout_step step;
+
+	if (move_step(act, &step))
+		a->picker_sel = layout_step(a->picker_sel, picker_count(a), 10, step);
+	else if (act == ACT_ENTER)
+		picker_choose(a);
+	else if (act == ACT_BACK)
+		a->picker = PICK_NONE;
+	else if (act == ACT_QUIT)
+		a->quit = true;
+}
+
+/* The region whose name or spelling variant contains the folded text, if
+ * exactly one does: "/segou Enter" then selects Ségou itself, so the header
+ * shows Ségou's own need and target. */
+static int region_named(const struct app *a, const char *text)
+{
+	char folded[FILTER_TEXT_MAX];
+	int found = -1;
+
+	if (text_fold(text, strlen(text), folded, sizeof folded) == 0)
+		return -1;
+	for (size_t r = 0; r < a->cfg->nregions; r++) {
+		const struct region *g = &a->cfg->regions[r];
+		bool hit = strstr(g->folded, folded) != NULL;
+		for (size_t v = 0; v < g->nvariants && !hit; v++)
+			hit = strstr(g->variants[v], folded) != NULL;
+		if (hit && found >= 0)
+			return -1;
+		if (hit)
+			found = (int)r;
+	}
+	return found;
+}
+
+static void prompt_update(struct app *a)
+{
+	struct filter f = a->prompt_saved;
+
+	filter_set_text(&f, a->prompt);
+	app_set_filter(a, &f);
+}
+
+static void prompt_done(struct app *a, bool keep)
+{
+	int r = keep ? region_named(a, a->prompt) : -1;
+	struct filter f = a->prompt_saved;
+
+	a->prompting = false;
+	if (!keep) {
+		app_set_filter(a, &f);
+		app_status(a, "filter cancelled");
+	} else if (r >= 0 && r < 64) {
+		f.regions = (uint64_t)1 << r;
+		app_set_filter(a, &f);
+		app_status(a, "%s selected", a->cfg->regions[r].name);
+	} else {
+		app_status(a, "filter kept — c clears it");
+	}
+}
+
+static void prompt_key(struct app *a, int key)
+{
+	size_t len = strlen(a->prompt);
+
+	if (key == KEY_ESC) {
+		prompt_done(a, false);
+	} else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
+		prompt_done(a, true);
+	} else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
+		while (len > 0 && ((unsigned char)a->prompt[len - 1] & 0xC0) == 0x80)
+			len--;                      /* a whole UTF-8 character */
+		a->prompt[len > 0 ? len - 1 : 0] = '\0';
+		prompt_update(a);
+	} else if (key == 21) {             /* Ctrl-U */
+		a->prompt[0] = '\0';
+		prompt_update(a);
+	} else if (key >= ' ' && key <= 0xFF && key != 127 && len + 1 < sizeof a->prompt) {
+		a->prompt[len] = (char)key;     /* UTF-8 arrives one byte at a time */
+		a->prompt[len + 1] = '\0';
+		prompt_update(a);
+	}
+}
+
+static void dispatch(struct app *a, int key)
+{
+	enum action act = keymap_lookup(key);
+	struct view *v = &a->views[a->cur];
+	enum layout_step step;
+
+	a->status[0] = '\0';
+	if (a->prompting) {
+		prompt_key(a, key);
+		return;
+	}
+	if (a->picker != PICK_NONE) {
+		picker_key(a, act);
+		return;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (commands[i].act == act) {
+			commands[i].fn(a, key);
+			return;
+		}
+	if (v->ops->act && v->ops->act(a, act) == H_HANDLED)
+		return;
+	if (move_step(act, &step))
+		v->sel = layout_step(v->sel, v->ops->count(a), v->h, step);
+}
+
+/* ---- screen ------------------------------------------------------------ */
+
+static void draw_too_small(int w, int h)
+{
+	char msg[96];
+
+	snprintf(msg, sizeof msg, "Enlarge the terminal to at least %dx%d (now %dx%d)",
+	         LAYOUT_MIN_COLS, LAYOUT_MIN_LINES, w, h);
+	draw_centered(h / 2 - 1, 0, w, msg, ROLE_WARN);
+	draw_centered(h / 2 + 1, 0, w, "q quits", ROLE_NORMAL);
+}
+
+static void draw_screen(struct app *a)
+{
+	int w = COLS, h = LINES;
+
+	erase();
+	if (layout_too_small(w, h)) {
+		draw_too_small(w, h);
+	} else {
+		int y = LAYOUT_HEADER_LINES + LAYOUT_TABS_LINES;
+		int body = layout_body_lines(h);
+		struct view *v = &a->views[a->cur];
+		header_draw(a, w);
+		tabs_draw(a, LAYOUT_HEADER_LINES, w);
+		v->h = body;
+		v->top = layout_scroll(v->top, v->sel, v->ops->count(a), body);
+		v->ops->draw(a, y, 0, body, w);
+		if (a->picker != PICK_NONE)
+			picker_draw(a, y, 0, body, w);
+		footer_draw(a, h - 1, w);
+	}
+	refresh();
+}
+
+static void start_curses(struct app *a)
+{
+	initscr();
+	g_curses_on = true;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);         /* Esc is "back": do not wait a second for it */
+	curs_set(0);
+	timeout(250);             /* wake up to notice signals; idle otherwise */
+	theme_init(a->opt.theme, a->opt.color);
+	bkgd(theme_attr(ROLE_NORMAL));
+	draw_set_ascii(a->opt.ascii);
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+int app_run(struct app *a)
+{
+	long keys = 0;
+	bool dirty = true;
+
+	install_signals();
+	atexit(restore_terminal);
+	start_curses(a);
+	while (!a->quit && !g_signal) {
+		if (dirty)
+			draw_screen(a);
+		int key = getch();
+		dirty = key != ERR;
+		if (key == ERR || key == KEY_RESIZE)
+			continue;
+		if (layout_too_small(COLS, LINES))
+			a->quit = keymap_lookup(key) == ACT_QUIT;
+		else
+			dispatch(a, key);
+		if (a->opt.max_keys > 0 && ++keys >= a->opt.max_keys)
+			break;
+	}
+	restore_terminal();
+	return g_signal ? 128 + g_signal : 0;
+}

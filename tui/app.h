@@ -1,0 +1,128 @@
+/* app: the state of the meeting screen and its one event loop.
+ *
+ * The app owns the current filter and the figures computed for it (a cube
+ * and its gap list, both from the core).  Every change of filter goes
+ * through app_set_filter(), which recomputes them; views only read. */
+#ifndef FOURW_TUI_APP_H
+#define FOURW_TUI_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "aggregate.h"
+#include "config.h"
+#include "filter.h"
+#include "gaps.h"
+#include "table.h"
+#include "theme.h"
+#include "view.h"
+
+enum view_id { VIEW_REGIONS, VIEW_MATRIX, VIEW_GAPS, VIEW_PARTNERS, VIEW_ROWS,
+               VIEW_HELP, VIEW_COUNT };
+#define VIEW_TABS VIEW_HELP       /* Tab cycles the views before help */
+
+struct view {
+	const struct view_ops *ops;
+	int sel, top;             /* selected line, first line shown */
+	int col, left;            /* selected column, first column shown */
+	int h;                    /* body height at the last draw, for paging */
+};
+
+/* What the rows view lists. */
+enum rows_mode { ROWS_COUNTED, ROWS_REJECTED, ROWS_REFS };
+struct rows_list {
+	enum rows_mode mode;
+	uint32_t *idx;            /* COUNTED: table rows; REJECTED: table.diags items */
+	struct rowref *refs;      /* REFS: a flag's rows (may be rejected ones) */
+	size_t n;
+	char title[192];
+};
+
+struct back {                 /* one step of drill-down, undone by Esc */
+	enum view_id view;
+	int sel, top, col, left;
+	struct filter filter;
+};
+
+enum picker_kind { PICK_NONE, PICK_REGION, PICK_TYPE, PICK_PARTNER };
+
+struct app_options {
+	enum theme_kind theme;
+	bool color, ascii;
+	long max_keys;            /* exit after this many keys (tests), 0 = never */
+};
+
+struct app {
+	const struct config *cfg;
+	const struct table *tab;
+	struct app_options opt;
+
+	struct filter filter;
+	struct cube cube;         /* for filter */
+	struct gap_list gaps;     /* for filter */
+	struct cube base;         /* unfiltered: lists of regions and partners */
+	int report_month;
+
+	int regions[64];          /* regions listed, in key order then config order */
+	int nregions;
+	const char **stale;       /* partners flagged stale (interned pointers) */
+	size_t nstale;
+
+	struct view views[VIEW_COUNT];
+	enum view_id cur, before_help;
+	struct rows_list rows;
+	struct back stack[16];
+	int depth;
+
+	bool prompting;           /* type-to-filter line is open */
+	char prompt[FILTER_TEXT_MAX];
+	struct filter prompt_saved;
+
+	enum picker_kind picker;
+	int picker_sel, picker_top;
+
+	char status[192];
+	bool quit;
+};
+
+void app_init(struct app *a, const struct config *c, const struct table *t,
+              const struct app_options *opt);
+void app_free(struct app *a);
+/* Runs the screen until q or a signal; returns the exit status. */
+int app_run(struct app *a);
+
+/* Replaces the filter and recomputes the figures. */
+void app_set_filter(struct app *a, const struct filter *f);
+/* The regions the views list for the current filter into out[64]: the
+ * selected ones; with a text or partner filter only those with rows; else
+ * every listed region.  Returns how many. */
+int app_visible_regions(const struct app *a, int *out);
+/* The worst flag for region r and type t (-1: any) — SEV_COUNT if none. */
+enum severity app_worst_flag(const struct app *a, int region, int type);
+/* The one region the filter selects, or -1 (none or several). */
+int app_single_region(const struct app *a);
+/* Switches view (remembering where help was opened from). */
+void app_show(struct app *a, enum view_id v);
+/* Saves the current place so Esc can return to it. */
+void app_push(struct app *a);
+/* Fills the rows view. */
+void app_rows_counted(struct app *a, int region, int type, const char *title);
+void app_rows_refs(struct app *a, const struct gap *g);
+void app_rows_rejected(struct app *a);
+/* The table row at (source, line), or -1. */
+long app_find_row(const struct app *a, uint32_t source, uint32_t line);
+bool app_partner_stale(const struct app *a, const char *partner);
+/* Sets the status line (shown on the tab line until the next key). */
+void app_status(struct app *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Header, tabs, footer, pickers and the type-to-filter line (header.c). */
+void header_draw(struct app *a, int w);
+void tabs_draw(struct app *a, int y, int w);
+void footer_draw(struct app *a, int y, int w);
+void picker_draw(struct app *a, int y, int x, int h, int w);
+int picker_count(const struct app *a);
+void picker_choose(struct app *a);
+
+#endif

@@ -1,0 +1,136 @@
+/* keymap: every key the screen answers to, with its help text. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "keymap.h"
+
+#define KEY_ESC 27
+
+/* Order is the order of the help screen.  Every F-key has a letter twin,
+ * because F-keys are swallowed by some terminals, laptops and SSH clients. */
+const struct keybinding keymap[] = {
+	{ '1',           ACT_REGION,        "show that region (key beside its name)" },
+	{ '2', ACT_REGION, NULL }, { '3', ACT_REGION, NULL }, { '4', ACT_REGION, NULL },
+	{ '5', ACT_REGION, NULL }, { '6', ACT_REGION, NULL }, { '7', ACT_REGION, NULL },
+	{ '8', ACT_REGION, NULL }, { '9', ACT_REGION, NULL }, { '0', ACT_REGION, NULL },
+	{ ']',           ACT_NEXT_REGION,   "next region" },
+	{ '>',           ACT_NEXT_REGION,   NULL },
+	{ '[',           ACT_PREV_REGION,   "previous region" },
+	{ '<',           ACT_PREV_REGION,   NULL },
+	{ '/',           ACT_SEARCH,        "type to filter (Enter keeps, Esc cancels)" },
+	{ 'r',           ACT_PICK_REGION,   "pick a region" },
+	{ KEY_F(7),      ACT_PICK_REGION,   NULL },
+	{ 't',           ACT_PICK_TYPE,     "pick an intervention type" },
+	{ KEY_F(8),      ACT_PICK_TYPE,     NULL },
+	{ 'p',           ACT_PICK_PARTNER,  "pick a partner" },
+	{ KEY_F(9),      ACT_PICK_PARTNER,  NULL },
+	{ 'c',           ACT_CLEAR,         "clear every filter" },
+	{ '\t',          ACT_NEXT_VIEW,     "next view" },
+	{ KEY_BTAB,      ACT_PREV_VIEW,     "previous view" },
+	{ 'R',           ACT_VIEW_REGIONS,  "regions view" },
+	{ KEY_F(2),      ACT_VIEW_REGIONS,  NULL },
+	{ 'M',           ACT_VIEW_MATRIX,   "matrix view: regions x intervention types" },
+	{ KEY_F(3),      ACT_VIEW_MATRIX,   NULL },
+	{ 'G',           ACT_VIEW_GAPS,     "gaps view" },
+	{ KEY_F(4),      ACT_VIEW_GAPS,     NULL },
+	{ 'P',           ACT_VIEW_PARTNERS, "partners view" },
+	{ KEY_F(5),      ACT_VIEW_PARTNERS, NULL },
+	{ 'A',           ACT_VIEW_ROWS,     "activity rows behind the selection" },
+	{ KEY_F(6),      ACT_VIEW_ROWS,     NULL },
+	{ 'x',           ACT_REJECTED,      "rejected rows" },
+	{ '\n',          ACT_ENTER,         "drill down" },
+	{ '\r',          ACT_ENTER,         NULL },
+	{ KEY_ENTER,     ACT_ENTER,         NULL },
+	{ KEY_ESC,       ACT_BACK,          "go back" },
+	{ KEY_BACKSPACE, ACT_BACK,          NULL },
+	{ 'j',           ACT_DOWN,          "move down" },
+	{ KEY_DOWN,      ACT_DOWN,          NULL },
+	{ 'k',           ACT_UP,            "move up" },
+	{ KEY_UP,        ACT_UP,            NULL },
+	{ 'l',           ACT_RIGHT,         "move right (matrix, wide tables)" },
+	{ KEY_RIGHT,     ACT_RIGHT,         NULL },
+	{ 'h',           ACT_LEFT,          "move left" },
+	{ KEY_LEFT,      ACT_LEFT,          NULL },
+	{ ' ',           ACT_PAGE_DOWN,     "page down" },
+	{ KEY_NPAGE,     ACT_PAGE_DOWN,     NULL },
+	{ 'b',           ACT_PAGE_UP,       "page up" },
+	{ KEY_PPAGE,     ACT_PAGE_UP,       NULL },
+	{ KEY_HOME,      ACT_HOME,          "first line" },
+	{ 'g',           ACT_HOME,          NULL },
+	{ KEY_END,       ACT_END,           "last line" },
+	{ 'e',           ACT_END,           NULL },
+	{ '?',           ACT_HELP,          "this help" },
+	{ KEY_F(1),      ACT_HELP,          NULL },
+	{ 'q',           ACT_QUIT,          "quit" },
+	{ KEY_F(10),     ACT_QUIT,          NULL },
+};
+const size_t keymap_len = sizeof keymap / sizeof keymap[0];
+
+enum action keymap_lookup(int key)
+{
+	for (size_t i = 0; i < keymap_len; i++)
+		if (keymap[i].key == key)
+			return keymap[i].action;
+	return ACT_NONE;
+}
+
+static const struct { int key; const char *name; } key_names[] = {
+	{ '\t', "Tab" }, { KEY_BTAB, "Shift-Tab" }, { '\n', "Enter" },
+	{ '\r', "Return" }, { KEY_ENTER, "keypad Enter" }, { KEY_ESC, "Esc" },
+	{ KEY_BACKSPACE, "Backspace" }, { ' ', "Space" }, { KEY_UP, "Up" },
+	{ KEY_DOWN, "Down" }, { KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" },
+	{ KEY_NPAGE, "PgDn" }, { KEY_PPAGE, "PgUp" }, { KEY_HOME, "Home" },
+	{ KEY_END, "End" },
+};
+
+const char *keymap_key_name(int key, char *buf)
+{
+	for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+		if (key_names[i].key == key)
+			return strcpy(buf, key_names[i].name);
+	if (key >= KEY_F(1) && key <= KEY_F(24))
+		snprintf(buf, 16, "F%d", key - KEY_F(0));
+	else if (key > ' ' && key < 127)
+		snprintf(buf, 16, "%c", key);
+	else
+		snprintf(buf, 16, "#%d", key);
+	return buf;
+}
+
+void keymap_keys_of(size_t i, const char *sep, char *buf, size_t size)
+{
+	char name[16];
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t j = i; j < keymap_len; j++) {
+		if (keymap[j].action != keymap[i].action)
+			continue;
+		/* Entries of the same action further down with their own help are
+		 * listed on their own line. */
+		if (j > i && keymap[j].help)
+			break;
+		/* Terminal variants of Enter: bound, but not worth a word. */
+		if (keymap[j].key == '\r' || keymap[j].key == KEY_ENTER)
+			continue;
+		int n = snprintf(buf + used, size - used, "%s%s", used ? sep : "",
+		                 keymap_key_name(keymap[j].key, name));
+		if (n < 0 || (size_t)n >= size - used)
+			break;
+		used += (size_t)n;
+	}
+}
+
+void keymap_print(FILE *out)
+{
+	char keys[128];
+
+	fputs("| Keys | Action |\n| --- | --- |\n", out);
+	for (size_t i = 0; i < keymap_len; i++) {
+		if (!keymap[i].help)
+			continue;
+		keymap_keys_of(i, "` `", keys, sizeof keys);
+		fprintf(out, "| `%s` | %s |\n", keys, keymap[i].help);
+	}
+}

@@ -1,0 +1,50 @@
+/* view_gaps: the core's flags, most severe first, each with its reason.
+ * Enter lists the rows behind a flag (rejected ones included). */
+#include <stdio.h>
+
+#include "app.h"
+#include "draw.h"
+
+static int count(const struct app *a)
+{
+	return (int)a->gaps.len;
+}
+
+static void draw(struct app *a, int y, int x, int h, int w)
+{
+	struct view *v = &a->views[VIEW_GAPS];
+	char rows[24];
+
+	if (a->gaps.len == 0) {
+		draw_text(y + 1, x + 2, w - 4, "No gap flagged under this filter.", ROLE_OK);
+		return;
+	}
+	draw_text(y, x + 1, w - 2, "   Severity  Kind              Rows  Reason", ROLE_COLHEAD);
+	for (int i = v->top; i < (int)a->gaps.len && i - v->top < h - 1; i++) {
+		const struct gap *g = &a->gaps.items[i];
+		int row = y + 1 + i - v->top;
+		bool sel = i == v->sel;
+		enum role sr = sel ? ROLE_SELECTED : draw_severity_role(g->severity);
+		draw_fill(row, x, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		draw_cell(row, x + 1, 2, draw_glyphs()->sev[g->severity], false, sr);
+		draw_cell(row, x + 4, 9, severity_name(g->severity), false, sr);
+		draw_cell(row, x + 14, 17, gap_kind_name(g->kind), false, sel ? sr : ROLE_LABEL);
+		snprintf(rows, sizeof rows, "%zu", g->nrows);
+		draw_cell(row, x + 31, 5, rows, true, sel ? sr : ROLE_NORMAL);
+		draw_text(row, x + 38, w - 39, g->reason, sel ? sr : ROLE_NORMAL);
+	}
+}
+
+static enum handled act(struct app *a, enum action act)
+{
+	const struct view *v = &a->views[VIEW_GAPS];
+
+	if (act != ACT_ENTER || v->sel >= (int)a->gaps.len)
+		return H_IGNORED;
+	app_push(a);
+	app_rows_refs(a, &a->gaps.items[v->sel]);
+	app_show(a, VIEW_ROWS);
+	return H_HANDLED;
+}
+
+const struct view_ops view_gaps_ops = { "Gaps", draw, count, act };

@@ -1,0 +1,64 @@
+/* view_help: every key, generated from the key table the program
+ * dispatches on, then what the symbols mean. */
+#include <stdio.h>
+
+#include "app.h"
+#include "draw.h"
+
+static int nkeys(void)
+{
+	int n = 0;
+	for (size_t i = 0; i < keymap_len; i++)
+		n += keymap[i].help != NULL;
+	return n;
+}
+
+static int count(const struct app *a)
+{
+	(void)a;
+	return nkeys() + 6;
+}
+
+/* Line i of the help text: a key line, then the legend. */
+static void help_line(int i, char *keys, size_t ksize, const char **text)
+{
+	const struct glyphs *g = draw_glyphs();
+	static char legend[4][128];
+	int n = 0;
+
+	keys[0] = '\0';
+	for (size_t k = 0; k < keymap_len; k++) {
+		if (!keymap[k].help)
+			continue;
+		if (n++ == i) {
+			keymap_keys_of(k, " ", keys, ksize);
+			*text = keymap[k].help;
+			return;
+		}
+	}
+	i -= n;
+	snprintf(legend[0], sizeof legend[0], "%s critical  %s high  %s medium  %s info: severity of the worst flag",
+	         g->sev[SEV_CRITICAL], g->sev[SEV_HIGH], g->sev[SEV_MEDIUM], g->sev[SEV_INFO]);
+	snprintf(legend[1], sizeof legend[1], "%s: no partner where there is need; %s: rejected rows (x lists them)",
+	         g->none, g->warn);
+	snprintf(legend[2], sizeof legend[2], "Reached = without double counting: the largest type per cercle, added up");
+	snprintf(legend[3], sizeof legend[3], "Bars: coverage of the target; colour and %% give the same class");
+	*text = i >= 2 && i < 6 ? legend[i - 2] : "";
+}
+
+static void draw(struct app *a, int y, int x, int h, int w)
+{
+	struct view *v = &a->views[VIEW_HELP];
+	char keys[128];
+	const char *text;
+
+	draw_text(y, x + 1, w - 2, "Keys (Esc or ? closes)", ROLE_COLHEAD);
+	for (int i = v->top; i < count(a) && i - v->top < h - 1; i++) {
+		help_line(i, keys, sizeof keys, &text);
+		int row = y + 1 + i - v->top;
+		draw_cell(row, x + 2, 22, keys, false, ROLE_KEY);
+		draw_text(row, x + 25, w - 26, text, i == v->sel ? ROLE_SELECTED : ROLE_NORMAL);
+	}
+}
+
+const struct view_ops view_help_ops = { "Help", draw, count, NULL };

@@ -1,0 +1,136 @@
+/* view_regions: the overview — one line per region with its key, need,
+ * target, reach (without double counting), coverage, partners and worst
+ * flag, then the total.  Enter opens the region in the matrix. */
+#include <stdio.h>
+
+#include "app.h"
+#include "draw.h"
+#include "fmt.h"
+#include "layout.h"
+
+enum { C_KEY, C_NAME, C_NEED, C_TARGET, C_REACHED, C_BAR, C_PCT, C_PARTNERS, C_FLAG, C_N };
+
+static const struct layout_col cols[C_N] = {
+	[C_KEY] = { 3, 3 }, [C_NAME] = { 12, 20 }, [C_NEED] = { 8, 9 },
+	[C_TARGET] = { 8, 9 }, [C_REACHED] = { 9, 10 }, [C_BAR] = { 10, 30 },
+	[C_PCT] = { 9, 9 }, [C_PARTNERS] = { 8, 8 }, [C_FLAG] = { 4, 6 },
+};
+
+struct line {                 /* what one line shows */
+	int key;
+	const char *name;
+	int64_t need, target, reached;
+	uint32_t partners;
+	enum severity flag;
+};
+
+static int count(const struct app *a)
+{
+	int regs[64];
+	return app_visible_regions(a, regs) + 1;
+}
+
+static const char *figure(int64_t v, char *buf)
+{
+	return v >= 0 ? fmt_short(v, buf) : "?";
+}
+
+static void draw_heading(int y, const int *x, const int *w)
+{
+	static const char *const names[C_N] = { "Key", "Region", "In need", "Targeted",
+		"Reached", "Coverage of target", "%", "Partners", "Flag" };
+	for (int c = 0; c < C_N; c++)
+		if (w[c])
+			draw_cell(y, x[c], w[c], names[c], c >= C_NEED && c != C_BAR && c != C_FLAG,
+			          ROLE_COLHEAD);
+}
+
+static void draw_line(const struct app *a, int y, const int *x, const int *w,
+                      const struct line *l, bool selected)
+{
+	char b[32], k[4] = { (char)(l->key ? l->key : ' '), 0 };
+	enum role base = selected ? ROLE_SELECTED : ROLE_NORMAL;
+	double pct;
+
+	draw_fill(y, x[0], x[C_N - 1] + w[C_N - 1] - x[0], base);
+	draw_cell(y, x[C_KEY], w[C_KEY], k, false, selected ? base : ROLE_KEY);
+	draw_cell(y, x[C_NAME], w[C_NAME], l->name, false, base);
+	draw_cell(y, x[C_NEED], w[C_NEED], figure(l->need, b), true, base);
+	draw_cell(y, x[C_TARGET], w[C_TARGET], figure(l->target, b), true, base);
+	draw_cell(y, x[C_REACHED], w[C_REACHED], fmt_short(l->reached, b), true,
+	          selected ? base : ROLE_FIGURE);
+	if (coverage_pct(l->reached, l->target, &pct)) {
+		enum role cr = draw_coverage_role(pct, &a->cfg->th);
+		draw_bar(y, x[C_BAR], w[C_BAR], pct, cr);
+		draw_cell(y, x[C_PCT], w[C_PCT], fmt_pct(pct, b), true, selected ? base : cr);
+	} else {
+		draw_cell(y, x[C_BAR], w[C_BAR], "no target", false, ROLE_DIM);
+	}
+	snprintf(b, sizeof b, "%u", l->partners);
+	draw_cell(y, x[C_PARTNERS], w[C_PARTNERS], b, true, base);
+	if (w[C_FLAG])
+		draw_cell(y, x[C_FLAG] + 1, w[C_FLAG] - 1, draw_glyphs()->sev[l->flag], false,
+		          selected ? base : draw_severity_role(l->flag));
+}
+
+static void total_line(const struct app *a, struct line *l)
+{
+	int r = app_single_region(a);
+
+	*l = (struct line){ 0, r >= 0 ? "Total (this region)" : "Total (plan)",
+		r >= 0 ? a->cfg->regions[r].in_need : a->cfg->in_need,
+		r >= 0 ? a->cfg->regions[r].targeted : a->cfg->targeted,
+		a->cube.total_dedup, a->cube.total.partners, SEV_COUNT };
+	for (size_t i = 0; i < a->gaps.len; i++)
+		if (a->gaps.items[i].severity < l->flag)
+			l->flag = a->gaps.items[i].severity;
+}
+
+static void draw(struct app *a, int y, int x0, int h, int w)
+{
+	struct view *v = &a->views[VIEW_REGIONS];
+	int regs[64], n = app_visible_regions(a, regs), wd[C_N], x[C_N];
+	struct line l;
+
+	layout_columns(cols, C_N, w - 2, 1, wd);
+	x[0] = x0 + 1;
+	for (int c = 1; c < C_N; c++)
+		x[c] = x[c - 1] + wd[c - 1] + 1;
+	draw_heading(y, x, wd);
+	for (int i = v->top; i < n + 1 && i - v->top < h - 2; i++) {
+		int row = y + 1 + (i - v->top);
+		if (i < n) {
+			const struct region *g = &a->cfg->regions[regs[i]];
+			l = (struct line){ layout_region_key(a->cfg, regs[i]), g->name, g->in_need,
+				g->targeted, a->cube.region_dedup[regs[i]], a->cube.region[regs[i]].partners,
+				app_worst_flag(a, regs[i], -1) };
+		} else {
+			total_line(a, &l);
+			row++;            /* a blank line sets the total apart */
+		}
+		draw_line(a, row, x, wd, &l, i == v->sel);
+	}
+	if (n == 0)
+		draw_text(y + 2, x0 + 2, w - 4, "No region has rows under this filter (c clears it).",
+		          ROLE_DIM);
+}
+
+static enum handled act(struct app *a, enum action act)
+{
+	int regs[64], n = app_visible_regions(a, regs);
+	struct view *v = &a->views[VIEW_REGIONS];
+
+	if (act != ACT_ENTER)
+		return H_IGNORED;
+	app_push(a);
+	if (v->sel < n) {
+		struct filter f = a->filter;
+		f.regions = (uint64_t)1 << regs[v->sel];
+		app_set_filter(a, &f);
+	}
+	a->views[VIEW_MATRIX].sel = a->views[VIEW_MATRIX].col = 0;
+	app_show(a, VIEW_MATRIX);
+	return H_HANDLED;
+}
+
+const struct view_ops view_regions_ops = { "Regions", draw, count, act };
