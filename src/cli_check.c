@@ -104,9 +104,9 @@ static void print_counts(FILE *out, const char *label, size_t read, size_t acc,
                          size_t rej, size_t warn)
 {
 	char a[32], b[32], c[32], d[32];
-	fprintf(out, "%s%s rows read = %s accepted + %s rejected; %s warnings\n", label,
+	fprintf(out, "%s%s rows read = %s accepted + %s rejected; %s warning%s\n", label,
 	        fmt_int((int64_t)read, a), fmt_int((int64_t)acc, b), fmt_int((int64_t)rej, c),
-	        fmt_int((int64_t)warn, d));
+	        fmt_int((int64_t)warn, d), warn == 1 ? "" : "s");
 }
 
 static void print_source(FILE *out, const struct table *t, uint32_t i)

@@ -530,22 +530,36 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The sheets directly inside a folder, in name order. */
+/* Folders are searched this deep: data/ finds data/sheets/, and a symlink
+ * loop ends here instead of running forever. */
+#define FOLDER_DEPTH 4
+
+static char *join_path(const char *dir, const char *name)
+{
+	size_t len = strlen(dir) + strlen(name) + 2;
+	char *full = xmalloc(len);
+	snprintf(full, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+	return full;
+}
+
+/* The entries of a folder worth reading, in name order: sheets, and
+ * subfolders (not hidden ones). */
 static bool list_folder(const char *dir, char ***names, size_t *n, struct error *e)
 {
 	DIR *d = opendir(dir);
 	if (!d)
 		return error_set(e, "%s: cannot open folder: %s", dir, strerror(errno));
 	size_t cap = 0;
-	*names = NULL;
-	*n = 0;
 	struct dirent *de;
 	while ((de = readdir(d))) {
-		if (!is_sheet_name(de->d_name))
+		if (de->d_name[0] == '.')
 			continue;
-		size_t len = strlen(dir) + strlen(de->d_name) + 2;
-		char *full = xmalloc(len);
-		snprintf(full, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
+		char *full = join_path(dir, de->d_name);
+		struct stat st;
+		if (!is_sheet_name(de->d_name) && !(stat(full, &st) == 0 && S_ISDIR(st.st_mode))) {
+			free(full);
+			continue;
+		}
 		*names = xgrow(*names, &cap, *n + 1, sizeof **names);
 		(*names)[(*n)++] = full;
 	}
@@ -554,29 +568,49 @@ static bool list_folder(const char *dir, char ***names, size_t *n, struct error 
 	return true;
 }
 
-static bool load_folder(struct table *t, const struct config *c, const char *dir, struct error *e)
+/* The regional figures file is configuration, not a partner sheet, even
+ * when it sits in the folder being read. */
+static bool is_config_file(const struct config *c, const char *path)
+{
+	if (!c->regional_figures_path)
+		return false;
+	char *a = realpath(path, NULL), *b = realpath(c->regional_figures_path, NULL);
+	bool same = a && b && strcmp(a, b) == 0;
+	free(a);
+	free(b);
+	return same;
+}
+
+static bool load_path(struct table *t, const struct config *c, const char *path,
+                      int depth, struct error *e);
+
+static bool load_folder(struct table *t, const struct config *c, const char *dir,
+                        int depth, struct error *e)
 {
 	char **names = NULL;
 	size_t n = 0;
+	if (depth > FOLDER_DEPTH)
+		return true;
 	if (!list_folder(dir, &names, &n, e))
 		return false;
 	bool ok = true;
 	for (size_t i = 0; i < n; i++) {
-		if (ok)
-			ok = load_sheet(t, c, names[i], e);
+		if (ok && !is_config_file(c, names[i]))
+			ok = load_path(t, c, names[i], depth + 1, e);
 		free(names[i]);
 	}
 	free(names);
 	return ok;
 }
 
-static bool load_path(struct table *t, const struct config *c, const char *path, struct error *e)
+static bool load_path(struct table *t, const struct config *c, const char *path,
+                      int depth, struct error *e)
 {
 	struct stat st;
 	if (stat(path, &st) != 0)
 		return error_set(e, "%s: %s", path, strerror(errno));
 	if (S_ISDIR(st.st_mode))
-		return load_folder(t, c, path, e);
+		return load_folder(t, c, path, depth, e);
 	return load_sheet(t, c, path, e);
 }
 
@@ -597,7 +631,7 @@ bool load_paths(struct table *t, const struct config *c,
 		npaths = c->nsheets;
 	}
 	for (size_t i = 0; i < npaths; i++)
-		if (!load_path(t, c, paths[i], e))
+		if (!load_path(t, c, paths[i], 0, e))
 			return false;
 	finish_table(t);
 	return true;

@@ -17,14 +17,14 @@
 #include "table.h"
 
 /* Loads one sheet.  Returns false only when the file cannot be read at
- * all (e->msg names it and why); a sheet with no recognisable header is
- * read as zero rows with a REJECT note, not a failure. */
+ * all (e->msg names it and why); a sheet with no recognisable header gets
+ * a NOTE and each of its non-blank rows is rejected, not a failure. */
 bool load_sheet(struct table *t, const struct config *c, const char *path,
                 struct error *e);
 
-/* Loads every path: files are read, folders are searched (not recursively
- * deeper than one level below the folder given) for *.csv, *.tsv and
- * *.txt files, in name order.  With npaths == 0, loads config's sheets.
+/* Loads every path: files are read, folders are searched (down to four
+ * levels, hidden entries skipped) for *.csv, *.tsv and *.txt files, in name
+ * order; the config's regional figures file is never read as a sheet.  With npaths == 0, loads config's sheets.
  * After loading, notes organisations spelled two ways across sheets and
  * fills t->latest_month.  Returns false on the first unreadable path. */
 bool load_paths(struct table *t, const struct config *c,

@@ -1,0 +1,199 @@
+/* The loader on the fixture sheets and the sample data, against figures
+ * worked out by hand in tests/fixtures/sheets/README.md and data/README.md. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "config.h"
+#include "load.h"
+#include "place.h"
+#include "table.h"
+
+static struct config cfg;
+
+static void setup(void)
+{
+	struct error e;
+	cr_assert(config_load(&cfg, "config.ini", &e), "%s", e.msg);
+}
+
+static void teardown(void)
+{
+	config_free(&cfg);
+}
+
+TestSuite(sheets, .init = setup, .fini = teardown);
+
+#define FIX "tests/fixtures/sheets/"
+
+static void load_one(struct table *t, const char *path)
+{
+	struct error e;
+	table_init(t);
+	cr_assert(load_paths(t, &cfg, (const char *const[]){ path }, 1, &e), "%s", e.msg);
+}
+
+static int64_t reached_in(const struct table *t, const char *region_name)
+{
+	int64_t sum = 0;
+	for (size_t i = 0; i < t->len; i++)
+		if (strcmp(cfg.regions[t->rows[i].region].name, region_name) == 0)
+			sum += t->rows[i].reached;
+	return sum;
+}
+
+static int64_t reached_all(const struct table *t)
+{
+	int64_t sum = 0;
+	for (size_t i = 0; i < t->len; i++)
+		sum += t->rows[i].reached;
+	return sum;
+}
+
+Test(sheets, broken_rows_are_rejected_at_their_line_and_column)
+{
+	static const struct { unsigned line, col; } want[] = {
+		{ 5, 12 }, { 6, 13 }, { 7, 14 }, { 11, 3 }, { 12, 3 },
+		{ 13, 6 }, { 14, 0 }, { 15, 9 }, { 16, 3 },
+	};
+	struct table t;
+	load_one(&t, FIX "broken_rows.csv");
+	cr_assert_eq(t.sources[0].rows_read, 13);
+	cr_assert_eq(t.sources[0].accepted, 4);
+	cr_assert_eq(t.sources[0].rejected, 9);
+	size_t k = 0;
+	for (size_t i = 0; i < t.diags.len; i++) {
+		const struct diag *d = &t.diags.items[i];
+		if (d->level != DIAG_REJECT)
+			continue;
+		cr_assert_lt(k, 9);
+		cr_assert_eq(d->line, want[k].line, "reject %zu at line %u: %s", k, d->line, d->msg);
+		cr_assert_eq(d->col, want[k].col, "reject %zu at col %u: %s", k, d->col, d->msg);
+		k++;
+	}
+	cr_assert_eq(k, 9);
+	cr_assert_eq(reached_in(&t, "Mopti"), 36);
+	cr_assert_eq(reached_in(&t, "Tombouctou"), 13);
+	cr_assert_eq(reached_in(&t, "Ménaka"), 78);
+	cr_assert_eq(reached_all(&t), 127);
+	table_free(&t);
+}
+
+static void assert_same_rows(const struct table *a, const struct table *b, const char *name)
+{
+	cr_assert_eq(a->len, b->len, "%s: %zu rows vs %zu", name, b->len, a->len);
+	for (size_t i = 0; i < a->len; i++) {
+		const struct activity *x = &a->rows[i], *y = &b->rows[i];
+		cr_assert_eq(x->region, y->region, "%s row %zu region", name, i);
+		cr_assert_eq(x->cercle, y->cercle, "%s row %zu cercle", name, i);
+		cr_assert_eq(x->itype, y->itype, "%s row %zu type", name, i);
+		cr_assert_eq(x->month, y->month, "%s row %zu month", name, i);
+		cr_assert_eq(x->start_month, y->start_month, "%s row %zu start", name, i);
+		cr_assert_eq(x->status, y->status, "%s row %zu status", name, i);
+		cr_assert_eq(x->girls, y->girls, "%s row %zu girls", name, i);
+		cr_assert_eq(x->boys, y->boys, "%s row %zu boys", name, i);
+		cr_assert_eq(x->women, y->women, "%s row %zu women", name, i);
+		cr_assert_eq(x->men, y->men, "%s row %zu men", name, i);
+		cr_assert_eq(x->reached, y->reached, "%s row %zu reached", name, i);
+		cr_assert_str_eq(x->partner, y->partner, "%s row %zu partner", name, i);
+		cr_assert_str_eq(x->org, y->org, "%s row %zu org", name, i);
+		cr_assert_str_eq(x->activity, y->activity, "%s row %zu activity", name, i);
+		cr_assert_str_eq(x->commune, y->commune, "%s row %zu commune", name, i);
+	}
+}
+
+Test(sheets, one_sheet_in_four_dialects_loads_to_identical_rows)
+{
+	static const char *const others[] = {
+		FIX "same_fr_excel.csv", FIX "same_hxl.csv", FIX "same_title.tsv",
+	};
+	struct table en;
+	load_one(&en, FIX "same_en.csv");
+	cr_assert_eq(en.len, 8);
+	cr_assert_eq(reached_all(&en), 8994);
+	cr_assert_eq(reached_in(&en, "Mopti"), 5947);
+	cr_assert_eq(reached_in(&en, "Ségou"), 860);
+	for (size_t i = 0; i < 3; i++) {
+		struct table t;
+		load_one(&t, others[i]);
+		cr_assert_eq(t.diags.len, 0, "%s: %s", others[i], t.diags.len ? t.diags.items[0].msg : "");
+		assert_same_rows(&en, &t, others[i]);
+		table_free(&t);
+	}
+	table_free(&en);
+}
+
+Test(sheets, ml09_means_bamako_in_the_old_sheet_and_taoudenit_in_the_new)
+{
+	struct table t;
+	load_one(&t, FIX "ml09_old.csv");
+	cr_assert_eq(t.sources[0].system, SYS_OLD);
+	cr_assert_eq(reached_in(&t, "Bamako"), 132);
+	cr_assert_eq(reached_in(&t, "Taoudénit"), 0);
+	cr_assert_eq(reached_all(&t), 413);
+	table_free(&t);
+	load_one(&t, FIX "ml09_new.csv");
+	cr_assert_eq(t.sources[0].system, SYS_NEW);
+	cr_assert_eq(reached_in(&t, "Taoudénit"), 139);
+	cr_assert_eq(reached_in(&t, "Nioro"), 132);
+	cr_assert_eq(reached_in(&t, "Bamako"), 33);
+	cr_assert_eq(reached_all(&t), 473);
+	table_free(&t);
+}
+
+/* Every row of every sheet is accepted or rejected, each rejection with
+ * its diagnostic: on the sample data and every fixture. */
+static void assert_accounted(const char *folder)
+{
+	struct table t;
+	load_one(&t, folder);
+	cr_assert_gt(t.nsources, 0);
+	size_t accepted = 0;
+	for (size_t s = 0; s < t.nsources; s++) {
+		const struct source *src = &t.sources[s];
+		size_t rejects = 0;
+		for (size_t i = 0; i < t.diags.len; i++)
+			rejects += t.diags.items[i].source == s && t.diags.items[i].level == DIAG_REJECT;
+		cr_assert_eq(src->rows_read, src->accepted + src->rejected, "%s", src->path);
+		cr_assert_eq(src->rejected, rejects, "%s: %zu rejected, %zu reasons", src->path,
+		             src->rejected, rejects);
+		accepted += src->accepted;
+	}
+	cr_assert_eq(accepted, t.len);
+	table_free(&t);
+}
+
+Test(sheets, every_row_is_accounted_for_in_the_sample_data)
+{
+	assert_accounted("data/sheets");
+}
+
+Test(sheets, every_row_is_accounted_for_in_the_fixtures)
+{
+	assert_accounted(FIX);
+}
+
+Test(sheets, sample_data_totals_match_the_hand_worked_figures)
+{
+	struct table t;
+	load_one(&t, "data/sheets");
+	size_t read = 0, rejected = 0;
+	for (size_t s = 0; s < t.nsources; s++) {
+		read += t.sources[s].rows_read;
+		rejected += t.sources[s].rejected;
+	}
+	cr_assert_eq(t.nsources, 6);
+	cr_assert_eq(read, 2116);
+	cr_assert_eq(rejected, 1);
+	cr_assert_eq(reached_in(&t, "Kidal"), 0);
+	table_free(&t);
+}
+
+Test(sheets, data_folder_skips_the_regional_figures_file)
+{
+	struct table t;
+	load_one(&t, "data");
+	for (size_t s = 0; s < t.nsources; s++)
+		cr_assert_null(strstr(t.sources[s].path, "regional_figures"), "%s", t.sources[s].path);
+	cr_assert_eq(t.nsources, 6);
+	table_free(&t);
+}
