@@ -104,10 +104,11 @@ clean:
 	rm -rf build build-san build-bench build-fuzz
 
 install: $(O)/fourw
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data/sheets
 	install -m 755 $(O)/fourw $(DESTDIR)$(BINDIR)/fourw
 	install -m 644 config.ini $(DESTDIR)$(DATADIR)/config.ini
-	install -m 644 data/*.csv $(DESTDIR)$(DATADIR)/data/
+	install -m 644 data/*.csv data/README.md $(DESTDIR)$(DATADIR)/data/
+	install -m 644 data/sheets/* $(DESTDIR)$(DATADIR)/data/sheets/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/fourw

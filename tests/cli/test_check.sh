@@ -37,3 +37,8 @@ printf '[plan]\nname = x\nin_need = abc\n' >"$tmp/bad.ini"
 "$BIN" check -c "$tmp/bad.ini" $F/same_en.csv >"$tmp/out" 2>"$tmp/err"
 t "check: bad config exits 2" [ $? -eq 2 ]
 t "check: bad config names file and line" grep -q "bad.ini:3" "$tmp/err"
+
+# The README's key list is the program's key table, byte for byte.
+"$BIN" --help-keys >"$tmp/keys"
+sed -n '/<!-- keys:begin -->/,/<!-- keys:end -->/p' README.md | sed '1d;$d' >"$tmp/readme-keys"
+t "README keys match fourw --help-keys" cmp -s "$tmp/keys" "$tmp/readme-keys"
