@@ -564,7 +564,8 @@ static bool list_folder(const char *dir, char ***names, size_t *n, struct error 
 		(*names)[(*n)++] = full;
 	}
 	closedir(d);
-	qsort(*names, *n, sizeof **names, cmp_str);
+	if (*n)
+		qsort(*names, *n, sizeof **names, cmp_str);
 	return true;
 }
 
