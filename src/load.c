@@ -3,11 +3,13 @@
 #include <csv.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "colmap.h"
 #include "dialect.h"
@@ -22,6 +24,21 @@
  * looked for in this many records. */
 #define HEADER_SCAN 26
 
+/* Limits (README.md, "Limits").  A sheet beyond them is refused, or the row
+ * rejected, with a message: hostile or broken input never costs unbounded
+ * memory or time, and never a row lost without a word. */
+#define SHEET_MAX_BYTES ((off_t)1 << 30)  /* 1 GiB; also keeps line numbers in 32 bits */
+#define CELL_MAX_CHARS 32767   /* Excel's own limit for one cell */
+#define COLS_MAX 16384         /* Excel's own limit (column XFD) */
+
+/* What a record held beyond the limits: the cells themselves are not kept. */
+struct overflow {
+	size_t dropped;            /* cells past COLS_MAX */
+	bool dropped_text;         /* at least one of them was not empty */
+	uint32_t long_col;         /* 1-based column of the first cell over CELL_MAX_CHARS, 0 if none */
+	size_t long_chars;         /* its length in characters */
+};
+
 /* One record: its cells, NUL-separated in one buffer. */
 struct record {
 	uint32_t line;
@@ -29,6 +46,7 @@ struct record {
 	size_t len, cap;
 	size_t *offs;
 	size_t n, offcap;
+	struct overflow of;
 };
 
 struct saved {                 /* a record kept for later (header scan, deferral) */
@@ -36,6 +54,7 @@ struct saved {                 /* a record kept for later (header scan, deferral
 	char *bytes;
 	size_t *offs;
 	size_t n;
+	struct overflow of;
 };
 
 struct loader {
@@ -125,7 +144,7 @@ static const char *const *cells_of(struct loader *ld, char *bytes, const size_t 
 
 static struct saved save(const struct record *r)
 {
-	struct saved s = { .line = r->line, .n = r->n };
+	struct saved s = { .line = r->line, .n = r->n, .of = r->of };
 	s.bytes = xmalloc(r->len ? r->len : 1);
 	memcpy(s.bytes, r->bytes, r->len);
 	s.offs = xmalloc((r->n ? r->n : 1) * sizeof *s.offs);
@@ -152,22 +171,44 @@ static void count_outcome(struct loader *ld, enum row_outcome o)
 		src(ld)->rejected++;
 }
 
+/* Cells past the header's width are ignored, and so are cells past COLS_MAX,
+ * which were never kept: the partner hears of both. */
 static void note_extra_cells(struct loader *ld, uint32_t line, const char *const *cells,
-                             size_t n, size_t width)
+                             size_t n, size_t width, const struct overflow *of)
 {
 	for (size_t i = width; i < n; i++)
 		if (cells[i][0]) {
 			diag_add(&ld->t->diags, DIAG_WARNING, ld->ctx.source, line, (uint32_t)i + 1,
 			         "this row has %zu cells but the header has %zu; '%s' and what "
-			         "follows are ignored", n, width, cells[i]);
+			         "follows are ignored", n + of->dropped, width, cells[i]);
 			return;
 		}
+	if (of->dropped_text)
+		diag_add(&ld->t->diags, DIAG_WARNING, ld->ctx.source, line, COLS_MAX + 1,
+		         "this row has %zu cells, more than the %d a sheet can have; the cells "
+		         "after column %d are ignored", n + of->dropped, COLS_MAX, COLS_MAX);
 }
 
-static void defer(struct loader *ld, uint32_t line, char *bytes, const size_t *offs, size_t n)
+/* A cell longer than Excel can hold did not come from a spreadsheet: most
+ * often a quote opened and closed far below swallowed the lines between.
+ * The cell was not kept (see on_field), so the row cannot be read. */
+static bool reject_long_cell(struct loader *ld, uint32_t line, const struct overflow *of)
+{
+	if (!of->long_col)
+		return false;
+	diag_add(&ld->t->diags, DIAG_REJECT, ld->ctx.source, line, of->long_col,
+	         "not read: this cell is %zu characters long, more than the %d a "
+	         "spreadsheet cell can hold (a quote left open may have swallowed the "
+	         "lines that follow)", of->long_chars, CELL_MAX_CHARS);
+	count_outcome(ld, ROW_REJECTED);
+	return true;
+}
+
+static void defer(struct loader *ld, uint32_t line, char *bytes, const size_t *offs, size_t n,
+                  const struct overflow *of)
 {
 	struct record tmp = {
-		.line = line, .bytes = bytes, .offs = (size_t *)offs, .n = n,
+		.line = line, .bytes = bytes, .offs = (size_t *)offs, .n = n, .of = *of,
 		.len = n ? offs[n - 1] + strlen(bytes + offs[n - 1]) + 1 : 0,
 	};
 	ld->deferred = xgrow(ld->deferred, &ld->deferred_cap, ld->ndeferred + 1,
@@ -175,14 +216,19 @@ static void defer(struct loader *ld, uint32_t line, char *bytes, const size_t *o
 	ld->deferred[ld->ndeferred++] = save(&tmp);
 }
 
-static void data_row(struct loader *ld, uint32_t line, char *bytes, const size_t *offs, size_t n)
+static void data_row(struct loader *ld, uint32_t line, char *bytes, const size_t *offs, size_t n,
+                     const struct overflow *of)
 {
+	if (reject_long_cell(ld, line, of))
+		return;
 	const char *const *cells = cells_of(ld, bytes, offs, n);
 	if (ld->missing_required) {
 		enum row_outcome o = ROW_BLANK;
 		for (size_t i = 0; i < n && o == ROW_BLANK; i++)
 			if (cells[i][0])
 				o = ROW_REJECTED;
+		if (o == ROW_BLANK && of->dropped_text)
+			o = ROW_REJECTED;
 		if (o == ROW_REJECTED)
 			diag_add(&ld->t->diags, DIAG_REJECT, ld->ctx.source, line, 0,
 			         "not read: the sheet has no %s column", ld->missing_what);
@@ -193,11 +239,11 @@ static void data_row(struct loader *ld, uint32_t line, char *bytes, const size_t
 		ld->ctx.system = row_system_hint(&ld->ctx, cells, n);
 	enum row_outcome o = row_convert(&ld->ctx, line, cells, n);
 	if (o == ROW_DEFERRED) {
-		defer(ld, line, bytes, offs, n);
+		defer(ld, line, bytes, offs, n, of);
 		return;
 	}
 	if (o == ROW_ACCEPTED && ld->width)
-		note_extra_cells(ld, line, cells, n, ld->width);
+		note_extra_cells(ld, line, cells, n, ld->width, of);
 	count_outcome(ld, o);
 }
 
@@ -326,7 +372,8 @@ static void settle_header(struct loader *ld)
 		first_data = (x != SIZE_MAX ? x : h) + 1;
 	}
 	for (size_t i = first_data; i < ld->nhead; i++)
-		data_row(ld, ld->head[i].line, ld->head[i].bytes, ld->head[i].offs, ld->head[i].n);
+		data_row(ld, ld->head[i].line, ld->head[i].bytes, ld->head[i].offs, ld->head[i].n,
+		         &ld->head[i].of);
 	for (size_t i = 0; i < ld->nhead; i++)
 		saved_free(&ld->head[i]);
 	ld->nhead = 0;
@@ -334,12 +381,42 @@ static void settle_header(struct loader *ld)
 
 /* ---- libcsv callbacks -------------------------------------------------- */
 
+/* Characters (not bytes) in a UTF-8 cell: what a spreadsheet counts. */
+static size_t utf8_chars(const char *s, size_t len)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < len; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* Keeps a cell unless it is beyond the limits: a record holds at most
+ * COLS_MAX cells of at most CELL_MAX_CHARS characters, so the loader's own
+ * copy of a hostile row stays small; what was left out is noted in rec.of
+ * and reported with the row. */
 static void on_field(void *s, size_t len, void *data)
 {
 	struct loader *ld = data;
-	if (ld->rec.n == 0)
-		ld->rec.line = ld->pending_start;
-	record_push(&ld->rec, s ? s : "", s ? len : 0);
+	struct record *r = &ld->rec;
+	if (r->n == 0)
+		r->line = ld->pending_start;
+	if (!s)
+		len = 0;
+	if (r->n >= COLS_MAX) {
+		r->of.dropped++;
+		r->of.dropped_text |= len > 0;
+		return;
+	}
+	if (len > CELL_MAX_CHARS) {
+		size_t chars = utf8_chars(s, len);
+		if (chars > CELL_MAX_CHARS && !r->of.long_col) {
+			r->of.long_col = (uint32_t)r->n + 1;
+			r->of.long_chars = chars;
+		}
+		if (chars > CELL_MAX_CHARS)
+			len = 0;
+	}
+	record_push(r, len ? s : "", len);
 }
 
 static void on_record(int term, void *data)
@@ -351,10 +428,11 @@ static void on_record(int term, void *data)
 		if (ld->nhead == HEADER_SCAN)
 			settle_header(ld);
 	} else {
-		data_row(ld, ld->rec.line, ld->rec.bytes, ld->rec.offs, ld->rec.n);
+		data_row(ld, ld->rec.line, ld->rec.bytes, ld->rec.offs, ld->rec.n, &ld->rec.of);
 	}
 	ld->rec.n = 0;
 	ld->rec.len = 0;
+	ld->rec.of = (struct overflow){0};
 }
 
 /* libcsv keeps its state in the public struct; ROW_NOT_BEGUN is 0.  Knowing
@@ -370,13 +448,30 @@ static int space_only(unsigned char c)
 	return c == ' ';
 }
 
+/* End of the physical line starting at pos: after LF, CRLF, or a lone CR.
+ * Excel's "CSV (Macintosh)" ends lines with CR alone, and libcsv ends a
+ * record there too; counting only LFs would give every row of such a sheet
+ * (or of one with mixed endings) the wrong line in its messages.  *nl caches
+ * where the next LF is (len if none, SIZE_MAX before the first search), so a sheet of lone CRs is not
+ * searched for an LF once per line. */
+static size_t line_end(const char *text, size_t pos, size_t len, size_t *nl)
+{
+	if (*nl == SIZE_MAX || *nl < pos) {
+		const char *p = memchr(text + pos, '\n', len - pos);
+		*nl = p ? (size_t)(p - text) : len;
+	}
+	const char *cr = memchr(text + pos, '\r', *nl - pos);
+	if (cr && cr + 1 < text + len && cr[1] != '\n')
+		return (size_t)(cr - text) + 1;
+	return *nl < len ? *nl + 1 : len;
+}
+
 static void feed_lines(struct loader *ld, struct csv_parser *p, const char *text, size_t len)
 {
-	size_t pos = 0;
+	size_t pos = 0, nl = SIZE_MAX;
 	ld->line = 0;
 	while (pos < len) {
-		const char *nl = memchr(text + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - text) + 1 : len;
+		size_t end = line_end(text, pos, len, &nl);
 		ld->line++;
 		if (parser_between_records(p))
 			ld->pending_start = ld->line;
@@ -442,6 +537,47 @@ static bool has_crlf(const char *text, size_t len)
 	return cr && (size_t)(cr - text) + 1 < len && cr[1] == '\n';
 }
 
+/* 1-based physical line of byte `at`, counting line ends as line_end does. */
+static uint32_t line_of(const char *text, size_t at)
+{
+	uint32_t line = 1;
+	for (size_t i = 0; i < at; i++)
+		line += text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n');
+	return line;
+}
+
+/* A NUL byte has no place in a CSV: binary files and UTF-16 text (Excel's
+ * "Unicode Text") are full of them.  Left in, a NUL would silently cut its
+ * cell short ("1\0 234" read as 1), so each one becomes U+FFFD, visible in
+ * any message about the cell, and the sheet gets a note saying why. */
+static char *replace_nuls(struct table *t, uint32_t source, char *text, size_t *len)
+{
+	size_t count = 0, first = 0;
+	for (size_t i = 0; i < *len; i++)
+		if (text[i] == '\0' && count++ == 0)
+			first = i;
+	if (count == 0)
+		return text;
+	diag_add(&t->diags, DIAG_NOTE, source, line_of(text, first), 0,
+	         "the file holds %zu NUL bytes: it looks binary or UTF-16, not CSV "
+	         "text; each NUL is read as U+FFFD (save the sheet as CSV UTF-8)",
+	         count);
+	char *out = xmalloc(*len + 2 * count + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < *len; i++) {
+		if (text[i] != '\0') {
+			out[o++] = text[i];
+			continue;
+		}
+		memcpy(out + o, "\xEF\xBF\xBD", 3);
+		o += 3;
+	}
+	out[o] = '\0';
+	free(text);
+	*len = o;
+	return out;
+}
+
 bool load_buffer(struct table *t, const struct config *c, const char *name,
                  const char *buf, size_t len, struct error *e)
 {
@@ -452,6 +588,7 @@ bool load_buffer(struct table *t, const struct config *c, const char *name,
 	sha256_hex(buf, len, s->sha256);
 	size_t ulen;
 	char *text = encoding_to_utf8(buf, len, &s->encoding, &ulen);
+	text = replace_nuls(t, source, text, &ulen);
 	s->crlf = has_crlf(text, ulen);
 	s->delimiter = dialect_sniff_delimiter(text, ulen);
 
@@ -464,6 +601,7 @@ bool load_buffer(struct table *t, const struct config *c, const char *name,
 	finish_parse(&ld, &p);
 	csv_free(&p);
 	resolve_deferred(&ld);
+	memo_free(&ld.ctx.memo);
 	t->sources[source].system = ld.ctx.system;
 	free(ld.rec.bytes);
 	free(ld.rec.offs);
@@ -475,25 +613,68 @@ bool load_buffer(struct table *t, const struct config *c, const char *name,
 
 /* ---- files and folders -------------------------------------------------- */
 
+static const char *file_kind(mode_t m)
+{
+	return S_ISDIR(m) ? "a folder" : S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device"
+	     : S_ISBLK(m) ? "a block device" : S_ISSOCK(m) ? "a socket" : "not a regular file";
+}
+
+/* Only regular files are read as sheets: opening a FIFO for reading blocks
+ * until some other process writes to it, /dev/zero never ends, and a device
+ * is not a sheet.  O_NONBLOCK makes open() return at once even on a FIFO,
+ * and fstat() asks the file actually opened, not the name (which could be
+ * swapped between a stat() and the open()).  A file over SHEET_MAX_BYTES is
+ * refused before any of it is read.  Returns the descriptor, or -1 with e set. */
+static int open_sheet(const char *path, struct error *e)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		error_set(e, "%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0)
+		error_set(e, "%s: cannot read: %s", path, strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		error_set(e, "%s: not a regular file (%s); only files are read as sheets",
+		          path, file_kind(st.st_mode));
+	else if (st.st_size > SHEET_MAX_BYTES)
+		error_set(e, "%s: %lld bytes, larger than the 1 GiB a sheet may be; split it "
+		          "(see Limits in README.md)", path, (long long)st.st_size);
+	else
+		return fd;
+	close(fd);
+	return -1;
+}
+
+/* Reads the whole file, and stops with an error if it grows past the limit
+ * while being read (the size fstat gave is only a hint). */
 static bool read_file(const char *path, char **buf, size_t *len, struct error *e)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return error_set(e, "%s: cannot open: %s", path, strerror(errno));
+	int fd = open_sheet(path, e);
+	if (fd < 0)
+		return false;
 	size_t cap = 1 << 16, n = 0;
 	char *b = xmalloc(cap);
+	int err = 0;
 	for (;;) {
 		if (n == cap)
 			b = xrealloc(b, cap *= 2);
-		size_t got = fread(b + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
+		ssize_t got = read(fd, b + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			err = errno;
+		if (got <= 0)
 			break;
+		n += (size_t)got;
+		if (n > (size_t)SHEET_MAX_BYTES) {
+			err = EFBIG;
+			break;
+		}
 	}
-	bool bad = ferror(f);
-	int err = errno;
-	fclose(f);
-	if (bad) {
+	close(fd);
+	if (err) {
 		free(b);
 		return error_set(e, "%s: cannot read: %s", path, strerror(err));
 	}
@@ -506,9 +687,6 @@ bool load_sheet(struct table *t, const struct config *c, const char *path, struc
 {
 	char *buf = NULL;
 	size_t len = 0;
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-		return error_set(e, "%s: not a regular file", path);
 	if (!read_file(path, &buf, &len, e))
 		return false;
 	bool ok = load_buffer(t, c, path, buf, len, e);

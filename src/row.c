@@ -84,6 +84,18 @@ static bool all_blank(const char *const *cells, size_t n)
 	return true;
 }
 
+/* ---- remembered answers -------------------------------------------------- */
+
+/* Questions asked of the memo; the region's carries the sheet's system,
+ * since ML09 means two places. */
+enum { MEMO_CERCLE = 1, MEMO_TYPE, MEMO_STATUS, MEMO_DATE, MEMO_REGION /* + system */ };
+#define REGION_DEFERRED (-2)
+
+static const char *intern(struct rowbuf *r, const char *s)
+{
+	return strpool_intern_cstr(&r->ctx->table->strings, s);
+}
+
 /* ---- places ------------------------------------------------------------ */
 
 static bool region_is_ambiguous(const struct config *c, const char *code, const char *name)
@@ -126,9 +138,15 @@ static int resolve_cercle(struct rowbuf *r, bool region_known, bool *rejected)
 	*rejected = false;
 	if (!*code && !*name)
 		return -1;
+	const char *ic = intern(r, code), *in = intern(r, name);
+	int64_t v;
+	if (memo_get(&r->ctx->memo, MEMO_CERCLE, ic, in, &v))
+		return (int)v;
 	enum place_status st = place_cercle(c, code, name, &cercle);
-	if (st == PLACE_OK)
+	if (st == PLACE_OK) {
+		memo_put(&r->ctx->memo, MEMO_CERCLE, ic, in, cercle);
 		return cercle;
+	}
 	char sugg[160] = "";
 	const char *what = *name ? name : code;
 	enum field f = *name ? F_CERCLE : F_CERCLE_CODE;
@@ -145,6 +163,30 @@ static int resolve_cercle(struct rowbuf *r, bool region_known, bool *rejected)
 	return -1;
 }
 
+/* place_region, once per distinct code × name × system; *region is
+ * REGION_DEFERRED when the answer waits for the sheet's system. */
+static enum place_status memo_region(struct rowbuf *r, const char *code, const char *name,
+                                     int *region)
+{
+	struct row_context *ctx = r->ctx;
+	const char *ic = intern(r, code), *in = intern(r, name);
+	int tag = MEMO_REGION + ctx->system;
+	int64_t v;
+	if (memo_get(&ctx->memo, tag, ic, in, &v)) {
+		*region = (int)v;
+		return PLACE_OK;
+	}
+	if (ctx->system == 0 && region_is_ambiguous(ctx->cfg, code, name)) {
+		*region = REGION_DEFERRED;
+		memo_put(&ctx->memo, tag, ic, in, REGION_DEFERRED);
+		return PLACE_OK;
+	}
+	enum place_status st = place_region(ctx->cfg, code, name, ctx->system, region);
+	if (st == PLACE_OK)
+		memo_put(&ctx->memo, tag, ic, in, *region);
+	return st;
+}
+
 static enum row_outcome resolve_place(struct rowbuf *r)
 {
 	const struct config *c = r->ctx->cfg;
@@ -152,9 +194,9 @@ static enum row_outcome resolve_place(struct rowbuf *r)
 	int region = -1;
 	bool rejected;
 	if (*code || *name) {
-		if (r->ctx->system == 0 && region_is_ambiguous(c, code, name))
+		enum place_status st = memo_region(r, code, name, &region);
+		if (region == REGION_DEFERRED)
 			return ROW_DEFERRED;
-		enum place_status st = place_region(c, code, name, r->ctx->system, &region);
 		if (st != PLACE_OK)
 			return region_problem(r, st, code, name);
 	}
@@ -181,11 +223,22 @@ static enum row_outcome resolve_place(struct rowbuf *r)
 
 /* ---- intervention type and status -------------------------------------- */
 
+static int memo_type(struct rowbuf *r, const char *text)
+{
+	const char *key = intern(r, text);
+	int64_t v;
+	if (memo_get(&r->ctx->memo, MEMO_TYPE, key, NULL, &v))
+		return (int)v;
+	int t = itype_resolve(r->ctx->cfg, text);
+	memo_put(&r->ctx->memo, MEMO_TYPE, key, NULL, t);
+	return t;
+}
+
 static enum row_outcome resolve_type(struct rowbuf *r)
 {
 	const struct config *c = r->ctx->cfg;
 	const char *text = cell(r, F_ITYPE), *act = cell(r, F_ACTIVITY);
-	int t = *text ? itype_resolve(c, text) : -1;
+	int t = *text ? memo_type(r, text) : -1;
 	if (t < 0 && *text) {
 		warn(r, F_ITYPE, "%s: unknown intervention type '%s', counted as %s (%s)",
 		     head(r, F_ITYPE), text, c->types[c->other_type].code,
@@ -227,11 +280,18 @@ static void resolve_status(struct rowbuf *r)
 	r->a.status = STATUS_UNKNOWN;
 	if (!*text)
 		return;
+	const char *key = intern(r, text);
+	int64_t v;
+	if (memo_get(&r->ctx->memo, MEMO_STATUS, key, NULL, &v)) {
+		r->a.status = (uint8_t)v;
+		return;
+	}
 	text_fold(text, strlen(text), folded, sizeof folded);
 	for (size_t i = 0; i < sizeof status_words / sizeof status_words[0]; i++)
 		if (strcmp(folded, status_words[i].word) == 0 ||
 		    text_has_words(folded, status_words[i].word)) {
 			r->a.status = (uint8_t)status_words[i].st;
+			memo_put(&r->ctx->memo, MEMO_STATUS, key, NULL, r->a.status);
 			return;
 		}
 	warn(r, F_STATUS, "%s: unknown status '%s' (expected planned, ongoing, completed "
@@ -240,13 +300,32 @@ static void resolve_status(struct rowbuf *r)
 
 /* ---- dates ------------------------------------------------------------- */
 
+/* parse_date, once per distinct text (only good dates are remembered). */
+static enum date_status memo_date(struct rowbuf *r, const char *text, struct date *d)
+{
+	if (!*text)
+		return DATE_MISSING;
+	const char *key = intern(r, text);
+	int64_t v;
+	if (memo_get(&r->ctx->memo, MEMO_DATE, key, NULL, &v)) {
+		*d = (struct date){ .year = (int)(v / 10000), .month = (int)(v / 100 % 100),
+		                    .day = (int)(v % 100) };
+		return DATE_OK;
+	}
+	enum date_status st = parse_date(text, d);
+	if (st == DATE_OK)
+		memo_put(&r->ctx->memo, MEMO_DATE, key, NULL,
+		         (int64_t)d->year * 10000 + d->month * 100 + d->day);
+	return st;
+}
+
 static enum row_outcome read_month(struct rowbuf *r, enum field f, int16_t *month,
                                    struct date *out)
 {
 	const char *text = cell(r, f);
 	struct date d;
 	*month = -1;
-	switch (parse_date(text, &d)) {
+	switch (memo_date(r, text, &d)) {
 	case DATE_MISSING:
 		return ROW_ACCEPTED;
 	case DATE_IMPOSSIBLE:

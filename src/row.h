@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "memo.h"
 #include "table.h"
 
 struct row_context {
@@ -17,6 +18,8 @@ struct row_context {
 	struct table *table;
 	uint32_t source;          /* index of the sheet in table->sources */
 	int system;               /* the sheet's detected p-code system, 0 if not yet known */
+	struct memo memo;         /* answers per distinct place/type/status/date text;
+	                           * zero-initialised is ready; free with memo_free */
 };
 
 enum row_outcome { ROW_ACCEPTED, ROW_REJECTED, ROW_DEFERRED, ROW_BLANK };

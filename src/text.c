@@ -3,6 +3,7 @@
 #include "xalloc.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 /* ---- UTF-8 decoding -------------------------------------------------------
@@ -50,6 +51,20 @@ bool text_is_utf8(const char *s, size_t n)
 	unsigned cp;
 
 	while (i < n) {
+		/* sheets are mostly ASCII: skip it eight bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
 		size_t len = utf8_decode(p + i, n - i, &cp);
 		if (len == 0)
 			return false;
