@@ -23,7 +23,7 @@ FUZZ_CFLAGS   = -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_BINS     = $(patsubst %,$(FUZZ_O)/fuzz_%,$(FUZZ_TARGETS))
 
 # Per target: the largest input worth trying, and its dictionary if any.
-FUZZ_MAXLEN_load   = 8192
+FUZZ_MAXLEN_load   = 4096
 FUZZ_MAXLEN_parse  = 128
 FUZZ_MAXLEN_place  = 256
 FUZZ_MAXLEN_config = 16384

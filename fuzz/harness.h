@@ -9,6 +9,7 @@
 #ifndef FOURW_FUZZ_HARNESS_H
 #define FOURW_FUZZ_HARNESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,6 +39,14 @@ const char *harness_place(const struct config *c, const uint8_t *data, size_t si
 /* config_load of the input written to dir/config.ini: a config or an error
  * message, never a crash; a loaded config is internally consistent. */
 const char *harness_config(const char *dir, const uint8_t *data, size_t size);
+
+/* A private folder for harness_config, made from dir (a mkdtemp template
+ * such as "/tmp/fourw-fuzz-XXXXXX", rewritten in place), holding copies of
+ * the regional figures files the shipped and test configs name, so that
+ * inputs taken from them load all the way through.  false if it cannot be
+ * made.  harness_config_dir_remove deletes it. */
+bool harness_config_dir(char *dir);
+void harness_config_dir_remove(const char *dir);
 
 /* The config the targets use: $FOURW_FUZZ_CONFIG, else ./config.ini
  * (fuzz.mk runs from the top of the project).  Aborts if it cannot load. */

@@ -1188,6 +1188,10 @@ static bool get_pct(struct loader *L, const char *key, double *out)
 	const char *v = ini_get(L, "gaps", key);
 	if (v && !parse_pct(v, out))
 		return fail_key(L, "gaps", key, "expected a percentage such as 25, got '%s'", v);
+	/* checked here so that "critical_pct = 250" is named as itself, not
+	 * as high_pct failing to be above it */
+	if (v && *out > 100)
+		return fail_key(L, "gaps", key, "must be at most 100, got %g", *out);
 	return true;
 }
 

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -448,6 +449,38 @@ static int space_only(unsigned char c)
 	return c == ' ';
 }
 
+/* libcsv grows a cell's buffer 128 bytes per realloc.  Where realloc copies
+ * (ASan, valgrind, many allocators) that is quadratic: minutes for one
+ * 50 MB cell.  These hand it blocks that at least double instead, their
+ * capacity kept in a header in front, so a growth step is usually a no-op. */
+#define CSV_BLOCK_HEADER sizeof(max_align_t)
+
+static void *csv_block_realloc(void *p, size_t n)
+{
+	char *h = p ? (char *)p - CSV_BLOCK_HEADER : NULL;
+	size_t cap = 0;
+	if (h)
+		memcpy(&cap, h, sizeof cap);
+	if (h && n <= cap)
+		return p;
+	size_t want = n > cap * 2 ? n : cap * 2;
+	if (want < 1024)
+		want = 1024;
+	if (want > SIZE_MAX - CSV_BLOCK_HEADER)
+		return NULL;
+	h = realloc(h, CSV_BLOCK_HEADER + want);
+	if (!h)
+		return NULL;
+	memcpy(h, &want, sizeof want);
+	return h + CSV_BLOCK_HEADER;
+}
+
+static void csv_block_free(void *p)
+{
+	if (p)
+		free((char *)p - CSV_BLOCK_HEADER);
+}
+
 /* End of the physical line starting at pos: after LF, CRLF, or a lone CR.
  * Excel's "CSV (Macintosh)" ends lines with CR alone, and libcsv ends a
  * record there too; counting only LFs would give every row of such a sheet
@@ -597,6 +630,8 @@ bool load_buffer(struct table *t, const struct config *c, const char *name,
 	csv_init(&p, CSV_APPEND_NULL | CSV_STRICT_FINI);
 	csv_set_delim(&p, (unsigned char)s->delimiter);
 	csv_set_space_func(&p, space_only);
+	csv_set_realloc_func(&p, csv_block_realloc);
+	csv_set_free_func(&p, csv_block_free);
 	feed_lines(&ld, &p, text, ulen);
 	finish_parse(&ld, &p);
 	csv_free(&p);
@@ -708,8 +743,8 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Folders are searched this deep: data/ finds data/sheets/, and a symlink
- * loop ends here instead of running forever. */
+/* Folders are searched this deep: data/ finds data/sheets/.  (A symlink
+ * loop is cut by `struct seen` below; the depth bounds the search anyway.) */
 #define FOLDER_DEPTH 4
 
 static char *join_path(const char *dir, const char *name)
@@ -760,11 +795,30 @@ static bool is_config_file(const struct config *c, const char *path)
 	return same;
 }
 
+/* Files and folders already read by this load_paths call, by device and
+ * inode: a folder linking back to itself (a symlink loop), a sheet reached
+ * by two paths or named twice is read once, never counted twice. */
+struct seen {
+	struct { dev_t dev; ino_t ino; } *ids;
+	size_t n, cap;
+};
+
+static bool seen_before(struct seen *s, const struct stat *st)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->ids[i].dev == st->st_dev && s->ids[i].ino == st->st_ino)
+			return true;
+	s->ids = xgrow(s->ids, &s->cap, s->n + 1, sizeof *s->ids);
+	s->ids[s->n].dev = st->st_dev;
+	s->ids[s->n++].ino = st->st_ino;
+	return false;
+}
+
 static bool load_path(struct table *t, const struct config *c, const char *path,
-                      int depth, struct error *e);
+                      int depth, struct seen *seen, struct error *e);
 
 static bool load_folder(struct table *t, const struct config *c, const char *dir,
-                        int depth, struct error *e)
+                        int depth, struct seen *seen, struct error *e)
 {
 	char **names = NULL;
 	size_t n = 0;
@@ -775,7 +829,7 @@ static bool load_folder(struct table *t, const struct config *c, const char *dir
 	bool ok = true;
 	for (size_t i = 0; i < n; i++) {
 		if (ok && !is_config_file(c, names[i]))
-			ok = load_path(t, c, names[i], depth + 1, e);
+			ok = load_path(t, c, names[i], depth + 1, seen, e);
 		free(names[i]);
 	}
 	free(names);
@@ -783,13 +837,15 @@ static bool load_folder(struct table *t, const struct config *c, const char *dir
 }
 
 static bool load_path(struct table *t, const struct config *c, const char *path,
-                      int depth, struct error *e)
+                      int depth, struct seen *seen, struct error *e)
 {
 	struct stat st;
 	if (stat(path, &st) != 0)
 		return error_set(e, "%s: %s", path, strerror(errno));
+	if (seen_before(seen, &st))
+		return true;
 	if (S_ISDIR(st.st_mode))
-		return load_folder(t, c, path, depth, e);
+		return load_folder(t, c, path, depth, seen, e);
 	return load_sheet(t, c, path, e);
 }
 
@@ -809,9 +865,12 @@ bool load_paths(struct table *t, const struct config *c,
 		paths = c->sheets;
 		npaths = c->nsheets;
 	}
-	for (size_t i = 0; i < npaths; i++)
-		if (!load_path(t, c, paths[i], 0, e))
-			return false;
-	finish_table(t);
-	return true;
+	struct seen seen = { NULL, 0, 0 };
+	bool ok = true;
+	for (size_t i = 0; i < npaths && ok; i++)
+		ok = load_path(t, c, paths[i], 0, &seen, e);
+	free(seen.ids);
+	if (ok)
+		finish_table(t);
+	return ok;
 }
