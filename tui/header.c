@@ -27,19 +27,16 @@ static const char *short_or_unknown(int64_t v, char *buf)
 
 /* Need and target of what is shown: the selected region's own, else the
  * plan's.  The scope is always named so nobody mistakes one for the other. */
+/* The denominators are the core's (cube.total_in_need/targeted: the plan's,
+ * or with a region filter the selected regions' own), so the header and
+ * `fourw report` with the same filter always agree. */
 static void scope_figures(const struct app *a, const char **scope, int64_t *need, int64_t *target)
 {
 	int r = app_single_region(a);
 
-	if (r >= 0) {
-		*scope = a->cfg->regions[r].name;
-		*need = a->cfg->regions[r].in_need;
-		*target = a->cfg->regions[r].targeted;
-	} else {
-		*scope = a->filter.regions ? "Selected regions (plan figures)" : "Plan";
-		*need = a->cfg->in_need;
-		*target = a->cfg->targeted;
-	}
+	*scope = r >= 0 ? a->cfg->regions[r].name : a->filter.regions ? "Selected regions" : "Plan";
+	*need = a->cube.total_in_need;
+	*target = a->cube.total_targeted;
 }
 
 static void line_title(const struct app *a, int w)

@@ -77,9 +77,9 @@ static void total_line(const struct app *a, struct line *l)
 {
 	int r = app_single_region(a);
 
-	*l = (struct line){ 0, r >= 0 ? "Total (this region)" : "Total (plan)",
-		r >= 0 ? a->cfg->regions[r].in_need : a->cfg->in_need,
-		r >= 0 ? a->cfg->regions[r].targeted : a->cfg->targeted,
+	*l = (struct line){ 0, r >= 0 ? "Total (this region)"
+	                       : a->filter.regions ? "Total (selected)" : "Total (plan)",
+		a->cube.total_in_need, a->cube.total_targeted,
 		a->cube.total_dedup, a->cube.total.partners, SEV_COUNT };
 	for (size_t i = 0; i < a->gaps.len; i++)
 		if (a->gaps.items[i].severity < l->flag)
