@@ -17,7 +17,10 @@ static size_t decode(const unsigned char *s, unsigned *cp)
 		*cp = s[0];
 		return 1;
 	}
-	size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
+	/* lead bytes: C2–DF two bytes, E0–EF three, F0–F4 four; the rest
+	 * (80–C1, F5–FF) never start a character */
+	size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+	         : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
 	if (!n)
 		return 0;
 	unsigned v = s[0] & (0xFF >> (n + 1));

@@ -99,6 +99,13 @@ for cmd in "report data/sheets" "report --format csv data/sheets" "check tests/f
 	t "$cmd | head -1: nothing on stderr" [ ! -s "$tmp/err" ]
 done
 
+# A full disk: a clear message and status 2, not a silent truncated report.
+if [ -w /dev/full ]; then
+	"$BIN" report -c config.ini data/sheets >/dev/full 2>"$tmp/err"
+	t "report >/dev/full: exit 2" [ $? -eq 2 ]
+	t "report >/dev/full: says why" grep -q 'No space left on device' "$tmp/err"
+fi
+
 # The screen: OSC 0 would retitle the pane, OSC 52 would fill a tmux paste
 # buffer (set-clipboard on).  The rows view draws the hostile partners.
 if command -v tmux >/dev/null 2>&1; then
