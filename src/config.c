@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <strings.h>
 
 #include <iniparser.h>
@@ -319,8 +320,20 @@ static bool parse_year_month(const char *s, int *idx)
 
 /* ---- reading and scanning the file ---------------------------------------- */
 
+/* Configuration files are small; anything bigger is a mistake. */
+#define CONFIG_FILE_MAX ((off_t)64 << 20)
+
+/* Only a regular file of sane size is read: a FIFO would block, /dev/zero
+ * would never end.  errno says why on false. */
 static bool read_whole(const char *path, char **text, size_t *len)
 {
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return false;
+	if (!S_ISREG(st.st_mode) || st.st_size > CONFIG_FILE_MAX) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : S_ISREG(st.st_mode) ? EFBIG : EINVAL;
+		return false;
+	}
 	FILE *f = fopen(path, "rb");
 	size_t cap = 4096, n = 0;
 	char *buf;

@@ -443,3 +443,27 @@ Test(config, no_error_struct_needed)
 	cr_assert(!config_load(&c, FIX "bad_number.ini", NULL));
 	config_free(&c);
 }
+
+/* A device or FIFO named as a file is refused at once, never read. */
+Test(config, regional_figures_must_be_a_regular_file)
+{
+	char path[] = "/tmp/fourw-cfg-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	FILE *out = fdopen(fd, "w"), *in = fopen("tests/fixtures/config/minimal.ini", "r");
+	cr_assert(out && in);
+	char line[512];
+	while (fgets(line, sizeof line, in))
+		fputs(strncmp(line, "regional_figures", 16) == 0
+		      ? "regional_figures = /dev/zero\n" : line, out);
+	fclose(in);
+	fclose(out);
+	struct config c;
+	struct error e;
+	memset(&c, 0, sizeof c);
+	bool ok = config_load(&c, path, &e);
+	config_free(&c);
+	remove(path);
+	cr_assert_not(ok);
+	cr_assert(strstr(e.msg, "regional_figures") && strstr(e.msg, "/dev/zero"), "%s", e.msg);
+}
