@@ -15,13 +15,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <strings.h>
 
 #include <iniparser.h>
 
 #include "parse.h"
 #include "place.h"
+#include "readfile.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -323,41 +323,18 @@ static bool parse_year_month(const char *s, int *idx)
 /* Configuration files are small; anything bigger is a mistake. */
 #define CONFIG_FILE_MAX ((off_t)64 << 20)
 
-/* Only a regular file of sane size is read: a FIFO would block, /dev/zero
- * would never end.  errno says why on false. */
-static bool read_whole(const char *path, char **text, size_t *len)
+/* Reads a config file whole (readfile.h: regular files only, within the
+ * limit); on failure `why` says why in words. */
+static bool read_whole(const char *path, char **text, size_t *len, char *why, size_t size)
 {
-	struct stat st;
-	if (stat(path, &st) != 0)
-		return false;
-	if (!S_ISREG(st.st_mode) || st.st_size > CONFIG_FILE_MAX) {
-		errno = S_ISDIR(st.st_mode) ? EISDIR : S_ISREG(st.st_mode) ? EFBIG : EINVAL;
-		return false;
-	}
-	FILE *f = fopen(path, "rb");
-	size_t cap = 4096, n = 0;
-	char *buf;
-
-	if (!f)
-		return false;
-	buf = xmalloc(cap);
-	for (;;) {
-		if (cap - n < 2)
-			buf = xgrow(buf, &cap, n + 2, 1);
-		size_t got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	bool ok = !ferror(f);
-	fclose(f);
-	if (!ok) {
-		free(buf);
+	struct readfile r;
+	enum readfile_status st = readfile_read(path, CONFIG_FILE_MAX, &r);
+	if (st != READFILE_OK) {
+		readfile_describe(st, &r, CONFIG_FILE_MAX, why, size);
 		return false;
 	}
-	buf[n] = '\0';
-	*text = buf;
-	*len = n;
+	*text = r.buf;
+	*len = r.len;
 	return true;
 }
 
@@ -1413,9 +1390,10 @@ static bool load_figures(struct loader *L)
 
 	if (!c->has_regional_figures)
 		return true;
-	if (!read_whole(fg.path, &text, &len))
+	char why[160];
+	if (!read_whole(fg.path, &text, &len, why, sizeof why))
 		return fail_key(L, "plan", "regional_figures", "cannot read '%s': %s",
-		                fg.path, strerror(errno));
+		                fg.path, why);
 	fg.seen = arena_alloc(&L->tmp, c->nregions * sizeof *fg.seen + 1);
 	memset(fg.seen, 0, c->nregions * sizeof *fg.seen);
 	bool ok = fig_lines(&fg, text);
@@ -1443,8 +1421,9 @@ static void set_defaults(struct config *c)
 
 static bool load_all(struct loader *L)
 {
-	if (!read_whole(L->path, &L->text, &L->len))
-		return error_set(L->e, "%s: cannot read: %s", L->path, strerror(errno));
+	char why[160];
+	if (!read_whole(L->path, &L->text, &L->len, why, sizeof why))
+		return error_set(L->e, "%s: cannot read: %s", L->path, why);
 	scan_file(L);
 	return ini_parse(L) && check_structure(L) && load_plan(L) && load_regions(L) &&
 	       load_cercles(L) && load_types(L) && load_type_targets(L) && load_fields(L) &&

@@ -3,20 +3,19 @@
 #include <csv.h>
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "colmap.h"
 #include "dialect.h"
 #include "encoding.h"
 #include "orgnames.h"
 #include "parse.h"
+#include "readfile.h"
 #include "row.h"
 #include "sha256.h"
 #include "xalloc.h"
@@ -648,74 +647,28 @@ bool load_buffer(struct table *t, const struct config *c, const char *name,
 
 /* ---- files and folders -------------------------------------------------- */
 
-static const char *file_kind(mode_t m)
-{
-	return S_ISDIR(m) ? "a folder" : S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device"
-	     : S_ISBLK(m) ? "a block device" : S_ISSOCK(m) ? "a socket" : "not a regular file";
-}
-
-/* Only regular files are read as sheets: opening a FIFO for reading blocks
- * until some other process writes to it, /dev/zero never ends, and a device
- * is not a sheet.  O_NONBLOCK makes open() return at once even on a FIFO,
- * and fstat() asks the file actually opened, not the name (which could be
- * swapped between a stat() and the open()).  A file over SHEET_MAX_BYTES is
- * refused before any of it is read.  Returns the descriptor, or -1 with e set. */
-static int open_sheet(const char *path, struct error *e)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		error_set(e, "%s: cannot open: %s", path, strerror(errno));
-		return -1;
-	}
-	struct stat st;
-	if (fstat(fd, &st) != 0)
-		error_set(e, "%s: cannot read: %s", path, strerror(errno));
-	else if (!S_ISREG(st.st_mode))
-		error_set(e, "%s: not a regular file (%s); only files are read as sheets",
-		          path, file_kind(st.st_mode));
-	else if (st.st_size > SHEET_MAX_BYTES)
-		error_set(e, "%s: %lld bytes, larger than the 1 GiB a sheet may be; split it "
-		          "(see Limits in README.md)", path, (long long)st.st_size);
-	else
-		return fd;
-	close(fd);
-	return -1;
-}
-
-/* Reads the whole file, and stops with an error if it grows past the limit
- * while being read (the size fstat gave is only a hint). */
+/* Reads a sheet whole (readfile.h: regular files only, within the limit). */
 static bool read_file(const char *path, char **buf, size_t *len, struct error *e)
 {
-	int fd = open_sheet(path, e);
-	if (fd < 0)
-		return false;
-	size_t cap = 1 << 16, n = 0;
-	char *b = xmalloc(cap);
-	int err = 0;
-	for (;;) {
-		if (n == cap)
-			b = xrealloc(b, cap *= 2);
-		ssize_t got = read(fd, b + n, cap - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			err = errno;
-		if (got <= 0)
-			break;
-		n += (size_t)got;
-		if (n > (size_t)SHEET_MAX_BYTES) {
-			err = EFBIG;
-			break;
-		}
+	struct readfile r;
+	char why[160];
+	enum readfile_status st = readfile_read(path, SHEET_MAX_BYTES, &r);
+	switch (st) {
+	case READFILE_OK:
+		*buf = r.buf;
+		*len = r.len;
+		return true;
+	case READFILE_NOT_REGULAR:
+		return error_set(e, "%s: not a regular file (%s); only files are read as sheets",
+		                 path, readfile_kind(r.mode));
+	case READFILE_TOO_BIG:
+		return error_set(e, "%s: %lld bytes, larger than the 1 GiB a sheet may be; split "
+		                 "it (see Limits in README.md)", path, (long long)r.size);
+	case READFILE_ERRNO:
+		break;
 	}
-	close(fd);
-	if (err) {
-		free(b);
-		return error_set(e, "%s: cannot read: %s", path, strerror(err));
-	}
-	*buf = b;
-	*len = n;
-	return true;
+	readfile_describe(st, &r, SHEET_MAX_BYTES, why, sizeof why);
+	return error_set(e, "%s: cannot read: %s", path, why);
 }
 
 bool load_sheet(struct table *t, const struct config *c, const char *path, struct error *e)
