@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "place.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -86,11 +87,7 @@ static void prep_places(struct filter_prep *p)
 	p->cercle_text = xcalloc(c->ncercles + 1, sizeof(bool));
 	p->type_text = xcalloc(c->ntypes + 1, sizeof(bool));
 	for (size_t r = 0; r < c->nregions; r++) {
-		const struct region *re = &c->regions[r];
-		p->region_text[r] = (re->folded && strstr(re->folded, tx)) ||
-		                    folded_contains(re->name, tx) ||
-		                    any_contains(re->variants, re->nvariants, tx) ||
-		                    (re->ncodes > 0 && folded_contains(re->codes[0].code, tx));
+		p->region_text[r] = place_region_mentions(c, (int)r, tx);
 	}
 	for (size_t i = 0; i < c->ncercles; i++) {
 		const struct cercle *ce = &c->cercles[i];

@@ -316,3 +316,18 @@ int place_suggest_cercle(const struct config *c, const char *name, char *buf, si
 {
 	return suggest(c, c->ncercles, cercle_at, name, buf, size);
 }
+
+bool place_region_mentions(const struct config *c, int r, const char *folded)
+{
+	const struct region *g = &c->regions[r];
+	char code[16];
+	if (strstr(g->folded, folded))
+		return true;
+	for (size_t v = 0; v < g->nvariants; v++)
+		if (strstr(g->variants[v], folded))
+			return true;
+	if (g->ncodes == 0)
+		return false;
+	text_fold(g->codes[0].code, strlen(g->codes[0].code), code, sizeof code);
+	return strstr(code, folded) != NULL;
+}

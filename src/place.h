@@ -8,6 +8,7 @@
 #ifndef FOURW_PLACE_H
 #define FOURW_PLACE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "config.h"
@@ -39,6 +40,11 @@ int place_cercle_in_region(const struct config *c, int cercle, int region);
  * the old system has, 0 when it says nothing (Kayes, Gao…).  Used to
  * detect a sheet's system from its rows. */
 int place_system_hint(const struct config *c, const char *code, const char *name);
+
+/* True if the folded text occurs in region r's folded name, one of its
+ * spelling variants or its display p-code ("segou", "timbuktu", "ml04"):
+ * what type-to-filter matches a region by, on the screen and in the core. */
+bool place_region_mentions(const struct config *c, int r, const char *folded);
 
 /* Writes the closest known region names to `name` as
  * "Ségou (ML04)" or "Ségou (ML04) or Sikasso (ML03)" into buf; returns the

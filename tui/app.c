@@ -15,6 +15,7 @@
 #include "app.h"
 #include "draw.h"
 #include "layout.h"
+#include "place.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -484,9 +485,9 @@ static void picker_key(struct app *a, enum action act)
 		a->quit = true;
 }
 
-/* The region whose name or spelling variant contains the folded text, if
- * exactly one does: "/segou Enter" then selects Ségou itself, so the header
- * shows Ségou's own need and target. */
+/* The one region the typed text names (place_region_mentions), if exactly
+ * one: "/segou Enter" then selects Ségou itself, so the header shows
+ * Ségou's own need and target. */
 static int region_named(const struct app *a, const char *text)
 {
 	char folded[FILTER_TEXT_MAX];
@@ -495,14 +496,11 @@ static int region_named(const struct app *a, const char *text)
 	if (text_fold(text, strlen(text), folded, sizeof folded) == 0)
 		return -1;
 	for (size_t r = 0; r < a->cfg->nregions; r++) {
-		const struct region *g = &a->cfg->regions[r];
-		bool hit = strstr(g->folded, folded) != NULL;
-		for (size_t v = 0; v < g->nvariants && !hit; v++)
-			hit = strstr(g->variants[v], folded) != NULL;
-		if (hit && found >= 0)
+		if (!place_region_mentions(a->cfg, (int)r, folded))
+			continue;
+		if (found >= 0)
 			return -1;
-		if (hit)
-			found = (int)r;
+		found = (int)r;
 	}
 	return found;
 }
