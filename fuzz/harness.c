@@ -108,18 +108,49 @@ const char *harness_check_source(const struct table *t, uint32_t source, size_t 
 	return check_diags(t, source, nlines);
 }
 
+/* Reading the sheet in two parts (load.c) must give what one pass gives. */
+static const char *same_in_two_parts(const struct config *c, const uint8_t *data, size_t size,
+                                     const struct table *one)
+{
+	struct table t;
+	struct error e = { "" };
+	const char *bad = NULL;
+	table_init(&t);
+	load_set_split_min(0);
+	bool ok = load_buffer(&t, c, "fuzz.csv", (const char *)data, size, &e);
+	load_set_split_min(SIZE_MAX);
+	if (!ok)
+		bad = broken("load_buffer in two parts failed: %s", e.msg);
+	else if (t.len != one->len || t.diags.len != one->diags.len)
+		bad = broken("in two parts: %zu rows and %zu messages, in one: %zu and %zu",
+		             t.len, t.diags.len, one->len, one->diags.len);
+	for (size_t i = 0; !bad && i < t.len; i++)
+		if (t.rows[i].line != one->rows[i].line || t.rows[i].reached != one->rows[i].reached ||
+		    t.rows[i].region != one->rows[i].region || strcmp(t.rows[i].org, one->rows[i].org))
+			bad = broken("in two parts, row %zu (line %u) differs", i, t.rows[i].line);
+	for (size_t i = 0; !bad && i < t.diags.len; i++)
+		if (t.diags.items[i].line != one->diags.items[i].line ||
+		    strcmp(t.diags.items[i].msg, one->diags.items[i].msg))
+			bad = broken("in two parts, message %zu differs", i);
+	table_free(&t);
+	return bad;
+}
+
 const char *harness_load(const struct config *c, const uint8_t *data, size_t size)
 {
 	struct table t;
 	struct error e = { "" };
 	const char *bad = NULL;
 	table_init(&t);
+	load_set_split_min(SIZE_MAX);
 	if (!load_buffer(&t, c, "fuzz.csv", (const char *)data, size, &e))
 		bad = broken("load_buffer failed: %s", e.msg);
 	else if (t.nsources != 1)
 		bad = broken("%zu sources for one buffer", t.nsources);
 	else
 		bad = harness_check_source(&t, 0, harness_count_lines((const char *)data, size));
+	if (!bad)
+		bad = same_in_two_parts(c, data, size, &t);
 	table_free(&t);
 	return bad;
 }

@@ -279,6 +279,7 @@ static int run(const char *cmd, int argc, char **argv, FILE *out, FILE *err)
 	struct filter f;
 	memset(&cfg, 0, sizeof cfg);
 	table_init(&t);
+	t.hash_sources = rq.format == REPORT_MD;   /* only the minutes print each sheet's hash */
 	filter_init(&f);
 	status = 2;
 	if (load_config(&rq, &cfg, err)) {

@@ -50,6 +50,21 @@ static size_t modal_lines(size_t counts[][NCAND], size_t nlines, int c, size_t *
 	return best_n;
 }
 
+bool dialect_sniff_has_enough(const char *text, size_t len)
+{
+	/* count_per_line reads no further than the SNIFF_LINES-th line end
+	 * outside quotes */
+	size_t ends = 0;
+	bool quoted = false;
+	for (size_t i = 0; i < len && ends < SNIFF_LINES; i++) {
+		if (text[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && text[i] == '\n')
+			ends++;
+	}
+	return ends == SNIFF_LINES;
+}
+
 char dialect_sniff_delimiter(const char *text, size_t len)
 {
 	size_t counts[SNIFF_LINES][NCAND];

@@ -11,6 +11,9 @@
  * fields, counting only outside double quotes.  Ties go to ';', then ','
  * (francophone Excel uses ';').  Returns ',' for text with no candidate. */
 char dialect_sniff_delimiter(const char *text, size_t len);
+/* True when text holds all the sniffer reads (its first lines): more text
+ * after it would not change the answer. */
+bool dialect_sniff_has_enough(const char *text, size_t len);
 
 /* Printable name of a delimiter: "comma", "semicolon", "tab", "pipe". */
 const char *dialect_delimiter_name(char d);

@@ -62,6 +62,11 @@ size_t encoding_put_utf8(unsigned cp, char *out)
 	return 4;
 }
 
+size_t encoding_put_cp1252(unsigned char b, char *out)
+{
+	return encoding_put_utf8(cp1252_decode(b), out);
+}
+
 static char *copy_text(const char *buf, size_t len, size_t *out_len)
 {
 	char *out = xmalloc(len + 1);

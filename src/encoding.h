@@ -25,4 +25,7 @@ char *encoding_to_utf8(const char *buf, size_t len, enum encoding *detected,
  * returns the number of bytes written. */
 size_t encoding_put_utf8(unsigned cp, char *out);
 
+/* Appends the UTF-8 encoding of Windows-1252 byte b (room for 3 bytes). */
+size_t encoding_put_cp1252(unsigned char b, char *out);
+
 #endif

@@ -3,12 +3,14 @@
 #include <csv.h>
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "colmap.h"
 #include "dialect.h"
@@ -18,6 +20,7 @@
 #include "readfile.h"
 #include "row.h"
 #include "sha256.h"
+#include "sheetio.h"
 #include "xalloc.h"
 
 /* HXL allows up to 24 header rows before the hashtag row; the header is
@@ -57,10 +60,27 @@ struct saved {                 /* a record kept for later (header scan, deferral
 	struct overflow of;
 };
 
+/* Rows of one sheet (or of one part of it) by outcome; blank lines are not rows. */
+struct counts {
+	size_t read, accepted, rejected;
+};
+
+struct split;
+
+/* One parse of a sheet, or of the second part of one (see "Two parts"
+ * below): each has its own parser, records and answers. */
+struct saved_list {
+	struct saved *items;
+	size_t n, cap;
+};
+
 struct loader {
-	struct table *t;
+	struct table *t;           /* where rows, messages and strings go */
+	struct source *src;        /* the sheet; only the first part writes to it */
 	const struct config *c;
 	struct row_context ctx;
+	struct counts counts;
+	struct split *split;       /* the sheet is read in two parts; NULL: in one */
 	size_t width;              /* cells in the header row */
 	uint32_t line;             /* physical line being fed to the parser */
 	uint32_t pending_start;    /* line where the next record would start */
@@ -71,15 +91,16 @@ struct loader {
 	const char *missing_what;
 	struct saved head[HEADER_SCAN];
 	size_t nhead;
-	struct saved *deferred;
-	size_t ndeferred, deferred_cap;
+	struct saved_list deferred; /* rows waiting for the sheet's p-code system */
+	bool awaiting_system;      /* second part only: keep rows until one shows the system */
+	struct saved_list waiting; /* those rows, read again when the parts are joined */
 	const char **cells;        /* scratch array of cell pointers */
 	size_t cells_cap;
 };
 
 static struct source *src(struct loader *ld)
 {
-	return &ld->t->sources[ld->ctx.source];
+	return ld->src;
 }
 
 /* ---- records ----------------------------------------------------------- */
@@ -158,17 +179,25 @@ static void saved_free(struct saved *s)
 	free(s->offs);
 }
 
+static void saved_list_free(struct saved_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		saved_free(&l->items[i]);
+	free(l->items);
+	*l = (struct saved_list){0};
+}
+
 /* ---- data rows --------------------------------------------------------- */
 
 static void count_outcome(struct loader *ld, enum row_outcome o)
 {
 	if (o == ROW_BLANK)
 		return;
-	src(ld)->rows_read++;
+	ld->counts.read++;
 	if (o == ROW_ACCEPTED)
-		src(ld)->accepted++;
+		ld->counts.accepted++;
 	else if (o == ROW_REJECTED)
-		src(ld)->rejected++;
+		ld->counts.rejected++;
 }
 
 /* Cells past the header's width are ignored, and so are cells past COLS_MAX,
@@ -204,21 +233,40 @@ static bool reject_long_cell(struct loader *ld, uint32_t line, const struct over
 	return true;
 }
 
-static void defer(struct loader *ld, uint32_t line, char *bytes, const size_t *offs, size_t n,
-                  const struct overflow *of)
+static void keep(struct saved_list *l, uint32_t line, char *bytes, const size_t *offs, size_t n,
+                 const struct overflow *of)
 {
 	struct record tmp = {
 		.line = line, .bytes = bytes, .offs = (size_t *)offs, .n = n, .of = *of,
 		.len = n ? offs[n - 1] + strlen(bytes + offs[n - 1]) + 1 : 0,
 	};
-	ld->deferred = xgrow(ld->deferred, &ld->deferred_cap, ld->ndeferred + 1,
-	                     sizeof *ld->deferred);
-	ld->deferred[ld->ndeferred++] = save(&tmp);
+	l->items = xgrow(l->items, &l->cap, l->n + 1, sizeof *l->items);
+	l->items[l->n++] = save(&tmp);
+}
+
+/* A second part that started before the sheet's p-code system was known
+ * keeps its rows until one shows it (see "Two parts" below): a single pass
+ * would have read them with the system the first part ends with. */
+static bool await_system(struct loader *ld, uint32_t line, char *bytes, const size_t *offs,
+                         size_t n, const struct overflow *of)
+{
+	if (!ld->awaiting_system)
+		return false;
+	int hint = of->long_col ? 0 : row_system_hint(&ld->ctx, cells_of(ld, bytes, offs, n), n);
+	if (hint == 0) {
+		keep(&ld->waiting, line, bytes, offs, n, of);
+		return true;
+	}
+	ld->ctx.system = hint;
+	ld->awaiting_system = false;
+	return false;
 }
 
 static void data_row(struct loader *ld, uint32_t line, char *bytes, const size_t *offs, size_t n,
                      const struct overflow *of)
 {
+	if (await_system(ld, line, bytes, offs, n, of))
+		return;
 	if (reject_long_cell(ld, line, of))
 		return;
 	const char *const *cells = cells_of(ld, bytes, offs, n);
@@ -239,7 +287,7 @@ static void data_row(struct loader *ld, uint32_t line, char *bytes, const size_t
 		ld->ctx.system = row_system_hint(&ld->ctx, cells, n);
 	enum row_outcome o = row_convert(&ld->ctx, line, cells, n);
 	if (o == ROW_DEFERRED) {
-		defer(ld, line, bytes, offs, n, of);
+		keep(&ld->deferred, line, bytes, offs, n, of);
 		return;
 	}
 	if (o == ROW_ACCEPTED && ld->width)
@@ -419,6 +467,8 @@ static void on_field(void *s, size_t len, void *data)
 	record_push(r, len ? s : "", len);
 }
 
+static void split_share_header(struct loader *ld);
+
 static void on_record(int term, void *data)
 {
 	struct loader *ld = data;
@@ -427,6 +477,8 @@ static void on_record(int term, void *data)
 		ld->head[ld->nhead++] = save(&ld->rec);
 		if (ld->nhead == HEADER_SCAN)
 			settle_header(ld);
+		if (ld->header_found && ld->split)
+			split_share_header(ld);
 	} else {
 		data_row(ld, ld->rec.line, ld->rec.bytes, ld->rec.offs, ld->rec.n, &ld->rec.of);
 	}
@@ -498,10 +550,10 @@ static size_t line_end(const char *text, size_t pos, size_t len, size_t *nl)
 	return *nl < len ? *nl + 1 : len;
 }
 
+/* Feeds a run of whole lines (sheetio.h), one physical line at a time. */
 static void feed_lines(struct loader *ld, struct csv_parser *p, const char *text, size_t len)
 {
 	size_t pos = 0, nl = SIZE_MAX;
-	ld->line = 0;
 	while (pos < len) {
 		size_t end = line_end(text, pos, len, &nl);
 		ld->line++;
@@ -522,8 +574,8 @@ static void finish_parse(struct loader *ld, struct csv_parser *p)
 		diag_add(&ld->t->diags, DIAG_REJECT, ld->ctx.source, start, 0,
 		         "a quoted cell opened on line %u is never closed; lines %u to %u "
 		         "could not be read as rows", start, start, ld->line);
-		src(ld)->rows_read++;
-		src(ld)->rejected++;
+		ld->counts.read++;
+		ld->counts.rejected++;
 		ld->rec.n = ld->rec.len = 0;
 	} else {
 		csv_fini(p, on_field, on_record, ld);
@@ -535,26 +587,29 @@ static void finish_parse(struct loader *ld, struct csv_parser *p)
 /* Rows whose region depended on the sheet's system (ML09 with no name). */
 static void resolve_deferred(struct loader *ld)
 {
-	if (ld->ndeferred && ld->ctx.system == 0) {
+	if (ld->deferred.n && ld->ctx.system == 0) {
 		ld->ctx.system = SYS_OLD;
 		diag_add(&ld->t->diags, DIAG_NOTE, ld->ctx.source, 0, 0,
 		         "nothing in this sheet tells old p-codes from the 2023 ones; ML09 "
 		         "without a name is read as Bamako (old system)");
 	}
-	for (size_t i = 0; i < ld->ndeferred; i++) {
-		struct saved *s = &ld->deferred[i];
+	for (size_t i = 0; i < ld->deferred.n; i++) {
+		struct saved *s = &ld->deferred.items[i];
 		count_outcome(ld, row_convert(&ld->ctx, s->line,
 		                              cells_of(ld, s->bytes, s->offs, s->n), s->n));
-		saved_free(s);
 	}
-	free(ld->deferred);
+	saved_list_free(&ld->deferred);
 }
 
-/* Per-sheet figures for `check`: its warnings and latest period. */
-static void finish_source(struct table *t, uint32_t source, size_t first_row,
+/* Per-sheet figures for `check`: its rows, warnings and latest period. */
+static void finish_source(struct table *t, struct loader *ld, size_t first_row,
                           size_t warnings_before)
 {
-	struct source *s = &t->sources[source];
+	struct source *s = ld->src;
+	s->rows_read = ld->counts.read;
+	s->accepted = ld->counts.accepted;
+	s->rejected = ld->counts.rejected;
+	s->system = ld->ctx.system;
 	s->warnings = t->diags.warnings - warnings_before;
 	for (size_t i = first_row; i < t->len; i++) {
 		int p = activity_period(&t->rows[i]);
@@ -563,101 +618,516 @@ static void finish_source(struct table *t, uint32_t source, size_t first_row,
 	}
 }
 
-static bool has_crlf(const char *text, size_t len)
+/* ---- one parse ------------------------------------------------------------ */
+
+static void loader_start(struct loader *ld, struct table *out, struct source *s,
+                         uint32_t source, const struct config *c, struct csv_parser *p)
 {
-	const char *cr = memchr(text, '\r', len);
-	return cr && (size_t)(cr - text) + 1 < len && cr[1] == '\n';
+	*ld = (struct loader){ .t = out, .src = s, .c = c,
+	                       .ctx = { .cfg = c, .table = out, .src = s, .source = source } };
+	csv_init(p, CSV_APPEND_NULL | CSV_STRICT_FINI);
+	csv_set_delim(p, (unsigned char)s->delimiter);
+	csv_set_space_func(p, space_only);
+	csv_set_realloc_func(p, csv_block_realloc);
+	csv_set_free_func(p, csv_block_free);
 }
 
-/* 1-based physical line of byte `at`, counting line ends as line_end does. */
-static uint32_t line_of(const char *text, size_t at)
+static void loader_end(struct loader *ld, struct csv_parser *p)
 {
-	uint32_t line = 1;
-	for (size_t i = 0; i < at; i++)
-		line += text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n');
-	return line;
+	csv_free(p);
+	memo_free(&ld->ctx.memo);
+	free(ld->rec.bytes);
+	free(ld->rec.offs);
+	free(ld->cells);
+	saved_list_free(&ld->deferred);
+	saved_list_free(&ld->waiting);
 }
 
-/* A NUL byte has no place in a CSV: binary files and UTF-16 text (Excel's
- * "Unicode Text") are full of them.  Left in, a NUL would silently cut its
- * cell short ("1\0 234" read as 1), so each one becomes U+FFFD, visible in
- * any message about the cell, and the sheet gets a note saying why. */
-static char *replace_nuls(struct table *t, uint32_t source, char *text, size_t *len)
+/* Feeds bytes [from, to) of the sheet; false if they could not all be read. */
+static bool feed_range(struct loader *ld, struct csv_parser *p, const struct sheet_bytes *b,
+                       enum sheetio_decode d, size_t from, size_t to, int *err)
 {
-	size_t count = 0, first = 0;
-	for (size_t i = 0; i < *len; i++)
-		if (text[i] == '\0' && count++ == 0)
-			first = i;
-	if (count == 0)
-		return text;
-	diag_add(&t->diags, DIAG_NOTE, source, line_of(text, first), 0,
+	struct line_reader r;
+	const char *text;
+	size_t len;
+	line_reader_init(&r, b, d, from, to);
+	while (line_reader_next(&r, &text, &len))
+		feed_lines(ld, p, text, len);
+	*err = r.err;
+	bool whole = r.pos >= to;
+	line_reader_free(&r);
+	return whole;
+}
+
+/* ---- two parts -------------------------------------------------------------- */
+
+/* A large sheet is parsed in two parts at once, one per core.  The second
+ * part starts at a line end S in the middle where the number of quote
+ * characters before it is even: a row boundary, unless a stray quote inside
+ * an unquoted cell fooled the count.  So nothing is assumed: the second
+ * part's rows are kept only if, when the first part reaches S, its parser
+ * is indeed between records, its header was settled before S, and its
+ * p-code system is the one the second part started with.  Otherwise the
+ * second part's work is dropped and the first part reads on past S itself.
+ * Either way every row gets exactly the answer a single pass would give. */
+#define SPLIT_MIN_BYTES ((size_t)4 << 20)
+
+static size_t split_min = SPLIT_MIN_BYTES;
+static size_t splits_taken, splits_dropped;   /* for the tests: both paths are taken */
+
+void load_split_counts(size_t *taken, size_t *dropped)
+{
+	*taken = splits_taken;
+	*dropped = splits_dropped;
+}
+
+void load_set_split_min(size_t bytes)
+{
+	split_min = bytes;
+}
+
+enum split_state { SPLIT_WAITING, SPLIT_GO, SPLIT_ABORT };
+
+struct split {
+	size_t at;                 /* S: where the second part starts */
+	uint32_t line_base;        /* physical lines before S */
+	const struct sheet_bytes *bytes;
+	enum sheetio_decode decode;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	enum split_state state;
+	struct loader first;       /* the first part's header state, copied at SPLIT_GO */
+	struct table part;         /* the second part's rows (in the table's own array), messages, strings */
+	struct loader second;
+	struct csv_parser parser;
+	int err;
+};
+
+static void split_signal(struct split *sp, enum split_state st)
+{
+	pthread_mutex_lock(&sp->lock);
+	if (sp->state == SPLIT_WAITING)
+		sp->state = st;
+	pthread_cond_signal(&sp->changed);
+	pthread_mutex_unlock(&sp->lock);
+}
+
+/* Called by the first part once its header is settled. */
+static void split_share_header(struct loader *ld)
+{
+	struct split *sp = ld->split;
+	ld->split = NULL;
+	sp->first = *ld;
+	split_signal(sp, SPLIT_GO);
+}
+
+static void *second_part(void *arg)
+{
+	struct split *sp = arg;
+	pthread_mutex_lock(&sp->lock);
+	while (sp->state == SPLIT_WAITING)
+		pthread_cond_wait(&sp->changed, &sp->lock);
+	enum split_state st = sp->state;
+	pthread_mutex_unlock(&sp->lock);
+	if (st != SPLIT_GO)
+		return NULL;
+	struct loader *ld = &sp->second;
+	const struct loader *first = &sp->first;
+	loader_start(ld, &sp->part, first->src, first->ctx.source, first->c, &sp->parser);
+	ld->header_found = true;
+	ld->width = first->width;
+	ld->missing_required = first->missing_required;
+	ld->missing_what = first->missing_what;
+	ld->ctx.system = first->ctx.system;
+	ld->awaiting_system = ld->ctx.system == 0 && !ld->missing_required;
+	ld->line = sp->line_base;
+	feed_range(ld, &sp->parser, sp->bytes, sp->decode, sp->at, sp->bytes->len, &sp->err);
+	finish_parse(ld, &sp->parser);
+	return NULL;
+}
+
+/* S: the first line end at or after `mid` with an even number of quotes
+ * before it (`quotes` and `line_ends` counted up to mid); 0 if none. */
+static size_t find_split(const struct sheet_bytes *b, size_t mid, size_t quotes,
+                         size_t line_ends, uint32_t *line_base)
+{
+	char buf[4096];
+	int err = 0;
+	for (size_t at = mid; at < b->len;) {
+		size_t n = sheetio_read(b, at, buf, sizeof buf, &err);
+		if (n < 2)
+			return 0;
+		for (size_t i = 0; i + 1 < n; i++) {
+			char c = buf[i];
+			quotes += c == '"';
+			if (c == '\n' || (c == '\r' && buf[i + 1] != '\n')) {
+				line_ends++;
+				if (quotes % 2 == 0 && line_ends < UINT32_MAX) {
+					*line_base = (uint32_t)line_ends;
+					return at + i + 1;
+				}
+			}
+		}
+		at += n - 1;
+	}
+	return 0;
+}
+
+/* Starts the second part at S if the sheet is large enough; false: one part. */
+static bool split_start(struct split *sp, struct loader *first, const struct sheet_bytes *b,
+                        enum sheetio_decode d, size_t mid, const struct survey *before_mid)
+{
+	if (b->len < split_min || mid == 0 || mid >= b->len)
+		return false;
+	memset(sp, 0, sizeof *sp);
+	sp->at = find_split(b, mid, before_mid->quotes, before_mid->line_ends, &sp->line_base);
+	if (sp->at == 0 || sp->at >= b->len)
+		return false;
+	sp->bytes = b;
+	sp->decode = d;
+	sp->state = SPLIT_WAITING;
+	table_init(&sp->part);
+	/* the second part's rows go straight into the table's own array, after
+	 * room for every line before S (a row starts on a line of its own) */
+	struct table *t = first->t;
+	sp->part.rows = t->rows + t->len + sp->line_base + 1;
+	sp->part.cap = t->cap - (t->len + sp->line_base + 1);
+	pthread_mutex_init(&sp->lock, NULL);
+	pthread_cond_init(&sp->changed, NULL);
+	if (pthread_create(&sp->thread, NULL, second_part, sp) != 0) {
+		sp->part.rows = NULL;
+		table_free(&sp->part);
+		pthread_mutex_destroy(&sp->lock);
+		pthread_cond_destroy(&sp->changed);
+		return false;
+	}
+	first->split = sp;
+	return true;
+}
+
+/* The second part's first rows, kept until one showed the sheet's system,
+ * are read now by the first part: their rows come before the second
+ * part's own, which move up if they need the room. */
+static void read_waiting(struct loader *ld, struct split *sp)
+{
+	struct table *t = ld->t, *part = &sp->part;
+	struct saved_list *w = &sp->second.waiting;
+	size_t room = (size_t)(part->rows - t->rows) - t->len;
+	if (w->n > room) {
+		memmove(part->rows + (w->n - room), part->rows, part->len * sizeof *part->rows);
+		part->rows += w->n - room;
+	}
+	for (size_t i = 0; i < w->n; i++) {
+		struct saved *r = &w->items[i];
+		data_row(ld, r->line, r->bytes, r->offs, r->n, &r->of);
+	}
+}
+
+/* The second part's strings, interned again in the table's own pool. */
+static void remap_strings(struct table *t, const struct strpool *from, struct memo *map)
+{
+	for (size_t i = 0; i < from->cap; i++)
+		if (from->slots[i])
+			memo_put(map, 1, from->slots[i], NULL,
+			         (int64_t)(intptr_t)strpool_intern_cstr(&t->strings, from->slots[i]));
+}
+
+static const char *remapped(const struct memo *map, const char *s)
+{
+	int64_t v = 0;
+	memo_get(map, 1, s, NULL, &v);
+	return (const char *)(intptr_t)v;
+}
+
+/* Appends the second part's rows (moving down, never onto one not yet
+ * moved) and messages to the first's, in file order. */
+static void take_rows(struct loader *ld, struct split *sp)
+{
+	struct table *t = ld->t, *part = &sp->part;
+	struct memo map = {0};
+	remap_strings(t, &part->strings, &map);
+	for (size_t i = 0; i < part->len; i++) {
+		struct activity a = part->rows[i];
+		a.org = remapped(&map, a.org);
+		a.partner = remapped(&map, a.partner);
+		a.activity = remapped(&map, a.activity);
+		a.commune = remapped(&map, a.commune);
+		t->rows[t->len++] = a;
+	}
+	memo_free(&map);
+	for (size_t i = 0; i < part->diags.len; i++) {
+		const struct diag *d = &part->diags.items[i];
+		diag_add(&t->diags, d->level, d->source, d->line, d->col, "%s", d->msg);
+	}
+}
+
+/* Joins the second part to the first. */
+static void split_merge(struct loader *ld, struct split *sp)
+{
+	struct loader *two = &sp->second;
+	read_waiting(ld, sp);
+	take_rows(ld, sp);
+	ld->counts.read += two->counts.read;
+	ld->counts.accepted += two->counts.accepted;
+	ld->counts.rejected += two->counts.rejected;
+	if (ld->ctx.system == 0)
+		ld->ctx.system = two->ctx.system;
+	for (size_t i = 0; i < two->deferred.n; i++) {
+		struct saved *d = &two->deferred.items[i];
+		keep(&ld->deferred, d->line, d->bytes, d->offs, d->n, &d->of);
+	}
+	ld->line = two->line;
+}
+
+/* The second part read its rows as a single pass would have: the first
+ * part ended between records at S, and its system (if any) is the one the
+ * second part used (a second part still awaiting the system used none). */
+static bool split_sound(const struct loader *ld, const struct csv_parser *p,
+                        const struct split *sp)
+{
+	const struct loader *two = &sp->second;
+	return sp->state == SPLIT_GO && parser_between_records(p) && ld->rec.n == 0 &&
+	       (ld->ctx.system == 0 || two->awaiting_system || ld->ctx.system == two->ctx.system);
+}
+
+/* Waits for the second part; true if its rows were taken. */
+static bool split_finish(struct loader *ld, struct csv_parser *p, struct split *sp)
+{
+	if (ld->split)                     /* no header before S */
+		split_signal(sp, SPLIT_ABORT);
+	ld->split = NULL;
+	pthread_join(sp->thread, NULL);
+	bool sound = split_sound(ld, p, sp);
+	if (sound)
+		split_merge(ld, sp);
+	*(sound ? &splits_taken : &splits_dropped) += 1;
+	if (sp->state == SPLIT_GO)
+		loader_end(&sp->second, &sp->parser);
+	sp->part.rows = NULL;              /* borrowed from the table */
+	table_free(&sp->part);
+	pthread_mutex_destroy(&sp->lock);
+	pthread_cond_destroy(&sp->changed);
+	return sound;
+}
+
+/* ---- one sheet -------------------------------------------------------------- */
+
+/* The sheet's bytes as the parser will see them. */
+struct sheet {
+	struct sheet_bytes bytes;  /* the file, or its decoded copy */
+	enum sheetio_decode decode;
+	size_t start;              /* after a UTF-8 BOM */
+	size_t mid;                /* where the survey was cut in two (0: it was not) */
+	struct survey head, all;   /* survey of [start, mid), and of the whole */
+	char *decoded;             /* the copy, when there is one */
+};
+
+struct survey_job {
+	const struct sheet_bytes *b;
+	size_t from, to;
+	struct survey s;
+};
+
+static void *survey_job_run(void *arg)
+{
+	struct survey_job *j = arg;
+	sheetio_survey(j->b, j->from, j->to, &j->s);
+	return NULL;
+}
+
+/* Surveys the sheet, the halves of a large one at once. */
+static void survey_sheet(struct sheet *sh)
+{
+	const struct sheet_bytes *b = &sh->bytes;
+	struct survey_job two = { b, 0, b->len, {0} };
+	pthread_t th;
+	sh->mid = 0;
+	if (b->len >= split_min && b->len - sh->start >= 2) {
+		size_t mid = sheetio_char_start(b, sh->start + (b->len - sh->start) / 2);
+		two.from = mid;
+		if (mid > sh->start && mid < b->len &&
+		    pthread_create(&th, NULL, survey_job_run, &two) == 0) {
+			sheetio_survey(b, sh->start, mid, &sh->head);
+			pthread_join(th, NULL);
+			sh->mid = mid;
+			sh->all = sh->head;
+			sheetio_survey_join(&sh->all, &two.s);
+			return;
+		}
+	}
+	sheetio_survey(b, sh->start, b->len, &sh->all);
+}
+
+static bool starts_with_bom(const struct sheet_bytes *b)
+{
+	char head[3];
+	int err = 0;
+	return sheetio_read(b, 0, head, 3, &err) == 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0;
+}
+
+/* A BOM that says UTF-8 over bytes that are not: the stray bytes are read
+ * as Windows-1252 and the rest kept (encoding.c), in a decoded copy. */
+static bool decode_whole(struct sheet *sh, int *err)
+{
+	size_t len = sh->bytes.len;
+	char *raw = xmalloc(len + 1);
+	size_t n = sheetio_read(&sh->bytes, 0, raw, len, err);
+	enum encoding enc;
+	size_t ulen;
+	sh->decoded = encoding_to_utf8(raw, n, &enc, &ulen);
+	free(raw);
+	sh->bytes = (struct sheet_bytes){ .fd = -1, .mem = sh->decoded, .len = ulen };
+	sh->start = 0;
+	survey_sheet(sh);
+	return n == len;
+}
+
+static void note_nuls(struct table *t, uint32_t source, const struct survey *s)
+{
+	diag_add(&t->diags, DIAG_NOTE, source, (uint32_t)(s->first_nul_line_ends + 1), 0,
 	         "the file holds %zu NUL bytes: it looks binary or UTF-16, not CSV "
 	         "text; each NUL is read as U+FFFD (save the sheet as CSV UTF-8)",
-	         count);
-	char *out = xmalloc(*len + 2 * count + 1);
-	size_t o = 0;
-	for (size_t i = 0; i < *len; i++) {
-		if (text[i] != '\0') {
-			out[o++] = text[i];
-			continue;
-		}
-		memcpy(out + o, "\xEF\xBF\xBD", 3);
-		o += 3;
+	         s->nuls);
+}
+
+static void hash_sheet(const struct sheet_bytes *b, char out[65])
+{
+	static const char hex[] = "0123456789abcdef";
+	struct sha256 h;
+	unsigned char digest[32];
+	char *blk = xmalloc((size_t)1 << 20);
+	int err = 0;
+	size_t n;
+	sha256_init(&h);
+	for (size_t at = 0; (n = sheetio_read(b, at, blk, (size_t)1 << 20, &err)) > 0; at += n)
+		sha256_update(&h, blk, n);
+	free(blk);
+	sha256_final(&h, digest);
+	for (int i = 0; i < 32; i++) {
+		out[2 * i] = hex[digest[i] >> 4];
+		out[2 * i + 1] = hex[digest[i] & 15];
 	}
-	out[o] = '\0';
+	out[64] = '\0';
+}
+
+/* The first lines, decoded, for the delimiter sniffer (dialect.h). */
+static char *sniff_text(const struct sheet *sh, size_t *len)
+{
+	struct line_reader r;
+	const char *run;
+	size_t n;
+	char *text = NULL;
+	size_t cap = 0;
+	*len = 0;
+	line_reader_init(&r, &sh->bytes, sh->decode, sh->start, sh->bytes.len);
+	while (!dialect_sniff_has_enough(text, *len) && line_reader_next(&r, &run, &n)) {
+		text = xgrow(text, &cap, *len + n + 1, 1);
+		memcpy(text + *len, run, n);
+		*len += n;
+	}
+	line_reader_free(&r);
+	return text;
+}
+
+/* Decides how the sheet's bytes are read: encoding, NULs, line ends, delimiter. */
+static bool prepare_sheet(struct table *t, uint32_t source, struct sheet *sh, struct error *e)
+{
+	struct source *s = &t->sources[source];
+	int err = 0;
+	bool bom = starts_with_bom(&sh->bytes);
+	sh->start = bom ? 3 : 0;
+	survey_sheet(sh);
+	if (sh->all.err)
+		return error_set(e, "%s: cannot read: %s", s->path, strerror(sh->all.err));
+	s->encoding = bom ? ENC_UTF8_BOM : sh->all.utf8 ? ENC_UTF8 : ENC_CP1252;
+	if (bom && !sh->all.utf8 && !decode_whole(sh, &err))
+		return error_set(e, "%s: cannot read: %s", s->path, strerror(err ? err : EIO));
+	sh->decode = s->encoding == ENC_CP1252 ? DECODE_CP1252
+	           : sh->all.nuls ? DECODE_NUL : DECODE_NONE;
+	if (sh->all.nuls)
+		note_nuls(t, source, &sh->all);
+	s->crlf = sh->all.has_cr && sh->all.first_cr_lf;
+	size_t n;
+	char *text = sniff_text(sh, &n);
+	s->delimiter = dialect_sniff_delimiter(text ? text : "", n);
 	free(text);
-	*len = o;
-	return out;
+	return true;
+}
+
+/* Room for a row per line, so that neither part ever moves the array. */
+static void reserve_rows(struct table *t, const struct survey *s)
+{
+	size_t want = t->len + s->line_ends + 2;
+	if (want > t->cap) {
+		t->rows = xrealloc(t->rows, want * sizeof *t->rows);
+		t->cap = want;
+	}
+}
+
+static bool parse_sheet(struct table *t, const struct config *c, uint32_t source,
+                        struct sheet *sh, struct error *e)
+{
+	size_t first_row = t->len, warnings_before = t->diags.warnings;
+	struct loader ld;
+	struct csv_parser p;
+	struct split sp;
+	int err = 0;
+	reserve_rows(t, &sh->all);
+	loader_start(&ld, t, &t->sources[source], source, c, &p);
+	bool two = sh->mid && split_start(&sp, &ld, &sh->bytes, sh->decode, sh->mid, &sh->head);
+	size_t end = two ? sp.at : sh->bytes.len;
+	bool whole = feed_range(&ld, &p, &sh->bytes, sh->decode, sh->start, end, &err);
+	if (two) {
+		bool taken = split_finish(&ld, &p, &sp);
+		if (taken && !err)
+			err = sp.err;
+		else if (!taken && whole)
+			feed_range(&ld, &p, &sh->bytes, sh->decode, end, sh->bytes.len, &err);
+	}
+	finish_parse(&ld, &p);     /* after a second part: nothing left to finish */
+	resolve_deferred(&ld);
+	finish_source(t, &ld, first_row, warnings_before);
+	loader_end(&ld, &p);
+	if (err)
+		return error_set(e, "%s: cannot read: %s", t->sources[source].path, strerror(err));
+	return true;
+}
+
+static bool load_bytes(struct table *t, const struct config *c, const char *name,
+                       const struct sheet_bytes *b, struct error *e)
+{
+	uint32_t source = table_add_source(t, name);
+	struct sheet sh = { .bytes = *b };
+	if (t->hash_sources)
+		hash_sheet(b, t->sources[source].sha256);
+	bool ok = prepare_sheet(t, source, &sh, e) && parse_sheet(t, c, source, &sh, e);
+	free(sh.decoded);
+	return ok;
 }
 
 bool load_buffer(struct table *t, const struct config *c, const char *name,
                  const char *buf, size_t len, struct error *e)
 {
-	(void)e;
-	size_t first_row = t->len, warnings_before = t->diags.warnings;
-	uint32_t source = table_add_source(t, name);
-	struct source *s = &t->sources[source];
-	sha256_hex(buf, len, s->sha256);
-	size_t ulen;
-	char *text = encoding_to_utf8(buf, len, &s->encoding, &ulen);
-	text = replace_nuls(t, source, text, &ulen);
-	s->crlf = has_crlf(text, ulen);
-	s->delimiter = dialect_sniff_delimiter(text, ulen);
-
-	struct loader ld = { .t = t, .c = c, .ctx = { .cfg = c, .table = t, .source = source } };
-	struct csv_parser p;
-	csv_init(&p, CSV_APPEND_NULL | CSV_STRICT_FINI);
-	csv_set_delim(&p, (unsigned char)s->delimiter);
-	csv_set_space_func(&p, space_only);
-	csv_set_realloc_func(&p, csv_block_realloc);
-	csv_set_free_func(&p, csv_block_free);
-	feed_lines(&ld, &p, text, ulen);
-	finish_parse(&ld, &p);
-	csv_free(&p);
-	resolve_deferred(&ld);
-	memo_free(&ld.ctx.memo);
-	t->sources[source].system = ld.ctx.system;
-	free(ld.rec.bytes);
-	free(ld.rec.offs);
-	free(ld.cells);
-	free(text);
-	finish_source(t, source, first_row, warnings_before);
-	return true;
+	struct sheet_bytes b = { .fd = -1, .mem = buf, .len = len };
+	return load_bytes(t, c, name, &b, e);
 }
 
 /* ---- files and folders -------------------------------------------------- */
 
-/* Reads a sheet whole (readfile.h: regular files only, within the limit). */
-static bool read_file(const char *path, char **buf, size_t *len, struct error *e)
+bool load_sheet(struct table *t, const struct config *c, const char *path, struct error *e)
 {
 	struct readfile r;
 	char why[160];
-	enum readfile_status st = readfile_read(path, SHEET_MAX_BYTES, &r);
+	int fd = -1;
+	enum readfile_status st = readfile_open(path, SHEET_MAX_BYTES, &r, &fd);
 	switch (st) {
-	case READFILE_OK:
-		*buf = r.buf;
-		*len = r.len;
-		return true;
+	case READFILE_OK: {
+		struct sheet_bytes b = { .fd = fd, .len = (size_t)r.size };
+		bool ok = load_bytes(t, c, path, &b, e);
+		close(fd);
+		return ok;
+	}
 	case READFILE_NOT_REGULAR:
 		return error_set(e, "%s: not a regular file (%s); only files are read as sheets",
 		                 path, readfile_kind(r.mode));
@@ -669,17 +1139,6 @@ static bool read_file(const char *path, char **buf, size_t *len, struct error *e
 	}
 	readfile_describe(st, &r, SHEET_MAX_BYTES, why, sizeof why);
 	return error_set(e, "%s: cannot read: %s", path, why);
-}
-
-bool load_sheet(struct table *t, const struct config *c, const char *path, struct error *e)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	if (!read_file(path, &buf, &len, e))
-		return false;
-	bool ok = load_buffer(t, c, path, buf, len, e);
-	free(buf);
-	return ok;
 }
 
 static bool is_sheet_name(const char *name)

@@ -35,4 +35,10 @@ bool load_paths(struct table *t, const struct config *c,
 bool load_buffer(struct table *t, const struct config *c, const char *name,
                  const char *buf, size_t len, struct error *e);
 
+/* Sheets of at least this many bytes are surveyed and parsed in two parts
+ * at once (default 4 MiB); tests set 0 to read even tiny sheets in two. */
+void load_set_split_min(size_t bytes);
+/* How many second parts were kept, and dropped as unsound, so far. */
+void load_split_counts(size_t *taken, size_t *dropped);
+
 #endif

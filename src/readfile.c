@@ -44,6 +44,15 @@ static int open_regular(const char *path, off_t max, struct readfile *out,
 	return -1;
 }
 
+enum readfile_status readfile_open(const char *path, off_t max, struct readfile *out,
+                                   int *fd)
+{
+	enum readfile_status st;
+	memset(out, 0, sizeof *out);
+	*fd = open_regular(path, max, out, &st);
+	return st;
+}
+
 enum readfile_status readfile_read(const char *path, off_t max, struct readfile *out)
 {
 	enum readfile_status st;

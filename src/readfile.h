@@ -28,6 +28,12 @@ struct readfile {
 
 enum readfile_status readfile_read(const char *path, off_t max, struct readfile *out);
 
+/* Opens a regular file within max for reading in pieces (sheets are never
+ * held whole): READFILE_OK and *fd, which the caller closes; out->size is
+ * its size. */
+enum readfile_status readfile_open(const char *path, off_t max, struct readfile *out,
+                                   int *fd);
+
 /* "a folder", "a FIFO", "a character device"… for messages. */
 const char *readfile_kind(mode_t mode);
 

@@ -462,7 +462,7 @@ static void resolve_who(struct rowbuf *r)
 
 int row_system_hint(const struct row_context *ctx, const char *const *cells, size_t ncells)
 {
-	const struct source *src = &ctx->table->sources[ctx->source];
+	const struct source *src = ctx->src;
 	int cc = src->map.col[F_REGION_CODE], cn = src->map.col[F_REGION];
 	const char *code = cc >= 0 && (size_t)cc < ncells ? cells[cc] : "";
 	const char *name = cn >= 0 && (size_t)cn < ncells ? cells[cn] : "";
@@ -475,7 +475,7 @@ enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
 	if (all_blank(cells, ncells))
 		return ROW_BLANK;
 	struct rowbuf r = {
-		.ctx = ctx, .src = &ctx->table->sources[ctx->source], .line = line,
+		.ctx = ctx, .src = ctx->src, .line = line,
 		.cells = cells, .ncells = ncells,
 	};
 	r.a.source = ctx->source;

@@ -15,8 +15,9 @@
 
 struct row_context {
 	const struct config *cfg;
-	struct table *table;
-	uint32_t source;          /* index of the sheet in table->sources */
+	struct table *table;      /* where rows, messages and strings go */
+	const struct source *src; /* the sheet: its column map */
+	uint32_t source;          /* its index in the loaded table's sources */
 	int system;               /* the sheet's detected p-code system, 0 if not yet known */
 	struct memo memo;         /* answers per distinct place/type/status/date text;
 	                           * zero-initialised is ready; free with memo_free */

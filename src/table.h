@@ -59,7 +59,7 @@ struct column_map {
 
 struct source {
 	const char *path;
-	char sha256[65];          /* hex digest of the file's bytes */
+	char sha256[65];          /* hex digest of the file's bytes; "" unless table.hash_sources */
 	enum encoding encoding;
 	char delimiter;           /* ',' ';' '\t' '|' */
 	bool crlf;
@@ -82,6 +82,7 @@ struct table {
 	struct strpool strings;   /* owns every string above */
 	struct diag_list diags;   /* rejects, warnings and notes, in file order */
 	int latest_month;         /* latest period over all rows, -1 if none */
+	bool hash_sources;        /* fill source.sha256 while loading (true after table_init) */
 };
 
 void table_init(struct table *t);

@@ -1,0 +1,241 @@
+/* A sheet read in two parts at once (load.c, "Two parts") must give
+ * exactly what one pass gives: the same rows in the same order, the same
+ * messages on the same lines, the same counts.  The independent method here
+ * is the single pass itself (split disabled); each sheet is read both ways
+ * at many cut points, by adding rows at the end so the middle moves across
+ * quoted line breaks, stray quotes, rows awaiting the p-code system, CR-only
+ * and CRLF line ends, Windows-1252 bytes and NULs. */
+#include <criterion/criterion.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "load.h"
+#include "table.h"
+
+static struct config cfg;
+
+static void setup(void)
+{
+	struct error e;
+	cr_assert(config_load(&cfg, "config.ini", &e), "%s", e.msg);
+}
+
+static void teardown(void)
+{
+	load_set_split_min((size_t)4 << 20);
+	config_free(&cfg);
+}
+
+TestSuite(split, .init = setup, .fini = teardown);
+
+/* Everything loading produced, as text: rows, messages, per-sheet counts. */
+static char *describe(const struct table *t)
+{
+	char *out = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&out, &size);
+	for (size_t i = 0; i < t->len; i++) {
+		const struct activity *a = &t->rows[i];
+		fprintf(f, "row %u:%u [%s|%s|%s|%s] %d %d %d %d %d %d %d %d r%d c%d m%d %d %d t%d s%d\n",
+		        a->source, a->line, a->org, a->partner, a->activity, a->commune, a->girls,
+		        a->boys, a->women, a->men, a->older, a->total, a->targeted, a->reached,
+		        a->region, a->cercle, a->month, a->start_month, a->end_month, a->itype,
+		        a->status);
+	}
+	for (size_t i = 0; i < t->diags.len; i++) {
+		const struct diag *d = &t->diags.items[i];
+		fprintf(f, "diag %d %u:%u:%u %s\n", (int)d->level, d->source, d->line, d->col, d->msg);
+	}
+	for (size_t i = 0; i < t->nsources; i++) {
+		const struct source *s = &t->sources[i];
+		fprintf(f, "source %zu read %zu acc %zu rej %zu warn %zu sys %d enc %d delim %c crlf %d\n",
+		        i, s->rows_read, s->accepted, s->rejected, s->warnings, s->system,
+		        (int)s->encoding, s->delimiter, (int)s->crlf);
+	}
+	fclose(f);
+	return out;
+}
+
+static char *load_with_split_min(const char *text, size_t len, size_t split_min,
+                                 size_t *rows)
+{
+	struct table t;
+	struct error e;
+	table_init(&t);
+	load_set_split_min(split_min);
+	cr_assert(load_buffer(&t, &cfg, "sheet.csv", text, len, &e), "%s", e.msg);
+	cr_assert_eq(t.sources[0].rows_read, t.sources[0].accepted + t.sources[0].rejected);
+	*rows = t.sources[0].rows_read;
+	char *d = describe(&t);
+	table_free(&t);
+	return d;
+}
+
+/* Reads text + k copies of `extra` both ways, for k = 0..cuts-1. */
+static bool same_both_ways(const char *text, const char *extra, int cuts)
+{
+	size_t base = strlen(text), elen = strlen(extra), taken0, dropped0, taken, dropped;
+	load_split_counts(&taken0, &dropped0);
+	char *buf = malloc(base + (size_t)cuts * elen + 1);
+	memcpy(buf, text, base);
+	size_t len = base;
+	for (int k = 0; k < cuts; k++) {
+		size_t rows_one, rows_two;
+		char *one = load_with_split_min(buf, len, SIZE_MAX, &rows_one);
+		char *two = load_with_split_min(buf, len, 0, &rows_two);
+		cr_assert_str_eq(two, one, "read in two parts with %d extra rows", k);
+		cr_assert_eq(rows_one, rows_two);
+		free(one);
+		free(two);
+		memcpy(buf + len, extra, elen);
+		len += elen;
+	}
+	free(buf);
+	load_split_counts(&taken, &dropped);
+	cr_assert_gt(taken, taken0, "no second part was ever kept");
+	return dropped > dropped0;
+}
+
+#define HEAD "Organisation,Partenaire,Région,Pcode région,Cercle,Type d'intervention," \
+             "Activité,Statut,Mois de rapportage,Filles,Garçons,Femmes,Hommes,Total\n"
+
+Test(split, quoted_line_breaks_and_stray_quotes)
+{
+	bool some_dropped = same_both_ways(HEAD
+	    "IRC,,Mopti,ML05,Bandiagara,PSS,\"Séances, en groupe\nsur deux lignes\",En cours,mars 2024,10,12,3,2,27\n"
+	    "IRC,,Mopti,ML05,Bankass,PSS,Écran 5\" plat,En cours,mars 2024,1,2,0,0,3\n"
+	    "IRC,,Ségou,ML04,,GBV,\"\"\"Cité\"\" entre guillemets\",Terminé,mars 2024,4,4,0,0,8\n"
+	    "IRC,,Mopti,ML05,,PSS,un \" seul,En cours,mars 2024,1,1,1,1,4\n"
+	    "IRC,,Segu,ML04,,PSS,rejeté,En cours,mars 2024,1,1,0,0,2\n",
+	    "NRC,,Gao,ML07,,CM,\"a\nb\nc\",En cours,mars 2024,2,2,0,0,4\n"
+	    "NRC,,Gao,ML07,,CM,x\"y,En cours,mars 2024,1,1,0,0,2\n", 40);
+	cr_assert(some_dropped, "a stray quote should have fooled the quote count at least once");
+}
+
+/* 30 rows that say nothing of the p-code system (ML05 is Mopti in both). */
+static char *neutral_rows(const char *then)
+{
+	static char text[8192];
+	strcpy(text, HEAD);
+	for (int i = 0; i < 30; i++)
+		strcat(text, "SC,,Mopti,ML05,,PSS,a,En cours,mars 2024,1,1,0,0,2\n");
+	strcat(text, then);
+	return text;
+}
+
+Test(split, rows_awaiting_the_pcode_system)
+{
+	/* ML09 without a name waits for the sheet's system; a cercle alone
+	 * (Nioro) lies in Kayes in the old system and in Nioro in the 2023 one;
+	 * ML11 exists only in the 2023 system, Bamako as ML09 only in the old. */
+	const char *dependent = "SC,,,ML09,,PSS,b,En cours,mars 2024,2,2,0,0,4\n"
+	                        "SC,,,,Nioro,PSS,c,En cours,mars 2024,3,3,0,0,6\n";
+	/* never settled */
+	same_both_ways(neutral_rows(dependent), dependent, 40);
+	/* settled after the header was shared, in the first part */
+	same_both_ways(neutral_rows("SC,,Nioro,ML11,,CM,g,En cours,mars 2024,1,0,0,0,1\n"),
+	               dependent, 40);
+	/* settled one way in the first part, the other way in the second: a
+	 * single pass keeps the first */
+	bool some_dropped = same_both_ways(
+	    neutral_rows("SC,,Bamako,ML09,,CM,h,En cours,mars 2024,1,0,0,0,1\n"),
+	    "SC,,,,Nioro,PSS,c,En cours,mars 2024,3,3,0,0,6\n"
+	    "SC,,Nioro,ML11,,CM,g,En cours,mars 2024,1,0,0,0,1\n"
+	    "SC,,,,Nioro,PSS,c,En cours,mars 2024,3,3,0,0,6\n", 40);
+	cr_assert(some_dropped, "a second part that read the other system must be dropped");
+}
+
+Test(split, line_ends_and_encodings)
+{
+	const char *rows = "IRC,,Mopti,ML05,,PSS,a,En cours,mars 2024,1,2,0,0,3";
+	char cr[2048], crlf[2048];
+	snprintf(cr, sizeof cr, "%s", HEAD);
+	cr[strlen(cr) - 1] = '\r';
+	strcat(cr, rows);
+	strcat(cr, "\r");
+	snprintf(crlf, sizeof crlf, "%.*s\r\n%s\r\n", (int)strlen(HEAD) - 1, HEAD, rows);
+	same_both_ways(cr, "NRC,,Gao,ML07,,CM,\"x\ry\",En cours,mars 2024,1,1,0,0,2\r", 80);
+	same_both_ways(crlf, "NRC,,Gao,ML07,,CM,\"x\r\ny\",En cours,mars 2024,1,1,0,0,2\r\n", 80);
+	/* Windows-1252: "Ségou" and "Garçons" as single bytes */
+	same_both_ways("Organisation;R\xe9gion;Type;Gar\xe7ons;Filles\n"
+	               "IRC;S\xe9gou;PSS;1;2\n", "NRC;Mopti;CM;3;\"4\n\";\n", 80);
+}
+
+Test(split, nuls_long_cells_and_an_unclosed_quote)
+{
+	char text[256];
+	size_t n = (size_t)snprintf(text, sizeof text, "%s", HEAD);
+	memcpy(text + n, "IRC,,Mopti,ML05,,PSS,a\0b,En cours,mars 2024,1,2,0,0,3\n", 55);
+	n += 55;
+	text[n] = '\0';
+	/* the NUL makes strlen stop: copy the rest by hand */
+	char *buf = malloc(n + 64 * 120 + 2);
+	memcpy(buf, text, n);
+	size_t len = n;
+	for (int k = 0; k < 64; k++) {
+		size_t rows_one, rows_two;
+		char *one = load_with_split_min(buf, len, SIZE_MAX, &rows_one);
+		char *two = load_with_split_min(buf, len, 0, &rows_two);
+		cr_assert_str_eq(two, one, "with %d extra rows", k);
+		free(one);
+		free(two);
+		const char *extra = k % 7 == 6 ? "IRC,,Gao,ML07,,CM,\"never closed,1,2\n"
+		                               : "IRC,,Gao,ML07,,CM,b\0c,En cours,mars 2024,1,1,0,0,2\n";
+		size_t elen = k % 7 == 6 ? strlen(extra) : 52;
+		memcpy(buf + len, extra, elen);
+		len += elen;
+	}
+	free(buf);
+}
+
+Test(split, cells_past_the_limit)
+{
+	/* 40 rows, then one with a cell over 32,767 characters; the rows added
+	 * after it are long enough to move the middle across it */
+	const char *row = "IRC,,Mopti,ML05,,PSS,a,En cours,mars 2024,1,2,0,0,3\n";
+	size_t cell = 40000;
+	char *text = malloc(strlen(HEAD) + 40 * strlen(row) + cell + 200);
+	strcpy(text, HEAD);
+	for (int i = 0; i < 40; i++)
+		strcat(text, row);
+	strcat(text, "IRC,,Mopti,ML05,,PSS,");
+	size_t len = strlen(text);
+	memset(text + len, 'x', cell);
+	len += cell;
+	strcpy(text + len, ",En cours,mars 2024,1,2,0,0,3\n");
+	char extra[1200];
+	snprintf(extra, sizeof extra, "NRC,,Gao,ML07,,CM,%01000d,En cours,mars 2024,1,1,0,0,2\n", 7);
+	same_both_ways(text, extra, 90);
+	free(text);
+}
+
+/* The shipped sample sheets and the fixtures, each cut in the middle. */
+Test(split, sample_and_fixture_sheets)
+{
+	const char *paths[] = {
+		"data/sheets/irc_fr.csv", "data/sheets/drc_hxl.csv", "data/sheets/plan_excel_fr.csv",
+		"data/sheets/sci_tab.tsv", "data/sheets/tdh_title.csv", "data/sheets/unicef_en.csv",
+		"tests/fixtures/sheets/broken_rows.csv", "tests/fixtures/sheets/same_fr_excel.csv",
+		"tests/fixtures/sheets/same_title.tsv", "tests/fixtures/sheets/crlf_mixed.csv",
+		"tests/fixtures/sheets/ml09_new.csv", "tests/fixtures/sheets/ml09_old.csv",
+		"tests/fixtures/sheets/semicolon_quoted.csv", "tests/fixtures/sheets/no_header.csv",
+	};
+	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+		FILE *f = fopen(paths[i], "rb");
+		cr_assert(f, "%s", paths[i]);
+		char *buf = malloc(1 << 22);
+		size_t len = fread(buf, 1, 1 << 22, f);
+		fclose(f);
+		size_t rows_one, rows_two;
+		char *one = load_with_split_min(buf, len, SIZE_MAX, &rows_one);
+		char *two = load_with_split_min(buf, len, 0, &rows_two);
+		cr_assert_str_eq(two, one, "%s", paths[i]);
+		cr_assert_gt(rows_one + (strstr(paths[i], "no_header") ? 1 : 0), 0);
+		free(one);
+		free(two);
+		free(buf);
+	}
+}
