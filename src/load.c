@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "colmap.h"
+#include "csvline.h"
 #include "dialect.h"
 #include "encoding.h"
 #include "orgnames.h"
@@ -33,6 +34,13 @@
 #define SHEET_MAX_BYTES ((off_t)1 << 30)  /* 1 GiB; also keeps line numbers in 32 bits */
 #define CELL_MAX_CHARS 32767   /* Excel's own limit for one cell */
 #define COLS_MAX 16384         /* Excel's own limit (column XFD) */
+
+static bool plain_lines = true;   /* see split_simple_line */
+
+void load_set_plain_lines(bool on)
+{
+	plain_lines = on;
+}
 
 /* What a record held beyond the limits: the cells themselves are not kept. */
 struct overflow {
@@ -81,6 +89,8 @@ struct loader {
 	struct row_context ctx;
 	struct counts counts;
 	struct split *split;       /* the sheet is read in two parts; NULL: in one */
+	bool plain_lines;          /* split simple lines without libcsv (csvline.h) */
+	struct csvline_scratch scratch;
 	size_t width;              /* cells in the header row */
 	uint32_t line;             /* physical line being fed to the parser */
 	uint32_t pending_start;    /* line where the next record would start */
@@ -550,16 +560,39 @@ static size_t line_end(const char *text, size_t pos, size_t len, size_t *nl)
 	return *nl < len ? *nl + 1 : len;
 }
 
+/* A line met between records that csvline.h can split is split there;
+ * false: give it to libcsv. */
+static bool split_simple_line(struct loader *ld, const char *s, size_t n, char delim)
+{
+	if (!ld->plain_lines)
+		return false;
+	switch (csvline_split(s, n, delim, &ld->scratch, on_field, ld)) {
+	case CSVLINE_RECORD:
+		on_record('\n', ld);
+		return true;
+	case CSVLINE_BLANK:
+		return true;
+	case CSVLINE_OTHER:
+		break;
+	}
+	ld->rec.n = ld->rec.len = 0;      /* the cells it gave are read again by libcsv */
+	ld->rec.of = (struct overflow){0};
+	return false;
+}
+
 /* Feeds a run of whole lines (sheetio.h), one physical line at a time. */
 static void feed_lines(struct loader *ld, struct csv_parser *p, const char *text, size_t len)
 {
 	size_t pos = 0, nl = SIZE_MAX;
+	char delim = (char)csv_get_delim(p);
 	while (pos < len) {
 		size_t end = line_end(text, pos, len, &nl);
 		ld->line++;
-		if (parser_between_records(p))
+		bool between = parser_between_records(p);
+		if (between)
 			ld->pending_start = ld->line;
-		csv_parse(p, text + pos, end - pos, on_field, on_record, ld);
+		if (!between || !split_simple_line(ld, text + pos, end - pos, delim))
+			csv_parse(p, text + pos, end - pos, on_field, on_record, ld);
 		pos = end;
 	}
 }
@@ -623,7 +656,7 @@ static void finish_source(struct table *t, struct loader *ld, size_t first_row,
 static void loader_start(struct loader *ld, struct table *out, struct source *s,
                          uint32_t source, const struct config *c, struct csv_parser *p)
 {
-	*ld = (struct loader){ .t = out, .src = s, .c = c,
+	*ld = (struct loader){ .t = out, .src = s, .c = c, .plain_lines = plain_lines,
 	                       .ctx = { .cfg = c, .table = out, .src = s, .source = source } };
 	csv_init(p, CSV_APPEND_NULL | CSV_STRICT_FINI);
 	csv_set_delim(p, (unsigned char)s->delimiter);
@@ -639,6 +672,7 @@ static void loader_end(struct loader *ld, struct csv_parser *p)
 	free(ld->rec.bytes);
 	free(ld->rec.offs);
 	free(ld->cells);
+	free(ld->scratch.buf);
 	saved_list_free(&ld->deferred);
 	saved_list_free(&ld->waiting);
 }
