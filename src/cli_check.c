@@ -34,7 +34,6 @@ bool cli_load(const char *config_path, const char *const *paths, size_t npaths,
 {
 	struct error e;
 	table_init(t);
-	t->hash_sources = false;   /* neither check nor the screen shows the hashes */
 	if (!config_load(cfg, config_path, &e)) {
 		fprintf(err, "fourw: ");
 		safe_fputs(e.msg, err);

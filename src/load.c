@@ -142,10 +142,11 @@ static bool is_trim_byte(const unsigned char *s, size_t len, size_t *w)
 	return false;
 }
 
-/* Trims spaces, tabs and no-break spaces around a cell, as Excel leaves them. */
-static const char *trim(char *s)
+/* Trims spaces, tabs and no-break spaces around the cell s[0..len), as
+ * Excel leaves them. */
+static const char *trim(char *s, size_t len)
 {
-	size_t len = strlen(s), w;
+	size_t w;
 	while (len && is_trim_byte((unsigned char *)s, len, &w)) {
 		s += w;
 		len -= w;
@@ -165,11 +166,15 @@ static const char *trim(char *s)
 	return s;
 }
 
+/* The cells of a record, trimmed; a record's cells lie end to end in
+ * `bytes`, each followed by its NUL, so cell i ends where cell i + 1 starts. */
 static const char *const *cells_of(struct loader *ld, char *bytes, const size_t *offs, size_t n)
 {
 	ld->cells = xgrow(ld->cells, &ld->cells_cap, n + 1, sizeof *ld->cells);
-	for (size_t i = 0; i < n; i++)
-		ld->cells[i] = trim(bytes + offs[i]);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = i + 1 < n ? offs[i + 1] - offs[i] - 1 : strlen(bytes + offs[i]);
+		ld->cells[i] = trim(bytes + offs[i], len);
+	}
 	return ld->cells;
 }
 
@@ -858,13 +863,22 @@ static void read_waiting(struct loader *ld, struct split *sp)
 	}
 }
 
+struct remap {
+	struct strpool *to;
+	struct memo *map;
+};
+
+static void remap_one(const char *s, size_t n, void *data)
+{
+	struct remap *r = data;
+	memo_put(r->map, 1, s, NULL, (int64_t)(intptr_t)strpool_intern(r->to, s, n));
+}
+
 /* The second part's strings, interned again in the table's own pool. */
 static void remap_strings(struct table *t, const struct strpool *from, struct memo *map)
 {
-	for (size_t i = 0; i < from->cap; i++)
-		if (from->slots[i])
-			memo_put(map, 1, from->slots[i], NULL,
-			         (int64_t)(intptr_t)strpool_intern_cstr(&t->strings, from->slots[i]));
+	struct remap r = { &t->strings, map };
+	strpool_each(from, remap_one, &r);
 }
 
 static const char *remapped(const struct memo *map, const char *s)

@@ -259,8 +259,25 @@ static enum num_status num_classify(struct span body, bool neg, int64_t *out)
 	return NUM_OK;
 }
 
+/* The cell of nearly every row: a few plain digits, no leading zero. */
+static bool plain_digits(const char *s, int64_t *out)
+{
+	int64_t v = 0;
+	size_t n = 0;
+	if (s[0] == '0')
+		return s[1] == '\0' && (*out = 0, true);
+	for (; s[n] >= '0' && s[n] <= '9'; n++)
+		v = v * 10 + (s[n] - '0');
+	if (n == 0 || n > 8 || s[n] != '\0')
+		return false;
+	*out = v;
+	return true;
+}
+
 enum num_status parse_people(const char *s, int64_t *out)
 {
+	if (plain_digits(s, out))
+		return NUM_OK;
 	struct span t = trim(s);
 	bool neg;
 

@@ -80,34 +80,42 @@ static void survey_byte(struct survey *s, size_t off, unsigned char c, int next)
 	}
 }
 
-/* True when none of the 8 bytes of w is LF, CR, '"' or NUL. */
-static bool word_is_plain(uint64_t w)
+/* 0x80 in each byte of w that equals c, 0 elsewhere (exact: no carries
+ * between bytes, unlike the shorter "has a zero byte" test). */
+static uint64_t bytes_equal(uint64_t w, unsigned char c)
 {
-	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-	uint64_t lf = w ^ (ones * '\n'), cr = w ^ (ones * '\r'), q = w ^ (ones * '"');
-#define HAS_ZERO(x) (((x) - ones) & ~(x) & highs)
-	return !(HAS_ZERO(w) | HAS_ZERO(lf) | HAS_ZERO(cr) | HAS_ZERO(q));
-#undef HAS_ZERO
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t x = w ^ (0x0101010101010101ULL * c);
+	return ~(((x & low7) + low7) | x | low7);
 }
 
-/* Counts block p[0..n) at offset off; `after` is the byte that follows it. */
+/* How many bytes bytes_equal marked. */
+static size_t marks(uint64_t m)
+{
+	return (size_t)(((m >> 7) * 0x0101010101010101ULL) >> 56);
+}
+
+/* Counts block p[0..n) at offset off; `after` is the byte that follows it.
+ * Eight bytes at a time: LFs and quotes are counted from bit masks; only a
+ * word holding a CR or a NUL (whose counting needs its neighbours or its
+ * place) is looked at byte by byte. */
 static void survey_block(struct survey *s, const unsigned char *p, size_t n, size_t off,
                          int after)
 {
 	size_t i = 0;
-	while (i < n) {
-		if (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, p + i, 8);
-			if (word_is_plain(w)) {
-				i += 8;
-				continue;
-			}
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		if (bytes_equal(w, '\r') | bytes_equal(w, '\0')) {
+			for (size_t k = i; k < i + 8; k++)
+				survey_byte(s, off + k, p[k], k + 1 < n ? p[k + 1] : after);
+			continue;
 		}
-		size_t end = i + 8 < n ? i + 8 : n;
-		for (; i < end; i++)
-			survey_byte(s, off + i, p[i], i + 1 < n ? p[i + 1] : after);
+		s->line_ends += marks(bytes_equal(w, '\n'));
+		s->quotes += marks(bytes_equal(w, '"'));
 	}
+	for (; i < n; i++)
+		survey_byte(s, off + i, p[i], i + 1 < n ? p[i + 1] : after);
 }
 
 /* Where a block may end without cutting a UTF-8 sequence in two: before

@@ -6,18 +6,27 @@
 #define FOURW_STRPOOL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 
+struct strpool_slot {
+	const char *s;            /* NULL: empty slot */
+	uint32_t hash, len;       /* compared before the bytes are */
+};
+
 struct strpool {
 	struct arena arena;
-	const char **slots;
+	struct strpool_slot *slots;
 	size_t cap, len;
 };
 
 void        strpool_init(struct strpool *p);
 const char *strpool_intern(struct strpool *p, const char *s, size_t n);
 const char *strpool_intern_cstr(struct strpool *p, const char *s);
+/* Calls fn for each string in the pool (in no particular order). */
+void        strpool_each(const struct strpool *p, void (*fn)(const char *s, size_t n, void *data),
+                         void *data);
 void        strpool_free(struct strpool *p);
 
 #endif

@@ -33,7 +33,6 @@ void table_init(struct table *t)
 	strpool_init(&t->strings);
 	diag_list_init(&t->diags);
 	t->latest_month = -1;
-	t->hash_sources = true;
 }
 
 void table_free(struct table *t)

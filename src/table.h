@@ -82,7 +82,8 @@ struct table {
 	struct strpool strings;   /* owns every string above */
 	struct diag_list diags;   /* rejects, warnings and notes, in file order */
 	int latest_month;         /* latest period over all rows, -1 if none */
-	bool hash_sources;        /* fill source.sha256 while loading (true after table_init) */
+	bool hash_sources;        /* fill source.sha256 while loading (an extra read of
+	                           * each sheet; false after table_init) */
 };
 
 void table_init(struct table *t);

@@ -356,3 +356,16 @@ Test(load, unreadable_path_is_an_error)
 	cr_assert_not(load_paths(&t, &cfg, (const char *const[]){ "/nonexistent/x.csv" }, 1, &e));
 	cr_assert(strstr(e.msg, "/nonexistent/x.csv"), "%s", e.msg);
 }
+
+/* The sheet's SHA-256 (printed by the minutes) only when asked for: it
+ * costs a read of the whole file.  Expected: FIPS 180-2's "abc" vector. */
+Test(load, sheet_hash_only_when_asked)
+{
+	struct error e;
+	cr_assert(load_buffer(&t, &cfg, "a.csv", "abc", 3, &e), "%s", e.msg);
+	cr_assert_str_eq(t.sources[0].sha256, "");
+	t.hash_sources = true;
+	cr_assert(load_buffer(&t, &cfg, "b.csv", "abc", 3, &e), "%s", e.msg);
+	cr_assert_str_eq(t.sources[1].sha256,
+	                 "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
