@@ -24,9 +24,14 @@
 
 /* ---- a map from small tuples to dense ids (index building only) -------- */
 
+/* Key and id side by side: a lookup in a large map costs one cache miss. */
+struct idslot {
+	uint64_t k[4];
+	uint32_t val;             /* NONE marks an empty slot */
+};
+
 struct idmap {
-	uint64_t (*keys)[4];
-	uint32_t *vals;           /* NONE marks an empty slot */
+	struct idslot *slots;
 	size_t cap, len;
 };
 
@@ -41,29 +46,28 @@ static uint64_t mix(uint64_t x)
 
 static size_t key_slot(const uint64_t k[4], size_t cap)
 {
-	return (size_t)mix(k[0] ^ mix(k[1] ^ mix(k[2] ^ mix(k[3])))) & (cap - 1);
+	uint64_t h = k[0] * 0x9E3779B97F4A7C15ull + k[1] * 0xC2B2AE3D27D4EB4Full +
+	             k[2] * 0x165667B19E3779F9ull + k[3] * 0x27D4EB2F165667C5ull;
+	return (size_t)mix(h) & (cap - 1);
 }
 
 static void idmap_rehash(struct idmap *m, size_t cap)
 {
-	uint64_t (*okeys)[4] = m->keys;
-	uint32_t *ovals = m->vals;
+	struct idslot *old = m->slots;
 	size_t ocap = m->cap;
 	m->cap = cap;
-	m->keys = xmalloc(cap * sizeof *m->keys);
-	m->vals = xmalloc(cap * sizeof *m->vals);
-	memset(m->vals, 0xff, cap * sizeof *m->vals);
+	m->slots = xmalloc(cap * sizeof *m->slots);
+	for (size_t j = 0; j < cap; j++)
+		m->slots[j].val = NONE;
 	for (size_t i = 0; i < ocap; i++) {
-		if (ovals[i] == NONE)
+		if (old[i].val == NONE)
 			continue;
-		size_t j = key_slot(okeys[i], cap);
-		while (m->vals[j] != NONE)
+		size_t j = key_slot(old[i].k, cap);
+		while (m->slots[j].val != NONE)
 			j = (j + 1) & (cap - 1);
-		memcpy(m->keys[j], okeys[i], sizeof okeys[i]);
-		m->vals[j] = ovals[i];
+		m->slots[j] = old[i];
 	}
-	free(okeys);
-	free(ovals);
+	free(old);
 }
 
 /* The id of the tuple (a, b, c, d); a new tuple gets the next id and sets
@@ -75,23 +79,22 @@ static uint32_t idmap_get(struct idmap *m, uint64_t a, uint64_t b, uint64_t c,
 	if (2 * (m->len + 1) > m->cap)
 		idmap_rehash(m, m->cap ? 2 * m->cap : 1024);
 	size_t j = key_slot(k, m->cap);
-	while (m->vals[j] != NONE) {
-		if (memcmp(m->keys[j], k, sizeof k) == 0) {
+	for (; m->slots[j].val != NONE; j = (j + 1) & (m->cap - 1)) {
+		const uint64_t *e = m->slots[j].k;
+		if (e[0] == a && e[1] == b && e[2] == c && e[3] == d) {
 			*fresh = false;
-			return m->vals[j];
+			return m->slots[j].val;
 		}
-		j = (j + 1) & (m->cap - 1);
 	}
-	memcpy(m->keys[j], k, sizeof k);
-	m->vals[j] = (uint32_t)m->len;
+	memcpy(m->slots[j].k, k, sizeof k);
+	m->slots[j].val = (uint32_t)m->len;
 	*fresh = true;
 	return (uint32_t)m->len++;
 }
 
 static void idmap_free(struct idmap *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
 	memset(m, 0, sizeof *m);
 }
 
@@ -148,9 +151,10 @@ struct hot {
 	uint8_t type, status;
 };
 
-/* A row in a group index: enough to list it behind a flag. */
+/* A row in a group index: enough to choose it behind a flag (its file and
+ * line are read from the row itself). 8 bytes: there is one per row. */
 struct group_row {
-	uint32_t row, source, line;
+	uint32_t row;
 	int16_t period;
 	uint8_t active;
 };
@@ -924,9 +928,7 @@ static void group_rows(const struct cube_cache *x, size_t ngroups,
 		uint32_t id = id_of(x, h);
 		if (id == NONE)
 			continue;
-		const struct activity *a = &x->rows[h->row];
-		rows[fill[id]++] = (struct group_row){ h->row, a->source, a->line, h->period,
-		                                       is_active(h->status) };
+		rows[fill[id]++] = (struct group_row){ h->row, h->period, is_active(h->status) };
 	}
 	free(fill);
 	/* the hot copies are grouped by region and a group lies in one region,
@@ -958,7 +960,7 @@ static size_t pick_rows(const struct cube_cache *x, const uint32_t *start,
 		const struct group_row *r = &rows[k];
 		if (counted(x, r->row) && (!only_active || r->active) &&
 		    (period == -2 || r->period == period))
-			v[n++] = (struct cube_ref){ r->row, r->source, r->line };
+			v[n++] = (struct cube_ref){ r->row, x->rows[r->row].source, x->rows[r->row].line };
 	}
 	*out = v;
 	return n;

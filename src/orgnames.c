@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "memo.h"
 #include "xalloc.h"
 
 /* Beyond this many distinct names the pairwise near-match is skipped (the
@@ -27,24 +28,27 @@ static void make_key(const char *name, char *key, size_t size)
 	key[k] = '\0';
 }
 
-static bool known(const struct spelling *s, size_t n, const char *name)
+/* Names are interned: one pointer per spelling, remembered in `seen`. */
+static bool known(struct memo *seen, const char *name)
 {
-	for (size_t i = n; i-- > 0; )          /* recent first: rows come in runs */
-		if (s[i].name == name)
-			return true;
+	int64_t v;
+	if (memo_get(seen, 1, name, NULL, &v))
+		return true;
+	memo_put(seen, 1, name, NULL, 1);
 	return false;
 }
 
 static void collect(const struct table *t, struct spelling **out, size_t *n)
 {
 	size_t cap = 0;
+	struct memo seen = {0};
 	*out = NULL;
 	*n = 0;
 	for (size_t i = 0; i < t->len; i++) {
 		const struct activity *a = &t->rows[i];
 		const char *names[2] = { a->org, a->partner };
 		for (int k = 0; k < 2; k++) {
-			if (!names[k][0] || known(*out, *n, names[k]))
+			if (!names[k][0] || known(&seen, names[k]))
 				continue;
 			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
 			struct spelling *s = &(*out)[(*n)++];
@@ -54,6 +58,7 @@ static void collect(const struct table *t, struct spelling **out, size_t *n)
 			make_key(names[k], s->key, sizeof s->key);
 		}
 	}
+	memo_free(&seen);
 }
 
 static void report_pair(struct table *t, const struct spelling *a, const struct spelling *b)
