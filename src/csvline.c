@@ -6,16 +6,44 @@
 
 #include "xalloc.h"
 
+/* 0x80 in each byte of w equal to c (exact, no carry between bytes). */
+static uint64_t bytes_equal(uint64_t w, unsigned char c)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t x = w ^ (0x0101010101010101ULL * c);
+	return ~(((x & low7) + low7) | x | low7);
+}
+
+/* The first delimiter or quote in [p, end), else end; eight bytes at a
+ * time (cells are short, so a memchr call per cell costs more). */
+static const char *find_delim_or_quote(const char *p, const char *end, char delim)
+{
+	for (; end - p >= 8; p += 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		uint64_t m = bytes_equal(w, (unsigned char)delim) | bytes_equal(w, '"');
+		if (m) {
+			uint64_t le = 1;
+			if (*(const char *)&le == 1)              /* little-endian: first byte lowest */
+				return p + __builtin_ctzll(m) / 8;
+			break;
+		}
+	}
+	while (p < end && *p != delim && *p != '"')
+		p++;
+	return p;
+}
+
 /* An unquoted cell from s: up to the delimiter, spaces around dropped.
  * Returns where the next cell starts, or NULL if the cell holds a quote
  * (libcsv keeps such a quote as text; leave that to it). */
 static const char *plain_cell(const char *s, const char *end, char delim, const char **a,
                               const char **b, bool *more)
 {
-	const char *d = memchr(s, delim, (size_t)(end - s));
-	const char *stop = d ? d : end;
-	if (memchr(s, '"', (size_t)(stop - s)))
+	const char *stop = find_delim_or_quote(s, end, delim);
+	if (stop < end && *stop == '"')
 		return NULL;
+	const char *d = stop < end ? stop : NULL;
 	*a = s;
 	*b = stop;
 	while (*a < *b && **a == ' ')

@@ -117,8 +117,10 @@ static struct source *src(struct loader *ld)
 
 static void record_push(struct record *r, const char *s, size_t len)
 {
-	r->offs = xgrow(r->offs, &r->offcap, r->n + 1, sizeof *r->offs);
-	r->bytes = xgrow(r->bytes, &r->cap, r->len + len + 1, 1);
+	if (r->n + 1 > r->offcap)
+		r->offs = xgrow(r->offs, &r->offcap, r->n + 1, sizeof *r->offs);
+	if (r->len + len + 1 > r->cap)
+		r->bytes = xgrow(r->bytes, &r->cap, r->len + len + 1, 1);
 	r->offs[r->n++] = r->len;
 	memcpy(r->bytes + r->len, s, len);
 	r->len += len;
