@@ -80,6 +80,51 @@ static void survey_byte(struct survey *s, size_t off, unsigned char c, int next)
 	}
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* The sum of the 16 byte counters in v. */
+static size_t byte_sum(__m128i v)
+{
+	__m128i sad = _mm_sad_epu8(v, _mm_setzero_si128());
+	return (size_t)_mm_cvtsi128_si32(sad) + (size_t)_mm_extract_epi16(sad, 4);
+}
+
+/* Counts block p[0..n) at offset off; `after` is the byte that follows it.
+ * Sixteen bytes at a time, LFs and quotes in byte counters flushed every
+ * 255 steps; only sixteen bytes holding a CR or a NUL (whose counting needs
+ * their neighbours or their place) are looked at one by one. */
+static void survey_block(struct survey *s, const unsigned char *p, size_t n, size_t off,
+                         int after)
+{
+	const __m128i lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
+	const __m128i cr = _mm_set1_epi8('\r'), nul = _mm_setzero_si128();
+	size_t i = 0;
+	while (i + 16 <= n) {
+		__m128i lfs = _mm_setzero_si128(), quotes = _mm_setzero_si128();
+		for (int step = 0; step < 255 && i + 16 <= n; step++, i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, nul)))) {
+				/* counts so far first: a NUL records the line ends before it */
+				s->line_ends += byte_sum(lfs);
+				s->quotes += byte_sum(quotes);
+				lfs = quotes = _mm_setzero_si128();
+				for (size_t k = i; k < i + 16; k++)
+					survey_byte(s, off + k, p[k], k + 1 < n ? p[k + 1] : after);
+				continue;
+			}
+			lfs = _mm_sub_epi8(lfs, _mm_cmpeq_epi8(v, lf));
+			quotes = _mm_sub_epi8(quotes, _mm_cmpeq_epi8(v, quote));
+		}
+		s->line_ends += byte_sum(lfs);
+		s->quotes += byte_sum(quotes);
+	}
+	for (; i < n; i++)
+		survey_byte(s, off + i, p[i], i + 1 < n ? p[i + 1] : after);
+}
+
+#else
+
 /* 0x80 in each byte of w that equals c, 0 elsewhere (exact: no carries
  * between bytes, unlike the shorter "has a zero byte" test). */
 static uint64_t bytes_equal(uint64_t w, unsigned char c)
@@ -97,8 +142,7 @@ static size_t marks(uint64_t m)
 
 /* Counts block p[0..n) at offset off; `after` is the byte that follows it.
  * Eight bytes at a time: LFs and quotes are counted from bit masks; only a
- * word holding a CR or a NUL (whose counting needs its neighbours or its
- * place) is looked at byte by byte. */
+ * word holding a CR or a NUL is looked at byte by byte. */
 static void survey_block(struct survey *s, const unsigned char *p, size_t n, size_t off,
                          int after)
 {
@@ -117,6 +161,8 @@ static void survey_block(struct survey *s, const unsigned char *p, size_t n, siz
 	for (; i < n; i++)
 		survey_byte(s, off + i, p[i], i + 1 < n ? p[i + 1] : after);
 }
+
+#endif
 
 /* Where a block may end without cutting a UTF-8 sequence in two: before
  * the last lead byte when its sequence may continue in the next block. */
