@@ -16,6 +16,7 @@
 #include "csvline.h"
 #include "dialect.h"
 #include "encoding.h"
+#include "memo.h"
 #include "orgnames.h"
 #include "parse.h"
 #include "readfile.h"
@@ -675,7 +676,7 @@ static void loader_start(struct loader *ld, struct table *out, struct source *s,
 static void loader_end(struct loader *ld, struct csv_parser *p)
 {
 	csv_free(p);
-	memo_free(&ld->ctx.memo);
+	textmemo_free(&ld->ctx.memo);
 	free(ld->rec.bytes);
 	free(ld->rec.offs);
 	free(ld->cells);

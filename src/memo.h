@@ -1,11 +1,7 @@
-/* memo: remembers answers keyed by interned strings.
- *
- * A national 4W sheet repeats the same few hundred region, cercle, type,
- * status and date texts across a million rows.  Resolving each through the
- * gazetteer (folding, comparing every name and variant) once per distinct
- * text instead of once per row is most of the loader's speed.  Keys are
- * pointers from a strpool (equal text = equal pointer) plus a small tag
- * saying which question was asked. */
+/* memo: a small map from pointer pairs (interned strings, most often) to
+ * numbers: which names were already seen, what a string of one pool is in
+ * another.  Keys are compared as pointers, plus a small tag saying which
+ * question was asked.  (Answers remembered by text: textmemo.h.) */
 #ifndef FOURW_MEMO_H
 #define FOURW_MEMO_H
 

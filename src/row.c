@@ -91,11 +91,6 @@ static bool all_blank(const char *const *cells, size_t n)
 enum { MEMO_CERCLE = 1, MEMO_TYPE, MEMO_STATUS, MEMO_DATE, MEMO_REGION /* + system */ };
 #define REGION_DEFERRED (-2)
 
-static const char *intern(struct rowbuf *r, const char *s)
-{
-	return strpool_intern_cstr(&r->ctx->table->strings, s);
-}
-
 /* ---- places ------------------------------------------------------------ */
 
 static bool region_is_ambiguous(const struct config *c, const char *code, const char *name)
@@ -138,13 +133,12 @@ static int resolve_cercle(struct rowbuf *r, bool region_known, bool *rejected)
 	*rejected = false;
 	if (!*code && !*name)
 		return -1;
-	const char *ic = intern(r, code), *in = intern(r, name);
 	int64_t v;
-	if (memo_get(&r->ctx->memo, MEMO_CERCLE, ic, in, &v))
+	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE, code, name, &v))
 		return (int)v;
 	enum place_status st = place_cercle(c, code, name, &cercle);
 	if (st == PLACE_OK) {
-		memo_put(&r->ctx->memo, MEMO_CERCLE, ic, in, cercle);
+		textmemo_put(&r->ctx->memo, MEMO_CERCLE, code, name, cercle);
 		return cercle;
 	}
 	char sugg[160] = "";
@@ -169,21 +163,20 @@ static enum place_status memo_region(struct rowbuf *r, const char *code, const c
                                      int *region)
 {
 	struct row_context *ctx = r->ctx;
-	const char *ic = intern(r, code), *in = intern(r, name);
 	int tag = MEMO_REGION + ctx->system;
 	int64_t v;
-	if (memo_get(&ctx->memo, tag, ic, in, &v)) {
+	if (textmemo_get(&ctx->memo, tag, code, name, &v)) {
 		*region = (int)v;
 		return PLACE_OK;
 	}
 	if (ctx->system == 0 && region_is_ambiguous(ctx->cfg, code, name)) {
 		*region = REGION_DEFERRED;
-		memo_put(&ctx->memo, tag, ic, in, REGION_DEFERRED);
+		textmemo_put(&ctx->memo, tag, code, name, REGION_DEFERRED);
 		return PLACE_OK;
 	}
 	enum place_status st = place_region(ctx->cfg, code, name, ctx->system, region);
 	if (st == PLACE_OK)
-		memo_put(&ctx->memo, tag, ic, in, *region);
+		textmemo_put(&ctx->memo, tag, code, name, *region);
 	return st;
 }
 
@@ -225,12 +218,11 @@ static enum row_outcome resolve_place(struct rowbuf *r)
 
 static int memo_type(struct rowbuf *r, const char *text)
 {
-	const char *key = intern(r, text);
 	int64_t v;
-	if (memo_get(&r->ctx->memo, MEMO_TYPE, key, NULL, &v))
+	if (textmemo_get(&r->ctx->memo, MEMO_TYPE, text, NULL, &v))
 		return (int)v;
 	int t = itype_resolve(r->ctx->cfg, text);
-	memo_put(&r->ctx->memo, MEMO_TYPE, key, NULL, t);
+	textmemo_put(&r->ctx->memo, MEMO_TYPE, text, NULL, t);
 	return t;
 }
 
@@ -280,9 +272,8 @@ static void resolve_status(struct rowbuf *r)
 	r->a.status = STATUS_UNKNOWN;
 	if (!*text)
 		return;
-	const char *key = intern(r, text);
 	int64_t v;
-	if (memo_get(&r->ctx->memo, MEMO_STATUS, key, NULL, &v)) {
+	if (textmemo_get(&r->ctx->memo, MEMO_STATUS, text, NULL, &v)) {
 		r->a.status = (uint8_t)v;
 		return;
 	}
@@ -291,7 +282,7 @@ static void resolve_status(struct rowbuf *r)
 		if (strcmp(folded, status_words[i].word) == 0 ||
 		    text_has_words(folded, status_words[i].word)) {
 			r->a.status = (uint8_t)status_words[i].st;
-			memo_put(&r->ctx->memo, MEMO_STATUS, key, NULL, r->a.status);
+			textmemo_put(&r->ctx->memo, MEMO_STATUS, text, NULL, r->a.status);
 			return;
 		}
 	warn(r, F_STATUS, "%s: unknown status '%s' (expected planned, ongoing, completed "
@@ -305,16 +296,15 @@ static enum date_status memo_date(struct rowbuf *r, const char *text, struct dat
 {
 	if (!*text)
 		return DATE_MISSING;
-	const char *key = intern(r, text);
 	int64_t v;
-	if (memo_get(&r->ctx->memo, MEMO_DATE, key, NULL, &v)) {
+	if (textmemo_get(&r->ctx->memo, MEMO_DATE, text, NULL, &v)) {
 		*d = (struct date){ .year = (int)(v / 10000), .month = (int)(v / 100 % 100),
 		                    .day = (int)(v % 100) };
 		return DATE_OK;
 	}
 	enum date_status st = parse_date(text, d);
 	if (st == DATE_OK)
-		memo_put(&r->ctx->memo, MEMO_DATE, key, NULL,
+		textmemo_put(&r->ctx->memo, MEMO_DATE, text, NULL,
 		         (int64_t)d->year * 10000 + d->month * 100 + d->day);
 	return st;
 }

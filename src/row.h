@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "config.h"
-#include "memo.h"
+#include "textmemo.h"
 #include "table.h"
 
 struct row_context {
@@ -19,8 +19,8 @@ struct row_context {
 	const struct source *src; /* the sheet: its column map */
 	uint32_t source;          /* its index in the loaded table's sources */
 	int system;               /* the sheet's detected p-code system, 0 if not yet known */
-	struct memo memo;         /* answers per distinct place/type/status/date text;
-	                           * zero-initialised is ready; free with memo_free */
+	struct textmemo memo;     /* answers per distinct place/type/status/date text;
+	                           * zero-initialised is ready; free with textmemo_free */
 };
 
 enum row_outcome { ROW_ACCEPTED, ROW_REJECTED, ROW_DEFERRED, ROW_BLANK };

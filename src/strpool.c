@@ -6,7 +6,7 @@
 #include "xalloc.h"
 
 /* Eight bytes at a time: interning hashes every text cell of every row. */
-static uint32_t hash_bytes(const char *s, size_t n)
+uint32_t strpool_hash(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
 	while (n >= 8) {
@@ -53,7 +53,7 @@ const char *strpool_intern(struct strpool *p, const char *s, size_t n)
 {
 	if (p->len * 4 >= p->cap * 3)
 		grow(p);
-	uint32_t h = hash_bytes(s, n);
+	uint32_t h = strpool_hash(s, n);
 	size_t i = h & (p->cap - 1);
 	for (; p->slots[i].s; i = (i + 1) & (p->cap - 1)) {
 		const struct strpool_slot *e = &p->slots[i];

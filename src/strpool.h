@@ -28,5 +28,7 @@ const char *strpool_intern_cstr(struct strpool *p, const char *s);
 void        strpool_each(const struct strpool *p, void (*fn)(const char *s, size_t n, void *data),
                          void *data);
 void        strpool_free(struct strpool *p);
+/* The hash the pool files s[0..n) under (also used by textmemo.c). */
+uint32_t    strpool_hash(const char *s, size_t n);
 
 #endif

@@ -1,0 +1,48 @@
+/* textmemo: answers found again by equal text (not by pointer), kept apart
+ * by tag and by the second text, across growth; keys are copies. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "textmemo.h"
+
+Test(textmemo, equal_text_finds_the_answer)
+{
+	struct textmemo m = {0};
+	int64_t v = -1;
+	char cell[32];
+	cr_assert_not(textmemo_get(&m, 1, "Mopti", NULL, &v));
+	strcpy(cell, "Mopti");
+	textmemo_put(&m, 1, cell, NULL, 5);
+	strcpy(cell, "Gao");                 /* the memo kept its own copy */
+	cr_assert(textmemo_get(&m, 1, "Mopti", NULL, &v));
+	cr_assert_eq(v, 5);
+	cr_assert(textmemo_get(&m, 1, "Mopti", "", &v), "NULL and \"\" are the same key");
+	cr_assert_not(textmemo_get(&m, 2, "Mopti", NULL, &v), "another question");
+	cr_assert_not(textmemo_get(&m, 1, "Mopti", "ML05", &v), "another second text");
+	cr_assert_not(textmemo_get(&m, 1, "mopti", NULL, &v), "text is compared exactly");
+	textmemo_put(&m, 1, "Mopti", NULL, 7);
+	cr_assert(textmemo_get(&m, 1, "Mopti", NULL, &v));
+	cr_assert_eq(v, 7, "a second put replaces the answer");
+	textmemo_free(&m);
+}
+
+Test(textmemo, many_keys_survive_growth)
+{
+	struct textmemo m = {0};
+	char a[32], b[32];
+	for (int i = 0; i < 5000; i++) {
+		snprintf(a, sizeof a, "ML%04d", i);
+		snprintf(b, sizeof b, "%d", i % 7);
+		textmemo_put(&m, 1 + i % 3, a, b, i);
+	}
+	for (int i = 0; i < 5000; i++) {
+		int64_t v = -1;
+		snprintf(a, sizeof a, "ML%04d", i);
+		snprintf(b, sizeof b, "%d", i % 7);
+		cr_assert(textmemo_get(&m, 1 + i % 3, a, b, &v), "%s", a);
+		cr_assert_eq(v, i);
+	}
+	cr_assert_eq(m.len, 5000);
+	textmemo_free(&m);
+}
