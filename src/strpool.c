@@ -5,20 +5,42 @@
 
 #include "xalloc.h"
 
-/* Eight bytes at a time: interning hashes every text cell of every row. */
+static uint64_t load8(const char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, 8);
+	return w;
+}
+
+static uint64_t load4(const char *p)
+{
+	uint32_t w;
+	memcpy(&w, p, 4);
+	return w;
+}
+
+/* Eight bytes at a time, and the last (up to) eight read in one load that
+ * may overlap the ones before: loading hashes some fifteen cells a row.
+ * The length goes into the seed, so the overlap cannot make two strings of
+ * different lengths look alike.  Equal hashes are always checked byte by
+ * byte; the hash only decides where to look. */
 uint32_t strpool_hash(const char *s, size_t n)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
-	while (n >= 8) {
-		uint64_t w;
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL);
+	size_t left = n;
+	const char *p = s;
+	for (; left > 8; p += 8, left -= 8) {
+		h = (h ^ load8(p)) * 0xff51afd7ed558ccdULL;
 		h ^= h >> 32;
-		s += 8;
-		n -= 8;
 	}
-	uint64_t w = 0;
-	memcpy(&w, s, n);
+	uint64_t w;
+	if (n >= 8)
+		w = load8(s + n - 8);
+	else if (n >= 4)
+		w = load4(s) << 32 | load4(s + n - 4);
+	else
+		w = n ? (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n / 2] << 8 |
+		        (unsigned char)s[n - 1] : 0;
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 29;
 	return (uint32_t)h;
