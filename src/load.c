@@ -145,39 +145,37 @@ static bool is_trim_byte(const unsigned char *s, size_t len, size_t *w)
 	return false;
 }
 
-/* Trims spaces, tabs and no-break spaces around the cell s[0..len), as
+/* Trims spaces, tabs and no-break spaces around the cell *s[0..*len), as
  * Excel leaves them. */
-static const char *trim(char *s, size_t len)
+static void trim(const char **s, size_t *len)
 {
-	size_t w;
-	while (len && is_trim_byte((unsigned char *)s, len, &w)) {
-		s += w;
-		len -= w;
+	const char *p = *s;
+	size_t n = *len, w;
+	while (n && is_trim_byte((const unsigned char *)p, n, &w)) {
+		p += w;
+		n -= w;
 	}
 	for (;;) {
-		if (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
-			len--;
-		else if (len >= 2 && (unsigned char)s[len - 2] == 0xC2 && (unsigned char)s[len - 1] == 0xA0)
-			len -= 2;
-		else if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 &&
-		         (unsigned char)s[len - 2] == 0x80 && (unsigned char)s[len - 1] == 0xAF)
-			len -= 3;
+		if (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+			n--;
+		else if (n >= 2 && (unsigned char)p[n - 2] == 0xC2 && (unsigned char)p[n - 1] == 0xA0)
+			n -= 2;
+		else if (n >= 3 && (unsigned char)p[n - 3] == 0xE2 &&
+		         (unsigned char)p[n - 2] == 0x80 && (unsigned char)p[n - 1] == 0xAF)
+			n -= 3;
 		else
 			break;
 	}
-	s[len] = '\0';
-	return s;
+	*s = p;
+	*len = n;
 }
 
-/* The cells of a record, trimmed; a record's cells lie end to end in
- * `bytes`, each followed by its NUL, so cell i ends where cell i + 1 starts. */
+/* The cells of a record (trimmed when they were kept, see on_field). */
 static const char *const *cells_of(struct loader *ld, char *bytes, const size_t *offs, size_t n)
 {
 	ld->cells = xgrow(ld->cells, &ld->cells_cap, n + 1, sizeof *ld->cells);
-	for (size_t i = 0; i < n; i++) {
-		size_t len = i + 1 < n ? offs[i + 1] - offs[i] - 1 : strlen(bytes + offs[i]);
-		ld->cells[i] = trim(bytes + offs[i], len);
-	}
+	for (size_t i = 0; i < n; i++)
+		ld->cells[i] = bytes + offs[i];
 	return ld->cells;
 }
 
@@ -482,7 +480,9 @@ static void on_field(void *s, size_t len, void *data)
 		if (chars > CELL_MAX_CHARS)
 			len = 0;
 	}
-	record_push(r, len ? s : "", len);
+	const char *cell = len ? s : "";
+	trim(&cell, &len);
+	record_push(r, cell, len);
 }
 
 static void split_share_header(struct loader *ld);
