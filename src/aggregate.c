@@ -15,6 +15,7 @@
  * A region filter walks only that region's copies, in a straight line. */
 #include "aggregate.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -378,6 +379,155 @@ static struct hot build_hot(struct cube_cache *x, struct builder *b, size_t i, u
 	};
 }
 
+/* ---- building the index in two halves at once ---------------------------- */
+
+/* From this many rows the index is built by two threads, one per half of
+ * the table; tests set it to 0. */
+static size_t index_split_min = 65536;
+
+void aggregate_set_split_min(size_t rows)
+{
+	index_split_min = rows;
+}
+
+/* The hot copies of rows [from, to), each written at fill[its region]++,
+ * with ids from `ids` and `b` (the whole index's, or a half's own). */
+static void build_range(struct cube_cache *ids, struct builder *b, struct cube_cache *x,
+                        size_t from, size_t to, uint32_t *fill, const uint32_t *pid)
+{
+	for (size_t i = from; i < to; i++)
+		if (row_usable(x->c, &x->rows[i]))
+			x->hot[fill[x->rows[i].region]++] = build_hot(ids, b, i, pid[i]);
+}
+
+struct second_half {
+	struct cube_cache *x;
+	struct cube_cache ids;     /* its own ids and their arrays */
+	struct builder b;
+	size_t from;
+	uint32_t *fill;            /* per region, where its hot copies go */
+	const uint32_t *pid;
+};
+
+static void *build_second_half(void *arg)
+{
+	struct second_half *h = arg;
+	build_range(&h->ids, &h->b, h->x, h->from, h->x->len, h->fill, h->pid);
+	return NULL;
+}
+
+/* The keys of an id map, by id. */
+static uint64_t (*keys_by_id(const struct idmap *m))[4]
+{
+	uint64_t (*k)[4] = xmalloc((m->len + 1) * sizeof *k);
+	for (size_t j = 0; j < m->cap; j++)
+		if (m->slots[j].val != NONE)
+			memcpy(k[m->slots[j].val], m->slots[j].k, sizeof k[0]);
+	return k;
+}
+
+/* The second half's ids, given again to the whole index's maps in the
+ * order the second half first met them.  A key the first half has keeps
+ * its id; a new one gets the next, exactly when a single pass over the
+ * table would have given it (a single pass meets the second half's keys in
+ * the same order, after all of the first half's), so every id — and every
+ * list ordered by id — is the same as a single thread's. */
+static void merge_ids(struct cube_cache *x, struct builder *b, struct second_half *h,
+                      uint32_t **prt, uint32_t **place, uint32_t **gid, uint32_t **pctp)
+{
+	const struct cube_cache *y = &h->ids;
+	*prt = xmalloc((h->b.prt.len + 1) * sizeof **prt);
+	for (size_t j = 0; j < h->b.prt.len; j++) {
+		struct activity a = { .region = (int16_t)y->prt_region[j], .itype = (uint8_t)y->prt_type[j] };
+		(*prt)[j] = build_prt(x, b, &a, y->pr_pid[y->prt_pr[j]]);
+	}
+	*place = xmalloc((h->b.place.len + 1) * sizeof **place);
+	for (size_t j = 0; j < h->b.place.len; j++) {
+		struct activity a = { .region = (int16_t)y->place_region[j],
+		                      .itype = (uint8_t)y->place_type[j],
+		                      .cercle = (int16_t)y->place_cercle[j] };
+		(*place)[j] = build_place(x, b, &a);
+	}
+	uint64_t (*k)[4] = keys_by_id(&h->b.gid);
+	bool fresh;
+	*gid = xmalloc((h->b.gid.len + 1) * sizeof **gid);
+	for (size_t j = 0; j < h->b.gid.len; j++)
+		(*gid)[j] = idmap_get(&b->gid, k[j][0], k[j][1], k[j][2], k[j][3], &fresh);
+	free(k);
+	k = keys_by_id(&h->b.pctp);
+	*pctp = xmalloc((h->b.pctp.len + 1) * sizeof **pctp);
+	for (size_t j = 0; j < h->b.pctp.len; j++) {
+		uint64_t w = k[j][1];         /* place_word: region, cercle, type */
+		struct activity a = { .region = (int16_t)(uint16_t)(w >> 32),
+		                      .cercle = (int16_t)(uint16_t)(w >> 16),
+		                      .itype = (uint8_t)w };
+		(*pctp)[j] = build_pctp(x, b, &a, (uint32_t)k[j][0], (int)k[j][2]);
+	}
+	free(k);
+}
+
+static void free_ids(struct cube_cache *y, struct builder *b)
+{
+	void *ptrs[] = { y->pr_pid, y->pr_region, y->prt_pr, y->prt_pt, y->prt_region, y->prt_type,
+	                 y->place_region, y->place_type, y->place_cercle, y->pctp_ctp, y->ctp };
+	for (size_t i = 0; i < sizeof ptrs / sizeof ptrs[0]; i++)
+		free(ptrs[i]);
+	struct idmap *maps[] = { &b->prt, &b->pr, &b->pt, &b->gid, &b->place, &b->pctp, &b->ctp };
+	for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++)
+		idmap_free(maps[k]);
+}
+
+/* The second half's hot copies ([start[r], end[r]) in each region r) get
+ * the whole index's ids. */
+static void renumber(struct cube_cache *x, const uint32_t *start, const uint32_t *end,
+                     struct builder *b, struct second_half *h)
+{
+	uint32_t *prt, *place, *gid, *pctp;
+	merge_ids(x, b, h, &prt, &place, &gid, &pctp);
+	for (size_t r = 0; r < x->c->nregions; r++)
+		for (uint32_t k = start[r]; k < end[r]; k++) {
+			struct hot *o = &x->hot[k];
+			o->prt = prt[o->prt];
+			o->place = place[o->place];
+			o->gid = gid[o->gid];
+			o->pctp = o->pctp == NONE ? NONE : pctp[o->pctp];
+		}
+	free(prt);
+	free(place);
+	free(gid);
+	free(pctp);
+}
+
+/* Builds the hot copies of the two halves of the table at once; false if
+ * the second thread could not be started (nothing was built). */
+static bool index_rows_in_halves(struct cube_cache *x, struct builder *b, const uint32_t *pid,
+                                 uint32_t *fill)
+{
+	size_t nr = x->c->nregions, half = x->len / 2;
+	struct second_half h = { .x = x, .from = half, .pid = pid };
+	h.ids.rows = x->rows;
+	h.ids.len = x->len;
+	h.ids.c = x->c;
+	h.fill = xmalloc((nr + 1) * sizeof *h.fill);
+	memcpy(h.fill, fill, (nr + 1) * sizeof *h.fill);
+	for (size_t i = 0; i < half; i++)           /* the first half's rows come first */
+		if (row_usable(x->c, &x->rows[i]))
+			h.fill[x->rows[i].region]++;
+	uint32_t *start = xmalloc((nr + 1) * sizeof *start);
+	memcpy(start, h.fill, (nr + 1) * sizeof *start);
+	pthread_t th;
+	bool two = pthread_create(&th, NULL, build_second_half, &h) == 0;
+	if (two) {
+		build_range(x, b, x, 0, half, fill, pid);
+		pthread_join(th, NULL);
+		renumber(x, start, h.fill, b, &h);
+	}
+	free_ids(&h.ids, &h.b);
+	free(h.fill);
+	free(start);
+	return two;
+}
+
 /* The hot copies, grouped by region by a counting sort. */
 static void index_rows(struct cube_cache *x, struct builder *b, const uint32_t *pid)
 {
@@ -392,9 +542,8 @@ static void index_rows(struct cube_cache *x, struct builder *b, const uint32_t *
 	x->hot = xmalloc((x->nhot + 1) * sizeof *x->hot);
 	uint32_t *fill = xmalloc((nr + 1) * sizeof *fill);
 	memcpy(fill, x->region_start, (nr + 1) * sizeof *fill);
-	for (size_t i = 0; i < x->len; i++)
-		if (row_usable(x->c, &x->rows[i]))
-			x->hot[fill[x->rows[i].region]++] = build_hot(x, b, i, pid[i]);
+	if (x->len < index_split_min || x->len < 2 || !index_rows_in_halves(x, b, pid, fill))
+		build_range(x, b, x, 0, x->len, fill, pid);
 	free(fill);
 }
 

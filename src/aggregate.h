@@ -99,6 +99,10 @@ void aggregate(struct cube *q, const struct config *c, const struct table *t,
  * after reloading into the same table, to be certain). */
 void cube_invalidate(struct cube *q);
 
+/* Tables of at least this many rows (default 65,536) get their index built
+ * by two threads, one per half; tests set 0 to build even small ones so. */
+void aggregate_set_split_min(size_t rows);
+
 /* The table row loaded from (source, line), or -1: used to place warnings
  * (which name a file and line) on a region.  The first call indexes. */
 long cube_row_at(const struct cube *q, const struct table *t, uint32_t source, uint32_t line);
