@@ -266,9 +266,12 @@ static bool plain_digits(const char *s, int64_t *out)
 	size_t n = 0;
 	if (s[0] == '0')
 		return s[1] == '\0' && (*out = 0, true);
-	for (; s[n] >= '0' && s[n] <= '9'; n++)
+	for (; s[n] >= '0' && s[n] <= '9'; n++) {
+		if (n == 8)
+			return false;        /* nine digits or more: the general parser judges */
 		v = v * 10 + (s[n] - '0');
-	if (n == 0 || n > 8 || s[n] != '\0')
+	}
+	if (n == 0 || s[n] != '\0')
 		return false;
 	*out = v;
 	return true;
