@@ -1,0 +1,135 @@
+/* loader: reading the records of one sheet (or of one part of it) into
+ * activity rows — internal to the loading modules (load.c, loader.c,
+ * loadsplit.c); the rest of the program uses load.h.
+ *
+ * The loader is fed runs of whole lines (sheetio.h).  Simple lines are
+ * split by csvline.h, the others by libcsv; each record starts on a known
+ * physical line; the first records are searched for the header; every data
+ * record becomes an accepted row or a rejection (row.h). */
+#ifndef FOURW_LOADER_H
+#define FOURW_LOADER_H
+
+#include <csv.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "csvline.h"
+#include "row.h"
+#include "sheetio.h"
+#include "table.h"
+
+/* HXL allows up to 24 header rows before the hashtag row; the header is
+ * looked for in this many records. */
+#define HEADER_SCAN 26
+
+/* Limits (README.md, "Limits").  Beyond them the row is rejected, or the
+ * cells not kept, with a message: hostile or broken input never costs
+ * unbounded memory or time, and never a row lost without a word. */
+#define CELL_MAX_CHARS 32767   /* Excel's own limit for one cell */
+#define COLS_MAX 16384         /* Excel's own limit (column XFD) */
+
+/* What a record held beyond the limits: the cells themselves are not kept. */
+struct overflow {
+	size_t dropped;            /* cells past COLS_MAX */
+	bool dropped_text;         /* at least one of them was not empty */
+	uint32_t long_col;         /* 1-based column of the first cell over CELL_MAX_CHARS, 0 if none */
+	size_t long_chars;         /* its length in characters */
+};
+
+/* One record: its cells, NUL-separated in one buffer. */
+struct record {
+	uint32_t line;
+	char *bytes;
+	size_t len, cap;
+	size_t *offs;
+	size_t n, offcap;
+	struct overflow of;
+};
+
+struct saved {                 /* a record kept for later (header scan, deferral) */
+	uint32_t line;
+	char *bytes;
+	size_t *offs;
+	size_t n;
+	struct overflow of;
+};
+
+/* Rows of one sheet (or of one part of it) by outcome; blank lines are not rows. */
+struct counts {
+	size_t read, accepted, rejected;
+};
+
+struct split;
+
+struct saved_list {
+	struct saved *items;
+	size_t n, cap;
+};
+
+/* One parse of a sheet, or of the second part of one (see "Two parts"
+ * below): each has its own parser, records and answers. */
+struct loader {
+	struct table *t;           /* where rows, messages and strings go */
+	struct source *src;        /* the sheet; only the first part writes to it */
+	const struct config *c;
+	struct row_context ctx;
+	struct counts counts;
+	struct split *split;       /* the sheet is read in two parts; NULL: in one */
+	bool plain_lines;          /* split simple lines without libcsv (csvline.h) */
+	struct csvline_scratch scratch;
+	size_t width;              /* cells in the header row */
+	uint32_t line;             /* physical line being fed to the parser */
+	uint32_t pending_start;    /* line where the next record would start */
+	bool in_record;
+	struct record rec;
+	bool header_found;
+	bool missing_required;     /* the sheet lacks a required column: every row rejected */
+	const char *missing_what;
+	struct saved head[HEADER_SCAN];
+	size_t nhead;
+	struct saved_list deferred; /* rows waiting for the sheet's p-code system */
+	bool awaiting_system;      /* second part only: keep rows until one shows the system */
+	struct saved_list waiting; /* those rows, read again when the parts are joined */
+	const char **cells;        /* scratch array of cell pointers */
+	size_t cells_cap;
+};
+
+void loader_start(struct loader *ld, struct table *out, struct source *s, uint32_t source,
+                  const struct config *c, struct csv_parser *p);
+void loader_end(struct loader *ld, struct csv_parser *p);
+/* Feeds bytes [from, to) of the sheet; false if they could not all be read
+ * (*err: errno of a failed read, else 0). */
+bool loader_feed(struct loader *ld, struct csv_parser *p, const struct sheet_bytes *b,
+                 enum sheetio_decode d, size_t from, size_t to, int *err);
+/* At the end of the sheet: the last record, or the quote never closed. */
+void loader_finish(struct loader *ld, struct csv_parser *p);
+/* Rows whose region waited for the sheet's p-code system, read now. */
+void loader_resolve_deferred(struct loader *ld);
+void loader_data_row(struct loader *ld, uint32_t line, char *bytes, const size_t *offs,
+                     size_t n, const struct overflow *of);
+/* Keeps a copy of a record in l, to be read later. */
+void loader_keep(struct saved_list *l, uint32_t line, char *bytes, const size_t *offs, size_t n,
+                 const struct overflow *of);
+/* libcsv is between records (nothing of the next one read yet). */
+bool loader_between_records(const struct csv_parser *p);
+
+/* ---- two parts (loadsplit.c) ---- */
+
+/* The size from which a sheet is read in two parts (load_set_split_min). */
+size_t split_min_bytes(void);
+/* Starts the second part of the sheet at a line end after `mid` (counts
+ * of [start, mid) in before_mid); NULL if the sheet is read in one part. */
+struct split *split_start(struct loader *first, const struct sheet_bytes *b,
+                          enum sheetio_decode d, size_t mid, const struct survey *before_mid);
+/* Called by the first part once its header is settled. */
+void split_share_header(struct loader *ld);
+/* Where the second part starts. */
+size_t split_at(const struct split *sp);
+/* Waits for the second part and joins its rows to the first's if they are
+ * what a single pass gives; frees sp.  True if they were taken (*err: a
+ * read error of the second part). */
+bool split_finish(struct loader *ld, struct csv_parser *p, struct split *sp, int *err);
+
+#endif
