@@ -68,8 +68,8 @@ struct saved_list {
 	size_t n, cap;
 };
 
-/* One parse of a sheet, or of the second part of one (see "Two parts"
- * below): each has its own parser, records and answers. */
+/* One parse of a sheet, or of the second part of one (loadsplit.c): each
+ * has its own parser, records and answers. */
 struct loader {
 	struct table *t;           /* where rows, messages and strings go */
 	struct source *src;        /* the sheet; only the first part writes to it */
