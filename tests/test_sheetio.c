@@ -129,3 +129,40 @@ Test(sheetio, line_reader_runs_are_whole_lines)
 	unlink(path);
 	free(buf);
 }
+
+/* Line ends placed on the reader's block edges (1 MB): a CRLF cut in two
+ * by the edge is one line end, a lone CR just before an edge is one too. */
+Test(sheetio, line_ends_on_block_edges)
+{
+	size_t block = (size_t)1 << 20, n = 3 * block;
+	char *buf = malloc(n);
+	memset(buf, 'x', n);
+	buf[block - 1] = '\r';               /* CR | LF across the first edge */
+	buf[block] = '\n';
+	buf[2 * block - 1] = '\r';           /* a lone CR just before the second */
+	buf[n - 1] = '\n';
+	char path[] = "/tmp/fourw-edges-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert(fd >= 0);
+	cr_assert_eq(write(fd, buf, n), (ssize_t)n);
+	struct sheet_bytes b = { .fd = fd, .len = n };
+	struct line_reader r;
+	const char *text;
+	size_t len, at = 0, ends[8], k = 0;
+	line_reader_init(&r, &b, DECODE_NONE, 0, n);
+	while (line_reader_next(&r, &text, &len) && k < 8) {
+		cr_assert(memcmp(text, buf + at, len) == 0);
+		at += len;
+		ends[k++] = at;
+	}
+	line_reader_free(&r);
+	close(fd);
+	unlink(path);
+	free(buf);
+	cr_assert_eq(at, n);
+	/* every run ends just after a line end: after the LF of the CRLF
+	 * (never between its CR and LF), after the lone CR, at the end */
+	for (size_t i = 0; i < k; i++)
+		cr_assert(ends[i] == block + 1 || ends[i] == 2 * block || ends[i] == n,
+		          "a run ends at %zu", ends[i]);
+}
