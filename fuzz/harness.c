@@ -149,7 +149,9 @@ const char *harness_load(const struct config *c, const uint8_t *data, size_t siz
 		bad = broken("%zu sources for one buffer", t.nsources);
 	else
 		bad = harness_check_source(&t, 0, harness_count_lines((const char *)data, size));
-	if (!bad)
+	/* a second part is only ever kept once the header is settled, after
+	 * 26 records: shorter inputs would only pay for the threads */
+	if (!bad && harness_count_lines((const char *)data, size) > 27)
 		bad = same_in_two_parts(c, data, size, &t);
 	table_free(&t);
 	return bad;
