@@ -193,10 +193,46 @@ static void reserve_rows(struct table *t, const struct survey *s)
 	}
 }
 
+static int by_line(const void *a, const void *b)
+{
+	uint32_t x = ((const struct activity *)a)->line, y = ((const struct activity *)b)->line;
+	return (x > y) - (x < y);
+}
+
+struct placed_diag {
+	struct diag d;
+	size_t order;
+};
+
+static int by_line_then_order(const void *a, const void *b)
+{
+	const struct placed_diag *x = a, *y = b;
+	if (x->d.line != y->d.line)
+		return x->d.line < y->d.line ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/* Rows that waited for the sheet's p-code system were read after the rest;
+ * they and their messages go back to their place in the file, so the rows
+ * and messages of a sheet always read in its order (each row starts on a
+ * line of its own; a line's messages keep their order). */
+static void put_in_file_order(struct table *t, size_t first_row, size_t first_diag)
+{
+	qsort(t->rows + first_row, t->len - first_row, sizeof *t->rows, by_line);
+	size_t n = t->diags.len - first_diag;
+	struct placed_diag *v = xmalloc((n + 1) * sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct placed_diag){ t->diags.items[first_diag + i], i };
+	qsort(v, n, sizeof *v, by_line_then_order);
+	for (size_t i = 0; i < n; i++)
+		t->diags.items[first_diag + i] = v[i].d;
+	free(v);
+}
+
 static bool parse_sheet(struct table *t, const struct config *c, uint32_t source,
                         struct sheet *sh, struct error *e)
 {
-	size_t first_row = t->len, warnings_before = t->diags.warnings;
+	size_t first_row = t->len, warnings_before = t->diags.warnings, diags_before = t->diags.len;
 	struct loader ld;
 	struct csv_parser p;
 	int err = 0;
@@ -209,7 +245,10 @@ static bool parse_sheet(struct table *t, const struct config *c, uint32_t source
 	if (sp && !split_finish(&ld, &p, sp, &err) && whole)
 		loader_feed(&ld, &p, &sh->bytes, sh->decode, end, sh->bytes.len, &err);
 	loader_finish(&ld, &p);     /* after a second part: nothing left to finish */
+	bool deferred = ld.deferred.n > 0;
 	loader_resolve_deferred(&ld);
+	if (deferred)
+		put_in_file_order(t, first_row, diags_before);
 	finish_source(t, &ld, first_row, warnings_before);
 	loader_end(&ld, &p);
 	if (err)

@@ -43,8 +43,7 @@ static const char *type_code(const struct activity *a)
 	return cfg.types[a->itype].code;
 }
 
-/* Rows whose region waited for the sheet's system come after the others:
- * find rows by their line. */
+/* The row read from a line (rows are found by line, not by position). */
 static const struct activity *row_at_line(uint32_t line)
 {
 	for (size_t i = 0; i < t.len; i++)
@@ -368,4 +367,30 @@ Test(load, sheet_hash_only_when_asked)
 	cr_assert(load_buffer(&t, &cfg, "b.csv", "abc", 3, &e), "%s", e.msg);
 	cr_assert_str_eq(t.sources[1].sha256,
 	                 "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+/* Rows that waited for the sheet's p-code system (ML09 with no name, line
+ * 2) are read last but put back in file order, with their messages. */
+Test(load, rows_awaiting_the_system_keep_file_order)
+{
+	load("Organisation,Région,Pcode région,Type d'intervention,Mois de rapportage,Filles,Total\n"
+	     "SC,,ML09,PSS,mars 2024,5,9\n"
+	     "SC,Mopti,ML05,PSS,mars 2024,1,7\n"
+	     "SC,,ML09,PSS,mars 2024,x,1\n"
+	     "SC,Nioro,ML11,PSS,mars 2024,2,2\n");
+	cr_assert_eq(t.len, 3);
+	cr_assert_eq(t.rows[0].line, 2);
+	cr_assert_str_eq(cfg.regions[t.rows[0].region].name, "Taoudénit", "ML09 in the 2023 system");
+	cr_assert_eq(t.rows[1].line, 3);
+	cr_assert_eq(t.rows[2].line, 5);
+	/* the messages of lines 2 (total differs), 3 (total differs) and 4
+	 * (rejected) in that order */
+	uint32_t lines[3];
+	size_t k = 0;
+	for (size_t i = 0; i < t.diags.len && k < 3; i++)
+		if (t.diags.items[i].line >= 2)
+			lines[k++] = t.diags.items[i].line;
+	cr_assert_eq(k, 3);
+	cr_assert(lines[0] == 2 && lines[1] == 3 && lines[2] == 4, "%u %u %u", lines[0], lines[1],
+	          lines[2]);
 }
