@@ -143,7 +143,7 @@ struct hot {
 	uint32_t row;
 	uint32_t prt;             /* (partner, region, type) */
 	uint32_t place;           /* (region, type, cercle or -1): rule 6 and cercles */
-	uint32_t gid;             /* cumulative key */
+	uint32_t gid;             /* cumulative key (0 in monthly mode, which does not use it) */
 	uint32_t pctp;            /* (partner, region, cercle, type, period), or NONE */
 	int32_t reached;
 	int32_t girls, boys, women, men, older;   /* 0 where not given */
@@ -168,6 +168,7 @@ struct cube_cache {
 	const struct activity *rows;
 	size_t len;
 	const struct config *c;
+	enum reporting_mode mode; /* the config's mode then: cumulative keys only in cumulative mode */
 	uint64_t fingerprint;
 
 	struct hot *hot;          /* [nhot], grouped by region, table order inside */
@@ -368,7 +369,8 @@ static struct hot build_hot(struct cube_cache *x, struct builder *b, size_t i, u
 		.row = (uint32_t)i,
 		.prt = build_prt(x, b, a, pid),
 		.place = build_place(x, b, a),
-		.gid = idmap_get(&b->gid, pid, place_word(a), (uint64_t)(uintptr_t)a->commune,
+		.gid = x->mode != MODE_CUMULATIVE ? 0
+		     : idmap_get(&b->gid, pid, place_word(a), (uint64_t)(uintptr_t)a->commune,
 		                 (uint64_t)(uintptr_t)a->activity, &fresh),
 		.pctp = build_pctp(x, b, a, pid, period),
 		.reached = a->reached,
@@ -489,7 +491,7 @@ static void renumber(struct cube_cache *x, const uint32_t *start, const uint32_t
 			struct hot *o = &x->hot[k];
 			o->prt = prt[o->prt];
 			o->place = place[o->place];
-			o->gid = gid[o->gid];
+			o->gid = x->mode == MODE_CUMULATIVE ? gid[o->gid] : 0;
 			o->pctp = o->pctp == NONE ? NONE : pctp[o->pctp];
 		}
 	free(prt);
@@ -508,6 +510,7 @@ static bool index_rows_in_halves(struct cube_cache *x, struct builder *b, const 
 	h.ids.rows = x->rows;
 	h.ids.len = x->len;
 	h.ids.c = x->c;
+	h.ids.mode = x->mode;
 	h.fill = xmalloc((nr + 1) * sizeof *h.fill);
 	memcpy(h.fill, fill, (nr + 1) * sizeof *h.fill);
 	for (size_t i = 0; i < half; i++)           /* the first half's rows come first */
@@ -609,6 +612,7 @@ static struct cube_cache *index_build(const struct config *c, const struct table
 	x->rows = t->rows;
 	x->len = t->len;
 	x->c = c;
+	x->mode = c->mode;
 	x->fingerprint = table_fingerprint(t);
 	uint32_t *pid = xmalloc((t->len + 1) * sizeof *pid);
 	index_partners(x, pid);
@@ -628,7 +632,7 @@ static bool cache_fits(const struct cube_cache *x, const struct config *c,
                        const struct table *t)
 {
 	return x && x->t == t && x->rows == t->rows && x->len == t->len && x->c == c &&
-	       x->fingerprint == table_fingerprint(t);
+	       x->mode == c->mode && x->fingerprint == table_fingerprint(t);
 }
 
 /* ---- the cube's own arrays --------------------------------------------- */

@@ -209,6 +209,21 @@ Test(aggregate, cumulative_mode_keeps_only_the_latest_month)
 	cr_expect_eq(cube.rows[2], 4);
 }
 
+/* The index skips the cumulative keys in monthly mode; switching the
+ * config to cumulative afterwards must not reuse that index. */
+Test(aggregate, switching_to_cumulative_mode_rebuilds_the_index)
+{
+	cfg.mode = MODE_MONTHLY;
+	cumulative_rows();
+	run();
+	cr_expect_eq(cube.superseded, 0);
+	cfg.mode = MODE_CUMULATIVE;
+	run();
+	/* as cumulative_mode_keeps_only_the_latest_month: 250 + 40 + 7 */
+	cr_expect_eq(cube.total.reached, 297);
+	cr_expect_eq(cube.superseded, 2);
+}
+
 Test(aggregate, cumulative_mode_as_of_an_earlier_month)
 {
 	cfg.mode = MODE_CUMULATIVE;
