@@ -4,15 +4,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "swar.h"
 #include "xalloc.h"
-
-/* 0x80 in each byte of w equal to c (exact, no carry between bytes). */
-static uint64_t bytes_equal(uint64_t w, unsigned char c)
-{
-	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
-	uint64_t x = w ^ (0x0101010101010101ULL * c);
-	return ~(((x & low7) + low7) | x | low7);
-}
 
 /* The first delimiter or quote in [p, end), else end; eight bytes at a
  * time (cells are short, so a memchr call per cell costs more). */
@@ -21,7 +14,7 @@ static const char *find_delim_or_quote(const char *p, const char *end, char deli
 	for (; end - p >= 8; p += 8) {
 		uint64_t w;
 		memcpy(&w, p, 8);
-		uint64_t m = bytes_equal(w, (unsigned char)delim) | bytes_equal(w, '"');
+		uint64_t m = swar_bytes_equal(w, (unsigned char)delim) | swar_bytes_equal(w, '"');
 		if (m) {
 			uint64_t le = 1;
 			if (*(const char *)&le == 1)              /* little-endian: first byte lowest */

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "encoding.h"
+#include "swar.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -125,16 +126,7 @@ static void survey_block(struct survey *s, const unsigned char *p, size_t n, siz
 
 #else
 
-/* 0x80 in each byte of w that equals c, 0 elsewhere (exact: no carries
- * between bytes, unlike the shorter "has a zero byte" test). */
-static uint64_t bytes_equal(uint64_t w, unsigned char c)
-{
-	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
-	uint64_t x = w ^ (0x0101010101010101ULL * c);
-	return ~(((x & low7) + low7) | x | low7);
-}
-
-/* How many bytes bytes_equal marked. */
+/* How many bytes swar_bytes_equal marked. */
 static size_t marks(uint64_t m)
 {
 	return (size_t)(((m >> 7) * 0x0101010101010101ULL) >> 56);
@@ -150,13 +142,13 @@ static void survey_block(struct survey *s, const unsigned char *p, size_t n, siz
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
 		memcpy(&w, p + i, 8);
-		if (bytes_equal(w, '\r') | bytes_equal(w, '\0')) {
+		if (swar_bytes_equal(w, '\r') | swar_bytes_equal(w, '\0')) {
 			for (size_t k = i; k < i + 8; k++)
 				survey_byte(s, off + k, p[k], k + 1 < n ? p[k + 1] : after);
 			continue;
 		}
-		s->line_ends += marks(bytes_equal(w, '\n'));
-		s->quotes += marks(bytes_equal(w, '"'));
+		s->line_ends += marks(swar_bytes_equal(w, '\n'));
+		s->quotes += marks(swar_bytes_equal(w, '"'));
 	}
 	for (; i < n; i++)
 		survey_byte(s, off + i, p[i], i + 1 < n ? p[i + 1] : after);
@@ -191,9 +183,7 @@ void sheetio_survey(const struct sheet_bytes *b, size_t from, size_t to, struct 
 		size_t cut = at + n < to ? sequence_cut(p, n) : n;
 		if (s->utf8 && !text_is_utf8(blk, cut))
 			s->utf8 = false;
-		int after = at + cut < to ? (cut < n ? p[cut] : byte_at(b, at + cut)) : -1;
-		if (at + cut == to && to < b->len)
-			after = byte_at(b, to);
+		int after = at + cut >= b->len ? -1 : cut < n ? p[cut] : byte_at(b, at + cut);
 		survey_block(s, p, cut, at, after);
 		at += cut;
 	}
