@@ -8,8 +8,9 @@ static const char candidates[] = { ';', ',', '\t', '|' };
 enum { NCAND = sizeof candidates };
 
 /* Counts, for each candidate, the delimiters on each of the first lines,
- * outside quotes.  A quoted newline does not end a line. */
-static size_t count_per_line(const char *s, size_t len, size_t counts[][NCAND])
+ * outside quotes.  A quoted newline does not end a line.  *ends: the line
+ * ends met (the scan stops at the SNIFF_LINES-th). */
+static size_t count_per_line(const char *s, size_t len, size_t counts[][NCAND], size_t *ends)
 {
 	size_t line = 0;
 	bool quoted = false;
@@ -27,6 +28,7 @@ static size_t count_per_line(const char *s, size_t len, size_t counts[][NCAND])
 					counts[line][c]++;
 		}
 	}
+	*ends = line;
 	return line < SNIFF_LINES ? line + 1 : SNIFF_LINES;
 }
 
@@ -52,23 +54,18 @@ static size_t modal_lines(size_t counts[][NCAND], size_t nlines, int c, size_t *
 
 bool dialect_sniff_has_enough(const char *text, size_t len)
 {
-	/* count_per_line reads no further than the SNIFF_LINES-th line end
-	 * outside quotes */
-	size_t ends = 0;
-	bool quoted = false;
-	for (size_t i = 0; i < len && ends < SNIFF_LINES; i++) {
-		if (text[i] == '"')
-			quoted = !quoted;
-		else if (!quoted && text[i] == '\n')
-			ends++;
-	}
+	size_t counts[SNIFF_LINES][NCAND], ends;
+	if (!text)
+		return false;
+	count_per_line(text, len, counts, &ends);
 	return ends == SNIFF_LINES;
 }
 
 char dialect_sniff_delimiter(const char *text, size_t len)
 {
 	size_t counts[SNIFF_LINES][NCAND];
-	size_t nlines = count_per_line(text, len, counts);
+	size_t ends;
+	size_t nlines = count_per_line(text, len, counts, &ends);
 	int best = -1;
 	size_t best_lines = 0, best_mode = 0;
 	for (int c = 0; c < NCAND; c++) {

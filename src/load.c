@@ -121,9 +121,7 @@ static void note_nuls(struct table *t, uint32_t source, const struct survey *s)
 
 static void hash_sheet(const struct sheet_bytes *b, char out[65])
 {
-	static const char hex[] = "0123456789abcdef";
 	struct sha256 h;
-	unsigned char digest[32];
 	char *blk = xmalloc((size_t)1 << 20);
 	int err = 0;
 	size_t n;
@@ -131,12 +129,7 @@ static void hash_sheet(const struct sheet_bytes *b, char out[65])
 	for (size_t at = 0; (n = sheetio_read(b, at, blk, (size_t)1 << 20, &err)) > 0; at += n)
 		sha256_update(&h, blk, n);
 	free(blk);
-	sha256_final(&h, digest);
-	for (int i = 0; i < 32; i++) {
-		out[2 * i] = hex[digest[i] >> 4];
-		out[2 * i + 1] = hex[digest[i] & 15];
-	}
-	out[64] = '\0';
+	sha256_final_hex(&h, out);
 }
 
 /* The first lines, decoded, for the delimiter sniffer (dialect.h). */

@@ -194,17 +194,22 @@ void sha256_final(struct sha256 *s, unsigned char digest[32])
 		store_be32(digest + 4 * i, s->h[i]);
 }
 
-void sha256_hex(const void *data, size_t n, char out[65])
+void sha256_final_hex(struct sha256 *s, char out[65])
 {
 	static const char hex[] = "0123456789abcdef";
-	struct sha256 s;
 	unsigned char d[32];
-	sha256_init(&s);
-	sha256_update(&s, data, n);
-	sha256_final(&s, d);
+	sha256_final(s, d);
 	for (int i = 0; i < 32; i++) {
 		out[2 * i] = hex[d[i] >> 4];
 		out[2 * i + 1] = hex[d[i] & 15];
 	}
 	out[64] = '\0';
+}
+
+void sha256_hex(const void *data, size_t n, char out[65])
+{
+	struct sha256 s;
+	sha256_init(&s);
+	sha256_update(&s, data, n);
+	sha256_final_hex(&s, out);
 }

@@ -20,6 +20,8 @@ struct sha256 {
 void sha256_init(struct sha256 *s);
 void sha256_update(struct sha256 *s, const void *data, size_t n);
 void sha256_final(struct sha256 *s, unsigned char digest[32]);
+/* sha256_final, as 64 lower-case hex digits and a NUL. */
+void sha256_final_hex(struct sha256 *s, char out[65]);
 
 /* Whether the CPU's SHA instructions may be used where present (default
  * true); the tests turn it off to check the portable code on any machine. */

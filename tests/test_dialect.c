@@ -57,3 +57,18 @@ Test(dialect, delimiter_names)
 	cr_assert_str_eq(dialect_delimiter_name(';'), "semicolon");
 	cr_assert_str_eq(dialect_delimiter_name('\t'), "tab");
 }
+
+/* The sniffer reads up to the 30th line end outside quotes: only then is
+ * more text sure not to change its answer. */
+Test(dialect, sniff_has_enough_after_thirty_line_ends)
+{
+	char text[256] = "";
+	for (int i = 0; i < 29; i++)
+		strcat(text, "a;b\n");
+	cr_assert_not(dialect_sniff_has_enough(text, strlen(text)));
+	strcat(text, "\"x\ny\";b");       /* a quoted line break is no line end */
+	cr_assert_not(dialect_sniff_has_enough(text, strlen(text)));
+	strcat(text, "\n");
+	cr_assert(dialect_sniff_has_enough(text, strlen(text)));
+	cr_assert_not(dialect_sniff_has_enough(NULL, 0));
+}
