@@ -17,11 +17,6 @@ void load_set_plain_lines(bool on)
 	plain_lines = on;
 }
 
-static struct source *src(struct loader *ld)
-{
-	return ld->src;
-}
-
 /* ---- records ----------------------------------------------------------- */
 
 static void record_push(struct record *r, const char *s, size_t len)
@@ -229,7 +224,7 @@ static const struct { enum field f[6]; const char *what; } required[] = {
 
 static void check_required(struct loader *ld)
 {
-	const struct column_map *m = &src(ld)->map;
+	const struct column_map *m = &ld->src->map;
 	for (size_t r = 0; r < sizeof required / sizeof required[0]; r++) {
 		bool any = false;
 		for (const enum field *f = required[r].f; *f != F_COUNT; f++)
@@ -237,7 +232,7 @@ static void check_required(struct loader *ld)
 		if (!any) {
 			ld->missing_required = true;
 			ld->missing_what = required[r].what;
-			diag_add(&ld->t->diags, DIAG_NOTE, ld->ctx.source, src(ld)->header_line, 0,
+			diag_add(&ld->t->diags, DIAG_NOTE, ld->ctx.source, ld->src->header_line, 0,
 			         "no %s column was recognised in the header; its rows cannot be "
 			         "counted", required[r].what);
 			return;
@@ -255,7 +250,7 @@ static void record_mapping(struct loader *ld, const char *const *hdr, size_t nh,
 		h[i] = i < nh ? hdr[i] : "";
 		x[i] = i < nx ? hxl[i] : "";
 	}
-	struct source *s = src(ld);
+	struct source *s = ld->src;
 	colmap_map(ld->c, h, hxl ? x : NULL, n, s->map.col, which);
 	s->unmapped = xcalloc(n, sizeof *s->unmapped);
 	for (size_t i = 0; i < n; i++) {
@@ -335,8 +330,8 @@ static void settle_header(struct loader *ld)
 			xc = cells_of(ld, ld->head[x].bytes, ld->head[x].offs, ld->head[x].n);
 			nx = ld->head[x].n;
 		}
-		src(ld)->header_line = hs->line;
-		src(ld)->hxl_line = x != SIZE_MAX ? ld->head[x].line : 0;
+		ld->src->header_line = hs->line;
+		ld->src->hxl_line = x != SIZE_MAX ? ld->head[x].line : 0;
 		record_mapping(ld, x == h ? xc : hcopy, x == h ? nx : hs->n, xc, nx);
 		ld->width = hs->n > nx ? hs->n : nx;
 		free(hcopy);
