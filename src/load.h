@@ -38,9 +38,6 @@ bool load_buffer(struct table *t, const struct config *c, const char *name,
 /* Sheets of at least this many bytes are surveyed and parsed in two parts
  * at once (default 4 MiB); tests set 0 to read even tiny sheets in two. */
 void load_set_split_min(size_t bytes);
-/* Simple lines are split without libcsv (csvline.h; the default); tests
- * turn it off to compare with libcsv's own reading. */
-void load_set_plain_lines(bool on);
 /* How many second parts were kept, and dropped as unsound, so far. */
 void load_split_counts(size_t *taken, size_t *dropped);
 

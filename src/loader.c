@@ -10,13 +10,6 @@
 #include "textmemo.h"
 #include "xalloc.h"
 
-static bool plain_lines = true;   /* see split_simple_line */
-
-void load_set_plain_lines(bool on)
-{
-	plain_lines = on;
-}
-
 /* ---- records ----------------------------------------------------------- */
 
 static void record_push(struct record *r, const char *s, size_t len)
@@ -473,8 +466,6 @@ static size_t line_end(const char *text, size_t pos, size_t len, size_t *nl)
  * false: give it to libcsv. */
 static bool split_simple_line(struct loader *ld, const char *s, size_t n, char delim)
 {
-	if (!ld->plain_lines)
-		return false;
 	switch (csvline_split(s, n, delim, &ld->scratch, on_field, ld)) {
 	case CSVLINE_RECORD:
 		on_record('\n', ld);
@@ -548,7 +539,7 @@ void loader_resolve_deferred(struct loader *ld)
 void loader_start(struct loader *ld, struct table *out, struct source *s, uint32_t source,
                   const struct config *c, struct csv_parser *p)
 {
-	*ld = (struct loader){ .t = out, .src = s, .c = c, .plain_lines = plain_lines,
+	*ld = (struct loader){ .t = out, .src = s, .c = c,
 	                       .ctx = { .cfg = c, .table = out, .src = s, .source = source } };
 	csv_init(p, CSV_APPEND_NULL | CSV_STRICT_FINI);
 	csv_set_delim(p, (unsigned char)s->delimiter);

@@ -77,7 +77,6 @@ struct loader {
 	struct row_context ctx;
 	struct counts counts;
 	struct split *split;       /* the sheet is read in two parts; NULL: in one */
-	bool plain_lines;          /* split simple lines without libcsv (csvline.h) */
 	struct csvline_scratch scratch;
 	size_t width;              /* cells in the header row */
 	uint32_t line;             /* physical line being fed to the parser */
