@@ -6,7 +6,6 @@
 
 #include "colmap.h"
 #include "dialect.h"
-#include "load.h"
 #include "textmemo.h"
 #include "xalloc.h"
 
