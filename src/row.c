@@ -25,6 +25,8 @@ struct rowbuf {
 	size_t ncells;
 	struct pending warn;
 	struct activity a;
+	int32_t total;            /* the sheet's total column (rule 2 checks it), or COUNT_MISSING */
+	int32_t targeted;         /* read so a bad value is reported; not stored */
 };
 
 static const char *cell(const struct rowbuf *r, enum field f)
@@ -388,17 +390,17 @@ static enum row_outcome compute_reached(struct rowbuf *r, int32_t older_w, int32
 	a->older = older_w == COUNT_MISSING && older_m == COUNT_MISSING ? COUNT_MISSING
 	         : (older_w > 0 ? older_w : 0) + (older_m > 0 ? older_m : 0);
 	sum = add_given(sum, a->older, &given);
-	if (!given && a->total == COUNT_MISSING) {
+	if (!given && r->total == COUNT_MISSING) {
 		if (a->status == STATUS_PLANNED)
 			return ROW_ACCEPTED;
 		return reject(r, F_COUNT, "no people count: %s, %s, %s, %s and %s are all empty",
 		              head(r, F_GIRLS), head(r, F_BOYS), head(r, F_WOMEN), head(r, F_MEN),
 		              head(r, F_TOTAL));
 	}
-	if (given && a->total != COUNT_MISSING && a->total != sum)
+	if (given && r->total != COUNT_MISSING && r->total != sum)
 		warn(r, F_TOTAL, "%s %d differs from the sum of the breakdown %lld; the "
-		     "breakdown is counted", head(r, F_TOTAL), a->total, (long long)sum);
-	a->reached = (int32_t)(given ? sum : a->total);
+		     "breakdown is counted", head(r, F_TOTAL), r->total, (long long)sum);
+	a->reached = (int32_t)(given ? sum : r->total);
 	return ROW_ACCEPTED;
 }
 
@@ -425,8 +427,8 @@ static enum row_outcome resolve_people(struct rowbuf *r)
 	    read_count(r, F_MEN, &a->men) != ROW_ACCEPTED ||
 	    read_count(r, F_OLDER_WOMEN, &ow) != ROW_ACCEPTED ||
 	    read_count(r, F_OLDER_MEN, &om) != ROW_ACCEPTED ||
-	    read_count(r, F_TOTAL, &a->total) != ROW_ACCEPTED ||
-	    read_count(r, F_TARGETED, &a->targeted) != ROW_ACCEPTED)
+	    read_count(r, F_TOTAL, &r->total) != ROW_ACCEPTED ||
+	    read_count(r, F_TARGETED, &r->targeted) != ROW_ACCEPTED)
 		return ROW_REJECTED;
 	if (compute_reached(r, ow, om) != ROW_ACCEPTED)
 		return ROW_REJECTED;

@@ -35,9 +35,8 @@ struct activity {
 	uint32_t source;          /* index into table.sources */
 	uint32_t line;            /* physical line where the row starts (1-based) */
 	int32_t girls, boys, women, men, older;   /* COUNT_MISSING where not given */
-	int32_t total;            /* the sheet's total column, or COUNT_MISSING */
-	int32_t targeted;         /* the row's target, or COUNT_MISSING */
-	int32_t reached;          /* rule 2: the disaggregated sum, else the total; 0 if planned */
+	int32_t reached;          /* rule 2: the disaggregated sum, else the sheet's total
+	                             (which is not kept); 0 if planned */
 	int16_t region;           /* index into config.regions */
 	int16_t cercle;           /* index into config.cercles, or -1 */
 	int16_t month;            /* reporting month (month_index), or -1 */

@@ -178,8 +178,7 @@ static void fx_people(struct activity *a, const struct fx_row *r)
 	a->women = count_of(r->women);
 	a->men = count_of(r->men);
 	a->older = COUNT_MISSING;
-	a->total = r->total ? count_of(r->total) : COUNT_MISSING;
-	a->targeted = COUNT_MISSING;
+	int32_t total = r->total ? count_of(r->total) : COUNT_MISSING;
 	int64_t sum = 0;
 	int given = 0;
 	const int32_t v[4] = { a->girls, a->boys, a->women, a->men };
@@ -188,7 +187,7 @@ static void fx_people(struct activity *a, const struct fx_row *r)
 			sum += v[i];
 			given++;
 		}
-	a->reached = (int32_t)(given ? sum : a->total == COUNT_MISSING ? 0 : a->total);
+	a->reached = (int32_t)(given ? sum : total == COUNT_MISSING ? 0 : total);
 	if (a->status == STATUS_PLANNED) {
 		a->reached = 0;
 		a->girls = a->boys = a->women = a->men = COUNT_MISSING;
