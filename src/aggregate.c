@@ -112,9 +112,9 @@ static void *push(void *v, size_t n, size_t size)
 
 static uint64_t row_key_hash(const struct activity *a)
 {
-	uint64_t h = mix((uint64_t)(uintptr_t)a->partner ^ (uint64_t)(uint16_t)a->region << 48);
-	h = mix(h ^ (uint64_t)(uintptr_t)a->activity ^ (uint64_t)a->itype << 56);
-	h = mix(h ^ (uint64_t)(uintptr_t)a->commune ^ (uint64_t)(uint16_t)a->cercle << 48);
+	uint64_t h = mix((uint64_t)a->partner ^ (uint64_t)(uint16_t)a->region << 48);
+	h = mix(h ^ (uint64_t)a->activity ^ (uint64_t)a->itype << 56);
+	h = mix(h ^ (uint64_t)a->commune ^ (uint64_t)(uint16_t)a->cercle << 48);
 	h = mix(h ^ (uint64_t)(uint16_t)a->month << 32 ^ (uint64_t)(uint16_t)a->start_month << 16
 	        ^ (uint16_t)a->end_month ^ (uint64_t)a->source << 40 ^ a->line);
 	return mix(h ^ (uint64_t)(uint32_t)a->reached << 8 ^ a->status);
@@ -257,19 +257,21 @@ static bool row_usable(const struct config *c, const struct activity *a)
  * sorted without sorting per call.  Fills pid[i] for each row. */
 static void index_partners(struct cube_cache *x, uint32_t *pid)
 {
-	struct idmap m = {0};
+	const struct strpool *names = &x->t->strings;
+	uint32_t *by_string = xmalloc((names->len + 1) * sizeof *by_string);
+	memset(by_string, 0xff, (names->len + 1) * sizeof *by_string);   /* NONE */
 	struct named *v = NULL;
-	bool fresh;
+	x->np = 0;
 	for (size_t i = 0; i < x->len; i++) {
-		const char *name = x->rows[i].partner ? x->rows[i].partner : "";
-		pid[i] = idmap_get(&m, (uint64_t)(uintptr_t)name, 0, 0, 0, &fresh);
-		if (fresh) {
-			v = push(v, m.len - 1, sizeof *v);
-			v[m.len - 1] = (struct named){ name, (uint32_t)(m.len - 1) };
+		uint32_t s = x->rows[i].partner;
+		if (by_string[s] == NONE) {
+			v = push(v, x->np, sizeof *v);
+			v[x->np] = (struct named){ strpool_str(names, s), (uint32_t)x->np };
+			by_string[s] = (uint32_t)x->np++;
 		}
+		pid[i] = by_string[s];
 	}
-	x->np = m.len;
-	idmap_free(&m);
+	free(by_string);
 	if (x->np)
 		qsort(v, x->np, sizeof *v, cmp_named);
 	uint32_t *remap = xmalloc((x->np + 1) * sizeof *remap);
@@ -370,8 +372,7 @@ static struct hot build_hot(struct cube_cache *x, struct builder *b, size_t i, u
 		.prt = build_prt(x, b, a, pid),
 		.place = build_place(x, b, a),
 		.gid = x->mode != MODE_CUMULATIVE ? 0
-		     : idmap_get(&b->gid, pid, place_word(a), (uint64_t)(uintptr_t)a->commune,
-		                 (uint64_t)(uintptr_t)a->activity, &fresh),
+		     : idmap_get(&b->gid, pid, place_word(a), a->commune, a->activity, &fresh),
 		.pctp = build_pctp(x, b, a, pid, period),
 		.reached = a->reached,
 		.girls = given(a->girls), .boys = given(a->boys), .women = given(a->women),
@@ -1016,7 +1017,7 @@ void aggregate(struct cube *q, const struct config *c, const struct table *t,
 	next_generation(x);
 	x->ntouched_prt = x->ntouched_place = x->ntouched_ctp = 0;
 	struct filter_prep p;
-	filter_prep_init(&p, f, c);
+	filter_prep_init(&p, f, c, t);
 	struct walk w = { q, x, &p, c->mode == MODE_CUMULATIVE, false };
 	walk_all(&w, c, f);
 	filter_prep_free(&p);

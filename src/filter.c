@@ -104,15 +104,18 @@ static void prep_places(struct filter_prep *p)
 }
 
 void filter_prep_init(struct filter_prep *p, const struct filter *f,
-                      const struct config *c)
+                      const struct config *c, const struct table *t)
 {
 	memset(p, 0, sizeof *p);
 	p->f = f;
 	p->c = c;
+	p->t = t;
 	p->any_text = f->text[0] != '\0';
 	p->any_partner = f->npartners > 0;
 	if (p->any_text)
 		prep_places(p);
+	if (p->any_text || p->any_partner)
+		p->verdict = xcalloc(t->strings.len + 1, 1);
 }
 
 void filter_prep_free(struct filter_prep *p)
@@ -120,36 +123,8 @@ void filter_prep_free(struct filter_prep *p)
 	free(p->region_text);
 	free(p->cercle_text);
 	free(p->type_text);
-	free(p->keys);
 	free(p->verdict);
 	memset(p, 0, sizeof *p);
-}
-
-static size_t ptr_slot(const char *s, size_t cap)
-{
-	uint64_t h = (uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ull;
-	return (size_t)(h >> 32) & (cap - 1);
-}
-
-static void cache_grow(struct filter_prep *p)
-{
-	size_t ocap = p->cap;
-	const char **okeys = p->keys;
-	uint8_t *over = p->verdict;
-	p->cap = ocap ? 2 * ocap : 256;
-	p->keys = xcalloc(p->cap, sizeof *p->keys);
-	p->verdict = xcalloc(p->cap, 1);
-	for (size_t i = 0; i < ocap; i++) {
-		if (!okeys[i])
-			continue;
-		size_t j = ptr_slot(okeys[i], p->cap);
-		while (p->keys[j])
-			j = (j + 1) & (p->cap - 1);
-		p->keys[j] = okeys[i];
-		p->verdict[j] = over[i];
-	}
-	free(okeys);
-	free(over);
 }
 
 static uint8_t judge(const struct filter_prep *p, const char *s)
@@ -162,22 +137,13 @@ static uint8_t judge(const struct filter_prep *p, const char *s)
 	return v;
 }
 
-/* The verdict for an interned string, computed the first time it is seen. */
-static uint8_t verdict_of(struct filter_prep *p, const char *s)
+/* The verdict for a string of the table, computed the first time it is
+ * seen. */
+static uint8_t verdict_of(struct filter_prep *p, uint32_t id)
 {
-	if (!s)
-		return PREP_KNOWN;
-	if (2 * (p->len + 1) > p->cap)
-		cache_grow(p);
-	size_t j = ptr_slot(s, p->cap);
-	while (p->keys[j] && p->keys[j] != s)
-		j = (j + 1) & (p->cap - 1);
-	if (!p->keys[j]) {
-		p->keys[j] = s;
-		p->verdict[j] = judge(p, s);
-		p->len++;
-	}
-	return p->verdict[j];
+	if (!p->verdict[id])
+		p->verdict[id] = judge(p, table_str(p->t, id));
+	return p->verdict[id];
 }
 
 /* ---- the criteria ------------------------------------------------------ */
@@ -260,9 +226,8 @@ bool filter_prep_match(struct filter_prep *p, const struct activity *a)
 bool filter_match(const struct filter *f, const struct config *c,
                   const struct table *t, const struct activity *a)
 {
-	(void)t;
 	struct filter_prep p;
-	filter_prep_init(&p, f, c);
+	filter_prep_init(&p, f, c, t);
 	bool hit = filter_prep_match(&p, a);
 	filter_prep_free(&p);
 	return hit;
@@ -274,7 +239,7 @@ size_t filter_rows(const struct filter *f, const struct config *c,
 	struct filter_prep p;
 	uint32_t *v = xmalloc((t->len ? t->len : 1) * sizeof *v);
 	size_t n = 0;
-	filter_prep_init(&p, f, c);
+	filter_prep_init(&p, f, c, t);
 	for (size_t i = 0; i < t->len; i++)
 		if (filter_prep_match(&p, &t->rows[i]))
 			v[n++] = (uint32_t)i;

@@ -57,20 +57,19 @@ void filter_describe(const struct filter *f, const struct config *c,
 /* A filter made ready to test many rows (added for aggregate): the region,
  * cercle and type names are folded once, and each distinct interned
  * string of the table (partner, organisation, activity, commune) is folded
- * once and its verdict cached by pointer, so testing a million rows does
+ * once and its verdict cached by string id, so testing a million rows does
  * not fold a million strings.  filter_match() is this with no reuse. */
 struct filter_prep {
 	const struct filter *f;
 	const struct config *c;
+	const struct table *t;    /* whose string ids the rows carry */
 	bool any_text, any_partner;
 	bool *region_text, *cercle_text, *type_text;  /* the free text occurs in it */
-	const char **keys;        /* the string cache: open addressing on pointers */
-	uint8_t *verdict;         /* PREP_* bits per key */
-	size_t cap, len;
+	uint8_t *verdict;         /* [string id]: PREP_* bits, 0 = not judged yet */
 };
 
 void filter_prep_init(struct filter_prep *p, const struct filter *f,
-                      const struct config *c);
+                      const struct config *c, const struct table *t);
 bool filter_prep_match(struct filter_prep *p, const struct activity *a);
 void filter_prep_free(struct filter_prep *p);
 

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "load.h"
-#include "memo.h"
 #include "xalloc.h"
 
 /* A large sheet is parsed in two parts at once, one per core.  The second
@@ -185,29 +184,16 @@ static void read_waiting(struct loader *ld, struct split *sp)
 	}
 }
 
-struct remap {
-	struct strpool *to;
-	struct memo *map;
-};
-
-static void remap_one(const char *s, size_t n, void *data)
+/* The second part's string ids → the table's own: each string interned
+ * again in the table's pool. */
+static uint32_t *remap_strings(struct table *t, const struct strpool *from)
 {
-	struct remap *r = data;
-	memo_put(r->map, 1, s, NULL, (int64_t)(intptr_t)strpool_intern(r->to, s, n));
-}
-
-/* The second part's strings, interned again in the table's own pool. */
-static void remap_strings(struct table *t, const struct strpool *from, struct memo *map)
-{
-	struct remap r = { &t->strings, map };
-	strpool_each(from, remap_one, &r);
-}
-
-static const char *remapped(const struct memo *map, const char *s)
-{
-	int64_t v = 0;
-	memo_get(map, 1, s, NULL, &v);
-	return (const char *)(intptr_t)v;
+	uint32_t *map = xmalloc((from->len + 1) * sizeof *map);
+	for (size_t id = 0; id < from->len; id++) {
+		const char *s = strpool_str(from, (uint32_t)id);
+		map[id] = strpool_id(&t->strings, s, strlen(s));
+	}
+	return map;
 }
 
 /* Appends the second part's rows (moving down, never onto one not yet
@@ -215,17 +201,16 @@ static const char *remapped(const struct memo *map, const char *s)
 static void take_rows(struct loader *ld, struct split *sp)
 {
 	struct table *t = ld->t, *part = &sp->part;
-	struct memo map = {0};
-	remap_strings(t, &part->strings, &map);
+	uint32_t *map = remap_strings(t, &part->strings);
 	for (size_t i = 0; i < part->len; i++) {
 		struct activity a = part->rows[i];
-		a.org = remapped(&map, a.org);
-		a.partner = remapped(&map, a.partner);
-		a.activity = remapped(&map, a.activity);
-		a.commune = remapped(&map, a.commune);
+		a.org = map[a.org];
+		a.partner = map[a.partner];
+		a.activity = map[a.activity];
+		a.commune = map[a.commune];
 		t->rows[t->len++] = a;
 	}
-	memo_free(&map);
+	free(map);
 	for (size_t i = 0; i < part->diags.len; i++) {
 		const struct diag *d = &part->diags.items[i];
 		diag_add(&t->diags, d->level, d->source, d->line, d->col, "%s", d->msg);

@@ -46,7 +46,7 @@ static void collect(const struct table *t, struct spelling **out, size_t *n)
 	*n = 0;
 	for (size_t i = 0; i < t->len; i++) {
 		const struct activity *a = &t->rows[i];
-		const char *names[2] = { a->org, a->partner };
+		const char *names[2] = { table_str(t, a->org), table_str(t, a->partner) };
 		for (int k = 0; k < 2; k++) {
 			if (!names[k][0] || known(&seen, names[k]))
 				continue;

@@ -445,11 +445,11 @@ static void resolve_who(struct rowbuf *r)
 	if (!*org && !*impl)
 		warn(r, F_ORG, "no organisation named: %s and %s are empty",
 		     head(r, F_ORG), head(r, F_PARTNER));
-	r->a.org = strpool_intern_cstr(pool, org);
+	r->a.org = strpool_id_cstr(pool, org);
 	/* rule 3: the implementing partner is who is present */
-	r->a.partner = strpool_intern_cstr(pool, *impl ? impl : *org ? org : "(not named)");
-	r->a.activity = strpool_intern_cstr(pool, cell(r, F_ACTIVITY));
-	r->a.commune = strpool_intern_cstr(pool, cell(r, F_COMMUNE));
+	r->a.partner = strpool_id_cstr(pool, *impl ? impl : *org ? org : "(not named)");
+	r->a.activity = strpool_id_cstr(pool, cell(r, F_ACTIVITY));
+	r->a.commune = strpool_id_cstr(pool, cell(r, F_COMMUNE));
 }
 
 int row_system_hint(const struct row_context *ctx, const char *const *cells, size_t ncells)

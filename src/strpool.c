@@ -52,6 +52,8 @@ void strpool_init(struct strpool *p)
 	p->cap = 1024;
 	p->len = 0;
 	p->slots = xcalloc(p->cap, sizeof *p->slots);
+	p->strs = NULL;
+	strpool_id(p, "", 0);     /* id 0 */
 }
 
 static void grow(struct strpool *p)
@@ -71,7 +73,17 @@ static void grow(struct strpool *p)
 	p->cap = cap;
 }
 
-const char *strpool_intern(struct strpool *p, const char *s, size_t n)
+/* The id array doubles at powers of two, so it needs no capacity. */
+static void add_id(struct strpool *p, const char *s)
+{
+	size_t n = p->len;
+	if ((n & (n - 1)) == 0)
+		p->strs = xrealloc(p->strs, (n ? 2 * n : 1) * sizeof *p->strs);
+	p->strs[n] = s;
+	p->len++;
+}
+
+uint32_t strpool_id(struct strpool *p, const char *s, size_t n)
 {
 	if (p->len * 4 >= p->cap * 3)
 		grow(p);
@@ -80,11 +92,23 @@ const char *strpool_intern(struct strpool *p, const char *s, size_t n)
 	for (; p->slots[i].s; i = (i + 1) & (p->cap - 1)) {
 		const struct strpool_slot *e = &p->slots[i];
 		if (e->hash == h && e->len == n && memcmp(e->s, s, n) == 0)
-			return e->s;
+			return e->id;
 	}
-	p->len++;
-	p->slots[i] = (struct strpool_slot){ arena_strndup(&p->arena, s, n), h, (uint32_t)n };
-	return p->slots[i].s;
+	uint32_t id = (uint32_t)p->len;
+	p->slots[i] = (struct strpool_slot){ arena_strndup(&p->arena, s, n), h, (uint32_t)n, id };
+	add_id(p, p->slots[i].s);
+	return id;
+}
+
+uint32_t strpool_id_cstr(struct strpool *p, const char *s)
+{
+	return strpool_id(p, s, strlen(s));
+}
+
+const char *strpool_intern(struct strpool *p, const char *s, size_t n)
+{
+	uint32_t id = strpool_id(p, s, n);   /* first: it may move p->strs */
+	return p->strs[id];
 }
 
 const char *strpool_intern_cstr(struct strpool *p, const char *s)
@@ -104,6 +128,8 @@ void strpool_free(struct strpool *p)
 {
 	arena_free(&p->arena);
 	free(p->slots);
+	free(p->strs);
 	p->slots = NULL;
+	p->strs = NULL;
 	p->cap = p->len = 0;
 }

@@ -2,7 +2,8 @@
  *
  * One `struct activity` is one partner × place × intervention type ×
  * activity × reporting period (DESIGN.md "The numbers", rule 1).  Strings are
- * interned in table.strings (compare with ==); places and types are indices
+ * interned in table.strings and kept as 4-byte ids (a million rows: 16 MB
+ * less than pointers); places and types are indices
  * into the config the table was loaded with.  Each row remembers its source
  * file and physical line, so every figure can be traced back.
  *
@@ -28,10 +29,11 @@ enum status { STATUS_UNKNOWN, STATUS_PLANNED, STATUS_ONGOING, STATUS_COMPLETED,
 const char *status_name(enum status s);     /* "planned", "ongoing"… ("" for unknown) */
 
 struct activity {
-	const char *org;          /* reporting organisation, "" if absent */
-	const char *partner;      /* rule 3: implementing partner, else org */
-	const char *activity;     /* "" if absent */
-	const char *commune;      /* "" if absent */
+	/* strings: ids in table.strings (table_str), compared with == */
+	uint32_t org;             /* reporting organisation, "" if absent */
+	uint32_t partner;         /* rule 3: implementing partner, else org */
+	uint32_t activity;        /* "" if absent */
+	uint32_t commune;         /* "" if absent */
 	uint32_t source;          /* index into table.sources */
 	uint32_t line;            /* physical line where the row starts (1-based) */
 	int32_t girls, boys, women, men, older;   /* COUNT_MISSING where not given */
@@ -84,6 +86,12 @@ struct table {
 	bool hash_sources;        /* fill source.sha256 while loading (an extra read of
 	                           * each sheet; false after table_init) */
 };
+
+/* The text of a row's string field (an id in t->strings). */
+static inline const char *table_str(const struct table *t, uint32_t id)
+{
+	return strpool_str(&t->strings, id);
+}
 
 void table_init(struct table *t);
 void table_free(struct table *t);

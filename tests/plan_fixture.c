@@ -200,10 +200,10 @@ size_t fx_add(struct table *t, const struct config *c, struct fx_row r)
 	struct source *s = &t->sources[r.src];
 	struct activity a;
 	memset(&a, 0, sizeof a);
-	a.partner = strpool_intern_cstr(sp, r.partner ? r.partner : "(not named)");
-	a.org = strpool_intern_cstr(sp, r.org ? r.org : r.partner ? r.partner : "");
-	a.activity = strpool_intern_cstr(sp, r.activity ? r.activity : "");
-	a.commune = strpool_intern_cstr(sp, r.commune ? r.commune : "");
+	a.partner = strpool_id_cstr(sp, r.partner ? r.partner : "(not named)");
+	a.org = strpool_id_cstr(sp, r.org ? r.org : r.partner ? r.partner : "");
+	a.activity = strpool_id_cstr(sp, r.activity ? r.activity : "");
+	a.commune = strpool_id_cstr(sp, r.commune ? r.commune : "");
 	a.source = r.src;
 	a.line = (uint32_t)(s->header_line + 1 + s->rows_read);
 	a.region = (int16_t)fx_region(c, r.region);

@@ -404,7 +404,7 @@ Test(aggregate, a_table_reloaded_at_the_same_address_is_noticed)
 	cr_expect_eq(cube.total.reached, 2);
 	/* the second row now belongs to another partner: same length, and the
 	 * rows array stays where it was */
-	tab.rows[1].partner = strpool_intern_cstr(&tab.strings, "B");
+	tab.rows[1].partner = strpool_id_cstr(&tab.strings, "B");
 	run();
 	cr_expect_eq(cube.total.reached, 3);
 	cr_expect_eq(cube.total.partners, 2);

@@ -40,7 +40,8 @@ static char *describe(const struct table *t)
 	for (size_t i = 0; i < t->len; i++) {
 		const struct activity *a = &t->rows[i];
 		fprintf(f, "row %u:%u [%s|%s|%s|%s] %d %d %d %d %d %d r%d c%d m%d %d %d t%d s%d\n",
-		        a->source, a->line, a->org, a->partner, a->activity, a->commune, a->girls,
+		        a->source, a->line, table_str(t, a->org), table_str(t, a->partner),
+		        table_str(t, a->activity), table_str(t, a->commune), a->girls,
 		        a->boys, a->women, a->men, a->older, a->reached,
 		        a->region, a->cercle, a->month, a->start_month, a->end_month, a->itype,
 		        a->status);

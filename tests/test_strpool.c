@@ -1,5 +1,5 @@
-/* strpool: equal text gives the same pointer, different text a different
- * one — including texts that share their first or last eight bytes, which
+/* strpool: equal text gives the same pointer and id, different text a
+ * different one — including texts that share their first or last eight bytes, which
  * the hash reads in overlapping loads. */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -46,6 +46,27 @@ Test(strpool, many_strings_survive_growth)
 		snprintf(s, sizeof s, "Organisation numéro %d de la région", i);
 		cr_assert_eq(strpool_intern_cstr(&p, s), kept[i]);
 	}
-	cr_assert_eq(p.len, 3000);
+	cr_assert_eq(p.len, 3001);   /* and "" */
+	strpool_free(&p);
+}
+
+Test(strpool, ids_count_up_from_empty_and_name_their_text)
+{
+	struct strpool p;
+	strpool_init(&p);
+	cr_assert_eq(p.len, 1);
+	cr_assert_str_eq(strpool_str(&p, 0), "");
+	cr_assert_eq(strpool_id_cstr(&p, ""), 0);
+	char s[32];
+	for (unsigned i = 1; i <= 2000; i++) {     /* the id array moves as it grows */
+		snprintf(s, sizeof s, "partner %u", i);
+		cr_assert_eq(strpool_id_cstr(&p, s), i);
+	}
+	for (unsigned i = 1; i <= 2000; i++) {
+		snprintf(s, sizeof s, "partner %u", i);
+		cr_assert_eq(strpool_id_cstr(&p, s), i);
+		cr_assert_str_eq(strpool_str(&p, i), s);
+		cr_assert_eq(strpool_intern_cstr(&p, s), strpool_str(&p, i));
+	}
 	strpool_free(&p);
 }

@@ -84,7 +84,7 @@ static void list_stale(struct app *a)
 			continue;
 		long row = app_find_row(a, g->rows[0].source, g->rows[0].line);
 		if (row >= 0)
-			a->stale[a->nstale++] = a->tab->rows[row].partner;
+			a->stale[a->nstale++] = table_str(a->tab, a->tab->rows[row].partner);
 	}
 }
 

@@ -39,7 +39,7 @@ static void activity_text(const struct app *a, const struct activity *r, char *b
 	size_t used;
 
 	buf[0] = '\0';
-	cat_cell(buf, size, r->partner, 18, false);
+	cat_cell(buf, size, table_str(a->tab, r->partner), 18, false);
 	cat_cell(buf, size, c->regions[r->region].name, 10, false);
 	cat_cell(buf, size, r->cercle >= 0 ? c->cercles[r->cercle].name : "-", 12, false);
 	cat_cell(buf, size, c->types[r->itype].code, 5, false);
@@ -47,7 +47,7 @@ static void activity_text(const struct app *a, const struct activity *r, char *b
 	cat_cell(buf, size, status_name((enum status)r->status), 9, false);
 	cat_cell(buf, size, fmt_int(r->reached, n), 8, true);
 	used = strlen(buf);
-	snprintf(buf + used, size - used, " %s", r->activity);
+	snprintf(buf + used, size - used, " %s", table_str(a->tab, r->activity));
 }
 
 /* A rejected row's message, found among the table's diagnostics. */
