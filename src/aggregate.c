@@ -138,18 +138,30 @@ static uint64_t table_fingerprint(const struct table *t)
 
 /* ---- the per-table index ----------------------------------------------- */
 
-/* What counting needs of a row, 52 bytes, stored grouped by region. */
+/* What counting needs of a row, 36 bytes, stored grouped by region (a
+ * million rows: 36 MB beside the table's 64).  People counts are kept in
+ * 16 bits; a row with a larger one is marked wide and counted from the
+ * table, so no count is ever cut.  The cumulative key is kept apart
+ * (cube_cache.gid), only in cumulative mode. */
 struct hot {
 	uint32_t row;
 	uint32_t prt;             /* (partner, region, type) */
 	uint32_t place;           /* (region, type, cercle or -1): rule 6 and cercles */
-	uint32_t gid;             /* cumulative key (0 in monthly mode, which does not use it) */
 	uint32_t pctp;            /* (partner, region, cercle, type, period), or NONE */
-	int32_t reached;
-	int32_t girls, boys, women, men, older;   /* 0 where not given */
+	uint16_t reached;
+	uint16_t girls, boys, women, men, older;  /* 0 where not given (all 0 when wide) */
 	int16_t period;           /* rule 8, -1 if none */
 	int16_t lo, hi;           /* filter_row_span */
-	uint8_t type, status;
+	uint8_t type;
+	uint8_t status : 7;       /* enum status */
+	uint8_t wide : 1;         /* a count above 65,535: read the row's own */
+};
+
+_Static_assert(sizeof(struct hot) == 36, "struct hot: 36 bytes a row");
+
+/* What a row adds to the people reached. */
+struct people {
+	int32_t reached, girls, boys, women, men, older;
 };
 
 /* A row in a group index: enough to list it behind a flag.  File and line
@@ -172,6 +184,7 @@ struct cube_cache {
 	uint64_t fingerprint;
 
 	struct hot *hot;          /* [nhot], grouped by region, table order inside */
+	uint32_t *gid;            /* [nhot]: cumulative key; NULL in monthly mode */
 	size_t nhot;
 	uint32_t *region_start;   /* [nregions + 1] into hot */
 
@@ -199,7 +212,7 @@ struct cube_cache {
 	int *gid_best;            /* latest period per cumulative key */
 	uint32_t *touched_prt, *touched_place, *touched_ctp, *touched_rc;
 	size_t ntouched_prt, ntouched_place, ntouched_ctp;
-	uint32_t *sel;            /* hot indices the filter selected */
+	uint32_t *sel;            /* hot indices the filter selected (cumulative mode) */
 	size_t nsel;
 	uint64_t *sel_bits, *count_bits;   /* by row index */
 	struct presence *pr_acc;
@@ -224,7 +237,7 @@ static void cache_free(struct cube_cache *x)
 	if (!x)
 		return;
 	void *ptrs[] = {
-		x->hot, x->region_start, x->pname, x->prt_pr, x->prt_pt, x->prt_region,
+		x->hot, x->gid, x->region_start, x->pname, x->prt_pr, x->prt_pt, x->prt_region,
 		x->prt_type, x->pr_pid, x->pr_region, x->pr_order, x->place_region,
 		x->place_type, x->place_cercle, x->pctp_ctp, x->ctp, x->st_prt, x->st_pt,
 		x->st_pr, x->st_pid, x->st_place, x->st_rc, x->st_tc, x->st_cer, x->st_gid,
@@ -361,25 +374,49 @@ static int32_t given(int32_t v)
 	return v == COUNT_MISSING ? 0 : v;
 }
 
-static struct hot build_hot(struct cube_cache *x, struct builder *b, size_t i, uint32_t pid)
+static bool fits16(int32_t v)
+{
+	return v >= 0 && v <= UINT16_MAX;
+}
+
+/* The people counts of row a into h, or h->wide if one does not fit. */
+static void put_people(struct hot *h, const struct activity *a)
+{
+	const int32_t v[6] = { a->reached, given(a->girls), given(a->boys), given(a->women),
+	                       given(a->men), given(a->older) };
+	for (int k = 0; k < 6; k++)
+		if (!fits16(v[k])) {
+			h->wide = 1;
+			return;
+		}
+	h->reached = (uint16_t)v[0];
+	h->girls = (uint16_t)v[1];
+	h->boys = (uint16_t)v[2];
+	h->women = (uint16_t)v[3];
+	h->men = (uint16_t)v[4];
+	h->older = (uint16_t)v[5];
+}
+
+/* The hot copy of row i; its cumulative key into *gid (cumulative mode). */
+static struct hot build_hot(struct cube_cache *x, struct builder *b, size_t i, uint32_t pid,
+                            uint32_t *gid)
 {
 	const struct activity *a = &x->rows[i];
 	int period = activity_period(a), lo, hi;
 	bool fresh;
 	filter_row_span(a, &lo, &hi);
-	return (struct hot){
+	if (x->mode == MODE_CUMULATIVE)
+		*gid = idmap_get(&b->gid, pid, place_word(a), a->commune, a->activity, &fresh);
+	struct hot h = {
 		.row = (uint32_t)i,
 		.prt = build_prt(x, b, a, pid),
 		.place = build_place(x, b, a),
-		.gid = x->mode != MODE_CUMULATIVE ? 0
-		     : idmap_get(&b->gid, pid, place_word(a), a->commune, a->activity, &fresh),
 		.pctp = build_pctp(x, b, a, pid, period),
-		.reached = a->reached,
-		.girls = given(a->girls), .boys = given(a->boys), .women = given(a->women),
-		.men = given(a->men), .older = given(a->older),
 		.period = (int16_t)period, .lo = (int16_t)lo, .hi = (int16_t)hi,
 		.type = a->itype, .status = a->status,
 	};
+	put_people(&h, a);
+	return h;
 }
 
 /* ---- building the index in two halves at once ---------------------------- */
@@ -398,9 +435,12 @@ void aggregate_set_split_min(size_t rows)
 static void build_range(struct cube_cache *ids, struct builder *b, struct cube_cache *x,
                         size_t from, size_t to, uint32_t *fill, const uint32_t *pid)
 {
+	uint32_t unused;
 	for (size_t i = from; i < to; i++)
-		if (row_usable(x->c, &x->rows[i]))
-			x->hot[fill[x->rows[i].region]++] = build_hot(ids, b, i, pid[i]);
+		if (row_usable(x->c, &x->rows[i])) {
+			uint32_t k = fill[x->rows[i].region]++;
+			x->hot[k] = build_hot(ids, b, i, pid[i], x->gid ? &x->gid[k] : &unused);
+		}
 }
 
 struct second_half {
@@ -492,7 +532,8 @@ static void renumber(struct cube_cache *x, const uint32_t *start, const uint32_t
 			struct hot *o = &x->hot[k];
 			o->prt = prt[o->prt];
 			o->place = place[o->place];
-			o->gid = x->mode == MODE_CUMULATIVE ? gid[o->gid] : 0;
+			if (x->gid)
+				x->gid[k] = gid[x->gid[k]];
 			o->pctp = o->pctp == NONE ? NONE : pctp[o->pctp];
 		}
 	free(prt);
@@ -544,6 +585,8 @@ static void index_rows(struct cube_cache *x, struct builder *b, const uint32_t *
 		x->region_start[r + 1] += x->region_start[r];
 	x->nhot = x->region_start[nr];
 	x->hot = xmalloc((x->nhot + 1) * sizeof *x->hot);
+	if (x->mode == MODE_CUMULATIVE)
+		x->gid = xmalloc((x->nhot + 1) * sizeof *x->gid);
 	uint32_t *fill = xmalloc((nr + 1) * sizeof *fill);
 	memcpy(fill, x->region_start, (nr + 1) * sizeof *fill);
 	if (x->len < index_split_min || x->len < 2 || !index_rows_in_halves(x, b, pid, fill))
@@ -597,7 +640,8 @@ static void index_alloc_call_state(struct cube_cache *x)
 	x->touched_place = xmalloc((x->nplace + 1) * sizeof *x->touched_place);
 	x->touched_ctp = xmalloc((x->nctp + 1) * sizeof *x->touched_ctp);
 	x->touched_rc = xmalloc((nrc + 1) * sizeof *x->touched_rc);
-	x->sel = xmalloc((x->nhot + 1) * sizeof *x->sel);
+	if (x->mode == MODE_CUMULATIVE)   /* monthly mode counts as it selects */
+		x->sel = xmalloc((x->nhot + 1) * sizeof *x->sel);
 	x->sel_bits = xcalloc(x->len / 64 + 1, sizeof *x->sel_bits);
 	x->count_bits = xcalloc(x->len / 64 + 1, sizeof *x->count_bits);
 	x->pr_acc = xcalloc(x->npr + 1, sizeof *x->pr_acc);
@@ -709,9 +753,11 @@ static void set_bit(uint64_t *bits, uint32_t i)
 	bits[i / 64] |= (uint64_t)1 << (i % 64);
 }
 
-static bool superseded(const struct cube_cache *x, bool cumulative, const struct hot *h)
+/* Hot copy k in cumulative mode: a later period of its key was selected. */
+static bool superseded(const struct cube_cache *x, uint32_t k)
 {
-	return cumulative && h->period >= 0 && h->period < x->gid_best[h->gid];
+	const struct hot *h = &x->hot[k];
+	return h->period >= 0 && h->period < x->gid_best[x->gid[k]];
 }
 
 /* ---- counting one row ---------------------------------------------------- */
@@ -726,16 +772,26 @@ static int max_int(int a, int b)
 	return a > b ? a : b;
 }
 
+static struct people people_of(const struct cube_cache *x, const struct hot *h)
+{
+	if (!h->wide)
+		return (struct people){ h->reached, h->girls, h->boys, h->women, h->men, h->older };
+	const struct activity *a = &x->rows[h->row];
+	return (struct people){ a->reached, given(a->girls), given(a->boys), given(a->women),
+	                        given(a->men), given(a->older) };
+}
+
 static void count_row(struct cube *q, struct cube_cache *x, size_t region, const struct hot *h)
 {
 	struct measure *m = &q->cell[region * q->ntypes + h->type];
 	bool active = is_active(h->status);
-	m->reached += h->reached;
-	m->girls += h->girls;
-	m->boys += h->boys;
-	m->women += h->women;
-	m->men += h->men;
-	m->older += h->older;
+	struct people n = people_of(x, h);
+	m->reached += n.reached;
+	m->girls += n.girls;
+	m->boys += n.boys;
+	m->women += n.women;
+	m->men += n.men;
+	m->older += n.older;
 	m->activities++;
 	m->planned += h->status == STATUS_PLANNED;
 	m->active += active;
@@ -745,13 +801,13 @@ static void count_row(struct cube *q, struct cube_cache *x, size_t region, const
 		x->touched_prt[x->ntouched_prt++] = h->prt;
 	}
 	pa->activities++;
-	pa->reached += h->reached;
+	pa->reached += n.reached;
 	pa->latest = max_int(pa->latest, h->period);
 	if (first(x->st_place, h->place, x->gen)) {
 		x->place_sum[h->place] = 0;
 		x->touched_place[x->ntouched_place++] = h->place;
 	}
-	x->place_sum[h->place] += h->reached;
+	x->place_sum[h->place] += n.reached;
 	if (active && h->pctp != NONE && first(x->st_pctp, h->pctp, x->gen)) {
 		uint32_t g = x->pctp_ctp[h->pctp];
 		if (first(x->st_ctp, g, x->gen)) {
@@ -801,8 +857,9 @@ static void walk_region(struct walk *w, size_t r)
 			continue;
 		}
 		x->sel[x->nsel++] = k;
-		if (first(x->st_gid, h->gid, x->gen) || h->period > x->gid_best[h->gid])
-			x->gid_best[h->gid] = h->period;
+		uint32_t gid = x->gid[k];
+		if (first(x->st_gid, gid, x->gen) || h->period > x->gid_best[gid])
+			x->gid_best[gid] = h->period;
 	}
 }
 
@@ -827,7 +884,7 @@ static void walk_all(struct walk *w, const struct config *c, const struct filter
 			walk_region(w, r);
 	for (size_t k = 0; w->cumulative && k < x->nsel; k++) {
 		const struct hot *h = &x->hot[x->sel[k]];
-		if (superseded(x, true, h))
+		if (superseded(x, x->sel[k]))
 			w->q->superseded++;
 		else
 			count_one(w, x->prt_region[h->prt], h);

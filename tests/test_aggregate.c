@@ -209,6 +209,56 @@ Test(aggregate, cumulative_mode_keeps_only_the_latest_month)
 	cr_expect_eq(cube.rows[2], 4);
 }
 
+/* The index keeps people counts in 16 bits and reads a row with a larger
+ * one from the table: every figure must still be whole. */
+static void large_count_rows(void)
+{
+	/* Kidal GC: 70000 + 5 (girls too large), 65535 + 0 + 1 (girls fit, the
+	 * sum 65536 does not), a total of 1,000,000 alone; Kidal PSS 3 + 4;
+	 * Gao GC 65535 girls exactly (fits) */
+	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202403,
+	                     .girls = 70000, .boys = 5, .women = FX_NA, .men = FX_NA });
+	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202403,
+	                     .activity = "second", .girls = 65535, .boys = 0, .women = 1, .men = FX_NA });
+	add((struct fx_row){ .partner = "UNICEF", .region = "Kidal", .type = "GC", .ym = 202403,
+	                     FX_TOTAL_ONLY(1000000) });
+	add((struct fx_row){ .partner = "NRC", .region = "Kidal", .type = "PSS", .ym = 202403,
+	                     .girls = 3, .boys = 4, .women = FX_NA, .men = FX_NA });
+	add((struct fx_row){ .partner = "SCI", .region = "Gao", .type = "GC", .ym = 202403,
+	                     .girls = 65535, .boys = FX_NA, .women = FX_NA, .men = FX_NA });
+}
+
+static void expect_large_counts_whole(void)
+{
+	cr_expect_eq(cell(FX_KIDAL, FX_GC)->reached, 1135541);   /* 70005 + 65536 + 1000000 */
+	cr_expect_eq(cell(FX_KIDAL, FX_GC)->girls, 135535);      /* 70000 + 65535 */
+	cr_expect_eq(cell(FX_KIDAL, FX_GC)->boys, 5);
+	cr_expect_eq(cell(FX_KIDAL, FX_GC)->women, 1);
+	cr_expect_eq(cell(FX_KIDAL, FX_PSS)->reached, 7);
+	cr_expect_eq(cube.region[FX_KIDAL].reached, 1135548);
+	cr_expect_eq(cube.region_dedup[FX_KIDAL], 1135541);      /* the larger type */
+}
+
+Test(aggregate, counts_above_16_bits_are_counted_whole)
+{
+	large_count_rows();
+	run();
+	expect_large_counts_whole();
+	cr_expect_eq(cell(FX_GAO, FX_GC)->reached, 65535);
+	cr_expect_eq(cube.total.reached, 1201083);                /* 1135548 + 65535 */
+	cr_expect_eq(cube.total.girls, 201073);                   /* 135535 + 3 + 65535 */
+	/* one region walked on its own */
+	flt.regions = 1u << FX_KIDAL;
+	run();
+	expect_large_counts_whole();
+	cr_expect_eq(cube.total.reached, 1135548);
+	/* cumulative: the large rows are each their own key's latest */
+	cfg.mode = MODE_CUMULATIVE;
+	run();
+	expect_large_counts_whole();
+	cr_expect_eq(cube.superseded, 0);
+}
+
 /* The index skips the cumulative keys in monthly mode; switching the
  * config to cumulative afterwards must not reuse that index. */
 Test(aggregate, switching_to_cumulative_mode_rebuilds_the_index)
