@@ -59,6 +59,16 @@ $(O)/tests/%.o: tests/%.c
 	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) -Itui $(CRIT_CFLAGS) $(CURSES_CFLAGS) -MMD -MP -c -o $@ $<
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
+# The installed data directory is compiled in (cli_check.c finds the default
+# config.ini there): rebuild it when DATADIR changes, as in a `make install
+# PREFIX=/opt/fourw` after a plain `make`.  The stamp is rewritten only when
+# the value differs, so an unchanged DATADIR rebuilds nothing.
+$(O)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(O)/src/cli_check.o: $(O)/datadir.stamp
+FORCE:
+
 # ---- dependencies -----------------------------------------------------------
 # As root the Debian packages are installed; otherwise the exact command is
 # printed and make stops.
@@ -114,7 +124,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/fourw
 	rm -rf $(DESTDIR)$(DATADIR)
 
-.PHONY: all deps check test check-layering run clean install uninstall
+.PHONY: all deps check test check-layering run clean install uninstall FORCE
 
 # Benchmark and fuzzing targets live beside their code.
 -include bench/bench.mk
