@@ -218,7 +218,9 @@ struct cube_cache {
 	struct presence *pr_acc;
 	struct partner_info *pid_acc;
 
-	/* (source, line) → row, built on first use */
+	/* (source, line) → row, on first use: a loaded table is already in
+	 * that order and is searched as it is; only a table built in another
+	 * order gets these sorted copies */
 	uint64_t *line_key;
 	uint32_t *line_row;
 	bool lines_built;
@@ -1212,17 +1214,23 @@ static int cmp_line_pair(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static uint64_t row_line_key(const struct activity *a)
+{
+	return (uint64_t)a->source << 32 | a->line;
+}
+
 static void build_lines(struct cube_cache *x)
 {
-	struct line_pair *v = xmalloc((x->len + 1) * sizeof *v);
+	x->lines_built = true;
 	bool sorted = true;
-	for (size_t i = 0; i < x->len; i++) {
-		v[i] = (struct line_pair){ (uint64_t)x->rows[i].source << 32 | x->rows[i].line,
-		                           (uint32_t)i };
-		sorted &= i == 0 || v[i - 1].key <= v[i].key;
-	}
-	if (!sorted)
-		qsort(v, x->len, sizeof *v, cmp_line_pair);
+	for (size_t i = 1; i < x->len && sorted; i++)
+		sorted = row_line_key(&x->rows[i - 1]) <= row_line_key(&x->rows[i]);
+	if (sorted)
+		return;
+	struct line_pair *v = xmalloc((x->len + 1) * sizeof *v);
+	for (size_t i = 0; i < x->len; i++)
+		v[i] = (struct line_pair){ row_line_key(&x->rows[i]), (uint32_t)i };
+	qsort(v, x->len, sizeof *v, cmp_line_pair);
 	x->line_key = xmalloc((x->len + 1) * sizeof *x->line_key);
 	x->line_row = xmalloc((x->len + 1) * sizeof *x->line_row);
 	for (size_t i = 0; i < x->len; i++) {
@@ -1230,7 +1238,12 @@ static void build_lines(struct cube_cache *x)
 		x->line_row[i] = v[i].row;
 	}
 	free(v);
-	x->lines_built = true;
+}
+
+/* The k-th (source, line) in order, and its row. */
+static uint64_t line_key_at(const struct cube_cache *x, size_t k)
+{
+	return x->line_key ? x->line_key[k] : row_line_key(&x->rows[k]);
 }
 
 long cube_row_at(const struct cube *q, const struct table *t, uint32_t source, uint32_t line)
@@ -1244,12 +1257,14 @@ long cube_row_at(const struct cube *q, const struct table *t, uint32_t source, u
 	size_t lo = 0, hi = x->len;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (x->line_key[mid] < key)
+		if (line_key_at(x, mid) < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < x->len && x->line_key[lo] == key ? (long)x->line_row[lo] : -1;
+	if (lo >= x->len || line_key_at(x, lo) != key)
+		return -1;
+	return x->line_row ? (long)x->line_row[lo] : (long)lo;
 }
 
 const int32_t *cube_diag_rows(const struct cube *q, const struct table *t)

@@ -443,6 +443,27 @@ Test(aggregate, row_lookup_by_file_and_line)
 	cr_expect_eq(cube_row_at(&cube, &tab, src, 2), 0);
 	cr_expect_eq(cube_row_at(&cube, &tab, s2, 2), 1);
 	cr_expect_eq(cube_row_at(&cube, &tab, s2, 3), -1);
+	cr_expect_eq(cube_row_at(&cube, &tab, src, 1), -1);
+	cr_expect_eq(cube_row_at(&cube, &tab, src, 3), -1);
+}
+
+/* A loaded table is in file order and is searched as it is; one built in
+ * another order (rows of two sheets interleaved) gets sorted copies. */
+Test(aggregate, row_lookup_in_a_table_out_of_file_order)
+{
+	uint32_t s2 = fx_source(&tab, "sheets/b.csv");
+	for (int i = 0; i < 2; i++) {     /* b.csv:2, a.csv:2, b.csv:3, a.csv:3 */
+		fx_add(&tab, &cfg, (struct fx_row){ .src = s2, .partner = "A", .region = "Gao",
+		                                     .type = "GC", .girls = 1 });
+		add((struct fx_row){ .partner = "B", .region = "Mopti", .type = "GC", .girls = 1 });
+	}
+	run();
+	cr_expect_eq(cube_row_at(&cube, &tab, src, 2), 1);
+	cr_expect_eq(cube_row_at(&cube, &tab, src, 3), 3);
+	cr_expect_eq(cube_row_at(&cube, &tab, s2, 2), 0);
+	cr_expect_eq(cube_row_at(&cube, &tab, s2, 3), 2);
+	cr_expect_eq(cube_row_at(&cube, &tab, s2, 4), -1);
+	cr_expect_eq(cube_row_at(&cube, &tab, src, 1), -1);
 }
 
 Test(aggregate, a_table_reloaded_at_the_same_address_is_noticed)
