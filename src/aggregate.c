@@ -727,6 +727,16 @@ static void cube_size(struct cube *q, const struct config *c, const struct cube_
 	q->ntypes = nt;
 }
 
+void cube_take_index(struct cube *to, struct cube *from)
+{
+	if (!from->cache || to == from)
+		return;
+	cache_free(to->cache);
+	to->cache = from->cache;
+	from->cache = NULL;
+	cube_size(to, to->cache->c, to->cache);
+}
+
 static void cube_zero(struct cube *q)
 {
 	memset(q->cell, 0, (q->nregions * q->ntypes + 1) * sizeof *q->cell);

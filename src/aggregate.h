@@ -99,6 +99,14 @@ void aggregate(struct cube *q, const struct config *c, const struct table *t,
  * after reloading into the same table, to be certain). */
 void cube_invalidate(struct cube *q);
 
+/* Moves from's per-table index to `to` (dropping to's own): a second cube
+ * over the same table and config is then computed without building the
+ * index again — and without holding it twice.  `from` keeps its figures
+ * (as of its last aggregate), but the questions below that need the index
+ * (cube_rows_for, cube_*_rows, cube_row_at, cube_diag_rows) must be asked
+ * of `to`; aggregating `from` again builds a new index. */
+void cube_take_index(struct cube *to, struct cube *from);
+
 /* Tables of at least this many rows (default 65,536) get their index built
  * by two threads, one per half; tests set 0 to build even small ones so. */
 void aggregate_set_split_min(size_t rows);

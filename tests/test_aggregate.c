@@ -630,3 +630,43 @@ Test(aggregate, agrees_with_a_naive_reference)
 		}
 	}
 }
+
+/* The screen computes the unfiltered cube once and hands its index to the
+ * cube it filters: that one must count as if it had built its own, and the
+ * first keeps its figures. */
+Test(aggregate, a_taken_index_counts_like_a_fresh_one)
+{
+	unsigned seed = 777;
+	for (int round = 0; round < 6; round++) {
+		table_free(&tab);
+		fx_table(&tab);
+		src = fx_source(&tab, "r.csv");
+		cfg.mode = round % 2 ? MODE_CUMULATIVE : MODE_MONTHLY;
+		random_table(&seed);
+		struct cube base;
+		struct ref all;
+		cube_init(&base);
+		filter_init(&flt);
+		reference(&all);
+		aggregate(&base, &cfg, &tab, &flt);
+		const void *index = base.cache;
+		cube_take_index(&cube, &base);
+		cr_assert_eq(cube.cache, index);
+		cr_assert_null(base.cache);
+		for (int k = 0; k < 4; k++) {
+			random_filter(&seed);
+			struct ref r;
+			reference(&r);
+			run();
+			cr_assert_eq(cube.cache, index, "round %d.%d: the index was built again", round, k);
+			cr_assert_eq(cube.total.reached, r.total, "round %d.%d", round, k);
+			cr_assert_eq(cube.total_dedup, r.total_dedup, "round %d.%d", round, k);
+			cr_assert_eq(cube.superseded, r.superseded, "round %d.%d", round, k);
+			for (int reg = 0; reg < FX_NREGIONS; reg++)
+				cr_assert_eq(cube.region[reg].partners, r.partners[reg]);
+		}
+		cr_assert_eq(base.total.reached, all.total, "round %d: the first cube changed", round);
+		cr_assert_eq(base.total_dedup, all.total_dedup);
+		cube_free(&base);
+	}
+}

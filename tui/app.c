@@ -140,6 +140,7 @@ void app_init(struct app *a, const struct config *c, const struct table *t,
 	cube_init(&a->base);
 	gap_list_init(&a->gaps);
 	aggregate(&a->base, c, t, &a->filter);
+	cube_take_index(&a->cube, &a->base);   /* one index for both: built once, held once */
 	for (int v = 0; v < VIEW_COUNT; v++)
 		a->views[v].ops = view_table[v];
 	list_regions(a);
