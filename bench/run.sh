@@ -437,10 +437,25 @@ targets_section() {
 					(r >= 2 ? "MET:   " : "MISSED:"), b[1], b[2], a[2], r,
 					(r >= 2 ? "" : sprintf(" (%.1fx too slow)", 2 / r)) }
 			if (base != "")
-				printf "- %s both cores: the whole report faster than a single-threaded libcsv pass counting rows (%.3f s): fourw %.3f s at %s%% CPU.\n",
-					(a[2] < base ? "MET:   " : "MISSED:"), base, a[2], a[4]
+				printf "- (the whole `report`, start to exit, against that libcsv pass, %.3f s: fourw %.3f s at %s%% CPU, %.2fx its time.)\n",
+					base, a[2], a[4], a[2] / base
 			printf "- %s peak memory under 80 MB (`report`): %.1f MB.\n", (a[3] / 1024 < 80 ? "MET:   " : "MISSED:"), a[3] / 1024
 		}'
+		if [ -s "$TMP/core" ] && [ -n "$base" ]; then
+			# The issue's words: "the full load runs faster than a single-threaded
+			# libcsv pass that does nothing but count rows".  Judged on the slower
+			# of the two in-process loads at this size (core run, scaling run).
+			awk -v base="$base" -v n="$MAIN_N" -F'\t' '
+				FNR == 1 { file++ }
+				file == 1 && /^load_paths:/ { split($0, w, " +"); l1 = w[2] / 1000 }
+				file == 2 && $1 == n { l2 = $3 }
+				END {
+					if (l1 == "") exit
+					l = l2 != "" && l2 > l1 ? l2 : l1
+					printf "- %s both cores: the full load (decoding, parsing, places, types, dates; in process) faster than a single-threaded libcsv pass counting rows (%.3f s): %.3f s, the slower of two runs.\n",
+						(l < base ? "MET:   " : "MISSED:"), base, l
+				}' "$TMP/core" "$TMP/scale"
+		fi
 		if [ -s "$TMP/core" ]; then
 			awk '
 				/^region filter change:/ { med = $4; p99 = $7 }
