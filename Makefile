@@ -94,6 +94,13 @@ check: deps
 	$(MAKE) check-layering
 	$(MAKE) test
 	$(MAKE) O=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" test
+	$(MAKE) check-portable
+
+# The byte scans have an SSE2 path and a portable one (arm64 and others);
+# on x86 this builds the unit tests without SSE2 so the second runs too.
+check-portable:
+	$(MAKE) O=build-portable CFLAGS="-O2 -g -U__SSE2__" build-portable/run-tests
+	build-portable/run-tests --jobs 2
 
 # One pass of the whole suite in the current variant: unit tests, then the
 # command-line and screen tests against the binary of the same variant.
@@ -111,7 +118,7 @@ run: deps $(O)/fourw
 	$(O)/fourw -c config.ini
 
 clean:
-	rm -rf build build-san build-bench build-fuzz
+	rm -rf build build-san build-portable build-bench build-fuzz
 
 install: $(O)/fourw
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data/sheets
@@ -124,7 +131,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/fourw
 	rm -rf $(DESTDIR)$(DATADIR)
 
-.PHONY: all deps check test check-layering run clean install uninstall FORCE
+.PHONY: all deps check check-portable test check-layering run clean install uninstall FORCE
 
 # Benchmark and fuzzing targets live beside their code.
 -include bench/bench.mk
