@@ -605,28 +605,39 @@ static void random_filter(unsigned *seed)
 		filter_add_partner(&flt, rand_r(seed) % 2 ? "a" : "C");
 }
 
+/* A new random table; odd rounds count cumulatively. */
+static void fresh_random_table(unsigned *seed, int round)
+{
+	table_free(&tab);
+	fx_table(&tab);
+	src = fx_source(&tab, "r.csv");
+	cfg.mode = round % 2 ? MODE_CUMULATIVE : MODE_MONTHLY;
+	random_table(seed);
+}
+
+static void expect_reference(const struct ref *r, int round, int k)
+{
+	cr_assert_eq(cube.total.reached, r->total, "round %d.%d", round, k);
+	cr_assert_eq(cube.total_dedup, r->total_dedup, "round %d.%d", round, k);
+	cr_assert_eq(cube.superseded, r->superseded, "round %d.%d", round, k);
+	for (int reg = 0; reg < FX_NREGIONS; reg++) {
+		cr_assert_eq(cube.region[reg].reached, r->reached[reg]);
+		cr_assert_eq(cube.region_dedup[reg], r->dedup[reg]);
+		cr_assert_eq(cube.region[reg].partners, r->partners[reg]);
+	}
+}
+
 Test(aggregate, agrees_with_a_naive_reference)
 {
 	unsigned seed = 12345;
 	for (int round = 0; round < 40; round++) {
-		table_free(&tab);
-		fx_table(&tab);
-		src = fx_source(&tab, "r.csv");
-		cfg.mode = round % 2 ? MODE_CUMULATIVE : MODE_MONTHLY;
-		random_table(&seed);
+		fresh_random_table(&seed, round);
 		for (int k = 0; k < 5; k++) {
 			random_filter(&seed);
 			struct ref r;
 			reference(&r);
 			run();   /* the same cube, reused: stamps must not leak between calls */
-			cr_assert_eq(cube.total.reached, r.total, "round %d.%d", round, k);
-			cr_assert_eq(cube.total_dedup, r.total_dedup, "round %d.%d", round, k);
-			cr_assert_eq(cube.superseded, r.superseded, "round %d.%d", round, k);
-			for (int reg = 0; reg < FX_NREGIONS; reg++) {
-				cr_assert_eq(cube.region[reg].reached, r.reached[reg]);
-				cr_assert_eq(cube.region_dedup[reg], r.dedup[reg]);
-				cr_assert_eq(cube.region[reg].partners, r.partners[reg]);
-			}
+			expect_reference(&r, round, k);
 		}
 	}
 }
@@ -638,11 +649,7 @@ Test(aggregate, a_taken_index_counts_like_a_fresh_one)
 {
 	unsigned seed = 777;
 	for (int round = 0; round < 6; round++) {
-		table_free(&tab);
-		fx_table(&tab);
-		src = fx_source(&tab, "r.csv");
-		cfg.mode = round % 2 ? MODE_CUMULATIVE : MODE_MONTHLY;
-		random_table(&seed);
+		fresh_random_table(&seed, round);
 		struct cube base;
 		struct ref all;
 		cube_init(&base);
@@ -659,11 +666,7 @@ Test(aggregate, a_taken_index_counts_like_a_fresh_one)
 			reference(&r);
 			run();
 			cr_assert_eq(cube.cache, index, "round %d.%d: the index was built again", round, k);
-			cr_assert_eq(cube.total.reached, r.total, "round %d.%d", round, k);
-			cr_assert_eq(cube.total_dedup, r.total_dedup, "round %d.%d", round, k);
-			cr_assert_eq(cube.superseded, r.superseded, "round %d.%d", round, k);
-			for (int reg = 0; reg < FX_NREGIONS; reg++)
-				cr_assert_eq(cube.region[reg].partners, r.partners[reg]);
+			expect_reference(&r, round, k);
 		}
 		cr_assert_eq(base.total.reached, all.total, "round %d: the first cube changed", round);
 		cr_assert_eq(base.total_dedup, all.total_dedup);
