@@ -139,7 +139,7 @@ static uint64_t table_fingerprint(const struct table *t)
 /* ---- the per-table index ----------------------------------------------- */
 
 /* What counting needs of a row, 36 bytes, stored grouped by region (a
- * million rows: 36 MB beside the table's 64).  People counts are kept in
+ * million rows: 36 MB beside the table's 60).  People counts are kept in
  * 16 bits; a row with a larger one is marked wide and counted from the
  * table, so no count is ever cut.  The cumulative key is kept apart
  * (cube_cache.gid), only in cumulative mode. */
@@ -1250,7 +1250,7 @@ static void build_lines(struct cube_cache *x)
 	free(v);
 }
 
-/* The k-th (source, line) in order, and its row. */
+/* The k-th (source, line) key in file order. */
 static uint64_t line_key_at(const struct cube_cache *x, size_t k)
 {
 	return x->line_key ? x->line_key[k] : row_line_key(&x->rows[k]);

@@ -116,14 +116,6 @@ const char *strpool_intern_cstr(struct strpool *p, const char *s)
 	return strpool_intern(p, s, strlen(s));
 }
 
-void strpool_each(const struct strpool *p, void (*fn)(const char *s, size_t n, void *data),
-                  void *data)
-{
-	for (size_t i = 0; i < p->cap; i++)
-		if (p->slots[i].s)
-			fn(p->slots[i].s, p->slots[i].len, data);
-}
-
 void strpool_free(struct strpool *p)
 {
 	arena_free(&p->arena);

@@ -36,9 +36,6 @@ static inline const char *strpool_str(const struct strpool *p, uint32_t id)
 {
 	return p->strs[id];
 }
-/* Calls fn for each string in the pool (in no particular order). */
-void        strpool_each(const struct strpool *p, void (*fn)(const char *s, size_t n, void *data),
-                         void *data);
 void        strpool_free(struct strpool *p);
 /* The hash the pool files s[0..n) under (also used by textmemo.c). */
 uint32_t    strpool_hash(const char *s, size_t n);
