@@ -36,6 +36,7 @@ static inline const char *strpool_str(const struct strpool *p, uint32_t id)
 {
 	return p->strs[id];
 }
+
 void        strpool_free(struct strpool *p);
 /* The hash the pool files s[0..n) under (also used by textmemo.c). */
 uint32_t    strpool_hash(const char *s, size_t n);
