@@ -1,29 +1,21 @@
-/* config: reading config.ini and the regional figures file it names.
- *
- * iniparser parses the file, but it reports no line numbers for values and
- * silently keeps the last of two equal keys.  So the file is also scanned
- * here, line by line, with iniparser's own rules: the scan gives every
- * section:key its line (for messages), the keys of a section in file order,
- * and the keys given twice.  Values are always taken from iniparser.
+/* config: what config.ini and the regional figures file it names mean —
+ * the plan, the gazetteer (regions, cercles, p-codes, spellings), the
+ * intervention types, the column names, the gap thresholds, the screen.
+ * Reading the file and naming lines in errors is config_ini.c's job.
  *
  * Every error names the file, the line and the key, and a value that is
  * given but wrong is never replaced by a default. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <iniparser.h>
-
-#include "parse.h"
+#include "config_ini.h"
 #include "place.h"
-#include "readfile.h"
 #include "text.h"
-#include "xalloc.h"
 
 /* ---- fields --------------------------------------------------------------- */
 
@@ -58,557 +50,12 @@ int config_type_by_code(const struct config *c, const char *code)
 	return -1;
 }
 
-/* ---- the loader ----------------------------------------------------------- */
-
-/* One key = value line as the scan saw it. */
-struct ini_entry {
-	const char *section;      /* lower-cased, as iniparser stores it */
-	const char *key;          /* lower-cased */
-	const char *written;      /* the key as written ("ML04"), for messages */
-	const char *value;        /* the value as iniparser would read it */
-	unsigned line;
-};
-
-struct ini_section {
-	const char *name;
-	unsigned line;            /* first header of that name */
-};
-
-struct loader {
-	struct config *c;
-	struct error *e;
-	const char *path;
-	char *text;               /* the whole file */
-	size_t len;
-	dictionary *dict;
-	struct arena tmp;         /* scan results, freed when the load ends */
-	struct ini_entry *ents;
-	size_t nents, cap_ents;
-	struct ini_section *secs;
-	size_t nsecs, cap_secs;
-	size_t dup;               /* index + 1 of a key given twice with different values */
-	unsigned dup_line;
-};
-
-#define FOLD_MAX 1024
-
-static bool vfail(struct loader *L, unsigned line, const char *what,
-                  const char *fmt, va_list ap)
-{
-	char msg[768];
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	if (line > 0)
-		return error_set(L->e, "%s:%u: %s: %s", L->path, line, what, msg);
-	return error_set(L->e, "%s: %s: %s", L->path, what, msg);
-}
-
-static const struct ini_entry *find_entry(const struct loader *L, const char *sec,
-                                          const char *key)
-{
-	for (size_t i = 0; i < L->nents; i++)
-		if (strcmp(L->ents[i].section, sec) == 0 && strcmp(L->ents[i].key, key) == 0)
-			return &L->ents[i];
-	return NULL;
-}
-
-static unsigned section_line(const struct loader *L, const char *sec)
-{
-	for (size_t i = 0; i < L->nsecs; i++)
-		if (strcmp(L->secs[i].name, sec) == 0)
-			return L->secs[i].line;
-	return 0;
-}
-
-/* An error about [sec] key: on the key's line, or, for a missing key, on
- * the section's header. */
-__attribute__((format(printf, 4, 5)))
-static bool fail_key(struct loader *L, const char *sec, const char *key,
-                     const char *fmt, ...)
-{
-	const struct ini_entry *en = find_entry(L, sec, key);
-	char what[300];
-	va_list ap;
-	bool r;
-
-	snprintf(what, sizeof what, "[%s] %s", sec, en ? en->written : key);
-	va_start(ap, fmt);
-	r = vfail(L, en ? en->line : section_line(L, sec), what, fmt, ap);
-	va_end(ap);
-	return r;
-}
-
-/* An error about a section as a whole. */
-__attribute__((format(printf, 3, 4)))
-static bool fail_section(struct loader *L, const char *sec, const char *fmt, ...)
-{
-	char what[300];
-	va_list ap;
-	bool r;
-
-	snprintf(what, sizeof what, "[%s]", sec);
-	va_start(ap, fmt);
-	r = vfail(L, section_line(L, sec), what, fmt, ap);
-	va_end(ap);
-	return r;
-}
-
-/* The value iniparser read for [sec] key, or NULL if the key is absent. */
-static const char *ini_get(const struct loader *L, const char *sec, const char *key)
-{
-	char full[2048];
-	snprintf(full, sizeof full, "%s:%s", sec, key);
-	return iniparser_getstring(L->dict, full, NULL);
-}
-
-/* The value of a scanned entry ("" should iniparser not have it, which
- * the scan's mirroring of iniparser's rules is meant to rule out). */
-static const char *entry_value(const struct loader *L, const struct ini_entry *en)
-{
-	const char *v = ini_get(L, en->section, en->key);
-	return v ? v : "";
-}
-
-/* ---- small text helpers --------------------------------------------------- */
-
-static bool is_space(char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '\v' || ch == '\f';
-}
-
-static char ascii_lower(char ch)
-{
-	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
-}
-
-static char ascii_upper(char ch)
-{
-	return ch >= 'a' && ch <= 'z' ? (char)(ch - 'a' + 'A') : ch;
-}
-
-/* [s, s+n) without its leading and trailing white space, copied into a. */
-static char *trim_dup(struct arena *a, const char *s, size_t n)
-{
-	while (n > 0 && is_space(*s)) {
-		s++;
-		n--;
-	}
-	while (n > 0 && is_space(s[n - 1]))
-		n--;
-	return arena_strndup(a, s, n);
-}
-
-static char *lower_dup(struct arena *a, const char *s)
-{
-	char *d = arena_strdup(a, s);
-	for (char *p = d; *p; p++)
-		*p = ascii_lower(*p);
-	return d;
-}
-
-/* Folding never lengthens text (every separator run comes from at least
- * one byte, every replacement is no longer than its UTF-8 source). */
-static const char *fold_dup(struct arena *a, const char *s)
-{
-	size_t n = strlen(s);
-	char *d = arena_alloc(a, n + 1);
-	text_fold(s, n, d, n + 1);
-	return d;
-}
-
-/* Splits v at `sep` into at most max trimmed parts (in a); returns the
- * number of parts, or -1 if there are more than max. */
-static int split(struct arena *a, const char *v, char sep, char **parts, int max)
-{
-	int n = 0;
-	for (;;) {
-		const char *end = strchr(v, sep);
-		size_t len = end ? (size_t)(end - v) : strlen(v);
-		if (n == max)
-			return -1;
-		parts[n++] = trim_dup(a, v, len);
-		if (!end)
-			return n;
-		v = end + 1;
-	}
-}
-
-static size_t count_char(const char *s, char ch)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += *s == ch;
-	return n;
-}
-
-/* A p-code or type code from a key iniparser lower-cased: upper-cased,
- * 1 to 7 letters and digits. */
-static bool code_from_key(const char *key, char out[8])
-{
-	size_t n = strlen(key);
-	if (n == 0 || n > 7)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char ch = ascii_upper(key[i]);
-		if (!((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
-			return false;
-		out[i] = ch;
-	}
-	out[n] = '\0';
-	return true;
-}
-
-/* A whole number of people (or money): digits only. */
-static bool parse_whole(const char *s, int64_t *out)
-{
-	int64_t v = 0;
-	if (!*s)
-		return false;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > (INT64_MAX - 9) / 10)
-			return false;
-		v = v * 10 + (*s - '0');
-	}
-	*out = v;
-	return true;
-}
-
-/* A percentage: "25", "33.3" or "25%". */
-static bool parse_pct(const char *s, double *out)
-{
-	char *end;
-	if (*s < '0' || *s > '9')
-		return false;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (*end == '%')
-		end++;
-	if (*end || errno)
-		return false;
-	*out = v;
-	return true;
-}
-
-static bool parse_bool(const char *s, bool *out)
-{
-	static const char *const yes[] = { "true", "yes", "on", "1" };
-	static const char *const no[] = { "false", "no", "off", "0" };
-	for (size_t i = 0; i < 4; i++) {
-		if (strcasecmp(s, yes[i]) == 0)
-			return *out = true, true;
-		if (strcasecmp(s, no[i]) == 0)
-			return *out = false, true;
-	}
-	return false;
-}
-
-/* "YYYY-MM" into a month index. */
-static bool parse_year_month(const char *s, int *idx)
-{
-	for (int i = 0; i < 7; i++) {
-		bool digit = s[i] >= '0' && s[i] <= '9';
-		if (i == 4 ? s[i] != '-' : !digit)
-			return false;
-	}
-	if (s[7])
-		return false;
-	int year = atoi(s), month = atoi(s + 5);
-	if (year < 2000 || month < 1 || month > 12)
-		return false;
-	*idx = month_index(year, month);
-	return true;
-}
-
-/* ---- reading and scanning the file ---------------------------------------- */
-
-/* Configuration files are small; anything bigger is a mistake. */
-#define CONFIG_FILE_MAX ((off_t)64 << 20)
-
-/* Reads a config file whole (readfile.h: regular files only, within the
- * limit); on failure `why` says why in words. */
-static bool read_whole(const char *path, char **text, size_t *len, char *why, size_t size)
-{
-	struct readfile r;
-	enum readfile_status st = readfile_read(path, CONFIG_FILE_MAX, &r);
-	if (st != READFILE_OK) {
-		readfile_describe(st, &r, CONFIG_FILE_MAX, why, size);
-		return false;
-	}
-	*text = r.buf;
-	*len = r.len;
-	return true;
-}
-
-/* The value as iniparser reads it after '=': quoted, or up to a comment. */
-static char *scan_value(struct arena *a, const char *v)
-{
-	while (is_space(*v))
-		v++;
-	if (*v == '"' || *v == '\'') {
-		const char *end = strchr(v + 1, *v);
-		if (end)
-			return arena_strndup(a, v + 1, (size_t)(end - v - 1));
-	}
-	return trim_dup(a, v, strcspn(v, ";#"));
-}
-
-/* Records a [section] header; returns the section's name as stored (a
- * repeated header continues the section it names, as in iniparser). */
-static const char *add_section(struct loader *L, const char *line, unsigned lineno)
-{
-	size_t n = strcspn(line + 1, "]");
-	char *name = trim_dup(&L->tmp, line + 1, n);
-	for (char *p = name; *p; p++)
-		*p = ascii_lower(*p);
-	for (size_t i = 0; i < L->nsecs; i++)
-		if (strcmp(L->secs[i].name, name) == 0)
-			return L->secs[i].name;
-	L->secs = xgrow(L->secs, &L->cap_secs, L->nsecs + 1, sizeof *L->secs);
-	L->secs[L->nsecs++] = (struct ini_section){ name, lineno };
-	return name;
-}
-
-static void add_entry(struct loader *L, const char *sec, const char *line, unsigned lineno)
-{
-	const char *eq = strchr(line, '=');
-	char *written = trim_dup(&L->tmp, line, (size_t)(eq - line));
-	struct ini_entry en = {
-		.section = sec, .key = lower_dup(&L->tmp, written), .written = written,
-		.value = scan_value(&L->tmp, eq + 1), .line = lineno,
-	};
-	const struct ini_entry *prev = find_entry(L, sec, en.key);
-
-	if (prev) {
-		/* iniparser would keep the second one without a word. */
-		if (strcmp(prev->value, en.value) != 0 && !L->dup) {
-			L->dup = (size_t)(prev - L->ents) + 1;
-			L->dup_line = lineno;
-		}
-		return;
-	}
-	L->ents = xgrow(L->ents, &L->cap_ents, L->nents + 1, sizeof *L->ents);
-	L->ents[L->nents++] = en;
-}
-
-/* One logical line (continuations joined), classified as iniparser does. */
-static void scan_line(struct loader *L, char *line, const char **sec, unsigned lineno)
-{
-	size_t n = strlen(line);
-	while (n > 0 && is_space(line[n - 1]))
-		line[--n] = '\0';
-	while (is_space(*line)) {
-		line++;
-		n--;
-	}
-	if (n == 0 || *line == '#' || *line == ';')
-		return;
-	if (line[0] == '[' && line[n - 1] == ']') {
-		*sec = add_section(L, line, lineno);
-		return;
-	}
-	if (strchr(line, '='))
-		add_entry(L, *sec, line, lineno);
-	/* anything else is a syntax error, which iniparser reports */
-}
-
-/* Mirrors iniparser_load: a line ending in '\' continues on the next one
- * (the backslash dropped); a logical line is known by its first line. */
-static void scan_file(struct loader *L)
-{
-	const char *p = L->text, *end = L->text + L->len;
-	const char *sec = "";
-	char *logical = NULL;
-	size_t llen = 0, lcap = 0;
-	unsigned lineno = 0, first = 0;
-
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		lineno++;
-		if (llen == 0)
-			first = lineno;
-		while (n > 0 && is_space(p[n - 1]))
-			n--;
-		logical = xgrow(logical, &lcap, llen + n + 1, 1);
-		memcpy(logical + llen, p, n);
-		llen += n;
-		logical[llen] = '\0';
-		p = nl ? nl + 1 : end;
-		if (n > 0 && logical[llen - 1] == '\\') {
-			logical[--llen] = '\0';
-			continue;
-		}
-		scan_line(L, logical, &sec, first);
-		llen = 0;
-	}
-	if (llen > 0)
-		scan_line(L, logical, &sec, first);
-	free(logical);
-}
-
-/* ---- iniparser ------------------------------------------------------------ */
-
-/* iniparser prints its syntax errors to stderr; the core never prints, so
- * the first message is caught here and reported with its line. */
-static char ini_error[512];
-
-static int ini_error_catch(const char *fmt, ...)
-{
-	va_list ap;
-	if (ini_error[0])
-		return 0;
-	va_start(ap, fmt);
-	vsnprintf(ini_error, sizeof ini_error, fmt, ap);
-	va_end(ap);
-	return 0;
-}
-
-/* The line number in "iniparser: syntax error in FILE (LINE):", or 0. */
-static unsigned ini_error_line(void)
-{
-	size_t first = strcspn(ini_error, "\n");
-	unsigned line = 0;
-	for (size_t i = first; i > 0; i--) {
-		if (ini_error[i - 1] == '(' && sscanf(ini_error + i, "%u)", &line) == 1)
-			return line;
-	}
-	return 0;
-}
-
-/* The text of physical line `lineno`, for quoting it in a message. */
-static void physical_line(const struct loader *L, unsigned lineno, char *out, size_t size)
-{
-	const char *p = L->text, *end = L->text + L->len;
-	for (unsigned i = 1; i < lineno && p < end; i++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		p = nl ? nl + 1 : end;
-	}
-	size_t n = strcspn(p, "\r\n");
-	snprintf(out, size, "%.*s", (int)n, p);
-}
-
-static bool ini_parse(struct loader *L)
-{
-	ini_error[0] = '\0';
-	iniparser_set_error_callback(ini_error_catch);
-	L->dict = iniparser_load(L->path);
-	iniparser_set_error_callback(NULL);
-	if (L->dict)
-		return true;
-
-	unsigned line = ini_error_line();
-	char text[200];
-	if (line == 0)
-		return error_set(L->e, "%s: %s", L->path,
-		                 ini_error[0] ? ini_error : "cannot be read");
-	if (strstr(ini_error, "too long"))
-		return error_set(L->e, "%s:%u: syntax error: line longer than 1023 characters",
-		                 L->path, line);
-	physical_line(L, line, text, sizeof text);
-	if (text[0] == '[' && strpbrk(text, ";#"))
-		return error_set(L->e, "%s:%u: syntax error: '%s' (a comment may not "
-		                 "follow a [section] header on the same line)", L->path, line, text);
-	return error_set(L->e, "%s:%u: syntax error: '%s' (expected [section], "
-	                 "key = value or a comment)", L->path, line, text);
-}
-
-/* ---- sections and keys ---------------------------------------------------- */
+/* ---- sections ------------------------------------------------------------- */
 
 static const char *const known_sections[] = {
 	"plan", "regions.old", "regions.new", "cercles", "types", "type_targets",
 	"columns", "hxl", "gaps", "ui", NULL,
 };
-
-static bool in_list(const char *const *list, const char *s)
-{
-	for (; *list; list++)
-		if (strcmp(*list, s) == 0)
-			return true;
-	return false;
-}
-
-static void join_list(const char *const *list, char *out, size_t size)
-{
-	size_t len = 0;
-	out[0] = '\0';
-	for (; *list && len < size; list++)
-		len += (size_t)snprintf(out + len, size - len, "%s%s", len ? ", " : "", *list);
-}
-
-/* Catches typos: an unknown section, a key outside any section, a key
- * given twice with two different values. */
-static bool check_structure(struct loader *L)
-{
-	char known[256];
-	for (size_t i = 0; i < L->nsecs; i++) {
-		if (in_list(known_sections, L->secs[i].name))
-			continue;
-		join_list(known_sections, known, sizeof known);
-		return fail_section(L, L->secs[i].name, "unknown section (known: %s)", known);
-	}
-	for (size_t i = 0; i < L->nents; i++)
-		if (L->ents[i].section[0] == '\0')
-			return error_set(L->e, "%s:%u: %s: key outside any [section]", L->path,
-			                 L->ents[i].line, L->ents[i].written);
-	if (L->dup) {
-		const struct ini_entry *first = &L->ents[L->dup - 1];
-		return error_set(L->e, "%s:%u: [%s] %s: given twice with different values "
-		                 "(first on line %u)", L->path, L->dup_line, first->section,
-		                 first->written, first->line);
-	}
-	return true;
-}
-
-/* The known key closest to a misspelt one, or NULL if none is close. */
-static const char *closest_key(const char *const *keys, const char *key)
-{
-	const char *best = NULL;
-	int best_d = 3;
-	for (; *keys; keys++) {
-		int d = text_distance(key, *keys, 2);
-		if (d < best_d) {
-			best = *keys;
-			best_d = d;
-		}
-	}
-	return best;
-}
-
-/* Unknown keys in a section with a fixed set of keys are typos. */
-static bool check_keys(struct loader *L, const char *sec, const char *const *keys)
-{
-	char known[512];
-	for (size_t i = 0; i < L->nents; i++) {
-		const struct ini_entry *en = &L->ents[i];
-		if (strcmp(en->section, sec) != 0 || in_list(keys, en->key))
-			continue;
-		const char *near = closest_key(keys, en->key);
-		if (near)
-			return fail_key(L, sec, en->key, "unknown key (did you mean %s?)", near);
-		join_list(keys, known, sizeof known);
-		return fail_key(L, sec, en->key, "unknown key (known: %s)", known);
-	}
-	return true;
-}
-
-static size_t section_count(const struct loader *L, const char *sec)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < L->nents; i++)
-		n += strcmp(L->ents[i].section, sec) == 0;
-	return n;
-}
-
-/* A whole number; absent keys keep *out (the default) unless required. */
-static bool get_whole(struct loader *L, const char *sec, const char *key,
-                      bool required, const char *what, int64_t *out)
-{
-	const char *v = ini_get(L, sec, key);
-	if (!v)
-		return required ? fail_key(L, sec, key, "missing (expected %s)", what) : true;
-	if (!parse_whole(v, out))
-		return fail_key(L, sec, key, "expected %s, got '%s'", what, v);
-	return true;
-}
 
 /* ---- [plan] --------------------------------------------------------------- */
 
@@ -618,7 +65,7 @@ static const char *const plan_keys[] = {
 };
 
 /* A path in config.ini is relative to the folder config.ini is in. */
-static const char *resolve_path(struct loader *L, const char *rel)
+static const char *resolve_path(struct ini_file *L, const char *rel)
 {
 	const char *slash = strrchr(L->path, '/');
 	if (rel[0] == '/' || !slash)
@@ -631,67 +78,67 @@ static const char *resolve_path(struct loader *L, const char *rel)
 	return out;
 }
 
-static bool load_plan_name(struct loader *L)
+static bool load_plan_name(struct ini_file *L)
 {
 	const char *v = ini_get(L, "plan", "name");
 	if (!v)
-		return fail_key(L, "plan", "name", "missing (the plan's name, shown in every header)");
+		return ini_fail_key(L, "plan", "name", "missing (the plan's name, shown in every header)");
 	if (!*v)
-		return fail_key(L, "plan", "name", "empty (the plan's name, shown in every header)");
+		return ini_fail_key(L, "plan", "name", "empty (the plan's name, shown in every header)");
 	L->c->plan_name = arena_strdup(&L->c->arena, v);
 	return true;
 }
 
-static bool load_plan_year(struct loader *L)
+static bool load_plan_year(struct ini_file *L)
 {
 	int64_t year = CONFIG_UNKNOWN;
-	if (!get_whole(L, "plan", "year", false, "a year such as 2024", &year))
+	if (!ini_get_whole(L, "plan", "year", false, "a year such as 2024", &year))
 		return false;
 	if (year != CONFIG_UNKNOWN && (year < 2000 || year > 2100))
-		return fail_key(L, "plan", "year", "expected a year such as 2024, got '%s'",
+		return ini_fail_key(L, "plan", "year", "expected a year such as 2024, got '%s'",
 		                ini_get(L, "plan", "year"));
 	L->c->plan_year = (int)year;
 	return true;
 }
 
-static bool load_plan_figures(struct loader *L)
+static bool load_plan_figures(struct ini_file *L)
 {
 	struct config *c = L->c;
 	const char *people = "a whole number of people";
 	const char *money = "a whole amount, without separators";
-	return get_whole(L, "plan", "in_need", true, people, &c->in_need) &&
-	       get_whole(L, "plan", "targeted", true, people, &c->targeted) &&
-	       get_whole(L, "plan", "funding_requested", false, money, &c->funding_requested) &&
-	       get_whole(L, "plan", "funding_received", false, money, &c->funding_received);
+	return ini_get_whole(L, "plan", "in_need", true, people, &c->in_need) &&
+	       ini_get_whole(L, "plan", "targeted", true, people, &c->targeted) &&
+	       ini_get_whole(L, "plan", "funding_requested", false, money, &c->funding_requested) &&
+	       ini_get_whole(L, "plan", "funding_received", false, money, &c->funding_received);
 }
 
-static bool load_plan_mode(struct loader *L)
+static bool load_plan_mode(struct ini_file *L)
 {
 	const char *v = ini_get(L, "plan", "mode");
 	if (!v)
-		return fail_key(L, "plan", "mode", "missing (expected monthly or cumulative)");
+		return ini_fail_key(L, "plan", "mode", "missing (expected monthly or cumulative)");
 	if (strcasecmp(v, "monthly") == 0)
 		L->c->mode = MODE_MONTHLY;
 	else if (strcasecmp(v, "cumulative") == 0)
 		L->c->mode = MODE_CUMULATIVE;
 	else
-		return fail_key(L, "plan", "mode", "expected monthly or cumulative, got '%s'", v);
+		return ini_fail_key(L, "plan", "mode", "expected monthly or cumulative, got '%s'", v);
 	return true;
 }
 
-static bool load_plan_report_date(struct loader *L)
+static bool load_plan_report_date(struct ini_file *L)
 {
 	const char *v = ini_get(L, "plan", "report_date");
 	L->c->report_month = -1;
 	if (!v || !*v)
 		return true;
-	if (!parse_year_month(v, &L->c->report_month))
-		return fail_key(L, "plan", "report_date",
+	if (!ini_parse_year_month(v, &L->c->report_month))
+		return ini_fail_key(L, "plan", "report_date",
 		                "expected a month as YYYY-MM (e.g. 2024-06) or nothing, got '%s'", v);
 	return true;
 }
 
-static bool load_plan_paths(struct loader *L)
+static bool load_plan_paths(struct ini_file *L)
 {
 	struct config *c = L->c;
 	const char *v = ini_get(L, "plan", "regional_figures");
@@ -702,9 +149,9 @@ static bool load_plan_paths(struct loader *L)
 	v = ini_get(L, "plan", "sheets");
 	if (!v || !*v)
 		return true;
-	size_t max = count_char(v, ',') + 1;
+	size_t max = ini_count_char(v, ',') + 1;
 	char **parts = arena_alloc(&L->tmp, max * sizeof *parts);
-	int n = split(&L->tmp, v, ',', parts, (int)max);
+	int n = ini_split(&L->tmp, v, ',', parts, (int)max);
 	c->sheets = arena_alloc(&c->arena, max * sizeof *c->sheets);
 	for (int i = 0; i < n; i++)
 		if (*parts[i])
@@ -712,9 +159,9 @@ static bool load_plan_paths(struct loader *L)
 	return true;
 }
 
-static bool load_plan(struct loader *L)
+static bool load_plan(struct ini_file *L)
 {
-	return check_keys(L, "plan", plan_keys) && load_plan_name(L) && load_plan_year(L) &&
+	return ini_check_keys(L, "plan", plan_keys) && load_plan_name(L) && load_plan_year(L) &&
 	       load_plan_figures(L) && load_plan_mode(L) && load_plan_report_date(L) &&
 	       load_plan_paths(L);
 }
@@ -750,7 +197,7 @@ static int region_claiming(const struct config *c, const char *folded, int self)
 	return -1;
 }
 
-static bool region_add_code(struct loader *L, const struct ini_entry *en,
+static bool region_add_code(struct ini_file *L, const struct ini_entry *en,
                             struct region *r, const char *code, uint8_t sys)
 {
 	for (int i = 0; i < r->ncodes; i++) {
@@ -761,7 +208,7 @@ static bool region_add_code(struct loader *L, const struct ini_entry *en,
 		}
 	}
 	if (r->ncodes == (int)(sizeof r->codes / sizeof r->codes[0]))
-		return fail_key(L, en->section, en->key, "%s has more than %d p-codes",
+		return ini_fail_key(L, en->section, en->key, "%s has more than %d p-codes",
 		                r->name, r->ncodes);
 	strcpy(r->codes[r->ncodes].code, code);
 	r->codes[r->ncodes++].system = sys;
@@ -774,7 +221,7 @@ static bool region_add_code(struct loader *L, const struct ini_entry *en,
 static void add_variants(struct arena *a, const char *folded_name, const char *list,
                          const char ***variants, size_t *n)
 {
-	size_t extra = count_char(list, ',') + 1;
+	size_t extra = ini_count_char(list, ',') + 1;
 	const char **grown = arena_alloc(a, (*n + extra) * sizeof *grown);
 	if (*n)
 		memcpy(grown, *variants, *n * sizeof *grown);
@@ -782,7 +229,7 @@ static void add_variants(struct arena *a, const char *folded_name, const char *l
 	for (const char *p = list; ; ) {
 		size_t len = strcspn(p, ",");
 		char *one = arena_strndup(a, p, len);
-		const char *f = fold_dup(a, one);
+		const char *f = ini_fold_dup(a, one);
 		bool known = !*f || strcmp(f, folded_name) == 0;
 		for (size_t i = 0; i < *n && !known; i++)
 			known = strcmp(grown[i], f) == 0;
@@ -794,55 +241,55 @@ static void add_variants(struct arena *a, const char *folded_name, const char *l
 	}
 }
 
-static bool check_region_spellings(struct loader *L, const struct ini_entry *en, int r)
+static bool check_region_spellings(struct ini_file *L, const struct ini_entry *en, int r)
 {
 	const struct region *reg = &L->c->regions[r];
 	int other = region_claiming(L->c, reg->folded, r);
 	for (size_t i = 0; other < 0 && i < reg->nvariants; i++) {
 		other = region_claiming(L->c, reg->variants[i], r);
 		if (other >= 0)
-			return fail_key(L, en->section, en->key, "spelling '%s' of %s is also "
+			return ini_fail_key(L, en->section, en->key, "spelling '%s' of %s is also "
 			                "one of %s", reg->variants[i], reg->name,
 			                L->c->regions[other].name);
 	}
 	if (other >= 0)
-		return fail_key(L, en->section, en->key, "%s is also a spelling of %s",
+		return ini_fail_key(L, en->section, en->key, "%s is also a spelling of %s",
 		                reg->name, L->c->regions[other].name);
 	return true;
 }
 
 /* Parses "name | variants | carved cercles" into three parts. */
-static bool split_place(struct loader *L, const struct ini_entry *en, const char *v,
+static bool split_place(struct ini_file *L, const struct ini_entry *en, const char *v,
                         int max, char **parts)
 {
-	int n = split(&L->tmp, v, '|', parts, max);
+	int n = ini_split(&L->tmp, v, '|', parts, max);
 	static const char *const forms[] = { "", "", "'name | variants'",
 	                                     "'name | variants | old cercle p-codes'" };
 	if (n < 0)
-		return fail_key(L, en->section, en->key, "expected %s, got '%s'", forms[max], v);
+		return ini_fail_key(L, en->section, en->key, "expected %s, got '%s'", forms[max], v);
 	for (int i = n; i < max; i++)
 		parts[i] = "";
 	if (!*parts[0])
-		return fail_key(L, en->section, en->key, "no name given in '%s'", v);
+		return ini_fail_key(L, en->section, en->key, "no name given in '%s'", v);
 	return true;
 }
 
-static bool load_region_entry(struct loader *L, const struct ini_entry *en, uint8_t sys)
+static bool load_region_entry(struct ini_file *L, const struct ini_entry *en, uint8_t sys)
 {
 	struct config *c = L->c;
-	const char *v = entry_value(L, en);
+	const char *v = ini_entry_value(L, en);
 	char code[8], *parts[3];
 
-	if (!code_from_key(en->key, code))
-		return fail_key(L, en->section, en->key, "not a p-code (1 to 7 letters and digits)");
+	if (!ini_code_from_key(en->key, code))
+		return ini_fail_key(L, en->section, en->key, "not a p-code (1 to 7 letters and digits)");
 	if (!split_place(L, en, v, 3, parts))
 		return false;
 	if (sys == SYS_OLD && *parts[2])
-		return fail_key(L, en->section, en->key, "old cercle p-codes are given in "
+		return ini_fail_key(L, en->section, en->key, "old cercle p-codes are given in "
 		                "[regions.new] only, got '%s'", parts[2]);
-	const char *folded = fold_dup(&c->arena, parts[0]);
+	const char *folded = ini_fold_dup(&c->arena, parts[0]);
 	if (!*folded)
-		return fail_key(L, en->section, en->key, "name '%s' has no letters", parts[0]);
+		return ini_fail_key(L, en->section, en->key, "name '%s' has no letters", parts[0]);
 	int r = region_by_folded_name(c, folded);
 	if (r < 0) {
 		r = (int)c->nregions++;
@@ -858,7 +305,7 @@ static bool load_region_entry(struct loader *L, const struct ini_entry *en, uint
 	return check_region_spellings(L, en, r);
 }
 
-static bool load_region_section(struct loader *L, const char *sec, uint8_t sys)
+static bool load_region_section(struct ini_file *L, const char *sec, uint8_t sys)
 {
 	for (size_t i = 0; i < L->nents; i++)
 		if (strcmp(L->ents[i].section, sec) == 0 && !load_region_entry(L, &L->ents[i], sys))
@@ -874,12 +321,12 @@ static int region_order(const void *a, const void *b)
 	return d ? d : strcmp(x->folded, y->folded);
 }
 
-static bool load_regions(struct loader *L)
+static bool load_regions(struct ini_file *L)
 {
 	struct config *c = L->c;
-	size_t max = section_count(L, "regions.old") + section_count(L, "regions.new");
+	size_t max = ini_section_count(L, "regions.old") + ini_section_count(L, "regions.new");
 	if (max == 0)
-		return fail_section(L, "regions.old", "no regions: at least one region is "
+		return ini_fail_section(L, "regions.old", "no regions: at least one region is "
 		                    "needed in [regions.old] or [regions.new]");
 	c->regions = arena_alloc(&c->arena, max * sizeof *c->regions);
 	/* Old first, so a region's old code becomes its display code. */
@@ -921,7 +368,7 @@ static int cercle_claiming(const struct config *c, const char *folded)
 	return -1;
 }
 
-static bool check_cercle_spellings(struct loader *L, const struct ini_entry *en)
+static bool check_cercle_spellings(struct ini_file *L, const struct ini_entry *en)
 {
 	const struct cercle *ce = &L->c->cercles[L->c->ncercles - 1];
 	const char *clash = cercle_claiming(L->c, ce->folded) >= 0 ? ce->folded : NULL;
@@ -933,33 +380,33 @@ static bool check_cercle_spellings(struct loader *L, const struct ini_entry *en)
 	}
 	if (!clash)
 		return true;
-	return fail_key(L, en->section, en->key, "spelling '%s' is also cercle %s (%s)",
+	return ini_fail_key(L, en->section, en->key, "spelling '%s' is also cercle %s (%s)",
 	                clash, L->c->cercles[other].code, L->c->cercles[other].name);
 }
 
-static bool load_cercle_entry(struct loader *L, const struct ini_entry *en)
+static bool load_cercle_entry(struct ini_file *L, const struct ini_entry *en)
 {
 	struct config *c = L->c;
 	char code[8], region_code[8], *parts[2];
 
-	if (!code_from_key(en->key, code) || strlen(code) <= 4)
-		return fail_key(L, "cercles", en->key, "not a cercle p-code (region p-code "
+	if (!ini_code_from_key(en->key, code) || strlen(code) <= 4)
+		return ini_fail_key(L, "cercles", en->key, "not a cercle p-code (region p-code "
 		                "followed by digits, e.g. ML0603)");
 	snprintf(region_code, sizeof region_code, "%.4s", code);
 	int r = old_region_by_code(c, region_code);
 	if (r < 0)
-		return fail_key(L, "cercles", en->key, "%s is not a region of [regions.old] "
+		return ini_fail_key(L, "cercles", en->key, "%s is not a region of [regions.old] "
 		                "(a cercle's code starts with its old region's code)", region_code);
-	if (!split_place(L, en, entry_value(L, en), 2, parts))
+	if (!split_place(L, en, ini_entry_value(L, en), 2, parts))
 		return false;
 	struct cercle *ce = &c->cercles[c->ncercles++];
 	*ce = (struct cercle){
-		.name = arena_strdup(&c->arena, parts[0]), .folded = fold_dup(&c->arena, parts[0]),
+		.name = arena_strdup(&c->arena, parts[0]), .folded = ini_fold_dup(&c->arena, parts[0]),
 		.region_old = r, .region_new = -1,
 	};
 	strcpy(ce->code, code);
 	if (!*ce->folded)
-		return fail_key(L, "cercles", en->key, "name '%s' has no letters", parts[0]);
+		return ini_fail_key(L, "cercles", en->key, "name '%s' has no letters", parts[0]);
 	add_variants(&c->arena, ce->folded, parts[1], &ce->variants, &ce->nvariants);
 	return check_cercle_spellings(L, en);
 }
@@ -973,33 +420,33 @@ static int cercle_by_code(const struct config *c, const char *code)
 }
 
 /* Third part of a [regions.new] value: the old cercles carved into it. */
-static bool load_carved(struct loader *L, const struct ini_entry *en)
+static bool load_carved(struct ini_file *L, const struct ini_entry *en)
 {
 	struct config *c = L->c;
 	char *parts[3];
-	split_place(L, en, entry_value(L, en), 3, parts);
-	int r = region_by_folded_name(c, fold_dup(&L->tmp, parts[0]));
+	split_place(L, en, ini_entry_value(L, en), 3, parts);
+	int r = region_by_folded_name(c, ini_fold_dup(&L->tmp, parts[0]));
 	char *save = NULL;
 	for (char *tok = strtok_r(parts[2], " ,\t", &save); tok;
 	     tok = strtok_r(NULL, " ,\t", &save)) {
 		char code[8];
-		int ce = code_from_key(tok, code) ? cercle_by_code(c, code) : -1;
+		int ce = ini_code_from_key(tok, code) ? cercle_by_code(c, code) : -1;
 		if (ce < 0)
-			return fail_key(L, en->section, en->key, "'%s' is not a cercle p-code "
+			return ini_fail_key(L, en->section, en->key, "'%s' is not a cercle p-code "
 			                "of [cercles]", tok);
 		int was = c->cercles[ce].region_new;
 		if (was >= 0 && was != r)
-			return fail_key(L, en->section, en->key, "cercle %s (%s) is already "
+			return ini_fail_key(L, en->section, en->key, "cercle %s (%s) is already "
 			                "carved into %s", code, c->cercles[ce].name, c->regions[was].name);
 		c->cercles[ce].region_new = r;
 	}
 	return true;
 }
 
-static bool load_cercles(struct loader *L)
+static bool load_cercles(struct ini_file *L)
 {
 	struct config *c = L->c;
-	c->cercles = arena_alloc(&c->arena, (section_count(L, "cercles") + 1) * sizeof *c->cercles);
+	c->cercles = arena_alloc(&c->arena, (ini_section_count(L, "cercles") + 1) * sizeof *c->cercles);
 	for (size_t i = 0; i < L->nents; i++)
 		if (strcmp(L->ents[i].section, "cercles") == 0 && !load_cercle_entry(L, &L->ents[i]))
 			return false;
@@ -1012,7 +459,7 @@ static bool load_cercles(struct loader *L)
 /* ---- [types] and [type_targets] ------------------------------------------- */
 
 /* A keyword of two types would be decided by the order of [types] alone. */
-static bool check_keywords(struct loader *L, const struct ini_entry *en)
+static bool check_keywords(struct ini_file *L, const struct ini_entry *en)
 {
 	const struct config *c = L->c;
 	const struct itype *t = &c->types[c->ntypes - 1];
@@ -1021,56 +468,56 @@ static bool check_keywords(struct loader *L, const struct ini_entry *en)
 			const struct itype *o = &c->types[i];
 			for (size_t j = 0; j < o->nkeywords; j++)
 				if (strcmp(o->keywords[j], t->keywords[k]) == 0)
-					return fail_key(L, "types", en->key, "keyword '%s' is also "
+					return ini_fail_key(L, "types", en->key, "keyword '%s' is also "
 					                "one of %s", t->keywords[k], o->code);
 		}
 	}
 	return true;
 }
 
-static bool load_type_entry(struct loader *L, const struct ini_entry *en)
+static bool load_type_entry(struct ini_file *L, const struct ini_entry *en)
 {
 	struct config *c = L->c;
-	const char *v = entry_value(L, en);
+	const char *v = ini_entry_value(L, en);
 	char *parts[3];
 	struct itype *t = &c->types[c->ntypes];
 
 	*t = (struct itype){ .targeted = CONFIG_UNKNOWN };
-	if (!code_from_key(en->key, t->code))
-		return fail_key(L, "types", en->key, "not a type code (1 to 7 letters and digits)");
-	int n = split(&L->tmp, v, '|', parts, 3);
+	if (!ini_code_from_key(en->key, t->code))
+		return ini_fail_key(L, "types", en->key, "not a type code (1 to 7 letters and digits)");
+	int n = ini_split(&L->tmp, v, '|', parts, 3);
 	if (n < 0 || !*parts[0])
-		return fail_key(L, "types", en->key, "expected 'English label | French label | "
+		return ini_fail_key(L, "types", en->key, "expected 'English label | French label | "
 		                "keywords', got '%s'", v);
 	for (int i = n; i < 3; i++)
 		parts[i] = "";
 	t->label_en = arena_strdup(&c->arena, parts[0]);
 	t->label_fr = arena_strdup(&c->arena, *parts[1] ? parts[1] : parts[0]);
-	t->label_en_folded = fold_dup(&c->arena, t->label_en);
-	t->label_fr_folded = fold_dup(&c->arena, t->label_fr);
+	t->label_en_folded = ini_fold_dup(&c->arena, t->label_en);
+	t->label_fr_folded = ini_fold_dup(&c->arena, t->label_fr);
 	add_variants(&c->arena, "", parts[2], &t->keywords, &t->nkeywords);
 	c->ntypes++;
 	return check_keywords(L, en);
 }
 
-static bool load_types(struct loader *L)
+static bool load_types(struct ini_file *L)
 {
 	struct config *c = L->c;
-	size_t max = section_count(L, "types");
+	size_t max = ini_section_count(L, "types");
 	if (max == 0)
-		return fail_section(L, "types", "no intervention types: at least AUTRE is needed");
+		return ini_fail_section(L, "types", "no intervention types: at least AUTRE is needed");
 	c->types = arena_alloc(&c->arena, max * sizeof *c->types);
 	for (size_t i = 0; i < L->nents; i++)
 		if (strcmp(L->ents[i].section, "types") == 0 && !load_type_entry(L, &L->ents[i]))
 			return false;
 	c->other_type = config_type_by_code(c, "AUTRE");
 	if (c->other_type < 0)
-		return fail_section(L, "types", "no AUTRE type: rows of an unknown type are "
+		return ini_fail_section(L, "types", "no AUTRE type: rows of an unknown type are "
 		                    "counted there, so it must exist (AUTRE = Other | Autre |)");
 	return true;
 }
 
-static bool load_type_targets(struct loader *L)
+static bool load_type_targets(struct ini_file *L)
 {
 	struct config *c = L->c;
 	for (size_t i = 0; i < L->nents; i++) {
@@ -1079,8 +526,8 @@ static bool load_type_targets(struct loader *L)
 			continue;
 		int t = config_type_by_code(c, en->key);
 		if (t < 0)
-			return fail_key(L, "type_targets", en->key, "not a type of [types]");
-		if (!get_whole(L, "type_targets", en->key, true, "a whole number of people",
+			return ini_fail_key(L, "type_targets", en->key, "not a type of [types]");
+		if (!ini_get_whole(L, "type_targets", en->key, true, "a whole number of people",
 		               &c->types[t].targeted))
 			return false;
 	}
@@ -1107,11 +554,11 @@ static bool hxl_pattern_ok(const char *p)
 	return !need_word;
 }
 
-static bool load_hxl_patterns(struct loader *L, const struct ini_entry *en,
+static bool load_hxl_patterns(struct ini_file *L, const struct ini_entry *en,
                               struct field_aliases *fa, const char *v)
 {
 	struct arena *a = &L->c->arena;
-	size_t max = count_char(v, ',') + 1;
+	size_t max = ini_count_char(v, ',') + 1;
 	fa->hxl = arena_alloc(a, max * sizeof *fa->hxl);
 	for (const char *p = v; ; ) {
 		size_t len = strcspn(p, ",");
@@ -1120,7 +567,7 @@ static bool load_hxl_patterns(struct loader *L, const struct ini_entry *en,
 		text_fold_hxl(p, len, pat + 1, len + 1);
 		const char *use = pat[1] == '#' ? pat + 1 : pat;   /* given quoted, with '#' */
 		if (use[1] && !hxl_pattern_ok(use))
-			return fail_key(L, "hxl", en->key, "'%.*s' is not an HXL tag pattern "
+			return ini_fail_key(L, "hxl", en->key, "'%.*s' is not an HXL tag pattern "
 			                "such as org+impl", (int)len, p);
 		if (use[1])
 			fa->hxl[fa->nhxl++] = use;
@@ -1130,7 +577,7 @@ static bool load_hxl_patterns(struct loader *L, const struct ini_entry *en,
 	}
 }
 
-static bool load_field_section(struct loader *L, const char *sec, bool hxl)
+static bool load_field_section(struct ini_file *L, const char *sec, bool hxl)
 {
 	struct config *c = L->c;
 	for (size_t i = 0; i < L->nents; i++) {
@@ -1140,10 +587,10 @@ static bool load_field_section(struct loader *L, const char *sec, bool hxl)
 		int f = field_by_key(en->key);
 		if (f < 0) {
 			char known[512];
-			join_list(field_keys, known, sizeof known);
-			return fail_key(L, sec, en->key, "unknown field (known: %s)", known);
+			ini_join_list(field_keys, known, sizeof known);
+			return ini_fail_key(L, sec, en->key, "unknown field (known: %s)", known);
 		}
-		const char *v = entry_value(L, en);
+		const char *v = ini_entry_value(L, en);
 		struct field_aliases *fa = &c->fields[f];
 		if (hxl && !load_hxl_patterns(L, en, fa, v))
 			return false;
@@ -1153,7 +600,7 @@ static bool load_field_section(struct loader *L, const char *sec, bool hxl)
 	return true;
 }
 
-static bool load_fields(struct loader *L)
+static bool load_fields(struct ini_file *L)
 {
 	size_t total = 0;
 	if (!load_field_section(L, "columns", false) || !load_field_section(L, "hxl", true))
@@ -1161,7 +608,7 @@ static bool load_fields(struct loader *L)
 	for (int f = 0; f < F_COUNT; f++)
 		total += L->c->fields[f].naliases + L->c->fields[f].nhxl;
 	if (total == 0)
-		return fail_section(L, "columns", "no column aliases: no sheet column could "
+		return ini_fail_section(L, "columns", "no column aliases: no sheet column could "
 		                    "be mapped to a field");
 	return true;
 }
@@ -1173,57 +620,57 @@ static const char *const gaps_keys[] = {
 	"essential_types", NULL,
 };
 
-static bool get_pct(struct loader *L, const char *key, double *out)
+static bool get_pct(struct ini_file *L, const char *key, double *out)
 {
 	const char *v = ini_get(L, "gaps", key);
-	if (v && !parse_pct(v, out))
-		return fail_key(L, "gaps", key, "expected a percentage such as 25, got '%s'", v);
+	if (v && !ini_parse_pct(v, out))
+		return ini_fail_key(L, "gaps", key, "expected a percentage such as 25, got '%s'", v);
 	/* checked here so that "critical_pct = 250" is named as itself, not
 	 * as high_pct failing to be above it */
 	if (v && *out > 100)
-		return fail_key(L, "gaps", key, "must be at most 100, got %g", *out);
+		return ini_fail_key(L, "gaps", key, "must be at most 100, got %g", *out);
 	return true;
 }
 
-static bool load_thresholds(struct loader *L)
+static bool load_thresholds(struct ini_file *L)
 {
 	struct thresholds *th = &L->c->th;
 	if (!get_pct(L, "critical_pct", &th->critical_pct) || !get_pct(L, "high_pct", &th->high_pct) ||
 	    !get_pct(L, "medium_pct", &th->medium_pct))
 		return false;
 	if (th->critical_pct <= 0)
-		return fail_key(L, "gaps", "critical_pct", "must be above 0, got %g", th->critical_pct);
+		return ini_fail_key(L, "gaps", "critical_pct", "must be above 0, got %g", th->critical_pct);
 	if (th->high_pct <= th->critical_pct)
-		return fail_key(L, "gaps", "high_pct", "must be above critical_pct (%g), got %g",
+		return ini_fail_key(L, "gaps", "high_pct", "must be above critical_pct (%g), got %g",
 		                th->critical_pct, th->high_pct);
 	if (th->medium_pct <= th->high_pct)
-		return fail_key(L, "gaps", "medium_pct", "must be above high_pct (%g), got %g",
+		return ini_fail_key(L, "gaps", "medium_pct", "must be above high_pct (%g), got %g",
 		                th->high_pct, th->medium_pct);
 	if (th->medium_pct > 100)
-		return fail_key(L, "gaps", "medium_pct", "must be at most 100, got %g", th->medium_pct);
+		return ini_fail_key(L, "gaps", "medium_pct", "must be at most 100, got %g", th->medium_pct);
 	return true;
 }
 
-static bool load_counts(struct loader *L)
+static bool load_counts(struct ini_file *L)
 {
 	struct thresholds *th = &L->c->th;
 	int64_t partners = th->concentration_partners, days = th->stale_days;
-	if (!get_whole(L, "gaps", "concentration_partners", false, "a whole number of partners",
+	if (!ini_get_whole(L, "gaps", "concentration_partners", false, "a whole number of partners",
 	               &partners) ||
-	    !get_whole(L, "gaps", "stale_days", false, "a whole number of days", &days))
+	    !ini_get_whole(L, "gaps", "stale_days", false, "a whole number of days", &days))
 		return false;
 	if (partners < 2 || partners > 1000)
-		return fail_key(L, "gaps", "concentration_partners", "must be at least 2 "
+		return ini_fail_key(L, "gaps", "concentration_partners", "must be at least 2 "
 		                "(one partner alone is no concentration), got %lld", (long long)partners);
 	if (days < 1 || days > 3660)
-		return fail_key(L, "gaps", "stale_days", "must be between 1 and 3660, got %lld",
+		return ini_fail_key(L, "gaps", "stale_days", "must be between 1 and 3660, got %lld",
 		                (long long)days);
 	th->concentration_partners = (int)partners;
 	th->stale_days = (int)days;
 	return true;
 }
 
-static bool load_essential(struct loader *L)
+static bool load_essential(struct ini_file *L)
 {
 	struct config *c = L->c;
 	const char *v = ini_get(L, "gaps", "essential_types");
@@ -1234,46 +681,46 @@ static bool load_essential(struct loader *L)
 	     tok = strtok_r(NULL, " ,\t", &save)) {
 		int t = config_type_by_code(c, tok);
 		if (t < 0)
-			return fail_key(L, "gaps", "essential_types", "'%s' is not a type of [types]", tok);
+			return ini_fail_key(L, "gaps", "essential_types", "'%s' is not a type of [types]", tok);
 		c->types[t].essential = true;
 	}
 	return true;
 }
 
-static bool load_gaps(struct loader *L)
+static bool load_gaps(struct ini_file *L)
 {
-	return check_keys(L, "gaps", gaps_keys) && load_thresholds(L) && load_counts(L) &&
+	return ini_check_keys(L, "gaps", gaps_keys) && load_thresholds(L) && load_counts(L) &&
 	       load_essential(L);
 }
 
 /* ---- [ui] ----------------------------------------------------------------- */
 
-static bool load_ui(struct loader *L)
+static bool load_ui(struct ini_file *L)
 {
 	static const char *const ui_keys[] = { "theme", "color", NULL };
 	static const char *const themes[] = { "dark", "light", "mono", NULL };
 	struct config *c = L->c;
 	const char *v;
 
-	if (!check_keys(L, "ui", ui_keys))
+	if (!ini_check_keys(L, "ui", ui_keys))
 		return false;
 	v = ini_get(L, "ui", "theme");
 	if (v) {
-		char *lower = lower_dup(&L->tmp, v);
-		if (!in_list(themes, lower))
-			return fail_key(L, "ui", "theme", "expected dark, light or mono, got '%s'", v);
+		char *lower = ini_lower_dup(&L->tmp, v);
+		if (!ini_in_list(themes, lower))
+			return ini_fail_key(L, "ui", "theme", "expected dark, light or mono, got '%s'", v);
 		c->ui_theme = arena_strdup(&c->arena, lower);
 	}
 	v = ini_get(L, "ui", "color");
-	if (v && !parse_bool(v, &c->ui_color))
-		return fail_key(L, "ui", "color", "expected true or false, got '%s'", v);
+	if (v && !ini_parse_bool(v, &c->ui_color))
+		return ini_fail_key(L, "ui", "color", "expected true or false, got '%s'", v);
 	return true;
 }
 
 /* ---- regional figures ----------------------------------------------------- */
 
 struct figures {
-	struct loader *L;
+	struct ini_file *L;
 	const char *path;
 	unsigned *seen;           /* per region: line it was given on, or 0 */
 };
@@ -1296,7 +743,7 @@ static bool fig_number(const struct figures *fg, unsigned line, const char *col,
 	*out = CONFIG_UNKNOWN;
 	if (!*s)
 		return true;
-	if (!parse_whole(s, out))
+	if (!ini_parse_whole(s, out))
 		return fig_fail(fg, line, "%s: expected a whole number of people, got '%s'", col, s);
 	return true;
 }
@@ -1315,7 +762,7 @@ static bool fig_line(struct figures *fg, const char *text, unsigned line)
 {
 	struct config *c = fg->L->c;
 	char *f[4];
-	int n = split(&fg->L->tmp, text, ',', f, 4), r;
+	int n = ini_split(&fg->L->tmp, text, ',', f, 4), r;
 	int64_t need, target;
 
 	if (n != 4)
@@ -1363,7 +810,7 @@ static bool fig_lines(struct figures *fg, char *text)
 		if (nl)
 			*nl = '\0';
 		line++;
-		char *s = trim_dup(&fg->L->tmp, p, strlen(p));
+		char *s = ini_trim_dup(&fg->L->tmp, p, strlen(p));
 		p = nl ? nl + 1 : p + strlen(p);
 		if (!*s || *s == '#')
 			continue;
@@ -1381,7 +828,7 @@ static bool fig_lines(struct figures *fg, char *text)
 	return true;
 }
 
-static bool load_figures(struct loader *L)
+static bool load_figures(struct ini_file *L)
 {
 	struct config *c = L->c;
 	struct figures fg = { L, c->regional_figures_path, NULL };
@@ -1391,8 +838,8 @@ static bool load_figures(struct loader *L)
 	if (!c->has_regional_figures)
 		return true;
 	char why[160];
-	if (!read_whole(fg.path, &text, &len, why, sizeof why))
-		return fail_key(L, "plan", "regional_figures", "cannot read '%s': %s",
+	if (!ini_read_whole(fg.path, &text, &len, why, sizeof why))
+		return ini_fail_key(L, "plan", "regional_figures", "cannot read '%s': %s",
 		                fg.path, why);
 	fg.seen = arena_alloc(&L->tmp, c->nregions * sizeof *fg.seen + 1);
 	memset(fg.seen, 0, c->nregions * sizeof *fg.seen);
@@ -1419,20 +866,20 @@ static void set_defaults(struct config *c)
 	c->ui_color = true;
 }
 
-static bool load_all(struct loader *L)
+static bool load_all(struct ini_file *L)
 {
 	char why[160];
-	if (!read_whole(L->path, &L->text, &L->len, why, sizeof why))
+	if (!ini_read_whole(L->path, &L->text, &L->len, why, sizeof why))
 		return error_set(L->e, "%s: cannot read: %s", L->path, why);
-	scan_file(L);
-	return ini_parse(L) && check_structure(L) && load_plan(L) && load_regions(L) &&
+	ini_scan_file(L);
+	return ini_parse(L) && ini_check_structure(L, known_sections) && load_plan(L) && load_regions(L) &&
 	       load_cercles(L) && load_types(L) && load_type_targets(L) && load_fields(L) &&
 	       load_gaps(L) && load_ui(L) && load_figures(L);
 }
 
 bool config_load(struct config *c, const char *path, struct error *e)
 {
-	struct loader L = { .c = c, .e = e, .path = path };
+	struct ini_file L = { .c = c, .e = e, .path = path };
 	bool ok;
 
 	memset(c, 0, sizeof *c);
