@@ -126,7 +126,8 @@ static const char *same_in_two_parts(const struct config *c, const uint8_t *data
 		             t.len, t.diags.len, one->len, one->diags.len);
 	for (size_t i = 0; !bad && i < t.len; i++)
 		if (t.rows[i].line != one->rows[i].line || t.rows[i].reached != one->rows[i].reached ||
-		    t.rows[i].region != one->rows[i].region || strcmp(table_str(&t, t.rows[i].org), table_str(one, one->rows[i].org)))
+		    t.rows[i].region != one->rows[i].region ||
+		    strcmp(table_str(&t, t.rows[i].org), table_str(one, one->rows[i].org)))
 			bad = broken("in two parts, row %zu (line %u) differs", i, t.rows[i].line);
 	for (size_t i = 0; !bad && i < t.diags.len; i++)
 		if (t.diags.items[i].line != one->diags.items[i].line ||

@@ -94,10 +94,14 @@ static void assert_same_rows(const struct table *a, const struct table *b, const
 		cr_assert_eq(x->women, y->women, "%s row %zu women", name, i);
 		cr_assert_eq(x->men, y->men, "%s row %zu men", name, i);
 		cr_assert_eq(x->reached, y->reached, "%s row %zu reached", name, i);
-		cr_assert_str_eq(table_str(a, x->partner), table_str(b, y->partner), "%s row %zu partner", name, i);
-		cr_assert_str_eq(table_str(a, x->org), table_str(b, y->org), "%s row %zu org", name, i);
-		cr_assert_str_eq(table_str(a, x->activity), table_str(b, y->activity), "%s row %zu activity", name, i);
-		cr_assert_str_eq(table_str(a, x->commune), table_str(b, y->commune), "%s row %zu commune", name, i);
+		cr_assert_str_eq(table_str(a, x->partner), table_str(b, y->partner), "%s row %zu partner",
+		                 name, i);
+		cr_assert_str_eq(table_str(a, x->org), table_str(b, y->org), "%s row %zu org",
+		                 name, i);
+		cr_assert_str_eq(table_str(a, x->activity), table_str(b, y->activity), "%s row %zu activity",
+		                 name, i);
+		cr_assert_str_eq(table_str(a, x->commune), table_str(b, y->commune), "%s row %zu commune",
+		                 name, i);
 	}
 }
 
