@@ -50,8 +50,7 @@ int config_type_by_code(const struct config *c, const char *code)
 	return -1;
 }
 
-/* ---- sections ------------------------------------------------------------- */
-
+/* The sections config.ini may have; any other is a typo. */
 static const char *const known_sections[] = {
 	"plan", "regions.old", "regions.new", "cercles", "types", "type_targets",
 	"columns", "hxl", "gaps", "ui", NULL,
@@ -872,9 +871,9 @@ static bool load_all(struct ini_file *L)
 	if (!ini_read_whole(L->path, &L->text, &L->len, why, sizeof why))
 		return error_set(L->e, "%s: cannot read: %s", L->path, why);
 	ini_scan_file(L);
-	return ini_parse(L) && ini_check_structure(L, known_sections) && load_plan(L) && load_regions(L) &&
-	       load_cercles(L) && load_types(L) && load_type_targets(L) && load_fields(L) &&
-	       load_gaps(L) && load_ui(L) && load_figures(L);
+	return ini_parse(L) && ini_check_structure(L, known_sections) && load_plan(L) &&
+	       load_regions(L) && load_cercles(L) && load_types(L) && load_type_targets(L) &&
+	       load_fields(L) && load_gaps(L) && load_ui(L) && load_figures(L);
 }
 
 bool config_load(struct config *c, const char *path, struct error *e)

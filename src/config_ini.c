@@ -13,7 +13,7 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* ---- errors ------------------------------------------------------------------ */
+/* ---- errors --------------------------------------------------------------- */
 
 static bool vfail(struct ini_file *L, unsigned line, const char *what,
                   const char *fmt, va_list ap)
