@@ -149,32 +149,74 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 warm() { cat "$@" >/dev/null; }
 
-# Result of tool $1 on sheet $2 (expected answer $3, kind peer|fourw) into
-# RES[tool,size]: "ok median_s rss_kb cpu min-max_s" or "wrong" / "failed" / "absent".
+# Checks tool $1's answer on sheet $2 (expected answer $3, kind peer|fourw)
+# once; RES[key $4] becomes "checked", or "wrong" / "failed" / "absent".
 declare -A RES
-measure() {
-	local tool=$1 sheet=$2 expected=$3 kind=$4 key=$5 runs=$6
+check_answer() {
+	local tool=$1 sheet=$2 expected=$3 kind=$4 key=$5
 	local out="$OUT/out/$tool-$(basename "$sheet")"
-	if ! available "$tool"; then RES[$key]="absent"; return; fi
+	if ! available "$tool"; then RES[$key]="absent"; return 1; fi
 	warm "$sheet"
 	if ! run_once "$tool" "$sheet" "$out"; then
 		RES[$key]="failed"
 		say "   $tool failed: $(head -c 300 "$TMP/err")"
-		return
+		return 1
 	fi
 	if ! "$PY" bench/check.py "$kind" "$expected" "$out" >"$TMP/check" 2>&1; then
 		RES[$key]="wrong"
 		say "   $tool is WRONG on $(basename "$sheet"):"
 		sed 's/^/      /' "$TMP/check" | head -5 >&2
-		return
+		return 1
 	fi
-	local walls=() rss=0 cpus=() i
+	RES[$key]="checked"
+}
+
+# RES[tool,size] after timing: "ok median_s rss_kb cpu min-max_s".
+result() {
+	local walls=$1 cpus=$2 rss=$3
+	# shellcheck disable=SC2086  # the lists are space-separated on purpose
+	echo "ok $(printf '%s\n' $walls | median) $rss $(printf '%s\n' $cpus | median) $(spread $walls)"
+}
+
+# One tool checked, then timed $6 times in a row (the messy sheets: fourw alone).
+measure() {
+	local tool=$1 sheet=$2 key=$5 runs=$6 walls="" cpus="" rss=0 i
+	check_answer "$@" || return 0
 	for ((i = 0; i < runs; i++)); do
-		run_once "$tool" "$sheet" "$out" || { RES[$key]="failed"; return; }
-		walls+=("$WALL"); cpus+=("$CPU")
+		run_once "$tool" "$sheet" "$OUT/out/$tool-$(basename "$sheet")" || { RES[$key]="failed"; return; }
+		walls+=" $WALL"; cpus+=" $CPU"
 		[ "$RSS" -gt "$rss" ] && rss=$RSS
 	done
-	RES[$key]="ok $(printf '%s\n' "${walls[@]}" | median) $rss $(printf '%s\n' "${cpus[@]}" | median) $(spread "${walls[@]}")"
+	RES[$key]=$(result "$walls" "$cpus" "$rss")
+}
+
+# The checked tools on sheet $2 (size $1) timed in $3 rounds, each round
+# running every tool once in turn and then the one-core libcsv count: a
+# change in the machine's load between tools then weighs on all of them
+# alike (timing each tool's runs together let the ratios drift with it).
+time_rounds() {
+	local n=$1 sheet=$2 runs=$3 i tool base=""
+	local -A walls=() cpus=() rss=()
+	warm "$sheet"
+	for ((i = 0; i < runs; i++)); do
+		for tool in "${TOOLS[@]}"; do
+			[ "${RES[$tool,$n]}" = checked ] || continue
+			if ! run_once "$tool" "$sheet" "$OUT/out/$tool-$(basename "$sheet")"; then
+				RES[$tool,$n]="failed"
+				continue
+			fi
+			walls[$tool]+=" $WALL"; cpus[$tool]+=" $CPU"
+			[ "$RSS" -gt "${rss[$tool]:-0}" ] && rss[$tool]=$RSS
+		done
+		run_once_baseline "$sheet"; base+=" $WALL"
+	done
+	for tool in "${TOOLS[@]}"; do
+		if [ "${RES[$tool,$n]}" = checked ]; then
+			RES[$tool,$n]=$(result "${walls[$tool]}" "${cpus[$tool]}" "${rss[$tool]}")
+		fi
+	done
+	# shellcheck disable=SC2086
+	BASELINE[$n]=$(printf '%s\n' $base | median)
 }
 
 runs_for() {
@@ -254,7 +296,9 @@ main() {
 	{
 		echo "## Side by side: region × intervention type, sum of children reached"
 		echo
-		echo "Same file for every tool, page cache warm, median wall time of the timed runs;"
+		echo "Same file for every tool, page cache warm; the runs go in rounds, each round running every"
+		echo "tool once in turn (and the libcsv count), so a change in the machine's load weighs on all alike;"
+		echo "median wall time of the timed runs;"
 		echo "min-max over the timed runs; peak RSS (largest over the runs) and CPU from \`/usr/bin/time -v\`;"
 		echo "\"vs fourw\" = the tool's time ÷ fourw's (above 1.00x: fourw is faster)."
 		echo "Each answer was checked against the generator's before timing (\"wrong\" = not a peer)."
@@ -264,17 +308,13 @@ main() {
 		sheet=$OUT/clean-$n.csv runs=$(runs_for "$n")
 		say "== $(human "$n") rows ($sheet, $runs timed runs each)"
 		for tool in "${TOOLS[@]}"; do
-			say "   $tool"
-			measure "$tool" "$sheet" "${sheet%.csv}.expected.csv" \
-				"$([ "$tool" = fourw ] && echo fourw || echo peer)" "$tool,$n" "$runs"
+			say "   $tool: checking its answer"
+			check_answer "$tool" "$sheet" "${sheet%.csv}.expected.csv" \
+				"$([ "$tool" = fourw ] && echo fourw || echo peer)" "$tool,$n" || true
 		done
-		# The one-core ceiling of the parser.
-		warm "$sheet"
-		local walls=() i
-		for ((i = 0; i < runs; i++)); do
-			run_once_baseline "$sheet"; walls+=("$WALL")
-		done
-		BASELINE[$n]=$(printf '%s\n' "${walls[@]}" | median)
+		# timed in rounds, with the one-core ceiling of the parser (libcsv count)
+		say "   timing: $runs rounds"
+		time_rounds "$n" "$sheet" "$runs"
 		{
 			echo
 			echo "### $(human "$n") rows — $(stat -c %s "$sheet" | awk '{ printf "%.1f MB", $1 / 1e6 }'), \`$sheet\`"
