@@ -33,6 +33,8 @@ struct ini_section {
 	unsigned line;            /* first header of that name */
 };
 
+/* config.ini while it is read: the config being filled, where the first
+ * error goes, and what the scan and iniparser found. */
 struct ini_file {
 	struct config *c;
 	struct error *e;
