@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "text.h"
-#include "memo.h"
 #include "xalloc.h"
 
 /* Beyond this many distinct names the pairwise near-match is skipped (the
@@ -12,7 +11,7 @@
 #define NEAR_MATCH_MAX 3000
 
 struct spelling {
-	const char *name;         /* interned: distinct pointer = distinct spelling */
+	const char *name;         /* interned: one string id per spelling */
 	char key[96];             /* folded, without spaces */
 	uint32_t source, line;    /* first row where it occurs */
 };
@@ -28,37 +27,36 @@ static void make_key(const char *name, char *key, size_t size)
 	key[k] = '\0';
 }
 
-/* Names are interned: one pointer per spelling, remembered in `seen`. */
-static bool known(struct memo *seen, const char *name)
+/* True if string id s was seen before; remembers it. */
+static bool known(bool *seen, uint32_t s)
 {
-	int64_t v;
-	if (memo_get(seen, 1, name, NULL, &v))
-		return true;
-	memo_put(seen, 1, name, NULL, 1);
-	return false;
+	bool was = seen[s];
+	seen[s] = true;
+	return was;
 }
 
 static void collect(const struct table *t, struct spelling **out, size_t *n)
 {
 	size_t cap = 0;
-	struct memo seen = {0};
+	bool *seen = xcalloc(t->strings.len + 1, sizeof *seen);   /* by string id */
 	*out = NULL;
 	*n = 0;
 	for (size_t i = 0; i < t->len; i++) {
 		const struct activity *a = &t->rows[i];
-		const char *names[2] = { table_str(t, a->org), table_str(t, a->partner) };
+		const uint32_t ids[2] = { a->org, a->partner };
 		for (int k = 0; k < 2; k++) {
-			if (!names[k][0] || known(&seen, names[k]))
+			const char *name = table_str(t, ids[k]);
+			if (!name[0] || known(seen, ids[k]))
 				continue;
 			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
 			struct spelling *s = &(*out)[(*n)++];
-			s->name = names[k];
+			s->name = name;
 			s->source = a->source;
 			s->line = a->line;
-			make_key(names[k], s->key, sizeof s->key);
+			make_key(name, s->key, sizeof s->key);
 		}
 	}
-	memo_free(&seen);
+	free(seen);
 }
 
 static void report_pair(struct table *t, const struct spelling *a, const struct spelling *b)
