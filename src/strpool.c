@@ -61,10 +61,10 @@ static void grow(struct strpool *p)
 	size_t cap = p->cap * 2;
 	struct strpool_slot *slots = xcalloc(cap, sizeof *slots);
 	for (size_t i = 0; i < p->cap; i++) {
-		if (!p->slots[i].s)
+		if (!p->slots[i].ref)
 			continue;
 		size_t j = p->slots[i].hash & (cap - 1);
-		while (slots[j].s)
+		while (slots[j].ref)
 			j = (j + 1) & (cap - 1);
 		slots[j] = p->slots[i];
 	}
@@ -89,14 +89,14 @@ uint32_t strpool_id(struct strpool *p, const char *s, size_t n)
 		grow(p);
 	uint32_t h = strpool_hash(s, n);
 	size_t i = h & (p->cap - 1);
-	for (; p->slots[i].s; i = (i + 1) & (p->cap - 1)) {
+	for (; p->slots[i].ref; i = (i + 1) & (p->cap - 1)) {
 		const struct strpool_slot *e = &p->slots[i];
-		if (e->hash == h && e->len == n && memcmp(e->s, s, n) == 0)
-			return e->id;
+		if (e->hash == h && e->len == n && memcmp(p->strs[e->ref - 1], s, n) == 0)
+			return e->ref - 1;
 	}
 	uint32_t id = (uint32_t)p->len;
-	p->slots[i] = (struct strpool_slot){ arena_strndup(&p->arena, s, n), h, (uint32_t)n, id };
-	add_id(p, p->slots[i].s);
+	p->slots[i] = (struct strpool_slot){ h, (uint32_t)n, id + 1 };
+	add_id(p, arena_strndup(&p->arena, s, n));
 	return id;
 }
 

@@ -13,9 +13,8 @@
 #include "arena.h"
 
 struct strpool_slot {
-	const char *s;            /* NULL: empty slot */
 	uint32_t hash, len;       /* compared before the bytes are */
-	uint32_t id;
+	uint32_t ref;             /* the string's id + 1; 0 marks an empty slot */
 };
 
 struct strpool {
