@@ -144,8 +144,9 @@ static bool reject_long_cell(struct loader *ld, uint32_t line, const struct over
 	return true;
 }
 
-void loader_keep(struct saved_list *l, uint32_t line, char *bytes, const size_t *offs, size_t n,
-                 const struct overflow *of)
+/* Keeps a copy of a record in l, to be read later. */
+static void loader_keep(struct saved_list *l, uint32_t line, char *bytes, const size_t *offs,
+                        size_t n, const struct overflow *of)
 {
 	struct record tmp = {
 		.line = line, .bytes = bytes, .offs = (size_t *)offs, .n = n, .of = *of,

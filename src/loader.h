@@ -108,9 +108,6 @@ void loader_finish(struct loader *ld, struct csv_parser *p);
 void loader_resolve_deferred(struct loader *ld);
 void loader_data_row(struct loader *ld, uint32_t line, char *bytes, const size_t *offs,
                      size_t n, const struct overflow *of);
-/* Keeps a copy of a record in l, to be read later. */
-void loader_keep(struct saved_list *l, uint32_t line, char *bytes, const size_t *offs, size_t n,
-                 const struct overflow *of);
 /* libcsv is between records (nothing of the next one read yet). */
 bool loader_between_records(const struct csv_parser *p);
 

@@ -228,9 +228,15 @@ static void split_merge(struct loader *ld, struct split *sp)
 	ld->counts.rejected += two->counts.rejected;
 	if (ld->ctx.system == 0)
 		ld->ctx.system = two->ctx.system;
-	for (size_t i = 0; i < two->deferred.n; i++) {
-		struct saved *d = &two->deferred.items[i];
-		loader_keep(&ld->deferred, d->line, d->bytes, d->offs, d->n, &d->of);
+	/* its deferred rows are handed over as they are (a second part awaits
+	 * the system instead of deferring, so today there are none; should
+	 * that change, no row may be lost here) */
+	struct saved_list *to = &ld->deferred, *from = &two->deferred;
+	if (from->n) {
+		to->items = xgrow(to->items, &to->cap, to->n + from->n, sizeof *to->items);
+		memcpy(to->items + to->n, from->items, from->n * sizeof *from->items);
+		to->n += from->n;
+		from->n = 0;                   /* their bytes are the first part's now */
 	}
 	ld->line = two->line;
 }
