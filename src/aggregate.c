@@ -25,9 +25,11 @@
 
 /* ---- a map from small tuples to dense ids (index building only) -------- */
 
-/* Key and id side by side: a lookup in a large map costs one cache miss. */
+/* Key and id side by side: a lookup in a large map costs one cache miss.
+ * Every tuple packs into two words (24-byte slots: the maps of a million
+ * rows are the largest thing alive while the index is built). */
 struct idslot {
-	uint64_t k[4];
+	uint64_t k[2];
 	uint32_t val;             /* NONE marks an empty slot */
 };
 
@@ -45,11 +47,16 @@ static uint64_t mix(uint64_t x)
 	return x ^ (x >> 31);
 }
 
-static size_t key_slot(const uint64_t k[4], size_t cap)
+static size_t key_slot(const uint64_t k[2], size_t cap)
 {
-	uint64_t h = k[0] * 0x9E3779B97F4A7C15ull + k[1] * 0xC2B2AE3D27D4EB4Full +
-	             k[2] * 0x165667B19E3779F9ull + k[3] * 0x27D4EB2F165667C5ull;
+	uint64_t h = k[0] * 0x9E3779B97F4A7C15ull + k[1] * 0xC2B2AE3D27D4EB4Full;
 	return (size_t)mix(h) & (cap - 1);
+}
+
+/* Two 32-bit values in one key word. */
+static uint64_t pair(uint32_t hi, uint32_t lo)
+{
+	return (uint64_t)hi << 32 | lo;
 }
 
 static void idmap_rehash(struct idmap *m, size_t cap)
@@ -71,18 +78,16 @@ static void idmap_rehash(struct idmap *m, size_t cap)
 	free(old);
 }
 
-/* The id of the tuple (a, b, c, d); a new tuple gets the next id and sets
- * *fresh. */
-static uint32_t idmap_get(struct idmap *m, uint64_t a, uint64_t b, uint64_t c,
-                          uint64_t d, bool *fresh)
+/* The id of the key (a, b); a new key gets the next id and sets *fresh. */
+static uint32_t idmap_get(struct idmap *m, uint64_t a, uint64_t b, bool *fresh)
 {
-	const uint64_t k[4] = { a, b, c, d };
+	const uint64_t k[2] = { a, b };
 	if (2 * (m->len + 1) > m->cap)
 		idmap_rehash(m, m->cap ? 2 * m->cap : 1024);
 	size_t j = key_slot(k, m->cap);
 	for (; m->slots[j].val != NONE; j = (j + 1) & (m->cap - 1)) {
 		const uint64_t *e = m->slots[j].k;
-		if (e[0] == a && e[1] == b && e[2] == c && e[3] == d) {
+		if (e[0] == a && e[1] == b) {
 			*fresh = false;
 			return m->slots[j].val;
 		}
@@ -309,17 +314,18 @@ static uint32_t build_prt(struct cube_cache *x, struct builder *b, const struct 
                           uint32_t pid)
 {
 	bool fresh;
-	uint32_t prt = idmap_get(&b->prt, pid, (uint64_t)a->region, a->itype, 0, &fresh);
+	uint32_t region = (uint16_t)a->region;
+	uint32_t prt = idmap_get(&b->prt, pair(pid, region << 8 | a->itype), 0, &fresh);
 	if (!fresh)
 		return prt;
-	uint32_t pr = idmap_get(&b->pr, pid, (uint64_t)a->region, 0, 0, &fresh);
+	uint32_t pr = idmap_get(&b->pr, pair(pid, region), 0, &fresh);
 	if (fresh) {
 		x->pr_pid = push(x->pr_pid, pr, sizeof *x->pr_pid);
 		x->pr_region = push(x->pr_region, pr, sizeof *x->pr_region);
 		x->pr_pid[pr] = pid;
 		x->pr_region[pr] = (uint32_t)a->region;
 	}
-	uint32_t pt = idmap_get(&b->pt, pid, a->itype, 0, 0, &fresh);
+	uint32_t pt = idmap_get(&b->pt, pair(pid, a->itype), 0, &fresh);
 	x->prt_pr = push(x->prt_pr, prt, sizeof *x->prt_pr);
 	x->prt_pt = push(x->prt_pt, prt, sizeof *x->prt_pt);
 	x->prt_region = push(x->prt_region, prt, sizeof *x->prt_region);
@@ -331,11 +337,16 @@ static uint32_t build_prt(struct cube_cache *x, struct builder *b, const struct 
 	return prt;
 }
 
+/* Region, cercle (or none) and type in one word. */
+static uint64_t place_word(const struct activity *a)
+{
+	return (uint64_t)(uint16_t)a->region << 32 | (uint64_t)(uint16_t)a->cercle << 16 | a->itype;
+}
+
 static uint32_t build_place(struct cube_cache *x, struct builder *b, const struct activity *a)
 {
 	bool fresh;
-	uint32_t id = idmap_get(&b->place, (uint64_t)a->region, a->itype,
-	                        (uint64_t)(int64_t)a->cercle, 0, &fresh);
+	uint32_t id = idmap_get(&b->place, place_word(a), 0, &fresh);
 	if (fresh) {
 		x->place_region = push(x->place_region, id, sizeof *x->place_region);
 		x->place_type = push(x->place_type, id, sizeof *x->place_type);
@@ -347,21 +358,16 @@ static uint32_t build_place(struct cube_cache *x, struct builder *b, const struc
 	return id;
 }
 
-static uint64_t place_word(const struct activity *a)
-{
-	return (uint64_t)(uint16_t)a->region << 32 | (uint64_t)(uint16_t)a->cercle << 16 | a->itype;
-}
-
 static uint32_t build_pctp(struct cube_cache *x, struct builder *b, const struct activity *a,
                            uint32_t pid, int period)
 {
 	bool fresh;
 	if (a->cercle < 0 || period < 0)
 		return NONE;
-	uint32_t id = idmap_get(&b->pctp, pid, place_word(a), (uint64_t)period, 0, &fresh);
+	uint32_t id = idmap_get(&b->pctp, pair(pid, (uint32_t)period), place_word(a), &fresh);
 	if (!fresh)
 		return id;
-	uint32_t g = idmap_get(&b->ctp, place_word(a), (uint64_t)period, 0, 0, &fresh);
+	uint32_t g = idmap_get(&b->ctp, place_word(a), (uint32_t)period, &fresh);
 	x->pctp_ctp = push(x->pctp_ctp, id, sizeof *x->pctp_ctp);
 	x->pctp_ctp[id] = g;
 	if (fresh) {
@@ -407,12 +413,13 @@ static struct hot build_hot(struct cube_cache *x, struct builder *b, size_t i, u
 	int period = activity_period(a), lo, hi;
 	bool fresh;
 	filter_row_span(a, &lo, &hi);
-	if (x->mode == MODE_CUMULATIVE)
-		*gid = idmap_get(&b->gid, pid, place_word(a), a->commune, a->activity, &fresh);
+	uint32_t place = build_place(x, b, a);
+	if (x->mode == MODE_CUMULATIVE)   /* (partner, place, commune, activity) */
+		*gid = idmap_get(&b->gid, pair(pid, place), pair(a->commune, a->activity), &fresh);
 	struct hot h = {
 		.row = (uint32_t)i,
 		.prt = build_prt(x, b, a, pid),
-		.place = build_place(x, b, a),
+		.place = place,
 		.pctp = build_pctp(x, b, a, pid, period),
 		.period = (int16_t)period, .lo = (int16_t)lo, .hi = (int16_t)hi,
 		.type = a->itype, .status = a->status,
@@ -462,9 +469,9 @@ static void *build_second_half(void *arg)
 }
 
 /* The keys of an id map, by id. */
-static uint64_t (*keys_by_id(const struct idmap *m))[4]
+static uint64_t (*keys_by_id(const struct idmap *m))[2]
 {
-	uint64_t (*k)[4] = xmalloc((m->len + 1) * sizeof *k);
+	uint64_t (*k)[2] = xmalloc((m->len + 1) * sizeof *k);
 	for (size_t j = 0; j < m->cap; j++)
 		if (m->slots[j].val != NONE)
 			memcpy(k[m->slots[j].val], m->slots[j].k, sizeof k[0]);
@@ -493,11 +500,13 @@ static void merge_ids(struct cube_cache *x, struct builder *b, struct second_hal
 		                      .cercle = (int16_t)y->place_cercle[j] };
 		(*place)[j] = build_place(x, b, &a);
 	}
-	uint64_t (*k)[4] = keys_by_id(&h->b.gid);
+	uint64_t (*k)[2] = keys_by_id(&h->b.gid);
 	bool fresh;
 	*gid = xmalloc((h->b.gid.len + 1) * sizeof **gid);
-	for (size_t j = 0; j < h->b.gid.len; j++)
-		(*gid)[j] = idmap_get(&b->gid, k[j][0], k[j][1], k[j][2], k[j][3], &fresh);
+	for (size_t j = 0; j < h->b.gid.len; j++) {     /* its place id is the half's own */
+		uint32_t pid = (uint32_t)(k[j][0] >> 32), local = (uint32_t)k[j][0];
+		(*gid)[j] = idmap_get(&b->gid, pair(pid, (*place)[local]), k[j][1], &fresh);
+	}
 	free(k);
 	k = keys_by_id(&h->b.pctp);
 	*pctp = xmalloc((h->b.pctp.len + 1) * sizeof **pctp);
@@ -506,7 +515,7 @@ static void merge_ids(struct cube_cache *x, struct builder *b, struct second_hal
 		struct activity a = { .region = (int16_t)(uint16_t)(w >> 32),
 		                      .cercle = (int16_t)(uint16_t)(w >> 16),
 		                      .itype = (uint8_t)w };
-		(*pctp)[j] = build_pctp(x, b, &a, (uint32_t)k[j][0], (int)k[j][2]);
+		(*pctp)[j] = build_pctp(x, b, &a, (uint32_t)(k[j][0] >> 32), (int)(uint32_t)k[j][0]);
 	}
 	free(k);
 }
