@@ -2,7 +2,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "readfile.h"
 #include "sha256.h"
 #include "sheetio.h"
+#include "workers.h"
 #include "xalloc.h"
 
 /* Limits (README.md, "Limits"): a sheet larger than this is refused. */
@@ -46,45 +46,36 @@ struct sheet {
 	struct sheet_bytes bytes;  /* the file, or its decoded copy */
 	enum sheetio_decode decode;
 	size_t start;              /* after a UTF-8 BOM */
-	size_t mid;                /* where the survey was cut in two (0: it was not) */
-	struct survey head, all;   /* survey of [start, mid), and of the whole */
+	struct sheet_cuts cuts;    /* the survey's pieces, where the parts will start */
+	struct survey all;         /* and the whole */
 	char *decoded;             /* the copy, when there is one */
 };
 
-struct survey_job {
-	const struct sheet_bytes *b;
-	size_t from, to;
-	struct survey s;
-};
-
-static void *survey_job_run(void *arg)
+static void survey_piece(void *arg, size_t k)
 {
-	struct survey_job *j = arg;
-	sheetio_survey(j->b, j->from, j->to, &j->s);
-	return NULL;
+	struct sheet *sh = arg;
+	struct sheet_cuts *c = &sh->cuts;
+	sheetio_survey(&sh->bytes, c->at[k], k + 1 < c->n ? c->at[k + 1] : sh->bytes.len,
+	               &c->piece[k]);
 }
 
-/* Surveys the sheet, the halves of a large one at once. */
+/* Surveys the sheet, the pieces of a large one at once. */
 static void survey_sheet(struct sheet *sh)
 {
 	const struct sheet_bytes *b = &sh->bytes;
-	struct survey_job two = { b, 0, b->len, {0} };
-	pthread_t th;
-	sh->mid = 0;
-	if (b->len >= split_min_bytes() && b->len - sh->start >= 2) {
-		size_t mid = sheetio_char_start(b, sh->start + (b->len - sh->start) / 2);
-		two.from = mid;
-		if (mid > sh->start && mid < b->len &&
-		    pthread_create(&th, NULL, survey_job_run, &two) == 0) {
-			sheetio_survey(b, sh->start, mid, &sh->head);
-			pthread_join(th, NULL);
-			sh->mid = mid;
-			sh->all = sh->head;
-			sheetio_survey_join(&sh->all, &two.s);
-			return;
-		}
+	struct sheet_cuts *c = &sh->cuts;
+	size_t len = b->len > sh->start ? b->len - sh->start : 0, n = split_parts(len);
+	c->at[0] = sh->start;
+	c->n = 1;
+	for (size_t k = 1; k < n; k++) {
+		size_t at = sheetio_char_start(b, sh->start + len / n * k);
+		if (at > c->at[c->n - 1] && at < b->len)
+			c->at[c->n++] = at;
 	}
-	sheetio_survey(b, sh->start, b->len, &sh->all);
+	workers_run(c->n, survey_piece, sh);
+	sh->all = c->piece[0];
+	for (size_t k = 1; k < c->n; k++)
+		sheetio_survey_join(&sh->all, &c->piece[k]);
 }
 
 static bool starts_with_bom(const struct sheet_bytes *b)
@@ -231,13 +222,11 @@ static bool parse_sheet(struct table *t, const struct config *c, uint32_t source
 	int err = 0;
 	reserve_rows(t, &sh->all);
 	loader_start(&ld, t, &t->sources[source], source, c, &p);
-	struct split *sp = sh->mid ? split_start(&ld, &sh->bytes, sh->decode, sh->mid, &sh->head)
-	                           : NULL;
-	size_t end = sp ? split_at(sp) : sh->bytes.len;
-	bool whole = loader_feed(&ld, &p, &sh->bytes, sh->decode, sh->start, end, &err);
-	if (sp && !split_finish(&ld, &p, sp, &err) && whole)
-		loader_feed(&ld, &p, &sh->bytes, sh->decode, end, sh->bytes.len, &err);
-	loader_finish(&ld, &p);     /* after a second part: nothing left to finish */
+	if (sh->cuts.n > 1)
+		split_read(&ld, &p, &sh->bytes, sh->decode, sh->start, &sh->cuts, &err);
+	else
+		loader_feed(&ld, &p, &sh->bytes, sh->decode, sh->start, sh->bytes.len, &err);
+	loader_finish(&ld, &p);
 	bool deferred = ld.deferred.n > 0;
 	loader_resolve_deferred(&ld);
 	if (deferred)

@@ -156,9 +156,9 @@ static void loader_keep(struct saved_list *l, uint32_t line, char *bytes, const 
 	l->items[l->n++] = save(&tmp);
 }
 
-/* A second part that started before the sheet's p-code system was known
- * keeps its rows until one shows it (see "Two parts" below): a single pass
- * would have read them with the system the first part ends with. */
+/* A part (after the first) that started before the sheet's p-code system
+ * was known keeps its rows until one shows it (loadsplit.c): a single pass
+ * would have read them with the system the parts before end with. */
 static bool await_system(struct loader *ld, uint32_t line, char *bytes, const size_t *offs,
                          size_t n, const struct overflow *of)
 {

@@ -68,20 +68,19 @@ struct saved_list {
 	size_t n, cap;
 };
 
-/* One parse of a sheet, or of the second part of one (loadsplit.c): each
- * has its own parser, records and answers. */
+/* One parse of a sheet, or of one part of it (loadsplit.c): each has its
+ * own parser, records and answers. */
 struct loader {
 	struct table *t;           /* where rows, messages and strings go */
 	struct source *src;        /* the sheet; only the first part writes to it */
 	const struct config *c;
 	struct row_context ctx;
 	struct counts counts;
-	struct split *split;       /* the sheet is read in two parts; NULL: in one */
+	struct split *split;       /* the sheet is read in parts, its header not yet shared */
 	struct csvline_scratch scratch;
 	size_t width;              /* cells in the header row */
 	uint32_t line;             /* physical line being fed to the parser */
 	uint32_t pending_start;    /* line where the next record would start */
-	bool in_record;
 	struct record rec;
 	bool header_found;
 	bool missing_required;     /* the sheet lacks a required column: every row rejected */
@@ -89,7 +88,7 @@ struct loader {
 	struct saved head[HEADER_SCAN];
 	size_t nhead;
 	struct saved_list deferred; /* rows waiting for the sheet's p-code system */
-	bool awaiting_system;      /* second part only: keep rows until one shows the system */
+	bool awaiting_system;      /* a part after the first: keep rows until one shows the system */
 	struct saved_list waiting; /* those rows, read again when the parts are joined */
 	const char **cells;        /* scratch array of cell pointers */
 	size_t cells_cap;
@@ -111,21 +110,27 @@ void loader_data_row(struct loader *ld, uint32_t line, char *bytes, const size_t
 /* libcsv is between records (nothing of the next one read yet). */
 bool loader_between_records(const struct csv_parser *p);
 
-/* ---- two parts (loadsplit.c) ---- */
+/* ---- parts (loadsplit.c) ---- */
 
-/* The size from which a sheet is read in two parts (load_set_split_min). */
-size_t split_min_bytes(void);
-/* Starts the second part of the sheet at a line end after `mid` (counts
- * of [start, mid) in before_mid); NULL if the sheet is read in one part. */
-struct split *split_start(struct loader *first, const struct sheet_bytes *b,
-                          enum sheetio_decode d, size_t mid, const struct survey *before_mid);
-/* Called by the first part once its header is settled. */
+#define SPLIT_PARTS_MAX 64
+
+/* How many parts a sheet of this many bytes is read in (1: in one). */
+size_t split_parts(size_t bytes);
+
+/* Where the survey cut the sheet, and what it found in each piece. */
+struct sheet_cuts {
+	size_t n;                  /* pieces, 1 to SPLIT_PARTS_MAX */
+	size_t at[SPLIT_PARTS_MAX];         /* at[0]: where the sheet's text starts */
+	struct survey piece[SPLIT_PARTS_MAX];  /* of [at[k], at[k + 1]), the last to the end */
+};
+
+/* Reads the sheet's bytes [start, end) with ld and p, in parts at once
+ * where a row boundary follows each cut; on return ld and p are as after
+ * a single pass over the whole sheet, only loader_finish is left.
+ * *err: errno of a failed read, else 0. */
+void split_read(struct loader *ld, struct csv_parser *p, const struct sheet_bytes *b,
+                enum sheetio_decode d, size_t start, const struct sheet_cuts *cuts, int *err);
+/* Called by the sheet's loader once its header is settled. */
 void split_share_header(struct loader *ld);
-/* Where the second part starts. */
-size_t split_at(const struct split *sp);
-/* Waits for the second part and joins its rows to the first's if they are
- * what a single pass gives; frees sp.  True if they were taken (*err: a
- * read error of the second part). */
-bool split_finish(struct loader *ld, struct csv_parser *p, struct split *sp, int *err);
 
 #endif

@@ -1,10 +1,11 @@
-/* A sheet read in two parts at once (load.c, "Two parts") must give
- * exactly what one pass gives: the same rows in the same order, the same
- * messages on the same lines, the same counts.  The independent method here
- * is the single pass itself (split disabled); each sheet is read both ways
- * at many cut points, by adding rows at the end so the middle moves across
- * quoted line breaks, stray quotes, rows awaiting the p-code system, CR-only
- * and CRLF line ends, Windows-1252 bytes and NULs. */
+/* A sheet read in parts at once (loadsplit.c) must give exactly what one
+ * pass gives: the same rows in the same order, the same messages on the
+ * same lines, the same counts.  The independent method here is the single
+ * pass itself (split disabled); each sheet is read in one pass and in 2, 3
+ * and 7 parts, on one thread and on three, at many cut points, by adding
+ * rows at the end so the cuts move across quoted line breaks, stray quotes,
+ * rows awaiting the p-code system, CR-only and CRLF line ends,
+ * Windows-1252 bytes and NULs. */
 #include <criterion/criterion.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "config.h"
 #include "load.h"
 #include "table.h"
+#include "workers.h"
 
 static struct config cfg;
 
@@ -26,6 +28,8 @@ static void setup(void)
 static void teardown(void)
 {
 	load_set_split_min((size_t)4 << 20);
+	load_set_split_parts(0);
+	workers_set_max(0);
 	config_free(&cfg);
 }
 
@@ -75,29 +79,56 @@ static char *load_with_split_min(const char *text, size_t len, size_t split_min,
 	return d;
 }
 
-/* Reads text + k copies of `extra` both ways, for k = 0..cuts-1. */
-static bool same_both_ways(const char *text, const char *extra, int cuts)
+/* Reads buf in one pass, then in 2, 3 and 7 parts on one thread or on
+ * three (by turns, with `turn`): every reading must describe the same. */
+static void same_in_parts(const char *buf, size_t len, int turn, const char *what)
 {
-	size_t base = strlen(text), elen = strlen(extra), taken0, dropped0, taken, dropped;
-	load_split_counts(&taken0, &dropped0);
+	static const size_t parts[] = { 2, 3, 7 };
+	size_t rows_one, rows_parts;
+	char *one = load_with_split_min(buf, len, SIZE_MAX, &rows_one);
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		load_set_split_parts(parts[i]);
+		workers_set_max(turn % 2 ? 1 : 3);
+		char *two = load_with_split_min(buf, len, 0, &rows_parts);
+		cr_assert_str_eq(two, one, "%s, read in %zu parts", what, parts[i]);
+		cr_assert_eq(rows_one, rows_parts);
+		free(two);
+	}
+	load_set_split_parts(0);
+	workers_set_max(0);
+	free(one);
+}
+
+/* Reads text + k copies of `extra` every way, for k = 0..cuts-1; what the
+ * parts did meanwhile, counted, into *did. */
+static void same_every_way(const char *text, const char *extra, int cuts, struct split_counts *did)
+{
+	size_t base = strlen(text), elen = strlen(extra);
+	struct split_counts before = load_split_counts();
 	char *buf = malloc(base + (size_t)cuts * elen + 1);
 	memcpy(buf, text, base);
 	size_t len = base;
+	char what[64];
 	for (int k = 0; k < cuts; k++) {
-		size_t rows_one, rows_two;
-		char *one = load_with_split_min(buf, len, SIZE_MAX, &rows_one);
-		char *two = load_with_split_min(buf, len, 0, &rows_two);
-		cr_assert_str_eq(two, one, "read in two parts with %d extra rows", k);
-		cr_assert_eq(rows_one, rows_two);
-		free(one);
-		free(two);
+		snprintf(what, sizeof what, "with %d extra rows", k);
+		same_in_parts(buf, len, k, what);
 		memcpy(buf + len, extra, elen);
 		len += elen;
 	}
 	free(buf);
-	load_split_counts(&taken, &dropped);
-	cr_assert_gt(taken, taken0, "no second part was ever kept");
-	return dropped > dropped0;
+	struct split_counts after = load_split_counts();
+	*did = (struct split_counts){ after.taken - before.taken, after.dropped - before.dropped,
+	                              after.taken_over - before.taken_over,
+	                              after.rounds - before.rounds };
+	cr_assert_gt(did->taken, 0, "no sheet ever kept all its parts");
+}
+
+/* As same_every_way; true if some part was dropped. */
+static bool same_both_ways(const char *text, const char *extra, int cuts)
+{
+	struct split_counts did;
+	same_every_way(text, extra, cuts, &did);
+	return did.dropped > 0;
 }
 
 #define HEAD "Organisation,Partenaire,Région,Pcode région,Cercle,Type d'intervention," \
@@ -114,6 +145,50 @@ Test(split, quoted_line_breaks_and_stray_quotes)
 	    "NRC,,Gao,ML07,,CM,\"a\nb\nc\",En cours,mars 2024,2,2,0,0,4\n"
 	    "NRC,,Gao,ML07,,CM,x\"y,En cours,mars 2024,1,1,0,0,2\n", 40);
 	cr_assert(some_dropped, "a stray quote should have fooled the quote count at least once");
+}
+
+#define TWO_LINES "IRC,,Mopti,ML05,Bandiagara,PSS,\"Séances, en groupe\nsur deux lignes\"," \
+                  "En cours,mars 2024,10,12,3,2,27\n"
+
+/* A stray quote far from the start fools only the cuts after it (there the
+ * quote count is odd, and the next even count falls inside the first cell
+ * "NRC\nbis", where the record's line is already set, or inside "c\nd",
+ * with six cells already read): the parts before are kept and the parser
+ * of the last one kept reads on.  The first of 7 parts holds the 26
+ * records the header is looked for in. */
+Test(split, a_late_stray_quote_keeps_the_parts_before_it)
+{
+	char *text = malloc(64 * 1024);
+	strcpy(text, HEAD);
+	for (int i = 0; i < 300; i++)
+		strcat(text, TWO_LINES);
+	struct split_counts did;
+	same_every_way(text, "NRC,,Gao,ML07,,CM,x\"y,En cours,mars 2024,1,1,0,0,2\n"
+	                     "\"NRC\nbis\",,Gao,ML07,,CM,\"c\nd\",En cours,mars 2024,2,2,0,0,4\n", 80,
+	               &did);
+	cr_assert_gt(did.taken_over, 0, "no reading kept some parts and then read on");
+	free(text);
+}
+
+/* A stray quote in the middle: the cuts after it fall inside quoted cells
+ * and their parts are dropped; the second round, its quote count set right
+ * by the parser that stopped at the first of them, cuts the rest soundly
+ * and keeps its parts. */
+Test(split, after_a_stray_quote_a_second_round_keeps_its_parts)
+{
+	char *text = malloc(64 * 1024);
+	strcpy(text, HEAD);
+	for (int i = 0; i < 300; i++)
+		strcat(text, i == 150 ? "NRC,,Gao,ML07,,CM,Écran 5\" plat,En cours,mars 2024,1,1,0,0,2\n"
+		                      : TWO_LINES);
+	struct split_counts did;
+	same_every_way(text, TWO_LINES, 20, &did);
+	cr_assert_gt(did.rounds, 0, "no reading went on in a second round");
+	/* only 7 parts leave cuts for a second round (one per reading); no
+	 * first round keeps every part after a stray quote in the middle */
+	cr_assert_geq(did.taken, did.rounds, "second rounds should keep their parts: %zu of %zu",
+	              did.taken, did.rounds);
+	free(text);
 }
 
 /* 30 rows that say nothing of the p-code system (ML05 is Mopti in both). */
@@ -146,7 +221,7 @@ Test(split, rows_awaiting_the_pcode_system)
 	    "SC,,,,Nioro,PSS,c,En cours,mars 2024,3,3,0,0,6\n"
 	    "SC,,Nioro,ML11,,CM,g,En cours,mars 2024,1,0,0,0,1\n"
 	    "SC,,,,Nioro,PSS,c,En cours,mars 2024,3,3,0,0,6\n", 40);
-	cr_assert(some_dropped, "a second part that read the other system must be dropped");
+	cr_assert(some_dropped, "a part that read the other system must be dropped");
 }
 
 Test(split, line_ends_and_encodings)
@@ -177,12 +252,9 @@ Test(split, nuls_long_cells_and_an_unclosed_quote)
 	memcpy(buf, text, n);
 	size_t len = n;
 	for (int k = 0; k < 64; k++) {
-		size_t rows_one, rows_two;
-		char *one = load_with_split_min(buf, len, SIZE_MAX, &rows_one);
-		char *two = load_with_split_min(buf, len, 0, &rows_two);
-		cr_assert_str_eq(two, one, "with %d extra rows", k);
-		free(one);
-		free(two);
+		char what[64];
+		snprintf(what, sizeof what, "with %d extra rows", k);
+		same_in_parts(buf, len, k, what);
 		const char *extra = k % 7 == 6 ? "IRC,,Gao,ML07,,CM,\"never closed,1,2\n"
 		                               : "IRC,,Gao,ML07,,CM,b\0c,En cours,mars 2024,1,1,0,0,2\n";
 		size_t elen = k % 7 == 6 ? strlen(extra) : 52;
@@ -230,13 +302,10 @@ Test(split, sample_and_fixture_sheets)
 		char *buf = malloc(1 << 22);
 		size_t len = fread(buf, 1, 1 << 22, f);
 		fclose(f);
-		size_t rows_one, rows_two;
-		char *one = load_with_split_min(buf, len, SIZE_MAX, &rows_one);
-		char *two = load_with_split_min(buf, len, 0, &rows_two);
-		cr_assert_str_eq(two, one, "%s", paths[i]);
+		size_t rows_one;
+		free(load_with_split_min(buf, len, SIZE_MAX, &rows_one));
 		cr_assert_gt(rows_one + (strstr(paths[i], "no_header") ? 1 : 0), 0);
-		free(one);
-		free(two);
+		same_in_parts(buf, len, (int)i, paths[i]);
 		free(buf);
 	}
 }
