@@ -66,7 +66,6 @@ enum split_state { SPLIT_WAITING, SPLIT_GO, SPLIT_ABORT };
 struct part {
 	size_t at, end;            /* bytes [at, end); S_k = at */
 	uint32_t line_base;        /* physical lines before at */
-	size_t quotes;             /* quote characters before at, as counted for the cut */
 	struct table tab;
 	struct loader ld;
 	struct csv_parser parser;
@@ -154,10 +153,10 @@ static void read_part(struct split *sp, struct part *pt, bool last)
 }
 
 /* S: the first line end at or after `mid` with an even number of quotes
- * before it (`quotes` and `line_ends` counted up to mid, then up to S into
- * *quotes_at and *line_base); 0 if none. */
+ * before it (`quotes` and `line_ends` counted up to mid; the line ends up
+ * to S into *line_base); 0 if none. */
 static size_t find_split(const struct sheet_bytes *b, size_t mid, size_t quotes,
-                         size_t line_ends, size_t *quotes_at, uint32_t *line_base)
+                         size_t line_ends, uint32_t *line_base)
 {
 	char buf[4096];
 	int err = 0;
@@ -171,7 +170,6 @@ static size_t find_split(const struct sheet_bytes *b, size_t mid, size_t quotes,
 			if (c == '\n' || (c == '\r' && buf[i + 1] != '\n')) {
 				line_ends++;
 				if (quotes % 2 == 0 && line_ends < UINT32_MAX) {
-					*quotes_at = quotes;
 					*line_base = (uint32_t)line_ends;
 					return at + i + 1;
 				}
@@ -183,26 +181,29 @@ static size_t find_split(const struct sheet_bytes *b, size_t mid, size_t quotes,
 }
 
 /* The parts' starts: a row boundary found after each cut of the survey
- * past sp->start (two cuts may find the same one, inside a long quoted
- * cell: one part).  `fix` (0 or 1) is added to the quotes counted, to set
- * the count right after a stray quote. */
+ * past sp->start.  A cut before the boundary the last one found would find
+ * it again (a long quoted cell spanning cuts): it is passed over unread, so
+ * no byte is scanned twice.  `fix` (0 or 1) is added to the quotes counted,
+ * to set the count right after a stray quote. */
 static void place_parts(struct split *sp, const struct sheet_cuts *cuts, size_t fix)
 {
 	struct survey before = cuts->piece[0];
+	size_t from = sp->start + 1;       /* cuts before this are passed over */
 	sp->parts = xcalloc(cuts->n + 1, sizeof *sp->parts);
 	sp->n = 1;
 	for (size_t k = 1; k < cuts->n; k++) {
 		struct part pt = { 0 };
-		if (cuts->at[k] > sp->start)
+		bool scan = cuts->at[k] >= from;
+		if (scan)
 			pt.at = find_split(sp->bytes, cuts->at[k], before.quotes + fix, before.line_ends,
-			                   &pt.quotes, &pt.line_base);
+			                   &pt.line_base);
 		sheetio_survey_join(&before, &cuts->piece[k]);
-		if (cuts->at[k] <= sp->start ||
-		    (sp->n > 1 && pt.at <= sp->parts[sp->n - 1].at))
+		if (!scan)
 			continue;
 		if (pt.at == 0 || pt.at >= sp->bytes->len)
-			break;
+			break;                     /* none after this cut: none after the later ones */
 		sp->parts[sp->n++] = pt;
+		from = pt.at;
 	}
 	for (size_t k = 1; k < sp->n; k++)
 		sp->parts[k].end = k + 1 < sp->n ? sp->parts[k + 1].at : sp->bytes->len;
