@@ -372,7 +372,7 @@ static uint32_t build_pctp(struct cube_cache *x, struct builder *b, const struct
 	x->pctp_ctp[id] = g;
 	if (fresh) {
 		x->ctp = push(x->ctp, g, sizeof *x->ctp);
-		x->ctp[g] = (struct overlap){ a->region, a->cercle, a->itype, period, 0, g };
+		x->ctp[g] = (struct overlap){ a->region, a->cercle, a->itype, period, 0, 0, g };
 	}
 	return id;
 }
@@ -693,6 +693,10 @@ static bool cache_fits(const struct cube_cache *x, const struct config *c,
 
 /* ---- the cube's own arrays --------------------------------------------- */
 
+/* Cube generations handed out so far: one counter for the process, so no
+ * two states of any cubes share a number. */
+static uint64_t generations;
+
 void cube_init(struct cube *q)
 {
 	memset(q, 0, sizeof *q);
@@ -717,6 +721,7 @@ void cube_invalidate(struct cube *q)
 {
 	cache_free(q->cache);
 	q->cache = NULL;
+	q->generation = ++generations;
 }
 
 static void cube_size(struct cube *q, const struct config *c, const struct cube_cache *x)
@@ -740,6 +745,8 @@ void cube_take_index(struct cube *to, struct cube *from)
 {
 	if (!from->cache || to == from)
 		return;
+	to->generation = ++generations;
+	from->generation = ++generations;
 	cache_free(to->cache);
 	to->cache = from->cache;
 	from->cache = NULL;
@@ -829,13 +836,14 @@ static void count_row(struct cube *q, struct cube_cache *x, size_t region, const
 		x->touched_place[x->ntouched_place++] = h->place;
 	}
 	x->place_sum[h->place] += n.reached;
-	if (active && h->pctp != NONE && first(x->st_pctp, h->pctp, x->gen)) {
+	if (active && h->pctp != NONE) {
 		uint32_t g = x->pctp_ctp[h->pctp];
 		if (first(x->st_ctp, g, x->gen)) {
-			x->ctp[g].partners = 0;
+			x->ctp[g].partners = x->ctp[g].rows = 0;
 			x->touched_ctp[x->ntouched_ctp++] = g;
 		}
-		x->ctp[g].partners++;
+		x->ctp[g].rows++;
+		x->ctp[g].partners += first(x->st_pctp, h->pctp, x->gen);
 	}
 }
 
@@ -1093,6 +1101,7 @@ void aggregate(struct cube *q, const struct config *c, const struct table *t,
 	struct cube_cache *x = q->cache;
 	cube_zero(q);
 	next_generation(x);
+	q->generation = ++generations;
 	x->ntouched_prt = x->ntouched_place = x->ntouched_ctp = 0;
 	struct filter_prep p;
 	filter_prep_init(&p, f, c, t);

@@ -56,6 +56,7 @@ struct overlap {
 	int region, cercle, type;
 	int period;               /* month_index */
 	uint32_t partners;        /* distinct active partners */
+	uint32_t rows;            /* their counted rows (the ones cube_overlap_rows lists) */
 	uint32_t group;           /* private: for cube_overlap_rows */
 };
 
@@ -84,6 +85,8 @@ struct cube {
 	int64_t total_targeted;
 	struct overlap *overlaps; /* sorted by region, cercle, type, period */
 	size_t noverlaps;
+	uint64_t generation;      /* new with every aggregate (unique in the process): what
+	                             was read from the cube before is stale once it moves */
 	struct cube_cache *cache; /* per-table index reused across calls */
 };
 

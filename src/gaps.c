@@ -329,6 +329,15 @@ static int cmp_ref(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
+static void sort_refs(struct rowref *refs, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (cmp_ref(&refs[i - 1], &refs[i]) > 0) {
+			qsort(refs, n, sizeof *refs, cmp_ref);
+			return;
+		}
+}
+
 /* Copies refs into the arena, sorted by file and line (they usually are). */
 static void attach_rows(struct gap_list *g, size_t item, const struct rowref *refs, size_t n)
 {
@@ -336,23 +345,26 @@ static void attach_rows(struct gap_list *g, size_t item, const struct rowref *re
 	p->rows = arena_alloc(&g->arena, (n ? n : 1) * sizeof *p->rows);
 	memcpy(p->rows, refs, n * sizeof *refs);
 	p->nrows = n;
-	for (size_t i = 1; i < n; i++)
-		if (cmp_ref(&p->rows[i - 1], &p->rows[i]) > 0) {
-			qsort(p->rows, n, sizeof *p->rows, cmp_ref);
-			break;
-		}
+	sort_refs(p->rows, n);
 }
 
-/* ---- concentration ------------------------------------------------------- */
-
-static void attach_cube_rows(struct ctx *x, size_t item, const struct cube_ref *rows, size_t n)
+/* The file and line of cube rows, in a new array. */
+static struct rowref *refs_of(const struct cube_ref *rows, size_t n)
 {
 	struct rowref *refs = xmalloc((n + 1) * sizeof *refs);
 	for (size_t k = 0; k < n; k++)
 		refs[k] = (struct rowref){ rows[k].source, rows[k].line };
+	return refs;
+}
+
+static void attach_cube_rows(struct ctx *x, size_t item, const struct cube_ref *rows, size_t n)
+{
+	struct rowref *refs = refs_of(rows, n);
 	attach_rows(x->g, item, refs, n);
 	free(refs);
 }
+
+/* ---- concentration ------------------------------------------------------- */
 
 static void rule_concentration(struct ctx *x)
 {
@@ -370,10 +382,8 @@ static void rule_concentration(struct ctx *x)
 		    "the same children are not counted twice", x->c->regions[o->region].name,
 		    x->c->cercles[o->cercle].name, x->c->types[o->type].code, o->partners, month, need);
 		gp->cercle = o->cercle;
-		struct cube_ref *rows;
-		size_t n = cube_overlap_rows(q, o, &rows);
-		attach_cube_rows(x, x->g->len - 1, rows, n);
-		free(rows);
+		gp->nrows = o->rows;           /* listed by gaps_rows when asked */
+		gp->group = o->group;
 	}
 }
 
@@ -687,6 +697,8 @@ void gaps_compute(struct gap_list *g, const struct config *c,
 {
 	gap_list_free(g);
 	gap_list_init(g);
+	g->q = q;
+	g->generation = q->generation;
 	struct ctx x = { g, c, t, f, q, report_month, xcalloc(c->nregions + 1, sizeof(bool)) };
 	rule_no_presence(&x);
 	rule_low_coverage(&x);
@@ -698,4 +710,34 @@ void gaps_compute(struct gap_list *g, const struct config *c,
 	dq_warnings(&x);
 	free(x.absent);
 	sort_gaps(g, c);
+}
+
+/* ---- the rows behind a flag ---------------------------------------------- */
+
+static size_t concentration_rows(const struct gap_list *g, const struct gap *p,
+                                 struct rowref **out)
+{
+	if (g->q->generation != g->generation) {
+		fputs("fourw: internal error: the rows behind a concentration flag were asked "
+		      "after the cube it came from was computed again\n", stderr);
+		abort();
+	}
+	struct cube_ref *rows;
+	struct overlap o = { .group = p->group };
+	size_t n = cube_overlap_rows(g->q, &o, &rows);
+	*out = refs_of(rows, n);
+	free(rows);
+	sort_refs(*out, n);
+	return n;
+}
+
+size_t gaps_rows(const struct gap_list *g, size_t i, struct rowref **out)
+{
+	const struct gap *p = &g->items[i];
+	if (p->kind == GAP_CONCENTRATION)
+		return concentration_rows(g, p, out);
+	*out = xmalloc((p->nrows + 1) * sizeof **out);
+	if (p->nrows)
+		memcpy(*out, p->rows, p->nrows * sizeof **out);
+	return p->nrows;
 }

@@ -36,14 +36,18 @@ struct gap {
 	int cercle;               /* index, or -1 */
 	int type;                 /* index, or -1 */
 	const char *reason;       /* "Kidal — GC: 61,000 in need, no partner reporting case management" */
-	struct rowref *rows;      /* the rows behind it, in file and line order */
-	size_t nrows;
+	size_t nrows;             /* the rows behind it: gaps_rows lists them */
+	/* private to gaps.c */
+	struct rowref *rows;      /* kept here, or NULL: listed from the cube when asked */
+	uint32_t group;           /* a concentration flag's overlap (cube_overlap_rows) */
 };
 
 struct gap_list {
 	struct gap *items;        /* most severe first, then region code, type code */
 	size_t len, cap;
 	struct arena arena;       /* owns reasons and row lists */
+	const struct cube *q;     /* the cube the flags were computed from, */
+	uint64_t generation;      /* as it was then */
 };
 
 void gap_list_init(struct gap_list *g);
@@ -55,6 +59,15 @@ void gap_list_free(struct gap_list *g);
 void gaps_compute(struct gap_list *g, const struct config *c,
                   const struct table *t, const struct filter *f,
                   const struct cube *q, int report_month);
+
+/* The rows behind flag i, in file and line order, into *out (to free);
+ * returns how many (the flag's nrows).  A concentration flag can cover
+ * most rows of a region, so its rows are listed from the cube only when
+ * asked (a filter change on the screen does not pay for them): the cube
+ * must be as it was when the flags were computed — asking after it was
+ * aggregated again is a programming error, and aborts rather than list
+ * the rows of another filter. */
+size_t gaps_rows(const struct gap_list *g, size_t i, struct rowref **out);
 
 /* The worst severity among flags for region r (SEV_COUNT if none). */
 enum severity gaps_worst_for_region(const struct gap_list *g, int region);

@@ -401,25 +401,27 @@ static void text_matrix(struct w *w, const size_t *reg, size_t nreg)
 }
 
 /* "rows: a.csv:12 a.csv:14 … and 30 more", wrapped under the reason. */
-static void text_refs(struct w *w, const struct gap *g, size_t max)
+static void text_refs(struct w *w, const struct gap_list *g, size_t item, size_t max)
 {
 	const struct table *t = w->in->table;
 	const size_t indent = 27;
 	char buf[64];
-	if (!g->nrows)
+	struct rowref *rows;
+	size_t nrows = gaps_rows(g, item, &rows);
+	if (!nrows) {
+		free(rows);
 		return;
+	}
 	out(w, "%*srows:", (int)indent - 6, "");
 	size_t used = indent - 1;
-	for (size_t i = 0; i <= g->nrows && i <= max; i++) {
+	for (size_t i = 0; i < nrows && i <= max; i++) {
 		char *e = NULL;
-		if (i == g->nrows)
-			break;
 		if (i == max)
-			snprintf(buf, sizeof buf, "… and %zu more", g->nrows - max);
+			snprintf(buf, sizeof buf, "… and %zu more", nrows - max);
 		else
-			snprintf(buf, sizeof buf, ":%u", g->rows[i].line);
+			snprintf(buf, sizeof buf, ":%u", rows[i].line);
 		if (i < max)
-			e = esc(t->sources[g->rows[i].source].path);
+			e = esc(t->sources[rows[i].source].path);
 		size_t len = (e ? text_utf8_len(e) : 0) + text_utf8_len(buf) + 1;
 		if (used + len > TEXT_WIDTH && used > indent) {
 			out(w, "\n%*s", (int)indent - 1, "");
@@ -430,6 +432,7 @@ static void text_refs(struct w *w, const struct gap *g, size_t max)
 		free(e);
 	}
 	put(w, "\n");
+	free(rows);
 }
 
 static void text_gap_counts(struct w *w, const struct gap_list *g)
@@ -462,7 +465,7 @@ static void text_gaps(struct w *w)
 		out(w, "%-9s %-16s ", severity_name(p->severity), gap_kind_name(p->kind));
 		wrap(w, e, 27, 27);
 		free(e);
-		text_refs(w, p, 6);
+		text_refs(w, g, i, 6);
 	}
 }
 
@@ -640,15 +643,18 @@ static void md_where(struct w *w, const struct gap *p)
 		out(w, " / %s", c->types[p->type].code);
 }
 
-static void md_refs(struct w *w, const struct gap *p, size_t max)
+static void md_refs(struct w *w, const struct gap_list *g, size_t item, size_t max)
 {
-	for (size_t i = 0; i < p->nrows && i < max; i++) {
+	struct rowref *rows;
+	size_t n = gaps_rows(g, item, &rows);
+	for (size_t i = 0; i < n && i < max; i++) {
 		put(w, i ? ", " : "");
-		put_md(w, w->in->table->sources[p->rows[i].source].path);
-		out(w, ":%u", p->rows[i].line);
+		put_md(w, w->in->table->sources[rows[i].source].path);
+		out(w, ":%u", rows[i].line);
 	}
-	if (p->nrows > max)
-		out(w, " … and %zu more", p->nrows - max);
+	if (n > max)
+		out(w, " … and %zu more", n - max);
+	free(rows);
 }
 
 static void md_gaps(struct w *w, const char *heading)
@@ -667,7 +673,7 @@ static void md_gaps(struct w *w, const char *heading)
 		put(w, " | ");
 		put_md(w, p->reason);
 		put(w, " | ");
-		md_refs(w, p, 10);
+		md_refs(w, g, i, 10);
 		put(w, " |\n");
 	}
 }
@@ -815,20 +821,23 @@ static int csv_report(struct w *w)
 
 /* ---- the gap list on its own --------------------------------------------- */
 
-static void csv_refs(struct w *w, const struct gap *p)
+static void csv_refs(struct w *w, const struct gap_list *g, size_t item)
 {
 	/* built first, so the cell can be quoted as a whole when needed */
 	size_t cap = 64, len = 0;
 	char *buf = xmalloc(cap);
 	buf[0] = '\0';
-	for (size_t i = 0; i < p->nrows; i++) {
-		const char *path = w->in->table->sources[p->rows[i].source].path;
+	struct rowref *rows;
+	size_t n = gaps_rows(g, item, &rows);
+	for (size_t i = 0; i < n; i++) {
+		const char *path = w->in->table->sources[rows[i].source].path;
 		size_t need = len + strlen(path) + 16;
 		if (need > cap)
 			buf = xrealloc(buf, cap = 2 * need);
 		len += (size_t)snprintf(buf + len, cap - len, "%s%s:%u", i ? " " : "", path,
-		                        p->rows[i].line);
+		                        rows[i].line);
 	}
+	free(rows);
 	csv_text(w, buf);
 	free(buf);
 }
@@ -851,7 +860,7 @@ static int csv_gaps(struct w *w)
 		put(w, ",");
 		csv_text(w, p->reason);
 		put(w, ",");
-		csv_refs(w, p);
+		csv_refs(w, g, i);
 		put(w, "\n");
 	}
 	return finish(w);

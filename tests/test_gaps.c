@@ -2,6 +2,8 @@
  * silent just before it and where it does not apply.  Figures are the
  * fixture's (see plan_fixture.h): Kidal 61,000 in need, 40,000 targeted. */
 #include <criterion/criterion.h>
+#include <criterion/redirect.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +75,17 @@ static const struct gap *find(enum gap_kind k, int region, int type)
 
 /* Every region except `except` gets enough reach and an active GC and ENA,
  * so only the region under test can raise flags. */
+/* The rows behind flag g (as gaps_rows lists them), checked against its
+ * count; freed at the next call. */
+static const struct rowref *rows_of(const struct gap *g)
+{
+	static struct rowref *rows;
+	free(rows);
+	size_t n = gaps_rows(&gl, (size_t)(g - gl.items), &rows);
+	cr_assert_eq(n, g->nrows, "gaps_rows listed %zu rows, the flag counts %zu", n, g->nrows);
+	return rows;
+}
+
 static void quiet_elsewhere(int except)
 {
 	static const char *names[] = { "Gao", "Mopti", "Kidal", "Ségou" };
@@ -296,10 +309,56 @@ Test(gaps, concentration_fires_at_three_partners)
 	cr_expect_str_eq(g->reason, "Gao — Ansongo — PSS: 3 partners active in 2024-03 (3 or more) "
 	                 "— coordinate, and check the same children are not counted twice");
 	cr_assert_eq(g->nrows, 4);
+	const struct rowref *rows = rows_of(g);
 	for (size_t i = 0; i < 4; i++) {
-		cr_expect_eq(g->rows[i].source, src);
-		cr_expect_eq(g->rows[i].line, 2 + i);
+		cr_expect_eq(rows[i].source, src);
+		cr_expect_eq(rows[i].line, 2 + i);
 	}
+}
+
+/* A concentration flag's rows are listed from the cube when asked, under
+ * the filter the flags were computed with: a planned row and a row of
+ * another month stay out, and a status filter leaves out the completed
+ * row (the flag then counts three rows). */
+Test(gaps, concentration_rows_follow_the_filter_they_were_computed_with)
+{
+	partners_in_ansongo(3, 202403, STATUS_ONGOING);
+	add((struct fx_row){ .partner = "A", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
+	                     .activity = "done", .ym = 202403, .girls = 1,
+	                     .status = STATUS_COMPLETED });
+	add((struct fx_row){ .partner = "D", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
+	                     .activity = "later", .ym = 202403, .girls = 1,
+	                     .status = STATUS_PLANNED });
+	add((struct fx_row){ .partner = "A", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
+	                     .activity = "april", .ym = 202404, .girls = 1 });
+	run(fx_month(202404));
+	const struct gap *g = find(GAP_CONCENTRATION, FX_GAO, FX_PSS);
+	cr_assert_not_null(g);
+	cr_assert_eq(g->nrows, 4, "three partners' rows and the completed one");
+	const struct rowref *rows = rows_of(g);
+	for (size_t i = 0; i < 4; i++)
+		cr_expect_eq(rows[i].line, 2 + i);
+	flt.statuses = 1u << STATUS_ONGOING;
+	run(fx_month(202404));
+	g = find(GAP_CONCENTRATION, FX_GAO, FX_PSS);
+	cr_assert_not_null(g);
+	cr_assert_eq(g->nrows, 3);
+	rows = rows_of(g);
+	for (size_t i = 0; i < 3; i++)
+		cr_expect_eq(rows[i].line, 2 + i);
+}
+
+/* Asking for a concentration flag's rows after the cube moved on would
+ * list another filter's rows: it aborts instead. */
+Test(gaps, concentration_rows_asked_of_a_cube_computed_again_abort, .signal = SIGABRT)
+{
+	cr_redirect_stderr();          /* the message is expected */
+	partners_in_ansongo(3, 202403, STATUS_ONGOING);
+	run(fx_month(202404));
+	const struct gap *g = find(GAP_CONCENTRATION, FX_GAO, FX_PSS);
+	cr_assert_not_null(g);
+	aggregate(&cube, &cfg, &tab, &flt);
+	rows_of(g);
 }
 
 Test(gaps, concentration_silent_at_two_partners)
@@ -427,7 +486,7 @@ Test(gaps, stale_after_45_days)
 	                 "2024-04 (more than 45)");
 	/* the rows behind: TdH's February rows in Mopti */
 	cr_assert_eq(g->nrows, 1);
-	cr_expect_eq(g->rows[0].line, 3);
+	cr_expect_eq(rows_of(g)[0].line, 3);
 }
 
 Test(gaps, stale_threshold_is_strict)
@@ -474,7 +533,7 @@ Test(gaps, data_quality_groups_warnings_by_sheet_kind_and_region)
 	cr_expect_str_eq(g->reason, "Gao — a.csv: 2 rows: the total differs from the breakdown "
 	                 "(the breakdown is counted)");
 	cr_assert_eq(g->nrows, 2);
-	cr_expect_eq(g->rows[1].line, tab.rows[r2].line);
+	cr_expect_eq(rows_of(g)[1].line, tab.rows[r2].line);
 	cr_expect_eq(count(GAP_DATA_QUALITY, FX_MOPTI), 1);
 	cr_expect_eq(count(GAP_DATA_QUALITY, FX_GAO), 2);
 	/* the unknown type is info */
@@ -505,8 +564,9 @@ Test(gaps, data_quality_counts_rejected_rows_per_sheet)
 	cr_expect_eq(g->severity, SEV_MEDIUM);
 	cr_expect_str_eq(g->reason, "b.csv: 2 of 3 rows rejected, not counted (fourw check says why)");
 	cr_assert_eq(g->nrows, 2);
-	cr_expect_eq(g->rows[0].line, 7);
-	cr_expect_eq(g->rows[1].line, 9);
+	const struct rowref *rows = rows_of(g);
+	cr_expect_eq(rows[0].line, 7);
+	cr_expect_eq(rows[1].line, 9);
 }
 
 Test(gaps, data_quality_planned_rows_reporting_people)

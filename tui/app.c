@@ -79,10 +79,12 @@ static void list_stale(struct app *a)
 	free(a->stale);
 	a->stale = xcalloc(a->gaps.len + 1, sizeof *a->stale);
 	for (size_t i = 0; i < a->gaps.len; i++) {
-		const struct gap *g = &a->gaps.items[i];
-		if (g->kind != GAP_STALE || g->nrows == 0)
+		if (a->gaps.items[i].kind != GAP_STALE)
 			continue;
-		long row = app_find_row(a, g->rows[0].source, g->rows[0].line);
+		struct rowref *rows;
+		long row = gaps_rows(&a->gaps, i, &rows) ? app_find_row(a, rows[0].source, rows[0].line)
+		                                          : -1;
+		free(rows);
 		if (row >= 0)
 			a->stale[a->nstale++] = table_str(a->tab, a->tab->rows[row].partner);
 	}
@@ -269,15 +271,12 @@ void app_rows_counted(struct app *a, int region, int type, const char *title)
 	         title ? title : "Rows counted under the current filter");
 }
 
-void app_rows_refs(struct app *a, const struct gap *g)
+void app_rows_refs(struct app *a, size_t flag)
 {
 	rows_reset(a, ROWS_REFS);
-	if (g->nrows) {
-		a->rows.refs = xcalloc(g->nrows, sizeof *a->rows.refs);
-		memcpy(a->rows.refs, g->rows, g->nrows * sizeof *g->rows);
-	}
-	a->rows.n = g->nrows;
-	snprintf(a->rows.title, sizeof a->rows.title, "Rows behind: %s", g->reason);
+	a->rows.n = gaps_rows(&a->gaps, flag, &a->rows.refs);
+	snprintf(a->rows.title, sizeof a->rows.title, "Rows behind: %s",
+	         a->gaps.items[flag].reason);
 }
 
 void app_rows_rejected(struct app *a)

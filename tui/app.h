@@ -108,7 +108,7 @@ void app_show(struct app *a, enum view_id v);
 void app_push(struct app *a);
 /* Fills the rows view. */
 void app_rows_counted(struct app *a, int region, int type, const char *title);
-void app_rows_refs(struct app *a, const struct gap *g);
+void app_rows_refs(struct app *a, size_t flag);
 void app_rows_rejected(struct app *a);
 /* The table row at (source, line), or -1. */
 long app_find_row(const struct app *a, uint32_t source, uint32_t line);

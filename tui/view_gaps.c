@@ -42,7 +42,7 @@ static enum handled act(struct app *a, enum action act)
 	if (act != ACT_ENTER || v->sel >= (int)a->gaps.len)
 		return H_IGNORED;
 	app_push(a);
-	app_rows_refs(a, &a->gaps.items[v->sel]);
+	app_rows_refs(a, (size_t)v->sel);
 	app_show(a, VIEW_ROWS);
 	return H_HANDLED;
 }

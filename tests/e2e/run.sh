@@ -168,6 +168,20 @@ for sig in TERM HUP; do
 	check "SIG$sig: stderr empty" stderr_empty
 done
 
+# The rows behind a concentration flag are listed when it is opened, from
+# the cube it was computed from: the tenth flag of the sample plan, 22 rows
+# (fourw gaps lists the same).
+start 120x40
+wait_for 'Reached [0-9]' >/dev/null
+keys G
+wait_for 'Severity +Kind' >/dev/null
+keys Down Down Down Down Down Down Down Down Down Enter
+check "gaps: Enter on the concentration flag lists its rows" \
+	wait_for 'Rows behind: Mopti — Bandiagara — PSS: 4 partners'
+check "gaps: its first row, irc_fr.csv:272" wait_for '^ *data/sheets/irc_fr.csv:272 +IRC +Mopti +Bandiagara +PSS'
+check "gaps: its last row, unicef_en.csv:563" wait_for '^ *data/sheets/unicef_en.csv:563 +AVS-Mali'
+keys q; wait_for '^rc=0' >/dev/null
+
 start 100x30 LANG=C
 check "LANG=C: ASCII bars" wait_for 'Coverage of target [#.]+ '
 keys q; wait_for '^rc=0' >/dev/null
