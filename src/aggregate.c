@@ -202,7 +202,7 @@ struct cube_cache {
 	uint32_t *place_region, *place_type;
 	int32_t *place_cercle;
 	size_t nplace;
-	uint32_t *pctp_ctp;
+	uint32_t *pctp_ctp;       /* while the index is built; then in pctp_st */
 	size_t npctp;
 	struct overlap *ctp;      /* (region, cercle, type, period) groups */
 	size_t nctp, ngid;
@@ -210,7 +210,11 @@ struct cube_cache {
 	/* per call: a stamp equal to gen means "seen in this call" */
 	uint32_t gen;
 	uint32_t *st_prt, *st_pt, *st_pr, *st_pid, *st_place, *st_rc, *st_tc, *st_cer;
-	uint32_t *st_gid, *st_pctp, *st_ctp;
+	uint32_t *st_gid, *st_ctp;
+	uint32_t *ctp_counted;    /* [nctp]: rows counted per group, apart from ctp (written per row) */
+	/* a (partner, cercle, type, period)'s stamp beside its group: counting
+	 * a row reads one cache line for both */
+	struct pctp_state { uint32_t stamp, ctp; } *pctp_st;
 	struct prt_acc { uint32_t activities; int latest; int64_t reached; } *prt_acc;
 	int64_t *place_sum;
 	int64_t *rc_max;          /* [region * (ncercles + 1) + cercle + 1]: rule 6 */
@@ -248,7 +252,7 @@ static void cache_free(struct cube_cache *x)
 		x->prt_type, x->pr_pid, x->pr_region, x->pr_order, x->place_region,
 		x->place_type, x->place_cercle, x->pctp_ctp, x->ctp, x->st_prt, x->st_pt,
 		x->st_pr, x->st_pid, x->st_place, x->st_rc, x->st_tc, x->st_cer, x->st_gid,
-		x->st_pctp, x->st_ctp, x->prt_acc, x->place_sum, x->rc_max, x->gid_best,
+		x->pctp_st, x->st_ctp, x->ctp_counted, x->prt_acc, x->place_sum, x->rc_max, x->gid_best,
 		x->touched_prt, x->touched_place, x->touched_ctp, x->touched_rc, x->sel, x->sel_bits,
 		x->count_bits, x->pr_acc, x->pid_acc, x->line_key, x->line_row,
 		x->ctp_start, x->ctp_rows, x->pr_start, x->pr_rows, x->diag_row,
@@ -641,7 +645,13 @@ static void index_alloc_call_state(struct cube_cache *x)
 	x->st_pr = stamps(x->npr);      x->st_pid = stamps(x->np);
 	x->st_place = stamps(x->nplace); x->st_rc = stamps(nrc);
 	x->st_tc = stamps(c->ntypes * c->ncercles); x->st_cer = stamps(c->ncercles);
-	x->st_gid = stamps(x->ngid);    x->st_pctp = stamps(x->npctp);
+	x->st_gid = stamps(x->ngid);
+	x->ctp_counted = xcalloc(x->nctp + 1, sizeof *x->ctp_counted);
+	x->pctp_st = xcalloc(x->npctp + 1, sizeof *x->pctp_st);
+	for (size_t k = 0; k < x->npctp; k++)
+		x->pctp_st[k].ctp = x->pctp_ctp[k];
+	free(x->pctp_ctp);
+	x->pctp_ctp = NULL;
 	x->st_ctp = stamps(x->nctp);
 	x->prt_acc = xcalloc(x->nprt + 1, sizeof *x->prt_acc);
 	x->place_sum = xcalloc(x->nplace + 1, sizeof *x->place_sum);
@@ -837,13 +847,17 @@ static void count_row(struct cube *q, struct cube_cache *x, size_t region, const
 	}
 	x->place_sum[h->place] += n.reached;
 	if (active && h->pctp != NONE) {
-		uint32_t g = x->pctp_ctp[h->pctp];
-		if (first(x->st_ctp, g, x->gen)) {
-			x->ctp[g].partners = x->ctp[g].rows = 0;
-			x->touched_ctp[x->ntouched_ctp++] = g;
+		struct pctp_state *ps = &x->pctp_st[h->pctp];
+		uint32_t g = ps->ctp;
+		if (ps->stamp != x->gen) {     /* the partner's first row there in this call */
+			ps->stamp = x->gen;
+			if (first(x->st_ctp, g, x->gen)) {   /* and so, maybe, the group's */
+				x->ctp[g].partners = x->ctp_counted[g] = 0;
+				x->touched_ctp[x->ntouched_ctp++] = g;
+			}
+			x->ctp[g].partners++;
 		}
-		x->ctp[g].rows++;
-		x->ctp[g].partners += first(x->st_pctp, h->pctp, x->gen);
+		x->ctp_counted[g]++;
 	}
 }
 
@@ -1042,9 +1056,11 @@ static void finish_lists(struct cube *q, struct cube_cache *x)
 		if (x->st_pid[pid] == x->gen)
 			q->partners[q->npartners++] = x->pid_acc[pid];
 	for (size_t k = 0; k < x->ntouched_ctp; k++) {
-		const struct overlap *o = &x->ctp[x->touched_ctp[k]];
-		if (o->partners >= 2)
-			q->overlaps[q->noverlaps++] = *o;
+		uint32_t g = x->touched_ctp[k];
+		if (x->ctp[g].partners < 2)
+			continue;
+		q->overlaps[q->noverlaps] = x->ctp[g];
+		q->overlaps[q->noverlaps++].rows = x->ctp_counted[g];
 	}
 	if (q->noverlaps > 1)
 		qsort(q->overlaps, q->noverlaps, sizeof *q->overlaps, cmp_overlap);
@@ -1081,12 +1097,14 @@ static void next_generation(struct cube_cache *x)
 	}
 	const struct config *c = x->c;
 	uint32_t *all[] = { x->st_prt, x->st_pt, x->st_pr, x->st_pid, x->st_place, x->st_rc,
-	                    x->st_tc, x->st_cer, x->st_gid, x->st_pctp, x->st_ctp };
+	                    x->st_tc, x->st_cer, x->st_gid, x->st_ctp };
 	size_t len[] = { x->nprt, x->npt, x->npr, x->np, x->nplace,
 	                 c->nregions * (c->ncercles + 1), c->ntypes * c->ncercles, c->ncercles,
-	                 x->ngid, x->npctp, x->nctp };
+	                 x->ngid, x->nctp };
 	for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
 		memset(all[k], 0, (len[k] + 1) * sizeof(uint32_t));
+	for (size_t k = 0; k < x->npctp; k++)
+		x->pctp_st[k].stamp = 0;
 	x->gen = 1;
 }
 
@@ -1184,7 +1202,7 @@ static void group_rows(const struct cube_cache *x, size_t ngroups,
 
 static uint32_t ctp_of(const struct cube_cache *x, const struct hot *h)
 {
-	return h->pctp == NONE ? NONE : x->pctp_ctp[h->pctp];
+	return h->pctp == NONE ? NONE : x->pctp_st[h->pctp].ctp;
 }
 
 static uint32_t pr_of(const struct cube_cache *x, const struct hot *h)
