@@ -58,6 +58,8 @@ void gap_list_init(struct gap_list *g)
 {
 	g->items = NULL;
 	g->len = g->cap = 0;
+	g->q = NULL;
+	g->generation = 0;
 	arena_init(&g->arena, 16 * 1024);
 }
 
