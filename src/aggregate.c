@@ -262,7 +262,7 @@ static void cache_free(struct cube_cache *x)
 	free(x);
 }
 
-struct named { const char *name; uint32_t tmp; };
+struct named { const char *name; uint32_t string; };   /* a partner name and its string id */
 
 static int cmp_named(const void *a, const void *b)
 {
@@ -278,36 +278,32 @@ static bool row_usable(const struct config *c, const struct activity *a)
 }
 
 /* Partner ids in name order, so the presence and partner lists come out
- * sorted without sorting per call.  Fills pid[i] for each row. */
-static void index_partners(struct cube_cache *x, uint32_t *pid)
+ * sorted without sorting per call.  Returns them by string id (NONE: a
+ * string no row names as its partner); a row's is pid_of[row.partner]. */
+static uint32_t *index_partners(struct cube_cache *x)
 {
 	const struct strpool *names = &x->t->strings;
-	uint32_t *by_string = xmalloc((names->len + 1) * sizeof *by_string);
-	memset(by_string, 0xff, (names->len + 1) * sizeof *by_string);   /* NONE */
+	uint32_t *pid_of = xmalloc((names->len + 1) * sizeof *pid_of);
+	memset(pid_of, 0xff, (names->len + 1) * sizeof *pid_of);   /* NONE */
 	struct named *v = NULL;
 	x->np = 0;
 	for (size_t i = 0; i < x->len; i++) {
 		uint32_t s = x->rows[i].partner;
-		if (by_string[s] == NONE) {
+		if (pid_of[s] == NONE) {
 			v = push(v, x->np, sizeof *v);
-			v[x->np] = (struct named){ strpool_str(names, s), (uint32_t)x->np };
-			by_string[s] = (uint32_t)x->np++;
+			v[x->np] = (struct named){ strpool_str(names, s), s };
+			pid_of[s] = (uint32_t)x->np++;
 		}
-		pid[i] = by_string[s];
 	}
-	free(by_string);
 	if (x->np)
 		qsort(v, x->np, sizeof *v, cmp_named);
-	uint32_t *remap = xmalloc((x->np + 1) * sizeof *remap);
 	x->pname = xmalloc((x->np + 1) * sizeof *x->pname);
 	for (size_t k = 0; k < x->np; k++) {
-		remap[v[k].tmp] = (uint32_t)k;
+		pid_of[v[k].string] = (uint32_t)k;
 		x->pname[k] = v[k].name;
 	}
-	for (size_t i = 0; i < x->len; i++)
-		pid[i] = remap[pid[i]];
-	free(remap);
 	free(v);
+	return pid_of;
 }
 
 struct builder {
@@ -446,13 +442,14 @@ void aggregate_set_split_min(size_t rows)
 /* The hot copies of rows [from, to), each written at fill[its region]++,
  * with ids from `ids` and `b` (the whole index's, or a half's own). */
 static void build_range(struct cube_cache *ids, struct builder *b, struct cube_cache *x,
-                        size_t from, size_t to, uint32_t *fill, const uint32_t *pid)
+                        size_t from, size_t to, uint32_t *fill, const uint32_t *pid_of)
 {
 	uint32_t unused;
 	for (size_t i = from; i < to; i++)
 		if (row_usable(x->c, &x->rows[i])) {
 			uint32_t k = fill[x->rows[i].region]++;
-			x->hot[k] = build_hot(ids, b, i, pid[i], x->gid ? &x->gid[k] : &unused);
+			x->hot[k] = build_hot(ids, b, i, pid_of[x->rows[i].partner],
+			                      x->gid ? &x->gid[k] : &unused);
 		}
 }
 
@@ -462,13 +459,13 @@ struct second_half {
 	struct builder b;
 	size_t from;
 	uint32_t *fill;            /* per region, where its hot copies go */
-	const uint32_t *pid;
+	const uint32_t *pid_of;
 };
 
 static void *build_second_half(void *arg)
 {
 	struct second_half *h = arg;
-	build_range(&h->ids, &h->b, h->x, h->from, h->x->len, h->fill, h->pid);
+	build_range(&h->ids, &h->b, h->x, h->from, h->x->len, h->fill, h->pid_of);
 	return NULL;
 }
 
@@ -559,11 +556,11 @@ static void renumber(struct cube_cache *x, const uint32_t *start, const uint32_t
 
 /* Builds the hot copies of the two halves of the table at once; false if
  * the second thread could not be started (nothing was built). */
-static bool index_rows_in_halves(struct cube_cache *x, struct builder *b, const uint32_t *pid,
+static bool index_rows_in_halves(struct cube_cache *x, struct builder *b, const uint32_t *pid_of,
                                  uint32_t *fill)
 {
 	size_t nr = x->c->nregions, half = x->len / 2;
-	struct second_half h = { .x = x, .from = half, .pid = pid };
+	struct second_half h = { .x = x, .from = half, .pid_of = pid_of };
 	h.ids.rows = x->rows;
 	h.ids.len = x->len;
 	h.ids.c = x->c;
@@ -578,7 +575,7 @@ static bool index_rows_in_halves(struct cube_cache *x, struct builder *b, const 
 	pthread_t th;
 	bool two = pthread_create(&th, NULL, build_second_half, &h) == 0;
 	if (two) {
-		build_range(x, b, x, 0, half, fill, pid);
+		build_range(x, b, x, 0, half, fill, pid_of);
 		pthread_join(th, NULL);
 		renumber(x, start, h.fill, b, &h);
 	}
@@ -589,7 +586,7 @@ static bool index_rows_in_halves(struct cube_cache *x, struct builder *b, const 
 }
 
 /* The hot copies, grouped by region by a counting sort. */
-static void index_rows(struct cube_cache *x, struct builder *b, const uint32_t *pid)
+static void index_rows(struct cube_cache *x, struct builder *b, const uint32_t *pid_of)
 {
 	size_t nr = x->c->nregions;
 	x->region_start = xcalloc(nr + 2, sizeof *x->region_start);
@@ -604,8 +601,8 @@ static void index_rows(struct cube_cache *x, struct builder *b, const uint32_t *
 		x->gid = xmalloc((x->nhot + 1) * sizeof *x->gid);
 	uint32_t *fill = xmalloc((nr + 1) * sizeof *fill);
 	memcpy(fill, x->region_start, (nr + 1) * sizeof *fill);
-	if (x->len < index_split_min || x->len < 2 || !index_rows_in_halves(x, b, pid, fill))
-		build_range(x, b, x, 0, x->len, fill, pid);
+	if (x->len < index_split_min || x->len < 2 || !index_rows_in_halves(x, b, pid_of, fill))
+		build_range(x, b, x, 0, x->len, fill, pid_of);
 	free(fill);
 }
 
@@ -680,10 +677,9 @@ static struct cube_cache *index_build(const struct config *c, const struct table
 	x->c = c;
 	x->mode = c->mode;
 	x->fingerprint = table_fingerprint(t);
-	uint32_t *pid = xmalloc((t->len + 1) * sizeof *pid);
-	index_partners(x, pid);
-	index_rows(x, &b, pid);
-	free(pid);
+	uint32_t *pid_of = index_partners(x);
+	index_rows(x, &b, pid_of);
+	free(pid_of);
 	x->nprt = b.prt.len; x->npr = b.pr.len; x->npt = b.pt.len; x->ngid = b.gid.len;
 	x->nplace = b.place.len; x->npctp = b.pctp.len; x->nctp = b.ctp.len;
 	struct idmap *maps[] = { &b.prt, &b.pr, &b.pt, &b.gid, &b.place, &b.pctp, &b.ctp };
