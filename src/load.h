@@ -39,7 +39,8 @@ bool load_buffer(struct table *t, const struct config *c, const char *name,
  * once on the cores there are (default 4 MiB: two parts, then one per
  * 8 MiB); tests set 0 to read even tiny sheets in parts. */
 void load_set_split_min(size_t bytes);
-/* For the tests: cut every sheet so split into this many parts (0: by size). */
+/* For the tests: a sheet read in parts is cut into this many (0: as many
+ * as its size gives). */
 void load_set_split_parts(size_t parts);
 /* What reading in parts did so far (for the tests: every path is taken). */
 struct split_counts {

@@ -124,9 +124,9 @@ struct sheet_cuts {
 	struct survey piece[SPLIT_PARTS_MAX];  /* of [at[k], at[k + 1]), the last to the end */
 };
 
-/* Reads the sheet's bytes [start, end) with ld and p, in parts at once
- * where a row boundary follows each cut; on return ld and p are as after
- * a single pass over the whole sheet, only loader_finish is left.
+/* Reads the sheet's bytes from start to its end with ld and p, in parts
+ * at once where a row boundary follows each cut; on return ld and p are as
+ * after a single pass over the whole sheet, only loader_finish is left.
  * *err: errno of a failed read, else 0. */
 void split_read(struct loader *ld, struct csv_parser *p, const struct sheet_bytes *b,
                 enum sheetio_decode d, size_t start, const struct sheet_cuts *cuts, int *err);
