@@ -15,10 +15,10 @@
  * A region filter walks only that region's copies, in a straight line. */
 #include "aggregate.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "workers.h"
 #include "xalloc.h"
 
 #define NONE UINT32_MAX
@@ -453,20 +453,28 @@ static void build_range(struct cube_cache *ids, struct builder *b, struct cube_c
 		}
 }
 
-struct second_half {
+/* The table's two halves, built at once: the second half (from `from`)
+ * with ids of its own, renumbered afterwards. */
+struct halves {
 	struct cube_cache *x;
-	struct cube_cache ids;     /* its own ids and their arrays */
+	struct cube_cache ids;     /* the second half's own ids and their arrays */
 	struct builder b;
 	size_t from;
-	uint32_t *fill;            /* per region, where its hot copies go */
+	uint32_t *fill;            /* per region, where the second half's hot copies go */
 	const uint32_t *pid_of;
+	struct builder *first_b;   /* the first half's: the whole index's ids */
+	uint32_t *first_fill;
 };
 
-static void *build_second_half(void *arg)
+/* Job 0 builds the first half with the whole index's ids, job 1 the
+ * second with its own (workers.h). */
+static void build_half(void *arg, size_t job)
 {
-	struct second_half *h = arg;
-	build_range(&h->ids, &h->b, h->x, h->from, h->x->len, h->fill, h->pid_of);
-	return NULL;
+	struct halves *h = arg;
+	if (job == 0)
+		build_range(h->x, h->first_b, h->x, 0, h->from, h->first_fill, h->pid_of);
+	else
+		build_range(&h->ids, &h->b, h->x, h->from, h->x->len, h->fill, h->pid_of);
 }
 
 /* The keys of an id map, by id. */
@@ -485,7 +493,7 @@ static uint64_t (*keys_by_id(const struct idmap *m))[2]
  * table would have given it (a single pass meets the second half's keys in
  * the same order, after all of the first half's), so every id — and every
  * list ordered by id — is the same as a single thread's. */
-static void merge_ids(struct cube_cache *x, struct builder *b, struct second_half *h,
+static void merge_ids(struct cube_cache *x, struct builder *b, struct halves *h,
                       uint32_t **prt, uint32_t **place, uint32_t **gid, uint32_t **pctp)
 {
 	const struct cube_cache *y = &h->ids;
@@ -535,7 +543,7 @@ static void free_ids(struct cube_cache *y, struct builder *b)
 /* The second half's hot copies ([start[r], end[r]) in each region r) get
  * the whole index's ids. */
 static void renumber(struct cube_cache *x, const uint32_t *start, const uint32_t *end,
-                     struct builder *b, struct second_half *h)
+                     struct builder *b, struct halves *h)
 {
 	uint32_t *prt, *place, *gid, *pctp;
 	merge_ids(x, b, h, &prt, &place, &gid, &pctp);
@@ -554,13 +562,14 @@ static void renumber(struct cube_cache *x, const uint32_t *start, const uint32_t
 	free(pctp);
 }
 
-/* Builds the hot copies of the two halves of the table at once; false if
- * the second thread could not be started (nothing was built). */
-static bool index_rows_in_halves(struct cube_cache *x, struct builder *b, const uint32_t *pid_of,
+/* Builds the hot copies of the two halves of the table at once (one after
+ * the other where no second thread can run: the ids come out the same). */
+static void index_rows_in_halves(struct cube_cache *x, struct builder *b, const uint32_t *pid_of,
                                  uint32_t *fill)
 {
 	size_t nr = x->c->nregions, half = x->len / 2;
-	struct second_half h = { .x = x, .from = half, .pid_of = pid_of };
+	struct halves h = { .x = x, .from = half, .pid_of = pid_of, .first_b = b,
+	                         .first_fill = fill };
 	h.ids.rows = x->rows;
 	h.ids.len = x->len;
 	h.ids.c = x->c;
@@ -572,17 +581,11 @@ static bool index_rows_in_halves(struct cube_cache *x, struct builder *b, const 
 			h.fill[x->rows[i].region]++;
 	uint32_t *start = xmalloc((nr + 1) * sizeof *start);
 	memcpy(start, h.fill, (nr + 1) * sizeof *start);
-	pthread_t th;
-	bool two = pthread_create(&th, NULL, build_second_half, &h) == 0;
-	if (two) {
-		build_range(x, b, x, 0, half, fill, pid_of);
-		pthread_join(th, NULL);
-		renumber(x, start, h.fill, b, &h);
-	}
+	workers_run(2, build_half, &h);
+	renumber(x, start, h.fill, b, &h);
 	free_ids(&h.ids, &h.b);
 	free(h.fill);
 	free(start);
-	return two;
 }
 
 /* The hot copies, grouped by region by a counting sort. */
@@ -601,8 +604,10 @@ static void index_rows(struct cube_cache *x, struct builder *b, const uint32_t *
 		x->gid = xmalloc((x->nhot + 1) * sizeof *x->gid);
 	uint32_t *fill = xmalloc((nr + 1) * sizeof *fill);
 	memcpy(fill, x->region_start, (nr + 1) * sizeof *fill);
-	if (x->len < index_split_min || x->len < 2 || !index_rows_in_halves(x, b, pid_of, fill))
+	if (x->len < index_split_min || x->len < 2)
 		build_range(x, b, x, 0, x->len, fill, pid_of);
+	else
+		index_rows_in_halves(x, b, pid_of, fill);
 	free(fill);
 }
 
