@@ -122,7 +122,8 @@ static uint64_t row_key_hash(const struct activity *a)
 	h = mix(h ^ (uint64_t)a->commune ^ (uint64_t)(uint16_t)a->cercle << 48);
 	h = mix(h ^ (uint64_t)(uint16_t)a->month << 32 ^ (uint64_t)(uint16_t)a->start_month << 16
 	        ^ (uint16_t)a->end_month ^ (uint64_t)a->source << 40 ^ a->line);
-	return mix(h ^ (uint64_t)(uint32_t)a->reached << 8 ^ a->status);
+	uint64_t n = (uint64_t)a->people.n[0] << 16 | a->people.n[1];   /* or wide_at */
+	return mix(h ^ n << 8 ^ a->status ^ (uint64_t)a->wide << 7);
 }
 
 /* A table freed and loaded again into the same struct may get its rows at
@@ -144,7 +145,7 @@ static uint64_t table_fingerprint(const struct table *t)
 /* ---- the per-table index ----------------------------------------------- */
 
 /* What counting needs of a row, 36 bytes, stored grouped by region (a
- * million rows: 36 MB beside the table's 60).  People counts are kept in
+ * million rows: 36 MB beside the table's 48).  People counts are kept in
  * 16 bits; a row with a larger one is marked wide and counted from the
  * table, so no count is ever cut.  The cumulative key is kept apart
  * (cube_cache.gid), only in cumulative mode. */
@@ -388,10 +389,11 @@ static bool fits16(int32_t v)
 }
 
 /* The people counts of row a into h, or h->wide if one does not fit. */
-static void put_people(struct hot *h, const struct activity *a)
+static void put_people(struct hot *h, const struct table *t, const struct activity *a)
 {
-	const int32_t v[6] = { a->reached, given(a->girls), given(a->boys), given(a->women),
-	                       given(a->men), given(a->older) };
+	const struct row_counts c = activity_counts(t, a);
+	const int32_t v[6] = { c.reached, given(c.girls), given(c.boys), given(c.women),
+	                       given(c.men), given(c.older) };
 	for (int k = 0; k < 6; k++)
 		if (!fits16(v[k])) {
 			h->wide = 1;
@@ -424,7 +426,7 @@ static struct hot build_hot(struct cube_cache *x, struct builder *b, size_t i, u
 		.period = (int16_t)period, .lo = (int16_t)lo, .hi = (int16_t)hi,
 		.type = a->itype, .status = a->status,
 	};
-	put_people(&h, a);
+	put_people(&h, x->t, a);
 	return h;
 }
 
@@ -570,6 +572,7 @@ static void index_rows_in_halves(struct cube_cache *x, struct builder *b, const 
 	size_t nr = x->c->nregions, half = x->len / 2;
 	struct halves h = { .x = x, .from = half, .pid_of = pid_of, .first_b = b,
 	                         .first_fill = fill };
+	h.ids.t = x->t;
 	h.ids.rows = x->rows;
 	h.ids.len = x->len;
 	h.ids.c = x->c;
@@ -815,9 +818,9 @@ static struct people people_of(const struct cube_cache *x, const struct hot *h)
 {
 	if (!h->wide)
 		return (struct people){ h->reached, h->girls, h->boys, h->women, h->men, h->older };
-	const struct activity *a = &x->rows[h->row];
-	return (struct people){ a->reached, given(a->girls), given(a->boys), given(a->women),
-	                        given(a->men), given(a->older) };
+	const struct row_counts c = activity_counts(x->t, &x->rows[h->row]);
+	return (struct people){ c.reached, given(c.girls), given(c.boys), given(c.women),
+	                        given(c.men), given(c.older) };
 }
 
 static void count_row(struct cube *q, struct cube_cache *x, size_t region, const struct hot *h)

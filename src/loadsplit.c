@@ -266,6 +266,8 @@ static void take_rows(struct loader *ld, struct part *pt)
 		a.partner = map[a.partner];
 		a.activity = map[a.activity];
 		a.commune = map[a.commune];
+		if (a.wide)                    /* its counts move to the table's own */
+			table_set_counts(t, &a, &part->wide[a.people.wide_at]);
 		t->rows[t->len++] = a;
 	}
 	free(map);

@@ -25,6 +25,7 @@ struct rowbuf {
 	size_t ncells;
 	struct pending warn;
 	struct activity a;
+	struct row_counts people;     /* stored in a when the row is accepted */
 	int32_t total;            /* the sheet's total column (rule 2 checks it), or COUNT_MISSING */
 	int32_t targeted;         /* read so a bad value is reported; not stored */
 };
@@ -380,7 +381,7 @@ static int64_t add_given(int64_t sum, int32_t v, int *given)
  * there is no breakdown at all. */
 static enum row_outcome compute_reached(struct rowbuf *r, int32_t older_w, int32_t older_m)
 {
-	struct activity *a = &r->a;
+	struct row_counts *a = &r->people;
 	int given = 0;
 	int64_t sum = 0;
 	sum = add_given(sum, a->girls, &given);
@@ -391,7 +392,7 @@ static enum row_outcome compute_reached(struct rowbuf *r, int32_t older_w, int32
 	         : (older_w > 0 ? older_w : 0) + (older_m > 0 ? older_m : 0);
 	sum = add_given(sum, a->older, &given);
 	if (!given && r->total == COUNT_MISSING) {
-		if (a->status == STATUS_PLANNED)
+		if (r->a.status == STATUS_PLANNED)
 			return ROW_ACCEPTED;
 		return reject(r, F_COUNT, "no people count: %s, %s, %s, %s and %s are all empty",
 		              head(r, F_GIRLS), head(r, F_BOYS), head(r, F_WOMEN), head(r, F_MEN),
@@ -407,8 +408,8 @@ static enum row_outcome compute_reached(struct rowbuf *r, int32_t older_w, int32
 /* Planned activities are presence, not people reached. */
 static void clear_planned_people(struct rowbuf *r)
 {
-	struct activity *a = &r->a;
-	if (a->status != STATUS_PLANNED)
+	struct row_counts *a = &r->people;
+	if (r->a.status != STATUS_PLANNED)
 		return;
 	if (a->reached > 0)
 		warn(r, F_STATUS, "planned activity reports %d people reached; counted as "
@@ -419,7 +420,7 @@ static void clear_planned_people(struct rowbuf *r)
 
 static enum row_outcome resolve_people(struct rowbuf *r)
 {
-	struct activity *a = &r->a;
+	struct row_counts *a = &r->people;
 	int32_t ow, om;
 	if (read_count(r, F_GIRLS, &a->girls) != ROW_ACCEPTED ||
 	    read_count(r, F_BOYS, &a->boys) != ROW_ACCEPTED ||
@@ -481,6 +482,7 @@ enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
 	if (resolve_people(&r) != ROW_ACCEPTED)
 		return ROW_REJECTED;
 	resolve_who(&r);
+	table_set_counts(ctx->table, &r.a, &r.people);
 	table_add(ctx->table, &r.a);
 	flush_warnings(&r);
 	return ROW_ACCEPTED;

@@ -40,6 +40,7 @@ void table_free(struct table *t)
 	for (size_t i = 0; i < t->nsources; i++)
 		free(t->sources[i].unmapped);
 	free(t->rows);
+	free(t->wide);
 	free(t->sources);
 	strpool_free(&t->strings);
 	diag_list_free(&t->diags);
@@ -52,6 +53,34 @@ size_t table_add(struct table *t, const struct activity *a)
 	t->rows = xgrow(t->rows, &t->cap, t->len + 1, sizeof *t->rows);
 	t->rows[t->len] = *a;
 	return t->len++;
+}
+
+static bool fits_row(int32_t v)
+{
+	return v == COUNT_MISSING || (v >= 0 && v <= COUNT16_MAX);
+}
+
+static uint16_t narrow(int32_t v)
+{
+	return v == COUNT_MISSING ? COUNT16_MISSING : (uint16_t)v;
+}
+
+void table_set_counts(struct table *t, struct activity *a, const struct row_counts *c)
+{
+	const int32_t v[6] = { c->reached, c->girls, c->boys, c->women, c->men, c->older };
+	bool fits = true;
+	for (int k = 0; k < 6; k++)
+		fits = fits && fits_row(v[k]);
+	a->wide = !fits;
+	if (fits) {
+		for (int k = 0; k < 6; k++)
+			a->people.n[k] = narrow(v[k]);
+		return;
+	}
+	memset(&a->people, 0, sizeof a->people);
+	t->wide = xgrow(t->wide, &t->wide_cap, t->nwide + 1, sizeof *t->wide);
+	t->wide[t->nwide] = *c;
+	a->people.wide_at = (uint32_t)t->nwide++;
 }
 
 uint32_t table_add_source(struct table *t, const char *path)

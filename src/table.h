@@ -28,6 +28,19 @@ enum status { STATUS_UNKNOWN, STATUS_PLANNED, STATUS_ONGOING, STATUS_COMPLETED,
 
 const char *status_name(enum status s);     /* "planned", "ongoing"… ("" for unknown) */
 
+/* A row's people counts (rule 2), COUNT_MISSING where not given; reached is
+ * the disaggregated sum, else the sheet's total, 0 if planned. */
+struct row_counts {
+	int32_t reached, girls, boys, women, men, older;
+};
+
+/* In a row, counts up to COUNT16_MAX take 16 bits each: most rows count
+ * tens or hundreds of people, and a million rows are 12 MB smaller so.  A
+ * row with a larger count (or a negative one) is marked wide and keeps its
+ * counts in table.wide, so no count is ever cut (activity_counts). */
+#define COUNT16_MISSING UINT16_MAX
+#define COUNT16_MAX (UINT16_MAX - 1)
+
 struct activity {
 	/* strings: ids in table.strings (table_str), compared with == */
 	uint32_t org;             /* reporting organisation, "" if absent */
@@ -36,17 +49,21 @@ struct activity {
 	uint32_t commune;         /* "" if absent */
 	uint32_t source;          /* index into table.sources */
 	uint32_t line;            /* physical line where the row starts (1-based) */
-	int32_t girls, boys, women, men, older;   /* COUNT_MISSING where not given */
-	int32_t reached;          /* rule 2: the disaggregated sum, else the sheet's total
-	                             (which is not kept); 0 if planned */
+	union {
+		uint16_t n[6];        /* not wide: reached, girls, boys, women, men, older */
+		uint32_t wide_at;     /* wide: index into table.wide */
+	} people;                 /* read with activity_counts */
 	int16_t region;           /* index into config.regions */
 	int16_t cercle;           /* index into config.cercles, or -1 */
 	int16_t month;            /* reporting month (month_index), or -1 */
 	int16_t start_month;      /* -1 if no start date */
 	int16_t end_month;        /* -1 if no end date */
 	uint8_t itype;            /* index into config.types */
-	uint8_t status;           /* enum status */
+	uint8_t status : 7;       /* enum status */
+	uint8_t wide : 1;         /* counts in table.wide */
 };
+
+_Static_assert(sizeof(struct activity) == 48, "struct activity: 48 bytes a row");
 
 /* Rule 8: the month a row belongs to — its reporting month, else its end
  * month, else its start month; -1 if it has none. */
@@ -78,6 +95,8 @@ struct source {
 struct table {
 	struct activity *rows;
 	size_t len, cap;
+	struct row_counts *wide;      /* the counts of rows marked wide */
+	size_t nwide, wide_cap;
 	struct source *sources;
 	size_t nsources, sources_cap;
 	struct strpool strings;   /* owns every string above */
@@ -95,9 +114,28 @@ static inline const char *table_str(const struct table *t, uint32_t id)
 
 void table_init(struct table *t);
 void table_free(struct table *t);
-/* Appends a row (copied); returns its index. */
+/* Appends a row (copied); returns its index.  Its counts are set already
+ * (table_set_counts, with this table). */
 size_t table_add(struct table *t, const struct activity *a);
 /* Appends an empty source record for path; returns its index. */
 uint32_t table_add_source(struct table *t, const char *path);
+
+/* Stores counts c in row a, in the row or (wide) in t->wide. */
+void table_set_counts(struct table *t, struct activity *a, const struct row_counts *c);
+
+static inline int32_t count16(uint16_t v)
+{
+	return v == COUNT16_MISSING ? COUNT_MISSING : v;
+}
+
+/* Row a's counts, as table_set_counts was given them. */
+static inline struct row_counts activity_counts(const struct table *t, const struct activity *a)
+{
+	if (a->wide)
+		return t->wide[a->people.wide_at];
+	const uint16_t *n = a->people.n;
+	return (struct row_counts){ count16(n[0]), count16(n[1]), count16(n[2]),
+	                        count16(n[3]), count16(n[4]), count16(n[5]) };
+}
 
 #endif

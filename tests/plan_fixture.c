@@ -171,27 +171,25 @@ static int32_t count_of(int32_t v)
 }
 
 /* Rule 2 as the loader applies it. */
-static void fx_people(struct activity *a, const struct fx_row *r)
+static struct row_counts fx_people(const struct fx_row *r)
 {
-	a->girls = count_of(r->girls);
-	a->boys = count_of(r->boys);
-	a->women = count_of(r->women);
-	a->men = count_of(r->men);
-	a->older = COUNT_MISSING;
+	struct row_counts n = { 0, count_of(r->girls), count_of(r->boys), count_of(r->women),
+	                        count_of(r->men), COUNT_MISSING };
 	int32_t total = r->total ? count_of(r->total) : COUNT_MISSING;
 	int64_t sum = 0;
 	int given = 0;
-	const int32_t v[4] = { a->girls, a->boys, a->women, a->men };
+	const int32_t v[4] = { n.girls, n.boys, n.women, n.men };
 	for (int i = 0; i < 4; i++)
 		if (v[i] != COUNT_MISSING) {
 			sum += v[i];
 			given++;
 		}
-	a->reached = (int32_t)(given ? sum : total == COUNT_MISSING ? 0 : total);
-	if (a->status == STATUS_PLANNED) {
-		a->reached = 0;
-		a->girls = a->boys = a->women = a->men = COUNT_MISSING;
+	n.reached = (int32_t)(given ? sum : total == COUNT_MISSING ? 0 : total);
+	if (r->status == STATUS_PLANNED) {
+		n.reached = 0;
+		n.girls = n.boys = n.women = n.men = COUNT_MISSING;
 	}
+	return n;
 }
 
 size_t fx_add(struct table *t, const struct config *c, struct fx_row r)
@@ -213,7 +211,8 @@ size_t fx_add(struct table *t, const struct config *c, struct fx_row r)
 	a.end_month = (int16_t)fx_month(r.end_ym);
 	a.itype = (uint8_t)fx_type(c, r.type ? r.type : "AUTRE");
 	a.status = (uint8_t)r.status;
-	fx_people(&a, &r);
+	const struct row_counts n = fx_people(&r);
+	table_set_counts(t, &a, &n);
 	s->rows_read++;
 	s->accepted++;
 	int p = activity_period(&a);

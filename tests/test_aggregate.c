@@ -528,7 +528,7 @@ static void ref_dedup(const bool *cnt, struct ref *r)
 				for (size_t i = 0; i < tab.len; i++)
 					if (cnt[i] && tab.rows[i].region == reg && tab.rows[i].cercle == ce &&
 					    tab.rows[i].itype == ty)
-						s += tab.rows[i].reached;
+						s += activity_counts(&tab, &tab.rows[i]).reached;
 				best = s > best ? s : best;
 			}
 			r->dedup[reg] += best;
@@ -560,8 +560,8 @@ static void reference(struct ref *r)
 		cnt[i] = sel[i] && ref_counts(sel, i);
 		r->superseded += sel[i] && !cnt[i];
 		if (cnt[i]) {
-			r->reached[tab.rows[i].region] += tab.rows[i].reached;
-			r->total += tab.rows[i].reached;
+			r->reached[tab.rows[i].region] += activity_counts(&tab, &tab.rows[i]).reached;
+			r->total += activity_counts(&tab, &tab.rows[i]).reached;
 		}
 	}
 	ref_dedup(cnt, r);

@@ -105,14 +105,14 @@ Test(load, english_sheet_maps_every_column_and_counts_rule_2)
 	cr_assert_str_eq(region_name(a), "Mopti");
 	cr_assert_str_eq(cfg.cercles[a->cercle].name, "Bandiagara");
 	cr_assert_str_eq(type_code(a), "GC");
-	cr_assert_eq(a->reached, 29);           /* 10 + 12 + 3 + 4 */
+	cr_assert_eq(activity_counts(&t, a).reached, 29);           /* 10 + 12 + 3 + 4 */
 	cr_assert_str_eq(table_str(&t, a->partner), "AVS-Mali"); /* rule 3: the implementing partner */
 	cr_assert_str_eq(table_str(&t, a->org), "UNICEF");
 	cr_assert_eq(a->month, month_index(2024, 3));
 	cr_assert_eq(a->status, STATUS_ONGOING);
 	cr_assert_eq(a->line, 2);
 	/* total only: the total stands in */
-	cr_assert_eq(t.rows[1].reached, 40);
+	cr_assert_eq(activity_counts(&t, &t.rows[1]).reached, 40);
 	cr_assert_str_eq(table_str(&t, t.rows[1].partner), "IRC");
 	cr_assert_eq(t.diags.warnings, 0);
 }
@@ -128,7 +128,7 @@ Test(load, title_rows_above_the_header_are_skipped)
 	cr_assert_eq(s->header_line, 4);
 	cr_assert_eq(s->rows_read, 1);
 	cr_assert_eq(t.rows[0].line, 5);
-	cr_assert_eq(t.rows[0].reached, 11);
+	cr_assert_eq(activity_counts(&t, &t.rows[0]).reached, 11);
 	cr_assert_str_eq(type_code(&t.rows[0]), "SENS");
 }
 
@@ -146,7 +146,7 @@ Test(load, hxl_row_is_preferred_for_mapping)
 	cr_assert_eq(s->map.col[F_BOYS], 4);
 	cr_assert_eq(s->accepted, 1);
 	cr_assert_eq(t.rows[0].line, 3);
-	cr_assert_eq(t.rows[0].reached, 15);
+	cr_assert_eq(activity_counts(&t, &t.rows[0]).reached, 15);
 }
 
 Test(load, rejected_row_after_a_multiline_quoted_cell_has_its_physical_line)
@@ -201,7 +201,7 @@ Test(load, windows_1252_semicolons_crlf_and_grouped_numbers)
 	cr_assert(s->crlf);
 	cr_assert_eq(s->accepted, 1, "%s", t.diags.len ? t.diags.items[0].msg : "");
 	cr_assert_str_eq(region_name(&t.rows[0]), "Ségou");
-	cr_assert_eq(t.rows[0].reached, 3234);
+	cr_assert_eq(activity_counts(&t, &t.rows[0]).reached, 3234);
 	cr_assert_eq(t.rows[0].start_month, month_index(2024, 3));
 }
 
@@ -228,7 +228,7 @@ Test(load, spelling_variants_resolve)
 Test(load, breakdown_beats_a_disagreeing_total_with_a_warning)
 {
 	load(EN_HEADER "A,,Gao,,GC,x,Ongoing,2024-03,10,10,0,0,25\n");
-	cr_assert_eq(t.rows[0].reached, 20);
+	cr_assert_eq(activity_counts(&t, &t.rows[0]).reached, 20);
 	const struct diag *w = nth(DIAG_WARNING, 0);
 	cr_assert_not_null(w);
 	cr_assert_eq(w->col, 13);
@@ -241,8 +241,8 @@ Test(load, planned_rows_are_presence_not_reach)
 	               "A,,Gao,,GC,x,Planifié,2024-03,,,,,\n");
 	cr_assert_eq(t.len, 2);
 	cr_assert_eq(t.rows[0].status, STATUS_PLANNED);
-	cr_assert_eq(t.rows[0].reached, 0);
-	cr_assert_eq(t.rows[1].reached, 0);
+	cr_assert_eq(activity_counts(&t, &t.rows[0]).reached, 0);
+	cr_assert_eq(activity_counts(&t, &t.rows[1]).reached, 0);
 	cr_assert_eq(t.diags.warnings, 1);     /* only the one reporting people */
 }
 

@@ -37,7 +37,7 @@ static int64_t reached_in(const struct table *t, const char *region_name)
 	int64_t sum = 0;
 	for (size_t i = 0; i < t->len; i++)
 		if (strcmp(cfg.regions[t->rows[i].region].name, region_name) == 0)
-			sum += t->rows[i].reached;
+			sum += activity_counts(t, &t->rows[i]).reached;
 	return sum;
 }
 
@@ -45,7 +45,7 @@ static int64_t reached_all(const struct table *t)
 {
 	int64_t sum = 0;
 	for (size_t i = 0; i < t->len; i++)
-		sum += t->rows[i].reached;
+		sum += activity_counts(t, &t->rows[i]).reached;
 	return sum;
 }
 
@@ -83,17 +83,18 @@ static void assert_same_rows(const struct table *a, const struct table *b, const
 	cr_assert_eq(a->len, b->len, "%s: %zu rows vs %zu", name, b->len, a->len);
 	for (size_t i = 0; i < a->len; i++) {
 		const struct activity *x = &a->rows[i], *y = &b->rows[i];
+		const struct row_counts xn = activity_counts(a, x), yn = activity_counts(b, y);
 		cr_assert_eq(x->region, y->region, "%s row %zu region", name, i);
 		cr_assert_eq(x->cercle, y->cercle, "%s row %zu cercle", name, i);
 		cr_assert_eq(x->itype, y->itype, "%s row %zu type", name, i);
 		cr_assert_eq(x->month, y->month, "%s row %zu month", name, i);
 		cr_assert_eq(x->start_month, y->start_month, "%s row %zu start", name, i);
 		cr_assert_eq(x->status, y->status, "%s row %zu status", name, i);
-		cr_assert_eq(x->girls, y->girls, "%s row %zu girls", name, i);
-		cr_assert_eq(x->boys, y->boys, "%s row %zu boys", name, i);
-		cr_assert_eq(x->women, y->women, "%s row %zu women", name, i);
-		cr_assert_eq(x->men, y->men, "%s row %zu men", name, i);
-		cr_assert_eq(x->reached, y->reached, "%s row %zu reached", name, i);
+		cr_assert_eq(xn.girls, yn.girls, "%s row %zu girls", name, i);
+		cr_assert_eq(xn.boys, yn.boys, "%s row %zu boys", name, i);
+		cr_assert_eq(xn.women, yn.women, "%s row %zu women", name, i);
+		cr_assert_eq(xn.men, yn.men, "%s row %zu men", name, i);
+		cr_assert_eq(xn.reached, yn.reached, "%s row %zu reached", name, i);
 		cr_assert_str_eq(table_str(a, x->partner), table_str(b, y->partner), "%s row %zu partner",
 		                 name, i);
 		cr_assert_str_eq(table_str(a, x->org), table_str(b, y->org), "%s row %zu org",

@@ -45,7 +45,7 @@ static void activity_text(const struct app *a, const struct activity *r, char *b
 	cat_cell(buf, size, c->types[r->itype].code, 5, false);
 	cat_cell(buf, size, format_month(activity_period(r), month), 7, false);
 	cat_cell(buf, size, status_name((enum status)r->status), 9, false);
-	cat_cell(buf, size, fmt_int(r->reached, n), 8, true);
+	cat_cell(buf, size, fmt_int(activity_counts(a->tab, r).reached, n), 8, true);
 	used = strlen(buf);
 	snprintf(buf + used, size - used, " %s", table_str(a->tab, r->activity));
 }
@@ -133,10 +133,10 @@ static enum handled act(struct app *a, enum action act)
 
 	if (act != ACT_ENTER || a->rows.mode != ROWS_COUNTED || v->sel >= (int)a->rows.n)
 		return H_IGNORED;
-	const struct activity *r = &a->tab->rows[a->rows.idx[v->sel]];
+	const struct row_counts r = activity_counts(a->tab, &a->tab->rows[a->rows.idx[v->sel]]);
 	app_status(a, "girls %s, boys %s, women %s, men %s",
-	           r->girls >= 0 ? fmt_int(r->girls, g) : "-", r->boys >= 0 ? fmt_int(r->boys, b) : "-",
-	           r->women >= 0 ? fmt_int(r->women, wo) : "-", r->men >= 0 ? fmt_int(r->men, m) : "-");
+	           r.girls >= 0 ? fmt_int(r.girls, g) : "-", r.boys >= 0 ? fmt_int(r.boys, b) : "-",
+	           r.women >= 0 ? fmt_int(r.women, wo) : "-", r.men >= 0 ? fmt_int(r.men, m) : "-");
 	return H_HANDLED;
 }
 
