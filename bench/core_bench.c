@@ -234,6 +234,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "core_bench: %s\n", e.msg);
 		return 2;
 	}
+	table_group_by_region(&t);           /* as `fourw report` and the screen do */
 	fig.load_s = now() - t0;
 	fig.rows = t.len;
 	for (size_t i = 0; i < t.nsources; i++)

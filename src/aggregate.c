@@ -2,23 +2,24 @@
  *
  * The meeting changes the filter far more often than the sheets, so the
  * work is split in two:
- *   - once per table (index_build): each row gets a compact "hot" copy of
- *     what counting needs (people, period, type, status) plus dense ids for
- *     the tuples counted distinct — (partner, region, type), (region, type,
- *     cercle), the cumulative key, (partner, cercle, type, period) — and the
- *     copies are stored grouped by region;
- *   - per filter (aggregate): one pass over the selected copies adds people
+ *   - once per table (index_build): each row gets dense ids for the tuples
+ *     counted distinct — (partner, region, type), (region, type, cercle),
+ *     the cumulative key, (partner, cercle, type, period) — in an array
+ *     beside the table, whose rows are grouped by region
+ *     (table_group_by_region);
+ *   - per filter (aggregate): one pass over the selected rows adds people
  *     into a few small arrays; distinct partners and cercles are counted by
  *     stamping ids with a generation number (nothing cleared, nothing
  *     allocated per row), and region, type and plan figures are folded
  *     from the cells at the end.
- * A region filter walks only that region's copies, in a straight line. */
+ * A region filter walks only that region's rows and ids, in a straight
+ * line. */
 #include "aggregate.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "workers.h"
 #include "xalloc.h"
 
 #define NONE UINT32_MAX
@@ -35,7 +36,8 @@ struct idslot {
 
 struct idmap {
 	struct idslot *slots;
-	size_t cap, len;
+	size_t cap, len;          /* len: keys held */
+	size_t next;              /* the next id (ids go on after idmap_empty) */
 };
 
 static uint64_t mix(uint64_t x)
@@ -93,9 +95,21 @@ static uint32_t idmap_get(struct idmap *m, uint64_t a, uint64_t b, bool *fresh)
 		}
 	}
 	memcpy(m->slots[j].k, k, sizeof k);
-	m->slots[j].val = (uint32_t)m->len;
+	m->slots[j].val = (uint32_t)m->next;
+	m->len++;
 	*fresh = true;
-	return (uint32_t)m->len++;
+	return (uint32_t)m->next++;
+}
+
+/* Forgets every key (their ids stay taken): keys that hold a region are
+ * never met again once the next region's rows begin. */
+static void idmap_empty(struct idmap *m)
+{
+	if (!m->len)
+		return;
+	for (size_t j = 0; j < m->cap; j++)
+		m->slots[j].val = NONE;
+	m->len = 0;
 }
 
 static void idmap_free(struct idmap *m)
@@ -144,40 +158,18 @@ static uint64_t table_fingerprint(const struct table *t)
 
 /* ---- the per-table index ----------------------------------------------- */
 
-/* What counting needs of a row, 36 bytes, stored grouped by region (a
- * million rows: 36 MB beside the table's 48).  People counts are kept in
- * 16 bits; a row with a larger one is marked wide and counted from the
- * table, so no count is ever cut.  The cumulative key is kept apart
- * (cube_cache.gid), only in cumulative mode. */
-struct hot {
-	uint32_t row;
-	uint32_t prt;             /* (partner, region, type) */
+/* A row's ids, 12 bytes, beside it (a million rows: 12 MB beside the
+ * table's 48): what counting needs besides the row itself.  The cumulative
+ * key is kept apart (cube_cache.gid), only in cumulative mode. */
+struct ids {
+	uint32_t prt;             /* (partner, region, type); NONE: a row the config cannot place */
 	uint32_t place;           /* (region, type, cercle or -1): rule 6 and cercles */
 	uint32_t pctp;            /* (partner, region, cercle, type, period), or NONE */
-	uint16_t reached;
-	uint16_t girls, boys, women, men, older;  /* 0 where not given (all 0 when wide) */
-	int16_t period;           /* rule 8, -1 if none */
-	int16_t lo, hi;           /* filter_row_span */
-	uint8_t type;
-	uint8_t status : 7;       /* enum status */
-	uint8_t wide : 1;         /* a count above 65,535: read the row's own */
 };
-
-_Static_assert(sizeof(struct hot) == 36, "struct hot: 36 bytes a row");
 
 /* What a row adds to the people reached. */
 struct people {
 	int32_t reached, girls, boys, women, men, older;
-};
-
-/* A row in a group index: enough to list it behind a flag.  File and line
- * are copied here because a flag lists rows spread over the whole table
- * and reading each from its row costs a cache miss (the region filter's
- * 99th percentile showed it). */
-struct group_row {
-	uint32_t row, source, line;
-	int16_t period;
-	uint8_t active;
 };
 
 struct cube_cache {
@@ -189,10 +181,9 @@ struct cube_cache {
 	enum reporting_mode mode; /* the config's mode then: cumulative keys only in cumulative mode */
 	uint64_t fingerprint;
 
-	struct hot *hot;          /* [nhot], grouped by region, table order inside */
-	uint32_t *gid;            /* [nhot]: cumulative key; NULL in monthly mode */
-	size_t nhot;
-	uint32_t *region_start;   /* [nregions + 1] into hot */
+	struct ids *ids;          /* [len], by row */
+	uint32_t *gid;            /* [len]: cumulative key; NULL in monthly mode */
+	uint32_t *region_start;   /* [nregions + 1]: each region's rows */
 
 	const char **pname;       /* partners sorted by name: index = partner id */
 	size_t np;
@@ -222,15 +213,15 @@ struct cube_cache {
 	int *gid_best;            /* latest period per cumulative key */
 	uint32_t *touched_prt, *touched_place, *touched_ctp, *touched_rc;
 	size_t ntouched_prt, ntouched_place, ntouched_ctp;
-	uint32_t *sel;            /* hot indices the filter selected (cumulative mode) */
+	uint32_t *sel;            /* rows the filter selected (cumulative mode) */
 	size_t nsel;
 	uint64_t *sel_bits, *count_bits;   /* by row index */
 	struct presence *pr_acc;
 	struct partner_info *pid_acc;
 
-	/* (source, line) → row, on first use: a loaded table is already in
-	 * that order and is searched as it is; only a table built in another
-	 * order gets these sorted copies */
+	/* (source, line) → row, on first use: a loaded table is in that
+	 * order within each region and is searched as it is; only a table
+	 * built in another order gets these sorted copies */
 	uint64_t *line_key;
 	uint32_t *line_row;
 	bool lines_built;
@@ -238,7 +229,7 @@ struct cube_cache {
 	/* rows by overlap group and by partner × region (CSR), and the row of
 	 * each diagnostic: built on first use */
 	uint32_t *ctp_start, *pr_start;
-	struct group_row *ctp_rows, *pr_rows;
+	uint32_t *ctp_rows, *pr_rows;
 	int32_t *diag_row;
 	size_t ndiag_row;
 	bool diag_built;
@@ -249,7 +240,7 @@ static void cache_free(struct cube_cache *x)
 	if (!x)
 		return;
 	void *ptrs[] = {
-		x->hot, x->gid, x->region_start, x->pname, x->prt_pr, x->prt_pt, x->prt_region,
+		x->ids, x->gid, x->region_start, x->pname, x->prt_pr, x->prt_pt, x->prt_region,
 		x->prt_type, x->pr_pid, x->pr_region, x->pr_order, x->place_region,
 		x->place_type, x->place_cercle, x->pctp_ctp, x->ctp, x->st_prt, x->st_pt,
 		x->st_pr, x->st_pid, x->st_place, x->st_rc, x->st_tc, x->st_cer, x->st_gid,
@@ -383,235 +374,50 @@ static int32_t given(int32_t v)
 	return v == COUNT_MISSING ? 0 : v;
 }
 
-static bool fits16(int32_t v)
-{
-	return v >= 0 && v <= UINT16_MAX;
-}
-
-/* The people counts of row a into h, or h->wide if one does not fit. */
-static void put_people(struct hot *h, const struct table *t, const struct activity *a)
-{
-	const struct row_counts c = activity_counts(t, a);
-	const int32_t v[6] = { c.reached, given(c.girls), given(c.boys), given(c.women),
-	                       given(c.men), given(c.older) };
-	for (int k = 0; k < 6; k++)
-		if (!fits16(v[k])) {
-			h->wide = 1;
-			return;
-		}
-	h->reached = (uint16_t)v[0];
-	h->girls = (uint16_t)v[1];
-	h->boys = (uint16_t)v[2];
-	h->women = (uint16_t)v[3];
-	h->men = (uint16_t)v[4];
-	h->older = (uint16_t)v[5];
-}
-
-/* The hot copy of row i; its cumulative key into *gid (cumulative mode). */
-static struct hot build_hot(struct cube_cache *x, struct builder *b, size_t i, uint32_t pid,
+/* The ids of row i (its cumulative key into *gid in cumulative mode). */
+static struct ids build_ids(struct cube_cache *x, struct builder *b, size_t i, uint32_t pid,
                             uint32_t *gid)
 {
 	const struct activity *a = &x->rows[i];
-	int period = activity_period(a), lo, hi;
 	bool fresh;
-	filter_row_span(a, &lo, &hi);
 	uint32_t place = build_place(x, b, a);
 	if (x->mode == MODE_CUMULATIVE)   /* (partner, place, commune, activity) */
 		*gid = idmap_get(&b->gid, pair(pid, place), pair(a->commune, a->activity), &fresh);
-	struct hot h = {
-		.row = (uint32_t)i,
-		.prt = build_prt(x, b, a, pid),
-		.place = place,
-		.pctp = build_pctp(x, b, a, pid, period),
-		.period = (int16_t)period, .lo = (int16_t)lo, .hi = (int16_t)hi,
-		.type = a->itype, .status = a->status,
-	};
-	put_people(&h, x->t, a);
-	return h;
+	return (struct ids){ build_prt(x, b, a, pid), place,
+	                     build_pctp(x, b, a, pid, activity_period(a)) };
 }
 
-/* ---- building the index in two halves at once ---------------------------- */
-
-/* From this many rows the index is built by two threads, one per half of
- * the table; tests set it to 0. */
-static size_t index_split_min = 65536;
-
-void aggregate_set_split_min(size_t rows)
-{
-	index_split_min = rows;
-}
-
-/* The hot copies of rows [from, to), each written at fill[its region]++,
- * with ids from `ids` and `b` (the whole index's, or a half's own). */
-static void build_range(struct cube_cache *ids, struct builder *b, struct cube_cache *x,
-                        size_t from, size_t to, uint32_t *fill, const uint32_t *pid_of)
-{
-	uint32_t unused;
-	for (size_t i = from; i < to; i++)
-		if (row_usable(x->c, &x->rows[i])) {
-			uint32_t k = fill[x->rows[i].region]++;
-			x->hot[k] = build_hot(ids, b, i, pid_of[x->rows[i].partner],
-			                      x->gid ? &x->gid[k] : &unused);
-		}
-}
-
-/* The table's two halves, built at once: the second half (from `from`)
- * with ids of its own, renumbered afterwards. */
-struct halves {
-	struct cube_cache *x;
-	struct cube_cache ids;     /* the second half's own ids and their arrays */
-	struct builder b;
-	size_t from;
-	uint32_t *fill;            /* per region, where the second half's hot copies go */
-	const uint32_t *pid_of;
-	struct builder *first_b;   /* the first half's: the whole index's ids */
-	uint32_t *first_fill;
-};
-
-/* Job 0 builds the first half with the whole index's ids, job 1 the
- * second with its own (workers.h). */
-static void build_half(void *arg, size_t job)
-{
-	struct halves *h = arg;
-	if (job == 0)
-		build_range(h->x, h->first_b, h->x, 0, h->from, h->first_fill, h->pid_of);
-	else
-		build_range(&h->ids, &h->b, h->x, h->from, h->x->len, h->fill, h->pid_of);
-}
-
-/* The keys of an id map, by id. */
-static uint64_t (*keys_by_id(const struct idmap *m))[2]
-{
-	uint64_t (*k)[2] = xmalloc((m->len + 1) * sizeof *k);
-	for (size_t j = 0; j < m->cap; j++)
-		if (m->slots[j].val != NONE)
-			memcpy(k[m->slots[j].val], m->slots[j].k, sizeof k[0]);
-	return k;
-}
-
-/* The second half's ids, given again to the whole index's maps in the
- * order the second half first met them.  A key the first half has keeps
- * its id; a new one gets the next, exactly when a single pass over the
- * table would have given it (a single pass meets the second half's keys in
- * the same order, after all of the first half's), so every id — and every
- * list ordered by id — is the same as a single thread's. */
-static void merge_ids(struct cube_cache *x, struct builder *b, struct halves *h,
-                      uint32_t **prt, uint32_t **place, uint32_t **gid, uint32_t **pctp)
-{
-	const struct cube_cache *y = &h->ids;
-	*prt = xmalloc((h->b.prt.len + 1) * sizeof **prt);
-	for (size_t j = 0; j < h->b.prt.len; j++) {
-		struct activity a = { .region = (int16_t)y->prt_region[j], .itype = (uint8_t)y->prt_type[j] };
-		(*prt)[j] = build_prt(x, b, &a, y->pr_pid[y->prt_pr[j]]);
-	}
-	*place = xmalloc((h->b.place.len + 1) * sizeof **place);
-	for (size_t j = 0; j < h->b.place.len; j++) {
-		struct activity a = { .region = (int16_t)y->place_region[j],
-		                      .itype = (uint8_t)y->place_type[j],
-		                      .cercle = (int16_t)y->place_cercle[j] };
-		(*place)[j] = build_place(x, b, &a);
-	}
-	uint64_t (*k)[2] = keys_by_id(&h->b.gid);
-	bool fresh;
-	*gid = xmalloc((h->b.gid.len + 1) * sizeof **gid);
-	for (size_t j = 0; j < h->b.gid.len; j++) {     /* its place id is the half's own */
-		uint32_t pid = (uint32_t)(k[j][0] >> 32), local = (uint32_t)k[j][0];
-		(*gid)[j] = idmap_get(&b->gid, pair(pid, (*place)[local]), k[j][1], &fresh);
-	}
-	free(k);
-	k = keys_by_id(&h->b.pctp);
-	*pctp = xmalloc((h->b.pctp.len + 1) * sizeof **pctp);
-	for (size_t j = 0; j < h->b.pctp.len; j++) {
-		uint64_t w = k[j][1];         /* place_word: region, cercle, type */
-		struct activity a = { .region = (int16_t)(uint16_t)(w >> 32),
-		                      .cercle = (int16_t)(uint16_t)(w >> 16),
-		                      .itype = (uint8_t)w };
-		(*pctp)[j] = build_pctp(x, b, &a, (uint32_t)(k[j][0] >> 32), (int)(uint32_t)k[j][0]);
-	}
-	free(k);
-}
-
-static void free_ids(struct cube_cache *y, struct builder *b)
-{
-	void *ptrs[] = { y->pr_pid, y->pr_region, y->prt_pr, y->prt_pt, y->prt_region, y->prt_type,
-	                 y->place_region, y->place_type, y->place_cercle, y->pctp_ctp, y->ctp };
-	for (size_t i = 0; i < sizeof ptrs / sizeof ptrs[0]; i++)
-		free(ptrs[i]);
-	struct idmap *maps[] = { &b->prt, &b->pr, &b->pt, &b->gid, &b->place, &b->pctp, &b->ctp };
-	for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++)
-		idmap_free(maps[k]);
-}
-
-/* The second half's hot copies ([start[r], end[r]) in each region r) get
- * the whole index's ids. */
-static void renumber(struct cube_cache *x, const uint32_t *start, const uint32_t *end,
-                     struct builder *b, struct halves *h)
-{
-	uint32_t *prt, *place, *gid, *pctp;
-	merge_ids(x, b, h, &prt, &place, &gid, &pctp);
-	for (size_t r = 0; r < x->c->nregions; r++)
-		for (uint32_t k = start[r]; k < end[r]; k++) {
-			struct hot *o = &x->hot[k];
-			o->prt = prt[o->prt];
-			o->place = place[o->place];
-			if (x->gid)
-				x->gid[k] = gid[x->gid[k]];
-			o->pctp = o->pctp == NONE ? NONE : pctp[o->pctp];
-		}
-	free(prt);
-	free(place);
-	free(gid);
-	free(pctp);
-}
-
-/* Builds the hot copies of the two halves of the table at once (one after
- * the other where no second thread can run: the ids come out the same). */
-static void index_rows_in_halves(struct cube_cache *x, struct builder *b, const uint32_t *pid_of,
-                                 uint32_t *fill)
-{
-	size_t nr = x->c->nregions, half = x->len / 2;
-	struct halves h = { .x = x, .from = half, .pid_of = pid_of, .first_b = b,
-	                         .first_fill = fill };
-	h.ids.t = x->t;
-	h.ids.rows = x->rows;
-	h.ids.len = x->len;
-	h.ids.c = x->c;
-	h.ids.mode = x->mode;
-	h.fill = xmalloc((nr + 1) * sizeof *h.fill);
-	memcpy(h.fill, fill, (nr + 1) * sizeof *h.fill);
-	for (size_t i = 0; i < half; i++)           /* the first half's rows come first */
-		if (row_usable(x->c, &x->rows[i]))
-			h.fill[x->rows[i].region]++;
-	uint32_t *start = xmalloc((nr + 1) * sizeof *start);
-	memcpy(start, h.fill, (nr + 1) * sizeof *start);
-	workers_run(2, build_half, &h);
-	renumber(x, start, h.fill, b, &h);
-	free_ids(&h.ids, &h.b);
-	free(h.fill);
-	free(start);
-}
-
-/* The hot copies, grouped by region by a counting sort. */
+/* Every row's ids, region after region; each region's rows in one stretch
+ * (region_start).  The keys of (partner, cercle, type, period) and of
+ * (cercle, type, period) hold the region, so their maps are emptied when
+ * a region ends: they never hold more than one region's keys (at a
+ * million rows the largest maps, emptied so, are a few MB, not 16). */
 static void index_rows(struct cube_cache *x, struct builder *b, const uint32_t *pid_of)
 {
 	size_t nr = x->c->nregions;
 	x->region_start = xcalloc(nr + 2, sizeof *x->region_start);
-	for (size_t i = 0; i < x->len; i++)
-		if (row_usable(x->c, &x->rows[i]))
-			x->region_start[x->rows[i].region + 1]++;
+	x->ids = xmalloc((x->len + 1) * sizeof *x->ids);
+	if (x->mode == MODE_CUMULATIVE)
+		x->gid = xcalloc(x->len + 1, sizeof *x->gid);
+	int region = -1;
+	for (size_t i = 0; i < x->len; i++) {
+		const struct activity *a = &x->rows[i];
+		if (a->region >= 0 && (size_t)a->region < nr)
+			x->region_start[a->region + 1]++;
+		if (!row_usable(x->c, a)) {
+			x->ids[i] = (struct ids){ NONE, NONE, NONE };
+			continue;
+		}
+		if (a->region != region) {
+			idmap_empty(&b->pctp);
+			idmap_empty(&b->ctp);
+			region = a->region;
+		}
+		x->ids[i] = build_ids(x, b, i, pid_of[a->partner], x->gid ? &x->gid[i] : &(uint32_t){ 0 });
+	}
+	/* rows of other regions (none, or another config's) come after them all */
 	for (size_t r = 0; r < nr; r++)
 		x->region_start[r + 1] += x->region_start[r];
-	x->nhot = x->region_start[nr];
-	x->hot = xmalloc((x->nhot + 1) * sizeof *x->hot);
-	if (x->mode == MODE_CUMULATIVE)
-		x->gid = xmalloc((x->nhot + 1) * sizeof *x->gid);
-	uint32_t *fill = xmalloc((nr + 1) * sizeof *fill);
-	memcpy(fill, x->region_start, (nr + 1) * sizeof *fill);
-	if (x->len < index_split_min || x->len < 2)
-		build_range(x, b, x, 0, x->len, fill, pid_of);
-	else
-		index_rows_in_halves(x, b, pid_of, fill);
-	free(fill);
 }
 
 struct pr_key { uint32_t pid, region, pr; };
@@ -667,7 +473,7 @@ static void index_alloc_call_state(struct cube_cache *x)
 	x->touched_ctp = xmalloc((x->nctp + 1) * sizeof *x->touched_ctp);
 	x->touched_rc = xmalloc((nrc + 1) * sizeof *x->touched_rc);
 	if (x->mode == MODE_CUMULATIVE)   /* monthly mode counts as it selects */
-		x->sel = xmalloc((x->nhot + 1) * sizeof *x->sel);
+		x->sel = xmalloc((x->len + 1) * sizeof *x->sel);
 	x->sel_bits = xcalloc(x->len / 64 + 1, sizeof *x->sel_bits);
 	x->count_bits = xcalloc(x->len / 64 + 1, sizeof *x->count_bits);
 	x->pr_acc = xcalloc(x->npr + 1, sizeof *x->pr_acc);
@@ -676,6 +482,11 @@ static void index_alloc_call_state(struct cube_cache *x)
 
 static struct cube_cache *index_build(const struct config *c, const struct table *t)
 {
+	if (!table_grouped_by_region(t)) {
+		fputs("fourw: internal error: aggregate on a table not grouped by region "
+		      "(table_group_by_region)\n", stderr);
+		abort();
+	}
 	struct cube_cache *x = xcalloc(1, sizeof *x);
 	struct builder b;
 	memset(&b, 0, sizeof b);
@@ -688,8 +499,8 @@ static struct cube_cache *index_build(const struct config *c, const struct table
 	uint32_t *pid_of = index_partners(x);
 	index_rows(x, &b, pid_of);
 	free(pid_of);
-	x->nprt = b.prt.len; x->npr = b.pr.len; x->npt = b.pt.len; x->ngid = b.gid.len;
-	x->nplace = b.place.len; x->npctp = b.pctp.len; x->nctp = b.ctp.len;
+	x->nprt = b.prt.next; x->npr = b.pr.next; x->npt = b.pt.next; x->ngid = b.gid.next;
+	x->nplace = b.place.next; x->npctp = b.pctp.next; x->nctp = b.ctp.next;
 	struct idmap *maps[] = { &b.prt, &b.pr, &b.pt, &b.gid, &b.place, &b.pctp, &b.ctp };
 	for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++)
 		idmap_free(maps[k]);
@@ -795,11 +606,11 @@ static void set_bit(uint64_t *bits, uint32_t i)
 	bits[i / 64] |= (uint64_t)1 << (i % 64);
 }
 
-/* Hot copy k in cumulative mode: a later period of its key was selected. */
-static bool superseded(const struct cube_cache *x, uint32_t k)
+/* Row i in cumulative mode: a later period of its key was selected. */
+static bool superseded(const struct cube_cache *x, uint32_t i)
 {
-	const struct hot *h = &x->hot[k];
-	return h->period >= 0 && h->period < x->gid_best[x->gid[k]];
+	int period = activity_period(&x->rows[i]);
+	return period >= 0 && period < x->gid_best[x->gid[i]];
 }
 
 /* ---- counting one row ---------------------------------------------------- */
@@ -814,20 +625,31 @@ static int max_int(int a, int b)
 	return a > b ? a : b;
 }
 
-static struct people people_of(const struct cube_cache *x, const struct hot *h)
+/* A 16-bit count of a row, 0 where not given. */
+static int32_t given16(uint16_t v)
 {
-	if (!h->wide)
-		return (struct people){ h->reached, h->girls, h->boys, h->women, h->men, h->older };
-	const struct row_counts c = activity_counts(x->t, &x->rows[h->row]);
+	return v == COUNT16_MISSING ? 0 : v;
+}
+
+static struct people people_of(const struct cube_cache *x, const struct activity *a)
+{
+	if (!a->wide) {
+		const uint16_t *n = a->people.n;
+		return (struct people){ given16(n[0]), given16(n[1]), given16(n[2]), given16(n[3]),
+		                        given16(n[4]), given16(n[5]) };
+	}
+	const struct row_counts c = activity_counts(x->t, a);
 	return (struct people){ c.reached, given(c.girls), given(c.boys), given(c.women),
 	                        given(c.men), given(c.older) };
 }
 
-static void count_row(struct cube *q, struct cube_cache *x, size_t region, const struct hot *h)
+static void count_row(struct cube *q, struct cube_cache *x, size_t region, uint32_t i)
 {
-	struct measure *m = &q->cell[region * q->ntypes + h->type];
-	bool active = is_active(h->status);
-	struct people n = people_of(x, h);
+	const struct activity *a = &x->rows[i];
+	const struct ids *id = &x->ids[i];
+	struct measure *m = &q->cell[region * q->ntypes + a->itype];
+	bool active = is_active(a->status);
+	struct people n = people_of(x, a);
 	m->reached += n.reached;
 	m->girls += n.girls;
 	m->boys += n.boys;
@@ -835,23 +657,23 @@ static void count_row(struct cube *q, struct cube_cache *x, size_t region, const
 	m->men += n.men;
 	m->older += n.older;
 	m->activities++;
-	m->planned += h->status == STATUS_PLANNED;
+	m->planned += a->status == STATUS_PLANNED;
 	m->active += active;
-	struct prt_acc *pa = &x->prt_acc[h->prt];
-	if (first(x->st_prt, h->prt, x->gen)) {
+	struct prt_acc *pa = &x->prt_acc[id->prt];
+	if (first(x->st_prt, id->prt, x->gen)) {
 		*pa = (struct prt_acc){ 0, -1, 0 };
-		x->touched_prt[x->ntouched_prt++] = h->prt;
+		x->touched_prt[x->ntouched_prt++] = id->prt;
 	}
 	pa->activities++;
 	pa->reached += n.reached;
-	pa->latest = max_int(pa->latest, h->period);
-	if (first(x->st_place, h->place, x->gen)) {
-		x->place_sum[h->place] = 0;
-		x->touched_place[x->ntouched_place++] = h->place;
+	pa->latest = max_int(pa->latest, activity_period(a));
+	if (first(x->st_place, id->place, x->gen)) {
+		x->place_sum[id->place] = 0;
+		x->touched_place[x->ntouched_place++] = id->place;
 	}
-	x->place_sum[h->place] += n.reached;
-	if (active && h->pctp != NONE) {
-		struct pctp_state *ps = &x->pctp_st[h->pctp];
+	x->place_sum[id->place] += n.reached;
+	if (active && id->pctp != NONE) {
+		struct pctp_state *ps = &x->pctp_st[id->pctp];
 		uint32_t g = ps->ctp;
 		if (ps->stamp != x->gen) {     /* the partner's first row there in this call */
 			ps->stamp = x->gen;
@@ -875,15 +697,15 @@ struct walk {
 	bool ordered;             /* one region walked: its rows come in table order */
 };
 
-static void count_one(struct walk *w, size_t region, const struct hot *h)
+static void count_one(struct walk *w, size_t region, uint32_t i)
 {
-	count_row(w->q, w->x, region, h);
-	set_bit(w->x->count_bits, h->row);
+	count_row(w->q, w->x, region, i);
+	set_bit(w->x->count_bits, i);
 	if (w->ordered)
-		w->q->rows[w->q->nrows++] = h->row;
+		w->q->rows[w->q->nrows++] = i;
 }
 
-/* One pass over a region's copies: the filter, then in monthly mode the
+/* One pass over a region's rows: the filter, then in monthly mode the
  * counting itself; in cumulative mode the latest period of each key among
  * the selected rows (rows with no period are never superseded). */
 static void walk_region(struct walk *w, size_t r)
@@ -891,22 +713,27 @@ static void walk_region(struct walk *w, size_t r)
 	struct cube_cache *x = w->x;
 	const struct filter *f = w->p->f;
 	bool strings = filter_prep_needs_row(w->p);
-	for (uint32_t k = x->region_start[r]; k < x->region_start[r + 1]; k++) {
-		const struct hot *h = &x->hot[k];
-		if (!filter_keys_match(f, (int)r, h->type, h->status, h->lo, h->hi))
+	int lo, hi;
+	for (uint32_t i = x->region_start[r]; i < x->region_start[r + 1]; i++) {
+		const struct activity *a = &x->rows[i];
+		if (x->ids[i].prt == NONE)
 			continue;
-		if (strings && !filter_strings_match(w->p, &x->rows[h->row]))
+		filter_row_span(a, &lo, &hi);
+		if (!filter_keys_match(f, (int)r, a->itype, a->status, lo, hi))
 			continue;
-		set_bit(x->sel_bits, h->row);
+		if (strings && !filter_strings_match(w->p, a))
+			continue;
+		set_bit(x->sel_bits, i);
 		if (!w->cumulative) {
 			x->nsel++;
-			count_one(w, r, h);
+			count_one(w, r, i);
 			continue;
 		}
-		x->sel[x->nsel++] = k;
-		uint32_t gid = x->gid[k];
-		if (first(x->st_gid, gid, x->gen) || h->period > x->gid_best[gid])
-			x->gid_best[gid] = h->period;
+		x->sel[x->nsel++] = i;
+		uint32_t gid = x->gid[i];
+		int period = activity_period(a);
+		if (first(x->st_gid, gid, x->gen) || period > x->gid_best[gid])
+			x->gid_best[gid] = period;
 	}
 }
 
@@ -930,11 +757,11 @@ static void walk_all(struct walk *w, const struct config *c, const struct filter
 		if (walks(x, f, r))
 			walk_region(w, r);
 	for (size_t k = 0; w->cumulative && k < x->nsel; k++) {
-		const struct hot *h = &x->hot[x->sel[k]];
-		if (superseded(x, x->sel[k]))
+		uint32_t i = x->sel[k];
+		if (superseded(x, i))
 			w->q->superseded++;
 		else
-			count_one(w, x->prt_region[h->prt], h);
+			count_one(w, (size_t)x->rows[i].region, i);
 	}
 	w->q->nselected = x->nsel;
 	if (w->ordered)
@@ -1172,62 +999,60 @@ static bool counted(const struct cube_cache *x, uint32_t i)
 }
 
 /* Rows grouped by a per-row id (NONE: in no group), table order inside:
- * a counting sort into start[ngroups + 1] and rows[]. */
+ * a counting sort into start[ngroups + 1] and rows[] (row numbers only: a
+ * group lies in one region, so its rows are read from one stretch of the
+ * table, in order). */
 static void group_rows(const struct cube_cache *x, size_t ngroups,
-                       uint32_t (*id_of)(const struct cube_cache *, const struct hot *),
-                       uint32_t **start_out, struct group_row **rows_out)
+                       uint32_t (*id_of)(const struct cube_cache *, uint32_t),
+                       uint32_t **start_out, uint32_t **rows_out)
 {
 	uint32_t *start = xcalloc(ngroups + 2, sizeof *start);
-	for (size_t k = 0; k < x->nhot; k++) {
-		uint32_t id = id_of(x, &x->hot[k]);
+	for (uint32_t i = 0; i < x->len; i++) {
+		uint32_t id = id_of(x, i);
 		if (id != NONE)
 			start[id + 1]++;
 	}
 	for (size_t g = 0; g < ngroups; g++)
 		start[g + 1] += start[g];
-	struct group_row *rows = xmalloc((start[ngroups] + 1) * sizeof *rows);
+	uint32_t *rows = xmalloc((start[ngroups] + 1) * sizeof *rows);
 	uint32_t *fill = xmalloc((ngroups + 1) * sizeof *fill);
 	memcpy(fill, start, (ngroups + 1) * sizeof *fill);
-	for (size_t k = 0; k < x->nhot; k++) {
-		const struct hot *h = &x->hot[k];
-		uint32_t id = id_of(x, h);
-		if (id == NONE)
-			continue;
-		const struct activity *a = &x->rows[h->row];
-		rows[fill[id]++] = (struct group_row){ h->row, a->source, a->line, h->period,
-		                                       is_active(h->status) };
+	for (uint32_t i = 0; i < x->len; i++) {
+		uint32_t id = id_of(x, i);
+		if (id != NONE)
+			rows[fill[id]++] = i;
 	}
 	free(fill);
-	/* the hot copies are grouped by region and a group lies in one region,
-	 * so each group's rows are already in table order */
 	*start_out = start;
 	*rows_out = rows;
 }
 
-static uint32_t ctp_of(const struct cube_cache *x, const struct hot *h)
+static uint32_t ctp_of(const struct cube_cache *x, uint32_t i)
 {
-	return h->pctp == NONE ? NONE : x->pctp_st[h->pctp].ctp;
+	uint32_t pctp = x->ids[i].pctp;
+	return pctp == NONE ? NONE : x->pctp_st[pctp].ctp;
 }
 
-static uint32_t pr_of(const struct cube_cache *x, const struct hot *h)
+static uint32_t pr_of(const struct cube_cache *x, uint32_t i)
 {
-	return x->prt_pr[h->prt];
+	uint32_t prt = x->ids[i].prt;
+	return prt == NONE ? NONE : x->prt_pr[prt];
 }
 
 /* The counted rows of group g; `period` -2 takes every period, and
  * only_active leaves planned and suspended rows out. */
 static size_t pick_rows(const struct cube_cache *x, const uint32_t *start,
-                        const struct group_row *rows, uint32_t g, int period,
+                        const uint32_t *rows, uint32_t g, int period,
                         bool only_active, struct cube_ref **out)
 {
-	uint32_t a = start[g], b = start[g + 1];
-	struct cube_ref *v = xmalloc((b - a + 1) * sizeof *v);
+	uint32_t from = start[g], to = start[g + 1];
+	struct cube_ref *v = xmalloc((to - from + 1) * sizeof *v);
 	size_t n = 0;
-	for (uint32_t k = a; k < b; k++) {
-		const struct group_row *r = &rows[k];
-		if (counted(x, r->row) && (!only_active || r->active) &&
-		    (period == -2 || r->period == period))
-			v[n++] = (struct cube_ref){ r->row, r->source, r->line };
+	for (uint32_t k = from; k < to; k++) {
+		const struct activity *a = &x->rows[rows[k]];
+		if (counted(x, rows[k]) && (!only_active || is_active(a->status)) &&
+		    (period == -2 || activity_period(a) == period))
+			v[n++] = (struct cube_ref){ rows[k], a->source, a->line };
 	}
 	*out = v;
 	return n;
@@ -1269,12 +1094,24 @@ static uint64_t row_line_key(const struct activity *a)
 	return (uint64_t)a->source << 32 | a->line;
 }
 
+/* Which of the table's stretches row a lies in: its region, or past them
+ * all (nregions) for rows of no region or of another config's. */
+static size_t stretch_of(const struct cube_cache *x, const struct activity *a)
+{
+	size_t nr = x->c->nregions;
+	return a->region >= 0 && (size_t)a->region < nr ? (size_t)a->region : nr;
+}
+
+/* A loaded table is in file order within each region: then each region's
+ * stretch is searched as it is; only a table built in another order gets
+ * sorted copies of the keys. */
 static void build_lines(struct cube_cache *x)
 {
 	x->lines_built = true;
 	bool sorted = true;
 	for (size_t i = 1; i < x->len && sorted; i++)
-		sorted = row_line_key(&x->rows[i - 1]) <= row_line_key(&x->rows[i]);
+		sorted = stretch_of(x, &x->rows[i - 1]) != stretch_of(x, &x->rows[i]) ||
+		         row_line_key(&x->rows[i - 1]) <= row_line_key(&x->rows[i]);
 	if (sorted)
 		return;
 	struct line_pair *v = xmalloc((x->len + 1) * sizeof *v);
@@ -1290,10 +1127,30 @@ static void build_lines(struct cube_cache *x)
 	free(v);
 }
 
-/* The k-th (source, line) key in file order. */
-static uint64_t line_key_at(const struct cube_cache *x, size_t k)
+/* The first k in [lo, hi) whose key is not below `key`, keys ascending
+ * there. */
+static size_t lower_bound(const struct cube_cache *x, size_t lo, size_t hi, uint64_t key)
 {
-	return x->line_key ? x->line_key[k] : row_line_key(&x->rows[k]);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		uint64_t k = x->line_key ? x->line_key[mid] : row_line_key(&x->rows[mid]);
+		if (k < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The row with this key in [lo, hi), or -1. */
+static long row_in(const struct cube_cache *x, size_t lo, size_t hi, uint64_t key)
+{
+	size_t k = lower_bound(x, lo, hi, key);
+	if (k >= hi)
+		return -1;
+	if (x->line_key)
+		return x->line_key[k] == key ? (long)x->line_row[k] : -1;
+	return row_line_key(&x->rows[k]) == key ? (long)k : -1;
 }
 
 long cube_row_at(const struct cube *q, const struct table *t, uint32_t source, uint32_t line)
@@ -1304,17 +1161,15 @@ long cube_row_at(const struct cube *q, const struct table *t, uint32_t source, u
 	if (!x->lines_built)
 		build_lines(x);
 	uint64_t key = (uint64_t)source << 32 | line;
-	size_t lo = 0, hi = x->len;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (line_key_at(x, mid) < key)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (x->line_key)
+		return row_in(x, 0, x->len, key);
+	size_t nr = x->c->nregions;
+	for (size_t r = 0; r < nr; r++) {
+		long row = row_in(x, x->region_start[r], x->region_start[r + 1], key);
+		if (row >= 0)
+			return row;
 	}
-	if (lo >= x->len || line_key_at(x, lo) != key)
-		return -1;
-	return x->line_row ? (long)x->line_row[lo] : (long)lo;
+	return row_in(x, x->region_start[nr], x->len, key);   /* rows of no region */
 }
 
 const int32_t *cube_diag_rows(const struct cube *q, const struct table *t)

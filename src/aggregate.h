@@ -92,7 +92,10 @@ struct cube {
 
 void cube_init(struct cube *q);
 void cube_free(struct cube *q);
-/* (Re)computes q for the rows f selects. */
+/* (Re)computes q for the rows f selects.  The table's rows must be grouped
+ * by region (table_group_by_region): a region's rows are then one stretch
+ * the filter walks.  An ungrouped table is a programming error: it aborts
+ * with a message. */
 void aggregate(struct cube *q, const struct config *c, const struct table *t,
                const struct filter *f);
 
@@ -109,10 +112,6 @@ void cube_invalidate(struct cube *q);
  * (cube_rows_for, cube_*_rows, cube_row_at, cube_diag_rows) must be asked
  * of `to`; aggregating `from` again builds a new index. */
 void cube_take_index(struct cube *to, struct cube *from);
-
-/* Tables of at least this many rows (default 65,536) get their index built
- * by two threads, one per half; tests set 0 to build even small ones so. */
-void aggregate_set_split_min(size_t rows);
 
 /* The table row loaded from (source, line), or -1: used to place warnings
  * (which name a file and line) on a region.  The first call indexes. */

@@ -229,8 +229,10 @@ static bool load_sheets(const struct config *cfg, char **paths, size_t n, struct
                         FILE *err)
 {
 	struct error e;
-	if (load_paths(t, cfg, (const char *const *)paths, n, &e))
+	if (load_paths(t, cfg, (const char *const *)paths, n, &e)) {
+		table_group_by_region(t);      /* what the aggregate reads */
 		return true;
+	}
 	fputs("fourw: ", err);
 	safe_fputs(e.msg, err);
 	fputc('\n', err);

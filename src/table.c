@@ -83,6 +83,48 @@ void table_set_counts(struct table *t, struct activity *a, const struct row_coun
 	a->people.wide_at = (uint32_t)t->nwide++;
 }
 
+/* The sort key: region, with -1 (none) after every region. */
+static uint16_t region_key(const struct activity *a)
+{
+	return (uint16_t)a->region;
+}
+
+bool table_grouped_by_region(const struct table *t)
+{
+	for (size_t i = 1; i < t->len; i++)
+		if (region_key(&t->rows[i - 1]) > region_key(&t->rows[i]))
+			return false;
+	return true;
+}
+
+/* A counting sort's destinations, then the rows moved there in place,
+ * cycle by cycle (a second array of rows would double the table's
+ * memory while it is sorted). */
+void table_group_by_region(struct table *t)
+{
+	if (table_grouped_by_region(t))
+		return;
+	size_t *start = xcalloc((size_t)UINT16_MAX + 2, sizeof *start);
+	for (size_t i = 0; i < t->len; i++)
+		start[region_key(&t->rows[i]) + 1]++;
+	for (size_t k = 0; k <= UINT16_MAX; k++)
+		start[k + 1] += start[k];
+	uint32_t *dest = xmalloc((t->len + 1) * sizeof *dest);
+	for (size_t i = 0; i < t->len; i++)
+		dest[i] = (uint32_t)start[region_key(&t->rows[i])]++;
+	free(start);
+	for (size_t i = 0; i < t->len; i++)
+		while (dest[i] != i) {      /* row i goes to dest[i]; the one there comes here */
+			uint32_t j = dest[i];
+			struct activity held = t->rows[j];
+			t->rows[j] = t->rows[i];
+			t->rows[i] = held;
+			dest[i] = dest[j];
+			dest[j] = j;
+		}
+	free(dest);
+}
+
 uint32_t table_add_source(struct table *t, const char *path)
 {
 	t->sources = xgrow(t->sources, &t->sources_cap, t->nsources + 1,

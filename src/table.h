@@ -120,6 +120,14 @@ size_t table_add(struct table *t, const struct activity *a);
 /* Appends an empty source record for path; returns its index. */
 uint32_t table_add_source(struct table *t, const char *path);
 
+/* Puts the rows in region order, file order kept within a region (rows
+ * with no region last): what the aggregate reads, a region's rows in one
+ * stretch.  Row indices taken before no longer hold. */
+void table_group_by_region(struct table *t);
+
+/* True if the rows are in region order (as table_group_by_region leaves them). */
+bool table_grouped_by_region(const struct table *t);
+
 /* Stores counts c in row a, in the row or (wide) in t->wide. */
 void table_set_counts(struct table *t, struct activity *a, const struct row_counts *c);
 

@@ -2,6 +2,8 @@
  * hand-made table, with the expected figures worked out by hand in the
  * comments; then a randomised cross-check against a naive reference. */
 #include <criterion/criterion.h>
+#include <criterion/redirect.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +42,7 @@ static void add(struct fx_row r)
 
 static void run(void)
 {
+	table_group_by_region(&tab);
 	aggregate(&cube, &cfg, &tab, &flt);
 }
 
@@ -388,6 +391,8 @@ Test(aggregate, region_filter_measures_against_those_regions)
 	cr_expect_eq(cube.total.reached, 30);
 }
 
+/* Grouped, the table holds Gao (2), then Mopti (1, 8), then Kidal (4): the
+ * config's region order (Gao, Mopti, Kidal), file order within a region. */
 Test(aggregate, counted_rows_stay_in_table_order_under_a_region_filter)
 {
 	add((struct fx_row){ .partner = "A", .region = "Mopti", .type = "GC", .ym = 202403, .girls = 1 });
@@ -396,17 +401,21 @@ Test(aggregate, counted_rows_stay_in_table_order_under_a_region_filter)
 	add((struct fx_row){ .partner = "A", .region = "Mopti", .type = "GC", .ym = 202403, .girls = 8 });
 	flt.regions = 1u << FX_GAO | 1u << FX_MOPTI;
 	run();
+	const int32_t girls[] = { 2, 1, 8, 4 };
+	for (size_t i = 0; i < 4; i++)
+		cr_assert_eq(activity_counts(&tab, &tab.rows[i]).girls, girls[i], "row %zu", i);
 	cr_assert_eq(cube.nrows, 3);
 	cr_expect_eq(cube.rows[0], 0);
 	cr_expect_eq(cube.rows[1], 1);
-	cr_expect_eq(cube.rows[2], 3);
+	cr_expect_eq(cube.rows[2], 2);
 	cr_expect_eq(cube.total.reached, 11);
-	cr_expect(cube_row_selected(&cube, 3));
-	cr_expect_not(cube_row_selected(&cube, 2));
+	cr_expect(cube_row_selected(&cube, 2));
+	cr_expect_not(cube_row_selected(&cube, 3));
 	uint32_t *rows;
 	size_t n = cube_rows_for(&cube, &tab, FX_MOPTI, FX_GC, &rows);
 	cr_expect_eq(n, 2);
-	cr_expect_eq(rows[1], 3);
+	cr_expect_eq(rows[0], 1);
+	cr_expect_eq(rows[1], 2);
 	free(rows);
 }
 
@@ -449,13 +458,25 @@ Test(aggregate, row_lookup_by_file_and_line)
 
 /* A loaded table is in file order and is searched as it is; one built in
  * another order (rows of two sheets interleaved) gets sorted copies. */
+/* The aggregate walks a region's rows as one stretch: a table not grouped
+ * by region would be counted wrong, so it aborts instead. */
+Test(aggregate, an_ungrouped_table_aborts, .signal = SIGABRT)
+{
+	cr_redirect_stderr();          /* the message is expected */
+	add((struct fx_row){ .partner = "A", .region = "Mopti", .type = "GC", .girls = 1 });
+	add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .girls = 1 });
+	aggregate(&cube, &cfg, &tab, &flt);
+}
+
+/* Within Gao the rows are out of file order (b.csv:2, a.csv:2, b.csv:3,
+ * a.csv:3): the lookup sorts keys of its own. */
 Test(aggregate, row_lookup_in_a_table_out_of_file_order)
 {
 	uint32_t s2 = fx_source(&tab, "sheets/b.csv");
-	for (int i = 0; i < 2; i++) {     /* b.csv:2, a.csv:2, b.csv:3, a.csv:3 */
+	for (int i = 0; i < 2; i++) {
 		fx_add(&tab, &cfg, (struct fx_row){ .src = s2, .partner = "A", .region = "Gao",
 		                                     .type = "GC", .girls = 1 });
-		add((struct fx_row){ .partner = "B", .region = "Mopti", .type = "GC", .girls = 1 });
+		add((struct fx_row){ .partner = "B", .region = "Gao", .type = "GC", .girls = 1 });
 	}
 	run();
 	cr_expect_eq(cube_row_at(&cube, &tab, src, 2), 1);
@@ -464,6 +485,29 @@ Test(aggregate, row_lookup_in_a_table_out_of_file_order)
 	cr_expect_eq(cube_row_at(&cube, &tab, s2, 3), 2);
 	cr_expect_eq(cube_row_at(&cube, &tab, s2, 4), -1);
 	cr_expect_eq(cube_row_at(&cube, &tab, src, 1), -1);
+}
+
+/* In file order within each region (a loaded table, grouped): each
+ * region's stretch is searched.  Grouped: Gao a.csv:3, b.csv:2, then Mopti
+ * a.csv:2, a.csv:4, then Kidal b.csv:3. */
+Test(aggregate, row_lookup_region_by_region)
+{
+	uint32_t s2 = fx_source(&tab, "sheets/b.csv");
+	add((struct fx_row){ .partner = "B", .region = "Mopti", .type = "GC", .girls = 1 });   /* a:2 */
+	add((struct fx_row){ .partner = "B", .region = "Gao", .type = "GC", .girls = 1 });     /* a:3 */
+	fx_add(&tab, &cfg, (struct fx_row){ .src = s2, .partner = "A", .region = "Gao",
+	                                     .type = "GC", .girls = 1 });                       /* b:2 */
+	fx_add(&tab, &cfg, (struct fx_row){ .src = s2, .partner = "A", .region = "Kidal",
+	                                     .type = "GC", .girls = 1 });                       /* b:3 */
+	add((struct fx_row){ .partner = "B", .region = "Mopti", .type = "GC", .girls = 1 });   /* a:4 */
+	run();
+	cr_expect_eq(cube_row_at(&cube, &tab, src, 3), 0);
+	cr_expect_eq(cube_row_at(&cube, &tab, s2, 2), 1);
+	cr_expect_eq(cube_row_at(&cube, &tab, src, 2), 2);
+	cr_expect_eq(cube_row_at(&cube, &tab, src, 4), 3);
+	cr_expect_eq(cube_row_at(&cube, &tab, s2, 3), 4);
+	cr_expect_eq(cube_row_at(&cube, &tab, s2, 4), -1);
+	cr_expect_eq(cube_row_at(&cube, &tab, src, 5), -1);
 }
 
 Test(aggregate, a_table_reloaded_at_the_same_address_is_noticed)
@@ -655,6 +699,7 @@ Test(aggregate, a_taken_index_counts_like_a_fresh_one)
 		cube_init(&base);
 		filter_init(&flt);
 		reference(&all);
+		table_group_by_region(&tab);
 		aggregate(&base, &cfg, &tab, &flt);
 		const void *index = base.cache;
 		cube_take_index(&cube, &base);

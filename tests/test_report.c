@@ -68,6 +68,7 @@ static void picture(void)
 
 static char *render(enum report_format fmt, bool gaps_only)
 {
+	table_group_by_region(&tab);
 	aggregate(&cube, &cfg, &tab, &flt);
 	gaps_compute(&gl, &cfg, &tab, &flt, &cube, fx_month(202404));
 	struct report_input in = { &cfg, &tab, &flt, &cube, &gl, fx_month(202404) };
@@ -348,6 +349,7 @@ Test(report, gaps_csv)
 Test(report, write_errors_are_reported)
 {
 	picture();
+	table_group_by_region(&tab);
 	aggregate(&cube, &cfg, &tab, &flt);
 	gaps_compute(&gl, &cfg, &tab, &flt, &cube, fx_month(202404));
 	struct report_input in = { &cfg, &tab, &flt, &cube, &gl, fx_month(202404) };

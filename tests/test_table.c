@@ -78,3 +78,49 @@ Test(table, setting_counts_again_replaces_them)
 	expect_counts(0, small);
 	cr_expect_eq(t.rows[0].wide, 0);
 }
+
+static size_t add_in(int region, uint32_t line, int32_t girls)
+{
+	struct activity a = { .region = (int16_t)region, .line = line };
+	const struct row_counts n = { girls, girls, COUNT_MISSING, COUNT_MISSING, COUNT_MISSING,
+	                              COUNT_MISSING };
+	table_set_counts(&t, &a, &n);
+	return table_add(&t, &a);
+}
+
+/* Region order, file order kept within a region, rows of no region last;
+ * each row keeps its own counts (wide ones too). */
+Test(table, grouping_by_region_keeps_file_order_within_a_region)
+{
+	const int region[] = { 2, 0, -1, 2, 1, 0, 2, -1, 1 };
+	const int32_t girls[] = { 10, 11, 12, 70013, 14, 15, 16, 17, 100018 };
+	for (size_t i = 0; i < 9; i++)
+		add_in(region[i], (uint32_t)i + 2, girls[i]);
+	cr_assert_not(table_grouped_by_region(&t));
+	table_group_by_region(&t);
+	cr_assert(table_grouped_by_region(&t));
+	/* by hand: region 0 lines 3, 7; region 1 lines 6, 10; region 2 lines 2,
+	 * 5, 8; none: lines 4, 9 */
+	const uint32_t line[] = { 3, 7, 6, 10, 2, 5, 8, 4, 9 };
+	const int want_region[] = { 0, 0, 1, 1, 2, 2, 2, -1, -1 };
+	const int32_t want_girls[] = { 11, 15, 14, 100018, 10, 70013, 16, 12, 17 };
+	cr_assert_eq(t.len, 9);
+	for (size_t i = 0; i < 9; i++) {
+		cr_expect_eq(t.rows[i].line, line[i], "row %zu line %u", i, t.rows[i].line);
+		cr_expect_eq(t.rows[i].region, want_region[i], "row %zu region", i);
+		cr_expect_eq(activity_counts(&t, &t.rows[i]).girls, want_girls[i], "row %zu girls", i);
+	}
+}
+
+Test(table, grouping_an_empty_or_grouped_table_changes_nothing)
+{
+	table_group_by_region(&t);
+	cr_expect_eq(t.len, 0);
+	add_in(0, 2, 1);
+	add_in(0, 3, 2);
+	add_in(3, 4, 3);
+	table_group_by_region(&t);
+	cr_expect_eq(t.rows[0].line, 2);
+	cr_expect_eq(t.rows[1].line, 3);
+	cr_expect_eq(t.rows[2].line, 4);
+}

@@ -294,25 +294,7 @@ void app_rows_rejected(struct app *a)
 
 long app_find_row(const struct app *a, uint32_t source, uint32_t line)
 {
-	const struct table *t = a->tab;
-	size_t lo = 0, hi = t->len;
-
-	/* Rows are appended sheet by sheet in line order: binary search first,
-	 * a plain scan in case a loader ever changes that. */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const struct activity *r = &t->rows[mid];
-		if (r->source < source || (r->source == source && r->line < line))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < t->len && t->rows[lo].source == source && t->rows[lo].line == line)
-		return (long)lo;
-	for (size_t i = 0; i < t->len; i++)
-		if (t->rows[i].source == source && t->rows[i].line == line)
-			return (long)i;
-	return -1;
+	return cube_row_at(&a->cube, a->tab, source, line);
 }
 
 bool app_partner_stale(const struct app *a, const char *partner)

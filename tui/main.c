@@ -103,6 +103,7 @@ static int run_screen(const struct options *o)
 	if (cli_load(o->config ? o->config : cli_default_config(), o->paths, o->npaths,
 	             &cfg, &tab, stderr) &&
 	    (status = screen_options(o, &cfg, &ao)) < 0) {
+		table_group_by_region(&tab);   /* what the aggregate reads */
 		app_init(&app, &cfg, &tab, &ao);
 		status = app_run(&app);
 		app_free(&app);
