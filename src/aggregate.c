@@ -388,10 +388,11 @@ static struct ids build_ids(struct cube_cache *x, struct builder *b, size_t i, u
 }
 
 /* Every row's ids, region after region; each region's rows in one stretch
- * (region_start).  The keys of (partner, cercle, type, period) and of
- * (cercle, type, period) hold the region, so their maps are emptied when
- * a region ends: they never hold more than one region's keys (at a
- * million rows the largest maps, emptied so, are a few MB, not 16). */
+ * (region_start).  The keys of (partner, cercle, type, period), of
+ * (cercle, type, period) and the cumulative key (by its place) hold the
+ * region, so their maps are emptied when a region ends: they never hold
+ * more than one region's keys (at a million rows the largest maps, emptied
+ * so, are a few MB, not 16). */
 static void index_rows(struct cube_cache *x, struct builder *b, const uint32_t *pid_of)
 {
 	size_t nr = x->c->nregions;
@@ -411,6 +412,7 @@ static void index_rows(struct cube_cache *x, struct builder *b, const uint32_t *
 		if (a->region != region) {
 			idmap_empty(&b->pctp);
 			idmap_empty(&b->ctp);
+			idmap_empty(&b->gid);
 			region = a->region;
 		}
 		x->ids[i] = build_ids(x, b, i, pid_of[a->partner], x->gid ? &x->gid[i] : &(uint32_t){ 0 });
