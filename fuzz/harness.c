@@ -9,7 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "aggregate.h"
 #include "diag.h"
+#include "filter.h"
 #include "load.h"
 #include "parse.h"
 #include "place.h"
@@ -147,6 +149,43 @@ static const char *same_in_parts(const struct config *c, const uint8_t *data, si
 	return bad;
 }
 
+/* Grouped by region, the table counts as a single pass over its rows
+ * would: in monthly mode with no filter every row is counted, the people
+ * reached add up to the rows' own, each region's activities to its rows,
+ * and every row is found again by its file and line. */
+static const char *counts_when_grouped(const struct config *c, struct table *t)
+{
+	int64_t reached = 0, per_region[64] = { 0 };
+	for (size_t i = 0; i < t->len; i++) {
+		reached += activity_counts(t, &t->rows[i]).reached;
+		if (t->rows[i].region >= 0 && t->rows[i].region < 64)
+			per_region[t->rows[i].region]++;
+	}
+	table_group_by_region(t);
+	if (!table_grouped_by_region(t))
+		return broken("not grouped after table_group_by_region");
+	struct config monthly = *c;
+	monthly.mode = MODE_MONTHLY;
+	struct filter all;
+	struct cube q;
+	filter_init(&all);
+	cube_init(&q);
+	aggregate(&q, &monthly, t, &all);
+	const char *bad = NULL;
+	if (q.nrows != t->len || q.total.reached != reached)
+		bad = broken("grouped: %zu rows counted of %zu, %lld reached of %lld", q.nrows, t->len,
+		             (long long)q.total.reached, (long long)reached);
+	for (size_t r = 0; !bad && r < c->nregions && r < 64; r++)
+		if (q.region[r].activities != per_region[r])
+			bad = broken("grouped: region %zu counts %lld rows of %lld", r,
+			             (long long)q.region[r].activities, (long long)per_region[r]);
+	for (size_t i = 0; !bad && i < t->len; i++)
+		if (cube_row_at(&q, t, t->rows[i].source, t->rows[i].line) != (long)i)
+			bad = broken("grouped: row %zu (line %u) not found by its line", i, t->rows[i].line);
+	cube_free(&q);
+	return bad;
+}
+
 const char *harness_load(const struct config *c, const uint8_t *data, size_t size)
 {
 	struct table t;
@@ -164,6 +203,8 @@ const char *harness_load(const struct config *c, const uint8_t *data, size_t siz
 	 * 26 records: shorter inputs would only pay for the threads */
 	if (!bad && harness_count_lines((const char *)data, size) > 27)
 		bad = same_in_parts(c, data, size, &t);
+	if (!bad)
+		bad = counts_when_grouped(c, &t);
 	table_free(&t);
 	return bad;
 }
