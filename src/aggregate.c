@@ -415,9 +415,11 @@ static void index_rows(struct cube_cache *x, struct builder *b, const uint32_t *
 			idmap_empty(&b->gid);
 			region = a->region;
 		}
-		x->ids[i] = build_ids(x, b, i, pid_of[a->partner], x->gid ? &x->gid[i] : &(uint32_t){ 0 });
+		uint32_t unused;
+		x->ids[i] = build_ids(x, b, i, pid_of[a->partner], x->gid ? &x->gid[i] : &unused);
 	}
-	/* rows of other regions (none, or another config's) come after them all */
+	/* each region's first row; rows of no region (or of another config's)
+	 * come after them all */
 	for (size_t r = 0; r < nr; r++)
 		x->region_start[r + 1] += x->region_start[r];
 }

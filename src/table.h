@@ -143,7 +143,7 @@ static inline struct row_counts activity_counts(const struct table *t, const str
 		return t->wide[a->people.wide_at];
 	const uint16_t *n = a->people.n;
 	return (struct row_counts){ count16(n[0]), count16(n[1]), count16(n[2]),
-	                        count16(n[3]), count16(n[4]), count16(n[5]) };
+	                            count16(n[3]), count16(n[4]), count16(n[5]) };
 }
 
 #endif
