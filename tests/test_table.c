@@ -124,3 +124,34 @@ Test(table, grouping_an_empty_or_grouped_table_changes_nothing)
 	cr_expect_eq(t.rows[1].line, 3);
 	cr_expect_eq(t.rows[2].line, 4);
 }
+
+/* Enough rows that the old array's pages are handed back while they are
+ * copied: every row arrives once, where a stable pass region by region
+ * (the reference, built here from the input alone) puts it. */
+Test(table, grouping_many_rows_matches_a_region_by_region_pass)
+{
+	enum { N = 50000, NREG = 13 };
+	static int region_of[N];
+	for (int i = 0; i < N; i++) {
+		region_of[i] = (int)((unsigned)i * 7919u % NREG) - 1;     /* -1 .. 11 */
+		add_in(region_of[i], (uint32_t)i + 2, i % 9 == 0 ? 70000 + i : i % 60000);
+	}
+	table_group_by_region(&t);
+	cr_assert_eq(t.len, N);
+	size_t k = 0;
+	for (int r = 0; r <= NREG - 1; r++) {          /* regions 0..11, then -1 last */
+		int want = r < NREG - 1 ? r : -1;
+		for (int i = 0; i < N; i++) {
+			if (region_of[i] != want)
+				continue;
+			const struct activity *a = &t.rows[k];
+			cr_assert_eq(a->line, (uint32_t)i + 2, "row %zu: line %u, want %d", k, a->line, i + 2);
+			cr_assert_eq(a->region, want, "row %zu region", k);
+			cr_assert_eq(activity_counts(&t, a).girls, i % 9 == 0 ? 70000 + i : i % 60000,
+			             "row %zu girls", k);
+			k++;
+		}
+	}
+	cr_assert_eq(k, N);
+	cr_assert(table_grouped_by_region(&t));
+}
