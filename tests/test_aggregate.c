@@ -456,8 +456,6 @@ Test(aggregate, row_lookup_by_file_and_line)
 	cr_expect_eq(cube_row_at(&cube, &tab, src, 3), -1);
 }
 
-/* A loaded table is in file order and is searched as it is; one built in
- * another order (rows of two sheets interleaved) gets sorted copies. */
 /* The aggregate walks a region's rows as one stretch: a table not grouped
  * by region would be counted wrong, so it aborts instead. */
 Test(aggregate, an_ungrouped_table_aborts, .signal = SIGABRT)
@@ -469,7 +467,7 @@ Test(aggregate, an_ungrouped_table_aborts, .signal = SIGABRT)
 }
 
 /* Within Gao the rows are out of file order (b.csv:2, a.csv:2, b.csv:3,
- * a.csv:3): the lookup sorts keys of its own. */
+ * a.csv:3: two sheets interleaved): the lookup sorts keys of its own. */
 Test(aggregate, row_lookup_in_a_table_out_of_file_order)
 {
 	uint32_t s2 = fx_source(&tab, "sheets/b.csv");

@@ -105,7 +105,7 @@ Test(load, english_sheet_maps_every_column_and_counts_rule_2)
 	cr_assert_str_eq(region_name(a), "Mopti");
 	cr_assert_str_eq(cfg.cercles[a->cercle].name, "Bandiagara");
 	cr_assert_str_eq(type_code(a), "GC");
-	cr_assert_eq(activity_counts(&t, a).reached, 29);           /* 10 + 12 + 3 + 4 */
+	cr_assert_eq(activity_counts(&t, a).reached, 29);   /* 10 + 12 + 3 + 4 */
 	cr_assert_str_eq(table_str(&t, a->partner), "AVS-Mali"); /* rule 3: the implementing partner */
 	cr_assert_str_eq(table_str(&t, a->org), "UNICEF");
 	cr_assert_eq(a->month, month_index(2024, 3));
@@ -115,6 +115,30 @@ Test(load, english_sheet_maps_every_column_and_counts_rule_2)
 	cr_assert_eq(activity_counts(&t, &t.rows[1]).reached, 40);
 	cr_assert_str_eq(table_str(&t, t.rows[1].partner), "IRC");
 	cr_assert_eq(t.diags.warnings, 0);
+}
+
+/* Counts past a row's 16 bits are read whole: 70,000 girls, a 40,000 +
+ * 30,000 sum, 65,535 (the first value a row does not keep); 65,534 and
+ * an empty cell stay in the row. */
+Test(load, large_counts_are_kept_whole)
+{
+	load("Organisation,Région,Type d'intervention,Mois de rapportage,Filles,Garçons,Total\n"
+	     "IRC,Mopti,PSS,mars 2024,70000,5,\n"
+	     "IRC,Mopti,PSS,mars 2024,40000,30000,70000\n"
+	     "IRC,Mopti,PSS,mars 2024,65535,,\n"
+	     "IRC,Mopti,PSS,mars 2024,65534,,\n");
+	cr_assert_eq(t.len, 4);
+	const int32_t girls[] = { 70000, 40000, 65535, 65534 };
+	const int32_t boys[] = { 5, 30000, COUNT_MISSING, COUNT_MISSING };
+	const int32_t reached[] = { 70005, 70000, 65535, 65534 };
+	const bool wide[] = { true, true, true, false };
+	for (size_t i = 0; i < 4; i++) {
+		const struct row_counts n = activity_counts(&t, &t.rows[i]);
+		cr_expect_eq(n.girls, girls[i], "row %zu girls %d", i, n.girls);
+		cr_expect_eq(n.boys, boys[i], "row %zu boys %d", i, n.boys);
+		cr_expect_eq(n.reached, reached[i], "row %zu reached %d", i, n.reached);
+		cr_expect_eq(t.rows[i].wide, wide[i], "row %zu wide", i);
+	}
 }
 
 Test(load, title_rows_above_the_header_are_skipped)
