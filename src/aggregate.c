@@ -629,19 +629,8 @@ static int max_int(int a, int b)
 	return a > b ? a : b;
 }
 
-/* A 16-bit count of a row, 0 where not given. */
-static int32_t given16(uint16_t v)
-{
-	return v == COUNT16_MISSING ? 0 : v;
-}
-
 static struct people people_of(const struct cube_cache *x, const struct activity *a)
 {
-	if (!a->wide) {
-		const uint16_t *n = a->people.n;
-		return (struct people){ given16(n[0]), given16(n[1]), given16(n[2]), given16(n[3]),
-		                        given16(n[4]), given16(n[5]) };
-	}
 	const struct row_counts c = activity_counts(x->t, a);
 	return (struct people){ c.reached, given(c.girls), given(c.boys), given(c.women),
 	                        given(c.men), given(c.older) };
