@@ -41,6 +41,7 @@ build() {
 	HAVE_FOURW=1 HAVE_CORE_BENCH=1
 	make -s ${BENCH_CFLAGS:+CFLAGS="$BENCH_CFLAGS"} build/fourw >&2 || { HAVE_FOURW=0; say "!! fourw does not build yet: its lines are left out"; }
 	make -s ${BENCH_CFLAGS:+CFLAGS="$BENCH_CFLAGS"} build-bench/core_bench >&2 || { HAVE_CORE_BENCH=0; say "!! core_bench does not link yet: in-process figures left out"; }
+	make -s ${BENCH_CFLAGS:+CFLAGS="$BENCH_CFLAGS"} build-bench/hostile_bench >&2 || { HAVE_CORE_BENCH=0; say "!! hostile_bench does not link"; }
 }
 
 # ---- peers from Debian ----------------------------------------------------
@@ -330,6 +331,7 @@ main() {
 	mess_section
 	core_section
 	screen_section
+	hostile_section
 	commands_section
 	targets_section
 	write_results
@@ -442,6 +444,20 @@ screen_section() {
 		"$FOURW_CONFIG" "$sheet" "$(printf '%s\n' "${walls[@]}" | median)" "${walls[*]}" \
 		"$(awk -v k="$hwm" 'BEGIN { print k / 1024 }')" >>"$REPORT"
 	tail -n 1 "$REPORT" >&2
+}
+
+# The hostile sheets of tests/test_hostile.c, timed here rather than in the
+# tests (a clock in a test fails on a busy machine for no fault of the code).
+hostile_section() {
+	[ "$HAVE_CORE_BENCH" = 1 ] || return 0
+	say "== hostile sheets (bench/hostile_bench)"
+	{
+		echo
+		echo "## Hostile sheets (bench/hostile_bench; each case in a process of its own)"
+		echo
+		"$OUT/hostile_bench" -c "$CONFIG_INI" || echo "(hostile_bench: a case did not end as expected)"
+	} >>"$REPORT"
+	sed -n '/^## Hostile sheets/,$p' "$REPORT" >&2
 }
 
 commands_section() {

@@ -80,11 +80,13 @@ fuzz-seeds:
 	     f = sprintf("%s/place/c%04d", d, NR); printf "%s\n\n2", $$0 > f; close(f) }'
 
 # One target for FUZZ_SECONDS.  The log's last lines give the executions.
+# -timeout is a hang guard for one input (at most 4 KB), set far above what
+# any input takes so that a busy CI machine cannot trip it.
 fuzz-run-%: $(FUZZ_O)/fuzz_% fuzz-seeds
 	@mkdir -p $(FUZZ_O)/corpus/$* $(FUZZ_O)/artifacts/$* $(FUZZ_O)/logs fuzz/regressions/$*
 	@echo "fuzz $*: $(FUZZ_SECONDS) s (log: $(FUZZ_O)/logs/$*.log)"
 	@UBSAN_OPTIONS=print_stacktrace=1 $(FUZZ_O)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) \
-	  -timeout=10 -rss_limit_mb=2048 -max_len=$(FUZZ_MAXLEN_$*) -print_final_stats=1 \
+	  -timeout=120 -rss_limit_mb=2048 -max_len=$(FUZZ_MAXLEN_$*) -print_final_stats=1 \
 	  $(if $(wildcard fuzz/$*.dict),-dict=fuzz/$*.dict) \
 	  -artifact_prefix=$(FUZZ_O)/artifacts/$*/ \
 	  $(FUZZ_O)/corpus/$* $(FUZZ_O)/seeds/$* fuzz/regressions/$* \

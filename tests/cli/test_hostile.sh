@@ -110,12 +110,13 @@ fi
 # buffer (set-clipboard on).  The rows view draws the hostile partners.
 if command -v tmux >/dev/null 2>&1; then
 	$T -f /dev/null new-session -d -s h -x 120 -y 30 \
-		"env LANG=C.UTF-8 TERM=screen-256color $BIN -c config.ini '$dir' 2>$tmp/err.screen; echo rc=\$?; sleep 30"
+		"env LANG=C.UTF-8 TERM=screen-256color $BIN -c config.ini '$dir' 2>$tmp/err.screen; echo rc=\$?; sleep 3600"
 	$T set-option -g set-clipboard on >/dev/null 2>&1
 	$T set-option -g allow-rename on >/dev/null 2>&1
 	title0=$($T display -p -t h '#{pane_title}')
+	# The poll's limit is a hang guard (about two minutes), not a speed limit.
 	wait_for() {
-		i=100
+		i=2400
 		while [ $i -gt 0 ]; do
 			$T capture-pane -p -t h | grep -qi -- "$1" && return 0
 			sleep 0.05; i=$((i - 1))

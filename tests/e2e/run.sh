@@ -1,7 +1,11 @@
 #!/bin/sh
 # tests/e2e/run.sh BIN — drive the real fourw screen in a private tmux server
-# and read the screen back.  Polls capture-pane with a timeout instead of
-# sleeping (a cold tmux server can take a while to show the first frame).
+# and read the screen back.  Polls capture-pane until the expected text shows
+# instead of sleeping a fixed time.  The poll's limit (about two minutes) is
+# a hang guard, not a speed limit: a busy machine or a sanitizer build may
+# take seconds to draw a frame, and a check only waits that long when it is
+# failing anyway.  The pane outlives the program by an hour so its exit
+# status can be read however slow the machine; the server is killed on exit.
 # Ends with "e2e: N passed, N failed"; exits non-zero on any failure.
 set -u
 BIN=${1:-build/fourw}
@@ -27,19 +31,21 @@ fail=0
 trap '$T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT INT TERM
 
 # start COLSxLINES [VAR=value...]: a new session running the binary; its
-# stderr goes to $TMP/err.N and the exit status is printed as rc=N.
+# stderr goes to $TMP/err.N, its process id to $TMP/pid.N (the shell writes
+# its own and execs fourw, so no process lookup tool is needed) and the exit
+# status is printed as rc=N.
 start() {
 	size=$1; shift
 	old=$S; n=$((n + 1)); S=s$n
 	$T -f /dev/null new-session -d -s $S -x "${size%x*}" -y "${size#*x}" \
-		"env LANG=C.UTF-8 TERM=screen-256color $* $BIN -c $CONFIG 2>$TMP/err.$n; echo rc=\$?; sleep 30"
+		"env LANG=C.UTF-8 TERM=screen-256color $* sh -c 'echo \$\$ >$TMP/pid.$n; exec $BIN -c $CONFIG' 2>$TMP/err.$n; echo rc=\$?; sleep 3600"
 	[ -z "$old" ] || $T kill-session -t "$old" 2>/dev/null
 	$T set-option -t $S -g status off >/dev/null 2>&1
 }
 screen() { $T capture-pane -p -t $S; }
 keys()   { $T send-keys -t $S "$@"; }
 wait_for() {
-	tries=${2:-100}
+	tries=${2:-2400}
 	while [ "$tries" -gt 0 ]; do
 		screen | grep -Eq -- "$1" && return 0
 		sleep 0.05; tries=$((tries - 1))
@@ -162,7 +168,7 @@ check "TERM=vt100: q exits with status 0" wait_for '^rc=0'
 for sig in TERM HUP; do
 	start 100x30
 	wait_for 'Reached [0-9]' >/dev/null
-	pid=$(pgrep -P "$($T display -p -t $S '#{pane_pid}')" | head -1)
+	pid=$(cat "$TMP/pid.$n")
 	[ -n "$pid" ] && kill -$sig "$pid"
 	check "SIG$sig: exits cleanly" wait_for '^rc=1(43|29)$'
 	check "SIG$sig: stderr empty" stderr_empty
