@@ -1,4 +1,4 @@
-# Benchmark (issue 5): `make bench`, see bench/README.
+# Benchmark: `make bench`, see bench/README.
 # Included by the top Makefile; uses its CC, WARN, CFLAGS and library flags.
 # The tools build into build-bench/ beside the generated sheets, so the
 # source tree stays clean and `make clean` removes them.

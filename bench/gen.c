@@ -5,7 +5,7 @@
  *
  * Writes N data rows (about 170 bytes each) of an illustrative — not real —
  * 4W sheet for the Mali Child Protection Sub-Cluster, 2024, in one of the
- * dialects the loader accepts (issue 2):
+ * dialects the loader accepts:
  *
  *   en        UTF-8, ',', LF, English headers, ISO dates
  *   fr-excel  Windows-1252, ';', CRLF, French headers, dd/mm/yyyy dates,
@@ -178,7 +178,7 @@ static size_t cercle_region(size_t c)
 	abort();
 }
 
-/* ---- intervention types (issue 2, domain.md §3) -------------------------- */
+/* ---- intervention types (domain.md §3) ------------------------------------ */
 
 /* How many people a row of this type typically reaches. */
 enum reach { FEW, GROUP, CROWD, ADULTS };

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh — issue 5's benchmark, run by `make bench`.
+# bench/run.sh — the benchmark, run by `make bench`.
 #
 # Generates Mali 4W sheets of 10k, 100k and 1M rows (5M with BENCH_5M=1)
 # into build-bench/, then runs side by side on the same files, page cache

@@ -1,4 +1,4 @@
-# Fuzzing and memory checks (issue 6).  Included by the top Makefile; uses
+# Fuzzing and memory checks.  Included by the top Makefile; uses
 # its WARN, CORE_CPPFLAGS and library flags.
 #
 #   make fuzz [FUZZ_SECONDS=60]   each libFuzzer target for FUZZ_SECONDS

@@ -8,7 +8,7 @@
  * test fails on a busy machine or under a sanitizer for no fault of the
  * code.  Also: the regression inputs saved from fuzzing
  * (fuzz/regressions/) replayed through the fuzz targets' own checks, and the
- * config.ini rejections of issue 6. */
+ * config.ini rejections that guard a server from a hostile config. */
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <fcntl.h>
@@ -670,7 +670,7 @@ Test(hostile, fuzz_regressions_replay)
 	replay("config", check_config);
 }
 
-/* ---- config.ini: the rejections of issue 6 ---------------------------------- */
+/* ---- config.ini: hostile configs are rejected -------------------------------- */
 
 /* tests/fixtures/config/minimal.ini with one line replaced, loaded from a
  * folder holding its figures file; returns the error message. */

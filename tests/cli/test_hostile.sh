@@ -1,5 +1,5 @@
 #!/bin/sh
-# Terminal safety end to end (issue 6): a sheet whose cells, and whose file
+# Terminal safety end to end: a sheet whose cells, and whose file
 # name, carry ESC [ 2J, an OSC 0 title change, an OSC 52 clipboard write,
 # C1 controls (U+009B CSI as C2 9B) and bidi overrides (U+202E).  Every
 # command's stdout and stderr is checked byte by byte: none of those bytes
