@@ -1,5 +1,6 @@
 #include "plan_fixture.h"
 
+#include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -221,4 +222,10 @@ size_t fx_add(struct table *t, const struct config *c, struct fx_row r)
 	if (p > t->latest_month)
 		t->latest_month = p;
 	return table_add(t, &a);
+}
+
+void fx_plan_load(struct config *c)
+{
+	struct error e = { "" };
+	cr_assert(config_load(c, FX_PLAN_INI, &e), "%s", e.msg);
 }

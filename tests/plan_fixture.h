@@ -48,6 +48,14 @@ struct fx_row {
 void fx_config(struct config *c);
 void fx_config_free(struct config *c);
 
+/* The suites that need the loader's full gazetteer, columns and types load
+ * a frozen copy of the shipped config (tests/fixtures/plan/, see its
+ * README), never the shipped config.ini, so editing the shipped plan cannot
+ * change what a test expects.  Fails the test if it does not load; free
+ * with config_free. */
+#define FX_PLAN_INI "tests/fixtures/plan/config.ini"
+void fx_plan_load(struct config *c);
+
 /* Table with no rows; sources are added with fx_source. */
 void fx_table(struct table *t);
 uint32_t fx_source(struct table *t, const char *path);

@@ -25,6 +25,7 @@
 
 /* The fuzz targets' checks, compiled into this test (one definition). */
 #include "../fuzz/harness.c"
+#include "plan_fixture.h"
 
 static struct config cfg;
 static struct table t;
@@ -32,8 +33,7 @@ static char tmpdir[] = "/tmp/fourw-hostile-XXXXXX";
 
 static void setup(void)
 {
-	struct error e;
-	cr_assert(config_load(&cfg, "config.ini", &e), "%s", e.msg);
+	fx_plan_load(&cfg);
 	table_init(&t);
 }
 

@@ -5,13 +5,13 @@
 
 #include "config.h"
 #include "itype.h"
+#include "plan_fixture.h"
 
 static struct config cfg;
 
 static void setup(void)
 {
-	struct error e;
-	cr_assert(config_load(&cfg, "config.ini", &e), "%s", e.msg);
+	fx_plan_load(&cfg);
 }
 
 static void teardown(void)

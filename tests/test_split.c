@@ -16,13 +16,13 @@
 #include "load.h"
 #include "table.h"
 #include "workers.h"
+#include "plan_fixture.h"
 
 static struct config cfg;
 
 static void setup(void)
 {
-	struct error e;
-	cr_assert(config_load(&cfg, "config.ini", &e), "%s", e.msg);
+	fx_plan_load(&cfg);
 }
 
 static void teardown(void)
