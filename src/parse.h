@@ -1,20 +1,19 @@
-/* parse: the numbers and dates of a 4W sheet, as partners type them.
+/* parse: the people counts of a 4W sheet, as partners type them.
  *
  * People counts:  "1234", "1 234" (space, NBSP U+00A0 or narrow NBSP
  * U+202F), "1,234", "1.234", "1'234", surrounding spaces.  Empty, "-",
  * "N/A", "NA", "ND", "#N/A" are missing.  Negative or fractional counts are
  * errors (people are whole), as is anything that is not a number.
  *
- * Dates: ISO "2024-03-15", "15/03/2024", "15-03-2024", "15.03.2024",
- * "15/03/24", month names in French or English ("mars 2024", "March 2024",
- * "15 mars 2024", "Mar-24"), "2024-03" and "03/2024" (month only), and
- * Excel serial numbers (20000–80000, 1900 system).  Day-month order is always
- * day first (French and Malian usage). */
+ * Dates live in date.h, included here because most readers of a cell want
+ * both. */
 #ifndef FOURW_PARSE_H
 #define FOURW_PARSE_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+#include "date.h"
 
 enum num_status {
 	NUM_OK,
@@ -31,38 +30,5 @@ enum num_status parse_people(const char *s, int64_t *out);
 
 /* A plain English phrase for a status, for messages: "is negative". */
 const char *parse_num_status_text(enum num_status st);
-
-struct date {
-	int year;        /* 1900..2200 */
-	int month;       /* 1..12 */
-	int day;         /* 1..31, or 0 when only a month was given */
-};
-
-enum date_status {
-	DATE_OK,
-	DATE_MISSING,
-	DATE_INVALID,    /* unrecognised form */
-	DATE_IMPOSSIBLE, /* recognised form, impossible date: 31/02/2024 */
-};
-
-enum date_status parse_date(const char *s, struct date *out);
-
-/* Month index used everywhere for periods: months since January 2000
- * (2024-03 → 290).  Negative before 2000. */
-static inline int month_index(int year, int month)
-{
-	return (year - 2000) * 12 + (month - 1);
-}
-static inline int month_year(int idx)  { return 2000 + (idx >= 0 ? idx / 12 : -((11 - idx) / 12)); }
-static inline int month_month(int idx) { return idx - (month_year(idx) - 2000) * 12 + 1; }
-
-/* Days since 1970-01-01 of a full date (day 0 counts as the 1st). */
-long date_days(const struct date *d);
-
-/* "2024-03" into buf (size >= 8). */
-void month_format(int idx, char *buf);
-
-/* Parses "YYYY-MM" (as given to --from/--to); returns false if malformed. */
-bool month_parse(const char *s, int *idx);
 
 #endif
