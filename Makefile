@@ -28,7 +28,7 @@ THREAD_LIBS   := -pthread
 
 CORE_SRC = $(wildcard src/*.c)
 TUI_SRC  = $(wildcard tui/*.c)
-TEST_SRC = $(wildcard tests/test_*.c) tests/plan_fixture.c
+TEST_SRC = $(wildcard tests/test_*.c) tests/plan_fixture.c tests/hostile_sheets.c
 CORE_OBJ = $(patsubst %.c,$(O)/%.o,$(CORE_SRC))
 TUI_OBJ  = $(patsubst %.c,$(O)/%.o,$(TUI_SRC))
 TEST_OBJ = $(patsubst %.c,$(O)/%.o,$(TEST_SRC))

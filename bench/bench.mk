@@ -28,9 +28,10 @@ bench:
 .PHONY: bench bench-tools
 
 # The hostile sheets' costs (tests/test_hostile.c checks only what they give).
-$(BENCH_O)/hostile_bench: bench/hostile_bench.c $(O)/libfourw.a
+$(BENCH_O)/hostile_bench: bench/hostile_bench.c tests/hostile_sheets.c tests/hostile_sheets.h $(O)/libfourw.a
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) $(INI_CFLAGS) -o $@ $< $(O)/libfourw.a \
+	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) $(INI_CFLAGS) -Itests -o $@ bench/hostile_bench.c \
+	  tests/hostile_sheets.c $(O)/libfourw.a \
 	  $(INI_LIBS) $(CSV_LIBS) $(THREAD_LIBS) -lm
 bench-hostile: $(BENCH_O)/hostile_bench
 	$(BENCH_O)/hostile_bench -c config.ini

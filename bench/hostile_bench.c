@@ -21,10 +21,9 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "hostile_sheets.h"
 #include "load.h"
 #include "table.h"
-
-#define HEADER "Organisation,Région,Type,Filles,Garçons\n"
 
 static const char *config_path = "config.ini";
 static char tmpdir[] = "/tmp/fourw-hostile-bench-XXXXXX";
@@ -36,19 +35,10 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static char *xmalloc_bench(size_t n)
-{
-	char *p = malloc(n);
-	if (!p) {
-		fprintf(stderr, "hostile_bench: out of memory (%zu bytes)\n", n);
-		exit(3);
-	}
-	return p;
-}
-
-/* Loads one buffer as a sheet; the child's exit status says whether the
- * load call itself succeeded. */
-static int load_one_buffer(const char *buf, size_t len)
+/* Loads one buffer (path NULL) or one path with the config; the child's
+ * exit status is 0 when the load ends as expected: a buffer read, or a path
+ * read or refused as expect_refusal says. */
+static int load_with_config(const char *buf, size_t len, const char *path, bool expect_refusal)
 {
 	struct config cfg;
 	struct table t;
@@ -58,105 +48,58 @@ static int load_one_buffer(const char *buf, size_t len)
 		return 2;
 	}
 	table_init(&t);
-	bool ok = load_buffer(&t, &cfg, "hostile.csv", buf, len, &e);
-	table_free(&t);
-	config_free(&cfg);
-	return ok ? 0 : 1;
-}
-
-/* Loads one path; refused paths are expected for some cases, so the exit
- * status is 0 when the outcome is the expected one. */
-static int load_one_path(const char *path, bool expect_refusal)
-{
-	struct config cfg;
-	struct table t;
-	struct error e = { "" };
-	if (!config_load(&cfg, config_path, &e)) {
-		fprintf(stderr, "hostile_bench: %s\n", e.msg);
-		return 2;
-	}
-	table_init(&t);
-	const char *paths[] = { path };
-	bool ok = load_paths(&t, &cfg, paths, 1, &e);
+	bool ok = path ? load_paths(&t, &cfg, (const char *const[]){ path }, 1, &e)
+	               : load_buffer(&t, &cfg, "hostile.csv", buf, len, &e);
 	table_free(&t);
 	config_free(&cfg);
 	return ok != expect_refusal ? 0 : 1;
 }
 
-static char *sheet_with_big_cell(size_t cell, bool quoted, size_t *len)
+static int load_one_buffer(char *buf, size_t len)
 {
-	static const char head[] = HEADER "UNICEF,Mopti,GC,1,1\n";
-	static const char tail[] = ",Mopti,GC,1,1\nUNICEF,Mopti,GC,2,2\n";
-	char *buf = xmalloc_bench(sizeof head + cell + sizeof tail + 2), *p = buf;
-	memcpy(p, head, sizeof head - 1);
-	p += sizeof head - 1;
-	if (quoted)
-		*p++ = '"';
-	memset(p, 'x', cell);
-	p += cell;
-	if (quoted)
-		*p++ = '"';
-	memcpy(p, tail, sizeof tail - 1);
-	p += sizeof tail - 1;
-	*len = (size_t)(p - buf);
-	return buf;
+	int status = load_with_config(buf, len, NULL, false);
+	free(buf);
+	return status;
+}
+
+static int load_one_path(const char *path, bool expect_refusal)
+{
+	return load_with_config(NULL, 0, path, expect_refusal);
 }
 
 static int big_quoted_cell(void)
 {
 	size_t len;
-	char *buf = sheet_with_big_cell(50u << 20, true, &len);
+	char *buf = hostile_big_cell_sheet(50u << 20, true, &len);
 	return load_one_buffer(buf, len);
 }
 
 static int big_bare_cell(void)
 {
 	size_t len;
-	char *buf = sheet_with_big_cell(50u << 20, false, &len);
+	char *buf = hostile_big_cell_sheet(50u << 20, false, &len);
 	return load_one_buffer(buf, len);
 }
 
 static int row_of_100000_fields(void)
 {
-	static const char head[] = HEADER "UNICEF,Mopti,GC,1,2";
-	size_t fields = 100000;
-	char *buf = xmalloc_bench(sizeof head + 2 * fields + 2), *p = buf;
-	memcpy(p, head, sizeof head - 1);
-	p += sizeof head - 1;
-	for (size_t i = 5; i < fields; i++) {
-		*p++ = ',';
-		*p++ = 'z';
-	}
-	*p++ = '\n';
-	return load_one_buffer(buf, (size_t)(p - buf));
+	size_t len;
+	char *buf = hostile_row_of_fields(100000, &len);
+	return load_one_buffer(buf, len);
 }
 
 static int ten_thousand_columns(void)
 {
-	size_t columns = 10000, rows = 3;
-	char *buf = xmalloc_bench(columns * 8 + rows * (columns * 2 + 32) + 64), *p = buf;
-	p += sprintf(p, "Organisation,Région,Type,Filles,Garçons");
-	for (size_t i = 5; i < columns; i++)
-		p += sprintf(p, ",c%zu", i);
-	*p++ = '\n';
-	for (size_t r = 0; r < rows; r++) {
-		p += sprintf(p, "UNICEF,Mopti,GC,%zu,1", r);
-		for (size_t i = 5; i < columns; i++) {
-			*p++ = ',';
-			*p++ = 'v';
-		}
-		*p++ = '\n';
-	}
-	return load_one_buffer(buf, (size_t)(p - buf));
+	size_t len;
+	char *buf = hostile_sheet_of_columns(10000, 3, &len);
+	return load_one_buffer(buf, len);
 }
 
 static int two_million_lone_crs(void)
 {
-	size_t n = 2000000, head = strlen(HEADER);
-	char *buf = xmalloc_bench(head + n);
-	memcpy(buf, HEADER, head);
-	memset(buf + head, '\r', n);
-	return load_one_buffer(buf, head + n);
+	size_t len;
+	char *buf = hostile_lone_crs(2000000, &len);
+	return load_one_buffer(buf, len);
 }
 
 static void write_file(const char *path, const char *text)
@@ -248,7 +191,7 @@ static void make_inputs(void)
 	make_dir(path);
 	for (int i = 0; i < 10000; i++) {
 		snprintf(path, sizeof path, "%s/many/s%05d.csv", tmpdir, i);
-		snprintf(text, sizeof text, HEADER "UNICEF,Mopti,GC,%d,1\n", i % 7);
+		snprintf(text, sizeof text, HOSTILE_HEADER "UNICEF,Mopti,GC,%d,1\n", i % 7);
 		write_file(path, text);
 	}
 	snprintf(path, sizeof path, "%s/pipe.csv", tmpdir);
