@@ -21,15 +21,15 @@ void diag_list_free(struct diag_list *l)
 	l->len = l->cap = 0;
 }
 
-void diag_vadd(struct diag_list *l, enum diag_level level, uint32_t source,
-               uint32_t line, uint32_t col, const char *fmt, va_list ap)
+void diag_vadd(struct diag_list *l, enum diag_level level, enum diag_code code,
+               uint32_t source, uint32_t line, uint32_t col, const char *fmt, va_list ap)
 {
 	char buf[1024];
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	l->items = xgrow(l->items, &l->cap, l->len + 1, sizeof *l->items);
 	l->items[l->len++] = (struct diag){
 		.source = source, .line = line, .col = col, .level = level,
-		.msg = arena_strdup(&l->arena, buf),
+		.code = code, .msg = arena_strdup(&l->arena, buf),
 	};
 	if (level == DIAG_REJECT)
 		l->rejects++;
@@ -39,12 +39,12 @@ void diag_vadd(struct diag_list *l, enum diag_level level, uint32_t source,
 		l->notes++;
 }
 
-void diag_add(struct diag_list *l, enum diag_level level, uint32_t source,
-              uint32_t line, uint32_t col, const char *fmt, ...)
+void diag_add(struct diag_list *l, enum diag_level level, enum diag_code code,
+              uint32_t source, uint32_t line, uint32_t col, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vadd(l, level, source, line, col, fmt, ap);
+	diag_vadd(l, level, code, source, line, col, fmt, ap);
 	va_end(ap);
 }
 

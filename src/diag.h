@@ -17,11 +17,54 @@
 
 enum diag_level { DIAG_REJECT, DIAG_WARNING, DIAG_NOTE };
 
+/* What a message is about, set where it is raised, so that whoever groups
+ * or counts messages (the data-quality flags, the screen) reads the code,
+ * and the wording stays free to change or be translated. */
+enum diag_code {
+	/* place */
+	DC_UNKNOWN_REGION_CODE,   /* a region p-code the config does not know */
+	DC_REGION_CONFLICT,       /* region p-code and name point to two regions */
+	DC_UNKNOWN_REGION,        /* a region name the config does not know */
+	DC_UNKNOWN_CERCLE,        /* a cercle unknown (region level, or rejected) */
+	DC_CERCLE_NOT_IN_REGION,  /* a known cercle outside the row's region */
+	DC_NO_PLACE,              /* neither region nor cercle given */
+	/* intervention type and status */
+	DC_UNKNOWN_TYPE,          /* counted as the "other" type */
+	DC_TYPE_FROM_ACTIVITY,    /* type empty, taken from the activity's text */
+	DC_NO_TYPE,               /* neither type nor a recognisable activity */
+	DC_UNKNOWN_STATUS,
+	/* dates */
+	DC_IMPOSSIBLE_DATE,       /* a date shape with no such day (31/02) */
+	DC_NOT_A_DATE,
+	DC_END_BEFORE_START,
+	DC_OUTSIDE_PLAN_YEAR,
+	/* people */
+	DC_BAD_COUNT,             /* a count cell that is not a count */
+	DC_NO_COUNT,              /* every count cell empty */
+	DC_TOTAL_DIFFERS,         /* total differs from the breakdown */
+	DC_PLANNED_REACHED,       /* a planned activity reports people reached */
+	DC_NO_ORGANISATION,
+	/* the record as a whole */
+	DC_EXTRA_CELLS,           /* cells past the header's width */
+	DC_TOO_MANY_CELLS,        /* cells past what a sheet can have */
+	DC_CELL_TOO_LONG,         /* a cell no spreadsheet could hold */
+	DC_QUOTE_NEVER_CLOSED,
+	DC_NO_REQUIRED_COLUMN,    /* a row of a sheet that lacks a required column */
+	/* the sheet as a whole */
+	DC_COLUMN_NOT_RECOGNISED, /* the header lacks a required column */
+	DC_HEADER_NOT_FOUND,
+	DC_SYSTEM_GUESSED,        /* old or 2023 p-codes: nothing told which */
+	DC_NUL_BYTES,             /* binary or UTF-16, not CSV text */
+	DC_ORG_SPELLED_TWO_WAYS,
+	DC_COUNT
+};
+
 struct diag {
 	uint32_t source;        /* index into table.sources */
 	uint32_t line;          /* 1-based physical line; 0 = the file as a whole */
 	uint32_t col;           /* 1-based column (field) number; 0 = whole row */
 	enum diag_level level;
+	enum diag_code code;
 	const char *msg;        /* owned by the list's arena */
 };
 
@@ -34,11 +77,11 @@ struct diag_list {
 
 void diag_list_init(struct diag_list *l);
 void diag_list_free(struct diag_list *l);
-void diag_add(struct diag_list *l, enum diag_level level, uint32_t source,
-              uint32_t line, uint32_t col, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-void diag_vadd(struct diag_list *l, enum diag_level level, uint32_t source,
-               uint32_t line, uint32_t col, const char *fmt, va_list ap);
+void diag_add(struct diag_list *l, enum diag_level level, enum diag_code code,
+              uint32_t source, uint32_t line, uint32_t col, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+void diag_vadd(struct diag_list *l, enum diag_level level, enum diag_code code,
+               uint32_t source, uint32_t line, uint32_t col, const char *fmt, va_list ap);
 
 /* A fatal error that stops a command (unreadable file, bad config.ini):
  * its message already names file, line and key where they are known. */

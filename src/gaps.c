@@ -442,30 +442,30 @@ static void rule_stale(struct ctx *x)
 
 /* ---- data quality -------------------------------------------------------- */
 
-/* The loader's messages, grouped by what they mean for the figures.  The
- * needles are phrases of row.c and load.c; anything else is "other". */
+/* The loader's messages, grouped by what they mean for the figures, by
+ * their code; any other warning is "other". */
 static const struct dq_kind {
-	const char *needle[3];
+	enum diag_code code[2];
+	int ncodes;
 	const char *what;
 	enum severity sev;
 } dq_kinds[] = {
-	{ { "differs from the sum of the breakdown" },
+	{ { DC_TOTAL_DIFFERS }, 1,
 	  "the total differs from the breakdown (the breakdown is counted)", SEV_MEDIUM },
-	{ { "planned activity reports" },
+	{ { DC_PLANNED_REACHED }, 1,
 	  "planned activities report people reached (counted as presence only)", SEV_MEDIUM },
-	{ { "no organisation named" },
+	{ { DC_NO_ORGANISATION }, 1,
 	  "no organisation named (counted as one unnamed partner)", SEV_MEDIUM },
-	{ { "unknown intervention type", " taken from " },
+	{ { DC_UNKNOWN_TYPE, DC_TYPE_FROM_ACTIVITY }, 2,
 	  "the intervention type is unknown (counted as other) or was taken from the activity",
 	  SEV_INFO },
-	{ { "unknown cercle", "is not in region" },
+	{ { DC_UNKNOWN_CERCLE, DC_CERCLE_NOT_IN_REGION }, 2,
 	  "the cercle is unknown or not in the region (counted at region level)", SEV_INFO },
-	{ { "outside the plan year", "is before" },
+	{ { DC_OUTSIDE_PLAN_YEAR, DC_END_BEFORE_START }, 2,
 	  "dates outside the plan year, or an end before the start", SEV_INFO },
-	{ { "unknown status" }, "the status is not recognised", SEV_INFO },
-	{ { "cells but the header has" }, "more cells than the header (extra cells ignored)",
-	  SEV_INFO },
-	{ { NULL }, "other warnings (see fourw check)", SEV_INFO },
+	{ { DC_UNKNOWN_STATUS }, 1, "the status is not recognised", SEV_INFO },
+	{ { DC_EXTRA_CELLS }, 1, "more cells than the header (extra cells ignored)", SEV_INFO },
+	{ { DC_COUNT }, 0, "other warnings (see fourw check)", SEV_INFO },
 };
 #define DQ_OTHER (sizeof dq_kinds / sizeof dq_kinds[0] - 1)
 #define DQ_SPELLING (DQ_OTHER + 1)     /* notes */
@@ -474,13 +474,11 @@ static const struct dq_kind {
 static size_t dq_classify(const struct diag *d)
 {
 	if (d->level == DIAG_NOTE)
-		return strstr(d->msg, " looks like ") ? DQ_SPELLING : DQ_NOTE;
-	for (size_t k = 0; k < DQ_OTHER; k++) {
-		const struct dq_kind *dk = &dq_kinds[k];
-		for (int i = 0; i < 3 && dk->needle[i]; i++)
-			if (strstr(d->msg, dk->needle[i]))
+		return d->code == DC_ORG_SPELLED_TWO_WAYS ? DQ_SPELLING : DQ_NOTE;
+	for (size_t k = 0; k < DQ_OTHER; k++)
+		for (int i = 0; i < dq_kinds[k].ncodes; i++)
+			if (d->code == dq_kinds[k].code[i])
 				return k;
-	}
 	return DQ_OTHER;
 }
 

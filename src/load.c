@@ -104,7 +104,8 @@ static bool decode_whole(struct sheet *sh, int *err)
 
 static void note_nuls(struct table *t, uint32_t source, const struct survey *s)
 {
-	diag_add(&t->diags, DIAG_NOTE, source, (uint32_t)(s->first_nul_line_ends + 1), 0,
+	diag_add(&t->diags, DIAG_NOTE, DC_NUL_BYTES, source,
+	         (uint32_t)(s->first_nul_line_ends + 1), 0,
 	         "the file holds %zu NUL bytes: it looks binary or UTF-16, not CSV "
 	         "text; each NUL is read as U+FFFD (save the sheet as CSV UTF-8)",
 	         s->nuls);

@@ -118,13 +118,15 @@ static void note_extra_cells(struct loader *ld, uint32_t line, const char *const
 {
 	for (size_t i = width; i < n; i++)
 		if (cells[i][0]) {
-			diag_add(&ld->t->diags, DIAG_WARNING, ld->ctx.source, line, (uint32_t)i + 1,
+			diag_add(&ld->t->diags, DIAG_WARNING, DC_EXTRA_CELLS, ld->ctx.source, line,
+			         (uint32_t)i + 1,
 			         "this row has %zu cells but the header has %zu; '%s' and what "
 			         "follows are ignored", n + of->dropped, width, cells[i]);
 			return;
 		}
 	if (of->dropped_text)
-		diag_add(&ld->t->diags, DIAG_WARNING, ld->ctx.source, line, COLS_MAX + 1,
+		diag_add(&ld->t->diags, DIAG_WARNING, DC_TOO_MANY_CELLS, ld->ctx.source, line,
+		         COLS_MAX + 1,
 		         "this row has %zu cells, more than the %d a sheet can have; the cells "
 		         "after column %d are ignored", n + of->dropped, COLS_MAX, COLS_MAX);
 }
@@ -136,7 +138,7 @@ static bool reject_long_cell(struct loader *ld, uint32_t line, const struct over
 {
 	if (!of->long_col)
 		return false;
-	diag_add(&ld->t->diags, DIAG_REJECT, ld->ctx.source, line, of->long_col,
+	diag_add(&ld->t->diags, DIAG_REJECT, DC_CELL_TOO_LONG, ld->ctx.source, line, of->long_col,
 	         "not read: this cell is %zu characters long, more than the %d a "
 	         "spreadsheet cell can hold (a quote left open may have swallowed the "
 	         "lines that follow)", of->long_chars, CELL_MAX_CHARS);
@@ -190,7 +192,8 @@ void loader_data_row(struct loader *ld, uint32_t line, char *bytes, const size_t
 		if (o == ROW_BLANK && of->dropped_text)
 			o = ROW_REJECTED;
 		if (o == ROW_REJECTED)
-			diag_add(&ld->t->diags, DIAG_REJECT, ld->ctx.source, line, 0,
+			diag_add(&ld->t->diags, DIAG_REJECT, DC_NO_REQUIRED_COLUMN, ld->ctx.source,
+			         line, 0,
 			         "not read: the sheet has no %s column", ld->missing_what);
 		count_outcome(ld, o);
 		return;
@@ -225,7 +228,8 @@ static void check_required(struct loader *ld)
 		if (!any) {
 			ld->missing_required = true;
 			ld->missing_what = required[r].what;
-			diag_add(&ld->t->diags, DIAG_NOTE, ld->ctx.source, ld->src->header_line, 0,
+			diag_add(&ld->t->diags, DIAG_NOTE, DC_COLUMN_NOT_RECOGNISED, ld->ctx.source,
+			         ld->src->header_line, 0,
 			         "no %s column was recognised in the header; its rows cannot be "
 			         "counted", required[r].what);
 			return;
@@ -296,7 +300,7 @@ static bool find_header(struct loader *ld, size_t *header, size_t *hxl)
 
 static void no_header(struct loader *ld)
 {
-	diag_add(&ld->t->diags, DIAG_NOTE, ld->ctx.source, 0, 0,
+	diag_add(&ld->t->diags, DIAG_NOTE, DC_HEADER_NOT_FOUND, ld->ctx.source, 0, 0,
 	         "no header row found in the first %d rows: expected columns such as "
 	         "Région, Type d'intervention, Filles, Garçons (or an HXL hashtag row)",
 	         HEADER_SCAN);
@@ -504,7 +508,8 @@ void loader_finish(struct loader *ld, struct csv_parser *p)
 		/* a quote never closed swallowed the rest of the file: one rejected
 		 * row that says so, rather than a row of nonsense */
 		csv_fini(p, NULL, NULL, NULL);
-		diag_add(&ld->t->diags, DIAG_REJECT, ld->ctx.source, start, 0,
+		diag_add(&ld->t->diags, DIAG_REJECT, DC_QUOTE_NEVER_CLOSED, ld->ctx.source,
+		         start, 0,
 		         "a quoted cell opened on line %u is never closed; lines %u to %u "
 		         "could not be read as rows", start, start, ld->line);
 		ld->counts.read++;
@@ -522,7 +527,7 @@ void loader_resolve_deferred(struct loader *ld)
 {
 	if (ld->deferred.n && ld->ctx.system == 0) {
 		ld->ctx.system = SYS_OLD;
-		diag_add(&ld->t->diags, DIAG_NOTE, ld->ctx.source, 0, 0,
+		diag_add(&ld->t->diags, DIAG_NOTE, DC_SYSTEM_GUESSED, ld->ctx.source, 0, 0,
 		         "nothing in this sheet tells old p-codes from the 2023 ones; ML09 "
 		         "without a name is read as Bamako (old system)");
 	}

@@ -14,7 +14,7 @@
 #define MAX_PENDING 8
 struct pending {
 	size_t n;
-	struct { uint32_t col; char msg[320]; } w[MAX_PENDING];
+	struct { enum diag_code code; uint32_t col; char msg[320]; } w[MAX_PENDING];
 };
 
 struct rowbuf {
@@ -48,24 +48,26 @@ static const char *head(const struct rowbuf *r, enum field f)
 	return h && *h ? h : field_key(f);
 }
 
-__attribute__((format(printf, 3, 4)))
-static enum row_outcome reject(struct rowbuf *r, enum field f, const char *fmt, ...)
+__attribute__((format(printf, 4, 5)))
+static enum row_outcome reject(struct rowbuf *r, enum diag_code code, enum field f,
+                               const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vadd(&r->ctx->table->diags, DIAG_REJECT, r->ctx->source, r->line,
+	diag_vadd(&r->ctx->table->diags, DIAG_REJECT, code, r->ctx->source, r->line,
 	          f < F_COUNT ? col_of(r, f) : 0, fmt, ap);
 	va_end(ap);
 	return ROW_REJECTED;
 }
 
-__attribute__((format(printf, 3, 4)))
-static void warn(struct rowbuf *r, enum field f, const char *fmt, ...)
+__attribute__((format(printf, 4, 5)))
+static void warn(struct rowbuf *r, enum diag_code code, enum field f, const char *fmt, ...)
 {
 	if (r->warn.n == MAX_PENDING)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
+	r->warn.w[r->warn.n].code = code;
 	r->warn.w[r->warn.n].col = f < F_COUNT ? col_of(r, f) : 0;
 	vsnprintf(r->warn.w[r->warn.n].msg, sizeof r->warn.w[0].msg, fmt, ap);
 	va_end(ap);
@@ -75,8 +77,8 @@ static void warn(struct rowbuf *r, enum field f, const char *fmt, ...)
 static void flush_warnings(struct rowbuf *r)
 {
 	for (size_t i = 0; i < r->warn.n; i++)
-		diag_add(&r->ctx->table->diags, DIAG_WARNING, r->ctx->source, r->line,
-		         r->warn.w[i].col, "%s", r->warn.w[i].msg);
+		diag_add(&r->ctx->table->diags, DIAG_WARNING, r->warn.w[i].code, r->ctx->source,
+		         r->line, r->warn.w[i].col, "%s", r->warn.w[i].msg);
 }
 
 static bool all_blank(const char *const *cells, size_t n)
@@ -111,19 +113,23 @@ static enum row_outcome region_problem(struct rowbuf *r, enum place_status st,
 	const struct config *c = r->ctx->cfg;
 	char sugg[160];
 	if (st == PLACE_UNKNOWN_CODE)
-		return reject(r, F_REGION_CODE, "%s: unknown region p-code '%s'",
+		return reject(r, DC_UNKNOWN_REGION_CODE, F_REGION_CODE,
+		              "%s: unknown region p-code '%s'",
 		              head(r, F_REGION_CODE), code);
 	if (st == PLACE_CONFLICT) {
 		int by_code;
 		place_region(c, code, "", r->ctx->system, &by_code);
-		return reject(r, F_REGION, "%s '%s' and %s '%s' disagree: %s is %s",
+		return reject(r, DC_REGION_CONFLICT, F_REGION,
+		              "%s '%s' and %s '%s' disagree: %s is %s",
 		              head(r, F_REGION_CODE), code, head(r, F_REGION), name,
 		              code, by_code >= 0 ? c->regions[by_code].name : "?");
 	}
 	if (place_suggest_region(c, name, sugg, sizeof sugg) > 0)
-		return reject(r, F_REGION, "%s: unknown region '%s' — did you mean %s?",
+		return reject(r, DC_UNKNOWN_REGION, F_REGION,
+		              "%s: unknown region '%s' — did you mean %s?",
 		              head(r, F_REGION), name, sugg);
-	return reject(r, F_REGION, "%s: unknown region '%s'", head(r, F_REGION), name);
+	return reject(r, DC_UNKNOWN_REGION, F_REGION,
+	              "%s: unknown region '%s'", head(r, F_REGION), name);
 }
 
 /* A cercle that cannot be resolved is a warning when the region is known
@@ -151,11 +157,13 @@ static int resolve_cercle(struct rowbuf *r, bool region_known, bool *rejected)
 		place_suggest_cercle(c, name, sugg, sizeof sugg);
 	if (!region_known) {
 		*rejected = true;
-		reject(r, f, "%s: unknown cercle '%s'%s%s%s and no region given", head(r, f),
+		reject(r, DC_UNKNOWN_CERCLE, f,
+		       "%s: unknown cercle '%s'%s%s%s and no region given", head(r, f),
 		       what, *sugg ? " — did you mean " : "", sugg, *sugg ? "?" : "");
 		return -1;
 	}
-	warn(r, f, "%s: unknown cercle '%s'%s%s%s; counted at region level", head(r, f),
+	warn(r, DC_UNKNOWN_CERCLE, f,
+	     "%s: unknown cercle '%s'%s%s%s; counted at region level", head(r, f),
 	     what, *sugg ? " — did you mean " : "", sugg, *sugg ? "?" : "");
 	return -1;
 }
@@ -200,14 +208,15 @@ static enum row_outcome resolve_place(struct rowbuf *r)
 	if (rejected)
 		return ROW_REJECTED;
 	if (region < 0 && cercle < 0)
-		return reject(r, F_REGION, "no place given: %s and %s are empty",
+		return reject(r, DC_NO_PLACE, F_REGION, "no place given: %s and %s are empty",
 		              head(r, F_REGION), head(r, F_CERCLE));
 	if (region < 0) {
 		const struct cercle *ce = &c->cercles[cercle];
 		region = r->ctx->system == SYS_NEW && ce->region_new >= 0 ? ce->region_new
 		                                                          : ce->region_old;
 	} else if (cercle >= 0 && !place_cercle_in_region(c, cercle, region)) {
-		warn(r, F_CERCLE, "%s '%s' is not in region %s; counted in %s without a cercle",
+		warn(r, DC_CERCLE_NOT_IN_REGION, F_CERCLE,
+		     "%s '%s' is not in region %s; counted in %s without a cercle",
 		     head(r, F_CERCLE), c->cercles[cercle].name, c->regions[region].name,
 		     c->regions[region].name);
 		cercle = -1;
@@ -235,7 +244,8 @@ static enum row_outcome resolve_type(struct rowbuf *r)
 	const char *text = cell(r, F_ITYPE), *act = cell(r, F_ACTIVITY);
 	int t = *text ? memo_type(r, text) : -1;
 	if (t < 0 && *text) {
-		warn(r, F_ITYPE, "%s: unknown intervention type '%s', counted as %s (%s)",
+		warn(r, DC_UNKNOWN_TYPE, F_ITYPE,
+		     "%s: unknown intervention type '%s', counted as %s (%s)",
 		     head(r, F_ITYPE), text, c->types[c->other_type].code,
 		     c->types[c->other_type].label_en);
 		t = c->other_type;
@@ -243,11 +253,13 @@ static enum row_outcome resolve_type(struct rowbuf *r)
 	if (t < 0 && *act) {
 		t = itype_resolve(c, act);
 		if (t >= 0)
-			warn(r, F_ITYPE, "%s is empty; type %s taken from %s '%s'",
+			warn(r, DC_TYPE_FROM_ACTIVITY, F_ITYPE,
+			     "%s is empty; type %s taken from %s '%s'",
 			     head(r, F_ITYPE), c->types[t].code, head(r, F_ACTIVITY), act);
 	}
 	if (t < 0)
-		return reject(r, F_ITYPE, "no intervention type: %s is empty", head(r, F_ITYPE));
+		return reject(r, DC_NO_TYPE, F_ITYPE,
+		              "no intervention type: %s is empty", head(r, F_ITYPE));
 	r->a.itype = (uint8_t)t;
 	return ROW_ACCEPTED;
 }
@@ -288,7 +300,8 @@ static void resolve_status(struct rowbuf *r)
 			textmemo_put(&r->ctx->memo, MEMO_STATUS, text, NULL, r->a.status);
 			return;
 		}
-	warn(r, F_STATUS, "%s: unknown status '%s' (expected planned, ongoing, completed "
+	warn(r, DC_UNKNOWN_STATUS, F_STATUS,
+	     "%s: unknown status '%s' (expected planned, ongoing, completed "
 	     "or suspended)", head(r, F_STATUS), text);
 }
 
@@ -322,9 +335,11 @@ static enum row_outcome read_month(struct rowbuf *r, enum field f, int16_t *mont
 	case DATE_MISSING:
 		return ROW_ACCEPTED;
 	case DATE_IMPOSSIBLE:
-		return reject(r, f, "%s: '%s' is not a real date", head(r, f), text);
+		return reject(r, DC_IMPOSSIBLE_DATE, f,
+		              "%s: '%s' is not a real date", head(r, f), text);
 	case DATE_INVALID:
-		return reject(r, f, "%s: '%s' is not a date (expected dd/mm/yyyy, yyyy-mm-dd "
+		return reject(r, DC_NOT_A_DATE, f,
+		              "%s: '%s' is not a date (expected dd/mm/yyyy, yyyy-mm-dd "
 		              "or a month such as 'mars 2024')", head(r, f), text);
 	case DATE_OK:
 		break;
@@ -343,12 +358,14 @@ static enum row_outcome resolve_dates(struct rowbuf *r)
 	    read_month(r, F_END, &r->a.end_month, &end) != ROW_ACCEPTED)
 		return ROW_REJECTED;
 	if (r->a.start_month >= 0 && r->a.end_month >= 0 && date_days(&end) < date_days(&start))
-		warn(r, F_END, "%s '%s' is before %s '%s'", head(r, F_END), cell(r, F_END),
+		warn(r, DC_END_BEFORE_START, F_END,
+		     "%s '%s' is before %s '%s'", head(r, F_END), cell(r, F_END),
 		     head(r, F_START), cell(r, F_START));
 	int year = r->ctx->cfg->plan_year;
 	int p = activity_period(&r->a);
 	if (year > 0 && p >= 0 && month_year(p) != year && r->a.month >= 0)
-		warn(r, F_PERIOD, "%s '%s' is outside the plan year %d", head(r, F_PERIOD),
+		warn(r, DC_OUTSIDE_PLAN_YEAR, F_PERIOD,
+		     "%s '%s' is outside the plan year %d", head(r, F_PERIOD),
 		     cell(r, F_PERIOD), year);
 	return ROW_ACCEPTED;
 }
@@ -364,7 +381,8 @@ static enum row_outcome read_count(struct rowbuf *r, enum field f, int32_t *out)
 	if (st == NUM_MISSING)
 		return ROW_ACCEPTED;
 	if (st != NUM_OK)
-		return reject(r, f, "%s: '%s' %s", head(r, f), text, parse_num_status_text(st));
+		return reject(r, DC_BAD_COUNT, f,
+		              "%s: '%s' %s", head(r, f), text, parse_num_status_text(st));
 	*out = (int32_t)v;
 	return ROW_ACCEPTED;
 }
@@ -394,12 +412,14 @@ static enum row_outcome compute_reached(struct rowbuf *r, int32_t older_w, int32
 	if (!given && r->total == COUNT_MISSING) {
 		if (r->a.status == STATUS_PLANNED)
 			return ROW_ACCEPTED;
-		return reject(r, F_COUNT, "no people count: %s, %s, %s, %s and %s are all empty",
+		return reject(r, DC_NO_COUNT, F_COUNT,
+		              "no people count: %s, %s, %s, %s and %s are all empty",
 		              head(r, F_GIRLS), head(r, F_BOYS), head(r, F_WOMEN), head(r, F_MEN),
 		              head(r, F_TOTAL));
 	}
 	if (given && r->total != COUNT_MISSING && r->total != sum)
-		warn(r, F_TOTAL, "%s %d differs from the sum of the breakdown %lld; the "
+		warn(r, DC_TOTAL_DIFFERS, F_TOTAL,
+		     "%s %d differs from the sum of the breakdown %lld; the "
 		     "breakdown is counted", head(r, F_TOTAL), r->total, (long long)sum);
 	a->reached = (int32_t)(given ? sum : r->total);
 	return ROW_ACCEPTED;
@@ -412,7 +432,8 @@ static void clear_planned_people(struct rowbuf *r)
 	if (r->a.status != STATUS_PLANNED)
 		return;
 	if (a->reached > 0)
-		warn(r, F_STATUS, "planned activity reports %d people reached; counted as "
+		warn(r, DC_PLANNED_REACHED, F_STATUS,
+		     "planned activity reports %d people reached; counted as "
 		     "planned presence only", a->reached);
 	a->reached = 0;
 	a->girls = a->boys = a->women = a->men = a->older = COUNT_MISSING;
@@ -444,7 +465,7 @@ static void resolve_who(struct rowbuf *r)
 	struct strpool *pool = &r->ctx->table->strings;
 	const char *org = cell(r, F_ORG), *impl = cell(r, F_PARTNER);
 	if (!*org && !*impl)
-		warn(r, F_ORG, "no organisation named: %s and %s are empty",
+		warn(r, DC_NO_ORGANISATION, F_ORG, "no organisation named: %s and %s are empty",
 		     head(r, F_ORG), head(r, F_PARTNER));
 	r->a.org = strpool_id_cstr(pool, org);
 	/* rule 3: the implementing partner is who is present */

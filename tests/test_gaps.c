@@ -523,10 +523,10 @@ Test(gaps, data_quality_groups_warnings_by_sheet_kind_and_region)
 	size_t r4 = add((struct fx_row){ .partner = "A", .region = "Gao", .type = "AUTRE", .girls = 1 });
 	const size_t rows[] = { r1, r2, r3 };
 	for (int i = 0; i < 3; i++)
-		diag_add(&tab.diags, DIAG_WARNING, src, tab.rows[rows[i]].line, 16,
+		diag_add(&tab.diags, DIAG_WARNING, DC_TOTAL_DIFFERS, src, tab.rows[rows[i]].line, 16,
 		         "Total %d differs from the sum of the breakdown %lld; the breakdown is counted",
 		         50, 22LL);
-	diag_add(&tab.diags, DIAG_WARNING, src, tab.rows[r4].line, 7,
+	diag_add(&tab.diags, DIAG_WARNING, DC_UNKNOWN_TYPE, src, tab.rows[r4].line, 7,
 	         "Type: unknown intervention type 'Jeux', counted as AUTRE (Other)");
 	run(fx_month(202404));
 	const struct gap *g = find(GAP_DATA_QUALITY, FX_GAO, -1);
@@ -556,8 +556,8 @@ Test(gaps, data_quality_counts_rejected_rows_per_sheet)
 	uint32_t b = fx_source(&tab, "sheets/b.csv");
 	fx_add(&tab, &cfg, (struct fx_row){ .src = b, .partner = "A", .region = "Gao", .type = "GC",
 	                                     .girls = 1 });
-	diag_add(&tab.diags, DIAG_REJECT, b, 9, 4, "Région: unknown region 'Segu'");
-	diag_add(&tab.diags, DIAG_REJECT, b, 7, 0, "no intervention type: Type is empty");
+	diag_add(&tab.diags, DIAG_REJECT, DC_UNKNOWN_REGION, b, 9, 4, "Région: unknown region 'Segu'");
+	diag_add(&tab.diags, DIAG_REJECT, DC_NO_TYPE, b, 7, 0, "no intervention type: Type is empty");
 	tab.sources[b].rejected = 2;
 	tab.sources[b].rows_read += 2;
 	run(fx_month(202404));
@@ -575,9 +575,9 @@ Test(gaps, data_quality_planned_rows_reporting_people)
 {
 	size_t r = add((struct fx_row){ .partner = "A", .region = "Kidal", .type = "GC", .ym = 202403,
 	                                .girls = 30, .status = STATUS_PLANNED });
-	diag_add(&tab.diags, DIAG_WARNING, src, tab.rows[r].line, 11,
+	diag_add(&tab.diags, DIAG_WARNING, DC_PLANNED_REACHED, src, tab.rows[r].line, 11,
 	         "planned activity reports %d people reached; counted as planned presence only", 30);
-	diag_add(&tab.diags, DIAG_NOTE, src, tab.rows[r].line, 0,
+	diag_add(&tab.diags, DIAG_NOTE, DC_ORG_SPELLED_TWO_WAYS, src, tab.rows[r].line, 0,
 	         "organisation 'Save the Children' looks like 'Save the children' (a.csv:3): the "
 	         "same partner spelled two ways is counted as two partners");
 	run(fx_month(202404));
