@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "filter.h"
 #include "load.h"
+#include "loadsplit.h"
 #include "parse.h"
 #include "place.h"
 #include "safe.h"
@@ -125,11 +126,11 @@ static const char *same_in_parts(const struct config *c, const uint8_t *data, si
 	struct error e = { "" };
 	const char *bad = NULL;
 	table_init(&t);
-	load_set_split_min(0);
-	load_set_split_parts(size ? 2 + data[size - 1] % 7 : 2);
+	split_set_min_bytes(0);
+	split_set_parts(size ? 2 + data[size - 1] % 7 : 2);
 	bool ok = load_buffer(&t, c, "fuzz.csv", (const char *)data, size, &e);
-	load_set_split_parts(0);
-	load_set_split_min(SIZE_MAX);
+	split_set_parts(0);
+	split_set_min_bytes(SIZE_MAX);
 	if (!ok)
 		bad = broken("load_buffer in parts failed: %s", e.msg);
 	else if (t.len != one->len || t.diags.len != one->diags.len)
@@ -192,7 +193,7 @@ const char *harness_load(const struct config *c, const uint8_t *data, size_t siz
 	struct error e = { "" };
 	const char *bad = NULL;
 	table_init(&t);
-	load_set_split_min(SIZE_MAX);
+	split_set_min_bytes(SIZE_MAX);
 	if (!load_buffer(&t, c, "fuzz.csv", (const char *)data, size, &e))
 		bad = broken("load_buffer failed: %s", e.msg);
 	else if (t.nsources != 1)

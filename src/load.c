@@ -12,6 +12,7 @@
 #include "dialect.h"
 #include "encoding.h"
 #include "loader.h"
+#include "loadsplit.h"
 #include "orgnames.h"
 #include "readfile.h"
 #include "sha256.h"

@@ -35,20 +35,4 @@ bool load_paths(struct table *t, const struct config *c,
 bool load_buffer(struct table *t, const struct config *c, const char *name,
                  const char *buf, size_t len, struct error *e);
 
-/* Sheets of at least this many bytes are surveyed and parsed in parts, at
- * once on the cores there are (default 4 MiB: two parts, then one per
- * 8 MiB); tests set 0 to read even tiny sheets in parts. */
-void load_set_split_min(size_t bytes);
-/* For the tests: a sheet read in parts is cut into this many (0: as many
- * as its size gives). */
-void load_set_split_parts(size_t parts);
-/* What reading in parts did so far (for the tests: every path is taken). */
-struct split_counts {
-	size_t taken;              /* rounds that kept every part */
-	size_t dropped;            /* rounds that dropped parts as unsound */
-	size_t taken_over;         /* of those, rounds that kept some parts first */
-	size_t rounds;             /* rounds after a sheet's first */
-};
-struct split_counts load_split_counts(void);
-
 #endif

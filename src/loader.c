@@ -393,8 +393,8 @@ static void on_record(int term, void *data)
 		ld->head[ld->nhead++] = save(&ld->rec);
 		if (ld->nhead == HEADER_SCAN)
 			settle_header(ld);
-		if (ld->header_found && ld->split)
-			split_share_header(ld);
+		if (ld->header_found && ld->on_header)
+			ld->on_header(ld, ld->on_header_arg);
 	} else {
 		loader_data_row(ld, ld->rec.line, ld->rec.bytes, ld->rec.offs, ld->rec.n, &ld->rec.of);
 	}

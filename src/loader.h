@@ -61,14 +61,12 @@ struct counts {
 	size_t read, accepted, rejected;
 };
 
-struct split;
-
 struct saved_list {
 	struct saved *items;
 	size_t n, cap;
 };
 
-/* One parse of a sheet, or of one part of it (loadsplit.c): each has its
+/* One parse of a sheet, or of one part of it (loadsplit.h): each has its
  * own parser, records and answers. */
 struct loader {
 	struct table *t;           /* where rows, messages and strings go */
@@ -76,7 +74,10 @@ struct loader {
 	const struct config *c;
 	struct row_context ctx;
 	struct counts counts;
-	struct split *split;       /* the sheet is read in parts, its header not yet shared */
+	/* Called once, when the header is settled, then cleared: how a sheet
+	 * read in parts hands its header to the other parts (loadsplit.h). */
+	void (*on_header)(struct loader *ld, void *arg);
+	void *on_header_arg;
 	struct csvline_scratch scratch;
 	size_t width;              /* cells in the header row */
 	uint32_t line;             /* physical line being fed to the parser */
@@ -109,28 +110,5 @@ void loader_data_row(struct loader *ld, uint32_t line, char *bytes, const size_t
                      size_t n, const struct overflow *of);
 /* libcsv is between records (nothing of the next one read yet). */
 bool loader_between_records(const struct csv_parser *p);
-
-/* ---- parts (loadsplit.c) ---- */
-
-#define SPLIT_PARTS_MAX 64
-
-/* How many parts a sheet of this many bytes is read in (1: in one). */
-size_t split_parts(size_t bytes);
-
-/* Where the survey cut the sheet, and what it found in each piece. */
-struct sheet_cuts {
-	size_t n;                  /* pieces, 1 to SPLIT_PARTS_MAX */
-	size_t at[SPLIT_PARTS_MAX];         /* at[0]: where the sheet's text starts */
-	struct survey piece[SPLIT_PARTS_MAX];  /* of [at[k], at[k + 1]), the last to the end */
-};
-
-/* Reads the sheet's bytes from start to its end with ld and p, in parts
- * at once where a row boundary follows each cut; on return ld and p are as
- * after a single pass over the whole sheet, only loader_finish is left.
- * *err: errno of a failed read, else 0. */
-void split_read(struct loader *ld, struct csv_parser *p, const struct sheet_bytes *b,
-                enum sheetio_decode d, size_t start, const struct sheet_cuts *cuts, int *err);
-/* Called by the sheet's loader once its header is settled. */
-void split_share_header(struct loader *ld);
 
 #endif

@@ -1,11 +1,11 @@
 /* loadsplit: a large sheet parsed in parts at once, shared out to the cores. */
-#include "loader.h"
+#include "loadsplit.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "load.h"
+#include "loader.h"
 #include "workers.h"
 #include "xalloc.h"
 
@@ -31,17 +31,17 @@ static size_t split_min = SPLIT_MIN_BYTES;
 static size_t forced_parts;                   /* for the tests: 0 is automatic */
 static struct split_counts counts;          /* for the tests: every path is taken */
 
-struct split_counts load_split_counts(void)
+struct split_counts split_counts_so_far(void)
 {
 	return counts;
 }
 
-void load_set_split_min(size_t bytes)
+void split_set_min_bytes(size_t bytes)
 {
 	split_min = bytes;
 }
 
-void load_set_split_parts(size_t parts)
+void split_set_parts(size_t parts)
 {
 	forced_parts = parts > SPLIT_PARTS_MAX ? SPLIT_PARTS_MAX : parts;
 }
@@ -101,11 +101,11 @@ static void split_signal(struct split *sp, enum split_state st)
 	pthread_mutex_unlock(&sp->lock);
 }
 
-/* Called by part 0's loader once its header is settled. */
-void split_share_header(struct loader *ld)
+/* Part 0's loader's on_header: the other parts may start. */
+static void share_header(struct loader *ld, void *arg)
 {
-	struct split *sp = ld->split;
-	ld->split = NULL;
+	struct split *sp = arg;
+	ld->on_header = NULL;
 	sp->first = *ld;
 	split_signal(sp, SPLIT_GO);
 }
@@ -126,8 +126,8 @@ static void read_first_part(struct split *sp)
 	struct part *pt = &sp->parts[0];
 	pt->whole = loader_feed(ld, sp->p, sp->bytes, sp->decode, sp->start, sp->parts[1].at,
 	                        &pt->err);
-	if (ld->split) {                   /* no header before the first cut */
-		ld->split = NULL;
+	if (ld->on_header) {               /* no header before the first cut */
+		ld->on_header = NULL;
 		split_signal(sp, SPLIT_ABORT);
 	}
 }
@@ -401,7 +401,8 @@ static bool read_round(struct split *sp, size_t base, size_t *fix, size_t *next,
 		sp->first = *ld;
 		sp->state = SPLIT_GO;
 	} else {
-		ld->split = sp;
+		ld->on_header = share_header;
+		ld->on_header_arg = sp;
 	}
 	sp->joined = 1;
 	workers_run(sp->n, split_job, sp);

@@ -14,6 +14,7 @@
 
 #include "config.h"
 #include "load.h"
+#include "loadsplit.h"
 #include "table.h"
 #include "workers.h"
 #include "plan_fixture.h"
@@ -27,8 +28,8 @@ static void setup(void)
 
 static void teardown(void)
 {
-	load_set_split_min((size_t)4 << 20);
-	load_set_split_parts(0);
+	split_set_min_bytes((size_t)4 << 20);
+	split_set_parts(0);
 	workers_set_max(0);
 	config_free(&cfg);
 }
@@ -71,7 +72,7 @@ static char *load_with_split_min(const char *text, size_t len, size_t split_min,
 	struct table t;
 	struct error e;
 	table_init(&t);
-	load_set_split_min(split_min);
+	split_set_min_bytes(split_min);
 	cr_assert(load_buffer(&t, &cfg, "sheet.csv", text, len, &e), "%s", e.msg);
 	cr_assert_eq(t.sources[0].rows_read, t.sources[0].accepted + t.sources[0].rejected);
 	*rows = t.sources[0].rows_read;
@@ -88,14 +89,14 @@ static void same_in_parts(const char *buf, size_t len, int turn, const char *wha
 	size_t rows_one, rows_parts;
 	char *one = load_with_split_min(buf, len, SIZE_MAX, &rows_one);
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-		load_set_split_parts(parts[i]);
+		split_set_parts(parts[i]);
 		workers_set_max(turn % 2 ? 1 : 3);
 		char *two = load_with_split_min(buf, len, 0, &rows_parts);
 		cr_assert_str_eq(two, one, "%s, read in %zu parts", what, parts[i]);
 		cr_assert_eq(rows_one, rows_parts);
 		free(two);
 	}
-	load_set_split_parts(0);
+	split_set_parts(0);
 	workers_set_max(0);
 	free(one);
 }
@@ -105,7 +106,7 @@ static void same_in_parts(const char *buf, size_t len, int turn, const char *wha
 static void same_every_way(const char *text, const char *extra, int cuts, struct split_counts *did)
 {
 	size_t base = strlen(text), elen = strlen(extra);
-	struct split_counts before = load_split_counts();
+	struct split_counts before = split_counts_so_far();
 	char *buf = malloc(base + (size_t)cuts * elen + 1);
 	memcpy(buf, text, base);
 	size_t len = base;
@@ -117,7 +118,7 @@ static void same_every_way(const char *text, const char *extra, int cuts, struct
 		len += elen;
 	}
 	free(buf);
-	struct split_counts after = load_split_counts();
+	struct split_counts after = split_counts_so_far();
 	*did = (struct split_counts){ after.taken - before.taken, after.dropped - before.dropped,
 	                              after.taken_over - before.taken_over,
 	                              after.rounds - before.rounds };
