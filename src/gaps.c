@@ -43,6 +43,17 @@ enum severity gaps_worst_for_region(const struct gap_list *g, int region)
 	return worst;
 }
 
+enum severity gaps_worst_for_cell(const struct gap_list *g, int region, int type)
+{
+	enum severity worst = SEV_COUNT;
+	for (size_t i = 0; i < g->len; i++) {
+		const struct gap *p = &g->items[i];
+		if (p->region == region && p->type == type && p->severity < worst)
+			worst = p->severity;
+	}
+	return worst;
+}
+
 enum severity gaps_no_partner(const struct gap_list *g, int region, int type)
 {
 	enum severity worst = SEV_COUNT;

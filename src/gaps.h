@@ -36,6 +36,8 @@ size_t gaps_rows(const struct gap_list *g, size_t i, struct rowref **out);
 
 /* The worst severity among flags for region r (SEV_COUNT if none). */
 enum severity gaps_worst_for_region(const struct gap_list *g, int region);
+/* The worst severity among flags for type t in region r (SEV_COUNT if none). */
+enum severity gaps_worst_for_cell(const struct gap_list *g, int region, int type);
 
 /* "No partner where there is need" for type t in region r: the severity of
  * the flag that says so — a missing essential service there, or no

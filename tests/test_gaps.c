@@ -717,6 +717,9 @@ Test(gaps, no_partner_only_where_a_rule_says_so)
 	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_PSS), SEV_COUNT);
 	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_EAE), SEV_COUNT);
 	cr_expect_eq(gaps_no_partner(&gl, FX_GAO, FX_GC), SEV_COUNT);
+	/* the cell's worst flag: the missing service there, not the region's */
+	cr_expect_eq(gaps_worst_for_cell(&gl, FX_KIDAL, FX_GC), SEV_HIGH);
+	cr_expect_eq(gaps_worst_for_cell(&gl, FX_KIDAL, FX_EAE), SEV_COUNT);
 }
 
 /* A region with need and nobody: every type there has no partner, and the

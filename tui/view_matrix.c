@@ -36,7 +36,7 @@ static enum severity worse(enum severity x, enum severity y)
 static enum role cell(const struct app *a, int r, int t, char *buf, size_t size)
 {
 	const struct measure *m = r < 0 ? &a->cube.type[t] : &a->cube.cell[(size_t)r * a->cube.ntypes + (size_t)t];
-	enum severity s = r < 0 ? SEV_COUNT : app_worst_flag(a, r, t);
+	enum severity s = r < 0 ? SEV_COUNT : gaps_worst_for_cell(&a->gaps, r, t);
 	enum severity need = r < 0 ? SEV_COUNT : gaps_no_partner(&a->gaps, r, t);
 	const struct glyphs *g = draw_glyphs();
 	char n[16];
@@ -133,7 +133,7 @@ static void draw_grid(struct app *a, int y, int x, int h, int w)
  * alone. */
 static enum role type_flag(const struct app *a, int r, int t, char *buf, size_t size)
 {
-	enum severity s = app_worst_flag(a, r, t);
+	enum severity s = gaps_worst_for_cell(&a->gaps, r, t);
 	const struct glyphs *g = draw_glyphs();
 
 	if (gaps_no_partner(&a->gaps, r, t) != SEV_COUNT) {
