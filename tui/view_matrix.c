@@ -1,9 +1,8 @@
 /* view_matrix: regions × intervention types.  Each cell shows people
  * reached and the worst flag there by colour and symbol; a cell the gap
  * rules flag as "no partner where there is need" (gaps_no_partner) stands
- * out.  With one region selected
- * the matrix turns into that region's list of types (the drill-down of a
- * region).  Enter on a cell lists its rows. */
+ * out.  With one region selected the matrix turns into that region's list
+ * of types (the drill-down of a region).  Enter on a cell lists its rows. */
 #include <stdio.h>
 
 #include "app.h"
