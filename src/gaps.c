@@ -29,47 +29,10 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "gaps_order.h"
+#include "gaps_quality.h"
 #include "parse.h"
 #include "xalloc.h"
-
-static const char *const kind_names[GAP_KIND_COUNT] = {
-	[GAP_NO_PRESENCE] = "no-presence", [GAP_LOW_COVERAGE] = "low-coverage",
-	[GAP_MISSING_SERVICE] = "missing-service", [GAP_CONCENTRATION] = "concentration",
-	[GAP_ABOVE_TARGET] = "above-target", [GAP_ABOVE_NEED] = "above-need",
-	[GAP_STALE] = "stale", [GAP_DATA_QUALITY] = "data-quality",
-};
-
-static const char *const severity_names[SEV_COUNT] = {
-	[SEV_CRITICAL] = "critical", [SEV_HIGH] = "high", [SEV_MEDIUM] = "medium",
-	[SEV_INFO] = "info",
-};
-
-const char *gap_kind_name(enum gap_kind k)
-{
-	return (unsigned)k < GAP_KIND_COUNT ? kind_names[k] : "";
-}
-
-const char *severity_name(enum severity s)
-{
-	return (unsigned)s < SEV_COUNT ? severity_names[s] : "";
-}
-
-void gap_list_init(struct gap_list *g)
-{
-	g->items = NULL;
-	g->len = g->cap = 0;
-	g->q = NULL;
-	g->generation = 0;
-	arena_init(&g->arena, 16 * 1024);
-}
-
-void gap_list_free(struct gap_list *g)
-{
-	free(g->items);
-	arena_free(&g->arena);
-	g->items = NULL;
-	g->len = g->cap = 0;
-}
 
 enum severity gaps_worst_for_region(const struct gap_list *g, int region)
 {
@@ -78,6 +41,42 @@ enum severity gaps_worst_for_region(const struct gap_list *g, int region)
 		if (g->items[i].region == region && g->items[i].severity < worst)
 			worst = g->items[i].severity;
 	return worst;
+}
+
+enum severity gaps_worst_for_cell(const struct gap_list *g, int region, int type)
+{
+	enum severity worst = SEV_COUNT;
+	for (size_t i = 0; i < g->len; i++) {
+		const struct gap *p = &g->items[i];
+		if (p->region == region && p->type == type && p->severity < worst)
+			worst = p->severity;
+	}
+	return worst;
+}
+
+enum severity gaps_no_partner(const struct gap_list *g, int region, int type)
+{
+	enum severity worst = SEV_COUNT;
+	for (size_t i = 0; i < g->len; i++) {
+		const struct gap *p = &g->items[i];
+		bool says = p->region == region &&
+		            (p->kind == GAP_NO_PRESENCE ||
+		             (p->kind == GAP_MISSING_SERVICE && p->type == type));
+		if (says && p->severity < worst)
+			worst = p->severity;
+	}
+	return worst;
+}
+
+enum coverage_band gaps_coverage_band(const struct thresholds *th, double pct)
+{
+	if (pct < th->critical_pct)
+		return BAND_CRITICAL;
+	if (pct < th->high_pct)
+		return BAND_HIGH;
+	if (pct < th->medium_pct)
+		return BAND_MEDIUM;
+	return BAND_MET;
 }
 
 /* ---- building flags ------------------------------------------------------ */
@@ -96,16 +95,10 @@ __attribute__((format(printf, 6, 7)))
 static struct gap *add(struct ctx *x, enum gap_kind kind, enum severity sev, int region,
                        int type, const char *fmt, ...)
 {
-	char buf[640];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	struct gap *p = gap_list_vadd(x->g, kind, sev, region, type, fmt, ap);
 	va_end(ap);
-	struct gap_list *g = x->g;
-	g->items = xgrow(g->items, &g->cap, g->len + 1, sizeof *g->items);
-	struct gap *p = &g->items[g->len++];
-	*p = (struct gap){ .kind = kind, .severity = sev, .region = region, .cercle = -1,
-	                   .type = type, .reason = arena_strdup(&g->arena, buf) };
 	return p;
 }
 
@@ -198,13 +191,11 @@ static int months_elapsed(const struct config *c, int report_month)
 
 static enum severity coverage_severity(const struct thresholds *th, double pct)
 {
-	if (pct < th->critical_pct)
-		return SEV_CRITICAL;
-	if (pct < th->high_pct)
-		return SEV_HIGH;
-	if (pct < th->medium_pct)
-		return SEV_MEDIUM;
-	return SEV_COUNT;
+	static const enum severity of_band[] = {
+		[BAND_CRITICAL] = SEV_CRITICAL, [BAND_HIGH] = SEV_HIGH,
+		[BAND_MEDIUM] = SEV_MEDIUM, [BAND_MET] = SEV_COUNT,
+	};
+	return of_band[gaps_coverage_band(th, pct)];
 }
 
 static void low_coverage(struct ctx *x, int region, const char *who, int64_t reached,
@@ -323,46 +314,10 @@ static void rule_above(struct ctx *x)
 
 /* ---- rows behind flags --------------------------------------------------- */
 
-static int cmp_ref(const void *a, const void *b)
-{
-	const struct rowref *x = a, *y = b;
-	if (x->source != y->source)
-		return x->source < y->source ? -1 : 1;
-	return (x->line > y->line) - (x->line < y->line);
-}
-
-static void sort_refs(struct rowref *refs, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		if (cmp_ref(&refs[i - 1], &refs[i]) > 0) {
-			qsort(refs, n, sizeof *refs, cmp_ref);
-			return;
-		}
-}
-
-/* Copies refs into the arena, sorted by file and line (they usually are). */
-static void attach_rows(struct gap_list *g, size_t item, const struct rowref *refs, size_t n)
-{
-	struct gap *p = &g->items[item];
-	p->rows = arena_alloc(&g->arena, (n ? n : 1) * sizeof *p->rows);
-	memcpy(p->rows, refs, n * sizeof *refs);
-	p->nrows = n;
-	sort_refs(p->rows, n);
-}
-
-/* The file and line of cube rows, in a new array. */
-static struct rowref *refs_of(const struct cube_ref *rows, size_t n)
-{
-	struct rowref *refs = xmalloc((n + 1) * sizeof *refs);
-	for (size_t k = 0; k < n; k++)
-		refs[k] = (struct rowref){ rows[k].source, rows[k].line };
-	return refs;
-}
-
 static void attach_cube_rows(struct ctx *x, size_t item, const struct cube_ref *rows, size_t n)
 {
-	struct rowref *refs = refs_of(rows, n);
-	attach_rows(x->g, item, refs, n);
+	struct rowref *refs = gap_refs_of(rows, n);
+	gap_list_attach_rows(x->g, item, refs, n);
 	free(refs);
 }
 
@@ -429,266 +384,16 @@ static void rule_stale(struct ctx *x)
 			continue;
 		month_format(pi->latest_month, last);
 		month_format(x->report_month, rep);
-		add(x, GAP_STALE, SEV_MEDIUM, pr->region, -1,
+		struct gap *gp = add(x, GAP_STALE, SEV_MEDIUM, pr->region, -1,
 		    "%s — %s: last report %s, %s days before the end of %s (more than %d)",
 		    x->c->regions[pr->region].name, pr->partner, last, num(days, n1), rep,
 		    x->c->th.stale_days);
+		gp->partner = pr->partner;
 		struct cube_ref *rows;
 		size_t n = cube_presence_rows(q, pr, pr->latest_month, &rows);
 		attach_cube_rows(x, x->g->len - 1, rows, n);
 		free(rows);
 	}
-}
-
-/* ---- data quality -------------------------------------------------------- */
-
-/* The loader's messages, grouped by what they mean for the figures, by
- * their code; any other warning is "other". */
-static const struct dq_kind {
-	enum diag_code code[2];
-	int ncodes;
-	const char *what;
-	enum severity sev;
-} dq_kinds[] = {
-	{ { DC_TOTAL_DIFFERS }, 1,
-	  "the total differs from the breakdown (the breakdown is counted)", SEV_MEDIUM },
-	{ { DC_PLANNED_REACHED }, 1,
-	  "planned activities report people reached (counted as presence only)", SEV_MEDIUM },
-	{ { DC_NO_ORGANISATION }, 1,
-	  "no organisation named (counted as one unnamed partner)", SEV_MEDIUM },
-	{ { DC_UNKNOWN_TYPE, DC_TYPE_FROM_ACTIVITY }, 2,
-	  "the intervention type is unknown (counted as other) or was taken from the activity",
-	  SEV_INFO },
-	{ { DC_UNKNOWN_CERCLE, DC_CERCLE_NOT_IN_REGION }, 2,
-	  "the cercle is unknown or not in the region (counted at region level)", SEV_INFO },
-	{ { DC_OUTSIDE_PLAN_YEAR, DC_END_BEFORE_START }, 2,
-	  "dates outside the plan year, or an end before the start", SEV_INFO },
-	{ { DC_UNKNOWN_STATUS }, 1, "the status is not recognised", SEV_INFO },
-	{ { DC_EXTRA_CELLS }, 1, "more cells than the header (extra cells ignored)", SEV_INFO },
-	{ { DC_COUNT }, 0, "other warnings (see fourw check)", SEV_INFO },
-};
-#define DQ_OTHER (sizeof dq_kinds / sizeof dq_kinds[0] - 1)
-#define DQ_SPELLING (DQ_OTHER + 1)     /* notes */
-#define DQ_NOTE (DQ_OTHER + 2)
-
-static size_t dq_classify(const struct diag *d)
-{
-	if (d->level == DIAG_NOTE)
-		return d->code == DC_ORG_SPELLED_TWO_WAYS ? DQ_SPELLING : DQ_NOTE;
-	for (size_t k = 0; k < DQ_OTHER; k++)
-		for (int i = 0; i < dq_kinds[k].ncodes; i++)
-			if (d->code == dq_kinds[k].code[i])
-				return k;
-	return DQ_OTHER;
-}
-
-struct dq_entry { uint32_t source; int region; size_t kind; uint32_t line; };
-
-static int cmp_dq(const void *a, const void *b)
-{
-	const struct dq_entry *x = a, *y = b;
-	if (x->source != y->source)
-		return x->source < y->source ? -1 : 1;
-	if (x->kind != y->kind)
-		return x->kind < y->kind ? -1 : 1;
-	if (x->region != y->region)
-		return x->region < y->region ? -1 : 1;
-	return (x->line > y->line) - (x->line < y->line);
-}
-
-static const char *base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	return s ? s + 1 : path;
-}
-
-static void dq_rejects(struct ctx *x)
-{
-	const struct table *t = x->t;
-	char n1[32], n2[32];
-	for (uint32_t s = 0; s < t->nsources; s++) {
-		const struct source *src = &t->sources[s];
-		if (!src->rejected)
-			continue;
-		add(x, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
-		    "%s: %s of %s rows rejected, not counted (fourw check says why)",
-		    base_name(src->path), num((int64_t)src->rejected, n1),
-		    num((int64_t)src->rows_read, n2));
-		struct rowref *refs = xmalloc((t->diags.rejects + 1) * sizeof *refs);
-		size_t n = 0;
-		for (size_t k = 0; k < t->diags.len && n < t->diags.rejects; k++) {
-			const struct diag *d = &t->diags.items[k];
-			if (d->level == DIAG_REJECT && d->source == s && d->line)
-				refs[n++] = (struct rowref){ s, d->line };
-		}
-		attach_rows(x->g, x->g->len - 1, refs, n);
-		free(refs);
-	}
-}
-
-/* A warning belongs to its row's region, and is left out when the filter
- * did not select that row. */
-static bool dq_place(struct ctx *x, long row, int *region)
-{
-	if (row >= 0 && !filter_is_empty(x->f) && !cube_row_selected(x->q, (size_t)row))
-		return false;
-	*region = row >= 0 ? x->t->rows[row].region : -1;
-	return true;
-}
-
-static const char *dq_what(size_t kind)
-{
-	if (kind == DQ_SPELLING)
-		return "an organisation spelled two ways (counted as two partners)";
-	if (kind == DQ_NOTE)
-		return "notes about the sheet (see fourw check)";
-	return dq_kinds[kind].what;
-}
-
-static void dq_emit(struct ctx *x, const struct dq_entry *e, size_t n)
-{
-	const char *file = base_name(x->t->sources[e->source].path);
-	char n1[32], prefix[160] = "";
-	enum severity sev = e->kind < DQ_SPELLING ? dq_kinds[e->kind].sev : SEV_INFO;
-	if (e->region >= 0)
-		snprintf(prefix, sizeof prefix, "%s — ", x->c->regions[e->region].name);
-	bool notes = e->kind >= DQ_SPELLING;
-	add(x, GAP_DATA_QUALITY, sev, e->region, -1, "%s%s: %s %s%s: %s", prefix, file,
-	    num((int64_t)n, n1), notes ? "note" : "row", n == 1 ? "" : "s", dq_what(e->kind));
-	struct rowref *refs = xmalloc((n + 1) * sizeof *refs);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (e[i].line)
-			refs[k++] = (struct rowref){ e[i].source, e[i].line };
-	attach_rows(x->g, x->g->len - 1, refs, k);
-	free(refs);
-}
-
-static void dq_warnings(struct ctx *x)
-{
-	const struct diag_list *dl = &x->t->diags;
-	const int32_t *rows = cube_diag_rows(x->q, x->t);
-	struct dq_entry *v = xmalloc((dl->len + 1) * sizeof *v);
-	size_t n = 0;
-	for (size_t k = 0; k < dl->len; k++) {
-		const struct diag *d = &dl->items[k];
-		int region;
-		long row = rows && d->level == DIAG_WARNING ? rows[k] : -1;
-		if (d->level == DIAG_REJECT || d->source >= x->t->nsources || !dq_place(x, row, &region))
-			continue;
-		v[n++] = (struct dq_entry){ d->source, region, dq_classify(d), d->line };
-	}
-	if (n > 1)
-		qsort(v, n, sizeof *v, cmp_dq);
-	for (size_t i = 0, j; i < n; i = j) {
-		for (j = i + 1; j < n && v[j].source == v[i].source && v[j].kind == v[i].kind &&
-		                v[j].region == v[i].region; j++)
-			;
-		dq_emit(x, &v[i], j - i);
-	}
-	free(v);
-}
-
-/* ---- order --------------------------------------------------------------- */
-
-/* Ranks of regions by display code, types by code and cercles by code, so
- * that sorting thousands of flags compares integers, not strings. */
-struct ranks {
-	int *region, *type, *cercle;
-};
-
-struct coded { const char *code; size_t i; };
-
-static int cmp_coded(const void *a, const void *b)
-{
-	const struct coded *x = a, *y = b;
-	int d = strcmp(x->code, y->code);
-	return d ? d : (x->i > y->i) - (x->i < y->i);
-}
-
-static int *rank_by(size_t n, const char *(*code)(const struct config *, size_t),
-                    const struct config *c)
-{
-	struct coded *v = xmalloc((n + 1) * sizeof *v);
-	int *r = xmalloc((n + 1) * sizeof *r);
-	for (size_t i = 0; i < n; i++)
-		v[i] = (struct coded){ code(c, i), i };
-	if (n > 1)
-		qsort(v, n, sizeof *v, cmp_coded);
-	for (size_t k = 0; k < n; k++)
-		r[v[k].i] = (int)k;
-	free(v);
-	return r;
-}
-
-static const char *region_code_at(const struct config *c, size_t i)
-{
-	return c->regions[i].ncodes ? c->regions[i].codes[0].code : "";
-}
-
-static const char *type_code_at(const struct config *c, size_t i)
-{
-	return c->types[i].code;
-}
-
-static const char *cercle_code_at(const struct config *c, size_t i)
-{
-	return c->cercles[i].code;
-}
-
-/* -1 (plan-wide, any type, no cercle) sorts first. */
-static int rank(const int *r, int i)
-{
-	return i < 0 ? -1 : r[i];
-}
-
-/* Severity, then region display code (plan-wide first), then type code;
- * the rest only makes the order total, so output is reproducible. */
-static int cmp_gap(const struct ranks *k, const struct gap *a, const struct gap *b)
-{
-	int x, y;
-	if (a->severity != b->severity)
-		return a->severity < b->severity ? -1 : 1;
-	if ((x = rank(k->region, a->region)) != (y = rank(k->region, b->region)))
-		return x < y ? -1 : 1;
-	if ((x = rank(k->type, a->type)) != (y = rank(k->type, b->type)))
-		return x < y ? -1 : 1;
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	if ((x = rank(k->cercle, a->cercle)) != (y = rank(k->cercle, b->cercle)))
-		return x < y ? -1 : 1;
-	return strcmp(a->reason, b->reason);
-}
-
-/* qsort has no context argument in C11: a small stable merge sort. */
-static void merge_sort(const struct ranks *k, struct gap *v, struct gap *tmp, size_t n)
-{
-	if (n < 2)
-		return;
-	size_t h = n / 2;
-	merge_sort(k, v, tmp, h);
-	merge_sort(k, v + h, tmp, n - h);
-	size_t i = 0, j = h, o = 0;
-	while (i < h && j < n)
-		tmp[o++] = cmp_gap(k, &v[j], &v[i]) < 0 ? v[j++] : v[i++];
-	while (i < h)
-		tmp[o++] = v[i++];
-	while (j < n)
-		tmp[o++] = v[j++];
-	memcpy(v, tmp, n * sizeof *v);
-}
-
-static void sort_gaps(struct gap_list *g, const struct config *c)
-{
-	struct ranks k = { rank_by(c->nregions, region_code_at, c),
-	                   rank_by(c->ntypes, type_code_at, c),
-	                   rank_by(c->ncercles, cercle_code_at, c) };
-	struct gap *tmp = xmalloc((g->len + 1) * sizeof *tmp);
-	merge_sort(&k, g->items, tmp, g->len);
-	free(tmp);
-	free(k.region);
-	free(k.type);
-	free(k.cercle);
 }
 
 void gaps_compute(struct gap_list *g, const struct config *c,
@@ -706,10 +411,9 @@ void gaps_compute(struct gap_list *g, const struct config *c,
 	rule_concentration(&x);
 	rule_above(&x);
 	rule_stale(&x);
-	dq_rejects(&x);
-	dq_warnings(&x);
+	gaps_quality_flag(g, c, t, f, q);
 	free(x.absent);
-	sort_gaps(g, c);
+	gaps_order_sort(g, c);
 }
 
 /* ---- the rows behind a flag ---------------------------------------------- */
@@ -725,9 +429,9 @@ static size_t concentration_rows(const struct gap_list *g, const struct gap *p,
 	struct cube_ref *rows;
 	struct overlap o = { .group = p->group };
 	size_t n = cube_overlap_rows(g->q, &o, &rows);
-	*out = refs_of(rows, n);
+	*out = gap_refs_of(rows, n);
 	free(rows);
-	sort_refs(*out, n);
+	gap_sort_refs(*out, n);
 	return n;
 }
 

@@ -9,25 +9,12 @@
 
 #include <stdio.h>
 
-#include "aggregate.h"
-#include "config.h"
-#include "filter.h"
-#include "gaps.h"
-#include "table.h"
-
-enum report_format { REPORT_TEXT, REPORT_MD, REPORT_CSV };
+#include "report_out.h"
 
 /* Parses "text", "md", "csv"; false if unknown. */
 bool report_format_parse(const char *s, enum report_format *fmt);
 
-struct report_input {
-	const struct config *cfg;
-	const struct table *table;
-	const struct filter *filter;
-	const struct cube *cube;
-	const struct gap_list *gaps;
-	int report_month;
-};
+/* struct report_input and enum report_format: see report_out.h. */
 
 /* Return 0, or -1 when writing failed (errno set). */
 int report_write(FILE *out, enum report_format fmt, const struct report_input *in);

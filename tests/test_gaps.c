@@ -491,6 +491,27 @@ Test(gaps, stale_after_45_days)
 	cr_expect_eq(rows_of(g)[0].line, 3);
 }
 
+Test(gaps, a_stale_flag_names_its_partner)
+{
+	two_partners_last_reporting_feb_and_mar();
+	run(fx_month(202404));
+	const struct gap *g = find(GAP_STALE, FX_GAO, -1);
+	cr_assert_not_null(g);
+	cr_assert_not_null(g->partner);
+	cr_expect_str_eq(g->partner, "TdH");
+	/* the very string the table interned for the row behind the flag, so
+	 * the screen can compare partners by pointer */
+	const struct rowref *ref = rows_of(g);
+	const char *row_partner = NULL;
+	for (size_t i = 0; i < tab.len; i++)
+		if (tab.rows[i].source == ref[0].source && tab.rows[i].line == ref[0].line)
+			row_partner = table_str(&tab, tab.rows[i].partner);
+	cr_expect(g->partner == row_partner);
+	for (size_t i = 0; i < gl.len; i++)
+		if (gl.items[i].kind != GAP_STALE)
+			cr_expect_null(gl.items[i].partner, "%s", gl.items[i].reason);
+}
+
 Test(gaps, stale_threshold_is_strict)
 {
 	two_partners_last_reporting_feb_and_mar();
@@ -593,6 +614,47 @@ Test(gaps, data_quality_planned_rows_reporting_people)
 	                 "partners)");
 }
 
+/* The kind comes from the code: a message reworded (or translated) and one
+ * whose words belong to another kind are grouped by their code alone. */
+Test(gaps, data_quality_classifies_by_code_not_by_wording)
+{
+	size_t r = add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .girls = 1 });
+	diag_add(&tab.diags, DIAG_WARNING, DC_TOTAL_DIFFERS, src, tab.rows[r].line, 16,
+	         "Total 50 ne correspond pas à la somme des ventilations 22");
+	diag_add(&tab.diags, DIAG_WARNING, DC_UNKNOWN_STATUS, src, tab.rows[r].line, 9,
+	         "Statut 'x' — the total differs from the sum of the breakdown, says the cell");
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_DATA_QUALITY, FX_GAO), 2);
+	bool total = false, status = false;
+	for (size_t i = 0; i < gl.len; i++) {
+		const char *why = gl.items[i].reason;
+		total |= strcmp(why, "Gao — a.csv: 1 row: the total differs from the breakdown "
+		                     "(the breakdown is counted)") == 0;
+		status |= strcmp(why, "Gao — a.csv: 1 row: the status is not recognised") == 0;
+	}
+	cr_expect(total, "the reworded total warning is still about the total");
+	cr_expect(status, "a status warning that quotes another message stays a status warning");
+}
+
+Test(gaps, data_quality_note_kind_by_code)
+{
+	size_t r = add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .girls = 1 });
+	diag_add(&tab.diags, DIAG_NOTE, DC_ORG_SPELLED_TWO_WAYS, src, tab.rows[r].line, 0,
+	         "« A » ressemble à « a »");
+	diag_add(&tab.diags, DIAG_NOTE, DC_HEADER_NOT_FOUND, src, 0, 0,
+	         "no header, though the organisation looks like 'X'");
+	run(fx_month(202404));
+	bool spelling = false, note = false;
+	for (size_t i = 0; i < gl.len; i++) {
+		const char *why = gl.items[i].reason;
+		spelling |= strcmp(why, "a.csv: 1 note: an organisation spelled two ways (counted as "
+		                        "two partners)") == 0;
+		note |= strcmp(why, "a.csv: 1 note: notes about the sheet (see fourw check)") == 0;
+	}
+	cr_expect(spelling);
+	cr_expect(note);
+}
+
 Test(gaps, data_quality_silent_on_a_clean_table)
 {
 	reach("Gao", 1);
@@ -623,6 +685,52 @@ Test(gaps, sorted_by_severity_then_region_code_then_type_code)
 	cr_expect_eq(gl.items[4].type, FX_GC);
 	cr_expect_eq(gl.items[5].region, FX_GAO);
 	cr_expect_eq(gl.items[5].type, FX_ENA);
+}
+
+/* ---- verdicts for the screen ---------------------------------------------- */
+
+/* The fixture's thresholds are 25 / 50 / 75 %: each is the first value of
+ * the next band up. */
+Test(gaps, coverage_band_at_the_thresholds)
+{
+	const struct thresholds *th = &cfg.th;
+	cr_expect_eq(gaps_coverage_band(th, 0.0), BAND_CRITICAL);
+	cr_expect_eq(gaps_coverage_band(th, 24.99), BAND_CRITICAL);
+	cr_expect_eq(gaps_coverage_band(th, 25.0), BAND_HIGH);
+	cr_expect_eq(gaps_coverage_band(th, 49.99), BAND_HIGH);
+	cr_expect_eq(gaps_coverage_band(th, 50.0), BAND_MEDIUM);
+	cr_expect_eq(gaps_coverage_band(th, 74.99), BAND_MEDIUM);
+	cr_expect_eq(gaps_coverage_band(th, 75.0), BAND_MET);
+	cr_expect_eq(gaps_coverage_band(th, 140.0), BAND_MET);
+}
+
+/* Kidal has need and reaches 40,000 with PSS only: its essential GC and
+ * ENA are missing (high); a type nobody works on that is not essential
+ * (EAE) is flagged by no rule, so it is not a "no partner" cell. */
+Test(gaps, no_partner_only_where_a_rule_says_so)
+{
+	quiet_elsewhere(FX_KIDAL);
+	reach("Kidal", 40000);
+	run(fx_month(202412));
+	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_GC), SEV_HIGH);
+	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_ENA), SEV_HIGH);
+	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_PSS), SEV_COUNT);
+	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_EAE), SEV_COUNT);
+	cr_expect_eq(gaps_no_partner(&gl, FX_GAO, FX_GC), SEV_COUNT);
+	/* the cell's worst flag: the missing service there, not the region's */
+	cr_expect_eq(gaps_worst_for_cell(&gl, FX_KIDAL, FX_GC), SEV_HIGH);
+	cr_expect_eq(gaps_worst_for_cell(&gl, FX_KIDAL, FX_EAE), SEV_COUNT);
+}
+
+/* A region with need and nobody: every type there has no partner, and the
+ * flag that says so is the critical no-presence one. */
+Test(gaps, no_partner_in_a_region_with_nobody)
+{
+	quiet_elsewhere(FX_KIDAL);
+	run(fx_month(202412));
+	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_GC), SEV_CRITICAL);
+	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_EAE), SEV_CRITICAL);
+	cr_expect_eq(gaps_no_partner(&gl, FX_MOPTI, FX_EAE), SEV_COUNT);
 }
 
 Test(gaps, names)

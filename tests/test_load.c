@@ -186,6 +186,7 @@ Test(load, rejected_row_after_a_multiline_quoted_cell_has_its_physical_line)
 	cr_assert_eq(d->line, 4);               /* lines 2-3 are the first record */
 	cr_assert_eq(d->col, 3);                /* Region is the third column */
 	cr_assert(strstr(d->msg, "Segu") && strstr(d->msg, "Ségou (ML04)"), "%s", d->msg);
+	cr_assert_eq(d->code, DC_UNKNOWN_REGION);
 	assert_invariant(s);
 }
 
@@ -199,10 +200,11 @@ Test(load, every_bad_value_is_rejected_with_its_column)
 		"A,,Mopti,,,,Ongoing,2024-03,1,1,1,1,\n"            /* line 6: no type */
 		"A,,Mopti,,GC,x,Ongoing,2024-03,,,,,\n"             /* line 7: no count */
 		"A,,Mopti,,GC,x,Ongoing,31/02/2024,1,1,1,1,\n");    /* line 8: date */
-	static const struct { unsigned line, col; const char *needle; } want[] = {
-		{ 2, 9, "negative" }, { 3, 10, "whole" }, { 4, 11, "beaucoup" },
-		{ 5, 3, "no place" }, { 6, 5, "no intervention type" },
-		{ 7, 0, "no people count" }, { 8, 8, "not a real date" },
+	static const struct { unsigned line, col; const char *needle; enum diag_code code; } want[] = {
+		{ 2, 9, "negative", DC_BAD_COUNT }, { 3, 10, "whole", DC_BAD_COUNT },
+		{ 4, 11, "beaucoup", DC_BAD_COUNT }, { 5, 3, "no place", DC_NO_PLACE },
+		{ 6, 5, "no intervention type", DC_NO_TYPE }, { 7, 0, "no people count", DC_NO_COUNT },
+		{ 8, 8, "not a real date", DC_IMPOSSIBLE_DATE },
 	};
 	cr_assert_eq(s->rejected, 7);
 	cr_assert_eq(s->accepted, 0);
@@ -211,6 +213,7 @@ Test(load, every_bad_value_is_rejected_with_its_column)
 		cr_assert_eq(d->line, want[i].line, "diag %zu: line %u", i, d->line);
 		cr_assert_eq(d->col, want[i].col, "diag %zu: col %u (%s)", i, d->col, d->msg);
 		cr_assert(strstr(d->msg, want[i].needle), "diag %zu: %s", i, d->msg);
+		cr_assert_eq(d->code, want[i].code, "diag %zu: code %d (%s)", i, (int)d->code, d->msg);
 	}
 	assert_invariant(s);
 }
@@ -257,6 +260,7 @@ Test(load, breakdown_beats_a_disagreeing_total_with_a_warning)
 	cr_assert_not_null(w);
 	cr_assert_eq(w->col, 13);
 	cr_assert(strstr(w->msg, "25") && strstr(w->msg, "20"), "%s", w->msg);
+	cr_assert_eq(w->code, DC_TOTAL_DIFFERS);
 }
 
 Test(load, planned_rows_are_presence_not_reach)
@@ -268,6 +272,7 @@ Test(load, planned_rows_are_presence_not_reach)
 	cr_assert_eq(activity_counts(&t, &t.rows[0]).reached, 0);
 	cr_assert_eq(activity_counts(&t, &t.rows[1]).reached, 0);
 	cr_assert_eq(t.diags.warnings, 1);     /* only the one reporting people */
+	cr_assert_eq(nth(DIAG_WARNING, 0)->code, DC_PLANNED_REACHED);
 }
 
 Test(load, unknown_type_counts_as_other_with_a_warning)
@@ -276,6 +281,7 @@ Test(load, unknown_type_counts_as_other_with_a_warning)
 	cr_assert_eq(t.len, 1);
 	cr_assert_str_eq(type_code(&t.rows[0]), "AUTRE");
 	cr_assert_eq(nth(DIAG_WARNING, 0)->col, 5);
+	cr_assert_eq(nth(DIAG_WARNING, 0)->code, DC_UNKNOWN_TYPE);
 }
 
 Test(load, cercle_outside_its_region_is_a_warning)
@@ -285,6 +291,7 @@ Test(load, cercle_outside_its_region_is_a_warning)
 	cr_assert_str_eq(region_name(&t.rows[0]), "Gao");
 	cr_assert_eq(t.rows[0].cercle, -1);
 	cr_assert_eq(nth(DIAG_WARNING, 0)->col, 4);
+	cr_assert_eq(nth(DIAG_WARNING, 0)->code, DC_CERCLE_NOT_IN_REGION);
 }
 
 Test(load, region_taken_from_the_cercle_when_absent)
@@ -323,6 +330,7 @@ Test(load, code_and_name_that_disagree_are_rejected)
 	const struct source *s = load("Org,Pcode région,Région,Type,Total\nA,ML04,Mopti,GC,1\n");
 	cr_assert_eq(s->rejected, 1);
 	cr_assert(strstr(nth(DIAG_REJECT, 0)->msg, "Ségou"), "%s", nth(DIAG_REJECT, 0)->msg);
+	cr_assert_eq(nth(DIAG_REJECT, 0)->code, DC_REGION_CONFLICT);
 }
 
 Test(load, a_sheet_without_a_type_column_rejects_every_row)
@@ -332,6 +340,9 @@ Test(load, a_sheet_without_a_type_column_rejects_every_row)
 	cr_assert_eq(s->rejected, 2);
 	cr_assert_eq(t.len, 0);
 	cr_assert_not_null(nth(DIAG_NOTE, 0));
+	cr_assert_eq(nth(DIAG_NOTE, 0)->code, DC_COLUMN_NOT_RECOGNISED);
+	cr_assert_eq(nth(DIAG_REJECT, 0)->code, DC_NO_REQUIRED_COLUMN);
+	cr_assert_eq(nth(DIAG_REJECT, 1)->code, DC_NO_REQUIRED_COLUMN);
 }
 
 Test(load, no_header_at_all_is_read_as_rejected_rows)
@@ -340,6 +351,7 @@ Test(load, no_header_at_all_is_read_as_rejected_rows)
 	cr_assert_eq(s->header_line, 0);
 	cr_assert_eq(s->rows_read, 2);
 	cr_assert_eq(s->rejected, 2);
+	cr_assert_eq(nth(DIAG_NOTE, 0)->code, DC_HEADER_NOT_FOUND);
 }
 
 Test(load, a_quote_never_closed_is_reported)
@@ -349,6 +361,7 @@ Test(load, a_quote_never_closed_is_reported)
 	cr_assert_eq(s->accepted, 1);
 	cr_assert_eq(s->rejected, 1);
 	cr_assert_eq(nth(DIAG_REJECT, 0)->line, 3);
+	cr_assert_eq(nth(DIAG_REJECT, 0)->code, DC_QUOTE_NEVER_CLOSED);
 	assert_invariant(s);
 }
 
@@ -369,6 +382,7 @@ Test(load, same_organisation_spelled_two_ways_is_noted)
 	const struct diag *d = find_diag("SAVE THE CHILDREN");
 	cr_assert_not_null(d);
 	cr_assert_eq(d->level, DIAG_NOTE);
+	cr_assert_eq(d->code, DC_ORG_SPELLED_TWO_WAYS);
 	cr_assert(strstr(d->msg, "Save the Children"), "%s", d->msg);
 }
 

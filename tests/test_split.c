@@ -54,7 +54,8 @@ static char *describe(const struct table *t)
 	}
 	for (size_t i = 0; i < t->diags.len; i++) {
 		const struct diag *d = &t->diags.items[i];
-		fprintf(f, "diag %d %u:%u:%u %s\n", (int)d->level, d->source, d->line, d->col, d->msg);
+		fprintf(f, "diag %d c%d %u:%u:%u %s\n", (int)d->level, (int)d->code, d->source, d->line,
+		        d->col, d->msg);
 	}
 	for (size_t i = 0; i < t->nsources; i++) {
 		const struct source *s = &t->sources[i];

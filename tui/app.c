@@ -71,23 +71,15 @@ static void list_regions(struct app *a)
 			a->regions[a->nregions++] = (int)r;
 }
 
-/* Stale partners come from the core's STALE flags; a flag names its rows,
- * and the first row tells whose they are. */
+/* Stale partners come from the core's STALE flags, each naming its partner. */
 static void list_stale(struct app *a)
 {
 	a->nstale = 0;
 	free(a->stale);
 	a->stale = xcalloc(a->gaps.len + 1, sizeof *a->stale);
-	for (size_t i = 0; i < a->gaps.len; i++) {
-		if (a->gaps.items[i].kind != GAP_STALE)
-			continue;
-		struct rowref *rows;
-		long row = gaps_rows(&a->gaps, i, &rows) ? app_find_row(a, rows[0].source, rows[0].line)
-		                                          : -1;
-		free(rows);
-		if (row >= 0)
-			a->stale[a->nstale++] = table_str(a->tab, a->tab->rows[row].partner);
-	}
+	for (size_t i = 0; i < a->gaps.len; i++)
+		if (a->gaps.items[i].kind == GAP_STALE && a->gaps.items[i].partner)
+			a->stale[a->nstale++] = a->gaps.items[i].partner;
 }
 
 static double now_ms(void)

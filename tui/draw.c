@@ -90,11 +90,9 @@ enum role draw_severity_role(enum severity s)
 
 enum role draw_coverage_role(double pct, const struct thresholds *th)
 {
-	if (pct < th->critical_pct)
-		return ROLE_CRITICAL;
-	if (pct < th->high_pct)
-		return ROLE_HIGH;
-	if (pct < th->medium_pct)
-		return ROLE_MEDIUM;
-	return ROLE_OK;
+	static const enum role of_band[] = {
+		[BAND_CRITICAL] = ROLE_CRITICAL, [BAND_HIGH] = ROLE_HIGH,
+		[BAND_MEDIUM] = ROLE_MEDIUM, [BAND_MET] = ROLE_OK,
+	};
+	return of_band[gaps_coverage_band(th, pct)];
 }

@@ -27,7 +27,7 @@ void draw_centered(int y, int x, int w, const char *s, enum role r);
 void draw_bar(int y, int x, int w, double pct, enum role r);
 
 enum role draw_severity_role(enum severity s);
-/* Role of a coverage percentage under the config's thresholds. */
+/* Role of a coverage percentage: the colour of its band (gaps_coverage_band). */
 enum role draw_coverage_role(double pct, const struct thresholds *th);
 
 #endif

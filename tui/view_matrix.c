@@ -1,8 +1,8 @@
 /* view_matrix: regions × intervention types.  Each cell shows people
- * reached and the worst flag there by colour and symbol; a type with no
- * partner where the region has need stands out.  With one region selected
- * the matrix turns into that region's list of types (the drill-down of a
- * region).  Enter on a cell lists its rows. */
+ * reached and the worst flag there by colour and symbol; a cell the gap
+ * rules flag as "no partner where there is need" (gaps_no_partner) stands
+ * out.  With one region selected the matrix turns into that region's list
+ * of types (the drill-down of a region).  Enter on a cell lists its rows. */
 #include <stdio.h>
 
 #include "app.h"
@@ -24,17 +24,24 @@ static int count(const struct app *a)
 	return single(a) ? (int)a->cfg->ntypes + 1 : app_visible_regions(a, regs) + 1;
 }
 
-/* Cell text and role: "12.3k ▲", or "—" in warning style where the region
- * has need and nobody works on the type. */
+/* The worse of two severities (SEV_COUNT: none). */
+static enum severity worse(enum severity x, enum severity y)
+{
+	return x < y ? x : y;
+}
+
+/* Cell text and role: "12.3k ▲", or "—" in warning style where a gap rule
+ * says no partner works on the type and the region has need. */
 static enum role cell(const struct app *a, int r, int t, char *buf, size_t size)
 {
 	const struct measure *m = r < 0 ? &a->cube.type[t] : &a->cube.cell[(size_t)r * a->cube.ntypes + (size_t)t];
-	enum severity s = r < 0 ? SEV_COUNT : app_worst_flag(a, r, t);
+	enum severity s = r < 0 ? SEV_COUNT : gaps_worst_for_cell(&a->gaps, r, t);
+	enum severity need = r < 0 ? SEV_COUNT : gaps_no_partner(&a->gaps, r, t);
 	const struct glyphs *g = draw_glyphs();
 	char n[16];
 
-	if (m->partners == 0 && r >= 0 && a->cfg->regions[r].in_need > 0) {
-		snprintf(buf, size, "%s %s", g->none, g->sev[s == SEV_COUNT ? SEV_HIGH : s]);
+	if (need != SEV_COUNT) {
+		snprintf(buf, size, "%s %s", g->none, g->sev[worse(s, need)]);
 		return ROLE_WARN;
 	}
 	if (m->activities == 0) {
@@ -125,11 +132,10 @@ static void draw_grid(struct app *a, int y, int x, int h, int w)
  * alone. */
 static enum role type_flag(const struct app *a, int r, int t, char *buf, size_t size)
 {
-	const struct measure *m = &a->cube.cell[(size_t)r * a->cube.ntypes + (size_t)t];
-	enum severity s = app_worst_flag(a, r, t);
+	enum severity s = gaps_worst_for_cell(&a->gaps, r, t);
 	const struct glyphs *g = draw_glyphs();
 
-	if (m->partners == 0 && a->cfg->regions[r].in_need > 0) {
+	if (gaps_no_partner(&a->gaps, r, t) != SEV_COUNT) {
 		snprintf(buf, size, "%s no partner", g->none);
 		return ROLE_WARN;
 	}

@@ -188,6 +188,47 @@ check "gaps: its first row, irc_fr.csv:272" wait_for '^ *data/sheets/irc_fr.csv:
 check "gaps: its last row, unicef_en.csv:563" wait_for '^ *data/sheets/unicef_en.csv:563 +AVS-Mali'
 keys q; wait_for '^rc=0' >/dev/null
 
+# The matrix marks "no partner where there is need" exactly where a gap
+# rule says so in `fourw gaps`: a missing essential service in that cell,
+# or no partner present in the region at all.
+need_flags() {   # REGION [TYPE]: how many such flags fourw gaps raises there
+	"$BIN" gaps -c $CONFIG --format csv 2>/dev/null | awk -F, -v r="$1" -v t="${2:-}" '
+		$4 == r && ($2 == "no-presence" || ($2 == "missing-service" && (t == "" || $6 == t))) { n++ }
+		END { print n + 0 }'
+}
+# A marked grid cell is "—" and a flag symbol; a cell with no rows is "—" alone.
+row_marks() { screen | grep -E "^ +[0-9] +$1 " | grep -o '— [^ ]' | wc -l; }
+marks_as_gaps() {
+	want=$(need_flags "$1"); got=$(row_marks "$1")
+	[ "$got" -eq "$want" ] && return 0
+	echo "  $1: $got cells marked on the matrix, fourw gaps has $want flags saying no partner"
+	return 1
+}
+type_unmarked() {   # REGION TYPE: on the region's own list, fourw gaps agreeing
+	[ "$(need_flags "$1" "$2")" -eq 0 ] || { echo "  fourw gaps flags $1 $2"; return 1; }
+	screen | grep -Eq "^ *$2 " || { echo "  no $2 line"; return 1; }
+	! screen | grep -E "^ *$2 " | grep -q 'no partner'
+}
+type_marked() {
+	[ "$(need_flags "$1" "$2")" -gt 0 ] || { echo "  fourw gaps does not flag $1 $2"; return 1; }
+	screen | grep -E "^ *$2 " | grep -q 'no partner'
+}
+start 120x40
+wait_for 'Reached [0-9]' >/dev/null
+keys M
+check "matrix: grid shown" wait_for '^ +Region +GC '
+check "matrix: Kayes marked only where fourw gaps flags it (nowhere)" marks_as_gaps Kayes
+check "matrix: Ménaka marked where fourw gaps flags a missing service" marks_as_gaps Ménaka
+check "matrix: Tombouctou marked only where fourw gaps flags it" marks_as_gaps Tombouctou
+keys 1
+wait_for 'Type +Intervention +Reached' >/dev/null
+check "matrix: Kayes EAFGA has no partner yet is not marked (no gap rule flags it)" \
+	type_unmarked Kayes EAFGA
+keys 1 0
+wait_for '^ *Ménaka: +In need' >/dev/null
+check "matrix: Ménaka GC marked, as fourw gaps flags it" type_marked Ménaka GC
+keys q; wait_for '^rc=0' >/dev/null
+
 start 100x30 LANG=C
 check "LANG=C: ASCII bars" wait_for 'Coverage of target [#.]+ '
 keys q; wait_for '^rc=0' >/dev/null

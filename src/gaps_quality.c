@@ -1,0 +1,187 @@
+#include "gaps_quality.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "xalloc.h"
+
+struct ctx {
+	struct gap_list *g;
+	const struct config *c;
+	const struct table *t;
+	const struct filter *f;
+	const struct cube *q;
+};
+
+__attribute__((format(printf, 6, 7)))
+static void add(struct ctx *x, enum gap_kind kind, enum severity sev, int region,
+                int type, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	gap_list_vadd(x->g, kind, sev, region, type, fmt, ap);
+	va_end(ap);
+}
+
+static const char *num(int64_t v, char buf[32])
+{
+	return fmt_int(v, buf);
+}
+
+/* The loader's messages, grouped by what they mean for the figures, by
+ * their code; any other warning is "other". */
+static const struct dq_kind {
+	enum diag_code code[2];
+	int ncodes;
+	const char *what;
+	enum severity sev;
+} dq_kinds[] = {
+	{ { DC_TOTAL_DIFFERS }, 1,
+	  "the total differs from the breakdown (the breakdown is counted)", SEV_MEDIUM },
+	{ { DC_PLANNED_REACHED }, 1,
+	  "planned activities report people reached (counted as presence only)", SEV_MEDIUM },
+	{ { DC_NO_ORGANISATION }, 1,
+	  "no organisation named (counted as one unnamed partner)", SEV_MEDIUM },
+	{ { DC_UNKNOWN_TYPE, DC_TYPE_FROM_ACTIVITY }, 2,
+	  "the intervention type is unknown (counted as other) or was taken from the activity",
+	  SEV_INFO },
+	{ { DC_UNKNOWN_CERCLE, DC_CERCLE_NOT_IN_REGION }, 2,
+	  "the cercle is unknown or not in the region (counted at region level)", SEV_INFO },
+	{ { DC_OUTSIDE_PLAN_YEAR, DC_END_BEFORE_START }, 2,
+	  "dates outside the plan year, or an end before the start", SEV_INFO },
+	{ { DC_UNKNOWN_STATUS }, 1, "the status is not recognised", SEV_INFO },
+	{ { DC_EXTRA_CELLS }, 1, "more cells than the header (extra cells ignored)", SEV_INFO },
+	{ { DC_COUNT }, 0, "other warnings (see fourw check)", SEV_INFO },
+};
+#define DQ_OTHER (sizeof dq_kinds / sizeof dq_kinds[0] - 1)
+#define DQ_SPELLING (DQ_OTHER + 1)     /* notes */
+#define DQ_NOTE (DQ_OTHER + 2)
+
+static size_t dq_classify(const struct diag *d)
+{
+	if (d->level == DIAG_NOTE)
+		return d->code == DC_ORG_SPELLED_TWO_WAYS ? DQ_SPELLING : DQ_NOTE;
+	for (size_t k = 0; k < DQ_OTHER; k++)
+		for (int i = 0; i < dq_kinds[k].ncodes; i++)
+			if (d->code == dq_kinds[k].code[i])
+				return k;
+	return DQ_OTHER;
+}
+
+struct dq_entry { uint32_t source; int region; size_t kind; uint32_t line; };
+
+static int cmp_dq(const void *a, const void *b)
+{
+	const struct dq_entry *x = a, *y = b;
+	if (x->source != y->source)
+		return x->source < y->source ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if (x->region != y->region)
+		return x->region < y->region ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static void dq_rejects(struct ctx *x)
+{
+	const struct table *t = x->t;
+	char n1[32], n2[32];
+	for (uint32_t s = 0; s < t->nsources; s++) {
+		const struct source *src = &t->sources[s];
+		if (!src->rejected)
+			continue;
+		add(x, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
+		    "%s: %s of %s rows rejected, not counted (fourw check says why)",
+		    base_name(src->path), num((int64_t)src->rejected, n1),
+		    num((int64_t)src->rows_read, n2));
+		struct rowref *refs = xmalloc((t->diags.rejects + 1) * sizeof *refs);
+		size_t n = 0;
+		for (size_t k = 0; k < t->diags.len && n < t->diags.rejects; k++) {
+			const struct diag *d = &t->diags.items[k];
+			if (d->level == DIAG_REJECT && d->source == s && d->line)
+				refs[n++] = (struct rowref){ s, d->line };
+		}
+		gap_list_attach_rows(x->g, x->g->len - 1, refs, n);
+		free(refs);
+	}
+}
+
+/* A warning belongs to its row's region, and is left out when the filter
+ * did not select that row. */
+static bool dq_place(struct ctx *x, long row, int *region)
+{
+	if (row >= 0 && !filter_is_empty(x->f) && !cube_row_selected(x->q, (size_t)row))
+		return false;
+	*region = row >= 0 ? x->t->rows[row].region : -1;
+	return true;
+}
+
+static const char *dq_what(size_t kind)
+{
+	if (kind == DQ_SPELLING)
+		return "an organisation spelled two ways (counted as two partners)";
+	if (kind == DQ_NOTE)
+		return "notes about the sheet (see fourw check)";
+	return dq_kinds[kind].what;
+}
+
+static void dq_emit(struct ctx *x, const struct dq_entry *e, size_t n)
+{
+	const char *file = base_name(x->t->sources[e->source].path);
+	char n1[32], prefix[160] = "";
+	enum severity sev = e->kind < DQ_SPELLING ? dq_kinds[e->kind].sev : SEV_INFO;
+	if (e->region >= 0)
+		snprintf(prefix, sizeof prefix, "%s — ", x->c->regions[e->region].name);
+	bool notes = e->kind >= DQ_SPELLING;
+	add(x, GAP_DATA_QUALITY, sev, e->region, -1, "%s%s: %s %s%s: %s", prefix, file,
+	    num((int64_t)n, n1), notes ? "note" : "row", n == 1 ? "" : "s", dq_what(e->kind));
+	struct rowref *refs = xmalloc((n + 1) * sizeof *refs);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (e[i].line)
+			refs[k++] = (struct rowref){ e[i].source, e[i].line };
+	gap_list_attach_rows(x->g, x->g->len - 1, refs, k);
+	free(refs);
+}
+
+static void dq_warnings(struct ctx *x)
+{
+	const struct diag_list *dl = &x->t->diags;
+	const int32_t *rows = cube_diag_rows(x->q, x->t);
+	struct dq_entry *v = xmalloc((dl->len + 1) * sizeof *v);
+	size_t n = 0;
+	for (size_t k = 0; k < dl->len; k++) {
+		const struct diag *d = &dl->items[k];
+		int region;
+		long row = rows && d->level == DIAG_WARNING ? rows[k] : -1;
+		if (d->level == DIAG_REJECT || d->source >= x->t->nsources || !dq_place(x, row, &region))
+			continue;
+		v[n++] = (struct dq_entry){ d->source, region, dq_classify(d), d->line };
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_dq);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && v[j].source == v[i].source && v[j].kind == v[i].kind &&
+		                v[j].region == v[i].region; j++)
+			;
+		dq_emit(x, &v[i], j - i);
+	}
+	free(v);
+}
+
+void gaps_quality_flag(struct gap_list *g, const struct config *c, const struct table *t,
+                       const struct filter *f, const struct cube *q)
+{
+	struct ctx x = { g, c, t, f, q };
+	dq_rejects(&x);
+	dq_warnings(&x);
+}

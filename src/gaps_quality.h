@@ -1,0 +1,20 @@
+/* gaps_quality: the data-quality flags, from the loader's messages.
+ *
+ * Rejected rows give one flag per sheet; warnings and notes are grouped by
+ * sheet, kind (read from each message's code, never its wording) and the
+ * region of their row, and are left out when the filter did not select
+ * that row. */
+#ifndef FOURW_GAPS_QUALITY_H
+#define FOURW_GAPS_QUALITY_H
+
+#include "aggregate.h"
+#include "config.h"
+#include "filter.h"
+#include "gap.h"
+#include "table.h"
+
+/* Appends the data-quality flags for the rows the cube counted. */
+void gaps_quality_flag(struct gap_list *g, const struct config *c, const struct table *t,
+                       const struct filter *f, const struct cube *q);
+
+#endif

@@ -1,0 +1,274 @@
+#include "report_md.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "xalloc.h"
+
+/* The two calls on nearly every line, short so the layout reads. */
+__attribute__((format(printf, 2, 3)))
+static void out(struct report_out *w, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report_out_vprintf(w, fmt, ap);
+	va_end(ap);
+}
+
+static void put(struct report_out *w, const char *s)
+{
+	report_out_puts(w, s);
+}
+
+/* The same, with Markdown's table and inline specials escaped. */
+static char *esc_md(const char *s)
+{
+	char *e = report_out_escape(s);
+	char *m = xmalloc(2 * strlen(e) + 1), *p = m;
+	for (const char *q = e; *q; q++) {
+		if (strchr("\\|*_`[]<>#", *q))
+			*p++ = '\\';
+		*p++ = *q;
+	}
+	*p = '\0';
+	free(e);
+	return m;
+}
+
+static void put_md(struct report_out *w, const char *s)
+{
+	char *e = esc_md(s);
+	put(w, e);
+	free(e);
+}
+
+static void md_plan(struct report_out *w)
+{
+	const struct report_input *in = w->in;
+	const struct config *c = in->cfg;
+	char a[32], b[32], p[16], month[16], filt[512], words[400];
+	put(w, "# ");
+	put_md(w, c->plan_name);
+	put(w, " — coverage report\n\n## Plan, filter and counting method\n\n");
+	out(w, "- People in need: %s; people targeted: %s\n",
+	    report_out_int_or(c->in_need, "unknown", a),
+	    report_out_int_or(c->targeted, "unknown", b));
+	if (c->funding_requested > 0 && c->funding_received >= 0)
+		out(w, "- Funding: %s received of %s requested (%s)\n", fmt_int(c->funding_received, a),
+		    fmt_int(c->funding_requested, b),
+		    report_out_pct_or(c->funding_received, c->funding_requested, "", p));
+	report_out_month_words(in->report_month, month);
+	out(w, "- Report month: %s\n- Filter: ", month);
+	filter_describe(in->filter, c, filt, sizeof filt);
+	put_md(w, filt);
+	report_out_method_words(in, words, sizeof words);
+	out(w, "\n- Counting: %s\n- Reporting mode: %s\n", report_out_dedup_words, words);
+	put(w, "- Planned activities count as presence, never as people reached.\n");
+}
+
+static void md_sheets(struct report_out *w)
+{
+	const struct table *t = w->in->table;
+	char a[32], b[32];
+	put(w, "\n## Sheets read\n\n| Sheet | Rows accepted | Rows rejected | SHA-256 |\n"
+	       "|---|---:|---:|---|\n");
+	for (size_t i = 0; i < t->nsources; i++) {
+		const struct source *s = &t->sources[i];
+		put(w, "| ");
+		put_md(w, s->path);
+		out(w, " | %s | %s | `%s` |\n", fmt_int((int64_t)s->accepted, a),
+		    fmt_int((int64_t)s->rejected, b), s->sha256);
+	}
+	struct report_totals st = report_out_totals(t);
+	out(w, "| **%zu sheets** | **%s** | **%s** | |\n", st.sheets,
+	    fmt_int((int64_t)st.accepted, a), fmt_int((int64_t)st.rejected, b));
+	out(w, "\nRejected rows are not counted; `fourw check` lists each with its reason. "
+	    "Warnings: %zu.\n", st.warnings);
+}
+
+static void md_key_figures(struct report_out *w)
+{
+	const struct report_input *in = w->in;
+	const struct cube *q = in->cube;
+	char a[32], b[32], p1[16], p2[16];
+	out(w, "\n## Key figures (%s)\n\n| Figure | People | %% of target | %% of need |\n"
+	    "|---|---:|---:|---:|\n", report_out_scope_word(in));
+	out(w, "| People in need | %s | | |\n", report_out_int_or(q->total_in_need, "unknown", a));
+	out(w, "| People targeted | %s | | |\n",
+	    report_out_int_or(q->total_targeted, "unknown", a));
+	out(w, "| **Reached without double counting** | **%s** | %s | %s |\n",
+	    fmt_int(q->total_dedup, a),
+	    report_out_pct_or(q->total_dedup, q->total_targeted, "no target", p1),
+	    report_out_pct_or(q->total_dedup, q->total_in_need, "no need figure", p2));
+	out(w, "| Simple sum of rows | %s | | |\n", fmt_int(q->total.reached, a));
+	out(w, "\nPartners: %s · activity rows counted: %s (%s planned)\n",
+	    fmt_int(q->total.partners, a), fmt_int(q->total.activities, b),
+	    fmt_int(q->total.planned, p1));
+}
+
+static void md_region_line(struct report_out *w, const char *code, const char *name, int64_t need,
+                           int64_t target, int64_t dedup, const struct measure *m)
+{
+	char a[32], b[32], d[32], s[32], p1[16], p2[16], pa[32], ac[32];
+	bool total = !*code;
+	out(w, "| %s | %s", code, total ? "**" : "");
+	put_md(w, name);
+	out(w, "%s | %s | %s | %s | %s | %s | %s | %s | %s |\n", total ? "**" : "",
+	    report_out_int_or(need, "unknown", a), report_out_int_or(target, "unknown", b),
+	    fmt_int(dedup, d), fmt_int(m->reached, s),
+	    report_out_pct_or(dedup, target, "no target", p1),
+	    report_out_pct_or(dedup, need, "no figure", p2),
+	    fmt_int(m->partners, pa), fmt_int(m->activities, ac));
+}
+
+static void md_regions(struct report_out *w, const size_t *reg, size_t nreg)
+{
+	const struct report_input *in = w->in;
+	const struct config *c = in->cfg;
+	put(w, "\n## By region\n\n| Code | Region | In need | Targeted | Reached* | Simple sum "
+	       "| % target | % need | Partners | Rows |\n"
+	       "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+	for (size_t k = 0; k < nreg; k++) {
+		size_t r = reg[k];
+		md_region_line(w, c->regions[r].codes[0].code, c->regions[r].name,
+		               c->regions[r].in_need, c->regions[r].targeted,
+		               in->cube->region_dedup[r], &in->cube->region[r]);
+	}
+	md_region_line(w, "", in->filter->regions ? "Selected regions" : "Total",
+	               in->cube->total_in_need, in->cube->total_targeted, in->cube->total_dedup,
+	               &in->cube->total);
+	put(w, "\n\\* reached without double counting; coverage uses it.\n");
+}
+
+static void md_matrix(struct report_out *w, const size_t *reg, size_t nreg)
+{
+	const struct report_input *in = w->in;
+	const struct cube *q = in->cube;
+	size_t *ty = xmalloc((in->cfg->ntypes + 1) * sizeof *ty);
+	size_t nty = report_out_types(in, ty);
+	char a[32];
+	put(w, "\n## Region × intervention type\n\nPeople reached, simple sum; – no activity.\n\n"
+	       "| Region |");
+	for (size_t k = 0; k < nty; k++)
+		out(w, " %s |", in->cfg->types[ty[k]].code);
+	put(w, "\n|---|");
+	for (size_t k = 0; k < nty; k++)
+		put(w, "---:|");
+	put(w, "\n");
+	for (size_t i = 0; i < nreg; i++) {
+		put(w, "| ");
+		put_md(w, in->cfg->regions[reg[i]].name);
+		put(w, " |");
+		for (size_t k = 0; k < nty; k++) {
+			const struct measure *m = &q->cell[reg[i] * q->ntypes + ty[k]];
+			out(w, " %s |", m->activities ? fmt_int(m->reached, a) : "–");
+		}
+		put(w, "\n");
+	}
+	put(w, "| **All regions** |");
+	for (size_t k = 0; k < nty; k++)
+		out(w, " **%s** |", fmt_int(q->type[ty[k]].reached, a));
+	put(w, "\n");
+	free(ty);
+}
+
+static void md_types(struct report_out *w)
+{
+	const struct report_input *in = w->in;
+	const struct cube *q = in->cube;
+	size_t *ty = xmalloc((in->cfg->ntypes + 1) * sizeof *ty);
+	size_t nty = report_out_types(in, ty);
+	char a[32], b[32], c[32], d[32], p[16];
+	put(w, "\n## Intervention types, all regions\n\n| Code | Intervention | Reached | Partners "
+	       "| Rows | Type target | % of type target |\n|---|---|---:|---:|---:|---:|---:|\n");
+	for (size_t k = 0; k < nty; k++) {
+		const struct itype *it = &in->cfg->types[ty[k]];
+		const struct measure *m = &q->type[ty[k]];
+		out(w, "| %s | ", it->code);
+		put_md(w, it->label_en);
+		out(w, " | %s | %s | %s | %s | %s |\n", fmt_int(m->reached, a), fmt_int(m->partners, b),
+		    fmt_int(m->activities, c), report_out_int_or(it->targeted, "–", d),
+		    report_out_pct_or(m->reached, it->targeted, "–", p));
+	}
+	free(ty);
+}
+
+static void md_where(struct report_out *w, const struct gap *p)
+{
+	const struct config *c = w->in->cfg;
+	put_md(w, p->region >= 0 ? report_out_region_name(c, p->region) : "all");
+	if (p->cercle >= 0 && (size_t)p->cercle < c->ncercles) {
+		put(w, " / ");
+		put_md(w, c->cercles[p->cercle].name);
+	}
+	if (p->type >= 0 && (size_t)p->type < c->ntypes)
+		out(w, " / %s", c->types[p->type].code);
+}
+
+static void md_refs(struct report_out *w, const struct gap_list *g, size_t item, size_t max)
+{
+	struct rowref *rows;
+	size_t n = gaps_rows(g, item, &rows);
+	for (size_t i = 0; i < n && i < max; i++) {
+		put(w, i ? ", " : "");
+		put_md(w, w->in->table->sources[rows[i].source].path);
+		out(w, ":%u", rows[i].line);
+	}
+	if (n > max)
+		out(w, " … and %zu more", n - max);
+	free(rows);
+}
+
+static void md_gaps(struct report_out *w, const char *heading)
+{
+	const struct gap_list *g = w->in->gaps;
+	out(w, "\n%s\n\n", heading);
+	if (!g || !g->len) {
+		put(w, "No gap flagged.\n");
+		return;
+	}
+	put(w, "| Severity | Kind | Where | Reason | Rows |\n|---|---|---|---|---|\n");
+	for (size_t i = 0; i < g->len; i++) {
+		const struct gap *p = &g->items[i];
+		out(w, "| %s | %s | ", severity_name(p->severity), gap_kind_name(p->kind));
+		md_where(w, p);
+		put(w, " | ");
+		put_md(w, p->reason);
+		put(w, " | ");
+		md_refs(w, g, i, 10);
+		put(w, " |\n");
+	}
+}
+
+int report_md_write(struct report_out *w)
+{
+	size_t *reg = xmalloc((w->in->cfg->nregions + 1) * sizeof *reg);
+	size_t nreg = report_out_regions(w->in, reg);
+	md_plan(w);
+	md_sheets(w);
+	md_key_figures(w);
+	md_regions(w, reg, nreg);
+	md_matrix(w, reg, nreg);
+	md_types(w);
+	md_gaps(w, "## Gaps");
+	free(reg);
+	return report_out_finish(w);
+}
+
+
+int report_md_write_gaps(struct report_out *w)
+{
+	const struct report_input *in = w->in;
+	char month[16], filt[512];
+	put(w, "# ");
+	put_md(w, in->cfg->plan_name);
+	report_out_month_words(in->report_month, month);
+	filter_describe(in->filter, in->cfg, filt, sizeof filt);
+	out(w, " — gaps\n\n- Report month: %s\n- Filter: ", month);
+	put_md(w, filt);
+	put(w, "\n");
+	md_gaps(w, "## Flags, most severe first");
+	return report_out_finish(w);
+}

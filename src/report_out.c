@@ -1,0 +1,139 @@
+#include "report_out.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "parse.h"
+#include "safe.h"
+#include "xalloc.h"
+
+void report_out_vprintf(struct report_out *w, const char *fmt, va_list ap)
+{
+	if (vfprintf(w->f, fmt, ap) < 0)
+		w->err = true;
+}
+
+void report_out_puts(struct report_out *w, const char *s)
+{
+	if (fputs(s, w->f) == EOF)
+		w->err = true;
+}
+
+int report_out_finish(struct report_out *w)
+{
+	if (fflush(w->f) != 0 || ferror(w->f))
+		w->err = true;
+	return w->err ? -1 : 0;
+}
+
+/* Sheet text made safe for a terminal: "\x1b", "\u202e" (see safe.h). */
+char *report_out_escape(const char *s)
+{
+	size_t need = safe_escape(s ? s : "", NULL, 0);
+	char *buf = xmalloc(need + 1);
+	safe_escape(s ? s : "", buf, need + 1);
+	return buf;
+}
+
+const char *report_out_pct_or(int64_t reached, int64_t denom, const char *none, char buf[16])
+{
+	double pct;
+	return coverage_pct(reached, denom, &pct) ? fmt_pct(pct, buf) : none;
+}
+
+const char *report_out_int_or(int64_t v, const char *none, char buf[32])
+{
+	return v >= 0 ? fmt_int(v, buf) : none;
+}
+
+static bool region_selected(const struct filter *f, size_t r)
+{
+	return !f->regions || (r < 64 && (f->regions >> r & 1));
+}
+
+/* A region appears when the filter selects it and it has rows or figures. */
+static bool region_shown(const struct report_input *in, size_t r)
+{
+	const struct region *re = &in->cfg->regions[r];
+	return region_selected(in->filter, r) &&
+	       (in->cube->region[r].activities > 0 || re->in_need > 0 || re->targeted > 0);
+}
+
+/* Region indices in display p-code order (insertion sort: a few dozen). */
+size_t report_out_regions(const struct report_input *in, size_t *out_idx)
+{
+	const struct config *c = in->cfg;
+	size_t n = 0;
+	for (size_t r = 0; r < c->nregions; r++) {
+		if (!region_shown(in, r))
+			continue;
+		size_t k = n++;
+		while (k > 0 && strcmp(c->regions[out_idx[k - 1]].codes[0].code,
+		                       c->regions[r].codes[0].code) > 0) {
+			out_idx[k] = out_idx[k - 1];
+			k--;
+		}
+		out_idx[k] = r;
+	}
+	return n;
+}
+
+/* Types with rows, and essential types the filter selects (so a missing
+ * service shows as an empty column). */
+size_t report_out_types(const struct report_input *in, size_t *out_idx)
+{
+	const struct config *c = in->cfg;
+	const struct filter *f = in->filter;
+	size_t n = 0;
+	for (size_t t = 0; t < c->ntypes; t++) {
+		bool sel = !f->types || (t < 64 && (f->types >> t & 1));
+		if (in->cube->type[t].activities > 0 || (c->types[t].essential && sel))
+			out_idx[n++] = t;
+	}
+	return n;
+}
+
+const char *report_out_region_name(const struct config *c, int r)
+{
+	return r >= 0 && (size_t)r < c->nregions ? c->regions[r].name : "";
+}
+
+const char *report_out_scope_word(const struct report_input *in)
+{
+	return in->filter->regions ? "Selected regions" : "Plan";
+}
+
+void report_out_method_words(const struct report_input *in, char *buf, size_t size)
+{
+	char n1[32];
+	if (in->cfg->mode == MODE_CUMULATIVE)
+		snprintf(buf, size, "cumulative — each report restates the year, so only the latest "
+		         "report of each partner × place × type × activity counts (%s earlier "
+		         "reports superseded)", fmt_int(in->cube->superseded, n1));
+	else
+		snprintf(buf, size, "monthly — each month's rows add up");
+}
+
+const char *const report_out_dedup_words =
+	"reached without double counting = for each cercle (else the region), the largest "
+	"intervention type's sum, added up; the simple sum of all rows is shown beside it";
+
+void report_out_month_words(int m, char buf[16])
+{
+	if (m >= 0)
+		month_format(m, buf);
+	else
+		snprintf(buf, 16, "none");
+}
+
+struct report_totals report_out_totals(const struct table *t)
+{
+	struct report_totals s = { t->nsources, 0, 0, 0, t->diags.warnings };
+	for (size_t i = 0; i < t->nsources; i++) {
+		s.read += t->sources[i].rows_read;
+		s.accepted += t->sources[i].accepted;
+		s.rejected += t->sources[i].rejected;
+	}
+	return s;
+}

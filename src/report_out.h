@@ -1,0 +1,73 @@
+/* report_out: what the report writers (report_text, report_md, report_csv)
+ * share — their input, an output FILE whose first error sticks, escaping
+ * of sheet text, and the choices and words every format presents alike:
+ * which regions and types are shown, in which order, the counting method. */
+#ifndef FOURW_REPORT_OUT_H
+#define FOURW_REPORT_OUT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "aggregate.h"
+#include "config.h"
+#include "filter.h"
+#include "gaps.h"
+#include "table.h"
+
+enum report_format { REPORT_TEXT, REPORT_MD, REPORT_CSV };
+
+struct report_input {
+	const struct config *cfg;
+	const struct table *table;
+	const struct filter *filter;
+	const struct cube *cube;
+	const struct gap_list *gaps;
+	int report_month;
+};
+
+/* A report being written: after the first failed write, err stays set and
+ * report_out_finish says so. */
+struct report_out {
+	FILE *f;
+	bool err;
+	const struct report_input *in;
+};
+
+void report_out_vprintf(struct report_out *w, const char *fmt, va_list ap);
+void report_out_puts(struct report_out *w, const char *s);
+/* Flushes; 0, or -1 when any write failed. */
+int report_out_finish(struct report_out *w);
+
+/* Sheet text made safe for a terminal, in a new string (to free). */
+char *report_out_escape(const char *s);
+
+/* A percentage of reached over denom, or `none` when there is no denominator. */
+const char *report_out_pct_or(int64_t reached, int64_t denom, const char *none, char buf[16]);
+/* v with thousands separators, or `none` when unknown (negative). */
+const char *report_out_int_or(int64_t v, const char *none, char buf[32]);
+
+/* The regions shown (selected, with rows or figures), in display p-code
+ * order, into out_idx (room for every region); returns how many. */
+size_t report_out_regions(const struct report_input *in, size_t *out_idx);
+/* The types shown (with rows, or essential and selected), in config order. */
+size_t report_out_types(const struct report_input *in, size_t *out_idx);
+/* A region's name, "" for -1 (plan-wide). */
+const char *report_out_region_name(const struct config *c, int r);
+
+/* "Plan" or "Selected regions". */
+const char *report_out_scope_word(const struct report_input *in);
+/* The reporting mode in words: cumulative (with the superseded count) or monthly. */
+void report_out_method_words(const struct report_input *in, char *buf, size_t size);
+/* How "reached without double counting" is counted. */
+extern const char *const report_out_dedup_words;
+/* "2024-04", or "none" for -1. */
+void report_out_month_words(int m, char buf[16]);
+
+struct report_totals { size_t sheets, read, accepted, rejected, warnings; };
+/* Sheets and rows read, accepted and rejected, over every sheet. */
+struct report_totals report_out_totals(const struct table *t);
+
+#endif

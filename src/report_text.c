@@ -1,0 +1,299 @@
+#include "report_text.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define TEXT_WIDTH 100
+
+/* The two calls on nearly every line, short so the layout reads. */
+__attribute__((format(printf, 2, 3)))
+static void out(struct report_out *w, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report_out_vprintf(w, fmt, ap);
+	va_end(ap);
+}
+
+static void put(struct report_out *w, const char *s)
+{
+	report_out_puts(w, s);
+}
+
+static void put_esc(struct report_out *w, const char *s)
+{
+	char *e = report_out_escape(s);
+	put(w, e);
+	free(e);
+}
+
+/* Writes s (already safe) in `width` columns, left or right aligned; text
+ * longer than the column is cut and ends with "~". */
+static void cell(struct report_out *w, const char *s, int width, bool right)
+{
+	size_t n = text_utf8_len(s);
+	if (n > (size_t)width) {
+		const char *p = s;
+		for (int k = 0; k < width - 1 && *p; k++)
+			do
+				p++;
+			while ((*p & 0xC0) == 0x80);
+		out(w, "%.*s~", (int)(p - s), s);
+		return;
+	}
+	if (right)
+		out(w, "%*s%s", width - (int)n, "", s);
+	else
+		out(w, "%s%*s", s, width - (int)n, "");
+}
+
+static void cell_esc(struct report_out *w, const char *s, int width)
+{
+	char *e = report_out_escape(s);
+	cell(w, e, width, false);
+	free(e);
+}
+
+/* Prints text wrapped to the page: the first line after `lead` columns
+ * already used, the next ones indented by `indent`. */
+static void wrap(struct report_out *w, const char *text, int lead, int indent)
+{
+	const char *p = text;
+	int room = TEXT_WIDTH - lead;
+	while (*p) {
+		size_t len = strlen(p);
+		if ((int)text_utf8_len(p) <= room) {
+			put(w, p);
+			break;
+		}
+		/* cut at the last space that fits, counting code points */
+		const char *q = p, *cut = NULL;
+		for (int k = 0; *q && k <= room; k++) {
+			if (*q == ' ')
+				cut = q;
+			do
+				q++;
+			while ((*q & 0xC0) == 0x80);
+		}
+		if (!cut || cut == p)
+			cut = q < p + len ? q : p + len;
+		out(w, "%.*s\n%*s", (int)(cut - p), p, indent, "");
+		p = *cut == ' ' ? cut + 1 : cut;
+		room = TEXT_WIDTH - indent;
+	}
+	put(w, "\n");
+}
+
+static void text_header(struct report_out *w, const char *title)
+{
+	const struct report_input *in = w->in;
+	char month[16], filt[512], n[5][32];
+	out(w, "%s — ", title);
+	put_esc(w, in->cfg->plan_name);
+	report_out_month_words(in->report_month, month);
+	filter_describe(in->filter, in->cfg, filt, sizeof filt);
+	out(w, "\nReport month %s · filter: ", month);
+	char *e = report_out_escape(filt);
+	wrap(w, e, 24 + (int)strlen(month), 2);
+	free(e);
+	struct report_totals s = report_out_totals(in->table);
+	out(w, "Sheets %s · rows %s accepted, %s rejected (not counted), %s warnings · "
+	    "%s counted\n", fmt_int((int64_t)s.sheets, n[0]), fmt_int((int64_t)s.accepted, n[1]),
+	    fmt_int((int64_t)s.rejected, n[2]), fmt_int((int64_t)s.warnings, n[3]),
+	    fmt_int((int64_t)in->cube->nrows, n[4]));
+}
+
+static void text_key_figures(struct report_out *w)
+{
+	const struct report_input *in = w->in;
+	const struct cube *q = in->cube;
+	const struct config *c = in->cfg;
+	char a[32], b[32], p1[16], p2[16], words[400];
+	out(w, "\nKEY FIGURES (%s)\n", report_out_scope_word(in));
+	out(w, "  %-34s %13s\n", "People in need",
+	    report_out_int_or(q->total_in_need, "unknown", a));
+	out(w, "  %-34s %13s\n", "People targeted",
+	    report_out_int_or(q->total_targeted, "unknown", a));
+	out(w, "  %-34s %13s   %s of target · %s of need\n", "Reached without double counting",
+	    fmt_int(q->total_dedup, a),
+	    report_out_pct_or(q->total_dedup, q->total_targeted, "no target", p1),
+	    report_out_pct_or(q->total_dedup, q->total_in_need, "no need figure", p2));
+	out(w, "  %-34s %13s   (a child reached by two types counts twice)\n",
+	    "Simple sum of rows", fmt_int(q->total.reached, a));
+	if (c->funding_requested > 0 && c->funding_received >= 0)
+		out(w, "  %-34s %13s   of %s requested (%s)\n", "Funding received",
+		    fmt_int(c->funding_received, a), fmt_int(c->funding_requested, b),
+		    report_out_pct_or(c->funding_received, c->funding_requested, "", p1));
+	out(w, "  Partners %s · activity rows %s (%s planned)\n", fmt_int(q->total.partners, a),
+	    fmt_int(q->total.activities, b), fmt_int(q->total.planned, p1));
+	report_out_method_words(in, words, sizeof words);
+	put(w, "  Counting: ");
+	wrap(w, report_out_dedup_words, 12, 4);
+	put(w, "  Reporting mode: ");
+	wrap(w, words, 18, 4);
+	put(w, "  Planned activities count as presence, never as people reached.\n");
+}
+
+static void text_region_line(struct report_out *w, const char *code, const char *name,
+                             int64_t need, int64_t target, int64_t dedup,
+                             const struct measure *m)
+{
+	char a[32], b[32], d[32], s[32], p1[16], p2[16], pa[32];
+	cell(w, code, 5, false);
+	put(w, " ");
+	cell_esc(w, name, 14);
+	out(w, " %11s %11s %11s %11s %9s %9s %8s\n", report_out_int_or(need, "unknown", a),
+	    report_out_int_or(target, "unknown", b), fmt_int(dedup, d), fmt_int(m->reached, s),
+	    report_out_pct_or(dedup, target, "no target", p1),
+	    report_out_pct_or(dedup, need, "no figure", p2), fmt_int(m->partners, pa));
+}
+
+static void text_regions(struct report_out *w, const size_t *reg, size_t nreg)
+{
+	const struct report_input *in = w->in;
+	const struct config *c = in->cfg;
+	out(w, "\nBY REGION\n%-5s %-14s %11s %11s %11s %11s %9s %9s %8s\n", "Code", "Region",
+	    "In need", "Targeted", "Reached*", "Simple sum", "% target", "% need", "Partners");
+	for (size_t k = 0; k < nreg; k++) {
+		size_t r = reg[k];
+		text_region_line(w, c->regions[r].codes[0].code, c->regions[r].name,
+		                 c->regions[r].in_need, c->regions[r].targeted,
+		                 in->cube->region_dedup[r], &in->cube->region[r]);
+	}
+	text_region_line(w, "", in->filter->regions ? "Selected" : "Total",
+	                 in->cube->total_in_need, in->cube->total_targeted, in->cube->total_dedup,
+	                 &in->cube->total);
+	put(w, "* reached without double counting; coverage uses it\n");
+}
+
+static void text_matrix_block(struct report_out *w, const size_t *reg, size_t nreg,
+                              const size_t *ty, size_t nty)
+{
+	const struct report_input *in = w->in;
+	const struct cube *q = in->cube;
+	char a[32];
+	cell(w, "Region", 14, false);
+	for (size_t k = 0; k < nty; k++)
+		out(w, " %10s", in->cfg->types[ty[k]].code);
+	put(w, "\n");
+	for (size_t i = 0; i < nreg; i++) {
+		cell_esc(w, in->cfg->regions[reg[i]].name, 14);
+		for (size_t k = 0; k < nty; k++) {
+			const struct measure *m = &q->cell[reg[i] * q->ntypes + ty[k]];
+			out(w, " %10s", m->activities ? fmt_int(m->reached, a) : "-");
+		}
+		put(w, "\n");
+	}
+	cell(w, "All regions", 14, false);
+	for (size_t k = 0; k < nty; k++)
+		out(w, " %10s", fmt_int(q->type[ty[k]].reached, a));
+	put(w, "\n");
+}
+
+static void text_matrix(struct report_out *w, const size_t *reg, size_t nreg)
+{
+	size_t *ty = xmalloc((w->in->cfg->ntypes + 1) * sizeof *ty);
+	size_t nty = report_out_types(w->in, ty);
+	const size_t per_block = (TEXT_WIDTH - 14) / 11;
+	put(w, "\nREGION × INTERVENTION TYPE (people reached, simple sum; - no activity)\n");
+	for (size_t k = 0; k < nty; k += per_block) {
+		if (k)
+			put(w, "\n");
+		text_matrix_block(w, reg, nreg, ty + k, nty - k < per_block ? nty - k : per_block);
+	}
+	free(ty);
+}
+
+/* "rows: a.csv:12 a.csv:14 … and 30 more", wrapped under the reason. */
+static void text_refs(struct report_out *w, const struct gap_list *g, size_t item, size_t max)
+{
+	const struct table *t = w->in->table;
+	const size_t indent = 27;
+	char buf[64];
+	struct rowref *rows;
+	size_t nrows = gaps_rows(g, item, &rows);
+	if (!nrows) {
+		free(rows);
+		return;
+	}
+	out(w, "%*srows:", (int)indent - 6, "");
+	size_t used = indent - 1;
+	for (size_t i = 0; i < nrows && i <= max; i++) {
+		char *e = NULL;
+		if (i == max)
+			snprintf(buf, sizeof buf, "… and %zu more", nrows - max);
+		else
+			snprintf(buf, sizeof buf, ":%u", rows[i].line);
+		if (i < max)
+			e = report_out_escape(t->sources[rows[i].source].path);
+		size_t len = (e ? text_utf8_len(e) : 0) + text_utf8_len(buf) + 1;
+		if (used + len > TEXT_WIDTH && used > indent) {
+			out(w, "\n%*s", (int)indent - 1, "");
+			used = indent - 1;
+		}
+		out(w, " %s%s", e ? e : "", buf);
+		used += len;
+		free(e);
+	}
+	put(w, "\n");
+	free(rows);
+}
+
+static void text_gap_counts(struct report_out *w, const struct gap_list *g)
+{
+	size_t n[SEV_COUNT] = {0};
+	for (size_t i = 0; i < g->len; i++)
+		n[g->items[i].severity]++;
+	const char *sep = ": ";
+	out(w, "\nGAPS (%zu", g->len);
+	for (int s = 0; s < SEV_COUNT; s++)
+		if (n[s]) {
+			out(w, "%s%zu %s", sep, n[s], severity_name((enum severity)s));
+			sep = ", ";
+		}
+	put(w, ")\n");
+}
+
+static void text_gaps(struct report_out *w)
+{
+	const struct gap_list *g = w->in->gaps;
+	static const struct gap_list none = {0};
+	if (!g)
+		g = &none;
+	text_gap_counts(w, g);
+	if (!g->len)
+		put(w, "  No gap flagged.\n");
+	for (size_t i = 0; i < g->len; i++) {
+		const struct gap *p = &g->items[i];
+		char *e = report_out_escape(p->reason);
+		out(w, "%-9s %-16s ", severity_name(p->severity), gap_kind_name(p->kind));
+		wrap(w, e, 27, 27);
+		free(e);
+		text_refs(w, g, i, 6);
+	}
+}
+
+int report_text_write(struct report_out *w)
+{
+	size_t *reg = xmalloc((w->in->cfg->nregions + 1) * sizeof *reg);
+	size_t nreg = report_out_regions(w->in, reg);
+	text_header(w, "fourw report");
+	text_key_figures(w);
+	text_regions(w, reg, nreg);
+	text_matrix(w, reg, nreg);
+	text_gaps(w);
+	free(reg);
+	return report_out_finish(w);
+}
+
+int report_text_write_gaps(struct report_out *w)
+{
+	text_header(w, "fourw gaps");
+	text_gaps(w);
+	return report_out_finish(w);
+}
