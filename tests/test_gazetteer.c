@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "config.h"
-#include "place.h"
+#include "gazetteer.h"
 
 static struct config cfg;
 
@@ -20,13 +20,13 @@ static void teardown(void)
 	config_free(&cfg);
 }
 
-TestSuite(place, .init = setup, .fini = teardown);
+TestSuite(gazetteer, .init = setup, .fini = teardown);
 
 /* The region resolved, by name, or "" when not PLACE_OK. */
 static const char *region_of(const char *code, const char *name, int system)
 {
 	int r = 12345;
-	enum place_status st = place_region(&cfg, code, name, system, &r);
+	enum place_status st = gazetteer_resolve_region(&cfg, code, name, system, &r);
 	if (st != PLACE_OK) {
 		cr_assert_eq(r, -1);
 		return "";
@@ -37,7 +37,7 @@ static const char *region_of(const char *code, const char *name, int system)
 static const char *cercle_of(const char *code, const char *name)
 {
 	int ce = 12345;
-	if (place_cercle(&cfg, code, name, &ce) != PLACE_OK) {
+	if (gazetteer_resolve_cercle(&cfg, code, name, &ce) != PLACE_OK) {
 		cr_assert_eq(ce, -1);
 		return "";
 	}
@@ -62,7 +62,7 @@ static int cercle_index(const char *code)
 
 /* ---- regions ------------------------------------------------------------- */
 
-Test(place, segou_however_spelled)
+Test(gazetteer, segou_however_spelled)
 {
 	cr_assert_str_eq(region_of(NULL, "Segou", 0), "Ségou");
 	cr_assert_str_eq(region_of(NULL, "SEGOU", SYS_OLD), "Ségou");
@@ -73,7 +73,7 @@ Test(place, segou_however_spelled)
 	cr_assert_str_eq(cfg.regions[region_index("Ségou")].codes[0].code, "ML04");
 }
 
-Test(place, names_and_variants)
+Test(gazetteer, names_and_variants)
 {
 	cr_assert_str_eq(region_of(NULL, "Timbuktu", 0), "Tombouctou");
 	cr_assert_str_eq(region_of(NULL, "TIMBUKTU", 0), "Tombouctou");
@@ -85,14 +85,14 @@ Test(place, names_and_variants)
 	cr_assert_str_eq(region_of(NULL, "Dioila", 0), "Dioïla");
 }
 
-Test(place, ml09_alone_follows_the_system)
+Test(gazetteer, ml09_alone_follows_the_system)
 {
 	cr_assert_str_eq(region_of("ML09", "", 0), "Bamako");
 	cr_assert_str_eq(region_of("ML09", "", SYS_OLD), "Bamako");
 	cr_assert_str_eq(region_of("ML09", "", SYS_NEW), "Taoudénit");
 }
 
-Test(place, ml09_with_a_name_follows_the_name)
+Test(gazetteer, ml09_with_a_name_follows_the_name)
 {
 	cr_assert_str_eq(region_of("ML09", "Taoudénit", SYS_OLD), "Taoudénit");
 	cr_assert_str_eq(region_of("ML09", "Taoudeni", 0), "Taoudénit");
@@ -100,7 +100,7 @@ Test(place, ml09_with_a_name_follows_the_name)
 	cr_assert_str_eq(region_of("ML09", "Bamako", 0), "Bamako");
 }
 
-Test(place, bamako_new_codes_and_dtm_form)
+Test(gazetteer, bamako_new_codes_and_dtm_form)
 {
 	cr_assert_str_eq(region_of("ML00", "", SYS_NEW), "Bamako");
 	cr_assert_str_eq(region_of("ML20", "Bamako", 0), "Bamako");
@@ -110,55 +110,55 @@ Test(place, bamako_new_codes_and_dtm_form)
 	cr_assert_str_eq(region_of("ML11", NULL, SYS_OLD), "Nioro");
 }
 
-Test(place, code_and_name_disagree)
+Test(gazetteer, code_and_name_disagree)
 {
 	int r = 7;
-	cr_assert_eq(place_region(&cfg, "ML04", "Mopti", 0, &r), PLACE_CONFLICT);
+	cr_assert_eq(gazetteer_resolve_region(&cfg, "ML04", "Mopti", 0, &r), PLACE_CONFLICT);
 	cr_assert_eq(r, -1);
 	/* Taoudénit is ML09 only: ML06 beside it is a conflict */
-	cr_assert_eq(place_region(&cfg, "ML06", "Taoudénit", SYS_NEW, &r), PLACE_CONFLICT);
+	cr_assert_eq(gazetteer_resolve_region(&cfg, "ML06", "Taoudénit", SYS_NEW, &r), PLACE_CONFLICT);
 	/* Bamako answers to ML00 but not to ML10 */
-	cr_assert_eq(place_region(&cfg, "ML10", "Bamako", SYS_NEW, &r), PLACE_CONFLICT);
+	cr_assert_eq(gazetteer_resolve_region(&cfg, "ML10", "Bamako", SYS_NEW, &r), PLACE_CONFLICT);
 }
 
-Test(place, unknown_and_missing)
+Test(gazetteer, unknown_and_missing)
 {
 	int r = 7;
-	cr_assert_eq(place_region(&cfg, "ML99", NULL, 0, &r), PLACE_UNKNOWN_CODE);
+	cr_assert_eq(gazetteer_resolve_region(&cfg, "ML99", NULL, 0, &r), PLACE_UNKNOWN_CODE);
 	cr_assert_eq(r, -1);
-	cr_assert_eq(place_region(&cfg, "ML99", "Ségou", 0, &r), PLACE_UNKNOWN_CODE);
-	cr_assert_eq(place_region(&cfg, NULL, "Segu", 0, &r), PLACE_UNKNOWN_NAME);
-	cr_assert_eq(place_region(&cfg, "ML04", "Segu", 0, &r), PLACE_UNKNOWN_NAME);
-	cr_assert_eq(place_region(&cfg, NULL, NULL, 0, &r), PLACE_MISSING);
-	cr_assert_eq(place_region(&cfg, "  ", " - ", 0, &r), PLACE_MISSING);
+	cr_assert_eq(gazetteer_resolve_region(&cfg, "ML99", "Ségou", 0, &r), PLACE_UNKNOWN_CODE);
+	cr_assert_eq(gazetteer_resolve_region(&cfg, NULL, "Segu", 0, &r), PLACE_UNKNOWN_NAME);
+	cr_assert_eq(gazetteer_resolve_region(&cfg, "ML04", "Segu", 0, &r), PLACE_UNKNOWN_NAME);
+	cr_assert_eq(gazetteer_resolve_region(&cfg, NULL, NULL, 0, &r), PLACE_MISSING);
+	cr_assert_eq(gazetteer_resolve_region(&cfg, "  ", " - ", 0, &r), PLACE_MISSING);
 	/* ISO 3166-2 is not a p-code: ML-9 is Ménaka there, not ML09 */
-	cr_assert_eq(place_region(&cfg, "ML-9", NULL, 0, &r), PLACE_UNKNOWN_CODE);
+	cr_assert_eq(gazetteer_resolve_region(&cfg, "ML-9", NULL, 0, &r), PLACE_UNKNOWN_CODE);
 }
 
 /* ---- system hints ---------------------------------------------------------- */
 
-Test(place, system_hints)
+Test(gazetteer, system_hints)
 {
-	cr_assert_eq(place_system_hint(&cfg, "ML11", ""), SYS_NEW);
-	cr_assert_eq(place_system_hint(&cfg, "ML00", NULL), SYS_NEW);
-	cr_assert_eq(place_system_hint(&cfg, "ML20", NULL), SYS_NEW);
-	cr_assert_eq(place_system_hint(&cfg, "", "Nioro"), SYS_NEW);
-	cr_assert_eq(place_system_hint(&cfg, "", "Taoudéni"), SYS_NEW);
-	cr_assert_eq(place_system_hint(&cfg, "ML09", "Taoudénit"), SYS_NEW);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "ML11", ""), SYS_NEW);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "ML00", NULL), SYS_NEW);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "ML20", NULL), SYS_NEW);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "", "Nioro"), SYS_NEW);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "", "Taoudéni"), SYS_NEW);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "ML09", "Taoudénit"), SYS_NEW);
 	/* ML09 meaning Bamako is the old system's code */
-	cr_assert_eq(place_system_hint(&cfg, "ML09", "Bamako"), SYS_OLD);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "ML09", "Bamako"), SYS_OLD);
 	/* nothing to tell: shared by both systems */
-	cr_assert_eq(place_system_hint(&cfg, "ML09", ""), 0);
-	cr_assert_eq(place_system_hint(&cfg, "ML04", "Ségou"), 0);
-	cr_assert_eq(place_system_hint(&cfg, "", "Kayes"), 0);
-	cr_assert_eq(place_system_hint(&cfg, "", "Bamako"), 0);
-	cr_assert_eq(place_system_hint(&cfg, "ML99", "Atlantis"), 0);
-	cr_assert_eq(place_system_hint(&cfg, NULL, NULL), 0);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "ML09", ""), 0);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "ML04", "Ségou"), 0);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "", "Kayes"), 0);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "", "Bamako"), 0);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "ML99", "Atlantis"), 0);
+	cr_assert_eq(gazetteer_system_hint(&cfg, NULL, NULL), 0);
 }
 
 /* ---- cercles ---------------------------------------------------------------- */
 
-Test(place, cercle_names_and_variants)
+Test(gazetteer, cercle_names_and_variants)
 {
 	cr_assert_str_eq(cercle_of(NULL, "Gourma-Rharous"), "ML0603");
 	cr_assert_str_eq(cercle_of(NULL, "Gourma Rharous"), "ML0603");
@@ -172,82 +172,82 @@ Test(place, cercle_names_and_variants)
 	cr_assert_str_eq(cercle_of(NULL, "Nioro du Sahel"), "ML0106");
 }
 
-Test(place, cercle_codes)
+Test(gazetteer, cercle_codes)
 {
 	int ce = 7;
 	cr_assert_str_eq(cercle_of("ML0701", NULL), "ML0701");
 	cr_assert_str_eq(cercle_of("mli0701", "Ansongo"), "ML0701");
-	cr_assert_eq(place_cercle(&cfg, "ML0701", "Bourem", &ce), PLACE_CONFLICT);
+	cr_assert_eq(gazetteer_resolve_cercle(&cfg, "ML0701", "Bourem", &ce), PLACE_CONFLICT);
 	cr_assert_eq(ce, -1);
-	cr_assert_eq(place_cercle(&cfg, "ML0799", NULL, &ce), PLACE_UNKNOWN_CODE);
-	cr_assert_eq(place_cercle(&cfg, NULL, "Atlantis", &ce), PLACE_UNKNOWN_NAME);
-	cr_assert_eq(place_cercle(&cfg, "", "", &ce), PLACE_MISSING);
+	cr_assert_eq(gazetteer_resolve_cercle(&cfg, "ML0799", NULL, &ce), PLACE_UNKNOWN_CODE);
+	cr_assert_eq(gazetteer_resolve_cercle(&cfg, NULL, "Atlantis", &ce), PLACE_UNKNOWN_NAME);
+	cr_assert_eq(gazetteer_resolve_cercle(&cfg, "", "", &ce), PLACE_MISSING);
 }
 
-Test(place, cercle_in_region_either_system)
+Test(gazetteer, cercle_in_region_either_system)
 {
 	int diema = cercle_index("ML0102");
-	cr_assert(place_cercle_in_region(&cfg, diema, region_index("Kayes")));
-	cr_assert(place_cercle_in_region(&cfg, diema, region_index("Nioro")));
-	cr_assert(!place_cercle_in_region(&cfg, diema, region_index("Ségou")));
-	cr_assert(place_cercle_in_region(&cfg, cercle_index("ML0901"), region_index("Bamako")));
-	cr_assert(!place_cercle_in_region(&cfg, -1, 0));
-	cr_assert(!place_cercle_in_region(&cfg, diema, -1));
-	cr_assert(!place_cercle_in_region(&cfg, 100000, 0));
+	cr_assert(gazetteer_cercle_in_region(&cfg, diema, region_index("Kayes")));
+	cr_assert(gazetteer_cercle_in_region(&cfg, diema, region_index("Nioro")));
+	cr_assert(!gazetteer_cercle_in_region(&cfg, diema, region_index("Ségou")));
+	cr_assert(gazetteer_cercle_in_region(&cfg, cercle_index("ML0901"), region_index("Bamako")));
+	cr_assert(!gazetteer_cercle_in_region(&cfg, -1, 0));
+	cr_assert(!gazetteer_cercle_in_region(&cfg, diema, -1));
+	cr_assert(!gazetteer_cercle_in_region(&cfg, 100000, 0));
 }
 
 /* ---- suggestions ------------------------------------------------------------- */
 
-Test(place, suggest_one_region)
+Test(gazetteer, suggest_one_region)
 {
 	char buf[160];
-	cr_assert_eq(place_suggest_region(&cfg, "Segu", buf, sizeof buf), 1);
+	cr_assert_eq(gazetteer_suggest_region(&cfg, "Segu", buf, sizeof buf), 1);
 	cr_assert_str_eq(buf, "Ségou (ML04)");
-	cr_assert_eq(place_suggest_region(&cfg, "Tombuctu", buf, sizeof buf), 1);
+	cr_assert_eq(gazetteer_suggest_region(&cfg, "Tombuctu", buf, sizeof buf), 1);
 	cr_assert_str_eq(buf, "Tombouctou (ML06)");
 	/* a variant counts: "timbuctu" is one letter from "timbuktu" */
-	cr_assert_eq(place_suggest_region(&cfg, "Timbuctu", buf, sizeof buf), 1);
+	cr_assert_eq(gazetteer_suggest_region(&cfg, "Timbuctu", buf, sizeof buf), 1);
 	cr_assert_str_eq(buf, "Tombouctou (ML06)");
 }
 
-Test(place, suggest_ties)
+Test(gazetteer, suggest_ties)
 {
 	char buf[160];
 	/* kidal and kita are both one edit from "kida" */
-	cr_assert_eq(place_suggest_region(&cfg, "Kida", buf, sizeof buf), 2);
+	cr_assert_eq(gazetteer_suggest_region(&cfg, "Kida", buf, sizeof buf), 2);
 	cr_assert_str_eq(buf, "Kidal (ML08) or Kita (ML12)");
 	/* "ka": gao, kita and san are two edits away, kayes three */
-	cr_assert_eq(place_suggest_region(&cfg, "Ka", buf, sizeof buf), 3);
+	cr_assert_eq(gazetteer_suggest_region(&cfg, "Ka", buf, sizeof buf), 3);
 	cr_assert_str_eq(buf, "Gao (ML07), Kita (ML12) or San (ML17)");
 }
 
-Test(place, suggest_nothing_close)
+Test(gazetteer, suggest_nothing_close)
 {
 	char buf[160] = "junk";
-	cr_assert_eq(place_suggest_region(&cfg, "Ouagadougou", buf, sizeof buf), 0);
+	cr_assert_eq(gazetteer_suggest_region(&cfg, "Ouagadougou", buf, sizeof buf), 0);
 	cr_assert_str_eq(buf, "");
-	cr_assert_eq(place_suggest_region(&cfg, "", buf, sizeof buf), 0);
+	cr_assert_eq(gazetteer_suggest_region(&cfg, "", buf, sizeof buf), 0);
 	cr_assert_str_eq(buf, "");
 }
 
-Test(place, suggest_into_a_small_buffer)
+Test(gazetteer, suggest_into_a_small_buffer)
 {
 	char buf[8];
-	cr_assert_eq(place_suggest_region(&cfg, "Segu", buf, sizeof buf), 1);
+	cr_assert_eq(gazetteer_suggest_region(&cfg, "Segu", buf, sizeof buf), 1);
 	cr_assert_str_eq(buf, "Ségou ");   /* 7 bytes: "S" + 2-byte é + "gou " */
-	cr_assert_eq(place_suggest_region(&cfg, "Segu", buf, 0), 0);
+	cr_assert_eq(gazetteer_suggest_region(&cfg, "Segu", buf, 0), 0);
 	/* cut inside "é": the lone lead byte is dropped too */
-	cr_assert_eq(place_suggest_region(&cfg, "Segu", buf, 3), 1);
+	cr_assert_eq(gazetteer_suggest_region(&cfg, "Segu", buf, 3), 1);
 	cr_assert_str_eq(buf, "S");
-	cr_assert_eq(place_suggest_region(&cfg, "Segu", buf, 4), 1);
+	cr_assert_eq(gazetteer_suggest_region(&cfg, "Segu", buf, 4), 1);
 	cr_assert_str_eq(buf, "Sé");
 }
 
-Test(place, suggest_cercle)
+Test(gazetteer, suggest_cercle)
 {
 	char buf[160];
-	cr_assert_eq(place_suggest_cercle(&cfg, "Gourma Rarous", buf, sizeof buf), 1);
+	cr_assert_eq(gazetteer_suggest_cercle(&cfg, "Gourma Rarous", buf, sizeof buf), 1);
 	cr_assert_str_eq(buf, "Gourma-Rharous (ML0603)");
-	cr_assert_eq(place_suggest_cercle(&cfg, "Bankas", buf, sizeof buf), 1);
+	cr_assert_eq(gazetteer_suggest_cercle(&cfg, "Bankas", buf, sizeof buf), 1);
 	cr_assert_str_eq(buf, "Bankass (ML0502)");
 }
