@@ -8,8 +8,6 @@
  * given but wrong is never replaced by a default. */
 #include "config.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

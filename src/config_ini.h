@@ -1,12 +1,13 @@
-/* config_ini: config.ini as it was written — private to config.c.
+/* config_ini: config.ini as it was written — private to config.c and
+ * config_places.c.
  *
  * iniparser parses the file, but it reports no line numbers for values and
  * silently keeps the last of two equal keys.  So the file is also scanned
  * here, line by line, with iniparser's own rules: the scan gives every
  * section:key its line (for messages), the keys of a section in file order,
  * and the keys given twice.  Values are always taken from iniparser.  The
- * errors made here name the file, the line and the key; config.c gives the
- * sections their meaning. */
+ * errors made here name the file, the line and the key; config.c and
+ * config_places.c give the sections their meaning. */
 #ifndef FOURW_CONFIG_INI_H
 #define FOURW_CONFIG_INI_H
 

@@ -103,12 +103,13 @@ bool places_load_region_entry(struct ini_file *L, const struct ini_entry *en, ui
 
 /* ---- [cercles] ------------------------------------------------------------ */
 
+/* The cercle just added (the last) must not share a spelling with another. */
 static bool check_cercle_spellings(struct ini_file *L, const struct ini_entry *en)
 {
-	const struct cercle *ce = &L->c->cercles[L->c->ncercles - 1];
 	int self = (int)L->c->ncercles - 1;
-	const char *clash = gazetteer_cercle_answering(L->c, ce->folded, self) >= 0 ? ce->folded : NULL;
-	int other = clash ? gazetteer_cercle_answering(L->c, clash, self) : -1;
+	const struct cercle *ce = &L->c->cercles[self];
+	int other = gazetteer_cercle_answering(L->c, ce->folded, self);
+	const char *clash = other >= 0 ? ce->folded : NULL;
 	for (size_t i = 0; !clash && i < ce->nvariants; i++) {
 		other = gazetteer_cercle_answering(L->c, ce->variants[i], self);
 		if (other >= 0)
