@@ -425,6 +425,27 @@ ParameterizedTest(struct broken *b, config, broken)
 	config_free(&c);
 }
 
+/* One spelling naming two places would make a sheet's name ambiguous. */
+Test(config, a_spelling_names_one_region_only)
+{
+	struct config c;
+	struct error e = { "" };
+	cr_assert(!config_load(&c, FIX "region_spelling_clash.ini", &e));
+	cr_assert_str_eq(e.msg, FIX "region_spelling_clash.ini:13: [regions.old] ML09: "
+	                 "spelling 'segou' of Bamako is also one of Ségou");
+	config_free(&c);
+}
+
+Test(config, a_spelling_names_one_cercle_only)
+{
+	struct config c;
+	struct error e = { "" };
+	cr_assert(!config_load(&c, FIX "cercle_spelling_clash.ini", &e));
+	cr_assert_str_eq(e.msg, FIX "cercle_spelling_clash.ini:23: [cercles] ML0406: "
+	                 "spelling 'san' is also cercle ML0405 (San)");
+	config_free(&c);
+}
+
 Test(config, same_key_twice_with_the_same_value, .fini = unload)
 {
 	load_ok(FIX "repeated_same.ini");

@@ -251,3 +251,58 @@ Test(gazetteer, suggest_cercle)
 	cr_assert_eq(gazetteer_suggest_cercle(&cfg, "Bankas", buf, sizeof buf), 1);
 	cr_assert_str_eq(buf, "Bankass (ML0502)");
 }
+
+/* ---- lookups by exact spelling and code, on a small fixture ---------------- */
+
+/* tests/fixtures/config/minimal.ini: old ML04 Ségou, ML09 Bamako (variant
+ * "District de Bamako"); new ML04 Ségou, ML09 Taoudénit (variant
+ * "Taoudeni"), ML17 San, ML20 Bamako; cercles ML0405 San, ML0406 Ségou. */
+static void load_minimal(void)
+{
+	struct error e;
+	cr_assert(config_load(&cfg, "tests/fixtures/config/minimal.ini", &e), "%s", e.msg);
+}
+
+TestSuite(gazetteer_lookup, .init = load_minimal, .fini = teardown);
+
+Test(gazetteer_lookup, region_named_by_its_own_name_only)
+{
+	cr_assert_eq(gazetteer_region_named(&cfg, "segou"), region_index("Ségou"));
+	cr_assert_eq(gazetteer_region_named(&cfg, "taoudenit"), region_index("Taoudénit"));
+	cr_assert_eq(gazetteer_region_named(&cfg, "taoudeni"), -1);   /* a variant */
+	cr_assert_eq(gazetteer_region_named(&cfg, "Segou"), -1);      /* not folded */
+}
+
+Test(gazetteer_lookup, region_answering_skips_the_one_asked_to)
+{
+	int t = region_index("Taoudénit");
+	cr_assert_eq(gazetteer_region_answering(&cfg, "taoudeni", -1), t);
+	cr_assert_eq(gazetteer_region_answering(&cfg, "taoudenit", -1), t);
+	cr_assert_eq(gazetteer_region_answering(&cfg, "taoudeni", t), -1);
+	cr_assert_eq(gazetteer_region_answering(&cfg, "district de bamako", -1),
+	             region_index("Bamako"));
+	cr_assert_eq(gazetteer_region_answering(&cfg, "mopti", -1), -1);
+}
+
+Test(gazetteer_lookup, region_coded_in_a_system)
+{
+	int bamako = region_index("Bamako"), taoudenit = region_index("Taoudénit");
+	cr_assert_eq(gazetteer_region_coded(&cfg, "ML09", SYS_OLD), bamako);
+	cr_assert_eq(gazetteer_region_coded(&cfg, "ML09", SYS_NEW), taoudenit);
+	cr_assert_eq(gazetteer_region_coded(&cfg, "ML20", SYS_NEW), bamako);
+	cr_assert_eq(gazetteer_region_coded(&cfg, "ML20", SYS_OLD), -1);
+	cr_assert_eq(gazetteer_region_coded(&cfg, "ML04", SYS_OLD | SYS_NEW), region_index("Ségou"));
+	cr_assert_eq(gazetteer_region_coded(&cfg, "ml04", SYS_OLD | SYS_NEW), -1);
+	cr_assert_eq(gazetteer_region_coded(&cfg, "ML05", SYS_OLD | SYS_NEW), -1);
+}
+
+Test(gazetteer_lookup, cercles_by_code_and_spelling)
+{
+	int san = cercle_index("ML0405"), segou = cercle_index("ML0406");
+	cr_assert_eq(gazetteer_cercle_coded(&cfg, "ML0405"), san);
+	cr_assert_eq(gazetteer_cercle_coded(&cfg, "ML0407"), -1);
+	/* the cercle Ségou, not the region of that name */
+	cr_assert_eq(gazetteer_cercle_answering(&cfg, "segou", -1), segou);
+	cr_assert_eq(gazetteer_cercle_answering(&cfg, "segou", segou), -1);
+	cr_assert_eq(gazetteer_cercle_answering(&cfg, "san", -1), san);
+}
