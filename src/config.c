@@ -166,6 +166,8 @@ static bool load_plan(struct ini_file *L)
 
 /* ---- [regions.old] and [regions.new] -------------------------------------- */
 
+/* Each line is read by config_places.c; here the regions are counted,
+ * held and put in display order, as the types are below. */
 static bool load_region_section(struct ini_file *L, const char *sec, uint8_t sys)
 {
 	for (size_t i = 0; i < L->nents; i++)
