@@ -12,10 +12,10 @@
 #include "aggregate.h"
 #include "diag.h"
 #include "filter.h"
+#include "gazetteer.h"
 #include "load.h"
 #include "loadsplit.h"
 #include "parse.h"
-#include "place.h"
 #include "safe.h"
 #include "text.h"
 
@@ -328,13 +328,13 @@ static const char *check_suggest(const struct config *c, const char *name, bool 
 		if (!buf)
 			abort();
 		memset(buf, 'X', sizes[i]);
-		int n = cercle ? place_suggest_cercle(c, name, buf, sizes[i])
-		               : place_suggest_region(c, name, buf, sizes[i]);
+		int n = cercle ? gazetteer_suggest_cercle(c, name, buf, sizes[i])
+		               : gazetteer_suggest_region(c, name, buf, sizes[i]);
 		const char *bad = NULL;
 		if (!memchr(buf, '\0', sizes[i]))
-			bad = broken("place_suggest: no NUL within %zu bytes", sizes[i]);
+			bad = broken("gazetteer_suggest: no NUL within %zu bytes", sizes[i]);
 		else if (n < 0 || (n == 0 && buf[0]))
-			bad = broken("place_suggest: %d suggestions, text '%s'", n, buf);
+			bad = broken("gazetteer_suggest: %d suggestions, text '%s'", n, buf);
 		free(buf);
 		if (bad)
 			return bad;
@@ -346,29 +346,29 @@ static const char *check_region(const struct config *c, const char *code, const 
                                 int system)
 {
 	int region = -1;
-	enum place_status st = place_region(c, code, name, system, &region);
+	enum place_status st = gazetteer_resolve_region(c, code, name, system, &region);
 	if (st > PLACE_MISSING)
-		return broken("place_region: status %d", (int)st);
+		return broken("gazetteer_resolve_region: status %d", (int)st);
 	if (st == PLACE_OK && (region < 0 || (size_t)region >= c->nregions))
-		return broken("place_region: index %d of %zu", region, c->nregions);
-	int hint = place_system_hint(c, code, name);
+		return broken("gazetteer_resolve_region: index %d of %zu", region, c->nregions);
+	int hint = gazetteer_system_hint(c, code, name);
 	if (hint != 0 && hint != SYS_OLD && hint != SYS_NEW)
-		return broken("place_system_hint: %d", hint);
+		return broken("gazetteer_system_hint: %d", hint);
 	return NULL;
 }
 
 static const char *check_cercle(const struct config *c, const char *code, const char *name)
 {
 	int cercle = -1;
-	enum place_status st = place_cercle(c, code, name, &cercle);
+	enum place_status st = gazetteer_resolve_cercle(c, code, name, &cercle);
 	if (st > PLACE_MISSING)
-		return broken("place_cercle: status %d", (int)st);
+		return broken("gazetteer_resolve_cercle: status %d", (int)st);
 	if (st != PLACE_OK)
 		return NULL;
 	if (cercle < 0 || (size_t)cercle >= c->ncercles)
-		return broken("place_cercle: index %d of %zu", cercle, c->ncercles);
+		return broken("gazetteer_resolve_cercle: index %d of %zu", cercle, c->ncercles);
 	for (size_t r = 0; r < c->nregions; r++)
-		(void)place_cercle_in_region(c, cercle, (int)r);
+		(void)gazetteer_cercle_in_region(c, cercle, (int)r);
 	return NULL;
 }
 

@@ -17,10 +17,10 @@
 #include "config.h"
 #include "filter.h"
 #include "gaps.h"
+#include "gazetteer.h"
 #include "itype.h"
 #include "load.h"
 #include "parse.h"
-#include "place.h"
 #include "report.h"
 #include "safe.h"
 #include "table.h"
@@ -134,8 +134,8 @@ static int parse_args(int argc, char **argv, struct request *rq, FILE *out, FILE
 
 static bool resolve_region(const struct config *c, const char *s, int *r)
 {
-	return place_region(c, s, NULL, 0, r) == PLACE_OK ||
-	       place_region(c, NULL, s, 0, r) == PLACE_OK;
+	return gazetteer_resolve_region(c, s, NULL, 0, r) == PLACE_OK ||
+	       gazetteer_resolve_region(c, NULL, s, 0, r) == PLACE_OK;
 }
 
 static int region_error(FILE *err, const struct request *rq, const struct config *c,
@@ -145,7 +145,7 @@ static int region_error(FILE *err, const struct request *rq, const struct config
 	fprintf(err, "fourw %s: unknown region '", rq->cmd);
 	safe_fputs(s, err);
 	fputc('\'', err);
-	if (place_suggest_region(c, s, sugg, sizeof sugg) > 0) {
+	if (gazetteer_suggest_region(c, s, sugg, sizeof sugg) > 0) {
 		fputs(" — did you mean ", err);
 		safe_fputs(sugg, err);
 		fputc('?', err);

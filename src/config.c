@@ -1,20 +1,19 @@
-/* config: what config.ini and the regional figures file it names mean —
- * the plan, the gazetteer (regions, cercles, p-codes, spellings), the
- * intervention types, the column names, the gap thresholds, the screen.
- * Reading the file and naming lines in errors is config_ini.c's job.
+/* config: what config.ini means — the plan, the intervention types, the
+ * column names, the gap thresholds, the screen — and the order its parts
+ * are read in.  Reading the file and naming lines in errors is
+ * config_ini.c's job; the gazetteer's sections and the regional figures
+ * file are read by config_places.c.
  *
  * Every error names the file, the line and the key, and a value that is
  * given but wrong is never replaced by a default. */
 #include "config.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "config_ini.h"
-#include "place.h"
+#include "config_places.h"
 #include "text.h"
 
 /* ---- fields --------------------------------------------------------------- */
@@ -167,147 +166,13 @@ static bool load_plan(struct ini_file *L)
 
 /* ---- [regions.old] and [regions.new] -------------------------------------- */
 
-/* Does region r answer to `folded` (its name or a variant)? */
-static bool region_answers(const struct region *r, const char *folded)
-{
-	if (strcmp(r->folded, folded) == 0)
-		return true;
-	for (size_t i = 0; i < r->nvariants; i++)
-		if (strcmp(r->variants[i], folded) == 0)
-			return true;
-	return false;
-}
-
-static int region_by_folded_name(const struct config *c, const char *folded)
-{
-	for (size_t i = 0; i < c->nregions; i++)
-		if (strcmp(c->regions[i].folded, folded) == 0)
-			return (int)i;
-	return -1;
-}
-
-/* The other region a folded spelling already belongs to, or -1: two
- * regions answering to one spelling would make names ambiguous. */
-static int region_claiming(const struct config *c, const char *folded, int self)
-{
-	for (size_t i = 0; i < c->nregions; i++)
-		if ((int)i != self && region_answers(&c->regions[i], folded))
-			return (int)i;
-	return -1;
-}
-
-static bool region_add_code(struct ini_file *L, const struct ini_entry *en,
-                            struct region *r, const char *code, uint8_t sys)
-{
-	for (int i = 0; i < r->ncodes; i++) {
-		if (strcmp(r->codes[i].code, code) == 0) {
-			r->codes[i].system |= sys;
-			r->systems |= sys;
-			return true;
-		}
-	}
-	if (r->ncodes == (int)(sizeof r->codes / sizeof r->codes[0]))
-		return ini_fail_key(L, en->section, en->key, "%s has more than %d p-codes",
-		                r->name, r->ncodes);
-	strcpy(r->codes[r->ncodes].code, code);
-	r->codes[r->ncodes++].system = sys;
-	r->systems |= sys;
-	return true;
-}
-
-/* Adds the comma-separated variants in `list` to *variants (grown in the
- * arena), skipping empty ones and spellings already known. */
-static void add_variants(struct arena *a, const char *folded_name, const char *list,
-                         const char ***variants, size_t *n)
-{
-	size_t extra = ini_count_char(list, ',') + 1;
-	const char **grown = arena_alloc(a, (*n + extra) * sizeof *grown);
-	if (*n)
-		memcpy(grown, *variants, *n * sizeof *grown);
-	*variants = grown;
-	for (const char *p = list; ; ) {
-		size_t len = strcspn(p, ",");
-		char *one = arena_strndup(a, p, len);
-		const char *f = ini_fold_dup(a, one);
-		bool known = !*f || strcmp(f, folded_name) == 0;
-		for (size_t i = 0; i < *n && !known; i++)
-			known = strcmp(grown[i], f) == 0;
-		if (!known)
-			grown[(*n)++] = f;
-		if (!p[len])
-			break;
-		p += len + 1;
-	}
-}
-
-static bool check_region_spellings(struct ini_file *L, const struct ini_entry *en, int r)
-{
-	const struct region *reg = &L->c->regions[r];
-	int other = region_claiming(L->c, reg->folded, r);
-	for (size_t i = 0; other < 0 && i < reg->nvariants; i++) {
-		other = region_claiming(L->c, reg->variants[i], r);
-		if (other >= 0)
-			return ini_fail_key(L, en->section, en->key, "spelling '%s' of %s is also "
-			                "one of %s", reg->variants[i], reg->name,
-			                L->c->regions[other].name);
-	}
-	if (other >= 0)
-		return ini_fail_key(L, en->section, en->key, "%s is also a spelling of %s",
-		                reg->name, L->c->regions[other].name);
-	return true;
-}
-
-/* Parses "name | variants | carved cercles" into three parts. */
-static bool split_place(struct ini_file *L, const struct ini_entry *en, const char *v,
-                        int max, char **parts)
-{
-	int n = ini_split(&L->tmp, v, '|', parts, max);
-	static const char *const forms[] = { "", "", "'name | variants'",
-	                                     "'name | variants | old cercle p-codes'" };
-	if (n < 0)
-		return ini_fail_key(L, en->section, en->key, "expected %s, got '%s'", forms[max], v);
-	for (int i = n; i < max; i++)
-		parts[i] = "";
-	if (!*parts[0])
-		return ini_fail_key(L, en->section, en->key, "no name given in '%s'", v);
-	return true;
-}
-
-static bool load_region_entry(struct ini_file *L, const struct ini_entry *en, uint8_t sys)
-{
-	struct config *c = L->c;
-	const char *v = ini_entry_value(L, en);
-	char code[8], *parts[3];
-
-	if (!ini_code_from_key(en->key, code))
-		return ini_fail_key(L, en->section, en->key, "not a p-code (1 to 7 letters and digits)");
-	if (!split_place(L, en, v, 3, parts))
-		return false;
-	if (sys == SYS_OLD && *parts[2])
-		return ini_fail_key(L, en->section, en->key, "old cercle p-codes are given in "
-		                "[regions.new] only, got '%s'", parts[2]);
-	const char *folded = ini_fold_dup(&c->arena, parts[0]);
-	if (!*folded)
-		return ini_fail_key(L, en->section, en->key, "name '%s' has no letters", parts[0]);
-	int r = region_by_folded_name(c, folded);
-	if (r < 0) {
-		r = (int)c->nregions++;
-		c->regions[r] = (struct region){
-			.name = arena_strdup(&c->arena, parts[0]), .folded = folded,
-			.in_need = CONFIG_UNKNOWN, .targeted = CONFIG_UNKNOWN,
-		};
-	}
-	struct region *reg = &c->regions[r];
-	if (!region_add_code(L, en, reg, code, sys))
-		return false;
-	add_variants(&c->arena, reg->folded, parts[1], &reg->variants, &reg->nvariants);
-	return check_region_spellings(L, en, r);
-}
-
+/* Each line is read by config_places.c; here the regions are counted,
+ * held and put in display order, as the types are below. */
 static bool load_region_section(struct ini_file *L, const char *sec, uint8_t sys)
 {
 	for (size_t i = 0; i < L->nents; i++)
-		if (strcmp(L->ents[i].section, sec) == 0 && !load_region_entry(L, &L->ents[i], sys))
+		if (strcmp(L->ents[i].section, sec) == 0 &&
+		    !places_load_region_entry(L, &L->ents[i], sys))
 			return false;
 	return true;
 }
@@ -333,125 +198,6 @@ static bool load_regions(struct ini_file *L)
 	    !load_region_section(L, "regions.new", SYS_NEW))
 		return false;
 	qsort(c->regions, c->nregions, sizeof *c->regions, region_order);
-	return true;
-}
-
-/* ---- [cercles] ------------------------------------------------------------ */
-
-static int old_region_by_code(const struct config *c, const char *code)
-{
-	for (size_t i = 0; i < c->nregions; i++)
-		for (int k = 0; k < c->regions[i].ncodes; k++)
-			if ((c->regions[i].codes[k].system & SYS_OLD) &&
-			    strcmp(c->regions[i].codes[k].code, code) == 0)
-				return (int)i;
-	return -1;
-}
-
-static bool cercle_answers(const struct cercle *ce, const char *folded)
-{
-	if (strcmp(ce->folded, folded) == 0)
-		return true;
-	for (size_t i = 0; i < ce->nvariants; i++)
-		if (strcmp(ce->variants[i], folded) == 0)
-			return true;
-	return false;
-}
-
-/* The cercle (other than the last one added) answering to `folded`. */
-static int cercle_claiming(const struct config *c, const char *folded)
-{
-	for (size_t i = 0; i + 1 < c->ncercles; i++)
-		if (cercle_answers(&c->cercles[i], folded))
-			return (int)i;
-	return -1;
-}
-
-static bool check_cercle_spellings(struct ini_file *L, const struct ini_entry *en)
-{
-	const struct cercle *ce = &L->c->cercles[L->c->ncercles - 1];
-	const char *clash = cercle_claiming(L->c, ce->folded) >= 0 ? ce->folded : NULL;
-	int other = clash ? cercle_claiming(L->c, clash) : -1;
-	for (size_t i = 0; !clash && i < ce->nvariants; i++) {
-		other = cercle_claiming(L->c, ce->variants[i]);
-		if (other >= 0)
-			clash = ce->variants[i];
-	}
-	if (!clash)
-		return true;
-	return ini_fail_key(L, en->section, en->key, "spelling '%s' is also cercle %s (%s)",
-	                clash, L->c->cercles[other].code, L->c->cercles[other].name);
-}
-
-static bool load_cercle_entry(struct ini_file *L, const struct ini_entry *en)
-{
-	struct config *c = L->c;
-	char code[8], region_code[8], *parts[2];
-
-	if (!ini_code_from_key(en->key, code) || strlen(code) <= 4)
-		return ini_fail_key(L, "cercles", en->key, "not a cercle p-code (region p-code "
-		                "followed by digits, e.g. ML0603)");
-	snprintf(region_code, sizeof region_code, "%.4s", code);
-	int r = old_region_by_code(c, region_code);
-	if (r < 0)
-		return ini_fail_key(L, "cercles", en->key, "%s is not a region of [regions.old] "
-		                "(a cercle's code starts with its old region's code)", region_code);
-	if (!split_place(L, en, ini_entry_value(L, en), 2, parts))
-		return false;
-	struct cercle *ce = &c->cercles[c->ncercles++];
-	*ce = (struct cercle){
-		.name = arena_strdup(&c->arena, parts[0]), .folded = ini_fold_dup(&c->arena, parts[0]),
-		.region_old = r, .region_new = -1,
-	};
-	strcpy(ce->code, code);
-	if (!*ce->folded)
-		return ini_fail_key(L, "cercles", en->key, "name '%s' has no letters", parts[0]);
-	add_variants(&c->arena, ce->folded, parts[1], &ce->variants, &ce->nvariants);
-	return check_cercle_spellings(L, en);
-}
-
-static int cercle_by_code(const struct config *c, const char *code)
-{
-	for (size_t i = 0; i < c->ncercles; i++)
-		if (strcmp(c->cercles[i].code, code) == 0)
-			return (int)i;
-	return -1;
-}
-
-/* Third part of a [regions.new] value: the old cercles carved into it. */
-static bool load_carved(struct ini_file *L, const struct ini_entry *en)
-{
-	struct config *c = L->c;
-	char *parts[3];
-	split_place(L, en, ini_entry_value(L, en), 3, parts);
-	int r = region_by_folded_name(c, ini_fold_dup(&L->tmp, parts[0]));
-	char *save = NULL;
-	for (char *tok = strtok_r(parts[2], " ,\t", &save); tok;
-	     tok = strtok_r(NULL, " ,\t", &save)) {
-		char code[8];
-		int ce = ini_code_from_key(tok, code) ? cercle_by_code(c, code) : -1;
-		if (ce < 0)
-			return ini_fail_key(L, en->section, en->key, "'%s' is not a cercle p-code "
-			                "of [cercles]", tok);
-		int was = c->cercles[ce].region_new;
-		if (was >= 0 && was != r)
-			return ini_fail_key(L, en->section, en->key, "cercle %s (%s) is already "
-			                "carved into %s", code, c->cercles[ce].name, c->regions[was].name);
-		c->cercles[ce].region_new = r;
-	}
-	return true;
-}
-
-static bool load_cercles(struct ini_file *L)
-{
-	struct config *c = L->c;
-	c->cercles = arena_alloc(&c->arena, (ini_section_count(L, "cercles") + 1) * sizeof *c->cercles);
-	for (size_t i = 0; i < L->nents; i++)
-		if (strcmp(L->ents[i].section, "cercles") == 0 && !load_cercle_entry(L, &L->ents[i]))
-			return false;
-	for (size_t i = 0; i < L->nents; i++)
-		if (strcmp(L->ents[i].section, "regions.new") == 0 && !load_carved(L, &L->ents[i]))
-			return false;
 	return true;
 }
 
@@ -494,7 +240,7 @@ static bool load_type_entry(struct ini_file *L, const struct ini_entry *en)
 	t->label_fr = arena_strdup(&c->arena, *parts[1] ? parts[1] : parts[0]);
 	t->label_en_folded = ini_fold_dup(&c->arena, t->label_en);
 	t->label_fr_folded = ini_fold_dup(&c->arena, t->label_fr);
-	add_variants(&c->arena, "", parts[2], &t->keywords, &t->nkeywords);
+	ini_add_folded_list(&c->arena, "", parts[2], &t->keywords, &t->nkeywords);
 	c->ntypes++;
 	return check_keywords(L, en);
 }
@@ -594,7 +340,7 @@ static bool load_field_section(struct ini_file *L, const char *sec, bool hxl)
 		if (hxl && !load_hxl_patterns(L, en, fa, v))
 			return false;
 		if (!hxl)
-			add_variants(&c->arena, "", v, &fa->aliases, &fa->naliases);
+			ini_add_folded_list(&c->arena, "", v, &fa->aliases, &fa->naliases);
 	}
 	return true;
 }
@@ -716,137 +462,6 @@ static bool load_ui(struct ini_file *L)
 	return true;
 }
 
-/* ---- regional figures ----------------------------------------------------- */
-
-struct figures {
-	struct ini_file *L;
-	const char *path;
-	unsigned *seen;           /* per region: line it was given on, or 0 */
-};
-
-__attribute__((format(printf, 3, 4)))
-static bool fig_fail(const struct figures *fg, unsigned line, const char *fmt, ...)
-{
-	char msg[768];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	return error_set(fg->L->e, "%s:%u: %s", fg->path, line, msg);
-}
-
-/* An empty cell is an unknown figure; anything else must be whole. */
-static bool fig_number(const struct figures *fg, unsigned line, const char *col,
-                       const char *s, int64_t *out)
-{
-	*out = CONFIG_UNKNOWN;
-	if (!*s)
-		return true;
-	if (!ini_parse_whole(s, out))
-		return fig_fail(fg, line, "%s: expected a whole number of people, got '%s'", col, s);
-	return true;
-}
-
-static char *unquote(char *s)
-{
-	size_t n = strlen(s);
-	if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
-		s[n - 1] = '\0';
-		return s + 1;
-	}
-	return s;
-}
-
-static bool fig_line(struct figures *fg, const char *text, unsigned line)
-{
-	struct config *c = fg->L->c;
-	char *f[4];
-	int n = ini_split(&fg->L->tmp, text, ',', f, 4), r;
-	int64_t need, target;
-
-	if (n != 4)
-		return fig_fail(fg, line, "expected 4 fields (pcode,region,in_need,targeted), "
-		                "got %s", n < 0 ? "more" : n == 3 ? "3" : n == 2 ? "2" : "1");
-	for (int i = 0; i < 4; i++)
-		f[i] = unquote(f[i]);
-	enum place_status st = place_region(c, f[0], f[1], 0, &r);
-	if (st == PLACE_CONFLICT)
-		return fig_fail(fg, line, "p-code %s and region '%s' disagree", f[0], f[1]);
-	if (st != PLACE_OK)
-		return fig_fail(fg, line, "unknown region '%s' (%s): not in [regions.old] or "
-		                "[regions.new] of %s", f[1], f[0], fg->L->path);
-	if (fg->seen[r])
-		return fig_fail(fg, line, "%s is given twice (first on line %u)",
-		                c->regions[r].name, fg->seen[r]);
-	if (!fig_number(fg, line, "in_need", f[2], &need) ||
-	    !fig_number(fg, line, "targeted", f[3], &target))
-		return false;
-	fg->seen[r] = line;
-	c->regions[r].in_need = need;
-	c->regions[r].targeted = target;
-	return true;
-}
-
-static bool fig_header(const struct figures *fg, const char *text, unsigned line)
-{
-	char folded[256];
-	text_fold(text, strlen(text), folded, sizeof folded);
-	if (strcmp(folded, "pcode region in need targeted") != 0)
-		return fig_fail(fg, line, "expected the header 'pcode,region,in_need,targeted', "
-		                "got '%s'", text);
-	return true;
-}
-
-/* Walks the lines: '#' lines are comments, then the header, then data. */
-static bool fig_lines(struct figures *fg, char *text)
-{
-	bool header = false;
-	unsigned line = 0;
-	if (strncmp(text, "\xEF\xBB\xBF", 3) == 0)
-		text += 3;
-	for (char *p = text; *p; ) {
-		char *nl = strchr(p, '\n');
-		if (nl)
-			*nl = '\0';
-		line++;
-		char *s = ini_trim_dup(&fg->L->tmp, p, strlen(p));
-		p = nl ? nl + 1 : p + strlen(p);
-		if (!*s || *s == '#')
-			continue;
-		if (!header) {
-			if (!fig_header(fg, s, line))
-				return false;
-			header = true;
-		} else if (!fig_line(fg, s, line)) {
-			return false;
-		}
-	}
-	if (!header)
-		return error_set(fg->L->e, "%s: no header line 'pcode,region,in_need,targeted'",
-		                 fg->path);
-	return true;
-}
-
-static bool load_figures(struct ini_file *L)
-{
-	struct config *c = L->c;
-	struct figures fg = { L, c->regional_figures_path, NULL };
-	char *text;
-	size_t len;
-
-	if (!c->has_regional_figures)
-		return true;
-	char why[160];
-	if (!ini_read_whole(fg.path, &text, &len, why, sizeof why))
-		return ini_fail_key(L, "plan", "regional_figures", "cannot read '%s': %s",
-		                fg.path, why);
-	fg.seen = arena_alloc(&L->tmp, c->nregions * sizeof *fg.seen + 1);
-	memset(fg.seen, 0, c->nregions * sizeof *fg.seen);
-	bool ok = fig_lines(&fg, text);
-	free(text);
-	return ok;
-}
-
 /* ---- config_load ---------------------------------------------------------- */
 
 static void set_defaults(struct config *c)
@@ -872,8 +487,8 @@ static bool load_all(struct ini_file *L)
 		return error_set(L->e, "%s: cannot read: %s", L->path, why);
 	ini_scan_file(L);
 	return ini_parse(L) && ini_check_structure(L, known_sections) && load_plan(L) &&
-	       load_regions(L) && load_cercles(L) && load_types(L) && load_type_targets(L) &&
-	       load_fields(L) && load_gaps(L) && load_ui(L) && load_figures(L);
+	       load_regions(L) && places_load_cercles(L) && load_types(L) && load_type_targets(L) &&
+	       load_fields(L) && load_gaps(L) && load_ui(L) && places_load_figures(L);
 }
 
 bool config_load(struct config *c, const char *path, struct error *e)

@@ -2,9 +2,9 @@
  *
  * config.ini is the one place for what varies by response: the plan's
  * figures, the gazetteer (regions and cercles with p-codes and spelling
- * variants), the intervention types, the column aliases that map a sheet's
- * headers onto fields, and the gap thresholds.  See README.md for the
- * reference of every key.
+ * variants: gazetteer.h), the intervention types, the column aliases that
+ * map a sheet's headers onto fields, and the gap thresholds.  See README.md
+ * for the reference of every key.
  *
  * Every string in a loaded config is owned by config.arena and lives until
  * config_free().  Indices (region, cercle, type) are stable for the life of
@@ -18,38 +18,9 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "gazetteer.h"
 
 #define CONFIG_UNKNOWN (-1)      /* a figure the config does not give */
-
-/* The two p-code systems of Mali's admin1 (domain.md §4). */
-enum pcode_system { SYS_OLD = 1, SYS_NEW = 2 };
-
-struct pcode {
-	char code[8];             /* "ML04" */
-	uint8_t system;           /* SYS_OLD, SYS_NEW or both (bits) */
-};
-
-struct region {
-	const char *name;         /* display name, French spelling: "Ségou" */
-	const char *folded;       /* text_fold(name) */
-	struct pcode codes[4];    /* codes[0] is the display code */
-	int ncodes;
-	uint8_t systems;          /* systems the region exists in (bits) */
-	const char **variants;    /* folded spelling variants ("timbuktu") */
-	size_t nvariants;
-	int64_t in_need;          /* from the regional figures file, or CONFIG_UNKNOWN */
-	int64_t targeted;         /* idem */
-};
-
-struct cercle {
-	const char *name;         /* "Gourma-Rharous" */
-	const char *folded;
-	char code[8];             /* old-system admin2 p-code "ML0603" */
-	int region_old;           /* index of its old-system region */
-	int region_new;           /* index of the new-system region it went to, or -1 */
-	const char **variants;    /* folded */
-	size_t nvariants;
-};
 
 struct itype {
 	char code[8];             /* "GC" */

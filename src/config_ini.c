@@ -161,6 +161,29 @@ size_t ini_count_char(const char *s, char ch)
 	return n;
 }
 
+void ini_add_folded_list(struct arena *a, const char *folded_name, const char *list,
+                         const char ***items, size_t *n)
+{
+	size_t extra = ini_count_char(list, ',') + 1;
+	const char **grown = arena_alloc(a, (*n + extra) * sizeof *grown);
+	if (*n)
+		memcpy(grown, *items, *n * sizeof *grown);
+	*items = grown;
+	for (const char *p = list; ; ) {
+		size_t len = strcspn(p, ",");
+		char *one = arena_strndup(a, p, len);
+		const char *f = ini_fold_dup(a, one);
+		bool known = !*f || strcmp(f, folded_name) == 0;
+		for (size_t i = 0; i < *n && !known; i++)
+			known = strcmp(grown[i], f) == 0;
+		if (!known)
+			grown[(*n)++] = f;
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+}
+
 /* A p-code or type code from a key iniparser lower-cased: upper-cased,
  * 1 to 7 letters and digits. */
 bool ini_code_from_key(const char *key, char out[8])

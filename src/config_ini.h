@@ -1,12 +1,13 @@
-/* config_ini: config.ini as it was written — private to config.c.
+/* config_ini: config.ini as it was written — private to config.c and
+ * config_places.c.
  *
  * iniparser parses the file, but it reports no line numbers for values and
  * silently keeps the last of two equal keys.  So the file is also scanned
  * here, line by line, with iniparser's own rules: the scan gives every
  * section:key its line (for messages), the keys of a section in file order,
  * and the keys given twice.  Values are always taken from iniparser.  The
- * errors made here name the file, the line and the key; config.c gives the
- * sections their meaning. */
+ * errors made here name the file, the line and the key; config.c and
+ * config_places.c give the sections their meaning. */
 #ifndef FOURW_CONFIG_INI_H
 #define FOURW_CONFIG_INI_H
 
@@ -99,6 +100,12 @@ const char *ini_fold_dup(struct arena *a, const char *s);
  * number of parts, or -1 if there are more than max. */
 int ini_split(struct arena *a, const char *v, char sep, char **parts, int max);
 size_t ini_count_char(const char *s, char ch);
+/* Adds the comma-separated items of `list`, folded, to *items (grown in
+ * a), skipping empty ones, `folded_name` and items already there: the
+ * spelling variants of a place, the keywords of a type, the aliases of a
+ * column. */
+void ini_add_folded_list(struct arena *a, const char *folded_name, const char *list,
+                         const char ***items, size_t *n);
 /* A p-code or type code from a lower-cased key: upper-cased, 1 to 7
  * letters and digits. */
 bool ini_code_from_key(const char *key, char out[8]);

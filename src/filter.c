@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gazetteer.h"
 #include "parse.h"
-#include "place.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -87,7 +87,7 @@ static void prep_places(struct filter_prep *p)
 	p->cercle_text = xcalloc(c->ncercles + 1, sizeof(bool));
 	p->type_text = xcalloc(c->ntypes + 1, sizeof(bool));
 	for (size_t r = 0; r < c->nregions; r++) {
-		p->region_text[r] = place_region_mentions(c, (int)r, tx);
+		p->region_text[r] = gazetteer_region_mentions(c, (int)r, tx);
 	}
 	for (size_t i = 0; i < c->ncercles; i++) {
 		const struct cercle *ce = &c->cercles[i];

@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gazetteer.h"
 #include "itype.h"
 #include "parse.h"
-#include "place.h"
 #include "text.h"
 
 /* Warnings are held until the row is known to be accepted: a rejected row
@@ -103,8 +103,8 @@ static bool region_is_ambiguous(const struct config *c, const char *code, const 
 	int a, b;
 	if (*name || !*code)
 		return false;
-	return place_region(c, code, "", SYS_OLD, &a) == PLACE_OK
-	    && place_region(c, code, "", SYS_NEW, &b) == PLACE_OK && a != b;
+	return gazetteer_resolve_region(c, code, "", SYS_OLD, &a) == PLACE_OK
+	    && gazetteer_resolve_region(c, code, "", SYS_NEW, &b) == PLACE_OK && a != b;
 }
 
 static enum row_outcome region_problem(struct rowbuf *r, enum place_status st,
@@ -118,13 +118,13 @@ static enum row_outcome region_problem(struct rowbuf *r, enum place_status st,
 		              head(r, F_REGION_CODE), code);
 	if (st == PLACE_CONFLICT) {
 		int by_code;
-		place_region(c, code, "", r->ctx->system, &by_code);
+		gazetteer_resolve_region(c, code, "", r->ctx->system, &by_code);
 		return reject(r, DC_REGION_CONFLICT, F_REGION,
 		              "%s '%s' and %s '%s' disagree: %s is %s",
 		              head(r, F_REGION_CODE), code, head(r, F_REGION), name,
 		              code, by_code >= 0 ? c->regions[by_code].name : "?");
 	}
-	if (place_suggest_region(c, name, sugg, sizeof sugg) > 0)
+	if (gazetteer_suggest_region(c, name, sugg, sizeof sugg) > 0)
 		return reject(r, DC_UNKNOWN_REGION, F_REGION,
 		              "%s: unknown region '%s' — did you mean %s?",
 		              head(r, F_REGION), name, sugg);
@@ -145,7 +145,7 @@ static int resolve_cercle(struct rowbuf *r, bool region_known, bool *rejected)
 	int64_t v;
 	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE, code, name, &v))
 		return (int)v;
-	enum place_status st = place_cercle(c, code, name, &cercle);
+	enum place_status st = gazetteer_resolve_cercle(c, code, name, &cercle);
 	if (st == PLACE_OK) {
 		textmemo_put(&r->ctx->memo, MEMO_CERCLE, code, name, cercle);
 		return cercle;
@@ -154,7 +154,7 @@ static int resolve_cercle(struct rowbuf *r, bool region_known, bool *rejected)
 	const char *what = *name ? name : code;
 	enum field f = *name ? F_CERCLE : F_CERCLE_CODE;
 	if (*name)
-		place_suggest_cercle(c, name, sugg, sizeof sugg);
+		gazetteer_suggest_cercle(c, name, sugg, sizeof sugg);
 	if (!region_known) {
 		*rejected = true;
 		reject(r, DC_UNKNOWN_CERCLE, f,
@@ -185,7 +185,7 @@ static enum place_status memo_region(struct rowbuf *r, const char *code, const c
 		textmemo_put(&ctx->memo, tag, code, name, REGION_DEFERRED);
 		return PLACE_OK;
 	}
-	enum place_status st = place_region(ctx->cfg, code, name, ctx->system, region);
+	enum place_status st = gazetteer_resolve_region(ctx->cfg, code, name, ctx->system, region);
 	if (st == PLACE_OK)
 		textmemo_put(&ctx->memo, tag, code, name, *region);
 	return st;
@@ -214,7 +214,7 @@ static enum row_outcome resolve_place(struct rowbuf *r)
 		const struct cercle *ce = &c->cercles[cercle];
 		region = r->ctx->system == SYS_NEW && ce->region_new >= 0 ? ce->region_new
 		                                                          : ce->region_old;
-	} else if (cercle >= 0 && !place_cercle_in_region(c, cercle, region)) {
+	} else if (cercle >= 0 && !gazetteer_cercle_in_region(c, cercle, region)) {
 		warn(r, DC_CERCLE_NOT_IN_REGION, F_CERCLE,
 		     "%s '%s' is not in region %s; counted in %s without a cercle",
 		     head(r, F_CERCLE), c->cercles[cercle].name, c->regions[region].name,
@@ -480,7 +480,7 @@ int row_system_hint(const struct row_context *ctx, const char *const *cells, siz
 	int cc = src->map.col[F_REGION_CODE], cn = src->map.col[F_REGION];
 	const char *code = cc >= 0 && (size_t)cc < ncells ? cells[cc] : "";
 	const char *name = cn >= 0 && (size_t)cn < ncells ? cells[cn] : "";
-	return place_system_hint(ctx->cfg, code, name);
+	return gazetteer_system_hint(ctx->cfg, code, name);
 }
 
 enum row_outcome row_convert(struct row_context *ctx, uint32_t line,

@@ -34,7 +34,7 @@ enum row_outcome { ROW_ACCEPTED, ROW_REJECTED, ROW_DEFERRED, ROW_BLANK };
 enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
                              const char *const *cells, size_t ncells);
 
-/* The system a record's region cells point to (see place_system_hint). */
+/* The system a record's region cells point to (see gazetteer_system_hint). */
 int row_system_hint(const struct row_context *ctx, const char *const *cells, size_t ncells);
 
 #endif

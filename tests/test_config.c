@@ -302,6 +302,42 @@ Test(config, partial_regional_figures, .fini = unload)
 	cr_assert_eq(cfg.in_need, 1000);
 }
 
+/* The figures file is CSV: a quoted cell may hold a comma, and "" in it
+ * is a quote.  Splitting the line at every comma would make the Bamako
+ * line five fields and "150,000" two. */
+Test(config, quoted_regional_figures, .fini = unload)
+{
+	load_ok(FIX "quoted_figures.ini");
+	/* ' "Ségou" ' and '"700"': quotes and the spaces around them dropped */
+	cr_assert_eq(region("Ségou")->in_need, 700);
+	cr_assert_eq(region("Ségou")->targeted, 400);
+	/* "Bamako, District de" folds to the variant "Bamako District de" */
+	cr_assert_eq(region("Bamako")->in_need, 100);
+	cr_assert_eq(region("Bamako")->targeted, 50);
+	cr_assert_eq(region("Taoudénit")->in_need, CONFIG_UNKNOWN);
+}
+
+Test(config, quoted_figure_with_a_separator_is_named_whole)
+{
+	struct config c;
+	struct error e = { "" };
+	cr_assert(!config_load(&c, FIX "quoted_number.ini", &e));
+	cr_assert_str_eq(e.msg, FIX "quoted_number.csv:3: in_need: expected a whole number "
+	                 "of people, got '150,000'");
+	config_free(&c);
+}
+
+Test(config, quoted_unknown_region_is_named_as_written)
+{
+	struct config c;
+	struct error e = { "" };
+	cr_assert(!config_load(&c, FIX "quoted_unknown.ini", &e));
+	cr_assert_str_eq(e.msg, FIX "quoted_unknown.csv:3: unknown region 'Mopti \"centre\", "
+	                 "région' (ML05): not in [regions.old] or [regions.new] of "
+	                 FIX "quoted_unknown.ini");
+	config_free(&c);
+}
+
 Test(config, every_optional_key, .fini = unload)
 {
 	load_ok(FIX "full_options.ini");
@@ -386,6 +422,27 @@ ParameterizedTest(struct broken *b, config, broken)
 	cr_assert_eq(c.nregions, 0);
 	cr_assert_null(c.plan_name);
 	config_free(&c);
+	config_free(&c);
+}
+
+/* One spelling naming two places would make a sheet's name ambiguous. */
+Test(config, a_spelling_names_one_region_only)
+{
+	struct config c;
+	struct error e = { "" };
+	cr_assert(!config_load(&c, FIX "region_spelling_clash.ini", &e));
+	cr_assert_str_eq(e.msg, FIX "region_spelling_clash.ini:13: [regions.old] ML09: "
+	                 "spelling 'segou' of Bamako is also one of Ségou");
+	config_free(&c);
+}
+
+Test(config, a_spelling_names_one_cercle_only)
+{
+	struct config c;
+	struct error e = { "" };
+	cr_assert(!config_load(&c, FIX "cercle_spelling_clash.ini", &e));
+	cr_assert_str_eq(e.msg, FIX "cercle_spelling_clash.ini:23: [cercles] ML0406: "
+	                 "spelling 'san' is also cercle ML0405 (San)");
 	config_free(&c);
 }
 

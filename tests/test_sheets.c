@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "config.h"
+#include "gazetteer.h"
 #include "load.h"
-#include "place.h"
 #include "table.h"
 #include "plan_fixture.h"
 

@@ -14,8 +14,8 @@
 
 #include "app.h"
 #include "draw.h"
+#include "gazetteer.h"
 #include "layout.h"
-#include "place.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -459,7 +459,7 @@ static void picker_key(struct app *a, enum action act)
 		a->quit = true;
 }
 
-/* The one region the typed text names (place_region_mentions), if exactly
+/* The one region the typed text names (gazetteer_region_mentions), if exactly
  * one: "/segou Enter" then selects Ségou itself, so the header shows
  * Ségou's own need and target. */
 static int region_named(const struct app *a, const char *text)
@@ -470,7 +470,7 @@ static int region_named(const struct app *a, const char *text)
 	if (text_fold(text, strlen(text), folded, sizeof folded) == 0)
 		return -1;
 	for (size_t r = 0; r < a->cfg->nregions; r++) {
-		if (!place_region_mentions(a->cfg, (int)r, folded))
+		if (!gazetteer_region_mentions(a->cfg, (int)r, folded))
 			continue;
 		if (found >= 0)
 			return -1;

@@ -1,14 +1,16 @@
-/* place: resolving regions and cercles against the gazetteer of config.ini.
+/* gazetteer: finding regions and cercles by spelling and p-code, and
+ * resolving what a sheet wrote against them.
  *
  * Names are compared folded (text_fold), so "Ségou", "SEGOU" and "segou"
  * agree; codes are compared upper-cased and trimmed, and DTM's "MLI09" is
  * read as "ML09" [domain.md §4.1, S30]. */
-#include "place.h"
+#include "gazetteer.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "config.h"
 #include "text.h"
 
 #define NAME_MAX_FOLDED 256
@@ -57,8 +59,9 @@ static bool norm_name(const char *in, char out[NAME_MAX_FOLDED])
 	return out[0] != '\0';
 }
 
-/* ---- regions --------------------------------------------------------------- */
+/* ---- lookups ---------------------------------------------------------------- */
 
+/* Does a place answer to the folded spelling `name` (its name or a variant)? */
 static bool answers(const char *folded, const char *const *variants, size_t n,
                     const char *name)
 {
@@ -70,11 +73,19 @@ static bool answers(const char *folded, const char *const *variants, size_t n,
 	return false;
 }
 
-static int region_by_name(const struct config *c, const char *folded)
+int gazetteer_region_named(const struct config *c, const char *folded)
+{
+	for (size_t i = 0; i < c->nregions; i++)
+		if (strcmp(c->regions[i].folded, folded) == 0)
+			return (int)i;
+	return -1;
+}
+
+int gazetteer_region_answering(const struct config *c, const char *folded, int skip)
 {
 	for (size_t i = 0; i < c->nregions; i++) {
 		const struct region *r = &c->regions[i];
-		if (answers(r->folded, r->variants, r->nvariants, folded))
+		if ((int)i != skip && answers(r->folded, r->variants, r->nvariants, folded))
 			return (int)i;
 	}
 	return -1;
@@ -89,27 +100,48 @@ static int region_code_systems(const struct region *r, const char *code)
 	return 0;
 }
 
+int gazetteer_region_coded(const struct config *c, const char *code, int systems)
+{
+	for (size_t i = 0; i < c->nregions; i++)
+		if (region_code_systems(&c->regions[i], code) & systems)
+			return (int)i;
+	return -1;
+}
+
+int gazetteer_cercle_answering(const struct config *c, const char *folded, int skip)
+{
+	for (size_t i = 0; i < c->ncercles; i++) {
+		const struct cercle *ce = &c->cercles[i];
+		if ((int)i != skip && answers(ce->folded, ce->variants, ce->nvariants, folded))
+			return (int)i;
+	}
+	return -1;
+}
+
+int gazetteer_cercle_coded(const struct config *c, const char *code)
+{
+	for (size_t i = 0; i < c->ncercles; i++)
+		if (strcmp(c->cercles[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* ---- regions --------------------------------------------------------------- */
+
 /* The region with this code; where two regions share it (ML09), the one of
  * the system asked for, the old one when the system is not known. */
 static int region_by_code(const struct config *c, const char *code, int system)
 {
-	int want = system == SYS_NEW ? SYS_NEW : SYS_OLD, any = -1;
-	for (size_t i = 0; i < c->nregions; i++) {
-		int sys = region_code_systems(&c->regions[i], code);
-		if (sys & want)
-			return (int)i;
-		if (sys && any < 0)
-			any = (int)i;
-	}
-	return any;
+	int r = gazetteer_region_coded(c, code, system == SYS_NEW ? SYS_NEW : SYS_OLD);
+	return r >= 0 ? r : gazetteer_region_coded(c, code, SYS_OLD | SYS_NEW);
 }
 
-enum place_status place_region(const struct config *c, const char *code,
-                               const char *name, int system, int *region)
+enum place_status gazetteer_resolve_region(const struct config *c, const char *code,
+                                           const char *name, int system, int *region)
 {
 	char nc[CODE_MAX], nf[NAME_MAX_FOLDED];
 	bool has_code = norm_code(code, nc), has_name = norm_name(name, nf);
-	int by_name = has_name ? region_by_name(c, nf) : -1;
+	int by_name = has_name ? gazetteer_region_answering(c, nf, -1) : -1;
 
 	*region = -1;
 	if (!has_code && !has_name)
@@ -144,48 +176,30 @@ static int code_systems(const struct config *c, const char *code)
 	return sys;
 }
 
-int place_system_hint(const struct config *c, const char *code, const char *name)
+int gazetteer_system_hint(const struct config *c, const char *code, const char *name)
 {
 	char nc[CODE_MAX], nf[NAME_MAX_FOLDED];
 	bool has_code = norm_code(code, nc), has_name = norm_name(name, nf);
 	int r, hint = 0;
 
-	if (has_code && has_name && place_region(c, code, name, 0, &r) == PLACE_OK)
+	if (has_code && has_name && gazetteer_resolve_region(c, code, name, 0, &r) == PLACE_OK)
 		return single_system(region_code_systems(&c->regions[r], nc));
 	if (has_code)
 		hint = single_system(code_systems(c, nc));
-	if (!hint && has_name && (r = region_by_name(c, nf)) >= 0)
+	if (!hint && has_name && (r = gazetteer_region_answering(c, nf, -1)) >= 0)
 		hint = single_system(c->regions[r].systems);
 	return hint;
 }
 
 /* ---- cercles --------------------------------------------------------------- */
 
-static int cercle_by_name(const struct config *c, const char *folded)
-{
-	for (size_t i = 0; i < c->ncercles; i++) {
-		const struct cercle *ce = &c->cercles[i];
-		if (answers(ce->folded, ce->variants, ce->nvariants, folded))
-			return (int)i;
-	}
-	return -1;
-}
-
-static int cercle_by_code(const struct config *c, const char *code)
-{
-	for (size_t i = 0; i < c->ncercles; i++)
-		if (strcmp(c->cercles[i].code, code) == 0)
-			return (int)i;
-	return -1;
-}
-
-enum place_status place_cercle(const struct config *c, const char *code,
-                               const char *name, int *cercle)
+enum place_status gazetteer_resolve_cercle(const struct config *c, const char *code,
+                                           const char *name, int *cercle)
 {
 	char nc[CODE_MAX], nf[NAME_MAX_FOLDED];
 	bool has_code = norm_code(code, nc), has_name = norm_name(name, nf);
-	int by_code = has_code ? cercle_by_code(c, nc) : -1;
-	int by_name = has_name ? cercle_by_name(c, nf) : -1;
+	int by_code = has_code ? gazetteer_cercle_coded(c, nc) : -1;
+	int by_name = has_name ? gazetteer_cercle_answering(c, nf, -1) : -1;
 
 	*cercle = -1;
 	if (!has_code && !has_name)
@@ -200,7 +214,7 @@ enum place_status place_cercle(const struct config *c, const char *code,
 	return PLACE_OK;
 }
 
-int place_cercle_in_region(const struct config *c, int cercle, int region)
+int gazetteer_cercle_in_region(const struct config *c, int cercle, int region)
 {
 	if (cercle < 0 || (size_t)cercle >= c->ncercles || region < 0)
 		return 0;
@@ -307,17 +321,17 @@ static int suggest(const struct config *c, size_t n, candidate_at at,
 	return shown;
 }
 
-int place_suggest_region(const struct config *c, const char *name, char *buf, size_t size)
+int gazetteer_suggest_region(const struct config *c, const char *name, char *buf, size_t size)
 {
 	return suggest(c, c->nregions, region_at, name, buf, size);
 }
 
-int place_suggest_cercle(const struct config *c, const char *name, char *buf, size_t size)
+int gazetteer_suggest_cercle(const struct config *c, const char *name, char *buf, size_t size)
 {
 	return suggest(c, c->ncercles, cercle_at, name, buf, size);
 }
 
-bool place_region_mentions(const struct config *c, int r, const char *folded)
+bool gazetteer_region_mentions(const struct config *c, int r, const char *folded)
 {
 	const struct region *g = &c->regions[r];
 	char code[16];

@@ -1,0 +1,108 @@
+/* gazetteer: Mali's regions and cercles as config.ini names them — their
+ * p-codes in the two admin1 systems, their spelling variants — and the
+ * one place where a written name or code is resolved to one of them.
+ *
+ * Names are matched folded (accents, case and punctuation ignored) against
+ * a place's name and its variants; codes upper-cased and trimmed.  A region
+ * may be given by p-code, by name, or both.  ML09 is the trap of domain.md
+ * §4.3: Bamako in the old system, Taoudénit in the new one; a name given
+ * beside the code decides, otherwise the sheet's detected system does.
+ *
+ * The regions and cercles live in struct config (config.h), filled by
+ * config_places.c from config.ini; every function here reads them. */
+#ifndef FOURW_GAZETTEER_H
+#define FOURW_GAZETTEER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct config;
+
+/* The two p-code systems of Mali's admin1 (domain.md §4). */
+enum pcode_system { SYS_OLD = 1, SYS_NEW = 2 };
+
+struct pcode {
+	char code[8];             /* "ML04" */
+	uint8_t system;           /* SYS_OLD, SYS_NEW or both (bits) */
+};
+
+struct region {
+	const char *name;         /* display name, French spelling: "Ségou" */
+	const char *folded;       /* text_fold(name) */
+	struct pcode codes[4];    /* codes[0] is the display code */
+	int ncodes;
+	uint8_t systems;          /* systems the region exists in (bits) */
+	const char **variants;    /* folded spelling variants ("timbuktu") */
+	size_t nvariants;
+	int64_t in_need;          /* from the regional figures file, or CONFIG_UNKNOWN */
+	int64_t targeted;         /* idem */
+};
+
+struct cercle {
+	const char *name;         /* "Gourma-Rharous" */
+	const char *folded;
+	char code[8];             /* old-system admin2 p-code "ML0603" */
+	int region_old;           /* index of its old-system region */
+	int region_new;           /* index of the new-system region it went to, or -1 */
+	const char **variants;    /* folded */
+	size_t nvariants;
+};
+
+/* ---- resolving what a sheet or a command line wrote ---- */
+
+enum place_status {
+	PLACE_OK,
+	PLACE_UNKNOWN_CODE,      /* the p-code is not in the gazetteer */
+	PLACE_UNKNOWN_NAME,      /* the name matches nothing */
+	PLACE_CONFLICT,          /* code and name name two different places */
+	PLACE_MISSING,           /* neither code nor name given */
+};
+
+/* Resolves a region.  code and name may be NULL or empty.  system is
+ * SYS_OLD, SYS_NEW or 0 (not known yet) and only decides a code shared by
+ * both systems with different meanings (ML09) when no name is given.
+ * On PLACE_OK *region is an index into c->regions. */
+enum place_status gazetteer_resolve_region(const struct config *c, const char *code,
+                                           const char *name, int system, int *region);
+
+/* Resolves a cercle by code and/or name, as gazetteer_resolve_region does. */
+enum place_status gazetteer_resolve_cercle(const struct config *c, const char *code,
+                                           const char *name, int *cercle);
+
+/* True if cercle lies in region, in either system. */
+int gazetteer_cercle_in_region(const struct config *c, int cercle, int region);
+
+/* The system a region code/name pins down: SYS_NEW for ML11–ML19, ML00,
+ * ML20 or a new-only name (Taoudénit, Nioro…), SYS_OLD for a name that only
+ * the old system has, 0 when it says nothing (Kayes, Gao…).  Used to
+ * detect a sheet's system from its rows. */
+int gazetteer_system_hint(const struct config *c, const char *code, const char *name);
+
+/* True if the folded text occurs in region r's folded name, one of its
+ * spelling variants or its display p-code ("segou", "timbuktu", "ml04"):
+ * what type-to-filter matches a region by, on the screen and in the core. */
+bool gazetteer_region_mentions(const struct config *c, int r, const char *folded);
+
+/* Writes the closest known region names to `name` as
+ * "Ségou (ML04)" or "Ségou (ML04) or Sikasso (ML03)" into buf; returns the
+ * number of suggestions (0: nothing close; buf is then ""). */
+int gazetteer_suggest_region(const struct config *c, const char *name, char *buf, size_t size);
+int gazetteer_suggest_cercle(const struct config *c, const char *name, char *buf, size_t size);
+
+/* ---- lookups by exact folded spelling or code, for building it ---- */
+
+/* The region whose own name folds to `folded` (variants not counted), or -1. */
+int gazetteer_region_named(const struct config *c, const char *folded);
+/* The first region other than `skip` (-1: none skipped) whose name or a
+ * variant folds to `folded`, or -1: two regions answering to one spelling
+ * would make names ambiguous. */
+int gazetteer_region_answering(const struct config *c, const char *folded, int skip);
+/* The first region that uses `code` in one of `systems` (bits), or -1. */
+int gazetteer_region_coded(const struct config *c, const char *code, int systems);
+/* The same as gazetteer_region_answering, for cercles. */
+int gazetteer_cercle_answering(const struct config *c, const char *folded, int skip);
+/* The cercle with this (upper-case) p-code, or -1. */
+int gazetteer_cercle_coded(const struct config *c, const char *code);
+
+#endif
