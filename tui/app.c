@@ -1,6 +1,6 @@
 /* app: the screen's state and the dispatch of actions to commands and
  * views.  The loop that reads keys and draws is loop.c's. */
-#include <curses.h>
+#include <curses.h>           /* KEY_ENTER, KEY_BACKSPACE of the filter line */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,6 @@
 #include <time.h>
 
 #include "app.h"
-#include "draw.h"
 #include "layout.h"
 #include "place.h"
 #include "text.h"
