@@ -5,8 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void (*fatal_hook)(void);
+
+void xalloc_set_fatal_hook(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
+
 static void out_of_memory(size_t n)
 {
+	void (*hook)(void) = fatal_hook;
+
+	fatal_hook = NULL;        /* should the hook run out of memory too, that failure aborts at once */
+	if (hook)
+		hook();
 	fprintf(stderr, "fourw: out of memory (asked for %zu bytes)\n", n);
 	abort();
 }

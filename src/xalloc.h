@@ -17,4 +17,9 @@ void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/* A function run once, before the out-of-memory message and the abort:
+ * the screen gives the terminal back there, so the message is readable
+ * (the core knows nothing of curses).  NULL removes it. */
+void xalloc_set_fatal_hook(void (*hook)(void));
+
 #endif

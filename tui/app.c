@@ -1,11 +1,6 @@
-/* app: state, the event loop and the dispatch of actions.
- *
- * One loop: draw when something changed, wait for a key with a timeout
- * (no busy loop, and signal flags get checked), dispatch.  Resizes arrive as
- * KEY_RESIZE from ncurses itself; there is deliberately no SIGWINCH handler
- * (installing one disables KEY_RESIZE in ncurses 6.4, STYLE.md lesson 4). */
-#include <curses.h>
-#include <signal.h>
+/* app: the screen's state and the dispatch of actions to commands and
+ * views.  The loop that reads keys and draws is loop.c's. */
+#include <curses.h>           /* KEY_ENTER, KEY_BACKSPACE of the filter line */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +8,6 @@
 #include <time.h>
 
 #include "app.h"
-#include "draw.h"
 #include "gazetteer.h"
 #include "layout.h"
 #include "text.h"
@@ -21,27 +15,16 @@
 
 #define KEY_ESC 27
 
-static volatile sig_atomic_t g_signal;
-static bool g_curses_on;
-
-static void on_signal(int sig)
-{
-	g_signal = sig;           /* flag only: the loop does the rest */
-}
-
-static void restore_terminal(void)
-{
-	if (g_curses_on) {
-		endwin();
-		g_curses_on = false;
-	}
-}
-
 static const struct view_ops *const view_table[VIEW_COUNT] = {
 	[VIEW_REGIONS] = &view_regions_ops, [VIEW_MATRIX] = &view_matrix_ops,
 	[VIEW_GAPS] = &view_gaps_ops, [VIEW_PARTNERS] = &view_partners_ops,
 	[VIEW_ROWS] = &view_rows_ops, [VIEW_HELP] = &view_help_ops,
 };
+
+const struct view_ops *app_view_ops(enum view_id v)
+{
+	return view_table[v];
+}
 
 /* ---- state ------------------------------------------------------------- */
 
@@ -52,17 +35,16 @@ static bool region_listed(const struct app *a, int r)
 	       a->base.region[r].activities > 0;
 }
 
-/* Regions with a key first, in key order 1..9, 0; then the others that
- * have figures or rows, in config order.  Fixed for the session so lines do
- * not jump around while filters change. */
+/* Regions with a key first, in the key table's order (1..9, 0); then the
+ * others that have figures or rows, in config order.  Fixed for the session
+ * so lines do not jump around while filters change. */
 static void list_regions(struct app *a)
 {
 	const struct config *c = a->cfg;
-	static const char keys[] = "1234567890";
 
 	a->nregions = 0;
-	for (const char *k = keys; *k; k++) {
-		int r = layout_region_of_key(c, *k);
+	for (size_t k = 0; k < keymap_len; k++) {
+		int r = keymap[k].action == ACT_REGION ? layout_region_of_key(c, keymap[k].key) : -1;
 		if (r >= 0 && a->nregions < 64)
 			a->regions[a->nregions++] = r;
 	}
@@ -138,6 +120,7 @@ void app_init(struct app *a, const struct config *c, const struct table *t,
 	for (int v = 0; v < VIEW_COUNT; v++)
 		a->views[v].ops = view_table[v];
 	list_regions(a);
+	picker_init(&a->picker, &(struct picker_lists){ c, a->regions, a->nregions, &a->base });
 	recompute(a);
 }
 
@@ -213,6 +196,12 @@ void app_show(struct app *a, enum view_id v)
 	if (v == VIEW_HELP && a->cur != VIEW_HELP)
 		a->before_help = a->cur;
 	a->cur = v;
+}
+
+void app_show_from_top(struct app *a, enum view_id v)
+{
+	a->views[v].sel = a->views[v].col = 0;
+	app_show(a, v);
 }
 
 void app_push(struct app *a)
@@ -351,17 +340,23 @@ static void cmd_cycle_view(struct app *a, int dir)
 
 static void cmd_next_view(struct app *a, int key) { (void)key; cmd_cycle_view(a, 1); }
 static void cmd_prev_view(struct app *a, int key) { (void)key; cmd_cycle_view(a, -1); }
-static void cmd_regions(struct app *a, int key) { (void)key; app_show(a, VIEW_REGIONS); }
-static void cmd_matrix(struct app *a, int key) { (void)key; app_show(a, VIEW_MATRIX); }
-static void cmd_gaps(struct app *a, int key) { (void)key; app_show(a, VIEW_GAPS); }
-static void cmd_partners(struct app *a, int key) { (void)key; app_show(a, VIEW_PARTNERS); }
 
+/* The tab whose show action the key is bound to (the tab line names it). */
+static void cmd_view(struct app *a, int key)
+{
+	enum action act = keymap_lookup(key);
+
+	for (int v = 0; v < VIEW_TABS; v++)
+		if (view_table[v]->show == act)
+			app_show(a, (enum view_id)v);
+}
+
+/* The rows tab lists the counted rows, even after x listed the rejected. */
 static void cmd_rows(struct app *a, int key)
 {
-	(void)key;
 	if (a->rows.mode == ROWS_REJECTED)
 		app_rows_counted(a, -1, -1, NULL);
-	app_show(a, VIEW_ROWS);
+	cmd_view(a, key);
 }
 
 static void cmd_rejected(struct app *a, int key)
@@ -402,15 +397,9 @@ static void cmd_search(struct app *a, int key)
 	a->prompt_saved = a->filter;
 }
 
-static void open_picker(struct app *a, enum picker_kind k)
-{
-	a->picker = k;
-	a->picker_sel = a->picker_top = 0;
-}
-
-static void cmd_pick_region(struct app *a, int key) { (void)key; open_picker(a, PICK_REGION); }
-static void cmd_pick_type(struct app *a, int key) { (void)key; open_picker(a, PICK_TYPE); }
-static void cmd_pick_partner(struct app *a, int key) { (void)key; open_picker(a, PICK_PARTNER); }
+static void cmd_pick_region(struct app *a, int key) { (void)key; picker_open(&a->picker, PICK_REGION); }
+static void cmd_pick_type(struct app *a, int key) { (void)key; picker_open(&a->picker, PICK_TYPE); }
+static void cmd_pick_partner(struct app *a, int key) { (void)key; picker_open(&a->picker, PICK_PARTNER); }
 
 struct command {
 	enum action act;
@@ -420,8 +409,8 @@ struct command {
 static const struct command commands[] = {
 	{ ACT_QUIT, cmd_quit },               { ACT_HELP, cmd_help },
 	{ ACT_NEXT_VIEW, cmd_next_view },     { ACT_PREV_VIEW, cmd_prev_view },
-	{ ACT_VIEW_REGIONS, cmd_regions },    { ACT_VIEW_MATRIX, cmd_matrix },
-	{ ACT_VIEW_GAPS, cmd_gaps },          { ACT_VIEW_PARTNERS, cmd_partners },
+	{ ACT_VIEW_REGIONS, cmd_view },       { ACT_VIEW_MATRIX, cmd_view },
+	{ ACT_VIEW_GAPS, cmd_view },          { ACT_VIEW_PARTNERS, cmd_view },
 	{ ACT_VIEW_ROWS, cmd_rows },          { ACT_REJECTED, cmd_rejected },
 	{ ACT_BACK, cmd_back },               { ACT_REGION, cmd_region },
 	{ ACT_NEXT_REGION, cmd_next_region }, { ACT_PREV_REGION, cmd_prev_region },
@@ -448,15 +437,18 @@ static bool move_step(enum action act, enum layout_step *step)
 static void picker_key(struct app *a, enum action act)
 {
 	enum layout_step step;
+	struct filter f = a->filter;
 
-	if (move_step(act, &step))
-		a->picker_sel = layout_step(a->picker_sel, picker_count(a), 10, step);
-	else if (act == ACT_ENTER)
-		picker_choose(a);
-	else if (act == ACT_BACK)
-		a->picker = PICK_NONE;
-	else if (act == ACT_QUIT)
+	if (move_step(act, &step)) {
+		picker_step(&a->picker, step);
+	} else if (act == ACT_ENTER) {
+		picker_choose(&a->picker, &f);
+		app_set_filter(a, &f);
+	} else if (act == ACT_BACK) {
+		picker_close(&a->picker);
+	} else if (act == ACT_QUIT) {
 		a->quit = true;
+	}
 }
 
 /* The one region the typed text names (gazetteer_region_mentions), if exactly
@@ -528,7 +520,7 @@ static void prompt_key(struct app *a, int key)
 	}
 }
 
-static void dispatch(struct app *a, int key)
+void app_dispatch(struct app *a, int key)
 {
 	enum action act = keymap_lookup(key);
 	struct view *v = &a->views[a->cur];
@@ -539,7 +531,7 @@ static void dispatch(struct app *a, int key)
 		prompt_key(a, key);
 		return;
 	}
-	if (a->picker != PICK_NONE) {
+	if (picker_is_open(&a->picker)) {
 		picker_key(a, act);
 		return;
 	}
@@ -548,97 +540,17 @@ static void dispatch(struct app *a, int key)
 			commands[i].fn(a, key);
 			return;
 		}
-	if (v->ops->act && v->ops->act(a, act) == H_HANDLED)
+	if (v->ops->act && v->ops->act(a, v, act) == H_HANDLED)
 		return;
 	if (move_step(act, &step))
 		v->sel = layout_step(v->sel, v->ops->count(a), v->h, step);
 }
 
-/* ---- screen ------------------------------------------------------------ */
-
-static void draw_too_small(int w, int h)
+void app_draw_view(struct app *a, int y, int x, int h, int w)
 {
-	char msg[96];
+	struct view *v = &a->views[a->cur];
 
-	snprintf(msg, sizeof msg, "Enlarge the terminal to at least %dx%d (now %dx%d)",
-	         LAYOUT_MIN_COLS, LAYOUT_MIN_LINES, w, h);
-	draw_centered(h / 2 - 1, 0, w, msg, ROLE_WARN);
-	draw_centered(h / 2 + 1, 0, w, "q quits", ROLE_NORMAL);
-}
-
-static void draw_screen(struct app *a)
-{
-	int w = COLS, h = LINES;
-
-	erase();
-	if (layout_too_small(w, h)) {
-		draw_too_small(w, h);
-	} else {
-		int y = LAYOUT_HEADER_LINES + LAYOUT_TABS_LINES;
-		int body = layout_body_lines(h);
-		struct view *v = &a->views[a->cur];
-		header_draw(a, w);
-		tabs_draw(a, LAYOUT_HEADER_LINES, w);
-		v->h = body;
-		v->top = layout_scroll(v->top, v->sel, v->ops->count(a), body);
-		v->ops->draw(a, y, 0, body, w);
-		if (a->picker != PICK_NONE)
-			picker_draw(a, y, 0, body, w);
-		footer_draw(a, h - 1, w);
-	}
-	refresh();
-}
-
-static void start_curses(struct app *a)
-{
-	initscr();
-	g_curses_on = true;
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);         /* Esc is "back": do not wait a second for it */
-	curs_set(0);
-	timeout(250);             /* wake up to notice signals; idle otherwise */
-	theme_init(a->opt.theme, a->opt.color);
-	bkgd(theme_attr(ROLE_NORMAL));
-	draw_set_ascii(a->opt.ascii);
-}
-
-static void install_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
-
-int app_run(struct app *a)
-{
-	long keys = 0;
-	bool dirty = true;
-
-	install_signals();
-	atexit(restore_terminal);
-	start_curses(a);
-	while (!a->quit && !g_signal) {
-		if (dirty)
-			draw_screen(a);
-		int key = getch();
-		dirty = key != ERR;
-		if (key == ERR || key == KEY_RESIZE)
-			continue;
-		if (layout_too_small(COLS, LINES))
-			a->quit = keymap_lookup(key) == ACT_QUIT;
-		else
-			dispatch(a, key);
-		if (a->opt.max_keys > 0 && ++keys >= a->opt.max_keys)
-			break;
-	}
-	restore_terminal();
-	return g_signal ? 128 + g_signal : 0;
+	v->h = h;
+	v->top = layout_scroll(v->top, v->sel, v->ops->count(a), h);
+	v->ops->draw(a, v, y, x, h, w);
 }

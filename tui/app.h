@@ -1,4 +1,4 @@
-/* app: the state of the meeting screen and its one event loop.
+/* app: the state of the meeting screen and what each key does to it.
  *
  * The app owns the current filter and the figures computed for it (a cube
  * and its gap list, both from the core).  Every change of filter goes
@@ -14,6 +14,7 @@
 #include "config.h"
 #include "filter.h"
 #include "gaps.h"
+#include "picker.h"
 #include "table.h"
 #include "theme.h"
 #include "view.h"
@@ -21,13 +22,6 @@
 enum view_id { VIEW_REGIONS, VIEW_MATRIX, VIEW_GAPS, VIEW_PARTNERS, VIEW_ROWS,
                VIEW_HELP, VIEW_COUNT };
 #define VIEW_TABS VIEW_HELP       /* Tab cycles the views before help */
-
-struct view {
-	const struct view_ops *ops;
-	int sel, top;             /* selected line, first line shown */
-	int col, left;            /* selected column, first column shown */
-	int h;                    /* body height at the last draw, for paging */
-};
 
 /* What the rows view lists. */
 enum rows_mode { ROWS_COUNTED, ROWS_REJECTED, ROWS_REFS };
@@ -44,8 +38,6 @@ struct back {                 /* one step of drill-down, undone by Esc */
 	int sel, top, col, left;
 	struct filter filter;
 };
-
-enum picker_kind { PICK_NONE, PICK_REGION, PICK_TYPE, PICK_PARTNER };
 
 struct app_options {
 	enum theme_kind theme;
@@ -79,8 +71,7 @@ struct app {
 	char prompt[FILTER_TEXT_MAX];
 	struct filter prompt_saved;
 
-	enum picker_kind picker;
-	int picker_sel, picker_top;
+	struct picker picker;
 
 	char status[192];
 	bool quit;
@@ -89,8 +80,13 @@ struct app {
 void app_init(struct app *a, const struct config *c, const struct table *t,
               const struct app_options *opt);
 void app_free(struct app *a);
-/* Runs the screen until q or a signal; returns the exit status. */
-int app_run(struct app *a);
+/* Answers one key: the prompt or the picker while open, else the
+ * command bound to it, else the current view. */
+void app_dispatch(struct app *a, int key);
+/* Draws the current view into the body, scrolled to its selection. */
+void app_draw_view(struct app *a, int y, int x, int h, int w);
+/* The vtable of view v (its tab name and the action that shows it). */
+const struct view_ops *app_view_ops(enum view_id v);
 
 /* Replaces the filter and recomputes the figures. */
 void app_set_filter(struct app *a, const struct filter *f);
@@ -104,6 +100,8 @@ enum severity app_worst_flag(const struct app *a, int region, int type);
 int app_single_region(const struct app *a);
 /* Switches view (remembering where help was opened from). */
 void app_show(struct app *a, enum view_id v);
+/* Switches to view v on its first line and column: a drill-down into it. */
+void app_show_from_top(struct app *a, enum view_id v);
 /* Saves the current place so Esc can return to it. */
 void app_push(struct app *a);
 /* Fills the rows view. */
@@ -116,13 +114,5 @@ bool app_partner_stale(const struct app *a, const char *partner);
 /* Sets the status line (shown on the tab line until the next key). */
 void app_status(struct app *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-
-/* Header, tabs, footer, pickers and the type-to-filter line (header.c). */
-void header_draw(struct app *a, int w);
-void tabs_draw(struct app *a, int y, int w);
-void footer_draw(struct app *a, int y, int w);
-void picker_draw(struct app *a, int y, int x, int h, int w);
-int picker_count(const struct app *a);
-void picker_choose(struct app *a);
 
 #endif

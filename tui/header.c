@@ -1,6 +1,6 @@
 /* header: the lines that never scroll away — key figures, counting method,
- * coverage, filters and freshness on top; view tabs; keys at the bottom —
- * and the two overlays, pickers and the type-to-filter line. */
+ * coverage, filters and freshness on top; view tabs; keys at the bottom,
+ * or the type-to-filter line while it is open. */
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,7 +9,7 @@
 #include "draw.h"
 #include "fmt.h"
 #include "format.h"
-#include "layout.h"
+#include "header.h"
 
 /* Draws "label value" pairs left to right; returns the new x. */
 static int pair(int y, int x, int right, const char *label, const char *value, enum role vr)
@@ -135,7 +135,7 @@ static void line_filters(const struct app *a, int w)
 	draw_text(4, x + 3, w - x - 3, buf, ROLE_WARN);
 }
 
-void header_draw(struct app *a, int w)
+void header_draw(const struct app *a, int w)
 {
 	line_title(a, w);
 	line_figures(a, w);
@@ -144,14 +144,14 @@ void header_draw(struct app *a, int w)
 	line_filters(a, w);
 }
 
-void tabs_draw(struct app *a, int y, int w)
+void tabs_draw(const struct app *a, int y, int w)
 {
-	static const char keys[] = "RMGPA";
-	char buf[64];
+	char buf[64], key[16];
 	int x = 1;
 
 	for (int v = 0; v < VIEW_TABS; v++) {
-		snprintf(buf, sizeof buf, " %s (%c) ", a->views[v].ops->name, keys[v]);
+		const struct view_ops *ops = app_view_ops((enum view_id)v);
+		snprintf(buf, sizeof buf, " %s (%s) ", ops->name, keymap_first_key(ops->show, key));
 		x += draw_text(y, x, w - x, buf, a->cur == (enum view_id)v ? ROLE_TAB_ON : ROLE_TAB);
 	}
 	if (a->cur == VIEW_HELP)
@@ -162,24 +162,17 @@ void tabs_draw(struct app *a, int y, int w)
 
 /* ---- footer: the keys that matter in a meeting --------------------------- */
 
-static const struct { enum action act; const char *keys, *label; } footer_keys[] = {
-	{ ACT_REGION, "1-0", "region" }, { ACT_NEXT_REGION, "[ ]", "step" },
-	{ ACT_SEARCH, NULL, "filter" }, { ACT_PICK_TYPE, NULL, "type" },
-	{ ACT_PICK_PARTNER, NULL, "partner" }, { ACT_CLEAR, NULL, "clear" },
-	{ ACT_NEXT_VIEW, NULL, "view" }, { ACT_ENTER, NULL, "drill" },
-	{ ACT_BACK, NULL, "back" }, { ACT_HELP, NULL, "help" }, { ACT_QUIT, NULL, "quit" },
+/* The keys shown come from the key table (keymap_keys_brief): `with` names
+ * a second action shown beside act, or act itself for the range of its keys. */
+static const struct { enum action act, with; const char *label; } footer_keys[] = {
+	{ ACT_REGION, ACT_REGION, "region" }, { ACT_PREV_REGION, ACT_NEXT_REGION, "step" },
+	{ ACT_SEARCH, ACT_NONE, "filter" }, { ACT_PICK_TYPE, ACT_NONE, "type" },
+	{ ACT_PICK_PARTNER, ACT_NONE, "partner" }, { ACT_CLEAR, ACT_NONE, "clear" },
+	{ ACT_NEXT_VIEW, ACT_NONE, "view" }, { ACT_ENTER, ACT_NONE, "drill" },
+	{ ACT_BACK, ACT_NONE, "back" }, { ACT_HELP, ACT_NONE, "help" }, { ACT_QUIT, ACT_NONE, "quit" },
 };
 
-/* The first key bound to act, from the key table itself. */
-static const char *first_key(enum action act, char *buf)
-{
-	for (size_t i = 0; i < keymap_len; i++)
-		if (keymap[i].action == act)
-			return keymap_key_name(keymap[i].key, buf);
-	return "";
-}
-
-static void prompt_draw(struct app *a, int y, int w)
+static void prompt_draw(const struct app *a, int y, int w)
 {
 	char buf[256];
 
@@ -189,9 +182,9 @@ static void prompt_draw(struct app *a, int y, int w)
 	draw_text(y, 0, w, buf, ROLE_PROMPT);
 }
 
-void footer_draw(struct app *a, int y, int w)
+void footer_draw(const struct app *a, int y, int w)
 {
-	char name[16];
+	char keys[40];
 	int x = 0;
 
 	if (a->prompting) {
@@ -200,84 +193,10 @@ void footer_draw(struct app *a, int y, int w)
 	}
 	draw_fill(y, 0, w, ROLE_FOOTER);
 	for (size_t i = 0; i < sizeof footer_keys / sizeof footer_keys[0] && x < w; i++) {
-		const char *k = footer_keys[i].keys ? footer_keys[i].keys : first_key(footer_keys[i].act, name);
+		keymap_keys_brief(footer_keys[i].act, footer_keys[i].with, keys, sizeof keys);
 		x += draw_text(y, x, w - x, " ", ROLE_FOOTER);
-		x += draw_text(y, x, w - x, k, ROLE_FOOTKEY);
+		x += draw_text(y, x, w - x, keys, ROLE_FOOTKEY);
 		x += draw_text(y, x, w - x, " ", ROLE_FOOTER);
 		x += draw_text(y, x, w - x, footer_keys[i].label, ROLE_FOOTER);
 	}
-}
-
-/* ---- pickers ------------------------------------------------------------ */
-
-int picker_count(const struct app *a)
-{
-	switch (a->picker) {
-	case PICK_REGION:  return a->nregions + 1;
-	case PICK_TYPE:    return (int)a->cfg->ntypes + 1;
-	case PICK_PARTNER: return (int)a->base.npartners + 1;
-	default:           return 0;
-	}
-}
-
-static void picker_label(const struct app *a, int i, char *buf, size_t size)
-{
-	if (i == 0) {
-		snprintf(buf, size, "(all)");
-	} else if (a->picker == PICK_REGION) {
-		const struct region *g = &a->cfg->regions[a->regions[i - 1]];
-		int key = layout_region_key(a->cfg, a->regions[i - 1]);
-		snprintf(buf, size, "%c %s (%s)", key ? key : ' ', g->name, g->codes[0].code);
-	} else if (a->picker == PICK_TYPE) {
-		const struct itype *t = &a->cfg->types[i - 1];
-		snprintf(buf, size, "%-5s %s", t->code, t->label_en);
-	} else {
-		snprintf(buf, size, "%s", a->base.partners[i - 1].partner);
-	}
-}
-
-void picker_draw(struct app *a, int y, int x, int h, int w)
-{
-	static const char *const titles[] = { "", "Region", "Intervention type", "Partner" };
-	char label[160], title[64];
-	int n = picker_count(a);
-	int bw = w < 60 ? w - 4 : 56, bh = n + 2 < h - 2 ? n + 2 : h - 2;
-	int bx = x + (w - bw) / 2, by = y + 1;
-
-	a->picker_top = layout_scroll(a->picker_top, a->picker_sel, n, bh - 2);
-	for (int r = 0; r < bh; r++)
-		draw_fill(by + r, bx, bw, ROLE_NORMAL);
-	attrset(theme_attr(ROLE_BOX));
-	mvhline(by, bx, ACS_HLINE, bw);
-	mvhline(by + bh - 1, bx, ACS_HLINE, bw);
-	mvvline(by, bx, ACS_VLINE, bh);
-	mvvline(by, bx + bw - 1, ACS_VLINE, bh);
-	attrset(theme_attr(ROLE_NORMAL));
-	snprintf(title, sizeof title, " Pick: %s (Enter chooses, Esc closes) ", titles[a->picker]);
-	draw_text(by, bx + 2, bw - 4, title, ROLE_BOX);
-	for (int r = 0; r < bh - 2 && a->picker_top + r < n; r++) {
-		int i = a->picker_top + r;
-		picker_label(a, i, label, sizeof label);
-		enum role role = i == a->picker_sel ? ROLE_SELECTED : ROLE_NORMAL;
-		draw_fill(by + 1 + r, bx + 1, bw - 2, role);
-		draw_text(by + 1 + r, bx + 2, bw - 4, label, role);
-	}
-}
-
-void picker_choose(struct app *a)
-{
-	struct filter f = a->filter;
-	int i = a->picker_sel;
-
-	if (a->picker == PICK_REGION)
-		f.regions = i == 0 ? 0 : (uint64_t)1 << a->regions[i - 1];
-	else if (a->picker == PICK_TYPE)
-		f.types = i == 0 ? 0 : (uint64_t)1 << (i - 1);
-	else if (a->picker == PICK_PARTNER) {
-		f.npartners = 0;
-		if (i > 0)
-			filter_add_partner(&f, a->base.partners[i - 1].partner);
-	}
-	a->picker = PICK_NONE;
-	app_set_filter(a, &f);
 }

@@ -98,6 +98,37 @@ const char *keymap_key_name(int key, char *buf)
 	return buf;
 }
 
+const char *keymap_first_key(enum action act, char *buf)
+{
+	for (size_t i = 0; i < keymap_len; i++)
+		if (keymap[i].action == act)
+			return keymap_key_name(keymap[i].key, buf);
+	buf[0] = '\0';
+	return buf;
+}
+
+const char *keymap_last_key(enum action act, char *buf)
+{
+	for (size_t i = keymap_len; i-- > 0;)
+		if (keymap[i].action == act)
+			return keymap_key_name(keymap[i].key, buf);
+	buf[0] = '\0';
+	return buf;
+}
+
+void keymap_keys_brief(enum action act, enum action with, char *buf, size_t size)
+{
+	char first[16], second[16];
+
+	keymap_first_key(act, first);
+	if (with == ACT_NONE)
+		snprintf(buf, size, "%s", first);
+	else if (with == act)
+		snprintf(buf, size, "%s-%s", first, keymap_last_key(act, second));
+	else
+		snprintf(buf, size, "%s %s", first, keymap_first_key(with, second));
+}
+
 void keymap_keys_of(size_t i, const char *sep, char *buf, size_t size)
 {
 	char name[16];

@@ -37,6 +37,17 @@ enum action keymap_lookup(int key);
 /* "q", "F10", "Tab", "Shift-Tab", "Enter", "Esc", "PgDn"…; buf >= 16 bytes. */
 const char *keymap_key_name(int key, char *buf);
 
+/* The first and the last key bound to act, by name ("R", "Tab"); "" if
+ * none; buf >= 16 bytes. */
+const char *keymap_first_key(enum action act, char *buf);
+const char *keymap_last_key(enum action act, char *buf);
+
+/* The few characters the footer shows for an action: act's first key
+ * ("/"); with == act: the range of its keys ("1-0"); another action: both
+ * first keys side by side ("[ ]" for previous and next region); ACT_NONE:
+ * act's first key alone. */
+void keymap_keys_brief(enum action act, enum action with, char *buf, size_t size);
+
 /* All keys bound to the action of keymap[i], joined by sep ("q, F10"). */
 void keymap_keys_of(size_t i, const char *sep, char *buf, size_t size);
 

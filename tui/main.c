@@ -11,6 +11,7 @@
 #include "app.h"
 #include "cli.h"
 #include "keymap.h"
+#include "loop.h"
 #include "theme.h"
 
 #define FOURW_VERSION "0.1.0"
@@ -105,7 +106,7 @@ static int run_screen(const struct options *o)
 	    (status = screen_options(o, &cfg, &ao)) < 0) {
 		table_group_by_region(&tab);   /* what the aggregate reads */
 		app_init(&app, &cfg, &tab, &ao);
-		status = app_run(&app);
+		status = loop_run(&app);
 		app_free(&app);
 	}
 	table_free(&tab);

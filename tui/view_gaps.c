@@ -10,9 +10,8 @@ static int count(const struct app *a)
 	return (int)a->gaps.len;
 }
 
-static void draw(struct app *a, int y, int x, int h, int w)
+static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
-	struct view *v = &a->views[VIEW_GAPS];
 	char rows[24];
 
 	if (a->gaps.len == 0) {
@@ -35,10 +34,8 @@ static void draw(struct app *a, int y, int x, int h, int w)
 	}
 }
 
-static enum handled act(struct app *a, enum action act)
+static enum handled act(struct app *a, struct view *v, enum action act)
 {
-	const struct view *v = &a->views[VIEW_GAPS];
-
 	if (act != ACT_ENTER || v->sel >= (int)a->gaps.len)
 		return H_IGNORED;
 	app_push(a);
@@ -47,4 +44,4 @@ static enum handled act(struct app *a, enum action act)
 	return H_HANDLED;
 }
 
-const struct view_ops view_gaps_ops = { "Gaps", draw, count, act };
+const struct view_ops view_gaps_ops = { "Gaps", ACT_VIEW_GAPS, draw, count, act };

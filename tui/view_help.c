@@ -46,9 +46,8 @@ static void help_line(int i, char *keys, size_t ksize, const char **text)
 	*text = i >= 2 && i < 6 ? legend[i - 2] : "";
 }
 
-static void draw(struct app *a, int y, int x, int h, int w)
+static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
-	struct view *v = &a->views[VIEW_HELP];
 	char keys[128];
 	const char *text;
 
@@ -61,4 +60,4 @@ static void draw(struct app *a, int y, int x, int h, int w)
 	}
 }
 
-const struct view_ops view_help_ops = { "Help", draw, count, NULL };
+const struct view_ops view_help_ops = { "Help", ACT_HELP, draw, count, NULL };

@@ -90,9 +90,9 @@ static void grid_heading(const struct app *a, int y, int x, int ncols, int left)
 		          a->cfg->types[left + c].code, true, ROLE_COLHEAD);
 }
 
-static void grid_line(const struct app *a, int y, int x, int r, int ncols, bool sel_row)
+static void grid_line(const struct app *a, const struct view *v, int y, int x, int r, int ncols,
+                      bool sel_row)
 {
-	const struct view *v = &a->views[VIEW_MATRIX];
 	char buf[64], k[24];
 
 	if (r >= 0)
@@ -109,9 +109,8 @@ static void grid_line(const struct app *a, int y, int x, int r, int ncols, bool 
 	}
 }
 
-static void draw_grid(struct app *a, int y, int x, int h, int w)
+static void draw_grid(struct app *a, struct view *v, int y, int x, int h, int w)
 {
-	struct view *v = &a->views[VIEW_MATRIX];
 	int regs[64], n = app_visible_regions(a, regs);
 	int ncols = layout_matrix_cols(w - 2, NAME_W, CELL_W), nt = (int)a->cfg->ntypes;
 
@@ -121,7 +120,7 @@ static void draw_grid(struct app *a, int y, int x, int h, int w)
 	grid_heading(a, y, x + 1, ncols, v->left);
 	int rows = h - 4;
 	for (int i = v->top; i < n + 1 && i - v->top < rows; i++)
-		grid_line(a, y + 1 + i - v->top, x + 1, i < n ? regs[i] : -1, ncols, i == v->sel);
+		grid_line(a, v, y + 1 + i - v->top, x + 1, i < n ? regs[i] : -1, ncols, i == v->sel);
 	detail(a, v->sel < n ? regs[v->sel] : -1, v->col, y + h - 2, x + 1, w - 2);
 	legend(a, y + h - 1, x + 1, w - 2);
 }
@@ -160,9 +159,8 @@ static void type_line(const struct app *a, int y, int x, int w, int r, int t, bo
 	draw_cell(y, x + 80, w - 80, flag, false, fr);
 }
 
-static void draw_types(struct app *a, int y, int x, int h, int w)
+static void draw_types(struct app *a, const struct view *v, int y, int x, int h, int w)
 {
-	struct view *v = &a->views[VIEW_MATRIX];
 	int r = app_single_region(a), nt = (int)a->cfg->ntypes;
 
 	draw_text(y, x + 1, w - 2, "Type  Intervention                         Reached  Partners  Activities"
@@ -173,17 +171,16 @@ static void draw_types(struct app *a, int y, int x, int h, int w)
 	legend(a, y + h - 1, x + 1, w - 2);
 }
 
-static void draw(struct app *a, int y, int x, int h, int w)
+static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
 	if (single(a))
-		draw_types(a, y, x, h, w);
+		draw_types(a, v, y, x, h, w);
 	else
-		draw_grid(a, y, x, h, w);
+		draw_grid(a, v, y, x, h, w);
 }
 
-static void enter(struct app *a)
+static void enter(struct app *a, const struct view *v)
 {
-	struct view *v = &a->views[VIEW_MATRIX];
 	int regs[64], n = app_visible_regions(a, regs);
 	int r, t, nt = (int)a->cfg->ntypes;
 	char title[192];
@@ -202,13 +199,12 @@ static void enter(struct app *a)
 	app_show(a, VIEW_ROWS);
 }
 
-static enum handled act(struct app *a, enum action act)
+static enum handled act(struct app *a, struct view *v, enum action act)
 {
-	struct view *v = &a->views[VIEW_MATRIX];
 	int nt = (int)a->cfg->ntypes;
 
 	if (act == ACT_ENTER) {
-		enter(a);
+		enter(a, v);
 	} else if (act == ACT_LEFT && !single(a)) {
 		v->col = v->col > 0 ? v->col - 1 : 0;
 	} else if (act == ACT_RIGHT && !single(a)) {
@@ -219,4 +215,4 @@ static enum handled act(struct app *a, enum action act)
 	return H_HANDLED;
 }
 
-const struct view_ops view_matrix_ops = { "Matrix", draw, count, act };
+const struct view_ops view_matrix_ops = { "Matrix", ACT_VIEW_MATRIX, draw, count, act };

@@ -64,9 +64,8 @@ static void partner_line(const struct app *a, int y, int x, int w, const struct 
 	}
 }
 
-static void draw(struct app *a, int y, int x, int h, int w)
+static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
-	struct view *v = &a->views[VIEW_PARTNERS];
 	int regs[64], n = app_visible_regions(a, regs);
 	int fit = (w - 2 - FIXED_W) / REG_W;
 
@@ -86,9 +85,8 @@ static void draw(struct app *a, int y, int x, int h, int w)
 	          ROLE_DIM);
 }
 
-static enum handled act(struct app *a, enum action act)
+static enum handled act(struct app *a, struct view *v, enum action act)
 {
-	struct view *v = &a->views[VIEW_PARTNERS];
 	struct filter f;
 
 	if (act == ACT_LEFT || act == ACT_RIGHT) {
@@ -106,4 +104,4 @@ static enum handled act(struct app *a, enum action act)
 	return H_HANDLED;
 }
 
-const struct view_ops view_partners_ops = { "Partners", draw, count, act };
+const struct view_ops view_partners_ops = { "Partners", ACT_VIEW_PARTNERS, draw, count, act };

@@ -86,9 +86,8 @@ static void total_line(const struct app *a, struct line *l)
 			l->flag = a->gaps.items[i].severity;
 }
 
-static void draw(struct app *a, int y, int x0, int h, int w)
+static void draw(struct app *a, struct view *v, int y, int x0, int h, int w)
 {
-	struct view *v = &a->views[VIEW_REGIONS];
 	int regs[64], n = app_visible_regions(a, regs), wd[C_N], x[C_N];
 	struct line l;
 
@@ -115,10 +114,9 @@ static void draw(struct app *a, int y, int x0, int h, int w)
 		          ROLE_DIM);
 }
 
-static enum handled act(struct app *a, enum action act)
+static enum handled act(struct app *a, struct view *v, enum action act)
 {
 	int regs[64], n = app_visible_regions(a, regs);
-	struct view *v = &a->views[VIEW_REGIONS];
 
 	if (act != ACT_ENTER)
 		return H_IGNORED;
@@ -128,9 +126,8 @@ static enum handled act(struct app *a, enum action act)
 		f.regions = (uint64_t)1 << regs[v->sel];
 		app_set_filter(a, &f);
 	}
-	a->views[VIEW_MATRIX].sel = a->views[VIEW_MATRIX].col = 0;
-	app_show(a, VIEW_MATRIX);
+	app_show_from_top(a, VIEW_MATRIX);
 	return H_HANDLED;
 }
 
-const struct view_ops view_regions_ops = { "Regions", draw, count, act };
+const struct view_ops view_regions_ops = { "Regions", ACT_VIEW_REGIONS, draw, count, act };

@@ -100,9 +100,8 @@ static int loc_width(const struct app *a, int w)
 	return lw < w / 2 ? lw : w / 2;
 }
 
-static void draw(struct app *a, int y, int x, int h, int w)
+static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
-	struct view *v = &a->views[VIEW_ROWS];
 	char title[256], loc[96], buf[512];
 	int locw = loc_width(a, w);
 
@@ -126,9 +125,8 @@ static void draw(struct app *a, int y, int x, int h, int w)
 }
 
 /* Enter on a counted row spells out its breakdown on the status line. */
-static enum handled act(struct app *a, enum action act)
+static enum handled act(struct app *a, struct view *v, enum action act)
 {
-	const struct view *v = &a->views[VIEW_ROWS];
 	char g[32], b[32], wo[32], m[32];
 
 	if (act != ACT_ENTER || a->rows.mode != ROWS_COUNTED || v->sel >= (int)a->rows.n)
@@ -140,4 +138,4 @@ static enum handled act(struct app *a, enum action act)
 	return H_HANDLED;
 }
 
-const struct view_ops view_rows_ops = { "Rows", draw, count, act };
+const struct view_ops view_rows_ops = { "Rows", ACT_VIEW_ROWS, draw, count, act };

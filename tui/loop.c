@@ -1,0 +1,120 @@
+/* loop: draw when something changed, wait for a key with a timeout (no
+ * busy loop, and signal flags get checked), hand the key to the app.
+ * Resizes arrive as KEY_RESIZE from ncurses itself; there is deliberately
+ * no SIGWINCH handler (installing one disables KEY_RESIZE in ncurses 6.4,
+ * STYLE.md lesson 4).  The terminal is given back on every way out: q, a
+ * signal, exit() and running out of memory. */
+#include <curses.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "header.h"
+#include "layout.h"
+#include "loop.h"
+#include "picker.h"
+#include "xalloc.h"
+
+static volatile sig_atomic_t g_signal;
+static bool g_curses_on;
+
+static void on_signal(int sig)
+{
+	g_signal = sig;           /* flag only: the loop does the rest */
+}
+
+static void restore_terminal(void)
+{
+	if (g_curses_on) {
+		endwin();
+		g_curses_on = false;
+	}
+}
+
+static void draw_too_small(int w, int h)
+{
+	char msg[96];
+
+	snprintf(msg, sizeof msg, "Enlarge the terminal to at least %dx%d (now %dx%d)",
+	         LAYOUT_MIN_COLS, LAYOUT_MIN_LINES, w, h);
+	draw_centered(h / 2 - 1, 0, w, msg, ROLE_WARN);
+	draw_centered(h / 2 + 1, 0, w, "q quits", ROLE_NORMAL);
+}
+
+static void draw_screen(struct app *a)
+{
+	int w = COLS, h = LINES;
+
+	erase();
+	if (layout_too_small(w, h)) {
+		draw_too_small(w, h);
+	} else {
+		int y = LAYOUT_HEADER_LINES + LAYOUT_TABS_LINES;
+		int body = layout_body_lines(h);
+		header_draw(a, w);
+		tabs_draw(a, LAYOUT_HEADER_LINES, w);
+		app_draw_view(a, y, 0, body, w);
+		if (picker_is_open(&a->picker))
+			picker_draw(&a->picker, y, 0, body, w);
+		footer_draw(a, h - 1, w);
+	}
+	refresh();
+}
+
+static void start_curses(struct app *a)
+{
+	initscr();
+	g_curses_on = true;
+	xalloc_set_fatal_hook(restore_terminal);   /* the message must reach a sane terminal */
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);         /* Esc is "back": do not wait a second for it */
+	curs_set(0);
+	timeout(250);             /* wake up to notice signals; idle otherwise */
+	theme_init(a->opt.theme, a->opt.color);
+	bkgd(theme_attr(ROLE_NORMAL));
+	draw_set_ascii(a->opt.ascii);
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+int loop_run(struct app *a)
+{
+	long keys = 0;
+	bool dirty = true;
+
+	install_signals();
+	atexit(restore_terminal);
+	start_curses(a);
+	while (!a->quit && !g_signal) {
+		if (dirty)
+			draw_screen(a);
+		int key = getch();
+		dirty = key != ERR;
+		if (key == ERR || key == KEY_RESIZE)
+			continue;
+		if (layout_too_small(COLS, LINES))
+			a->quit = keymap_lookup(key) == ACT_QUIT;
+		else
+			app_dispatch(a, key);
+		if (a->opt.max_keys > 0 && ++keys >= a->opt.max_keys)
+			break;
+	}
+	restore_terminal();
+	xalloc_set_fatal_hook(NULL);
+	return g_signal ? 128 + g_signal : 0;
+}

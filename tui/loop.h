@@ -1,0 +1,10 @@
+/* loop: the meeting screen's one event loop, from curses on to curses off. */
+#ifndef FOURW_TUI_LOOP_H
+#define FOURW_TUI_LOOP_H
+
+#include "app.h"
+
+/* Runs the screen until q or a signal; returns the exit status. */
+int loop_run(struct app *a);
+
+#endif

@@ -1,0 +1,108 @@
+/* picker: a boxed list over the current view; Enter chooses, Esc closes. */
+#include <curses.h>
+#include <stdio.h>
+
+#include "draw.h"
+#include "picker.h"
+
+void picker_init(struct picker *p, const struct picker_lists *lists)
+{
+	p->kind = PICK_NONE;
+	p->sel = p->top = 0;
+	p->lists = *lists;
+}
+
+void picker_open(struct picker *p, enum picker_kind kind)
+{
+	p->kind = kind;
+	p->sel = p->top = 0;
+}
+
+void picker_close(struct picker *p)
+{
+	p->kind = PICK_NONE;
+}
+
+bool picker_is_open(const struct picker *p)
+{
+	return p->kind != PICK_NONE;
+}
+
+int picker_count(const struct picker *p)
+{
+	switch (p->kind) {
+	case PICK_REGION:  return p->lists.nregions + 1;
+	case PICK_TYPE:    return (int)p->lists.cfg->ntypes + 1;
+	case PICK_PARTNER: return (int)p->lists.base->npartners + 1;
+	default:           return 0;
+	}
+}
+
+/* A page is ten lines whatever the height of the box, which is only known
+ * when it is drawn. */
+void picker_step(struct picker *p, enum layout_step step)
+{
+	p->sel = layout_step(p->sel, picker_count(p), 10, step);
+}
+
+static void picker_label(const struct picker *p, int i, char *buf, size_t size)
+{
+	const struct config *c = p->lists.cfg;
+
+	if (i == 0) {
+		snprintf(buf, size, "(all)");
+	} else if (p->kind == PICK_REGION) {
+		const struct region *g = &c->regions[p->lists.regions[i - 1]];
+		int key = layout_region_key(c, p->lists.regions[i - 1]);
+		snprintf(buf, size, "%c %s (%s)", key ? key : ' ', g->name, g->codes[0].code);
+	} else if (p->kind == PICK_TYPE) {
+		const struct itype *t = &c->types[i - 1];
+		snprintf(buf, size, "%-5s %s", t->code, t->label_en);
+	} else {
+		snprintf(buf, size, "%s", p->lists.base->partners[i - 1].partner);
+	}
+}
+
+void picker_draw(struct picker *p, int y, int x, int h, int w)
+{
+	static const char *const titles[] = { "", "Region", "Intervention type", "Partner" };
+	char label[160], title[64];
+	int n = picker_count(p);
+	int bw = w < 60 ? w - 4 : 56, bh = n + 2 < h - 2 ? n + 2 : h - 2;
+	int bx = x + (w - bw) / 2, by = y + 1;
+
+	p->top = layout_scroll(p->top, p->sel, n, bh - 2);
+	for (int r = 0; r < bh; r++)
+		draw_fill(by + r, bx, bw, ROLE_NORMAL);
+	attrset(theme_attr(ROLE_BOX));
+	mvhline(by, bx, ACS_HLINE, bw);
+	mvhline(by + bh - 1, bx, ACS_HLINE, bw);
+	mvvline(by, bx, ACS_VLINE, bh);
+	mvvline(by, bx + bw - 1, ACS_VLINE, bh);
+	attrset(theme_attr(ROLE_NORMAL));
+	snprintf(title, sizeof title, " Pick: %s (Enter chooses, Esc closes) ", titles[p->kind]);
+	draw_text(by, bx + 2, bw - 4, title, ROLE_BOX);
+	for (int r = 0; r < bh - 2 && p->top + r < n; r++) {
+		int i = p->top + r;
+		picker_label(p, i, label, sizeof label);
+		enum role role = i == p->sel ? ROLE_SELECTED : ROLE_NORMAL;
+		draw_fill(by + 1 + r, bx + 1, bw - 2, role);
+		draw_text(by + 1 + r, bx + 2, bw - 4, label, role);
+	}
+}
+
+void picker_choose(struct picker *p, struct filter *f)
+{
+	int i = p->sel;
+
+	if (p->kind == PICK_REGION)
+		f->regions = i == 0 ? 0 : (uint64_t)1 << p->lists.regions[i - 1];
+	else if (p->kind == PICK_TYPE)
+		f->types = i == 0 ? 0 : (uint64_t)1 << (i - 1);
+	else if (p->kind == PICK_PARTNER) {
+		f->npartners = 0;
+		if (i > 0)
+			filter_add_partner(f, p->lists.base->partners[i - 1].partner);
+	}
+	p->kind = PICK_NONE;
+}
