@@ -20,6 +20,10 @@
 #include "diag.h"
 
 #define CONFIG_UNKNOWN (-1)      /* a figure the config does not give */
+/* A filter picks regions and types as bits of one 64-bit word (filter.h):
+ * config_load refuses a config with more. */
+#define CONFIG_MAX_REGIONS 64
+#define CONFIG_MAX_TYPES 64
 
 /* The two p-code systems of Mali's admin1 (domain.md §4). */
 enum pcode_system { SYS_OLD = 1, SYS_NEW = 2 };

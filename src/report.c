@@ -183,14 +183,14 @@ static void wrap(struct w *w, const char *text, int lead, int indent)
 
 static bool region_selected(const struct filter *f, size_t r)
 {
-	return !f->regions || (r < 64 && (f->regions >> r & 1));
+	return filter_has_region(f, (int)r);
 }
 
 /* A region appears when the filter selects it and it has rows or figures. */
 static bool region_shown(const struct report_input *in, size_t r)
 {
 	const struct region *re = &in->cfg->regions[r];
-	return region_selected(in->filter, r) &&
+	return region_selected(&in->cube->selection, r) &&
 	       (in->cube->region[r].activities > 0 || re->in_need > 0 || re->targeted > 0);
 }
 
@@ -218,10 +218,10 @@ static size_t regions_in_order(const struct report_input *in, size_t *out_idx)
 static size_t types_shown(const struct report_input *in, size_t *out_idx)
 {
 	const struct config *c = in->cfg;
-	const struct filter *f = in->filter;
+	const struct filter *f = &in->cube->selection;
 	size_t n = 0;
 	for (size_t t = 0; t < c->ntypes; t++) {
-		bool sel = !f->types || (t < 64 && (f->types >> t & 1));
+		bool sel = filter_has_type(f, (int)t);
 		if (in->cube->type[t].activities > 0 || (c->types[t].essential && sel))
 			out_idx[n++] = t;
 	}
@@ -242,7 +242,7 @@ static const char *region_code(const struct config *c, int r)
 
 static const char *scope_word(const struct report_input *in)
 {
-	return in->filter->regions ? "Selected regions" : "Plan";
+	return filter_limits_regions(&in->cube->selection) ? "Selected regions" : "Plan";
 }
 
 static void method_words(const struct report_input *in, char *buf, size_t size)
@@ -290,7 +290,7 @@ static void text_header(struct w *w, const char *title)
 	out(w, "%s — ", title);
 	put_esc(w, in->cfg->plan_name);
 	month_words(in->report_month, month);
-	filter_describe(in->filter, in->cfg, filt, sizeof filt);
+	filter_describe(&in->cube->selection, in->cfg, filt, sizeof filt);
 	out(w, "\nReport month %s · filter: ", month);
 	char *e = esc(filt);
 	wrap(w, e, 24 + (int)strlen(month), 2);
@@ -356,7 +356,7 @@ static void text_regions(struct w *w, const size_t *reg, size_t nreg)
 		                 c->regions[r].in_need, c->regions[r].targeted,
 		                 in->cube->region_dedup[r], &in->cube->region[r]);
 	}
-	text_region_line(w, "", in->filter->regions ? "Selected" : "Total",
+	text_region_line(w, "", filter_limits_regions(&in->cube->selection) ? "Selected" : "Total",
 	                 in->cube->total_in_need, in->cube->total_targeted, in->cube->total_dedup,
 	                 &in->cube->total);
 	put(w, "* reached without double counting; coverage uses it\n");
@@ -375,7 +375,7 @@ static void text_matrix_block(struct w *w, const size_t *reg, size_t nreg,
 	for (size_t i = 0; i < nreg; i++) {
 		cell_esc(w, in->cfg->regions[reg[i]].name, 14);
 		for (size_t k = 0; k < nty; k++) {
-			const struct measure *m = &q->cell[reg[i] * q->ntypes + ty[k]];
+			const struct measure *m = cube_cell(q, reg[i], ty[k]);
 			out(w, " %10s", m->activities ? fmt_int(m->reached, a) : "-");
 		}
 		put(w, "\n");
@@ -500,7 +500,7 @@ static void md_plan(struct w *w)
 		    pct_or(c->funding_received, c->funding_requested, "", p));
 	month_words(in->report_month, month);
 	out(w, "- Report month: %s\n- Filter: ", month);
-	filter_describe(in->filter, c, filt, sizeof filt);
+	filter_describe(&in->cube->selection, c, filt, sizeof filt);
 	put_md(w, filt);
 	method_words(in, words, sizeof words);
 	out(w, "\n- Counting: %s\n- Reporting mode: %s\n", dedup_words, words);
@@ -572,7 +572,7 @@ static void md_regions(struct w *w, const size_t *reg, size_t nreg)
 		               c->regions[r].in_need, c->regions[r].targeted,
 		               in->cube->region_dedup[r], &in->cube->region[r]);
 	}
-	md_region_line(w, "", in->filter->regions ? "Selected regions" : "Total",
+	md_region_line(w, "", filter_limits_regions(&in->cube->selection) ? "Selected regions" : "Total",
 	               in->cube->total_in_need, in->cube->total_targeted, in->cube->total_dedup,
 	               &in->cube->total);
 	put(w, "\n\\* reached without double counting; coverage uses it.\n");
@@ -598,7 +598,7 @@ static void md_matrix(struct w *w, const size_t *reg, size_t nreg)
 		put_md(w, in->cfg->regions[reg[i]].name);
 		put(w, " |");
 		for (size_t k = 0; k < nty; k++) {
-			const struct measure *m = &q->cell[reg[i] * q->ntypes + ty[k]];
+			const struct measure *m = cube_cell(q, reg[i], ty[k]);
 			out(w, " %s |", m->activities ? fmt_int(m->reached, a) : "–");
 		}
 		put(w, "\n");
@@ -788,7 +788,7 @@ static void csv_region(struct w *w, size_t r, const size_t *ty)
 	                      &q->region[r], q->region_dedup[r], re->in_need, re->targeted };
 	csv_line(w, &l);
 	for (size_t k = 0; k < c->ntypes; k++) {
-		const struct measure *m = &q->cell[r * q->ntypes + ty[k]];
+		const struct measure *m = cube_cell(q, r, ty[k]);
 		if (!m->activities)
 			continue;
 		const struct itype *it = &c->types[ty[k]];
@@ -808,7 +808,7 @@ static int csv_report(struct w *w)
 	put(w, "region_code,region,intervention_code,intervention,partners,activities,girls,boys,"
 	       "women,men,reached,reached_dedup,in_need,targeted,coverage_target_pct,"
 	       "coverage_need_pct\n");
-	struct csv_line plan = { "*", in->filter->regions ? "Selected regions" : "All regions", "*",
+	struct csv_line plan = { "*", filter_limits_regions(&in->cube->selection) ? "Selected regions" : "All regions", "*",
 	                         "All interventions", &in->cube->total, in->cube->total_dedup,
 	                         in->cube->total_in_need, in->cube->total_targeted };
 	csv_line(w, &plan);
@@ -873,7 +873,7 @@ static int md_gaps_report(struct w *w)
 	put(w, "# ");
 	put_md(w, in->cfg->plan_name);
 	month_words(in->report_month, month);
-	filter_describe(in->filter, in->cfg, filt, sizeof filt);
+	filter_describe(&in->cube->selection, in->cfg, filt, sizeof filt);
 	out(w, " — gaps\n\n- Report month: %s\n- Filter: ", month);
 	put_md(w, filt);
 	put(w, "\n");

@@ -23,7 +23,6 @@ bool report_format_parse(const char *s, enum report_format *fmt);
 struct report_input {
 	const struct config *cfg;
 	const struct table *table;
-	const struct filter *filter;
 	const struct cube *cube;
 	const struct gap_list *gaps;
 	int report_month;

@@ -34,7 +34,7 @@ static void scope_figures(const struct app *a, const char **scope, int64_t *need
 {
 	int r = app_single_region(a);
 
-	*scope = r >= 0 ? a->cfg->regions[r].name : a->filter.regions ? "Selected regions" : "Plan";
+	*scope = r >= 0 ? a->cfg->regions[r].name : filter_limits_regions(&a->filter) ? "Selected regions" : "Plan";
 	*need = a->cube.total_in_need;
 	*target = a->cube.total_targeted;
 }
@@ -270,9 +270,9 @@ void picker_choose(struct app *a)
 	int i = a->picker_sel;
 
 	if (a->picker == PICK_REGION)
-		f.regions = i == 0 ? 0 : (uint64_t)1 << a->regions[i - 1];
+		filter_only_region(&f, i == 0 ? -1 : a->regions[i - 1]);
 	else if (a->picker == PICK_TYPE)
-		f.types = i == 0 ? 0 : (uint64_t)1 << (i - 1);
+		filter_only_type(&f, i - 1);
 	else if (a->picker == PICK_PARTNER) {
 		f.npartners = 0;
 		if (i > 0)

@@ -28,7 +28,7 @@ static int count(const struct app *a)
  * has need and nobody works on the type. */
 static enum role cell(const struct app *a, int r, int t, char *buf, size_t size)
 {
-	const struct measure *m = r < 0 ? &a->cube.type[t] : &a->cube.cell[(size_t)r * a->cube.ntypes + (size_t)t];
+	const struct measure *m = r < 0 ? &a->cube.type[t] : cube_cell(&a->cube, (size_t)r, (size_t)t);
 	enum severity s = r < 0 ? SEV_COUNT : app_worst_flag(a, r, t);
 	const struct glyphs *g = draw_glyphs();
 	char n[16];
@@ -61,7 +61,7 @@ static void legend(const struct app *a, int y, int x, int w)
 static void detail(const struct app *a, int r, int t, int y, int x, int w)
 {
 	const struct measure *m = r < 0 ? (t < 0 ? &a->cube.total : &a->cube.type[t])
-	                        : t < 0 ? &a->cube.region[r] : &a->cube.cell[(size_t)r * a->cube.ntypes + (size_t)t];
+	                        : t < 0 ? &a->cube.region[r] : cube_cell(&a->cube, (size_t)r, (size_t)t);
 	char buf[384], n[32];
 
 	snprintf(buf, sizeof buf, "%s %s %s: %s reached (sum) %s %u partners %s %u activities %s %u cercles"
@@ -125,7 +125,7 @@ static void draw_grid(struct app *a, int y, int x, int h, int w)
  * alone. */
 static enum role type_flag(const struct app *a, int r, int t, char *buf, size_t size)
 {
-	const struct measure *m = &a->cube.cell[(size_t)r * a->cube.ntypes + (size_t)t];
+	const struct measure *m = cube_cell(&a->cube, (size_t)r, (size_t)t);
 	enum severity s = app_worst_flag(a, r, t);
 	const struct glyphs *g = draw_glyphs();
 
@@ -139,7 +139,7 @@ static enum role type_flag(const struct app *a, int r, int t, char *buf, size_t 
 
 static void type_line(const struct app *a, int y, int x, int w, int r, int t, bool sel)
 {
-	const struct measure *m = t < 0 ? &a->cube.region[r] : &a->cube.cell[(size_t)r * a->cube.ntypes + (size_t)t];
+	const struct measure *m = t < 0 ? &a->cube.region[r] : cube_cell(&a->cube, (size_t)r, (size_t)t);
 	char buf[256], n[32], flag[64] = "";
 	enum role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
 	enum role fr = t < 0 ? base : type_flag(a, r, t, flag, sizeof flag);
