@@ -701,7 +701,8 @@ void gaps_compute(struct gap_list *g, const struct config *c,
 	gap_list_init(g);
 	g->q = q;
 	g->generation = q->generation;
-	struct ctx x = { g, c, t, &q->selection, q, report_month, xcalloc(c->nregions + 1, sizeof(bool)) };
+	struct ctx x = { g, c, t, &q->selection, q, report_month,
+	                 xcalloc(c->nregions + 1, sizeof(bool)) };
 	rule_no_presence(&x);
 	rule_low_coverage(&x);
 	rule_missing_service(&x);

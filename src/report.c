@@ -186,6 +186,13 @@ static bool region_selected(const struct filter *f, size_t r)
 	return filter_has_region(f, (int)r);
 }
 
+/* The filter the cube was computed for picks regions: totals are then the
+ * selection's, not the plan's. */
+static bool regions_picked(const struct report_input *in)
+{
+	return filter_limits_regions(&in->cube->selection);
+}
+
 /* A region appears when the filter selects it and it has rows or figures. */
 static bool region_shown(const struct report_input *in, size_t r)
 {
@@ -242,7 +249,7 @@ static const char *region_code(const struct config *c, int r)
 
 static const char *scope_word(const struct report_input *in)
 {
-	return filter_limits_regions(&in->cube->selection) ? "Selected regions" : "Plan";
+	return regions_picked(in) ? "Selected regions" : "Plan";
 }
 
 static void method_words(const struct report_input *in, char *buf, size_t size)
@@ -356,7 +363,7 @@ static void text_regions(struct w *w, const size_t *reg, size_t nreg)
 		                 c->regions[r].in_need, c->regions[r].targeted,
 		                 in->cube->region_dedup[r], &in->cube->region[r]);
 	}
-	text_region_line(w, "", filter_limits_regions(&in->cube->selection) ? "Selected" : "Total",
+	text_region_line(w, "", regions_picked(in) ? "Selected" : "Total",
 	                 in->cube->total_in_need, in->cube->total_targeted, in->cube->total_dedup,
 	                 &in->cube->total);
 	put(w, "* reached without double counting; coverage uses it\n");
@@ -572,7 +579,7 @@ static void md_regions(struct w *w, const size_t *reg, size_t nreg)
 		               c->regions[r].in_need, c->regions[r].targeted,
 		               in->cube->region_dedup[r], &in->cube->region[r]);
 	}
-	md_region_line(w, "", filter_limits_regions(&in->cube->selection) ? "Selected regions" : "Total",
+	md_region_line(w, "", regions_picked(in) ? "Selected regions" : "Total",
 	               in->cube->total_in_need, in->cube->total_targeted, in->cube->total_dedup,
 	               &in->cube->total);
 	put(w, "\n\\* reached without double counting; coverage uses it.\n");
@@ -808,7 +815,7 @@ static int csv_report(struct w *w)
 	put(w, "region_code,region,intervention_code,intervention,partners,activities,girls,boys,"
 	       "women,men,reached,reached_dedup,in_need,targeted,coverage_target_pct,"
 	       "coverage_need_pct\n");
-	struct csv_line plan = { "*", filter_limits_regions(&in->cube->selection) ? "Selected regions" : "All regions", "*",
+	struct csv_line plan = { "*", regions_picked(in) ? "Selected regions" : "All regions", "*",
 	                         "All interventions", &in->cube->total, in->cube->total_dedup,
 	                         in->cube->total_in_need, in->cube->total_targeted };
 	csv_line(w, &plan);
