@@ -532,6 +532,52 @@ Test(aggregate, an_index_built_again_sees_the_new_rows)
 	cr_expect_eq(cube.total.partners, 2);
 }
 
+/* The rows behind a flag are the cube's own: a second cube computed from
+ * the same index (the screen's filtered one, here Mopti alone) leaves the
+ * first one's answers as they were.  Grouped, the rows are Gao a.csv:2
+ * (A, March), :3 (B, March), :4 (A, February), then Mopti :5 (A, March). */
+Test(aggregate, two_cubes_on_one_index_keep_their_own_rows)
+{
+	add((struct fx_row){ .partner = "A", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
+	                     .ym = 202403, .girls = 10 });
+	add((struct fx_row){ .partner = "B", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
+	                     .ym = 202403, .girls = 20 });
+	add((struct fx_row){ .partner = "A", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
+	                     .ym = 202402, .girls = 5 });
+	add((struct fx_row){ .partner = "A", .region = "Mopti", .type = "GC", .ym = 202403,
+	                     .girls = 7 });
+	struct cube base;
+	cube_init(&base);
+	cube_index_build(&ix, &cfg, &tab);
+	cube_compute(&base, &ix, &flt);
+	filter_only_region(&flt, FX_MOPTI);
+	cube_compute(&cube, &ix, &flt);
+
+	cr_assert_eq(base.noverlaps, 1, "A and B in Ansongo in March");
+	struct cube_ref *refs;
+	cr_assert_eq(cube_overlap_rows(&base, &base.overlaps[0], &refs), 2);
+	cr_expect_eq(refs[0].line, 2);
+	cr_expect_eq(refs[1].line, 3);
+	free(refs);
+	cr_assert_eq(base.npresence, 3);   /* A in Gao, A in Mopti, B in Gao */
+	cr_assert_str_eq(base.presence[0].partner, "A");
+	cr_assert_eq(base.presence[0].region, FX_GAO);
+	cr_assert_eq(cube_presence_rows(&base, &base.presence[0], fx_month(202402), &refs), 1);
+	cr_expect_eq(refs[0].line, 4);
+	free(refs);
+	cr_expect(cube_row_selected(&base, 0));
+	cr_expect_not(filter_limits_regions(&base.selection), "base counted every region");
+
+	cr_assert_eq(cube.npresence, 1);
+	cr_assert_eq(cube_presence_rows(&cube, &cube.presence[0], fx_month(202403), &refs), 1);
+	cr_expect_eq(refs[0].line, 5);
+	free(refs);
+	cr_expect_not(cube_row_selected(&cube, 0));
+	cr_expect(cube_row_selected(&cube, 3));
+	cr_expect_eq(filter_single_region(&cube.selection), FX_MOPTI, "the cube keeps its filter");
+	cube_free(&base);
+}
+
 /* ---- randomised cross-check against a naive reference ------------------- */
 
 struct ref {
