@@ -108,7 +108,7 @@ static void set_bit(uint64_t *bits, uint32_t i)
 /* Row i in cumulative mode: a later period of its key was selected. */
 static bool superseded(const struct cube_index *ix, uint32_t i)
 {
-	int period = activity_period(&ix->t->rows[i]);
+	int period = activity_period(&ix->rows[i]);
 	return period >= 0 && period < ix->work.gid_best[ix->gid[i]];
 }
 
@@ -161,7 +161,7 @@ static void count_overlap(struct cube_work *w, uint32_t pctp)
 static void count_row(struct cube *q, struct cube_index *ix, size_t region, uint32_t i)
 {
 	struct cube_work *w = &ix->work;
-	const struct activity *a = &ix->t->rows[i];
+	const struct activity *a = &ix->rows[i];
 	const struct cube_ids *id = &ix->ids[i];
 	struct measure *m = cell_at(q, region, a->itype);
 	bool active = status_active(a->status);
@@ -216,7 +216,7 @@ static void walk_region(struct walk *w, size_t r)
 	bool strings = filter_prep_needs_row(w->p);
 	int lo, hi;
 	for (uint32_t i = ix->region_start[r]; i < ix->region_start[r + 1]; i++) {
-		const struct activity *a = &ix->t->rows[i];
+		const struct activity *a = &ix->rows[i];
 		if (ix->ids[i].prt == CUBE_NONE)
 			continue;
 		filter_row_span(a, &lo, &hi);
@@ -261,7 +261,7 @@ static void walk_all(struct walk *w, const struct filter *f)
 		if (superseded(ix, i))
 			w->q->superseded++;
 		else
-			count_one(w, (size_t)ix->t->rows[i].region, i);
+			count_one(w, (size_t)ix->rows[i].region, i);
 	}
 	w->q->nselected = x->nsel;
 	if (w->ordered)

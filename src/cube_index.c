@@ -45,7 +45,7 @@ static uint32_t *index_partners(struct cube_index *ix)
 	struct named *v = NULL;
 	ix->np = 0;
 	for (size_t i = 0; i < ix->len; i++) {
-		uint32_t s = ix->t->rows[i].partner;
+		uint32_t s = ix->rows[i].partner;
 		if (pid_of[s] == CUBE_NONE) {
 			v = push(v, ix->np, sizeof *v);
 			v[ix->np] = (struct named){ strpool_str(names, s), s };
@@ -140,7 +140,7 @@ static uint32_t build_pctp(struct cube_index *ix, struct builder *b, const struc
 static struct cube_ids build_ids(struct cube_index *ix, struct builder *b, size_t i,
                                  uint32_t pid, uint32_t *gid)
 {
-	const struct activity *a = &ix->t->rows[i];
+	const struct activity *a = &ix->rows[i];
 	bool fresh;
 	uint32_t place = build_place(ix, b, a);
 	if (ix->mode == MODE_CUMULATIVE)   /* (partner, place, commune, activity) */
@@ -165,7 +165,7 @@ static void index_rows(struct cube_index *ix, struct builder *b, const uint32_t 
 		ix->gid = xcalloc(ix->len + 1, sizeof *ix->gid);
 	int region = -1;
 	for (size_t i = 0; i < ix->len; i++) {
-		const struct activity *a = &ix->t->rows[i];
+		const struct activity *a = &ix->rows[i];
 		if (a->region >= 0 && (size_t)a->region < nr)
 			ix->region_start[a->region + 1]++;
 		if (!row_usable(ix->c, a)) {
@@ -266,6 +266,7 @@ void cube_index_build(struct cube_index *ix, const struct config *c, struct tabl
 	memset(&b, 0, sizeof b);
 	ix->c = c;
 	ix->t = t;
+	ix->rows = t->rows;
 	ix->len = t->len;
 	ix->mode = c->mode;
 	uint32_t *pid_of = index_partners(ix);

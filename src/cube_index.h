@@ -87,7 +87,8 @@ struct cube_index {
 	/* what the index was built from */
 	const struct config *c;
 	const struct table *t;
-	size_t len;               /* the table's rows then */
+	const struct activity *rows;  /* the table's rows then, in region order */
+	size_t len;
 	enum reporting_mode mode; /* the config's then: cumulative keys only in cumulative mode */
 
 	struct cube_ids *ids;     /* [len], by row */

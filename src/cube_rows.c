@@ -24,7 +24,7 @@ size_t cube_rows_for(const struct cube *q, int region, int type, uint32_t **out)
 	uint32_t *v = xmalloc((q->nrows + 1) * sizeof *v);
 	size_t n = 0;
 	for (size_t k = 0; k < q->nrows; k++) {
-		const struct activity *a = &q->index->t->rows[q->rows[k]];
+		const struct activity *a = &q->index->rows[q->rows[k]];
 		if ((region < 0 || a->region == region) && (type < 0 || a->itype == type))
 			v[n++] = q->rows[k];
 	}
@@ -83,7 +83,7 @@ static size_t pick_rows(const struct cube *q, const uint32_t *start,
 	struct cube_ref *v = xmalloc((to - from + 1) * sizeof *v);
 	size_t n = 0;
 	for (uint32_t k = from; k < to; k++) {
-		const struct activity *a = &q->index->t->rows[rows[k]];
+		const struct activity *a = &q->index->rows[rows[k]];
 		if (counted(q, rows[k]) && (!only_active || status_active(a->status)) &&
 		    (period == -2 || activity_period(a) == period))
 			v[n++] = (struct cube_ref){ rows[k], a->source, a->line };
