@@ -71,11 +71,11 @@ size_t filter_rows(const struct filter *f, const struct config *c,
 void filter_describe(const struct filter *f, const struct config *c,
                      char *buf, size_t size);
 
-/* A filter made ready to test many rows: the region,
- * cercle and type names are folded once, and each distinct interned
- * string of the table (partner, organisation, activity, commune) is folded
- * once and its verdict cached by string id, so testing a million rows does
- * not fold a million strings.  filter_match() is this with no reuse. */
+/* A filter made ready to test many rows: the region, cercle and type
+ * names are folded once, and each distinct interned string of the table
+ * (partner, organisation, activity, commune) is folded once and its
+ * verdict cached by string id, so testing a million rows does not fold a
+ * million strings.  filter_match() is this with no reuse. */
 struct filter_prep {
 	const struct filter *f;
 	const struct config *c;

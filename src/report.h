@@ -23,7 +23,7 @@ bool report_format_parse(const char *s, enum report_format *fmt);
 struct report_input {
 	const struct config *cfg;
 	const struct table *table;
-	const struct cube *cube;
+	const struct cube *cube;  /* and the filter it was computed for */
 	const struct gap_list *gaps;
 	int report_month;
 };
