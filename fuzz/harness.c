@@ -162,18 +162,19 @@ static const char *counts_when_grouped(const struct config *c, struct table *t)
 		if (t->rows[i].region >= 0 && t->rows[i].region < 64)
 			per_region[t->rows[i].region]++;
 	}
-	table_group_by_region(t);
-	if (!table_grouped_by_region(t))
-		return broken("not grouped after table_group_by_region");
 	struct config monthly = *c;
 	monthly.mode = MODE_MONTHLY;
+	struct cube_index ix;
+	cube_index_build(&ix, &monthly, t);
 	struct filter all;
 	struct cube q;
 	filter_init(&all);
 	cube_init(&q);
-	aggregate(&q, &monthly, t, &all);
+	cube_compute(&q, &ix, &all);
 	const char *bad = NULL;
-	if (q.nrows != t->len || q.total.reached != reached)
+	if (!table_grouped_by_region(t))
+		bad = broken("not grouped after cube_index_build");
+	else if (q.nrows != t->len || q.total.reached != reached)
 		bad = broken("grouped: %zu rows counted of %zu, %lld reached of %lld", q.nrows, t->len,
 		             (long long)q.total.reached, (long long)reached);
 	for (size_t r = 0; !bad && r < c->nregions && r < 64; r++)
@@ -181,9 +182,10 @@ static const char *counts_when_grouped(const struct config *c, struct table *t)
 			bad = broken("grouped: region %zu counts %lld rows of %lld", r,
 			             (long long)q.region[r].activities, (long long)per_region[r]);
 	for (size_t i = 0; !bad && i < t->len; i++)
-		if (cube_row_at(&q, t, t->rows[i].source, t->rows[i].line) != (long)i)
+		if (cube_index_row_at(&ix, t->rows[i].source, t->rows[i].line) != (long)i)
 			bad = broken("grouped: row %zu (line %u) not found by its line", i, t->rows[i].line);
 	cube_free(&q);
+	cube_index_free(&ix);
 	return bad;
 }
 

@@ -172,19 +172,17 @@ static int resolve_places_and_types(const struct request *rq, const struct confi
 		int r;
 		if (!resolve_region(c, rq->regions[i], &r))
 			return region_error(err, rq, c, rq->regions[i]);
-		if (r >= 64)
+		if (!filter_add_region(f, r))
 			return usage_error(err, rq, "the filter holds 64 regions at most: ",
 			                   rq->regions[i], "");
-		f->regions |= (uint64_t)1 << r;
 	}
 	for (size_t i = 0; i < rq->ntypes; i++) {
 		int t = itype_resolve(c, rq->types[i]);
 		if (t < 0)
 			return type_error(err, rq, c, rq->types[i]);
-		if (t >= 64)
+		if (!filter_add_type(f, t))
 			return usage_error(err, rq, "the filter holds 64 types at most: ",
 			                   rq->types[i], "");
-		f->types |= (uint64_t)1 << t;
 	}
 	return -1;
 }
@@ -229,10 +227,8 @@ static bool load_sheets(const struct config *cfg, char **paths, size_t n, struct
                         FILE *err)
 {
 	struct error e;
-	if (load_paths(t, cfg, (const char *const *)paths, n, &e)) {
-		table_group_by_region(t);      /* what the aggregate reads */
+	if (load_paths(t, cfg, (const char *const *)paths, n, &e))
 		return true;
-	}
 	fputs("fourw: ", err);
 	safe_fputs(e.msg, err);
 	fputc('\n', err);
@@ -249,21 +245,24 @@ static int report_month(const struct config *c, const struct table *t, const str
 	return m;
 }
 
-static int write_out(const struct request *rq, const struct config *cfg, const struct table *t,
+static int write_out(const struct request *rq, const struct config *cfg, struct table *t,
                      const struct filter *f, FILE *out, FILE *err)
 {
+	struct cube_index ix;
 	struct cube q;
 	struct gap_list g;
+	cube_index_build(&ix, cfg, t);
 	cube_init(&q);
 	gap_list_init(&g);
-	aggregate(&q, cfg, t, f);
+	cube_compute(&q, &ix, f);
 	int month = report_month(cfg, t, f);
-	gaps_compute(&g, cfg, t, f, &q, month);
-	struct report_input in = { cfg, t, f, &q, &g, month };
+	gaps_compute(&g, cfg, t, &q, month);
+	struct report_input in = { cfg, t, &q, &g, month };
 	int rc = strcmp(rq->cmd, "gaps") == 0 ? report_write_gaps(out, rq->format, &in)
 	                                      : report_write(out, rq->format, &in);
 	gap_list_free(&g);
 	cube_free(&q);
+	cube_index_free(&ix);
 	if (rc == 0)
 		return 0;
 	fprintf(err, "fourw %s: cannot write the output: %s\n", rq->cmd, strerror(errno));

@@ -185,6 +185,17 @@ static int region_order(const void *a, const void *b)
 	return d ? d : strcmp(x->folded, y->folded);
 }
 
+/* A filter holds at most `max` regions or types: more could never be
+ * picked on the screen or in a report. */
+static bool within_filter(struct ini_file *L, const char *sec, size_t n, size_t max,
+                          const char *what)
+{
+	if (n <= max)
+		return true;
+	return ini_fail_section(L, sec, "%zu %s, more than the %zu fourw can filter on",
+	                        n, what, max);
+}
+
 static bool load_regions(struct ini_file *L)
 {
 	struct config *c = L->c;
@@ -195,7 +206,9 @@ static bool load_regions(struct ini_file *L)
 	c->regions = arena_alloc(&c->arena, max * sizeof *c->regions);
 	/* Old first, so a region's old code becomes its display code. */
 	if (!load_region_section(L, "regions.old", SYS_OLD) ||
-	    !load_region_section(L, "regions.new", SYS_NEW))
+	    !within_filter(L, "regions.old", c->nregions, CONFIG_MAX_REGIONS, "regions") ||
+	    !load_region_section(L, "regions.new", SYS_NEW) ||
+	    !within_filter(L, "regions.new", c->nregions, CONFIG_MAX_REGIONS, "regions"))
 		return false;
 	qsort(c->regions, c->nregions, sizeof *c->regions, region_order);
 	return true;
@@ -255,6 +268,8 @@ static bool load_types(struct ini_file *L)
 	for (size_t i = 0; i < L->nents; i++)
 		if (strcmp(L->ents[i].section, "types") == 0 && !load_type_entry(L, &L->ents[i]))
 			return false;
+	if (!within_filter(L, "types", c->ntypes, CONFIG_MAX_TYPES, "types"))
+		return false;
 	c->other_type = config_type_by_code(c, "AUTRE");
 	if (c->other_type < 0)
 		return ini_fail_section(L, "types", "no AUTRE type: rows of an unknown type are "

@@ -21,6 +21,10 @@
 #include "gazetteer.h"
 
 #define CONFIG_UNKNOWN (-1)      /* a figure the config does not give */
+/* A filter picks regions and types as bits of one 64-bit word (filter.h):
+ * config_load refuses a config with more. */
+#define CONFIG_MAX_REGIONS 64
+#define CONFIG_MAX_TYPES 64
 
 struct itype {
 	char code[8];             /* "GC" */

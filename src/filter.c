@@ -28,6 +28,74 @@ bool filter_is_empty(const struct filter *f)
 	       f->to_month < 0 && !f->npartners && !f->text[0];
 }
 
+static bool in_mask(uint64_t mask, int i)
+{
+	return !mask || (i >= 0 && i < 64 && (mask >> i & 1));
+}
+
+_Static_assert(FILTER_MAX_REGIONS <= 64 && FILTER_MAX_TYPES <= 64,
+               "a filter keeps its regions and types in 64-bit words");
+
+static uint64_t bit(int i)
+{
+	return i >= 0 && i < 64 ? (uint64_t)1 << i : 0;
+}
+
+bool filter_has_region(const struct filter *f, int r)
+{
+	return in_mask(f->regions, r);
+}
+
+bool filter_has_type(const struct filter *f, int t)
+{
+	return in_mask(f->types, t);
+}
+
+bool filter_limits_regions(const struct filter *f)
+{
+	return f->regions != 0;
+}
+
+bool filter_limits_types(const struct filter *f)
+{
+	return f->types != 0;
+}
+
+int filter_single_region(const struct filter *f)
+{
+	uint64_t m = f->regions;
+	if (m == 0 || (m & (m - 1)) != 0)
+		return -1;
+	return __builtin_ctzll(m);
+}
+
+bool filter_add_region(struct filter *f, int r)
+{
+	f->regions |= bit(r);
+	return bit(r) != 0;
+}
+
+bool filter_add_type(struct filter *f, int t)
+{
+	f->types |= bit(t);
+	return bit(t) != 0;
+}
+
+void filter_only_region(struct filter *f, int r)
+{
+	f->regions = bit(r);
+}
+
+void filter_only_type(struct filter *f, int t)
+{
+	f->types = bit(t);
+}
+
+void filter_clear_regions(struct filter *f)
+{
+	f->regions = 0;
+}
+
 void filter_set_text(struct filter *f, const char *utf8)
 {
 	text_fold(utf8, strlen(utf8), f->text, sizeof f->text);
@@ -148,10 +216,6 @@ static uint8_t verdict_of(struct filter_prep *p, uint32_t id)
 
 /* ---- the criteria ------------------------------------------------------ */
 
-static bool in_mask(uint64_t mask, int i)
-{
-	return !mask || (i >= 0 && i < 64 && (mask >> i & 1));
-}
 
 /* Rule 8: the reporting month, else the [start, end] span; one date alone
  * stands for both ends (an activity with a start and no end is not assumed

@@ -15,9 +15,12 @@
 #include "table.h"
 
 #define FILTER_MAX_PARTNERS 32
+#define FILTER_MAX_REGIONS CONFIG_MAX_REGIONS
+#define FILTER_MAX_TYPES CONFIG_MAX_TYPES
 #define FILTER_TEXT_MAX 128
 
 struct filter {
+	/* read and set with the functions below, never by hand */
 	uint64_t regions;         /* bit r = config.regions[r]; 0 = all */
 	uint64_t types;           /* bit t = config.types[t]; 0 = all */
 	uint32_t statuses;        /* bit s = enum status; 0 = all */
@@ -38,6 +41,20 @@ bool filter_is_empty(const struct filter *f);
 void filter_set_text(struct filter *f, const char *utf8);   /* folds it */
 bool filter_add_partner(struct filter *f, const char *utf8); /* false if full */
 
+/* Regions and types (indices into the config): none picked means all. */
+bool filter_has_region(const struct filter *f, int r);   /* r is looked at */
+bool filter_has_type(const struct filter *f, int t);
+bool filter_limits_regions(const struct filter *f);       /* some regions picked */
+bool filter_limits_types(const struct filter *f);
+int filter_single_region(const struct filter *f);   /* the one region picked, else -1 */
+/* Picks one more; false (and nothing picked) past FILTER_MAX_REGIONS/TYPES. */
+bool filter_add_region(struct filter *f, int r);
+bool filter_add_type(struct filter *f, int t);
+/* Picks r alone; r < 0 (or past the maximum) picks none, i.e. all. */
+void filter_only_region(struct filter *f, int r);
+void filter_only_type(struct filter *f, int t);
+void filter_clear_regions(struct filter *f);
+
 /* Period rule 8: a row with a reporting month is in the range if that month
  * is; otherwise if its [start, end] months overlap it; a row with no date
  * at all is kept only when the range is open on both sides. */
@@ -54,11 +71,11 @@ size_t filter_rows(const struct filter *f, const struct config *c,
 void filter_describe(const struct filter *f, const struct config *c,
                      char *buf, size_t size);
 
-/* A filter made ready to test many rows (added for aggregate): the region,
- * cercle and type names are folded once, and each distinct interned
- * string of the table (partner, organisation, activity, commune) is folded
- * once and its verdict cached by string id, so testing a million rows does
- * not fold a million strings.  filter_match() is this with no reuse. */
+/* A filter made ready to test many rows: the region, cercle and type
+ * names are folded once, and each distinct interned string of the table
+ * (partner, organisation, activity, commune) is folded once and its
+ * verdict cached by string id, so testing a million rows does not fold a
+ * million strings.  filter_match() is this with no reuse. */
 struct filter_prep {
 	const struct filter *f;
 	const struct config *c;

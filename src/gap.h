@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "aggregate.h"
+#include "cube_rows.h"
 #include "arena.h"
 
 enum gap_kind {

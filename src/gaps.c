@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cube_rows.h"
 #include "fmt.h"
 #include "gaps_order.h"
 #include "gaps_quality.h"
@@ -109,18 +110,18 @@ static const char *num(int64_t v, char buf[32])
 
 static bool region_selected(const struct filter *f, size_t r)
 {
-	return !f->regions || (r < 64 && (f->regions >> r & 1));
+	return filter_has_region(f, (int)r);
 }
 
 static bool type_selected(const struct filter *f, size_t ty)
 {
-	return !f->types || (ty < 64 && (f->types >> ty & 1));
+	return filter_has_type(f, (int)ty);
 }
 
 /* The filter looks at the whole response (regions and period aside). */
 static bool whole_response(const struct filter *f)
 {
-	return !f->types && !f->npartners && !f->statuses && !f->text[0];
+	return !filter_limits_types(f) && !f->npartners && !f->statuses && !f->text[0];
 }
 
 /* A monthly sum that starts after January is a part of the year: it cannot
@@ -231,7 +232,7 @@ static void rule_low_coverage(struct ctx *x)
 		if (region_selected(x->f, r) && !x->absent[r])
 			low_coverage(x, (int)r, x->c->regions[r].name, x->q->region_dedup[r],
 			             x->c->regions[r].targeted);
-	if (!x->f->regions)
+	if (!filter_limits_regions(x->f))
 		low_coverage(x, -1, "Plan", x->q->total_dedup, x->q->total_targeted);
 }
 
@@ -257,7 +258,7 @@ static void rule_missing_service(struct ctx *x)
 			continue;
 		for (size_t ty = 0; ty < x->c->ntypes; ty++) {
 			const struct itype *it = &x->c->types[ty];
-			const struct measure *m = &x->q->cell[r * x->q->ntypes + ty];
+			const struct measure *m = cube_cell(x->q, r, ty);
 			if (!it->essential || !type_selected(f, ty) || m->active > 0)
 				continue;
 			lower_first(it->label_en, label, sizeof label);
@@ -302,12 +303,12 @@ static void rule_above(struct ctx *x)
 		if (region_selected(x->f, r))
 			above(x, (int)r, -1, re->name, x->q->region_dedup[r], re->in_need, re->targeted);
 	}
-	if (!x->f->regions)
+	if (!filter_limits_regions(x->f))
 		above(x, -1, -1, "Plan", x->q->total_dedup, x->q->total_in_need, x->q->total_targeted);
 	for (size_t ty = 0; ty < x->c->ntypes; ty++) {
 		const struct itype *it = &x->c->types[ty];
 		snprintf(who, sizeof who, "All regions — %s", it->code);
-		if (!x->f->regions && type_selected(x->f, ty))
+		if (!filter_limits_regions(x->f) && type_selected(x->f, ty))
 			above(x, -1, (int)ty, who, x->q->type[ty].reached, CONFIG_UNKNOWN, it->targeted);
 	}
 }
@@ -397,21 +398,21 @@ static void rule_stale(struct ctx *x)
 }
 
 void gaps_compute(struct gap_list *g, const struct config *c,
-                  const struct table *t, const struct filter *f,
-                  const struct cube *q, int report_month)
+                  const struct table *t, const struct cube *q, int report_month)
 {
 	gap_list_free(g);
 	gap_list_init(g);
 	g->q = q;
 	g->generation = q->generation;
-	struct ctx x = { g, c, t, f, q, report_month, xcalloc(c->nregions + 1, sizeof(bool)) };
+	struct ctx x = { g, c, t, &q->selection, q, report_month,
+	                 xcalloc(c->nregions + 1, sizeof(bool)) };
 	rule_no_presence(&x);
 	rule_low_coverage(&x);
 	rule_missing_service(&x);
 	rule_concentration(&x);
 	rule_above(&x);
 	rule_stale(&x);
-	gaps_quality_flag(g, c, t, f, q);
+	gaps_quality_flag(g, c, t, &q->selection, q);
 	free(x.absent);
 	gaps_order_sort(g, c);
 }

@@ -18,12 +18,11 @@
 #include "gap.h"
 #include "table.h"
 
-/* Computes every flag for the rows the cube counted.  report_month is the
- * month "now" for pace and staleness (config's report date, else the
- * table's latest month). */
+/* Computes every flag for the rows the cube counted, under the filter it
+ * was computed for.  report_month is the month "now" for pace and
+ * staleness (config's report date, else the table's latest month). */
 void gaps_compute(struct gap_list *g, const struct config *c,
-                  const struct table *t, const struct filter *f,
-                  const struct cube *q, int report_month);
+                  const struct table *t, const struct cube *q, int report_month);
 
 /* The rows behind flag i, in file and line order, into *out (to free);
  * returns how many (the flag's nrows).  A concentration flag can cover

@@ -139,7 +139,7 @@ int report_csv_write(struct report_out *w)
 	put(w, "region_code,region,intervention_code,intervention,partners,activities,girls,boys,"
 	       "women,men,reached,reached_dedup,in_need,targeted,coverage_target_pct,"
 	       "coverage_need_pct\n");
-	struct csv_line plan = { "*", in->filter->regions ? "Selected regions" : "All regions", "*",
+	struct csv_line plan = { "*", report_out_regions_picked(in) ? "Selected regions" : "All regions", "*",
 	                         "All interventions", &in->cube->total, in->cube->total_dedup,
 	                         in->cube->total_in_need, in->cube->total_targeted };
 	csv_line(w, &plan);

@@ -61,7 +61,7 @@ static void md_plan(struct report_out *w)
 		    report_out_pct_or(c->funding_received, c->funding_requested, "", p));
 	report_out_month_words(in->report_month, month);
 	out(w, "- Report month: %s\n- Filter: ", month);
-	filter_describe(in->filter, c, filt, sizeof filt);
+	filter_describe(&in->cube->selection, c, filt, sizeof filt);
 	put_md(w, filt);
 	report_out_method_words(in, words, sizeof words);
 	out(w, "\n- Counting: %s\n- Reporting mode: %s\n", report_out_dedup_words, words);
@@ -136,7 +136,7 @@ static void md_regions(struct report_out *w, const size_t *reg, size_t nreg)
 		               c->regions[r].in_need, c->regions[r].targeted,
 		               in->cube->region_dedup[r], &in->cube->region[r]);
 	}
-	md_region_line(w, "", in->filter->regions ? "Selected regions" : "Total",
+	md_region_line(w, "", report_out_regions_picked(in) ? "Selected regions" : "Total",
 	               in->cube->total_in_need, in->cube->total_targeted, in->cube->total_dedup,
 	               &in->cube->total);
 	put(w, "\n\\* reached without double counting; coverage uses it.\n");
@@ -265,7 +265,7 @@ int report_md_write_gaps(struct report_out *w)
 	put(w, "# ");
 	put_md(w, in->cfg->plan_name);
 	report_out_month_words(in->report_month, month);
-	filter_describe(in->filter, in->cfg, filt, sizeof filt);
+	filter_describe(&in->cube->selection, in->cfg, filt, sizeof filt);
 	out(w, " — gaps\n\n- Report month: %s\n- Filter: ", month);
 	put_md(w, filt);
 	put(w, "\n");

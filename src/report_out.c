@@ -47,16 +47,18 @@ const char *report_out_int_or(int64_t v, const char *none, char buf[32])
 	return v >= 0 ? fmt_int(v, buf) : none;
 }
 
-static bool region_selected(const struct filter *f, size_t r)
+/* Whether the cube's filter picks some regions (the totals are then the
+ * selection's, not the plan's). */
+bool report_out_regions_picked(const struct report_input *in)
 {
-	return !f->regions || (r < 64 && (f->regions >> r & 1));
+	return filter_limits_regions(&in->cube->selection);
 }
 
 /* A region appears when the filter selects it and it has rows or figures. */
 static bool region_shown(const struct report_input *in, size_t r)
 {
 	const struct region *re = &in->cfg->regions[r];
-	return region_selected(in->filter, r) &&
+	return filter_has_region(&in->cube->selection, (int)r) &&
 	       (in->cube->region[r].activities > 0 || re->in_need > 0 || re->targeted > 0);
 }
 
@@ -84,10 +86,10 @@ size_t report_out_regions(const struct report_input *in, size_t *out_idx)
 size_t report_out_types(const struct report_input *in, size_t *out_idx)
 {
 	const struct config *c = in->cfg;
-	const struct filter *f = in->filter;
+	const struct filter *f = &in->cube->selection;
 	size_t n = 0;
 	for (size_t t = 0; t < c->ntypes; t++) {
-		bool sel = !f->types || (t < 64 && (f->types >> t & 1));
+		bool sel = filter_has_type(f, (int)t);
 		if (in->cube->type[t].activities > 0 || (c->types[t].essential && sel))
 			out_idx[n++] = t;
 	}
@@ -101,7 +103,7 @@ const char *report_out_region_name(const struct config *c, int r)
 
 const char *report_out_scope_word(const struct report_input *in)
 {
-	return in->filter->regions ? "Selected regions" : "Plan";
+	return report_out_regions_picked(in) ? "Selected regions" : "Plan";
 }
 
 void report_out_method_words(const struct report_input *in, char *buf, size_t size)

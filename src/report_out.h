@@ -22,8 +22,7 @@ enum report_format { REPORT_TEXT, REPORT_MD, REPORT_CSV };
 struct report_input {
 	const struct config *cfg;
 	const struct table *table;
-	const struct filter *filter;
-	const struct cube *cube;
+	const struct cube *cube;  /* and the filter it was computed for */
 	const struct gap_list *gaps;
 	int report_month;
 };
@@ -59,6 +58,8 @@ const char *report_out_region_name(const struct config *c, int r);
 
 /* "Plan" or "Selected regions". */
 const char *report_out_scope_word(const struct report_input *in);
+/* Whether the cube's filter picks some regions, not the whole plan. */
+bool report_out_regions_picked(const struct report_input *in);
 /* The reporting mode in words: cumulative (with the superseded count) or monthly. */
 void report_out_method_words(const struct report_input *in, char *buf, size_t size);
 /* How "reached without double counting" is counted. */

@@ -96,7 +96,7 @@ static void text_header(struct report_out *w, const char *title)
 	out(w, "%s — ", title);
 	put_esc(w, in->cfg->plan_name);
 	report_out_month_words(in->report_month, month);
-	filter_describe(in->filter, in->cfg, filt, sizeof filt);
+	filter_describe(&in->cube->selection, in->cfg, filt, sizeof filt);
 	out(w, "\nReport month %s · filter: ", month);
 	char *e = report_out_escape(filt);
 	wrap(w, e, 24 + (int)strlen(month), 2);
@@ -165,7 +165,7 @@ static void text_regions(struct report_out *w, const size_t *reg, size_t nreg)
 		                 c->regions[r].in_need, c->regions[r].targeted,
 		                 in->cube->region_dedup[r], &in->cube->region[r]);
 	}
-	text_region_line(w, "", in->filter->regions ? "Selected" : "Total",
+	text_region_line(w, "", report_out_regions_picked(in) ? "Selected" : "Total",
 	                 in->cube->total_in_need, in->cube->total_targeted, in->cube->total_dedup,
 	                 &in->cube->total);
 	put(w, "* reached without double counting; coverage uses it\n");

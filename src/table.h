@@ -28,6 +28,12 @@ enum status { STATUS_UNKNOWN, STATUS_PLANNED, STATUS_ONGOING, STATUS_COMPLETED,
 
 const char *status_name(enum status s);     /* "planned", "ongoing"… ("" for unknown) */
 
+/* A row neither planned nor suspended: presence that delivers. */
+static inline bool status_active(unsigned s)
+{
+	return s != STATUS_PLANNED && s != STATUS_SUSPENDED;
+}
+
 /* A row's people counts (rule 2), COUNT_MISSING where not given; reached is
  * the disaggregated sum, else the sheet's total, 0 if planned. */
 struct row_counts {
@@ -127,6 +133,22 @@ void table_group_by_region(struct table *t);
 
 /* True if the rows are in region order (as table_group_by_region leaves them). */
 bool table_grouped_by_region(const struct table *t);
+
+/* Finding a row by where it was read, (source, line): to place warnings
+ * (which name a file and line) on a row.  Built once over a table's rows
+ * as they lie; rows moved or added afterwards need a new one. */
+struct table_lines {
+	size_t *run;              /* [nrun + 1]: starts of the runs of rows in file order */
+	size_t nrun;
+	uint64_t *key;            /* keys (source, line) sorted, and their rows: only */
+	uint32_t *row;            /* when the rows lie in too many runs to search each */
+};
+
+void table_lines_build(struct table_lines *l, const struct table *t);
+void table_lines_free(struct table_lines *l);
+/* The row of t (the table l was built over) read from (source, line), or -1. */
+long table_lines_find(const struct table_lines *l, const struct table *t,
+                      uint32_t source, uint32_t line);
 
 /* Stores counts c in row a, in the row or (wide) in t->wide. */
 void table_set_counts(struct table *t, struct activity *a, const struct row_counts *c);

@@ -2,16 +2,16 @@
  * hand-made table, with the expected figures worked out by hand in the
  * comments; then a randomised cross-check against a naive reference. */
 #include <criterion/criterion.h>
-#include <criterion/redirect.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "aggregate.h"
+#include "cube_rows.h"
 #include "plan_fixture.h"
 
 static struct config cfg;
 static struct table tab;
+static struct cube_index ix;
 static struct cube cube;
 static struct filter flt;
 static uint32_t src;
@@ -28,6 +28,7 @@ static void setup(void)
 static void teardown(void)
 {
 	cube_free(&cube);
+	cube_index_free(&ix);
 	table_free(&tab);
 	fx_config_free(&cfg);
 }
@@ -40,15 +41,17 @@ static void add(struct fx_row r)
 	fx_add(&tab, &cfg, r);
 }
 
+/* The index built afresh over the table as it is now, and the cube. */
 static void run(void)
 {
-	table_group_by_region(&tab);
-	aggregate(&cube, &cfg, &tab, &flt);
+	cube_index_free(&ix);
+	cube_index_build(&ix, &cfg, &tab);
+	cube_compute(&cube, &ix, &flt);
 }
 
 static const struct measure *cell(int region, int type)
 {
-	return &cube.cell[(size_t)region * cube.ntypes + (size_t)type];
+	return cube_cell(&cube, (size_t)region, (size_t)type);
 }
 
 Test(aggregate, two_types_in_one_cercle_take_the_larger)
@@ -251,7 +254,7 @@ Test(aggregate, counts_above_16_bits_are_counted_whole)
 	cr_expect_eq(cube.total.reached, 1201083);                /* 1135548 + 65535 */
 	cr_expect_eq(cube.total.girls, 201073);                   /* 135535 + 3 + 65535 */
 	/* one region walked on its own */
-	flt.regions = 1u << FX_KIDAL;
+	filter_only_region(&flt, FX_KIDAL);
 	run();
 	expect_large_counts_whole();
 	cr_expect_eq(cube.total.reached, 1135548);
@@ -381,11 +384,12 @@ Test(aggregate, region_filter_measures_against_those_regions)
 {
 	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202403, .girls = 10 });
 	add((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "GC", .ym = 202403, .girls = 20 });
-	flt.regions = 1u << FX_KIDAL | 1u << FX_GAO;
+	filter_add_region(&flt, FX_KIDAL);
+	filter_add_region(&flt, FX_GAO);
 	run();
 	cr_expect_eq(cube.total_in_need, 261000);
 	cr_expect_eq(cube.total_targeted, 160000);
-	flt.regions |= 1u << FX_TOMBOUCTOU;
+	filter_add_region(&flt, FX_TOMBOUCTOU);
 	run();
 	cr_expect_eq(cube.total_in_need, CONFIG_UNKNOWN);
 	cr_expect_eq(cube.total.reached, 30);
@@ -399,7 +403,8 @@ Test(aggregate, counted_rows_stay_in_table_order_under_a_region_filter)
 	add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .ym = 202403, .girls = 2 });
 	add((struct fx_row){ .partner = "A", .region = "Kidal", .type = "GC", .ym = 202403, .girls = 4 });
 	add((struct fx_row){ .partner = "A", .region = "Mopti", .type = "GC", .ym = 202403, .girls = 8 });
-	flt.regions = 1u << FX_GAO | 1u << FX_MOPTI;
+	filter_add_region(&flt, FX_GAO);
+	filter_add_region(&flt, FX_MOPTI);
 	run();
 	const int32_t girls[] = { 2, 1, 8, 4 };
 	for (size_t i = 0; i < 4; i++)
@@ -412,7 +417,7 @@ Test(aggregate, counted_rows_stay_in_table_order_under_a_region_filter)
 	cr_expect(cube_row_selected(&cube, 2));
 	cr_expect_not(cube_row_selected(&cube, 3));
 	uint32_t *rows;
-	size_t n = cube_rows_for(&cube, &tab, FX_MOPTI, FX_GC, &rows);
+	size_t n = cube_rows_for(&cube, FX_MOPTI, FX_GC, &rows);
 	cr_expect_eq(n, 2);
 	cr_expect_eq(rows[0], 1);
 	cr_expect_eq(rows[1], 2);
@@ -449,21 +454,29 @@ Test(aggregate, row_lookup_by_file_and_line)
 	fx_add(&tab, &cfg, (struct fx_row){ .src = s2, .partner = "A", .region = "Gao",
 	                                     .type = "GC", .girls = 1 });
 	run();
-	cr_expect_eq(cube_row_at(&cube, &tab, src, 2), 0);
-	cr_expect_eq(cube_row_at(&cube, &tab, s2, 2), 1);
-	cr_expect_eq(cube_row_at(&cube, &tab, s2, 3), -1);
-	cr_expect_eq(cube_row_at(&cube, &tab, src, 1), -1);
-	cr_expect_eq(cube_row_at(&cube, &tab, src, 3), -1);
+	cr_expect_eq(cube_index_row_at(&ix, src, 2), 0);
+	cr_expect_eq(cube_index_row_at(&ix, s2, 2), 1);
+	cr_expect_eq(cube_index_row_at(&ix, s2, 3), -1);
+	cr_expect_eq(cube_index_row_at(&ix, src, 1), -1);
+	cr_expect_eq(cube_index_row_at(&ix, src, 3), -1);
 }
 
-/* The aggregate walks a region's rows as one stretch: a table not grouped
- * by region would be counted wrong, so it aborts instead. */
-Test(aggregate, an_ungrouped_table_aborts, .signal = SIGABRT)
+/* The aggregate walks a region's rows as one stretch: the index puts the
+ * table in region order itself (Mopti 1, Gao 2, Mopti 4 → Gao 2, Mopti 1,
+ * Mopti 4), so nothing needs doing before it. */
+Test(aggregate, the_index_groups_the_table_by_region)
 {
-	cr_redirect_stderr();          /* the message is expected */
 	add((struct fx_row){ .partner = "A", .region = "Mopti", .type = "GC", .girls = 1 });
-	add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .girls = 1 });
-	aggregate(&cube, &cfg, &tab, &flt);
+	add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .girls = 2 });
+	add((struct fx_row){ .partner = "A", .region = "Mopti", .type = "GC", .girls = 4 });
+	cr_assert_not(table_grouped_by_region(&tab));
+	run();
+	cr_expect(table_grouped_by_region(&tab));
+	cr_expect_eq(activity_counts(&tab, &tab.rows[0]).girls, 2);
+	cr_expect_eq(activity_counts(&tab, &tab.rows[1]).girls, 1);
+	cr_expect_eq(cube.region[FX_MOPTI].reached, 5);
+	cr_expect_eq(cube.region[FX_GAO].reached, 2);
+	cr_expect_eq(cube.nrows, 3);
 }
 
 /* Within Gao the rows are out of file order (b.csv:2, a.csv:2, b.csv:3,
@@ -477,12 +490,12 @@ Test(aggregate, row_lookup_in_a_table_out_of_file_order)
 		add((struct fx_row){ .partner = "B", .region = "Gao", .type = "GC", .girls = 1 });
 	}
 	run();
-	cr_expect_eq(cube_row_at(&cube, &tab, src, 2), 1);
-	cr_expect_eq(cube_row_at(&cube, &tab, src, 3), 3);
-	cr_expect_eq(cube_row_at(&cube, &tab, s2, 2), 0);
-	cr_expect_eq(cube_row_at(&cube, &tab, s2, 3), 2);
-	cr_expect_eq(cube_row_at(&cube, &tab, s2, 4), -1);
-	cr_expect_eq(cube_row_at(&cube, &tab, src, 1), -1);
+	cr_expect_eq(cube_index_row_at(&ix, src, 2), 1);
+	cr_expect_eq(cube_index_row_at(&ix, src, 3), 3);
+	cr_expect_eq(cube_index_row_at(&ix, s2, 2), 0);
+	cr_expect_eq(cube_index_row_at(&ix, s2, 3), 2);
+	cr_expect_eq(cube_index_row_at(&ix, s2, 4), -1);
+	cr_expect_eq(cube_index_row_at(&ix, src, 1), -1);
 }
 
 /* In file order within each region (a loaded table, grouped): each
@@ -499,31 +512,16 @@ Test(aggregate, row_lookup_region_by_region)
 	                                     .type = "GC", .girls = 1 });                       /* b:3 */
 	add((struct fx_row){ .partner = "B", .region = "Mopti", .type = "GC", .girls = 1 });   /* a:4 */
 	run();
-	cr_expect_eq(cube_row_at(&cube, &tab, src, 3), 0);
-	cr_expect_eq(cube_row_at(&cube, &tab, s2, 2), 1);
-	cr_expect_eq(cube_row_at(&cube, &tab, src, 2), 2);
-	cr_expect_eq(cube_row_at(&cube, &tab, src, 4), 3);
-	cr_expect_eq(cube_row_at(&cube, &tab, s2, 3), 4);
-	cr_expect_eq(cube_row_at(&cube, &tab, s2, 4), -1);
-	cr_expect_eq(cube_row_at(&cube, &tab, src, 5), -1);
+	cr_expect_eq(cube_index_row_at(&ix, src, 3), 0);
+	cr_expect_eq(cube_index_row_at(&ix, s2, 2), 1);
+	cr_expect_eq(cube_index_row_at(&ix, src, 2), 2);
+	cr_expect_eq(cube_index_row_at(&ix, src, 4), 3);
+	cr_expect_eq(cube_index_row_at(&ix, s2, 3), 4);
+	cr_expect_eq(cube_index_row_at(&ix, s2, 4), -1);
+	cr_expect_eq(cube_index_row_at(&ix, src, 5), -1);
 }
 
-Test(aggregate, a_table_reloaded_at_the_same_address_is_noticed)
-{
-	add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .ym = 202401, .girls = 1 });
-	add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .ym = 202402, .girls = 2 });
-	cfg.mode = MODE_CUMULATIVE;
-	run();
-	cr_expect_eq(cube.total.reached, 2);
-	/* the second row now belongs to another partner: same length, and the
-	 * rows array stays where it was */
-	tab.rows[1].partner = strpool_id_cstr(&tab.strings, "B");
-	run();
-	cr_expect_eq(cube.total.reached, 3);
-	cr_expect_eq(cube.total.partners, 2);
-}
-
-Test(aggregate, a_new_table_is_noticed)
+Test(aggregate, an_index_built_again_sees_the_new_rows)
 {
 	add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .girls = 1 });
 	run();
@@ -532,6 +530,52 @@ Test(aggregate, a_new_table_is_noticed)
 	run();
 	cr_expect_eq(cube.total.reached, 3);
 	cr_expect_eq(cube.total.partners, 2);
+}
+
+/* The rows behind a flag are the cube's own: a second cube computed from
+ * the same index (the screen's filtered one, here Mopti alone) leaves the
+ * first one's answers as they were.  Grouped, the rows are Gao a.csv:2
+ * (A, March), :3 (B, March), :4 (A, February), then Mopti :5 (A, March). */
+Test(aggregate, two_cubes_on_one_index_keep_their_own_rows)
+{
+	add((struct fx_row){ .partner = "A", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
+	                     .ym = 202403, .girls = 10 });
+	add((struct fx_row){ .partner = "B", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
+	                     .ym = 202403, .girls = 20 });
+	add((struct fx_row){ .partner = "A", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
+	                     .ym = 202402, .girls = 5 });
+	add((struct fx_row){ .partner = "A", .region = "Mopti", .type = "GC", .ym = 202403,
+	                     .girls = 7 });
+	struct cube base;
+	cube_init(&base);
+	cube_index_build(&ix, &cfg, &tab);
+	cube_compute(&base, &ix, &flt);
+	filter_only_region(&flt, FX_MOPTI);
+	cube_compute(&cube, &ix, &flt);
+
+	cr_assert_eq(base.noverlaps, 1, "A and B in Ansongo in March");
+	struct cube_ref *refs;
+	cr_assert_eq(cube_overlap_rows(&base, &base.overlaps[0], &refs), 2);
+	cr_expect_eq(refs[0].line, 2);
+	cr_expect_eq(refs[1].line, 3);
+	free(refs);
+	cr_assert_eq(base.npresence, 3);   /* A in Gao, A in Mopti, B in Gao */
+	cr_assert_str_eq(base.presence[0].partner, "A");
+	cr_assert_eq(base.presence[0].region, FX_GAO);
+	cr_assert_eq(cube_presence_rows(&base, &base.presence[0], fx_month(202402), &refs), 1);
+	cr_expect_eq(refs[0].line, 4);
+	free(refs);
+	cr_expect(cube_row_selected(&base, 0));
+	cr_expect_not(filter_limits_regions(&base.selection), "base counted every region");
+
+	cr_assert_eq(cube.npresence, 1);
+	cr_assert_eq(cube_presence_rows(&cube, &cube.presence[0], fx_month(202403), &refs), 1);
+	cr_expect_eq(refs[0].line, 5);
+	free(refs);
+	cr_expect_not(cube_row_selected(&cube, 0));
+	cr_expect(cube_row_selected(&cube, 3));
+	cr_expect_eq(filter_single_region(&cube.selection), FX_MOPTI, "the cube keeps its filter");
+	cube_free(&base);
 }
 
 /* ---- randomised cross-check against a naive reference ------------------- */
@@ -634,13 +678,21 @@ static void random_table(unsigned *seed)
 	}
 }
 
+/* Picks the regions (or types) whose bits are set in `set`. */
+static void pick(unsigned set, bool (*pick_one)(struct filter *, int))
+{
+	for (int i = 0; i < 32; i++)
+		if (set >> i & 1)
+			pick_one(&flt, i);
+}
+
 static void random_filter(unsigned *seed)
 {
 	filter_init(&flt);
 	if (rand_r(seed) % 2)
-		flt.regions = (uint64_t)(rand_r(seed) % 31 + 1);
+		pick((unsigned)(rand_r(seed) % 31 + 1), filter_add_region);
 	if (rand_r(seed) % 3 == 0)
-		flt.types = (uint64_t)(rand_r(seed) % 63 + 1);
+		pick((unsigned)(rand_r(seed) % 63 + 1), filter_add_type);
 	if (rand_r(seed) % 3 == 0)
 		flt.to_month = fx_month(202401 + rand_r(seed) % 4);
 	if (rand_r(seed) % 4 == 0)
@@ -684,10 +736,10 @@ Test(aggregate, agrees_with_a_naive_reference)
 	}
 }
 
-/* The screen computes the unfiltered cube once and hands its index to the
- * cube it filters: that one must count as if it had built its own, and the
- * first keeps its figures. */
-Test(aggregate, a_taken_index_counts_like_a_fresh_one)
+/* The screen computes the unfiltered cube and the filtered one from one
+ * index: each counts as if it had an index of its own, and the first keeps
+ * its figures and its selected rows while the other is computed again. */
+Test(aggregate, one_index_serves_two_cubes)
 {
 	unsigned seed = 777;
 	for (int round = 0; round < 6; round++) {
@@ -697,22 +749,21 @@ Test(aggregate, a_taken_index_counts_like_a_fresh_one)
 		cube_init(&base);
 		filter_init(&flt);
 		reference(&all);
-		table_group_by_region(&tab);
-		aggregate(&base, &cfg, &tab, &flt);
-		const void *index = base.cache;
-		cube_take_index(&cube, &base);
-		cr_assert_eq(cube.cache, index);
-		cr_assert_null(base.cache);
+		cube_index_free(&ix);
+		cube_index_build(&ix, &cfg, &tab);
+		cube_compute(&base, &ix, &flt);
 		for (int k = 0; k < 4; k++) {
 			random_filter(&seed);
 			struct ref r;
 			reference(&r);
-			run();
-			cr_assert_eq(cube.cache, index, "round %d.%d: the index was built again", round, k);
+			cube_compute(&cube, &ix, &flt);
 			expect_reference(&r, round, k);
 		}
 		cr_assert_eq(base.total.reached, all.total, "round %d: the first cube changed", round);
 		cr_assert_eq(base.total_dedup, all.total_dedup);
+		cr_assert_eq(base.nselected, tab.len, "round %d: no filter selects every row", round);
+		for (size_t i = 0; i < tab.len; i++)
+			cr_assert(cube_row_selected(&base, i), "round %d: row %zu", round, i);
 		cube_free(&base);
 	}
 }

@@ -524,3 +524,53 @@ Test(config, regional_figures_must_be_a_regular_file)
 	cr_assert_not(ok);
 	cr_assert(strstr(e.msg, "regional_figures") && strstr(e.msg, "/dev/zero"), "%s", e.msg);
 }
+
+/* A config with `nregions` regions in [regions.old] and `ntypes` types
+ * (AUTRE among them), written to a temporary file; loads it into *c and
+ * returns whether it loaded, the message in *e. */
+static bool load_generated(struct config *c, struct error *e, int nregions, int ntypes)
+{
+	char path[] = "/tmp/fourw-cfg-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	FILE *out = fdopen(fd, "w");
+	cr_assert_not_null(out);
+	fputs("[plan]\nname = Generated\nyear = 2024\nin_need = 1000\ntargeted = 600\n"
+	      "mode = monthly\n\n[regions.old]\n", out);
+	for (int i = 0; i < nregions; i++)   /* R0 = Region AA, R1 = Region AB, … */
+		fprintf(out, "R%d = Region %c%c\n", i, 'A' + i / 26, 'A' + i % 26);
+	fputs("\n[types]\nAUTRE = Other | Autre |\n", out);
+	for (int i = 1; i < ntypes; i++)
+		fprintf(out, "T%d = Type %c%c | Type %c%c |\n", i, 'A' + i / 26, 'A' + i % 26,
+		        'A' + i / 26, 'A' + i % 26);
+	fputs("\n[columns]\nregion = region\n", out);
+	fclose(out);
+	memset(c, 0, sizeof *c);
+	bool ok = config_load(c, path, e);
+	remove(path);
+	return ok;
+}
+
+/* The filter holds 64 regions and 64 types: 64 of each load, a 65th is
+ * refused with the file and the section named. */
+Test(config, at_most_64_regions_and_64_types)
+{
+	struct config c;
+	struct error e;
+	cr_assert(load_generated(&c, &e, 64, 64), "%s", e.msg);
+	cr_expect_eq(c.nregions, 64);
+	cr_expect_eq(c.ntypes, 64);
+	config_free(&c);
+
+	cr_assert_not(load_generated(&c, &e, 65, 3));
+	cr_expect(strstr(e.msg, "/tmp/fourw-cfg-") == e.msg, "%s", e.msg);
+	cr_expect(strstr(e.msg, ": [regions.old]: 65 regions, more than the 64 fourw can filter on"),
+	          "%s", e.msg);
+	config_free(&c);
+
+	cr_assert_not(load_generated(&c, &e, 2, 65));
+	cr_expect(strstr(e.msg, "/tmp/fourw-cfg-") == e.msg, "%s", e.msg);
+	cr_expect(strstr(e.msg, ": [types]: 65 types, more than the 64 fourw can filter on"),
+	          "%s", e.msg);
+	config_free(&c);
+}

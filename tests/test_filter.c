@@ -49,17 +49,17 @@ Test(filter, empty_selects_everything)
 	cr_expect(filter_is_empty(&flt), "blank text folds to nothing");
 }
 
-Test(filter, regions_types_and_statuses_are_masks)
+Test(filter, regions_types_and_statuses_are_sets)
 {
 	size_t a = row((struct fx_row){ .partner = "IRC", .region = "Mopti",
 	                                                .type = "PSS", .status = STATUS_ONGOING });
-	flt.regions = 1u << FX_GAO;
+	filter_only_region(&flt, FX_GAO);
 	cr_expect_not(match(a));
-	flt.regions |= 1u << FX_MOPTI;
+	cr_expect(filter_add_region(&flt, FX_MOPTI));
 	cr_expect(match(a));
-	flt.types = 1u << FX_GC;
+	filter_only_type(&flt, FX_GC);
 	cr_expect_not(match(a));
-	flt.types |= 1u << FX_PSS;
+	cr_expect(filter_add_type(&flt, FX_PSS));
 	cr_expect(match(a));
 	flt.statuses = 1u << STATUS_PLANNED;
 	cr_expect_not(match(a));
@@ -187,7 +187,7 @@ Test(filter, criteria_combine_with_and)
 {
 	size_t a = row((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "GC",
 	                                                .ym = 202403 });
-	flt.regions = 1u << FX_GAO;
+	filter_only_region(&flt, FX_GAO);
 	filter_set_text(&flt, "irc");
 	flt.to_month = fx_month(202402);
 	cr_expect_not(match(a));
@@ -215,8 +215,9 @@ Test(filter, describe)
 	char buf[256];
 	filter_describe(&flt, &cfg, buf, sizeof buf);
 	cr_expect_str_eq(buf, "none");
-	flt.regions = 1u << FX_SEGOU | 1u << FX_MOPTI;
-	flt.types = 1u << FX_GC;
+	filter_add_region(&flt, FX_SEGOU);
+	filter_add_region(&flt, FX_MOPTI);
+	filter_add_type(&flt, FX_GC);
 	flt.from_month = fx_month(202401);
 	flt.to_month = fx_month(202403);
 	filter_describe(&flt, &cfg, buf, sizeof buf);
@@ -231,4 +232,49 @@ Test(filter, describe)
 	char small[8];
 	filter_describe(&flt, &cfg, small, sizeof small);
 	cr_expect_str_eq(small, "status ");
+}
+
+/* No region picked means every region; picking some limits the filter to
+ * them, and one picked alone is "the" region. */
+Test(filter, asking_which_regions_and_types_are_picked)
+{
+	cr_expect(filter_has_region(&flt, FX_GAO));
+	cr_expect(filter_has_region(&flt, 63));
+	cr_expect_not(filter_limits_regions(&flt));
+	cr_expect_eq(filter_single_region(&flt), -1);
+	filter_only_region(&flt, FX_MOPTI);
+	cr_expect(filter_limits_regions(&flt));
+	cr_expect(filter_has_region(&flt, FX_MOPTI));
+	cr_expect_not(filter_has_region(&flt, FX_GAO));
+	cr_expect_eq(filter_single_region(&flt), FX_MOPTI);
+	filter_add_region(&flt, FX_GAO);
+	cr_expect_eq(filter_single_region(&flt), -1, "two regions: no single one");
+	cr_expect(filter_has_region(&flt, FX_GAO));
+	filter_clear_regions(&flt);
+	cr_expect_not(filter_limits_regions(&flt));
+	filter_only_region(&flt, 63);
+	cr_expect_eq(filter_single_region(&flt), 63);
+	filter_only_region(&flt, -1);
+	cr_expect_not(filter_limits_regions(&flt), "-1 picks none: all");
+	cr_expect_not(filter_limits_types(&flt));
+	filter_only_type(&flt, FX_PSS);
+	cr_expect(filter_limits_types(&flt));
+	cr_expect(filter_has_type(&flt, FX_PSS));
+	cr_expect_not(filter_has_type(&flt, FX_GC));
+	filter_only_type(&flt, -1);
+	cr_expect(filter_has_type(&flt, FX_GC));
+}
+
+/* The filter holds 64 regions and 64 types: a 65th is refused, not wrapped
+ * onto another one. */
+Test(filter, past_the_64th_nothing_is_picked)
+{
+	cr_expect_not(filter_add_region(&flt, 64));
+	cr_expect_not(filter_limits_regions(&flt));
+	cr_expect_not(filter_add_type(&flt, 64));
+	cr_expect_not(filter_add_type(&flt, -1));
+	cr_expect_not(filter_limits_types(&flt));
+	cr_expect(filter_add_region(&flt, 0));
+	cr_expect_not(filter_has_region(&flt, 64));
+	cr_expect_not(filter_has_region(&flt, -1));
 }

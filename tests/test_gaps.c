@@ -12,6 +12,7 @@
 
 static struct config cfg;
 static struct table tab;
+static struct cube_index ix;
 static struct cube cube;
 static struct filter flt;
 static struct gap_list gl;
@@ -31,6 +32,7 @@ static void teardown(void)
 {
 	gap_list_free(&gl);
 	cube_free(&cube);
+	cube_index_free(&ix);
 	table_free(&tab);
 	fx_config_free(&cfg);
 }
@@ -52,9 +54,10 @@ static void reach(const char *region, int32_t n)
 
 static void run(int report_month)
 {
-	table_group_by_region(&tab);
-	aggregate(&cube, &cfg, &tab, &flt);
-	gaps_compute(&gl, &cfg, &tab, &flt, &cube, report_month);
+	cube_index_free(&ix);
+	cube_index_build(&ix, &cfg, &tab);
+	cube_compute(&cube, &ix, &flt);
+	gaps_compute(&gl, &cfg, &tab, &cube, report_month);
 }
 
 static size_t count(enum gap_kind k, int region)
@@ -161,7 +164,7 @@ Test(gaps, no_presence_silent_under_a_partner_filter)
 
 Test(gaps, no_presence_only_for_the_regions_selected)
 {
-	flt.regions = 1u << FX_GAO;
+	filter_only_region(&flt, FX_GAO);
 	run(fx_month(202412));
 	cr_expect_eq(count(GAP_NO_PRESENCE, FX_GAO), 1);
 	cr_expect_eq(count(GAP_NO_PRESENCE, FX_KIDAL), 0);
@@ -276,10 +279,10 @@ Test(gaps, missing_service_follows_the_type_filter)
 {
 	quiet_elsewhere(FX_KIDAL);
 	reach("Kidal", 40000);
-	flt.types = 1u << FX_PSS;
+	filter_only_type(&flt, FX_PSS);
 	run(fx_month(202412));
 	cr_expect_eq(count(GAP_MISSING_SERVICE, FX_KIDAL), 0);
-	flt.types = 1u << FX_GC;
+	filter_only_type(&flt, FX_GC);
 	run(fx_month(202412));
 	cr_expect_eq(count(GAP_MISSING_SERVICE, FX_KIDAL), 1);
 	cr_expect_not_null(find(GAP_MISSING_SERVICE, FX_KIDAL, FX_GC));
@@ -358,8 +361,7 @@ Test(gaps, concentration_rows_asked_of_a_cube_computed_again_abort, .signal = SI
 	run(fx_month(202404));
 	const struct gap *g = find(GAP_CONCENTRATION, FX_GAO, FX_PSS);
 	cr_assert_not_null(g);
-	table_group_by_region(&tab);
-	aggregate(&cube, &cfg, &tab, &flt);
+	cube_compute(&cube, &ix, &flt);
 	rows_of(g);
 }
 
@@ -566,7 +568,7 @@ Test(gaps, data_quality_groups_warnings_by_sheet_kind_and_region)
 			worst_info = gl.items[i].severity;
 	cr_expect_eq(worst_info, SEV_INFO);
 	/* a region filter leaves out other regions' warnings */
-	flt.regions = 1u << FX_MOPTI;
+	filter_only_region(&flt, FX_MOPTI);
 	run(fx_month(202404));
 	cr_expect_eq(count(GAP_DATA_QUALITY, FX_GAO), 0);
 	cr_expect_eq(count(GAP_DATA_QUALITY, FX_MOPTI), 1);

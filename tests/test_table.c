@@ -155,3 +155,61 @@ Test(table, grouping_many_rows_matches_a_region_by_region_pass)
 	cr_assert_eq(k, N);
 	cr_assert(table_grouped_by_region(&t));
 }
+
+/* A row of source s read at line n. */
+static void add_at(uint32_t s, uint32_t n)
+{
+	struct activity a = { .source = s, .line = n };
+	struct row_counts c = { 1, 1, COUNT_MISSING, COUNT_MISSING, COUNT_MISSING, COUNT_MISSING };
+	table_set_counts(&t, &a, &c);
+	table_add(&t, &a);
+}
+
+/* Grouped by region, a loaded table is in file order within each region:
+ * here two runs, (0:5, 1:2) and (0:2, 0:3, 1:4). */
+Test(table, lines_found_in_a_few_runs)
+{
+	add_at(0, 5);
+	add_at(1, 2);
+	add_at(0, 2);
+	add_at(0, 3);
+	add_at(1, 4);
+	struct table_lines l;
+	table_lines_build(&l, &t);
+	cr_expect_eq(l.nrun, 2);
+	cr_expect_null(l.key, "two runs are searched as they lie");
+	cr_expect_eq(table_lines_find(&l, &t, 0, 5), 0);
+	cr_expect_eq(table_lines_find(&l, &t, 1, 2), 1);
+	cr_expect_eq(table_lines_find(&l, &t, 0, 2), 2);
+	cr_expect_eq(table_lines_find(&l, &t, 0, 3), 3);
+	cr_expect_eq(table_lines_find(&l, &t, 1, 4), 4);
+	cr_expect_eq(table_lines_find(&l, &t, 0, 4), -1);
+	cr_expect_eq(table_lines_find(&l, &t, 1, 5), -1);
+	cr_expect_eq(table_lines_find(&l, &t, 2, 2), -1);
+	table_lines_free(&l);
+}
+
+/* Lines 1000 down to 1: every row its own run, too many to search one by
+ * one, so the keys are sorted; row i holds line 1000 - i. */
+Test(table, lines_found_in_any_order)
+{
+	for (uint32_t n = 1000; n >= 1; n--)
+		add_at(0, n);
+	struct table_lines l;
+	table_lines_build(&l, &t);
+	cr_expect_not_null(l.key);
+	for (uint32_t n = 1; n <= 1000; n++)
+		cr_assert_eq(table_lines_find(&l, &t, 0, n), 1000 - (long)n, "line %u", n);
+	cr_expect_eq(table_lines_find(&l, &t, 0, 1001), -1);
+	cr_expect_eq(table_lines_find(&l, &t, 0, 0), -1);
+	cr_expect_eq(table_lines_find(&l, &t, 1, 1), -1);
+	table_lines_free(&l);
+}
+
+Test(table, lines_of_an_empty_table)
+{
+	struct table_lines l;
+	table_lines_build(&l, &t);
+	cr_expect_eq(table_lines_find(&l, &t, 0, 2), -1);
+	table_lines_free(&l);
+}

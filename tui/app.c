@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "cube_rows.h"
 #include "gazetteer.h"
 #include "layout.h"
 #include "text.h"
@@ -88,10 +89,10 @@ static void recompute(struct app *a)
 {
 	double t0 = now_ms();
 
-	aggregate(&a->cube, a->cfg, a->tab, &a->filter);
+	cube_compute(&a->cube, a->index, &a->filter);
 	gap_list_free(&a->gaps);
 	gap_list_init(&a->gaps);
-	gaps_compute(&a->gaps, a->cfg, a->tab, &a->filter, &a->cube, a->report_month);
+	gaps_compute(&a->gaps, a->cfg, a->tab, &a->cube, a->report_month);
 	list_stale(a);
 	if (a->rows.mode != ROWS_REJECTED)
 		app_rows_counted(a, -1, -1, NULL);
@@ -104,19 +105,19 @@ static void recompute(struct app *a)
 }
 
 void app_init(struct app *a, const struct config *c, const struct table *t,
-              const struct app_options *opt)
+              struct cube_index *ix, const struct app_options *opt)
 {
 	memset(a, 0, sizeof *a);
 	a->cfg = c;
 	a->tab = t;
+	a->index = ix;
 	a->opt = *opt;
 	a->report_month = c->report_month >= 0 ? c->report_month : t->latest_month;
 	filter_init(&a->filter);
 	cube_init(&a->cube);
 	cube_init(&a->base);
 	gap_list_init(&a->gaps);
-	aggregate(&a->base, c, t, &a->filter);
-	cube_take_index(&a->cube, &a->base);   /* one index for both: built once, held once */
+	cube_compute(&a->base, ix, &a->filter);
 	for (int v = 0; v < VIEW_COUNT; v++)
 		a->views[v].ops = view_table[v];
 	list_regions(a);
@@ -151,16 +152,7 @@ void app_set_filter(struct app *a, const struct filter *f)
 
 int app_single_region(const struct app *a)
 {
-	uint64_t m = a->filter.regions;
-
-	if (m == 0 || (m & (m - 1)) != 0)
-		return -1;
-	int r = 0;
-	while (!(m & 1)) {
-		m >>= 1;
-		r++;
-	}
-	return r;
+	return filter_single_region(&a->filter);
 }
 
 int app_visible_regions(const struct app *a, int *out)
@@ -170,7 +162,7 @@ int app_visible_regions(const struct app *a, int *out)
 
 	for (int i = 0; i < a->nregions; i++) {
 		int r = a->regions[i];
-		if (a->filter.regions && !(a->filter.regions & ((uint64_t)1 << r)))
+		if (!filter_has_region(&a->filter, r))
 			continue;
 		if (only_active && a->cube.region[r].activities == 0)
 			continue;
@@ -247,7 +239,7 @@ static void rows_reset(struct app *a, enum rows_mode mode)
 void app_rows_counted(struct app *a, int region, int type, const char *title)
 {
 	rows_reset(a, ROWS_COUNTED);
-	a->rows.n = cube_rows_for(&a->cube, a->tab, region, type, &a->rows.idx);
+	a->rows.n = cube_rows_for(&a->cube, region, type, &a->rows.idx);
 	snprintf(a->rows.title, sizeof a->rows.title, "%s",
 	         title ? title : "Rows counted under the current filter");
 }
@@ -275,7 +267,7 @@ void app_rows_rejected(struct app *a)
 
 long app_find_row(const struct app *a, uint32_t source, uint32_t line)
 {
-	return cube_row_at(&a->cube, a->tab, source, line);
+	return cube_index_row_at(a->index, source, line);
 }
 
 bool app_partner_stale(const struct app *a, const char *partner)
@@ -292,7 +284,7 @@ static void select_region(struct app *a, int r)
 {
 	struct filter f = a->filter;
 
-	f.regions = r >= 0 ? (uint64_t)1 << r : 0;
+	filter_only_region(&f, r);
 	app_set_filter(a, &f);
 	if (r >= 0)
 		app_status(a, "%s selected — same key again for all regions", a->cfg->regions[r].name);
@@ -489,7 +481,7 @@ static void prompt_done(struct app *a, bool keep)
 		app_set_filter(a, &f);
 		app_status(a, "filter cancelled");
 	} else if (r >= 0 && r < 64) {
-		f.regions = (uint64_t)1 << r;
+		filter_only_region(&f, r);
 		app_set_filter(a, &f);
 		app_status(a, "%s selected", a->cfg->regions[r].name);
 	} else {

@@ -48,6 +48,7 @@ struct app_options {
 struct app {
 	const struct config *cfg;
 	const struct table *tab;
+	struct cube_index *index; /* over tab: every cube is computed with it */
 	struct app_options opt;
 
 	struct filter filter;
@@ -77,8 +78,9 @@ struct app {
 	bool quit;
 };
 
+/* ix: the index built over t (cube_index_build), kept by the caller. */
 void app_init(struct app *a, const struct config *c, const struct table *t,
-              const struct app_options *opt);
+              struct cube_index *ix, const struct app_options *opt);
 void app_free(struct app *a);
 /* Answers one key: the prompt or the picker while open, else the
  * command bound to it, else the current view. */

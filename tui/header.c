@@ -34,7 +34,8 @@ static void scope_figures(const struct app *a, const char **scope, int64_t *need
 {
 	int r = app_single_region(a);
 
-	*scope = r >= 0 ? a->cfg->regions[r].name : a->filter.regions ? "Selected regions" : "Plan";
+	*scope = r >= 0 ? a->cfg->regions[r].name
+	       : filter_limits_regions(&a->filter) ? "Selected regions" : "Plan";
 	*need = a->cube.total_in_need;
 	*target = a->cube.total_targeted;
 }

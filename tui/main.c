@@ -98,16 +98,18 @@ static int run_screen(const struct options *o)
 	struct table tab;
 	struct app_options ao;
 	struct app app;
+	struct cube_index index;
 	int status = 2;
 
 	memset(&cfg, 0, sizeof cfg);
 	if (cli_load(o->config ? o->config : cli_default_config(), o->paths, o->npaths,
 	             &cfg, &tab, stderr) &&
 	    (status = screen_options(o, &cfg, &ao)) < 0) {
-		table_group_by_region(&tab);   /* what the aggregate reads */
-		app_init(&app, &cfg, &tab, &ao);
+		cube_index_build(&index, &cfg, &tab);
+		app_init(&app, &cfg, &tab, &index, &ao);
 		status = loop_run(&app);
 		app_free(&app);
+		cube_index_free(&index);
 	}
 	table_free(&tab);
 	config_free(&cfg);

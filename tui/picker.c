@@ -96,9 +96,9 @@ void picker_choose(struct picker *p, struct filter *f)
 	int i = p->sel;
 
 	if (p->kind == PICK_REGION)
-		f->regions = i == 0 ? 0 : (uint64_t)1 << p->lists.regions[i - 1];
+		filter_only_region(f, i == 0 ? -1 : p->lists.regions[i - 1]);
 	else if (p->kind == PICK_TYPE)
-		f->types = i == 0 ? 0 : (uint64_t)1 << (i - 1);
+		filter_only_type(f, i - 1);
 	else if (p->kind == PICK_PARTNER) {
 		f->npartners = 0;
 		if (i > 0)

@@ -34,7 +34,7 @@ static enum severity worse(enum severity x, enum severity y)
  * says no partner works on the type and the region has need. */
 static enum role cell(const struct app *a, int r, int t, char *buf, size_t size)
 {
-	const struct measure *m = r < 0 ? &a->cube.type[t] : &a->cube.cell[(size_t)r * a->cube.ntypes + (size_t)t];
+	const struct measure *m = r < 0 ? &a->cube.type[t] : cube_cell(&a->cube, (size_t)r, (size_t)t);
 	enum severity s = r < 0 ? SEV_COUNT : gaps_worst_for_cell(&a->gaps, r, t);
 	enum severity need = r < 0 ? SEV_COUNT : gaps_no_partner(&a->gaps, r, t);
 	const struct glyphs *g = draw_glyphs();
@@ -68,7 +68,7 @@ static void legend(const struct app *a, int y, int x, int w)
 static void detail(const struct app *a, int r, int t, int y, int x, int w)
 {
 	const struct measure *m = r < 0 ? (t < 0 ? &a->cube.total : &a->cube.type[t])
-	                        : t < 0 ? &a->cube.region[r] : &a->cube.cell[(size_t)r * a->cube.ntypes + (size_t)t];
+	                        : t < 0 ? &a->cube.region[r] : cube_cell(&a->cube, (size_t)r, (size_t)t);
 	char buf[384], n[32];
 
 	snprintf(buf, sizeof buf, "%s %s %s: %s reached (sum) %s %u partners %s %u activities %s %u cercles"
@@ -144,7 +144,7 @@ static enum role type_flag(const struct app *a, int r, int t, char *buf, size_t 
 
 static void type_line(const struct app *a, int y, int x, int w, int r, int t, bool sel)
 {
-	const struct measure *m = t < 0 ? &a->cube.region[r] : &a->cube.cell[(size_t)r * a->cube.ntypes + (size_t)t];
+	const struct measure *m = t < 0 ? &a->cube.region[r] : cube_cell(&a->cube, (size_t)r, (size_t)t);
 	char buf[256], n[32], flag[64] = "";
 	enum role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
 	enum role fr = t < 0 ? base : type_flag(a, r, t, flag, sizeof flag);

@@ -78,7 +78,7 @@ static void total_line(const struct app *a, struct line *l)
 	int r = app_single_region(a);
 
 	*l = (struct line){ 0, r >= 0 ? "Total (this region)"
-	                       : a->filter.regions ? "Total (selected)" : "Total (plan)",
+	                       : filter_limits_regions(&a->filter) ? "Total (selected)" : "Total (plan)",
 		a->cube.total_in_need, a->cube.total_targeted,
 		a->cube.total_dedup, a->cube.total.partners, SEV_COUNT };
 	for (size_t i = 0; i < a->gaps.len; i++)
@@ -123,7 +123,7 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 	app_push(a);
 	if (v->sel < n) {
 		struct filter f = a->filter;
-		f.regions = (uint64_t)1 << regs[v->sel];
+		filter_only_region(&f, regs[v->sel]);
 		app_set_filter(a, &f);
 	}
 	app_show_from_top(a, VIEW_MATRIX);

@@ -1,0 +1,317 @@
+/* cube_index: built once per table.  Every row's ids come from maps from
+ * tuples to dense ids (idmap), which are dropped once the ids are known;
+ * what stays is a few arrays per id, and the work space sized by them. */
+#include "cube_index.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "idmap.h"
+#include "xalloc.h"
+
+/* Appends to a growable array of n items of `size` bytes (doubling at
+ * powers of two, so no capacity needs keeping). */
+static void *push(void *v, size_t n, size_t size)
+{
+	if ((n & (n - 1)) == 0)
+		v = xrealloc(v, (n ? 2 * n : 1) * size);
+	return v;
+}
+
+struct named { const char *name; uint32_t string; };   /* a partner name and its string id */
+
+static int cmp_named(const void *a, const void *b)
+{
+	return strcmp(((const struct named *)a)->name, ((const struct named *)b)->name);
+}
+
+/* The loader only stores indices into this config; a row that does not
+ * fit it (a table loaded with another config) cannot be placed. */
+static bool row_usable(const struct config *c, const struct activity *a)
+{
+	return a->region >= 0 && (size_t)a->region < c->nregions && a->itype < c->ntypes &&
+	       (a->cercle < 0 || (size_t)a->cercle < c->ncercles);
+}
+
+/* Partner ids in name order, so the presence and partner lists come out
+ * sorted without sorting per computation.  Returns them by string id
+ * (CUBE_NONE: a string no row names as its partner); a row's is
+ * pid_of[row.partner]. */
+static uint32_t *index_partners(struct cube_index *ix)
+{
+	const struct strpool *names = &ix->t->strings;
+	uint32_t *pid_of = xmalloc((names->len + 1) * sizeof *pid_of);
+	memset(pid_of, 0xff, (names->len + 1) * sizeof *pid_of);   /* CUBE_NONE */
+	struct named *v = NULL;
+	ix->np = 0;
+	for (size_t i = 0; i < ix->len; i++) {
+		uint32_t s = ix->rows[i].partner;
+		if (pid_of[s] == CUBE_NONE) {
+			v = push(v, ix->np, sizeof *v);
+			v[ix->np] = (struct named){ strpool_str(names, s), s };
+			pid_of[s] = (uint32_t)ix->np++;
+		}
+	}
+	if (ix->np)
+		qsort(v, ix->np, sizeof *v, cmp_named);
+	ix->pname = xmalloc((ix->np + 1) * sizeof *ix->pname);
+	for (size_t k = 0; k < ix->np; k++) {
+		pid_of[v[k].string] = (uint32_t)k;
+		ix->pname[k] = v[k].name;
+	}
+	free(v);
+	return pid_of;
+}
+
+struct builder {
+	struct idmap prt, pr, pt, gid, place, pctp, ctp;
+	uint32_t *pctp_ctp;       /* each (partner, cercle, type, period)'s group */
+};
+
+static uint32_t build_prt(struct cube_index *ix, struct builder *b, const struct activity *a,
+                          uint32_t pid)
+{
+	bool fresh;
+	uint32_t region = (uint16_t)a->region;
+	uint32_t prt = idmap_get(&b->prt, idmap_pair(pid, region << 8 | a->itype), 0, &fresh);
+	if (!fresh)
+		return prt;
+	uint32_t pr = idmap_get(&b->pr, idmap_pair(pid, region), 0, &fresh);
+	if (fresh) {
+		ix->pr_pid = push(ix->pr_pid, pr, sizeof *ix->pr_pid);
+		ix->pr_region = push(ix->pr_region, pr, sizeof *ix->pr_region);
+		ix->pr_pid[pr] = pid;
+		ix->pr_region[pr] = (uint32_t)a->region;
+	}
+	uint32_t pt = idmap_get(&b->pt, idmap_pair(pid, a->itype), 0, &fresh);
+	ix->prt_pr = push(ix->prt_pr, prt, sizeof *ix->prt_pr);
+	ix->prt_pt = push(ix->prt_pt, prt, sizeof *ix->prt_pt);
+	ix->prt_region = push(ix->prt_region, prt, sizeof *ix->prt_region);
+	ix->prt_type = push(ix->prt_type, prt, sizeof *ix->prt_type);
+	ix->prt_pr[prt] = pr;
+	ix->prt_pt[prt] = pt;
+	ix->prt_region[prt] = (uint32_t)a->region;
+	ix->prt_type[prt] = a->itype;
+	return prt;
+}
+
+/* Region, cercle (or none) and type in one word. */
+static uint64_t place_word(const struct activity *a)
+{
+	return (uint64_t)(uint16_t)a->region << 32 | (uint64_t)(uint16_t)a->cercle << 16 | a->itype;
+}
+
+static uint32_t build_place(struct cube_index *ix, struct builder *b, const struct activity *a)
+{
+	bool fresh;
+	uint32_t id = idmap_get(&b->place, place_word(a), 0, &fresh);
+	if (fresh) {
+		ix->place_region = push(ix->place_region, id, sizeof *ix->place_region);
+		ix->place_type = push(ix->place_type, id, sizeof *ix->place_type);
+		ix->place_cercle = push(ix->place_cercle, id, sizeof *ix->place_cercle);
+		ix->place_region[id] = (uint32_t)a->region;
+		ix->place_type[id] = a->itype;
+		ix->place_cercle[id] = a->cercle;
+	}
+	return id;
+}
+
+static uint32_t build_pctp(struct cube_index *ix, struct builder *b, const struct activity *a,
+                           uint32_t pid, int period)
+{
+	bool fresh;
+	if (a->cercle < 0 || period < 0)
+		return CUBE_NONE;
+	uint32_t id = idmap_get(&b->pctp, idmap_pair(pid, (uint32_t)period), place_word(a), &fresh);
+	if (!fresh)
+		return id;
+	uint32_t g = idmap_get(&b->ctp, place_word(a), (uint32_t)period, &fresh);
+	b->pctp_ctp = push(b->pctp_ctp, id, sizeof *b->pctp_ctp);
+	b->pctp_ctp[id] = g;
+	if (fresh) {
+		struct cube_work *w = &ix->work;
+		w->ctp = push(w->ctp, g, sizeof *w->ctp);
+		w->ctp[g] = (struct overlap){ a->region, a->cercle, a->itype, period, 0, 0, g };
+	}
+	return id;
+}
+
+/* The ids of row i (its cumulative key into *gid in cumulative mode). */
+static struct cube_ids build_ids(struct cube_index *ix, struct builder *b, size_t i,
+                                 uint32_t pid, uint32_t *gid)
+{
+	const struct activity *a = &ix->rows[i];
+	bool fresh;
+	uint32_t place = build_place(ix, b, a);
+	if (ix->mode == MODE_CUMULATIVE)   /* (partner, place, commune, activity) */
+		*gid = idmap_get(&b->gid, idmap_pair(pid, place),
+		                 idmap_pair(a->commune, a->activity), &fresh);
+	return (struct cube_ids){ build_prt(ix, b, a, pid), place,
+	                          build_pctp(ix, b, a, pid, activity_period(a)) };
+}
+
+/* Every row's ids, region after region; each region's rows in one stretch
+ * (region_start).  The keys of (partner, cercle, type, period), of
+ * (cercle, type, period) and the cumulative key (by its place) hold the
+ * region, so their maps are emptied when a region ends: they never hold
+ * more than one region's keys (at a million rows the largest maps, emptied
+ * so, are a few MB, not 16). */
+static void index_rows(struct cube_index *ix, struct builder *b, const uint32_t *pid_of)
+{
+	size_t nr = ix->c->nregions;
+	ix->region_start = xcalloc(nr + 2, sizeof *ix->region_start);
+	ix->ids = xmalloc((ix->len + 1) * sizeof *ix->ids);
+	if (ix->mode == MODE_CUMULATIVE)
+		ix->gid = xcalloc(ix->len + 1, sizeof *ix->gid);
+	int region = -1;
+	for (size_t i = 0; i < ix->len; i++) {
+		const struct activity *a = &ix->rows[i];
+		if (a->region >= 0 && (size_t)a->region < nr)
+			ix->region_start[a->region + 1]++;
+		if (!row_usable(ix->c, a)) {
+			ix->ids[i] = (struct cube_ids){ CUBE_NONE, CUBE_NONE, CUBE_NONE };
+			continue;
+		}
+		if (a->region != region) {
+			idmap_empty(&b->pctp);
+			idmap_empty(&b->ctp);
+			idmap_empty(&b->gid);
+			region = a->region;
+		}
+		uint32_t unused_gid;
+		ix->ids[i] = build_ids(ix, b, i, pid_of[a->partner],
+		                       ix->gid ? &ix->gid[i] : &unused_gid);
+	}
+	/* each region's first row; rows of no region (or of another config's)
+	 * come after them all */
+	for (size_t r = 0; r < nr; r++)
+		ix->region_start[r + 1] += ix->region_start[r];
+}
+
+struct pr_key { uint32_t pid, region, pr; };
+
+static int cmp_pr(const void *a, const void *b)
+{
+	const struct pr_key *x = a, *y = b;
+	if (x->pid != y->pid)
+		return x->pid < y->pid ? -1 : 1;
+	return (x->region > y->region) - (x->region < y->region);
+}
+
+static void index_presence_order(struct cube_index *ix)
+{
+	struct pr_key *v = xmalloc((ix->npr + 1) * sizeof *v);
+	for (size_t k = 0; k < ix->npr; k++)
+		v[k] = (struct pr_key){ ix->pr_pid[k], ix->pr_region[k], (uint32_t)k };
+	if (ix->npr)
+		qsort(v, ix->npr, sizeof *v, cmp_pr);
+	ix->pr_order = xmalloc((ix->npr + 1) * sizeof *ix->pr_order);
+	for (size_t k = 0; k < ix->npr; k++)
+		ix->pr_order[k] = v[k].pr;
+	free(v);
+}
+
+static uint32_t *stamps(size_t n)
+{
+	return xcalloc(n + 1, sizeof(uint32_t));
+}
+
+static void work_alloc(struct cube_index *ix, uint32_t *pctp_ctp)
+{
+	const struct config *c = ix->c;
+	struct cube_work *w = &ix->work;
+	size_t nrc = c->nregions * (c->ncercles + 1);
+	w->st_prt = stamps(ix->nprt);     w->st_pt = stamps(ix->npt);
+	w->st_pr = stamps(ix->npr);       w->st_pid = stamps(ix->np);
+	w->st_place = stamps(ix->nplace); w->st_rc = stamps(nrc);
+	w->st_tc = stamps(c->ntypes * c->ncercles); w->st_cer = stamps(c->ncercles);
+	w->st_gid = stamps(ix->ngid);
+	w->ctp_counted = xcalloc(ix->nctp + 1, sizeof *w->ctp_counted);
+	w->pctp_st = xcalloc(ix->npctp + 1, sizeof *w->pctp_st);
+	for (size_t k = 0; k < ix->npctp; k++)
+		w->pctp_st[k].ctp = pctp_ctp[k];
+	w->st_ctp = stamps(ix->nctp);
+	w->prt_acc = xcalloc(ix->nprt + 1, sizeof *w->prt_acc);
+	w->place_sum = xcalloc(ix->nplace + 1, sizeof *w->place_sum);
+	w->rc_max = xcalloc(nrc + 1, sizeof *w->rc_max);
+	w->gid_best = xcalloc(ix->ngid + 1, sizeof *w->gid_best);
+	w->touched_prt = xmalloc((ix->nprt + 1) * sizeof *w->touched_prt);
+	w->touched_place = xmalloc((ix->nplace + 1) * sizeof *w->touched_place);
+	w->touched_ctp = xmalloc((ix->nctp + 1) * sizeof *w->touched_ctp);
+	w->touched_rc = xmalloc((nrc + 1) * sizeof *w->touched_rc);
+	if (ix->mode == MODE_CUMULATIVE)   /* monthly mode counts as it selects */
+		w->sel = xmalloc((ix->len + 1) * sizeof *w->sel);
+	w->pr_acc = xcalloc(ix->npr + 1, sizeof *w->pr_acc);
+	w->pid_acc = xcalloc(ix->np + 1, sizeof *w->pid_acc);
+}
+
+/* Each diagnostic's row: rejected rows, notes and diagnostics with no line
+ * have none. */
+static void index_diagnostics(struct cube_index *ix)
+{
+	const struct diag_list *d = &ix->t->diags;
+	ix->diag_row = xmalloc((d->len + 1) * sizeof *ix->diag_row);
+	for (size_t k = 0; k < d->len; k++) {
+		const struct diag *g = &d->items[k];
+		ix->diag_row[k] = g->level == DIAG_REJECT || !g->line ? -1
+		                : (int32_t)cube_index_row_at(ix, g->source, g->line);
+	}
+}
+
+void cube_index_build(struct cube_index *ix, const struct config *c, struct table *t)
+{
+	table_group_by_region(t);
+	memset(ix, 0, sizeof *ix);
+	struct builder b;
+	memset(&b, 0, sizeof b);
+	ix->c = c;
+	ix->t = t;
+	ix->rows = t->rows;
+	ix->len = t->len;
+	ix->mode = c->mode;
+	uint32_t *pid_of = index_partners(ix);
+	index_rows(ix, &b, pid_of);
+	free(pid_of);
+	ix->nprt = b.prt.next; ix->npr = b.pr.next; ix->npt = b.pt.next; ix->ngid = b.gid.next;
+	ix->nplace = b.place.next; ix->npctp = b.pctp.next; ix->nctp = b.ctp.next;
+	struct idmap *maps[] = { &b.prt, &b.pr, &b.pt, &b.gid, &b.place, &b.pctp, &b.ctp };
+	for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++)
+		idmap_free(maps[k]);
+	index_presence_order(ix);
+	work_alloc(ix, b.pctp_ctp);
+	free(b.pctp_ctp);
+	table_lines_build(&ix->lines, t);
+	index_diagnostics(ix);
+}
+
+static void work_free(struct cube_work *w)
+{
+	void *ptrs[] = {
+		w->st_prt, w->st_pt, w->st_pr, w->st_pid, w->st_place, w->st_rc, w->st_tc,
+		w->st_cer, w->st_gid, w->st_ctp, w->ctp_counted, w->pctp_st, w->prt_acc,
+		w->place_sum, w->rc_max, w->gid_best, w->touched_prt, w->touched_place,
+		w->touched_ctp, w->touched_rc, w->sel, w->pr_acc, w->pid_acc, w->ctp,
+	};
+	for (size_t i = 0; i < sizeof ptrs / sizeof ptrs[0]; i++)
+		free(ptrs[i]);
+}
+
+void cube_index_free(struct cube_index *ix)
+{
+	void *ptrs[] = {
+		ix->ids, ix->gid, ix->region_start, ix->pname, ix->prt_pr, ix->prt_pt,
+		ix->prt_region, ix->prt_type, ix->pr_pid, ix->pr_region, ix->pr_order,
+		ix->place_region, ix->place_type, ix->place_cercle, ix->diag_row,
+		ix->ctp_start, ix->pr_start, ix->ctp_rows, ix->pr_rows,
+	};
+	for (size_t i = 0; i < sizeof ptrs / sizeof ptrs[0]; i++)
+		free(ptrs[i]);
+	work_free(&ix->work);
+	table_lines_free(&ix->lines);
+	memset(ix, 0, sizeof *ix);
+}
+
+long cube_index_row_at(const struct cube_index *ix, uint32_t source, uint32_t line)
+{
+	return ix->t ? table_lines_find(&ix->lines, ix->t, source, line) : -1;
+}

@@ -1,0 +1,44 @@
+/* idmap: a map from small tuples to dense ids, for building the cube index.
+ *
+ * A key is two 64-bit words; each new key gets the next id (0, 1, 2, …),
+ * so the index can keep per-tuple figures in plain arrays. */
+#ifndef FOURW_IDMAP_H
+#define FOURW_IDMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define IDMAP_NONE UINT32_MAX
+
+/* Key and id side by side: a lookup in a large map costs one cache miss.
+ * Every tuple packs into two words (24-byte slots: the maps of a million
+ * rows are the largest thing alive while the index is built). */
+struct idslot {
+	uint64_t k[2];
+	uint32_t val;             /* IDMAP_NONE marks an empty slot */
+};
+
+struct idmap {
+	struct idslot *slots;
+	size_t cap, len;          /* len: keys held */
+	size_t next;              /* the next id (ids go on after idmap_empty) */
+};
+
+/* Two 32-bit values in one key word. */
+static inline uint64_t idmap_pair(uint32_t hi, uint32_t lo)
+{
+	return (uint64_t)hi << 32 | lo;
+}
+
+/* The id of the key (a, b); a new key gets the next id and sets *fresh.
+ * A zeroed struct idmap is an empty map. */
+uint32_t idmap_get(struct idmap *m, uint64_t a, uint64_t b, bool *fresh);
+
+/* Forgets every key (their ids stay taken): keys that hold a region are
+ * never met again once the next region's rows begin. */
+void idmap_empty(struct idmap *m);
+
+void idmap_free(struct idmap *m);
+
+#endif
