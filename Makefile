@@ -102,9 +102,12 @@ check-portable:
 	$(MAKE) O=build-portable CFLAGS="-O2 -g -U__SSE2__" build-portable/run-tests
 	build-portable/run-tests --jobs 2
 
-# One pass of the whole suite in the current variant: unit tests, then the
-# command-line and screen tests against the binary of the same variant.
+# One pass of the whole suite in the current variant: the code's shape
+# (tests/structure.sh reads the objects for the dependency graph), unit
+# tests, then the command-line and screen tests against the binary of the
+# same variant.
 test: $(O)/run-tests $(O)/fourw
+	tests/structure.sh $(O)
 	$(O)/run-tests --jobs 2
 	tests/cli/run.sh $(O)/fourw
 	tests/e2e/run.sh $(O)/fourw

@@ -6,7 +6,8 @@
 #     graph comes from the objects' symbols, so it needs a build: BUILD_DIR
 #     is the first argument, default build);
 #   - the filter's bitmasks are read and set only in src/filter.c, and no
-#     region or type index is shifted into a mask anywhere else;
+#     region or type index is shifted into a mask anywhere else (a bit of a
+#     many-word bitset, `1 << (i % 64)`, is no such mask);
 #   - no diagnostic is classified by its message text.
 # Ends with "structure: N passed, N failed"; exits non-zero on a failure.
 set -u
@@ -54,7 +55,7 @@ else
 fi
 
 masks=$(grep -nE '\.(regions|types)(_mask)?\b *[&|^]|\(uint64_t\) *1 *<<|1u?ll? *<<|UINT64_C\(1\) *<<' \
-	src/*.c tui/*.c | grep -v '^src/filter\.c:' || true)
+	src/*.c tui/*.c | grep -v '^src/filter\.c:' | grep -v '% 64)' || true)
 report "filter bitmasks read and set only in src/filter.c" "$masks"
 
 by_text=$(grep -nE 'str(str|cmp|ncmp|casestr)\([^;]*(->|\.)msg\b' src/*.c tui/*.c || true)

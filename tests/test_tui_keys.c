@@ -6,6 +6,7 @@
 #include <curses.h>
 
 #include "keymap.h"
+#include "views.h"
 #include "view.h"
 
 static char *brief(enum action act, enum action with)

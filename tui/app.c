@@ -16,15 +16,9 @@
 
 #define KEY_ESC 27
 
-static const struct view_ops *const view_table[VIEW_COUNT] = {
-	[VIEW_REGIONS] = &view_regions_ops, [VIEW_MATRIX] = &view_matrix_ops,
-	[VIEW_GAPS] = &view_gaps_ops, [VIEW_PARTNERS] = &view_partners_ops,
-	[VIEW_ROWS] = &view_rows_ops, [VIEW_HELP] = &view_help_ops,
-};
-
-const struct view_ops *app_view_ops(enum view_id v)
+const struct view_ops *app_view_ops(const struct app *a, enum view_id v)
 {
-	return view_table[v];
+	return a->views[v].ops;
 }
 
 /* ---- state ------------------------------------------------------------- */
@@ -105,7 +99,8 @@ static void recompute(struct app *a)
 }
 
 void app_init(struct app *a, const struct config *c, const struct table *t,
-              struct cube_index *ix, const struct app_options *opt)
+              struct cube_index *ix, const struct view_ops *const views[VIEW_COUNT],
+              const struct app_options *opt)
 {
 	memset(a, 0, sizeof *a);
 	a->cfg = c;
@@ -119,7 +114,7 @@ void app_init(struct app *a, const struct config *c, const struct table *t,
 	gap_list_init(&a->gaps);
 	cube_compute(&a->base, ix, &a->filter);
 	for (int v = 0; v < VIEW_COUNT; v++)
-		a->views[v].ops = view_table[v];
+		a->views[v].ops = views[v];
 	list_regions(a);
 	picker_init(&a->picker, &(struct picker_lists){ c, a->regions, a->nregions, &a->base });
 	recompute(a);
@@ -339,7 +334,7 @@ static void cmd_view(struct app *a, int key)
 	enum action act = keymap_lookup(key);
 
 	for (int v = 0; v < VIEW_TABS; v++)
-		if (view_table[v]->show == act)
+		if (a->views[v].ops->show == act)
 			app_show(a, (enum view_id)v);
 }
 

@@ -78,9 +78,12 @@ struct app {
 	bool quit;
 };
 
-/* ix: the index built over t (cube_index_build), kept by the caller. */
+/* ix: the index built over t (cube_index_build), kept by the caller.
+ * views: the screens, by view_id (views_all); given by the caller so the
+ * app, which the views call, does not depend on them in turn. */
 void app_init(struct app *a, const struct config *c, const struct table *t,
-              struct cube_index *ix, const struct app_options *opt);
+              struct cube_index *ix, const struct view_ops *const views[VIEW_COUNT],
+              const struct app_options *opt);
 void app_free(struct app *a);
 /* Answers one key: the prompt or the picker while open, else the
  * command bound to it, else the current view. */
@@ -88,7 +91,7 @@ void app_dispatch(struct app *a, int key);
 /* Draws the current view into the body, scrolled to its selection. */
 void app_draw_view(struct app *a, int y, int x, int h, int w);
 /* The vtable of view v (its tab name and the action that shows it). */
-const struct view_ops *app_view_ops(enum view_id v);
+const struct view_ops *app_view_ops(const struct app *a, enum view_id v);
 
 /* Replaces the filter and recomputes the figures. */
 void app_set_filter(struct app *a, const struct filter *f);

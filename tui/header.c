@@ -151,7 +151,7 @@ void tabs_draw(const struct app *a, int y, int w)
 	int x = 1;
 
 	for (int v = 0; v < VIEW_TABS; v++) {
-		const struct view_ops *ops = app_view_ops((enum view_id)v);
+		const struct view_ops *ops = app_view_ops(a, (enum view_id)v);
 		snprintf(buf, sizeof buf, " %s (%s) ", ops->name, keymap_first_key(ops->show, key));
 		x += draw_text(y, x, w - x, buf, a->cur == (enum view_id)v ? ROLE_TAB_ON : ROLE_TAB);
 	}

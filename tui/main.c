@@ -13,6 +13,7 @@
 #include "keymap.h"
 #include "loop.h"
 #include "theme.h"
+#include "views.h"
 
 #define FOURW_VERSION "0.1.0"
 
@@ -106,7 +107,7 @@ static int run_screen(const struct options *o)
 	             &cfg, &tab, stderr) &&
 	    (status = screen_options(o, &cfg, &ao)) < 0) {
 		cube_index_build(&index, &cfg, &tab);
-		app_init(&app, &cfg, &tab, &index, &ao);
+		app_init(&app, &cfg, &tab, &index, views_all, &ao);
 		status = loop_run(&app);
 		app_free(&app);
 		cube_index_free(&index);

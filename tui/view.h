@@ -32,7 +32,5 @@ struct view_ops {
 	enum handled (*act)(struct app *a, struct view *self, enum action act);   /* NULL: none */
 };
 
-extern const struct view_ops view_regions_ops, view_matrix_ops, view_gaps_ops,
-	view_partners_ops, view_rows_ops, view_help_ops;
 
 #endif

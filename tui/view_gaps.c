@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "app.h"
+#include "views.h"
 #include "draw.h"
 
 static int count(const struct app *a)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "app.h"
+#include "views.h"
 #include "draw.h"
 #include "fmt.h"
 #include "layout.h"

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "views.h"
 #include "draw.h"
 #include "fmt.h"
 #include "format.h"
