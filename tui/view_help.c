@@ -40,7 +40,7 @@ static void help_line(int i, char *keys, size_t ksize, const char **text)
 	i -= n;
 	snprintf(legend[0], sizeof legend[0], "%s critical  %s high  %s medium  %s info: severity of the worst flag",
 	         g->sev[SEV_CRITICAL], g->sev[SEV_HIGH], g->sev[SEV_MEDIUM], g->sev[SEV_INFO]);
-	snprintf(legend[1], sizeof legend[1], "%s: no partner where there is need; %s: rejected rows (x lists them)",
+	snprintf(legend[1], sizeof legend[1], "%s + mark: no partner where there is need; %s: rejected rows (x lists them)",
 	         g->none, g->warn);
 	snprintf(legend[2], sizeof legend[2], "Reached = without double counting: the largest type per cercle, added up");
 	snprintf(legend[3], sizeof legend[3], "Bars: coverage of the target; colour and %% give the same class");

@@ -59,9 +59,9 @@ static void legend(const struct app *a, int y, int x, int w)
 	char buf[256];
 
 	(void)a;
-	snprintf(buf, sizeof buf, "%s critical  %s high  %s medium  %s info  %s %s = no partner where there is need"
+	snprintf(buf, sizeof buf, "%s critical  %s high  %s medium  %s info  %s + mark = no partner where there is need"
 	         "  %s = no rows", g->sev[SEV_CRITICAL], g->sev[SEV_HIGH], g->sev[SEV_MEDIUM],
-	         g->sev[SEV_INFO], g->none, g->sev[SEV_HIGH], g->none);
+	         g->sev[SEV_INFO], g->none, g->none);
 	draw_text(y, x, w, buf, ROLE_DIM);
 }
 
