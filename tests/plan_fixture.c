@@ -229,3 +229,23 @@ void fx_plan_load(struct config *c)
 	struct error e = { "" };
 	cr_assert(config_load(c, FX_PLAN_INI, &e), "%s", e.msg);
 }
+
+void fx_world_init(struct fx_world *w, const char *source_path)
+{
+	memset(w, 0, sizeof *w);
+	fx_config(&w->cfg);
+	fx_table(&w->tab);
+	cube_init(&w->cube);
+	filter_init(&w->flt);
+	gap_list_init(&w->gl);
+	w->src = fx_source(&w->tab, source_path);
+}
+
+void fx_world_free(struct fx_world *w)
+{
+	gap_list_free(&w->gl);
+	cube_free(&w->cube);
+	cube_index_free(&w->ix);
+	table_free(&w->tab);
+	fx_config_free(&w->cfg);
+}

@@ -18,7 +18,11 @@
 
 #include <stdint.h>
 
+#include "aggregate.h"
 #include "config.h"
+#include "cube_index.h"
+#include "filter.h"
+#include "gaps.h"
 #include "table.h"
 
 enum { FX_GAO, FX_MOPTI, FX_KIDAL, FX_SEGOU, FX_TOMBOUCTOU, FX_NREGIONS };
@@ -47,6 +51,22 @@ struct fx_row {
 
 void fx_config(struct config *c);
 void fx_config_free(struct config *c);
+
+/* What the core suites (filter, aggregate, gaps, report) start from: the
+ * fixture plan, an empty table with one source, an unbuilt index, an empty
+ * cube, gap list and filter.  Criterion runs each test in a process of its
+ * own, so a suite keeps one in a static and sets it up per test. */
+struct fx_world {
+	struct config cfg;
+	struct table tab;
+	struct cube_index ix;     /* built by the test once its rows are added */
+	struct cube cube;
+	struct filter flt;
+	struct gap_list gl;
+	uint32_t src;             /* the one source, named source_path */
+};
+void fx_world_init(struct fx_world *w, const char *source_path);
+void fx_world_free(struct fx_world *w);
 
 /* The suites that need the loader's full gazetteer, columns and types load
  * a frozen copy of the shipped config (tests/fixtures/plan/, see its

@@ -9,49 +9,37 @@
 #include "cube_rows.h"
 #include "plan_fixture.h"
 
-static struct config cfg;
-static struct table tab;
-static struct cube_index ix;
-static struct cube cube;
-static struct filter flt;
-static uint32_t src;
+static struct fx_world w;
 
 static void setup(void)
 {
-	fx_config(&cfg);
-	fx_table(&tab);
-	cube_init(&cube);
-	filter_init(&flt);
-	src = fx_source(&tab, "sheets/a.csv");
+	fx_world_init(&w, "sheets/a.csv");
 }
 
 static void teardown(void)
 {
-	cube_free(&cube);
-	cube_index_free(&ix);
-	table_free(&tab);
-	fx_config_free(&cfg);
+	fx_world_free(&w);
 }
 
 TestSuite(aggregate, .init = setup, .fini = teardown);
 
 static void add(struct fx_row r)
 {
-	r.src = src;
-	fx_add(&tab, &cfg, r);
+	r.src = w.src;
+	fx_add(&w.tab, &w.cfg, r);
 }
 
 /* The index built afresh over the table as it is now, and the cube. */
 static void run(void)
 {
-	cube_index_free(&ix);
-	cube_index_build(&ix, &cfg, &tab);
-	cube_compute(&cube, &ix, &flt);
+	cube_index_free(&w.ix);
+	cube_index_build(&w.ix, &w.cfg, &w.tab);
+	cube_compute(&w.cube, &w.ix, &w.flt);
 }
 
 static const struct measure *cell(int region, int type)
 {
-	return cube_cell(&cube, (size_t)region, (size_t)type);
+	return cube_cell(&w.cube, (size_t)region, (size_t)type);
 }
 
 Test(aggregate, two_types_in_one_cercle_take_the_larger)
@@ -62,15 +50,15 @@ Test(aggregate, two_types_in_one_cercle_take_the_larger)
 	add((struct fx_row){ .partner = "SCI", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
 	                     .ym = 202403, .girls = 100, .boys = 100, .women = 30, .men = 20 });
 	run();
-	cr_expect_eq(cube.region[FX_GAO].reached, 350);
-	cr_expect_eq(cube.region_dedup[FX_GAO], 250);
-	cr_expect_eq(cube.total.reached, 350);
-	cr_expect_eq(cube.total_dedup, 250);
+	cr_expect_eq(w.cube.region[FX_GAO].reached, 350);
+	cr_expect_eq(w.cube.region_dedup[FX_GAO], 250);
+	cr_expect_eq(w.cube.total.reached, 350);
+	cr_expect_eq(w.cube.total_dedup, 250);
 	cr_expect_eq(cell(FX_GAO, FX_GC)->reached, 100);
 	cr_expect_eq(cell(FX_GAO, FX_PSS)->reached, 250);
 	cr_expect_eq(cell(FX_GAO, FX_PSS)->women, 30);
-	cr_expect_eq(cube.region[FX_GAO].girls, 160);
-	cr_expect_eq(cube.region[FX_GAO].boys, 140);
+	cr_expect_eq(w.cube.region[FX_GAO].girls, 160);
+	cr_expect_eq(w.cube.region[FX_GAO].boys, 140);
 }
 
 Test(aggregate, two_cercles_add_up)
@@ -83,12 +71,12 @@ Test(aggregate, two_cercles_add_up)
 	add((struct fx_row){ .partner = "IRC", .region = "Gao", .cercle = "Bourem", .type = "PSS",
 	                     .ym = 202403, .boys = 30 });
 	run();
-	cr_expect_eq(cube.region_dedup[FX_GAO], 330);
-	cr_expect_eq(cube.region[FX_GAO].reached, 360);
-	cr_expect_eq(cube.region[FX_GAO].cercles, 2);
+	cr_expect_eq(w.cube.region_dedup[FX_GAO], 330);
+	cr_expect_eq(w.cube.region[FX_GAO].reached, 360);
+	cr_expect_eq(w.cube.region[FX_GAO].cercles, 2);
 	cr_expect_eq(cell(FX_GAO, FX_PSS)->cercles, 2);
 	cr_expect_eq(cell(FX_GAO, FX_GC)->cercles, 1);
-	cr_expect_eq(cube.type[FX_PSS].reached, 280);
+	cr_expect_eq(w.cube.type[FX_PSS].reached, 280);
 }
 
 Test(aggregate, same_type_in_one_cercle_adds_partners_up)
@@ -101,7 +89,7 @@ Test(aggregate, same_type_in_one_cercle_adds_partners_up)
 	add((struct fx_row){ .partner = "IRC", .region = "Gao", .cercle = "Ansongo", .type = "GC",
 	                     .ym = 202403, .girls = 150 });
 	run();
-	cr_expect_eq(cube.region_dedup[FX_GAO], 170);
+	cr_expect_eq(w.cube.region_dedup[FX_GAO], 170);
 	cr_expect_eq(cell(FX_GAO, FX_PSS)->partners, 2);
 }
 
@@ -113,10 +101,10 @@ Test(aggregate, region_level_rows_are_a_place_of_their_own)
 	add((struct fx_row){ .partner = "SCI", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
 	                     .ym = 202403, .girls = 250 });
 	run();
-	cr_expect_eq(cube.region_dedup[FX_GAO], 750);
-	cr_expect_eq(cube.region[FX_GAO].reached, 750);
-	cr_expect_eq(cube.region[FX_GAO].girls, 250, "a total-only row adds no girls");
-	cr_expect_eq(cube.region[FX_GAO].cercles, 1, "the region-level row covers no cercle");
+	cr_expect_eq(w.cube.region_dedup[FX_GAO], 750);
+	cr_expect_eq(w.cube.region[FX_GAO].reached, 750);
+	cr_expect_eq(w.cube.region[FX_GAO].girls, 250, "a total-only row adds no girls");
+	cr_expect_eq(w.cube.region[FX_GAO].cercles, 1, "the region-level row covers no cercle");
 }
 
 Test(aggregate, regions_add_up_to_the_plan)
@@ -131,10 +119,10 @@ Test(aggregate, regions_add_up_to_the_plan)
 	add((struct fx_row){ .partner = "TdH", .region = "Mopti", .cercle = "Douentza", .type = "GC",
 	                     .ym = 202403, .boys = 90 });
 	run();
-	cr_expect_eq(cube.region_dedup[FX_MOPTI], 490);
-	cr_expect_eq(cube.total_dedup, 740);
-	cr_expect_eq(cube.total.reached, 840);
-	cr_expect_eq(cube.total.activities, 4);
+	cr_expect_eq(w.cube.region_dedup[FX_MOPTI], 490);
+	cr_expect_eq(w.cube.total_dedup, 740);
+	cr_expect_eq(w.cube.total.reached, 840);
+	cr_expect_eq(w.cube.total.activities, 4);
 }
 
 Test(aggregate, a_partner_in_two_regions_counts_in_each)
@@ -148,29 +136,29 @@ Test(aggregate, a_partner_in_two_regions_counts_in_each)
 	add((struct fx_row){ .partner = "SCI", .region = "Mopti", .cercle = "Mopti", .type = "GC",
 	                     .ym = 202403, .girls = 1 });
 	run();
-	cr_expect_eq(cube.region[FX_GAO].partners, 1);
-	cr_expect_eq(cube.region[FX_MOPTI].partners, 2);
-	cr_expect_eq(cube.total.partners, 2);
-	cr_expect_eq(cube.type[FX_GC].partners, 2);
+	cr_expect_eq(w.cube.region[FX_GAO].partners, 1);
+	cr_expect_eq(w.cube.region[FX_MOPTI].partners, 2);
+	cr_expect_eq(w.cube.total.partners, 2);
+	cr_expect_eq(w.cube.type[FX_GC].partners, 2);
 	cr_expect_eq(cell(FX_MOPTI, FX_GC)->partners, 2);
-	cr_expect_eq(cube.type[FX_GC].cercles, 2);
-	cr_assert_eq(cube.npresence, 3);
+	cr_expect_eq(w.cube.type[FX_GC].cercles, 2);
+	cr_assert_eq(w.cube.npresence, 3);
 	/* sorted by partner, then region index (Gao 0 before Mopti 1) */
-	cr_expect_str_eq(cube.presence[0].partner, "IRC");
-	cr_expect_eq(cube.presence[0].region, FX_GAO);
-	cr_expect_eq(cube.presence[0].reached, 10);
-	cr_expect_str_eq(cube.presence[1].partner, "IRC");
-	cr_expect_eq(cube.presence[1].region, FX_MOPTI);
-	cr_expect_eq(cube.presence[1].activities, 2);
-	cr_expect_eq(cube.presence[1].reached, 25);
-	cr_expect_eq(cube.presence[1].latest_month, fx_month(202403));
-	cr_expect_str_eq(cube.presence[2].partner, "SCI");
-	cr_assert_eq(cube.npartners, 2);
-	cr_expect_str_eq(cube.partners[0].partner, "IRC");
-	cr_expect_eq(cube.partners[0].regions, 2);
-	cr_expect_eq(cube.partners[0].reached, 35);
-	cr_expect_eq(cube.partners[0].latest_month, fx_month(202403));
-	cr_expect_eq(cube.partners[1].regions, 1);
+	cr_expect_str_eq(w.cube.presence[0].partner, "IRC");
+	cr_expect_eq(w.cube.presence[0].region, FX_GAO);
+	cr_expect_eq(w.cube.presence[0].reached, 10);
+	cr_expect_str_eq(w.cube.presence[1].partner, "IRC");
+	cr_expect_eq(w.cube.presence[1].region, FX_MOPTI);
+	cr_expect_eq(w.cube.presence[1].activities, 2);
+	cr_expect_eq(w.cube.presence[1].reached, 25);
+	cr_expect_eq(w.cube.presence[1].latest_month, fx_month(202403));
+	cr_expect_str_eq(w.cube.presence[2].partner, "SCI");
+	cr_assert_eq(w.cube.npartners, 2);
+	cr_expect_str_eq(w.cube.partners[0].partner, "IRC");
+	cr_expect_eq(w.cube.partners[0].regions, 2);
+	cr_expect_eq(w.cube.partners[0].reached, 35);
+	cr_expect_eq(w.cube.partners[0].latest_month, fx_month(202403));
+	cr_expect_eq(w.cube.partners[1].regions, 1);
 }
 
 Test(aggregate, partner_is_the_implementing_partner_not_the_org)
@@ -181,7 +169,7 @@ Test(aggregate, partner_is_the_implementing_partner_not_the_org)
 	add((struct fx_row){ .partner = "AVS-Mali", .org = "UNICEF", .region = "Kidal", .type = "GC",
 	                     .ym = 202403, .girls = 5 });
 	run();
-	cr_expect_eq(cube.region[FX_KIDAL].partners, 2);
+	cr_expect_eq(w.cube.region[FX_KIDAL].partners, 2);
 }
 
 static void cumulative_rows(void)
@@ -201,18 +189,18 @@ static void cumulative_rows(void)
 
 Test(aggregate, cumulative_mode_keeps_only_the_latest_month)
 {
-	cfg.mode = MODE_CUMULATIVE;
+	w.cfg.mode = MODE_CUMULATIVE;
 	cumulative_rows();
 	run();
 	/* 250 (Mar fixe) + 40 (Feb mobile) + 7 (no period) */
-	cr_expect_eq(cube.total.reached, 297);
-	cr_expect_eq(cube.superseded, 2);
-	cr_expect_eq(cube.nrows, 3);
-	cr_expect_eq(cube.nselected, 5);
-	cr_expect_eq(cube.total.activities, 3);
-	cr_expect_eq(cube.rows[0], 2);
-	cr_expect_eq(cube.rows[1], 3);
-	cr_expect_eq(cube.rows[2], 4);
+	cr_expect_eq(w.cube.total.reached, 297);
+	cr_expect_eq(w.cube.superseded, 2);
+	cr_expect_eq(w.cube.nrows, 3);
+	cr_expect_eq(w.cube.nselected, 5);
+	cr_expect_eq(w.cube.total.activities, 3);
+	cr_expect_eq(w.cube.rows[0], 2);
+	cr_expect_eq(w.cube.rows[1], 3);
+	cr_expect_eq(w.cube.rows[2], 4);
 }
 
 /* The index keeps people counts in 16 bits and reads a row with a larger
@@ -241,8 +229,8 @@ static void expect_large_counts_whole(void)
 	cr_expect_eq(cell(FX_KIDAL, FX_GC)->boys, 5);
 	cr_expect_eq(cell(FX_KIDAL, FX_GC)->women, 1);
 	cr_expect_eq(cell(FX_KIDAL, FX_PSS)->reached, 7);
-	cr_expect_eq(cube.region[FX_KIDAL].reached, 1135548);
-	cr_expect_eq(cube.region_dedup[FX_KIDAL], 1135541);      /* the larger type */
+	cr_expect_eq(w.cube.region[FX_KIDAL].reached, 1135548);
+	cr_expect_eq(w.cube.region_dedup[FX_KIDAL], 1135541);      /* the larger type */
 }
 
 Test(aggregate, counts_above_16_bits_are_counted_whole)
@@ -251,50 +239,50 @@ Test(aggregate, counts_above_16_bits_are_counted_whole)
 	run();
 	expect_large_counts_whole();
 	cr_expect_eq(cell(FX_GAO, FX_GC)->reached, 65535);
-	cr_expect_eq(cube.total.reached, 1201083);                /* 1135548 + 65535 */
-	cr_expect_eq(cube.total.girls, 201073);                   /* 135535 + 3 + 65535 */
+	cr_expect_eq(w.cube.total.reached, 1201083);                /* 1135548 + 65535 */
+	cr_expect_eq(w.cube.total.girls, 201073);                   /* 135535 + 3 + 65535 */
 	/* one region walked on its own */
-	filter_only_region(&flt, FX_KIDAL);
+	filter_only_region(&w.flt, FX_KIDAL);
 	run();
 	expect_large_counts_whole();
-	cr_expect_eq(cube.total.reached, 1135548);
+	cr_expect_eq(w.cube.total.reached, 1135548);
 	/* cumulative: the large rows are each their own key's latest */
-	cfg.mode = MODE_CUMULATIVE;
+	w.cfg.mode = MODE_CUMULATIVE;
 	run();
 	expect_large_counts_whole();
-	cr_expect_eq(cube.superseded, 0);
+	cr_expect_eq(w.cube.superseded, 0);
 }
 
 /* The index skips the cumulative keys in monthly mode; switching the
  * config to cumulative afterwards must not reuse that index. */
 Test(aggregate, switching_to_cumulative_mode_rebuilds_the_index)
 {
-	cfg.mode = MODE_MONTHLY;
+	w.cfg.mode = MODE_MONTHLY;
 	cumulative_rows();
 	run();
-	cr_expect_eq(cube.superseded, 0);
-	cfg.mode = MODE_CUMULATIVE;
+	cr_expect_eq(w.cube.superseded, 0);
+	w.cfg.mode = MODE_CUMULATIVE;
 	run();
 	/* as cumulative_mode_keeps_only_the_latest_month: 250 + 40 + 7 */
-	cr_expect_eq(cube.total.reached, 297);
-	cr_expect_eq(cube.superseded, 2);
+	cr_expect_eq(w.cube.total.reached, 297);
+	cr_expect_eq(w.cube.superseded, 2);
 }
 
 Test(aggregate, cumulative_mode_as_of_an_earlier_month)
 {
-	cfg.mode = MODE_CUMULATIVE;
+	w.cfg.mode = MODE_CUMULATIVE;
 	cumulative_rows();
-	flt.to_month = fx_month(202402);
+	w.flt.to_month = fx_month(202402);
 	run();
 	/* up to February: 180 (Feb fixe) + 40 (Feb mobile); the undated row
 	 * is out because the range is not open */
-	cr_expect_eq(cube.total.reached, 220);
-	cr_expect_eq(cube.superseded, 1);
+	cr_expect_eq(w.cube.total.reached, 220);
+	cr_expect_eq(w.cube.superseded, 1);
 }
 
 Test(aggregate, cumulative_key_includes_partner_and_place)
 {
-	cfg.mode = MODE_CUMULATIVE;
+	w.cfg.mode = MODE_CUMULATIVE;
 	add((struct fx_row){ .partner = "IRC", .region = "Gao", .cercle = "Ansongo", .type = "EAE",
 	                     .ym = 202401, .girls = 100 });
 	add((struct fx_row){ .partner = "SCI", .region = "Gao", .cercle = "Ansongo", .type = "EAE",
@@ -304,27 +292,27 @@ Test(aggregate, cumulative_key_includes_partner_and_place)
 	add((struct fx_row){ .partner = "IRC", .region = "Gao", .cercle = "Ansongo", .type = "EAE",
 	                     .commune = "Bara", .ym = 202403, .girls = 1000 });
 	run();
-	cr_expect_eq(cube.superseded, 0);
-	cr_expect_eq(cube.total.reached, 1111);
+	cr_expect_eq(w.cube.superseded, 0);
+	cr_expect_eq(w.cube.total.reached, 1111);
 }
 
 Test(aggregate, monthly_mode_adds_the_months)
 {
 	cumulative_rows();
 	run();
-	cr_expect_eq(cube.total.reached, 100 + 180 + 250 + 40 + 7);
-	cr_expect_eq(cube.superseded, 0);
+	cr_expect_eq(w.cube.total.reached, 100 + 180 + 250 + 40 + 7);
+	cr_expect_eq(w.cube.superseded, 0);
 }
 
 Test(aggregate, same_latest_month_twice_both_count)
 {
-	cfg.mode = MODE_CUMULATIVE;
+	w.cfg.mode = MODE_CUMULATIVE;
 	add((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "EAE", .ym = 202403, .girls = 10 });
 	add((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "EAE", .ym = 202403, .girls = 15 });
 	add((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "EAE", .ym = 202402, .girls = 99 });
 	run();
-	cr_expect_eq(cube.total.reached, 25);
-	cr_expect_eq(cube.superseded, 1);
+	cr_expect_eq(w.cube.total.reached, 25);
+	cr_expect_eq(w.cube.superseded, 1);
 }
 
 Test(aggregate, total_disagreeing_with_breakdown_counts_the_breakdown)
@@ -333,9 +321,9 @@ Test(aggregate, total_disagreeing_with_breakdown_counts_the_breakdown)
 	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202403,
 	                     .girls = 10, .boys = 12, .women = FX_NA, .men = FX_NA, .total = 50 });
 	run();
-	cr_expect_eq(cube.total.reached, 22);
-	cr_expect_eq(cube.total.girls + cube.total.boys, 22);
-	cr_expect_eq(cube.total.women, 0);
+	cr_expect_eq(w.cube.total.reached, 22);
+	cr_expect_eq(w.cube.total.girls + w.cube.total.boys, 22);
+	cr_expect_eq(w.cube.total.women, 0);
 }
 
 Test(aggregate, planned_rows_are_presence_not_reach)
@@ -345,12 +333,12 @@ Test(aggregate, planned_rows_are_presence_not_reach)
 	add((struct fx_row){ .partner = "SCI", .region = "Kidal", .cercle = "Kidal", .type = "PSS",
 	                     .ym = 202403, .girls = 20, .status = STATUS_ONGOING });
 	run();
-	cr_expect_eq(cube.total.reached, 20);
-	cr_expect_eq(cube.region_dedup[FX_KIDAL], 20);
-	cr_expect_eq(cube.region[FX_KIDAL].activities, 2);
-	cr_expect_eq(cube.region[FX_KIDAL].planned, 1);
-	cr_expect_eq(cube.region[FX_KIDAL].active, 1);
-	cr_expect_eq(cube.region[FX_KIDAL].partners, 2);
+	cr_expect_eq(w.cube.total.reached, 20);
+	cr_expect_eq(w.cube.region_dedup[FX_KIDAL], 20);
+	cr_expect_eq(w.cube.region[FX_KIDAL].activities, 2);
+	cr_expect_eq(w.cube.region[FX_KIDAL].planned, 1);
+	cr_expect_eq(w.cube.region[FX_KIDAL].active, 1);
+	cr_expect_eq(w.cube.region[FX_KIDAL].partners, 2);
 	cr_expect_eq(cell(FX_KIDAL, FX_GC)->active, 0);
 	cr_expect_eq(cell(FX_KIDAL, FX_GC)->planned, 1);
 	cr_expect_eq(cell(FX_KIDAL, FX_GC)->girls, 0);
@@ -365,17 +353,17 @@ Test(aggregate, coverage_uses_the_regions_own_figures)
 	                     .girls = 5000 });
 	run();
 	/* Kidal: 10,000 of 40,000 targeted = 25.0 %; of 61,000 in need = 16.39 % */
-	cr_assert(coverage_pct(cube.region_dedup[FX_KIDAL], cfg.regions[FX_KIDAL].targeted, &pct));
+	cr_assert(coverage_pct(w.cube.region_dedup[FX_KIDAL], w.cfg.regions[FX_KIDAL].targeted, &pct));
 	cr_expect_float_eq(pct, 25.0, 1e-9);
-	cr_assert(coverage_pct(cube.region_dedup[FX_KIDAL], cfg.regions[FX_KIDAL].in_need, &pct));
+	cr_assert(coverage_pct(w.cube.region_dedup[FX_KIDAL], w.cfg.regions[FX_KIDAL].in_need, &pct));
 	cr_expect_float_eq(pct, 16.393442622950818, 1e-9);
 	/* Tombouctou has no figures: no percentage at all */
-	cr_expect_not(coverage_pct(cube.region_dedup[FX_TOMBOUCTOU],
-	                           cfg.regions[FX_TOMBOUCTOU].targeted, &pct));
+	cr_expect_not(coverage_pct(w.cube.region_dedup[FX_TOMBOUCTOU],
+	                           w.cfg.regions[FX_TOMBOUCTOU].targeted, &pct));
 	/* the plan: 15,000 of 800,000 = 1.875 % */
-	cr_expect_eq(cube.total_targeted, 800000);
-	cr_expect_eq(cube.total_in_need, 1300000);
-	cr_assert(coverage_pct(cube.total_dedup, cube.total_targeted, &pct));
+	cr_expect_eq(w.cube.total_targeted, 800000);
+	cr_expect_eq(w.cube.total_in_need, 1300000);
+	cr_assert(coverage_pct(w.cube.total_dedup, w.cube.total_targeted, &pct));
 	cr_expect_float_eq(pct, 1.875, 1e-9);
 	cr_expect_not(coverage_pct(5, 0, &pct));
 }
@@ -384,15 +372,15 @@ Test(aggregate, region_filter_measures_against_those_regions)
 {
 	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202403, .girls = 10 });
 	add((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "GC", .ym = 202403, .girls = 20 });
-	filter_add_region(&flt, FX_KIDAL);
-	filter_add_region(&flt, FX_GAO);
+	filter_add_region(&w.flt, FX_KIDAL);
+	filter_add_region(&w.flt, FX_GAO);
 	run();
-	cr_expect_eq(cube.total_in_need, 261000);
-	cr_expect_eq(cube.total_targeted, 160000);
-	filter_add_region(&flt, FX_TOMBOUCTOU);
+	cr_expect_eq(w.cube.total_in_need, 261000);
+	cr_expect_eq(w.cube.total_targeted, 160000);
+	filter_add_region(&w.flt, FX_TOMBOUCTOU);
 	run();
-	cr_expect_eq(cube.total_in_need, CONFIG_UNKNOWN);
-	cr_expect_eq(cube.total.reached, 30);
+	cr_expect_eq(w.cube.total_in_need, CONFIG_UNKNOWN);
+	cr_expect_eq(w.cube.total.reached, 30);
 }
 
 /* Grouped, the table holds Gao (2), then Mopti (1, 8), then Kidal (4): the
@@ -403,21 +391,21 @@ Test(aggregate, counted_rows_stay_in_table_order_under_a_region_filter)
 	add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .ym = 202403, .girls = 2 });
 	add((struct fx_row){ .partner = "A", .region = "Kidal", .type = "GC", .ym = 202403, .girls = 4 });
 	add((struct fx_row){ .partner = "A", .region = "Mopti", .type = "GC", .ym = 202403, .girls = 8 });
-	filter_add_region(&flt, FX_GAO);
-	filter_add_region(&flt, FX_MOPTI);
+	filter_add_region(&w.flt, FX_GAO);
+	filter_add_region(&w.flt, FX_MOPTI);
 	run();
 	const int32_t girls[] = { 2, 1, 8, 4 };
 	for (size_t i = 0; i < 4; i++)
-		cr_assert_eq(activity_counts(&tab, &tab.rows[i]).girls, girls[i], "row %zu", i);
-	cr_assert_eq(cube.nrows, 3);
-	cr_expect_eq(cube.rows[0], 0);
-	cr_expect_eq(cube.rows[1], 1);
-	cr_expect_eq(cube.rows[2], 2);
-	cr_expect_eq(cube.total.reached, 11);
-	cr_expect(cube_row_selected(&cube, 2));
-	cr_expect_not(cube_row_selected(&cube, 3));
+		cr_assert_eq(activity_counts(&w.tab, &w.tab.rows[i]).girls, girls[i], "row %zu", i);
+	cr_assert_eq(w.cube.nrows, 3);
+	cr_expect_eq(w.cube.rows[0], 0);
+	cr_expect_eq(w.cube.rows[1], 1);
+	cr_expect_eq(w.cube.rows[2], 2);
+	cr_expect_eq(w.cube.total.reached, 11);
+	cr_expect(cube_row_selected(&w.cube, 2));
+	cr_expect_not(cube_row_selected(&w.cube, 3));
 	uint32_t *rows;
-	size_t n = cube_rows_for(&cube, FX_MOPTI, FX_GC, &rows);
+	size_t n = cube_rows_for(&w.cube, FX_MOPTI, FX_GC, &rows);
 	cr_expect_eq(n, 2);
 	cr_expect_eq(rows[0], 1);
 	cr_expect_eq(rows[1], 2);
@@ -438,27 +426,27 @@ Test(aggregate, type_totals_and_overlaps)
 	add((struct fx_row){ .partner = "A", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
 	                     .activity = "groupes", .ym = 202403, .girls = 1 });
 	run();
-	cr_expect_eq(cube.type[FX_PSS].reached, 41);
-	cr_expect_eq(cube.type[FX_PSS].partners, 5);
-	cr_assert_eq(cube.noverlaps, 1);
-	cr_expect_eq(cube.overlaps[0].partners, 3);
-	cr_expect_eq(cube.overlaps[0].period, fx_month(202403));
-	cr_expect_eq(cube.overlaps[0].cercle, fx_cercle(&cfg, "Ansongo"));
-	cr_expect_eq(cube.overlaps[0].type, FX_PSS);
+	cr_expect_eq(w.cube.type[FX_PSS].reached, 41);
+	cr_expect_eq(w.cube.type[FX_PSS].partners, 5);
+	cr_assert_eq(w.cube.noverlaps, 1);
+	cr_expect_eq(w.cube.overlaps[0].partners, 3);
+	cr_expect_eq(w.cube.overlaps[0].period, fx_month(202403));
+	cr_expect_eq(w.cube.overlaps[0].cercle, fx_cercle(&w.cfg, "Ansongo"));
+	cr_expect_eq(w.cube.overlaps[0].type, FX_PSS);
 }
 
 Test(aggregate, row_lookup_by_file_and_line)
 {
-	uint32_t s2 = fx_source(&tab, "sheets/b.csv");
+	uint32_t s2 = fx_source(&w.tab, "sheets/b.csv");
 	add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .girls = 1 });
-	fx_add(&tab, &cfg, (struct fx_row){ .src = s2, .partner = "A", .region = "Gao",
+	fx_add(&w.tab, &w.cfg, (struct fx_row){ .src = s2, .partner = "A", .region = "Gao",
 	                                     .type = "GC", .girls = 1 });
 	run();
-	cr_expect_eq(cube_index_row_at(&ix, src, 2), 0);
-	cr_expect_eq(cube_index_row_at(&ix, s2, 2), 1);
-	cr_expect_eq(cube_index_row_at(&ix, s2, 3), -1);
-	cr_expect_eq(cube_index_row_at(&ix, src, 1), -1);
-	cr_expect_eq(cube_index_row_at(&ix, src, 3), -1);
+	cr_expect_eq(cube_index_row_at(&w.ix, w.src, 2), 0);
+	cr_expect_eq(cube_index_row_at(&w.ix, s2, 2), 1);
+	cr_expect_eq(cube_index_row_at(&w.ix, s2, 3), -1);
+	cr_expect_eq(cube_index_row_at(&w.ix, w.src, 1), -1);
+	cr_expect_eq(cube_index_row_at(&w.ix, w.src, 3), -1);
 }
 
 /* The aggregate walks a region's rows as one stretch: the index puts the
@@ -469,33 +457,33 @@ Test(aggregate, the_index_groups_the_table_by_region)
 	add((struct fx_row){ .partner = "A", .region = "Mopti", .type = "GC", .girls = 1 });
 	add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .girls = 2 });
 	add((struct fx_row){ .partner = "A", .region = "Mopti", .type = "GC", .girls = 4 });
-	cr_assert_not(table_grouped_by_region(&tab));
+	cr_assert_not(table_grouped_by_region(&w.tab));
 	run();
-	cr_expect(table_grouped_by_region(&tab));
-	cr_expect_eq(activity_counts(&tab, &tab.rows[0]).girls, 2);
-	cr_expect_eq(activity_counts(&tab, &tab.rows[1]).girls, 1);
-	cr_expect_eq(cube.region[FX_MOPTI].reached, 5);
-	cr_expect_eq(cube.region[FX_GAO].reached, 2);
-	cr_expect_eq(cube.nrows, 3);
+	cr_expect(table_grouped_by_region(&w.tab));
+	cr_expect_eq(activity_counts(&w.tab, &w.tab.rows[0]).girls, 2);
+	cr_expect_eq(activity_counts(&w.tab, &w.tab.rows[1]).girls, 1);
+	cr_expect_eq(w.cube.region[FX_MOPTI].reached, 5);
+	cr_expect_eq(w.cube.region[FX_GAO].reached, 2);
+	cr_expect_eq(w.cube.nrows, 3);
 }
 
 /* Within Gao the rows are out of file order (b.csv:2, a.csv:2, b.csv:3,
  * a.csv:3: two sheets interleaved): the lookup sorts keys of its own. */
 Test(aggregate, row_lookup_in_a_table_out_of_file_order)
 {
-	uint32_t s2 = fx_source(&tab, "sheets/b.csv");
+	uint32_t s2 = fx_source(&w.tab, "sheets/b.csv");
 	for (int i = 0; i < 2; i++) {
-		fx_add(&tab, &cfg, (struct fx_row){ .src = s2, .partner = "A", .region = "Gao",
+		fx_add(&w.tab, &w.cfg, (struct fx_row){ .src = s2, .partner = "A", .region = "Gao",
 		                                     .type = "GC", .girls = 1 });
 		add((struct fx_row){ .partner = "B", .region = "Gao", .type = "GC", .girls = 1 });
 	}
 	run();
-	cr_expect_eq(cube_index_row_at(&ix, src, 2), 1);
-	cr_expect_eq(cube_index_row_at(&ix, src, 3), 3);
-	cr_expect_eq(cube_index_row_at(&ix, s2, 2), 0);
-	cr_expect_eq(cube_index_row_at(&ix, s2, 3), 2);
-	cr_expect_eq(cube_index_row_at(&ix, s2, 4), -1);
-	cr_expect_eq(cube_index_row_at(&ix, src, 1), -1);
+	cr_expect_eq(cube_index_row_at(&w.ix, w.src, 2), 1);
+	cr_expect_eq(cube_index_row_at(&w.ix, w.src, 3), 3);
+	cr_expect_eq(cube_index_row_at(&w.ix, s2, 2), 0);
+	cr_expect_eq(cube_index_row_at(&w.ix, s2, 3), 2);
+	cr_expect_eq(cube_index_row_at(&w.ix, s2, 4), -1);
+	cr_expect_eq(cube_index_row_at(&w.ix, w.src, 1), -1);
 }
 
 /* In file order within each region (a loaded table, grouped): each
@@ -503,33 +491,33 @@ Test(aggregate, row_lookup_in_a_table_out_of_file_order)
  * a.csv:2, a.csv:4, then Kidal b.csv:3. */
 Test(aggregate, row_lookup_region_by_region)
 {
-	uint32_t s2 = fx_source(&tab, "sheets/b.csv");
+	uint32_t s2 = fx_source(&w.tab, "sheets/b.csv");
 	add((struct fx_row){ .partner = "B", .region = "Mopti", .type = "GC", .girls = 1 });   /* a:2 */
 	add((struct fx_row){ .partner = "B", .region = "Gao", .type = "GC", .girls = 1 });     /* a:3 */
-	fx_add(&tab, &cfg, (struct fx_row){ .src = s2, .partner = "A", .region = "Gao",
+	fx_add(&w.tab, &w.cfg, (struct fx_row){ .src = s2, .partner = "A", .region = "Gao",
 	                                     .type = "GC", .girls = 1 });                       /* b:2 */
-	fx_add(&tab, &cfg, (struct fx_row){ .src = s2, .partner = "A", .region = "Kidal",
+	fx_add(&w.tab, &w.cfg, (struct fx_row){ .src = s2, .partner = "A", .region = "Kidal",
 	                                     .type = "GC", .girls = 1 });                       /* b:3 */
 	add((struct fx_row){ .partner = "B", .region = "Mopti", .type = "GC", .girls = 1 });   /* a:4 */
 	run();
-	cr_expect_eq(cube_index_row_at(&ix, src, 3), 0);
-	cr_expect_eq(cube_index_row_at(&ix, s2, 2), 1);
-	cr_expect_eq(cube_index_row_at(&ix, src, 2), 2);
-	cr_expect_eq(cube_index_row_at(&ix, src, 4), 3);
-	cr_expect_eq(cube_index_row_at(&ix, s2, 3), 4);
-	cr_expect_eq(cube_index_row_at(&ix, s2, 4), -1);
-	cr_expect_eq(cube_index_row_at(&ix, src, 5), -1);
+	cr_expect_eq(cube_index_row_at(&w.ix, w.src, 3), 0);
+	cr_expect_eq(cube_index_row_at(&w.ix, s2, 2), 1);
+	cr_expect_eq(cube_index_row_at(&w.ix, w.src, 2), 2);
+	cr_expect_eq(cube_index_row_at(&w.ix, w.src, 4), 3);
+	cr_expect_eq(cube_index_row_at(&w.ix, s2, 3), 4);
+	cr_expect_eq(cube_index_row_at(&w.ix, s2, 4), -1);
+	cr_expect_eq(cube_index_row_at(&w.ix, w.src, 5), -1);
 }
 
 Test(aggregate, an_index_built_again_sees_the_new_rows)
 {
 	add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .girls = 1 });
 	run();
-	cr_expect_eq(cube.total.reached, 1);
+	cr_expect_eq(w.cube.total.reached, 1);
 	add((struct fx_row){ .partner = "B", .region = "Gao", .type = "GC", .girls = 2 });
 	run();
-	cr_expect_eq(cube.total.reached, 3);
-	cr_expect_eq(cube.total.partners, 2);
+	cr_expect_eq(w.cube.total.reached, 3);
+	cr_expect_eq(w.cube.total.partners, 2);
 }
 
 /* The rows behind a flag are the cube's own: a second cube computed from
@@ -548,10 +536,10 @@ Test(aggregate, two_cubes_on_one_index_keep_their_own_rows)
 	                     .girls = 7 });
 	struct cube base;
 	cube_init(&base);
-	cube_index_build(&ix, &cfg, &tab);
-	cube_compute(&base, &ix, &flt);
-	filter_only_region(&flt, FX_MOPTI);
-	cube_compute(&cube, &ix, &flt);
+	cube_index_build(&w.ix, &w.cfg, &w.tab);
+	cube_compute(&base, &w.ix, &w.flt);
+	filter_only_region(&w.flt, FX_MOPTI);
+	cube_compute(&w.cube, &w.ix, &w.flt);
 
 	cr_assert_eq(base.noverlaps, 1, "A and B in Ansongo in March");
 	struct cube_ref *refs;
@@ -568,13 +556,13 @@ Test(aggregate, two_cubes_on_one_index_keep_their_own_rows)
 	cr_expect(cube_row_selected(&base, 0));
 	cr_expect_not(filter_limits_regions(&base.selection), "base counted every region");
 
-	cr_assert_eq(cube.npresence, 1);
-	cr_assert_eq(cube_presence_rows(&cube, &cube.presence[0], fx_month(202403), &refs), 1);
+	cr_assert_eq(w.cube.npresence, 1);
+	cr_assert_eq(cube_presence_rows(&w.cube, &w.cube.presence[0], fx_month(202403), &refs), 1);
 	cr_expect_eq(refs[0].line, 5);
 	free(refs);
-	cr_expect_not(cube_row_selected(&cube, 0));
-	cr_expect(cube_row_selected(&cube, 3));
-	cr_expect_eq(filter_single_region(&cube.selection), FX_MOPTI, "the cube keeps its filter");
+	cr_expect_not(cube_row_selected(&w.cube, 0));
+	cr_expect(cube_row_selected(&w.cube, 3));
+	cr_expect_eq(filter_single_region(&w.cube.selection), FX_MOPTI, "the cube keeps its filter");
 	cube_free(&base);
 }
 
@@ -594,12 +582,12 @@ static bool same_key(const struct activity *a, const struct activity *b)
 /* The rules read literally, in O(n²): what aggregate must agree with. */
 static bool ref_counts(const bool *sel, size_t i)
 {
-	const struct activity *a = &tab.rows[i];
+	const struct activity *a = &w.tab.rows[i];
 	int p = activity_period(a);
-	if (cfg.mode != MODE_CUMULATIVE || p < 0)
+	if (w.cfg.mode != MODE_CUMULATIVE || p < 0)
 		return true;
-	for (size_t j = 0; j < tab.len; j++)
-		if (sel[j] && same_key(a, &tab.rows[j]) && activity_period(&tab.rows[j]) > p)
+	for (size_t j = 0; j < w.tab.len; j++)
+		if (sel[j] && same_key(a, &w.tab.rows[j]) && activity_period(&w.tab.rows[j]) > p)
 			return false;
 	return true;
 }
@@ -607,14 +595,14 @@ static bool ref_counts(const bool *sel, size_t i)
 static void ref_dedup(const bool *cnt, struct ref *r)
 {
 	for (int reg = 0; reg < FX_NREGIONS; reg++)
-		for (int ce = -1; ce < (int)cfg.ncercles; ce++) {
+		for (int ce = -1; ce < (int)w.cfg.ncercles; ce++) {
 			int64_t best = 0;
 			for (int ty = 0; ty < FX_NTYPES; ty++) {
 				int64_t s = 0;
-				for (size_t i = 0; i < tab.len; i++)
-					if (cnt[i] && tab.rows[i].region == reg && tab.rows[i].cercle == ce &&
-					    tab.rows[i].itype == ty)
-						s += activity_counts(&tab, &tab.rows[i]).reached;
+				for (size_t i = 0; i < w.tab.len; i++)
+					if (cnt[i] && w.tab.rows[i].region == reg && w.tab.rows[i].cercle == ce &&
+					    w.tab.rows[i].itype == ty)
+						s += activity_counts(&w.tab, &w.tab.rows[i]).reached;
 				best = s > best ? s : best;
 			}
 			r->dedup[reg] += best;
@@ -625,13 +613,13 @@ static void ref_dedup(const bool *cnt, struct ref *r)
 static void ref_partners(const bool *cnt, struct ref *r)
 {
 	for (int reg = 0; reg < FX_NREGIONS; reg++)
-		for (size_t i = 0; i < tab.len; i++) {
-			if (!cnt[i] || tab.rows[i].region != reg)
+		for (size_t i = 0; i < w.tab.len; i++) {
+			if (!cnt[i] || w.tab.rows[i].region != reg)
 				continue;
 			bool seen = false;
 			for (size_t j = 0; j < i && !seen; j++)
-				seen = cnt[j] && tab.rows[j].region == reg &&
-				       tab.rows[j].partner == tab.rows[i].partner;
+				seen = cnt[j] && w.tab.rows[j].region == reg &&
+				       w.tab.rows[j].partner == w.tab.rows[i].partner;
 			r->partners[reg] += !seen;
 		}
 }
@@ -639,15 +627,15 @@ static void ref_partners(const bool *cnt, struct ref *r)
 static void reference(struct ref *r)
 {
 	memset(r, 0, sizeof *r);
-	bool *sel = calloc(tab.len + 1, 1), *cnt = calloc(tab.len + 1, 1);
-	for (size_t i = 0; i < tab.len; i++)
-		sel[i] = filter_match(&flt, &cfg, &tab, &tab.rows[i]);
-	for (size_t i = 0; i < tab.len; i++) {
+	bool *sel = calloc(w.tab.len + 1, 1), *cnt = calloc(w.tab.len + 1, 1);
+	for (size_t i = 0; i < w.tab.len; i++)
+		sel[i] = filter_match(&w.flt, &w.cfg, &w.tab, &w.tab.rows[i]);
+	for (size_t i = 0; i < w.tab.len; i++) {
 		cnt[i] = sel[i] && ref_counts(sel, i);
 		r->superseded += sel[i] && !cnt[i];
 		if (cnt[i]) {
-			r->reached[tab.rows[i].region] += activity_counts(&tab, &tab.rows[i]).reached;
-			r->total += activity_counts(&tab, &tab.rows[i]).reached;
+			r->reached[w.tab.rows[i].region] += activity_counts(&w.tab, &w.tab.rows[i]).reached;
+			r->total += activity_counts(&w.tab, &w.tab.rows[i]).reached;
 		}
 	}
 	ref_dedup(cnt, r);
@@ -667,7 +655,7 @@ static void random_table(unsigned *seed)
 		int ri = rand_r(seed) % 5;
 		const char *ce = cercles[rand_r(seed) % 6];
 		/* keep cercles inside their region, as the loader does */
-		if (ce && cfg.cercles[fx_cercle(&cfg, ce)].region_old != ri)
+		if (ce && w.cfg.cercles[fx_cercle(&w.cfg, ce)].region_old != ri)
 			ce = NULL;
 		add((struct fx_row){
 			.partner = partners[rand_r(seed) % 5], .region = regions[ri], .cercle = ce,
@@ -683,41 +671,41 @@ static void pick(unsigned set, bool (*pick_one)(struct filter *, int))
 {
 	for (int i = 0; i < 32; i++)
 		if (set >> i & 1)
-			pick_one(&flt, i);
+			pick_one(&w.flt, i);
 }
 
 static void random_filter(unsigned *seed)
 {
-	filter_init(&flt);
+	filter_init(&w.flt);
 	if (rand_r(seed) % 2)
 		pick((unsigned)(rand_r(seed) % 31 + 1), filter_add_region);
 	if (rand_r(seed) % 3 == 0)
 		pick((unsigned)(rand_r(seed) % 63 + 1), filter_add_type);
 	if (rand_r(seed) % 3 == 0)
-		flt.to_month = fx_month(202401 + rand_r(seed) % 4);
+		w.flt.to_month = fx_month(202401 + rand_r(seed) % 4);
 	if (rand_r(seed) % 4 == 0)
-		filter_add_partner(&flt, rand_r(seed) % 2 ? "a" : "C");
+		filter_add_partner(&w.flt, rand_r(seed) % 2 ? "a" : "C");
 }
 
 /* A new random table; odd rounds count cumulatively. */
 static void fresh_random_table(unsigned *seed, int round)
 {
-	table_free(&tab);
-	fx_table(&tab);
-	src = fx_source(&tab, "r.csv");
-	cfg.mode = round % 2 ? MODE_CUMULATIVE : MODE_MONTHLY;
+	table_free(&w.tab);
+	fx_table(&w.tab);
+	w.src = fx_source(&w.tab, "r.csv");
+	w.cfg.mode = round % 2 ? MODE_CUMULATIVE : MODE_MONTHLY;
 	random_table(seed);
 }
 
 static void expect_reference(const struct ref *r, int round, int k)
 {
-	cr_assert_eq(cube.total.reached, r->total, "round %d.%d", round, k);
-	cr_assert_eq(cube.total_dedup, r->total_dedup, "round %d.%d", round, k);
-	cr_assert_eq(cube.superseded, r->superseded, "round %d.%d", round, k);
+	cr_assert_eq(w.cube.total.reached, r->total, "round %d.%d", round, k);
+	cr_assert_eq(w.cube.total_dedup, r->total_dedup, "round %d.%d", round, k);
+	cr_assert_eq(w.cube.superseded, r->superseded, "round %d.%d", round, k);
 	for (int reg = 0; reg < FX_NREGIONS; reg++) {
-		cr_assert_eq(cube.region[reg].reached, r->reached[reg]);
-		cr_assert_eq(cube.region_dedup[reg], r->dedup[reg]);
-		cr_assert_eq(cube.region[reg].partners, r->partners[reg]);
+		cr_assert_eq(w.cube.region[reg].reached, r->reached[reg]);
+		cr_assert_eq(w.cube.region_dedup[reg], r->dedup[reg]);
+		cr_assert_eq(w.cube.region[reg].partners, r->partners[reg]);
 	}
 }
 
@@ -747,22 +735,22 @@ Test(aggregate, one_index_serves_two_cubes)
 		struct cube base;
 		struct ref all;
 		cube_init(&base);
-		filter_init(&flt);
+		filter_init(&w.flt);
 		reference(&all);
-		cube_index_free(&ix);
-		cube_index_build(&ix, &cfg, &tab);
-		cube_compute(&base, &ix, &flt);
+		cube_index_free(&w.ix);
+		cube_index_build(&w.ix, &w.cfg, &w.tab);
+		cube_compute(&base, &w.ix, &w.flt);
 		for (int k = 0; k < 4; k++) {
 			random_filter(&seed);
 			struct ref r;
 			reference(&r);
-			cube_compute(&cube, &ix, &flt);
+			cube_compute(&w.cube, &w.ix, &w.flt);
 			expect_reference(&r, round, k);
 		}
 		cr_assert_eq(base.total.reached, all.total, "round %d: the first cube changed", round);
 		cr_assert_eq(base.total_dedup, all.total_dedup);
-		cr_assert_eq(base.nselected, tab.len, "round %d: no filter selects every row", round);
-		for (size_t i = 0; i < tab.len; i++)
+		cr_assert_eq(base.nselected, w.tab.len, "round %d: no filter selects every row", round);
+		for (size_t i = 0; i < w.tab.len; i++)
 			cr_assert(cube_row_selected(&base, i), "round %d: row %zu", round, i);
 		cube_free(&base);
 	}

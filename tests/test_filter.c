@@ -7,23 +7,16 @@
 #include "filter.h"
 #include "plan_fixture.h"
 
-static struct config cfg;
-static struct table tab;
-static struct filter flt;
-static uint32_t src;
+static struct fx_world w;
 
 static void setup(void)
 {
-	fx_config(&cfg);
-	fx_table(&tab);
-	filter_init(&flt);
-	src = fx_source(&tab, "a.csv");
+	fx_world_init(&w, "a.csv");
 }
 
 static void teardown(void)
 {
-	table_free(&tab);
-	fx_config_free(&cfg);
+	fx_world_free(&w);
 }
 
 TestSuite(filter, .init = setup, .fini = teardown);
@@ -31,58 +24,58 @@ TestSuite(filter, .init = setup, .fini = teardown);
 /* Rows are named by index: adding a row may move the array. */
 static size_t row(struct fx_row r)
 {
-	r.src = src;
-	return fx_add(&tab, &cfg, r);
+	r.src = w.src;
+	return fx_add(&w.tab, &w.cfg, r);
 }
 
 static bool match(size_t i)
 {
-	return filter_match(&flt, &cfg, &tab, &tab.rows[i]);
+	return filter_match(&w.flt, &w.cfg, &w.tab, &w.tab.rows[i]);
 }
 
 Test(filter, empty_selects_everything)
 {
-	cr_expect(filter_is_empty(&flt));
+	cr_expect(filter_is_empty(&w.flt));
 	size_t a = row((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "GC" });
 	cr_expect(match(a));
-	filter_set_text(&flt, "  ");
-	cr_expect(filter_is_empty(&flt), "blank text folds to nothing");
+	filter_set_text(&w.flt, "  ");
+	cr_expect(filter_is_empty(&w.flt), "blank text folds to nothing");
 }
 
 Test(filter, regions_types_and_statuses_are_sets)
 {
 	size_t a = row((struct fx_row){ .partner = "IRC", .region = "Mopti",
 	                                                .type = "PSS", .status = STATUS_ONGOING });
-	filter_only_region(&flt, FX_GAO);
+	filter_only_region(&w.flt, FX_GAO);
 	cr_expect_not(match(a));
-	cr_expect(filter_add_region(&flt, FX_MOPTI));
+	cr_expect(filter_add_region(&w.flt, FX_MOPTI));
 	cr_expect(match(a));
-	filter_only_type(&flt, FX_GC);
+	filter_only_type(&w.flt, FX_GC);
 	cr_expect_not(match(a));
-	cr_expect(filter_add_type(&flt, FX_PSS));
+	cr_expect(filter_add_type(&w.flt, FX_PSS));
 	cr_expect(match(a));
-	flt.statuses = 1u << STATUS_PLANNED;
+	w.flt.statuses = 1u << STATUS_PLANNED;
 	cr_expect_not(match(a));
-	flt.statuses |= 1u << STATUS_ONGOING;
+	w.flt.statuses |= 1u << STATUS_ONGOING;
 	cr_expect(match(a));
-	cr_expect_not(filter_is_empty(&flt));
+	cr_expect_not(filter_is_empty(&w.flt));
 }
 
 Test(filter, period_by_reporting_month)
 {
 	size_t a = row((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC",
 	                                                .ym = 202403, .start_ym = 202401, .end_ym = 202412 });
-	flt.from_month = fx_month(202403);
-	flt.to_month = fx_month(202403);
+	w.flt.from_month = fx_month(202403);
+	w.flt.to_month = fx_month(202403);
 	cr_expect(match(a));
-	flt.from_month = fx_month(202404);
-	flt.to_month = fx_month(202406);
+	w.flt.from_month = fx_month(202404);
+	w.flt.to_month = fx_month(202406);
 	cr_expect_not(match(a), "the reporting month wins over the dates");
-	flt.from_month = -1;
-	flt.to_month = fx_month(202402);
+	w.flt.from_month = -1;
+	w.flt.to_month = fx_month(202402);
 	cr_expect_not(match(a));
-	flt.to_month = -1;
-	flt.from_month = fx_month(202403);
+	w.flt.to_month = -1;
+	w.flt.from_month = fx_month(202403);
 	cr_expect(match(a));
 }
 
@@ -90,15 +83,15 @@ Test(filter, period_by_start_and_end_overlap)
 {
 	size_t a = row((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC",
 	                                                .start_ym = 202402, .end_ym = 202405 });
-	flt.from_month = fx_month(202405);
-	flt.to_month = fx_month(202407);
+	w.flt.from_month = fx_month(202405);
+	w.flt.to_month = fx_month(202407);
 	cr_expect(match(a), "overlaps at its last month");
-	flt.from_month = fx_month(202406);
+	w.flt.from_month = fx_month(202406);
 	cr_expect_not(match(a));
-	flt.from_month = fx_month(202401);
-	flt.to_month = fx_month(202402);
+	w.flt.from_month = fx_month(202401);
+	w.flt.to_month = fx_month(202402);
 	cr_expect(match(a), "overlaps at its first month");
-	flt.to_month = fx_month(202401);
+	w.flt.to_month = fx_month(202401);
 	cr_expect_not(match(a));
 }
 
@@ -106,9 +99,9 @@ Test(filter, one_date_alone_is_a_point)
 {
 	size_t a = row((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC",
 	                                                .start_ym = 202402 });
-	flt.from_month = fx_month(202403);
+	w.flt.from_month = fx_month(202403);
 	cr_expect_not(match(a), "a start with no end does not run for ever");
-	flt.from_month = fx_month(202402);
+	w.flt.from_month = fx_month(202402);
 	cr_expect(match(a));
 }
 
@@ -116,10 +109,10 @@ Test(filter, undated_rows_only_when_the_range_is_open)
 {
 	size_t a = row((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC" });
 	cr_expect(match(a));
-	flt.to_month = fx_month(202412);
+	w.flt.to_month = fx_month(202412);
 	cr_expect_not(match(a));
-	flt.to_month = -1;
-	flt.from_month = fx_month(202001);
+	w.flt.to_month = -1;
+	w.flt.from_month = fx_month(202001);
 	cr_expect_not(match(a));
 }
 
@@ -127,25 +120,25 @@ Test(filter, partners_match_partner_or_org_whole_and_folded)
 {
 	size_t a = row((struct fx_row){ .partner = "Save the Children",
 	                                                .org = "UNICEF", .region = "Gao", .type = "GC" });
-	cr_assert(filter_add_partner(&flt, "SAVE THE CHILDREN"));
+	cr_assert(filter_add_partner(&w.flt, "SAVE THE CHILDREN"));
 	cr_expect(match(a));
-	filter_init(&flt);
-	filter_add_partner(&flt, "unicef");
+	filter_init(&w.flt);
+	filter_add_partner(&w.flt, "unicef");
 	cr_expect(match(a), "the organisation counts too");
-	filter_init(&flt);
-	filter_add_partner(&flt, "Save");
+	filter_init(&w.flt);
+	filter_add_partner(&w.flt, "Save");
 	cr_expect_not(match(a), "partners match whole names, not parts");
-	filter_add_partner(&flt, "IRC");
+	filter_add_partner(&w.flt, "IRC");
 	cr_expect_not(match(a));
-	filter_add_partner(&flt, "Unicef");
+	filter_add_partner(&w.flt, "Unicef");
 	cr_expect(match(a), "any of the partners given");
 }
 
 Test(filter, partner_list_is_bounded)
 {
 	for (int i = 0; i < FILTER_MAX_PARTNERS; i++)
-		cr_assert(filter_add_partner(&flt, "x"));
-	cr_expect_not(filter_add_partner(&flt, "one too many"));
+		cr_assert(filter_add_partner(&w.flt, "x"));
+	cr_expect_not(filter_add_partner(&w.flt, "one too many"));
 }
 
 Test(filter, text_finds_places_by_name_variant_and_code)
@@ -155,15 +148,15 @@ Test(filter, text_finds_places_by_name_variant_and_code)
 	                                                   .cercle = "Tombouctou", .type = "GC" });
 	size_t gao = row((struct fx_row){ .partner = "A", .region = "Gao",
 	                                                  .cercle = "Ansongo", .type = "GC" });
-	filter_set_text(&flt, "SEGOU");
+	filter_set_text(&w.flt, "SEGOU");
 	cr_expect(match(segou));
 	cr_expect_not(match(tomb));
-	filter_set_text(&flt, "timbuktu");
+	filter_set_text(&w.flt, "timbuktu");
 	cr_expect(match(tomb));
 	cr_expect_not(match(segou));
-	filter_set_text(&flt, "anson");
+	filter_set_text(&w.flt, "anson");
 	cr_expect(match(gao), "a cercle, by part of its name");
-	filter_set_text(&flt, "ml07");
+	filter_set_text(&w.flt, "ml07");
 	cr_expect(match(gao), "a region p-code");
 	cr_expect_not(match(segou));
 }
@@ -178,7 +171,7 @@ Test(filter, text_finds_types_partners_activities_communes)
 	                              "eae", "espaces amis", "child friendly" };
 	static const bool want[] = { false, true, true, true, true, true, true, true };
 	for (size_t i = 0; i < sizeof hits / sizeof hits[0]; i++) {
-		filter_set_text(&flt, hits[i]);
+		filter_set_text(&w.flt, hits[i]);
 		cr_expect_eq(match(a), want[i], "text '%s'", hits[i]);
 	}
 }
@@ -187,11 +180,11 @@ Test(filter, criteria_combine_with_and)
 {
 	size_t a = row((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "GC",
 	                                                .ym = 202403 });
-	filter_only_region(&flt, FX_GAO);
-	filter_set_text(&flt, "irc");
-	flt.to_month = fx_month(202402);
+	filter_only_region(&w.flt, FX_GAO);
+	filter_set_text(&w.flt, "irc");
+	w.flt.to_month = fx_month(202402);
 	cr_expect_not(match(a));
-	flt.to_month = fx_month(202403);
+	w.flt.to_month = fx_month(202403);
 	cr_expect(match(a));
 }
 
@@ -201,9 +194,9 @@ Test(filter, rows_in_table_order_with_cached_text)
 	for (int i = 0; i < 300; i++)
 		row((struct fx_row){ .partner = i % 3 == 0 ? "IRC" : i % 3 == 1 ? "SCI" : "ENDA",
 		                     .region = i % 2 ? "Gao" : "Mopti", .type = "GC" });
-	filter_set_text(&flt, "sci");
+	filter_set_text(&w.flt, "sci");
 	uint32_t *rows;
-	size_t n = filter_rows(&flt, &cfg, &tab, &rows);
+	size_t n = filter_rows(&w.flt, &w.cfg, &w.tab, &rows);
 	cr_assert_eq(n, 100);
 	for (size_t k = 0; k < n; k++)
 		cr_expect_eq(rows[k], 3 * k + 1);
@@ -213,24 +206,24 @@ Test(filter, rows_in_table_order_with_cached_text)
 Test(filter, describe)
 {
 	char buf[256];
-	filter_describe(&flt, &cfg, buf, sizeof buf);
+	filter_describe(&w.flt, &w.cfg, buf, sizeof buf);
 	cr_expect_str_eq(buf, "none");
-	filter_add_region(&flt, FX_SEGOU);
-	filter_add_region(&flt, FX_MOPTI);
-	filter_add_type(&flt, FX_GC);
-	flt.from_month = fx_month(202401);
-	flt.to_month = fx_month(202403);
-	filter_describe(&flt, &cfg, buf, sizeof buf);
+	filter_add_region(&w.flt, FX_SEGOU);
+	filter_add_region(&w.flt, FX_MOPTI);
+	filter_add_type(&w.flt, FX_GC);
+	w.flt.from_month = fx_month(202401);
+	w.flt.to_month = fx_month(202403);
+	filter_describe(&w.flt, &w.cfg, buf, sizeof buf);
 	cr_expect_str_eq(buf, "region Mopti, Ségou; type GC; 2024-01..2024-03");
-	filter_init(&flt);
-	flt.statuses = 1u << STATUS_ONGOING;
-	filter_add_partner(&flt, "IRC");
-	flt.to_month = fx_month(202406);
-	filter_set_text(&flt, "Ségou");
-	filter_describe(&flt, &cfg, buf, sizeof buf);
+	filter_init(&w.flt);
+	w.flt.statuses = 1u << STATUS_ONGOING;
+	filter_add_partner(&w.flt, "IRC");
+	w.flt.to_month = fx_month(202406);
+	filter_set_text(&w.flt, "Ségou");
+	filter_describe(&w.flt, &w.cfg, buf, sizeof buf);
 	cr_expect_str_eq(buf, "status ongoing; partner \"irc\"; to 2024-06; text \"segou\"");
 	char small[8];
-	filter_describe(&flt, &cfg, small, sizeof small);
+	filter_describe(&w.flt, &w.cfg, small, sizeof small);
 	cr_expect_str_eq(small, "status ");
 }
 
@@ -238,43 +231,43 @@ Test(filter, describe)
  * them, and one picked alone is "the" region. */
 Test(filter, asking_which_regions_and_types_are_picked)
 {
-	cr_expect(filter_has_region(&flt, FX_GAO));
-	cr_expect(filter_has_region(&flt, 63));
-	cr_expect_not(filter_limits_regions(&flt));
-	cr_expect_eq(filter_single_region(&flt), -1);
-	filter_only_region(&flt, FX_MOPTI);
-	cr_expect(filter_limits_regions(&flt));
-	cr_expect(filter_has_region(&flt, FX_MOPTI));
-	cr_expect_not(filter_has_region(&flt, FX_GAO));
-	cr_expect_eq(filter_single_region(&flt), FX_MOPTI);
-	filter_add_region(&flt, FX_GAO);
-	cr_expect_eq(filter_single_region(&flt), -1, "two regions: no single one");
-	cr_expect(filter_has_region(&flt, FX_GAO));
-	filter_clear_regions(&flt);
-	cr_expect_not(filter_limits_regions(&flt));
-	filter_only_region(&flt, 63);
-	cr_expect_eq(filter_single_region(&flt), 63);
-	filter_only_region(&flt, -1);
-	cr_expect_not(filter_limits_regions(&flt), "-1 picks none: all");
-	cr_expect_not(filter_limits_types(&flt));
-	filter_only_type(&flt, FX_PSS);
-	cr_expect(filter_limits_types(&flt));
-	cr_expect(filter_has_type(&flt, FX_PSS));
-	cr_expect_not(filter_has_type(&flt, FX_GC));
-	filter_only_type(&flt, -1);
-	cr_expect(filter_has_type(&flt, FX_GC));
+	cr_expect(filter_has_region(&w.flt, FX_GAO));
+	cr_expect(filter_has_region(&w.flt, 63));
+	cr_expect_not(filter_limits_regions(&w.flt));
+	cr_expect_eq(filter_single_region(&w.flt), -1);
+	filter_only_region(&w.flt, FX_MOPTI);
+	cr_expect(filter_limits_regions(&w.flt));
+	cr_expect(filter_has_region(&w.flt, FX_MOPTI));
+	cr_expect_not(filter_has_region(&w.flt, FX_GAO));
+	cr_expect_eq(filter_single_region(&w.flt), FX_MOPTI);
+	filter_add_region(&w.flt, FX_GAO);
+	cr_expect_eq(filter_single_region(&w.flt), -1, "two regions: no single one");
+	cr_expect(filter_has_region(&w.flt, FX_GAO));
+	filter_clear_regions(&w.flt);
+	cr_expect_not(filter_limits_regions(&w.flt));
+	filter_only_region(&w.flt, 63);
+	cr_expect_eq(filter_single_region(&w.flt), 63);
+	filter_only_region(&w.flt, -1);
+	cr_expect_not(filter_limits_regions(&w.flt), "-1 picks none: all");
+	cr_expect_not(filter_limits_types(&w.flt));
+	filter_only_type(&w.flt, FX_PSS);
+	cr_expect(filter_limits_types(&w.flt));
+	cr_expect(filter_has_type(&w.flt, FX_PSS));
+	cr_expect_not(filter_has_type(&w.flt, FX_GC));
+	filter_only_type(&w.flt, -1);
+	cr_expect(filter_has_type(&w.flt, FX_GC));
 }
 
 /* The filter holds 64 regions and 64 types: a 65th is refused, not wrapped
  * onto another one. */
 Test(filter, past_the_64th_nothing_is_picked)
 {
-	cr_expect_not(filter_add_region(&flt, 64));
-	cr_expect_not(filter_limits_regions(&flt));
-	cr_expect_not(filter_add_type(&flt, 64));
-	cr_expect_not(filter_add_type(&flt, -1));
-	cr_expect_not(filter_limits_types(&flt));
-	cr_expect(filter_add_region(&flt, 0));
-	cr_expect_not(filter_has_region(&flt, 64));
-	cr_expect_not(filter_has_region(&flt, -1));
+	cr_expect_not(filter_add_region(&w.flt, 64));
+	cr_expect_not(filter_limits_regions(&w.flt));
+	cr_expect_not(filter_add_type(&w.flt, 64));
+	cr_expect_not(filter_add_type(&w.flt, -1));
+	cr_expect_not(filter_limits_types(&w.flt));
+	cr_expect(filter_add_region(&w.flt, 0));
+	cr_expect_not(filter_has_region(&w.flt, 64));
+	cr_expect_not(filter_has_region(&w.flt, -1));
 }

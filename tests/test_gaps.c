@@ -10,39 +10,24 @@
 #include "gaps.h"
 #include "plan_fixture.h"
 
-static struct config cfg;
-static struct table tab;
-static struct cube_index ix;
-static struct cube cube;
-static struct filter flt;
-static struct gap_list gl;
-static uint32_t src;
+static struct fx_world w;
 
 static void setup(void)
 {
-	fx_config(&cfg);
-	fx_table(&tab);
-	cube_init(&cube);
-	filter_init(&flt);
-	gap_list_init(&gl);
-	src = fx_source(&tab, "sheets/a.csv");
+	fx_world_init(&w, "sheets/a.csv");
 }
 
 static void teardown(void)
 {
-	gap_list_free(&gl);
-	cube_free(&cube);
-	cube_index_free(&ix);
-	table_free(&tab);
-	fx_config_free(&cfg);
+	fx_world_free(&w);
 }
 
 TestSuite(gaps, .init = setup, .fini = teardown);
 
 static size_t add(struct fx_row r)
 {
-	r.src = src;
-	return fx_add(&tab, &cfg, r);
+	r.src = w.src;
+	return fx_add(&w.tab, &w.cfg, r);
 }
 
 /* The people reached in a region, as one ongoing PSS row. */
@@ -54,26 +39,26 @@ static void reach(const char *region, int32_t n)
 
 static void run(int report_month)
 {
-	cube_index_free(&ix);
-	cube_index_build(&ix, &cfg, &tab);
-	cube_compute(&cube, &ix, &flt);
-	gaps_compute(&gl, &cfg, &tab, &cube, report_month);
+	cube_index_free(&w.ix);
+	cube_index_build(&w.ix, &w.cfg, &w.tab);
+	cube_compute(&w.cube, &w.ix, &w.flt);
+	gaps_compute(&w.gl, &w.cfg, &w.tab, &w.cube, report_month);
 }
 
 static size_t count(enum gap_kind k, int region)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < gl.len; i++)
-		n += gl.items[i].kind == k && gl.items[i].region == region;
+	for (size_t i = 0; i < w.gl.len; i++)
+		n += w.gl.items[i].kind == k && w.gl.items[i].region == region;
 	return n;
 }
 
 static const struct gap *find(enum gap_kind k, int region, int type)
 {
-	for (size_t i = 0; i < gl.len; i++)
-		if (gl.items[i].kind == k && gl.items[i].region == region &&
-		    (type < 0 || gl.items[i].type == type))
-			return &gl.items[i];
+	for (size_t i = 0; i < w.gl.len; i++)
+		if (w.gl.items[i].kind == k && w.gl.items[i].region == region &&
+		    (type < 0 || w.gl.items[i].type == type))
+			return &w.gl.items[i];
 	return NULL;
 }
 
@@ -85,7 +70,7 @@ static const struct rowref *rows_of(const struct gap *g)
 {
 	static struct rowref *rows;
 	free(rows);
-	size_t n = gaps_rows(&gl, (size_t)(g - gl.items), &rows);
+	size_t n = gaps_rows(&w.gl, (size_t)(g - w.gl.items), &rows);
 	cr_assert_eq(n, g->nrows, "gaps_rows listed %zu rows, the flag counts %zu", n, g->nrows);
 	return rows;
 }
@@ -119,7 +104,7 @@ Test(gaps, no_presence_fires_for_a_region_with_need_and_nobody)
 	/* one flag per cause: no missing-service or low-coverage for Kidal too */
 	cr_expect_eq(count(GAP_MISSING_SERVICE, FX_KIDAL), 0);
 	cr_expect_eq(count(GAP_LOW_COVERAGE, FX_KIDAL), 0);
-	cr_expect_eq(gaps_worst_for_region(&gl, FX_KIDAL), SEV_CRITICAL);
+	cr_expect_eq(gaps_worst_for_region(&w.gl, FX_KIDAL), SEV_CRITICAL);
 }
 
 Test(gaps, no_presence_counts_planned_rows_as_absence)
@@ -146,8 +131,8 @@ Test(gaps, no_presence_silent_with_one_active_row)
 Test(gaps, no_presence_silent_without_need)
 {
 	/* Tombouctou has no figures; Ségou is set to 0 in need and 0 targeted */
-	cfg.regions[FX_SEGOU].in_need = 0;
-	cfg.regions[FX_SEGOU].targeted = 0;
+	w.cfg.regions[FX_SEGOU].in_need = 0;
+	w.cfg.regions[FX_SEGOU].targeted = 0;
 	quiet_elsewhere(FX_SEGOU);
 	run(fx_month(202412));
 	cr_expect_eq(count(GAP_NO_PRESENCE, FX_TOMBOUCTOU), 0);
@@ -157,14 +142,14 @@ Test(gaps, no_presence_silent_without_need)
 Test(gaps, no_presence_silent_under_a_partner_filter)
 {
 	quiet_elsewhere(FX_KIDAL);
-	filter_add_partner(&flt, "UNICEF");
+	filter_add_partner(&w.flt, "UNICEF");
 	run(fx_month(202412));
 	cr_expect_eq(count(GAP_NO_PRESENCE, FX_KIDAL), 0);
 }
 
 Test(gaps, no_presence_only_for_the_regions_selected)
 {
-	filter_only_region(&flt, FX_GAO);
+	filter_only_region(&w.flt, FX_GAO);
 	run(fx_month(202412));
 	cr_expect_eq(count(GAP_NO_PRESENCE, FX_GAO), 1);
 	cr_expect_eq(count(GAP_NO_PRESENCE, FX_KIDAL), 0);
@@ -236,10 +221,10 @@ Test(gaps, low_coverage_silent_without_target)
 Test(gaps, low_coverage_silent_for_part_of_a_monthly_year)
 {
 	reach("Kidal", 1);
-	flt.from_month = fx_month(202403);
+	w.flt.from_month = fx_month(202403);
 	run(fx_month(202412));
 	cr_expect_eq(count(GAP_LOW_COVERAGE, FX_KIDAL), 0);
-	cfg.mode = MODE_CUMULATIVE;   /* a cumulative report restates the year */
+	w.cfg.mode = MODE_CUMULATIVE;   /* a cumulative report restates the year */
 	run(fx_month(202412));
 	cr_expect_eq(count(GAP_LOW_COVERAGE, FX_KIDAL), 1);
 }
@@ -279,10 +264,10 @@ Test(gaps, missing_service_follows_the_type_filter)
 {
 	quiet_elsewhere(FX_KIDAL);
 	reach("Kidal", 40000);
-	filter_only_type(&flt, FX_PSS);
+	filter_only_type(&w.flt, FX_PSS);
 	run(fx_month(202412));
 	cr_expect_eq(count(GAP_MISSING_SERVICE, FX_KIDAL), 0);
-	filter_only_type(&flt, FX_GC);
+	filter_only_type(&w.flt, FX_GC);
 	run(fx_month(202412));
 	cr_expect_eq(count(GAP_MISSING_SERVICE, FX_KIDAL), 1);
 	cr_expect_not_null(find(GAP_MISSING_SERVICE, FX_KIDAL, FX_GC));
@@ -309,13 +294,13 @@ Test(gaps, concentration_fires_at_three_partners)
 	const struct gap *g = find(GAP_CONCENTRATION, FX_GAO, FX_PSS);
 	cr_assert_not_null(g);
 	cr_expect_eq(g->severity, SEV_MEDIUM);
-	cr_expect_eq(g->cercle, fx_cercle(&cfg, "Ansongo"));
+	cr_expect_eq(g->cercle, fx_cercle(&w.cfg, "Ansongo"));
 	cr_expect_str_eq(g->reason, "Gao — Ansongo — PSS: 3 partners active in 2024-03 (3 or more) "
 	                 "— coordinate, and check the same children are not counted twice");
 	cr_assert_eq(g->nrows, 4);
 	const struct rowref *rows = rows_of(g);
 	for (size_t i = 0; i < 4; i++) {
-		cr_expect_eq(rows[i].source, src);
+		cr_expect_eq(rows[i].source, w.src);
 		cr_expect_eq(rows[i].line, 2 + i);
 	}
 }
@@ -342,7 +327,7 @@ Test(gaps, concentration_rows_follow_the_filter_they_were_computed_with)
 	const struct rowref *rows = rows_of(g);
 	for (size_t i = 0; i < 4; i++)
 		cr_expect_eq(rows[i].line, 2 + i);
-	flt.statuses = 1u << STATUS_ONGOING;
+	w.flt.statuses = 1u << STATUS_ONGOING;
 	run(fx_month(202404));
 	g = find(GAP_CONCENTRATION, FX_GAO, FX_PSS);
 	cr_assert_not_null(g);
@@ -361,7 +346,7 @@ Test(gaps, concentration_rows_asked_of_a_cube_computed_again_abort, .signal = SI
 	run(fx_month(202404));
 	const struct gap *g = find(GAP_CONCENTRATION, FX_GAO, FX_PSS);
 	cr_assert_not_null(g);
-	cube_compute(&cube, &ix, &flt);
+	cube_compute(&w.cube, &w.ix, &w.flt);
 	rows_of(g);
 }
 
@@ -389,10 +374,10 @@ Test(gaps, concentration_ignores_planned_partners)
 Test(gaps, concentration_follows_the_threshold)
 {
 	partners_in_ansongo(4, 202403, STATUS_ONGOING);
-	cfg.th.concentration_partners = 5;
+	w.cfg.th.concentration_partners = 5;
 	run(fx_month(202404));
 	cr_expect_eq(count(GAP_CONCENTRATION, FX_GAO), 0);
-	cfg.th.concentration_partners = 4;
+	w.cfg.th.concentration_partners = 4;
 	run(fx_month(202404));
 	cr_expect_eq(count(GAP_CONCENTRATION, FX_GAO), 1);
 }
@@ -505,25 +490,25 @@ Test(gaps, a_stale_flag_names_its_partner)
 	 * the screen can compare partners by pointer */
 	const struct rowref *ref = rows_of(g);
 	const char *row_partner = NULL;
-	for (size_t i = 0; i < tab.len; i++)
-		if (tab.rows[i].source == ref[0].source && tab.rows[i].line == ref[0].line)
-			row_partner = table_str(&tab, tab.rows[i].partner);
+	for (size_t i = 0; i < w.tab.len; i++)
+		if (w.tab.rows[i].source == ref[0].source && w.tab.rows[i].line == ref[0].line)
+			row_partner = table_str(&w.tab, w.tab.rows[i].partner);
 	cr_expect(g->partner == row_partner);
-	for (size_t i = 0; i < gl.len; i++)
-		if (gl.items[i].kind != GAP_STALE)
-			cr_expect_null(gl.items[i].partner, "%s", gl.items[i].reason);
+	for (size_t i = 0; i < w.gl.len; i++)
+		if (w.gl.items[i].kind != GAP_STALE)
+			cr_expect_null(w.gl.items[i].partner, "%s", w.gl.items[i].reason);
 }
 
 Test(gaps, stale_threshold_is_strict)
 {
 	two_partners_last_reporting_feb_and_mar();
-	cfg.th.stale_days = 61;
+	w.cfg.th.stale_days = 61;
 	run(fx_month(202404));
 	cr_expect_eq(count(GAP_STALE, FX_MOPTI), 0);
-	cfg.th.stale_days = 60;
+	w.cfg.th.stale_days = 60;
 	run(fx_month(202404));
 	cr_expect_eq(count(GAP_STALE, FX_MOPTI), 1);
-	cfg.th.stale_days = 29;   /* SCI: 30 days > 29 */
+	w.cfg.th.stale_days = 29;   /* SCI: 30 days > 29 */
 	run(fx_month(202404));
 	cr_expect_eq(count(GAP_STALE, FX_MOPTI), 2);
 }
@@ -546,10 +531,10 @@ Test(gaps, data_quality_groups_warnings_by_sheet_kind_and_region)
 	size_t r4 = add((struct fx_row){ .partner = "A", .region = "Gao", .type = "AUTRE", .girls = 1 });
 	const size_t rows[] = { r1, r2, r3 };
 	for (int i = 0; i < 3; i++)
-		diag_add(&tab.diags, DIAG_WARNING, DC_TOTAL_DIFFERS, src, tab.rows[rows[i]].line, 16,
+		diag_add(&w.tab.diags, DIAG_WARNING, DC_TOTAL_DIFFERS, w.src, w.tab.rows[rows[i]].line, 16,
 		         "Total %d differs from the sum of the breakdown %lld; the breakdown is counted",
 		         50, 22LL);
-	diag_add(&tab.diags, DIAG_WARNING, DC_UNKNOWN_TYPE, src, tab.rows[r4].line, 7,
+	diag_add(&w.tab.diags, DIAG_WARNING, DC_UNKNOWN_TYPE, w.src, w.tab.rows[r4].line, 7,
 	         "Type: unknown intervention type 'Jeux', counted as AUTRE (Other)");
 	run(fx_month(202404));
 	const struct gap *g = find(GAP_DATA_QUALITY, FX_GAO, -1);
@@ -558,17 +543,17 @@ Test(gaps, data_quality_groups_warnings_by_sheet_kind_and_region)
 	cr_expect_str_eq(g->reason, "Gao — a.csv: 2 rows: the total differs from the breakdown "
 	                 "(the breakdown is counted)");
 	cr_assert_eq(g->nrows, 2);
-	cr_expect_eq(rows_of(g)[1].line, tab.rows[r2].line);
+	cr_expect_eq(rows_of(g)[1].line, w.tab.rows[r2].line);
 	cr_expect_eq(count(GAP_DATA_QUALITY, FX_MOPTI), 1);
 	cr_expect_eq(count(GAP_DATA_QUALITY, FX_GAO), 2);
 	/* the unknown type is info */
 	enum severity worst_info = SEV_COUNT;
-	for (size_t i = 0; i < gl.len; i++)
-		if (gl.items[i].kind == GAP_DATA_QUALITY && strstr(gl.items[i].reason, "unknown"))
-			worst_info = gl.items[i].severity;
+	for (size_t i = 0; i < w.gl.len; i++)
+		if (w.gl.items[i].kind == GAP_DATA_QUALITY && strstr(w.gl.items[i].reason, "unknown"))
+			worst_info = w.gl.items[i].severity;
 	cr_expect_eq(worst_info, SEV_INFO);
 	/* a region filter leaves out other regions' warnings */
-	filter_only_region(&flt, FX_MOPTI);
+	filter_only_region(&w.flt, FX_MOPTI);
 	run(fx_month(202404));
 	cr_expect_eq(count(GAP_DATA_QUALITY, FX_GAO), 0);
 	cr_expect_eq(count(GAP_DATA_QUALITY, FX_MOPTI), 1);
@@ -576,13 +561,13 @@ Test(gaps, data_quality_groups_warnings_by_sheet_kind_and_region)
 
 Test(gaps, data_quality_counts_rejected_rows_per_sheet)
 {
-	uint32_t b = fx_source(&tab, "sheets/b.csv");
-	fx_add(&tab, &cfg, (struct fx_row){ .src = b, .partner = "A", .region = "Gao", .type = "GC",
+	uint32_t b = fx_source(&w.tab, "sheets/b.csv");
+	fx_add(&w.tab, &w.cfg, (struct fx_row){ .src = b, .partner = "A", .region = "Gao", .type = "GC",
 	                                     .girls = 1 });
-	diag_add(&tab.diags, DIAG_REJECT, DC_UNKNOWN_REGION, b, 9, 4, "Région: unknown region 'Segu'");
-	diag_add(&tab.diags, DIAG_REJECT, DC_NO_TYPE, b, 7, 0, "no intervention type: Type is empty");
-	tab.sources[b].rejected = 2;
-	tab.sources[b].rows_read += 2;
+	diag_add(&w.tab.diags, DIAG_REJECT, DC_UNKNOWN_REGION, b, 9, 4, "Région: unknown region 'Segu'");
+	diag_add(&w.tab.diags, DIAG_REJECT, DC_NO_TYPE, b, 7, 0, "no intervention type: Type is empty");
+	w.tab.sources[b].rejected = 2;
+	w.tab.sources[b].rows_read += 2;
 	run(fx_month(202404));
 	const struct gap *g = find(GAP_DATA_QUALITY, -1, -1);
 	cr_assert_not_null(g);
@@ -598,9 +583,9 @@ Test(gaps, data_quality_planned_rows_reporting_people)
 {
 	size_t r = add((struct fx_row){ .partner = "A", .region = "Kidal", .type = "GC", .ym = 202403,
 	                                .girls = 30, .status = STATUS_PLANNED });
-	diag_add(&tab.diags, DIAG_WARNING, DC_PLANNED_REACHED, src, tab.rows[r].line, 11,
+	diag_add(&w.tab.diags, DIAG_WARNING, DC_PLANNED_REACHED, w.src, w.tab.rows[r].line, 11,
 	         "planned activity reports %d people reached; counted as planned presence only", 30);
-	diag_add(&tab.diags, DIAG_NOTE, DC_ORG_SPELLED_TWO_WAYS, src, tab.rows[r].line, 0,
+	diag_add(&w.tab.diags, DIAG_NOTE, DC_ORG_SPELLED_TWO_WAYS, w.src, w.tab.rows[r].line, 0,
 	         "organisation 'Save the Children' looks like 'Save the children' (a.csv:3): the "
 	         "same partner spelled two ways is counted as two partners");
 	run(fx_month(202404));
@@ -621,15 +606,15 @@ Test(gaps, data_quality_planned_rows_reporting_people)
 Test(gaps, data_quality_classifies_by_code_not_by_wording)
 {
 	size_t r = add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .girls = 1 });
-	diag_add(&tab.diags, DIAG_WARNING, DC_TOTAL_DIFFERS, src, tab.rows[r].line, 16,
+	diag_add(&w.tab.diags, DIAG_WARNING, DC_TOTAL_DIFFERS, w.src, w.tab.rows[r].line, 16,
 	         "Total 50 ne correspond pas à la somme des ventilations 22");
-	diag_add(&tab.diags, DIAG_WARNING, DC_UNKNOWN_STATUS, src, tab.rows[r].line, 9,
+	diag_add(&w.tab.diags, DIAG_WARNING, DC_UNKNOWN_STATUS, w.src, w.tab.rows[r].line, 9,
 	         "Statut 'x' — the total differs from the sum of the breakdown, says the cell");
 	run(fx_month(202404));
 	cr_expect_eq(count(GAP_DATA_QUALITY, FX_GAO), 2);
 	bool total = false, status = false;
-	for (size_t i = 0; i < gl.len; i++) {
-		const char *why = gl.items[i].reason;
+	for (size_t i = 0; i < w.gl.len; i++) {
+		const char *why = w.gl.items[i].reason;
 		total |= strcmp(why, "Gao — a.csv: 1 row: the total differs from the breakdown "
 		                     "(the breakdown is counted)") == 0;
 		status |= strcmp(why, "Gao — a.csv: 1 row: the status is not recognised") == 0;
@@ -641,14 +626,14 @@ Test(gaps, data_quality_classifies_by_code_not_by_wording)
 Test(gaps, data_quality_note_kind_by_code)
 {
 	size_t r = add((struct fx_row){ .partner = "A", .region = "Gao", .type = "GC", .girls = 1 });
-	diag_add(&tab.diags, DIAG_NOTE, DC_ORG_SPELLED_TWO_WAYS, src, tab.rows[r].line, 0,
+	diag_add(&w.tab.diags, DIAG_NOTE, DC_ORG_SPELLED_TWO_WAYS, w.src, w.tab.rows[r].line, 0,
 	         "« A » ressemble à « a »");
-	diag_add(&tab.diags, DIAG_NOTE, DC_HEADER_NOT_FOUND, src, 0, 0,
+	diag_add(&w.tab.diags, DIAG_NOTE, DC_HEADER_NOT_FOUND, w.src, 0, 0,
 	         "no header, though the organisation looks like 'X'");
 	run(fx_month(202404));
 	bool spelling = false, note = false;
-	for (size_t i = 0; i < gl.len; i++) {
-		const char *why = gl.items[i].reason;
+	for (size_t i = 0; i < w.gl.len; i++) {
+		const char *why = w.gl.items[i].reason;
 		spelling |= strcmp(why, "a.csv: 1 note: an organisation spelled two ways (counted as "
 		                        "two partners)") == 0;
 		note |= strcmp(why, "a.csv: 1 note: notes about the sheet (see fourw check)") == 0;
@@ -673,20 +658,20 @@ Test(gaps, sorted_by_severity_then_region_code_then_type_code)
 	reach("Gao", 120000);
 	reach("Ségou", 60000);
 	run(fx_month(202412));
-	for (size_t i = 1; i < gl.len; i++)
-		cr_assert(gl.items[i - 1].severity <= gl.items[i].severity);
-	cr_assert_geq(gl.len, 7);
+	for (size_t i = 1; i < w.gl.len; i++)
+		cr_assert(w.gl.items[i - 1].severity <= w.gl.items[i].severity);
+	cr_assert_geq(w.gl.len, 7);
 	/* the plan: 180,000 of 800,000 = 22.5 %, critical, plan-wide first */
-	cr_expect_eq(gl.items[0].kind, GAP_LOW_COVERAGE);
-	cr_expect_eq(gl.items[0].region, -1);
-	cr_expect_eq(gl.items[1].kind, GAP_NO_PRESENCE);
-	cr_expect_eq(gl.items[1].region, FX_MOPTI);    /* ML05 before ML08 */
-	cr_expect_eq(gl.items[2].region, FX_KIDAL);
-	cr_expect_eq(gl.items[3].region, FX_SEGOU);    /* ML04 before ML07 */
-	cr_expect_eq(gl.items[3].type, FX_ENA);        /* "ENA" < "GC" */
-	cr_expect_eq(gl.items[4].type, FX_GC);
-	cr_expect_eq(gl.items[5].region, FX_GAO);
-	cr_expect_eq(gl.items[5].type, FX_ENA);
+	cr_expect_eq(w.gl.items[0].kind, GAP_LOW_COVERAGE);
+	cr_expect_eq(w.gl.items[0].region, -1);
+	cr_expect_eq(w.gl.items[1].kind, GAP_NO_PRESENCE);
+	cr_expect_eq(w.gl.items[1].region, FX_MOPTI);    /* ML05 before ML08 */
+	cr_expect_eq(w.gl.items[2].region, FX_KIDAL);
+	cr_expect_eq(w.gl.items[3].region, FX_SEGOU);    /* ML04 before ML07 */
+	cr_expect_eq(w.gl.items[3].type, FX_ENA);        /* "ENA" < "GC" */
+	cr_expect_eq(w.gl.items[4].type, FX_GC);
+	cr_expect_eq(w.gl.items[5].region, FX_GAO);
+	cr_expect_eq(w.gl.items[5].type, FX_ENA);
 }
 
 /* ---- verdicts for the screen ---------------------------------------------- */
@@ -695,7 +680,7 @@ Test(gaps, sorted_by_severity_then_region_code_then_type_code)
  * the next band up. */
 Test(gaps, coverage_band_at_the_thresholds)
 {
-	const struct thresholds *th = &cfg.th;
+	const struct thresholds *th = &w.cfg.th;
 	cr_expect_eq(gaps_coverage_band(th, 0.0), BAND_CRITICAL);
 	cr_expect_eq(gaps_coverage_band(th, 24.99), BAND_CRITICAL);
 	cr_expect_eq(gaps_coverage_band(th, 25.0), BAND_HIGH);
@@ -714,14 +699,14 @@ Test(gaps, no_partner_only_where_a_rule_says_so)
 	quiet_elsewhere(FX_KIDAL);
 	reach("Kidal", 40000);
 	run(fx_month(202412));
-	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_GC), SEV_HIGH);
-	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_ENA), SEV_HIGH);
-	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_PSS), SEV_COUNT);
-	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_EAE), SEV_COUNT);
-	cr_expect_eq(gaps_no_partner(&gl, FX_GAO, FX_GC), SEV_COUNT);
+	cr_expect_eq(gaps_no_partner(&w.gl, FX_KIDAL, FX_GC), SEV_HIGH);
+	cr_expect_eq(gaps_no_partner(&w.gl, FX_KIDAL, FX_ENA), SEV_HIGH);
+	cr_expect_eq(gaps_no_partner(&w.gl, FX_KIDAL, FX_PSS), SEV_COUNT);
+	cr_expect_eq(gaps_no_partner(&w.gl, FX_KIDAL, FX_EAE), SEV_COUNT);
+	cr_expect_eq(gaps_no_partner(&w.gl, FX_GAO, FX_GC), SEV_COUNT);
 	/* the cell's worst flag: the missing service there, not the region's */
-	cr_expect_eq(gaps_worst_for_cell(&gl, FX_KIDAL, FX_GC), SEV_HIGH);
-	cr_expect_eq(gaps_worst_for_cell(&gl, FX_KIDAL, FX_EAE), SEV_COUNT);
+	cr_expect_eq(gaps_worst_for_cell(&w.gl, FX_KIDAL, FX_GC), SEV_HIGH);
+	cr_expect_eq(gaps_worst_for_cell(&w.gl, FX_KIDAL, FX_EAE), SEV_COUNT);
 }
 
 /* A region with need and nobody: every type there has no partner, and the
@@ -730,9 +715,9 @@ Test(gaps, no_partner_in_a_region_with_nobody)
 {
 	quiet_elsewhere(FX_KIDAL);
 	run(fx_month(202412));
-	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_GC), SEV_CRITICAL);
-	cr_expect_eq(gaps_no_partner(&gl, FX_KIDAL, FX_EAE), SEV_CRITICAL);
-	cr_expect_eq(gaps_no_partner(&gl, FX_MOPTI, FX_EAE), SEV_COUNT);
+	cr_expect_eq(gaps_no_partner(&w.gl, FX_KIDAL, FX_GC), SEV_CRITICAL);
+	cr_expect_eq(gaps_no_partner(&w.gl, FX_KIDAL, FX_EAE), SEV_CRITICAL);
+	cr_expect_eq(gaps_no_partner(&w.gl, FX_MOPTI, FX_EAE), SEV_COUNT);
 }
 
 Test(gaps, names)

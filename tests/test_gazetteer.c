@@ -1,18 +1,19 @@
-/* Places against the shipped gazetteer (config.ini): names folded, p-codes
- * in any case or DTM's MLI form, the ML09 trap both ways, conflicts,
- * system hints and closest-name suggestions. */
+/* Places against the shipped gazetteer (its frozen copy in
+ * tests/fixtures/plan/): names folded, p-codes in any case or DTM's MLI
+ * form, the ML09 trap both ways, conflicts, system hints and closest-name
+ * suggestions. */
 #include <criterion/criterion.h>
 #include <string.h>
 
 #include "config.h"
 #include "gazetteer.h"
+#include "plan_fixture.h"
 
 static struct config cfg;
 
 static void setup(void)
 {
-	struct error e;
-	cr_assert(config_load(&cfg, "config.ini", &e), "%s", e.msg);
+	fx_plan_load(&cfg);
 }
 
 static void teardown(void)

@@ -7,14 +7,14 @@
 #include "load.h"
 #include "parse.h"
 #include "table.h"
+#include "plan_fixture.h"
 
 static struct config cfg;
 static struct table t;
 
 static void setup(void)
 {
-	struct error e;
-	cr_assert(config_load(&cfg, "config.ini", &e), "%s", e.msg);
+	fx_plan_load(&cfg);
 	table_init(&t);
 }
 

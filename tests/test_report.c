@@ -10,39 +10,24 @@
 #include "plan_fixture.h"
 #include "text.h"
 
-static struct config cfg;
-static struct table tab;
-static struct cube_index ix;
-static struct cube cube;
-static struct filter flt;
-static struct gap_list gl;
-static uint32_t src;
+static struct fx_world w;
 
 static void setup(void)
 {
-	fx_config(&cfg);
-	fx_table(&tab);
-	cube_init(&cube);
-	filter_init(&flt);
-	gap_list_init(&gl);
-	src = fx_source(&tab, "sheets/a.csv");
+	fx_world_init(&w, "sheets/a.csv");
 }
 
 static void teardown(void)
 {
-	gap_list_free(&gl);
-	cube_free(&cube);
-	cube_index_free(&ix);
-	table_free(&tab);
-	fx_config_free(&cfg);
+	fx_world_free(&w);
 }
 
 TestSuite(report, .init = setup, .fini = teardown);
 
 static void add(struct fx_row r)
 {
-	r.src = src;
-	fx_add(&tab, &cfg, r);
+	r.src = w.src;
+	fx_add(&w.tab, &w.cfg, r);
 }
 
 /* Hand-made picture:
@@ -70,11 +55,11 @@ static void picture(void)
 
 static char *render(enum report_format fmt, bool gaps_only)
 {
-	cube_index_free(&ix);
-	cube_index_build(&ix, &cfg, &tab);
-	cube_compute(&cube, &ix, &flt);
-	gaps_compute(&gl, &cfg, &tab, &cube, fx_month(202404));
-	struct report_input in = { &cfg, &tab, &cube, &gl, fx_month(202404) };
+	cube_index_free(&w.ix);
+	cube_index_build(&w.ix, &w.cfg, &w.tab);
+	cube_compute(&w.cube, &w.ix, &w.flt);
+	gaps_compute(&w.gl, &w.cfg, &w.tab, &w.cube, fx_month(202404));
+	struct report_input in = { &w.cfg, &w.tab, &w.cube, &w.gl, fx_month(202404) };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
@@ -232,9 +217,9 @@ Test(report, csv_reconciles)
 Test(report, csv_neutralises_formulas_and_quotes)
 {
 	picture();   /* rows name regions by their fixture names: rename after */
-	cfg.regions[FX_GAO].name = "=HYPERLINK(\"x\",\"y\")";
-	cfg.regions[FX_MOPTI].name = "@SUM(A1)";
-	cfg.regions[FX_KIDAL].name = "Kidal, nord";
+	w.cfg.regions[FX_GAO].name = "=HYPERLINK(\"x\",\"y\")";
+	w.cfg.regions[FX_MOPTI].name = "@SUM(A1)";
+	w.cfg.regions[FX_KIDAL].name = "Kidal, nord";
 	char *csv = render(REPORT_CSV, false);
 	cr_expect(strstr(csv, ",\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",") != NULL, "%s", csv);
 	cr_expect(strstr(csv, ",'@SUM(A1),") != NULL);
@@ -249,8 +234,8 @@ Test(report, csv_neutralises_formulas_and_quotes)
 Test(report, csv_under_a_region_filter_measures_against_the_selection)
 {
 	picture();
-	filter_only_region(&flt, FX_GAO);
-	filter_add_region(&flt, FX_MOPTI);
+	filter_only_region(&w.flt, FX_GAO);
+	filter_add_region(&w.flt, FX_MOPTI);
 	char *csv = render(REPORT_CSV, false);
 	const char *p = csv;
 	struct rec r;
@@ -310,7 +295,7 @@ Test(report, text_fits_100_columns)
 	for (int i = 0; i < 40; i++)
 		add((struct fx_row){ .partner = "P", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
 		                     .ym = 202401, .girls = 1, .activity = i % 2 ? "a" : "b" });
-	cfg.regions[FX_GAO].name = "A region with a very long name indeed";
+	w.cfg.regions[FX_GAO].name = "A region with a very long name indeed";
 	char *s = render(REPORT_TEXT, false);
 	for (char *line = strtok(s, "\n"); line; line = strtok(NULL, "\n"))
 		cr_expect_leq(text_utf8_len(line), 100, "too wide: %s", line);
@@ -352,11 +337,11 @@ Test(report, gaps_csv)
 Test(report, write_errors_are_reported)
 {
 	picture();
-	cube_index_free(&ix);
-	cube_index_build(&ix, &cfg, &tab);
-	cube_compute(&cube, &ix, &flt);
-	gaps_compute(&gl, &cfg, &tab, &cube, fx_month(202404));
-	struct report_input in = { &cfg, &tab, &cube, &gl, fx_month(202404) };
+	cube_index_free(&w.ix);
+	cube_index_build(&w.ix, &w.cfg, &w.tab);
+	cube_compute(&w.cube, &w.ix, &w.flt);
+	gaps_compute(&w.gl, &w.cfg, &w.tab, &w.cube, fx_month(202404));
+	struct report_input in = { &w.cfg, &w.tab, &w.cube, &w.gl, fx_month(202404) };
 	FILE *f = fopen("/dev/full", "w");
 	cr_assert_not_null(f);
 	cr_expect_eq(report_write(f, REPORT_MD, &in), -1);
