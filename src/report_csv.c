@@ -1,25 +1,13 @@
 #include "report_csv.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "xalloc.h"
 
 /* The two calls on nearly every line, short so the layout reads. */
-__attribute__((format(printf, 2, 3)))
-static void out(struct report_out *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	report_out_vprintf(w, fmt, ap);
-	va_end(ap);
-}
-
-static void put(struct report_out *w, const char *s)
-{
-	report_out_puts(w, s);
-}
+#define out report_out_printf
+#define put report_out_puts
 
 static const char *region_code(const struct config *c, int r)
 {

@@ -1,5 +1,7 @@
 #include "report_out.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,10 +10,13 @@
 #include "safe.h"
 #include "xalloc.h"
 
-void report_out_vprintf(struct report_out *w, const char *fmt, va_list ap)
+void report_out_printf(struct report_out *w, const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	if (vfprintf(w->f, fmt, ap) < 0)
 		w->err = true;
+	va_end(ap);
 }
 
 void report_out_puts(struct report_out *w, const char *s)

@@ -5,7 +5,6 @@
 #ifndef FOURW_REPORT_OUT_H
 #define FOURW_REPORT_OUT_H
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -35,7 +34,8 @@ struct report_out {
 	const struct report_input *in;
 };
 
-void report_out_vprintf(struct report_out *w, const char *fmt, va_list ap);
+__attribute__((format(printf, 2, 3)))
+void report_out_printf(struct report_out *w, const char *fmt, ...);
 void report_out_puts(struct report_out *w, const char *s);
 /* Flushes; 0, or -1 when any write failed. */
 int report_out_finish(struct report_out *w);

@@ -1,6 +1,5 @@
 #include "report_text.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,19 +10,8 @@
 #define TEXT_WIDTH 100
 
 /* The two calls on nearly every line, short so the layout reads. */
-__attribute__((format(printf, 2, 3)))
-static void out(struct report_out *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	report_out_vprintf(w, fmt, ap);
-	va_end(ap);
-}
-
-static void put(struct report_out *w, const char *s)
-{
-	report_out_puts(w, s);
-}
+#define out report_out_printf
+#define put report_out_puts
 
 static void put_esc(struct report_out *w, const char *s)
 {
