@@ -13,8 +13,8 @@
 #include <stdint.h>
 
 #include "aggregate.h"
-#include "cube_rows.h"
 #include "arena.h"
+#include "cube_rows.h"
 
 enum gap_kind {
 	GAP_NO_PRESENCE, GAP_LOW_COVERAGE, GAP_MISSING_SERVICE, GAP_CONCENTRATION,
