@@ -158,6 +158,20 @@ static void count_overlap(struct cube_work *w, uint32_t pctp)
 	w->ctp_counted[g]++;
 }
 
+/* What a row adds to its partner's presence in its region and type. */
+static void count_partner(struct cube_work *w, uint32_t prt, const struct people *n,
+                          int period)
+{
+	struct prt_acc *pa = &w->prt_acc[prt];
+	if (first(w->st_prt, prt, w->gen)) {
+		*pa = (struct prt_acc){ 0, -1, 0 };
+		w->touched_prt[w->ntouched_prt++] = prt;
+	}
+	pa->activities++;
+	pa->reached += n->reached;
+	pa->latest = max_int(pa->latest, period);
+}
+
 static void count_row(struct cube *q, struct cube_index *ix, size_t region, uint32_t i)
 {
 	struct cube_work *w = &ix->work;
@@ -170,14 +184,8 @@ static void count_row(struct cube *q, struct cube_index *ix, size_t region, uint
 	m->activities++;
 	m->planned += a->status == STATUS_PLANNED;
 	m->active += active;
-	struct prt_acc *pa = &w->prt_acc[id->prt];
-	if (first(w->st_prt, id->prt, w->gen)) {
-		*pa = (struct prt_acc){ 0, -1, 0 };
-		w->touched_prt[w->ntouched_prt++] = id->prt;
-	}
-	pa->activities++;
-	pa->reached += n.reached;
-	pa->latest = max_int(pa->latest, activity_period(a));
+	if (id->prt != CUBE_NO_PARTNER)
+		count_partner(w, id->prt, &n, activity_period(a));
 	if (first(w->st_place, id->place, w->gen)) {
 		w->place_sum[id->place] = 0;
 		w->touched_place[w->ntouched_place++] = id->place;

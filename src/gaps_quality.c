@@ -44,7 +44,7 @@ static const struct dq_kind {
 	{ { DC_PLANNED_REACHED }, 1,
 	  "planned activities report people reached (counted as presence only)", SEV_MEDIUM },
 	{ { DC_NO_ORGANISATION }, 1,
-	  "no organisation named (counted as one unnamed partner)", SEV_MEDIUM },
+	  "no organisation named (people counted, no partner)", SEV_MEDIUM },
 	{ { DC_UNKNOWN_TYPE, DC_TYPE_FROM_ACTIVITY }, 2,
 	  "the intervention type is unknown (counted as other) or was taken from the activity",
 	  SEV_INFO },

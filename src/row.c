@@ -468,8 +468,9 @@ static void resolve_who(struct rowbuf *r)
 		warn(r, DC_NO_ORGANISATION, F_ORG, "no organisation named: %s and %s are empty",
 		     head(r, F_ORG), head(r, F_PARTNER));
 	r->a.org = strpool_id_cstr(pool, org);
-	/* rule 3: the implementing partner is who is present */
-	r->a.partner = strpool_id_cstr(pool, *impl ? impl : *org ? org : "(not named)");
+	/* rule 3: the implementing partner is who is present; rule 13: with
+	 * neither, the name stays empty and the row makes no partner */
+	r->a.partner = strpool_id_cstr(pool, *impl ? impl : org);
 	r->a.activity = strpool_id_cstr(pool, cell(r, F_ACTIVITY));
 	r->a.commune = strpool_id_cstr(pool, cell(r, F_COMMUNE));
 }

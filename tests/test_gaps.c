@@ -499,6 +499,37 @@ Test(gaps, a_stale_flag_names_its_partner)
 			cr_expect_null(w.gl.items[i].partner, "%s", w.gl.items[i].reason);
 }
 
+Test(gaps, rows_with_no_organisation_raise_no_concentration_and_no_stale_flag)
+{
+	/* Ansongo PSS in March: A and B, and two rows naming no organisation —
+	 * 2 partners, under the threshold of 3, so no concentration; the
+	 * unnamed rows of January (long before April) name no stale partner. */
+	partners_in_ansongo(2, 202403, STATUS_ONGOING);
+	for (int i = 0; i < 2; i++)
+		add((struct fx_row){ .region = "Gao", .cercle = "Ansongo", .type = "PSS",
+		                     .ym = 202403, .girls = 10 });
+	add((struct fx_row){ .region = "Mopti", .type = "GC", .ym = 202401, .girls = 5 });
+	run(fx_month(202404));
+	cr_expect_null(find(GAP_CONCENTRATION, FX_GAO, FX_PSS));
+	cr_expect_eq(count(GAP_STALE, FX_MOPTI), 0);
+	cr_expect_eq(cube_cell(&w.cube, FX_GAO, FX_PSS)->reached, 40);
+}
+
+Test(gaps, data_quality_names_rows_with_no_organisation)
+{
+	size_t r = add((struct fx_row){ .region = "Kidal", .type = "GC", .ym = 202403, .girls = 7 });
+	diag_add(&w.tab.diags, DIAG_WARNING, DC_NO_ORGANISATION, w.src, w.tab.rows[r].line, 2,
+	         "no organisation named: Organisation and Partenaire are empty");
+	run(fx_month(202404));
+	const struct gap *g = find(GAP_DATA_QUALITY, FX_KIDAL, -1);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_MEDIUM);
+	cr_expect_str_eq(g->reason, "Kidal — a.csv: 1 row: no organisation named (people counted, "
+	                 "no partner)");
+	cr_assert_eq(g->nrows, 1);
+	cr_expect_eq(rows_of(g)[0].line, w.tab.rows[r].line);
+}
+
 Test(gaps, stale_threshold_is_strict)
 {
 	two_partners_last_reporting_feb_and_mar();
