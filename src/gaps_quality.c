@@ -43,6 +43,8 @@ static const struct dq_kind {
 	  "the total differs from the breakdown (the breakdown is counted)", SEV_MEDIUM },
 	{ { DC_PLANNED_REACHED }, 1,
 	  "planned activities report people reached (counted as presence only)", SEV_MEDIUM },
+	{ { DC_REPEATED_ROW }, 1,
+	  "rows the same as an earlier row in every field (see [plan] repeated_rows)", SEV_MEDIUM },
 	{ { DC_NO_ORGANISATION }, 1,
 	  "no organisation named (people counted, no partner)", SEV_MEDIUM },
 	{ { DC_UNKNOWN_TYPE, DC_TYPE_FROM_ACTIVITY }, 2,

@@ -202,9 +202,8 @@ static int by_line_then_order(const void *a, const void *b)
  * they and their messages go back to their place in the file, so the rows
  * and messages of a sheet always read in its order (each row starts on a
  * line of its own; a line's messages keep their order). */
-static void put_in_file_order(struct table *t, size_t first_row, size_t first_diag)
+static void diags_in_file_order(struct table *t, size_t first_diag)
 {
-	qsort(t->rows + first_row, t->len - first_row, sizeof *t->rows, by_line);
 	size_t n = t->diags.len - first_diag;
 	struct placed_diag *v = xmalloc((n + 1) * sizeof *v);
 	for (size_t i = 0; i < n; i++)
@@ -213,6 +212,41 @@ static void put_in_file_order(struct table *t, size_t first_row, size_t first_di
 	for (size_t i = 0; i < n; i++)
 		t->diags.items[first_diag + i] = v[i].d;
 	free(v);
+}
+
+static void put_in_file_order(struct table *t, size_t first_row, size_t first_diag)
+{
+	qsort(t->rows + first_row, t->len - first_row, sizeof *t->rows, by_line);
+	diags_in_file_order(t, first_diag);
+}
+
+/* ---- repeated rows (rule 10) ----------------------------------------------- */
+
+struct repeats {
+	struct table *t;
+	enum repeated_rows rule;
+};
+
+static void warn_repeat(void *arg, size_t row, size_t earlier)
+{
+	struct repeats *r = arg;
+	const struct activity *a = &r->t->rows[row];
+	diag_add(&r->t->diags, DIAG_WARNING, DC_REPEATED_ROW, a->source, a->line, 0,
+	         "the same as line %u in every field: %s ([plan] repeated_rows = %s)",
+	         r->t->rows[earlier].line,
+	         r->rule == REPEATED_ONCE ? "not counted again" : "counted again",
+	         r->rule == REPEATED_ONCE ? "once" : "count");
+}
+
+/* Once the sheet's rows are joined and in file order, so that a sheet
+ * read in parts finds the same repeats as one read in a single pass. */
+static void find_repeats(struct table *t, const struct config *c, struct source *s,
+                         size_t first_row, size_t first_diag)
+{
+	struct repeats r = { t, c->repeated_rows };
+	s->repeated = table_mark_repeats(t, first_row, warn_repeat, &r);
+	if (s->repeated)
+		diags_in_file_order(t, first_diag);
 }
 
 static bool parse_sheet(struct table *t, const struct config *c, uint32_t source,
@@ -233,6 +267,7 @@ static bool parse_sheet(struct table *t, const struct config *c, uint32_t source
 	loader_resolve_deferred(&ld);
 	if (deferred)
 		put_in_file_order(t, first_row, diags_before);
+	find_repeats(t, c, &t->sources[source], first_row, diags_before);
 	finish_source(t, &ld, first_row, warnings_before);
 	loader_end(&ld, &p);
 	if (err)
