@@ -169,7 +169,9 @@ static bool prepare_sheet(struct table *t, uint32_t source, struct sheet *sh, st
 	return true;
 }
 
-/* Room for a row per line, so that neither part ever moves the array. */
+/* Room for a row per line, so that neither part ever moves the array;
+ * and for the hash of each row's cells, no more (the sheet's rows start
+ * its table.written, which table_mark_repeats frees). */
 static void reserve_rows(struct table *t, const struct survey *s)
 {
 	size_t want = t->len + s->line_ends + 2;
@@ -177,6 +179,9 @@ static void reserve_rows(struct table *t, const struct survey *s)
 		t->rows = xrealloc(t->rows, want * sizeof *t->rows);
 		t->cap = want;
 	}
+	t->written_cap = s->line_ends + 2;
+	t->written = xrealloc(t->written, t->written_cap * sizeof *t->written);
+	t->nwritten = 0;
 }
 
 static int by_line(const void *a, const void *b)
@@ -214,8 +219,30 @@ static void diags_in_file_order(struct table *t, size_t first_diag)
 	free(v);
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The cells' hashes (table.written) follow their rows into line order. */
+static void written_in_file_order(struct table *t, size_t first_row)
+{
+	size_t n = t->len - first_row;
+	if (t->nwritten != n)
+		return;
+	uint64_t *v = xmalloc((n + 1) * sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (uint64_t)t->rows[first_row + i].line << 32 | t->written[i];
+	qsort(v, n, sizeof *v, cmp_u64);
+	for (size_t i = 0; i < n; i++)
+		t->written[i] = (uint32_t)v[i];
+	free(v);
+}
+
 static void put_in_file_order(struct table *t, size_t first_row, size_t first_diag)
 {
+	written_in_file_order(t, first_row);
 	qsort(t->rows + first_row, t->len - first_row, sizeof *t->rows, by_line);
 	diags_in_file_order(t, first_diag);
 }

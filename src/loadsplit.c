@@ -271,7 +271,10 @@ static void take_rows(struct loader *ld, struct part *pt)
 		t->rows[t->len++] = a;
 	}
 	for (size_t i = 0; i < part->nwritten; i++)
-		table_note_written(t, (uint32_t)(part->written[i] >> 32), (uint32_t)part->written[i]);
+		table_note_written(t, part->written[i]);
+	free(part->written);           /* its hashes are the table's now */
+	part->written = NULL;
+	part->nwritten = part->written_cap = 0;
 	free(map);
 	for (size_t i = 0; i < part->diags.len; i++) {
 		const struct diag *d = &part->diags.items[i];

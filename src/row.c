@@ -518,7 +518,7 @@ enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
 	resolve_who(&r);
 	table_set_counts(ctx->table, &r.a, &r.people);
 	table_add(ctx->table, &r.a);
-	table_note_written(ctx->table, line, cells_hash(cells, ncells));
+	table_note_written(ctx->table, cells_hash(cells, ncells));
 	flush_warnings(&r);
 	return ROW_ACCEPTED;
 }

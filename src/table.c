@@ -281,49 +281,30 @@ static bool same_row(const struct table *t, const struct activity *a, const stru
 	return !memcmp(&x, &y, sizeof x);
 }
 
-void table_note_written(struct table *t, uint32_t line, uint32_t cells_hash)
+void table_note_written(struct table *t, uint32_t cells_hash)
 {
 	t->written = xgrow(t->written, &t->written_cap, t->nwritten + 1, sizeof *t->written);
-	t->written[t->nwritten++] = (uint64_t)line << 32 | cells_hash;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return (x > y) - (x < y);
-}
-
-/* The written hashes in the rows' (file) order: rows waiting for the
- * sheet's p-code system were noted last.  NULL if not one per row. */
-static const uint64_t *written_in_order(struct table *t, size_t n)
-{
-	if (t->nwritten != n)
-		return NULL;
-	for (size_t i = 1; i < n; i++)
-		if (t->written[i] >> 32 < t->written[i - 1] >> 32) {
-			qsort(t->written, n, sizeof *t->written, cmp_u64);
-			break;
-		}
-	return t->written;
+	t->written[t->nwritten++] = cells_hash;
 }
 
 size_t table_mark_repeats(struct table *t, size_t first,
                           void (*found)(void *arg, size_t row, size_t earlier), void *arg)
 {
 	size_t n = t->len - first, size = 16, repeats = 0;
-	while (size < 2 * n)
+	while (size < n + n / 2)
 		size *= 2;
+	/* the cells' hashes where noted (equal cells make equal fields; the
+	 * fields are compared too, so a collision is no repeat) */
+	const uint32_t *written = t->nwritten == n ? t->written : NULL;
 	/* open addressing over the sheet's rows: slot = row - first + 1, 0 empty */
 	uint32_t *slot = xcalloc(size, sizeof *slot);
-	const uint64_t *written = written_in_order(t, n);
 	for (size_t i = first; i < t->len; i++) {
 		struct activity *a = &t->rows[i];
-		uint32_t cells = written ? (uint32_t)written[i - first] : 0;
-		size_t k = (size_t)mix(row_hash(t, a), cells) & (size - 1);
+		uint32_t h = written ? written[i - first] : (uint32_t)row_hash(t, a);
+		size_t k = (size_t)mix(h, 0) & (size - 1);
 		for (; slot[k]; k = (k + 1) & (size - 1)) {
 			size_t j = first + slot[k] - 1;
-			if (same_row(t, a, &t->rows[j]) &&
-			    (!written || (uint32_t)written[j - first] == cells))
+			if ((!written || written[j - first] == h) && same_row(t, a, &t->rows[j]))
 				break;
 		}
 		a->repeated = slot[k] != 0;
@@ -335,6 +316,8 @@ size_t table_mark_repeats(struct table *t, size_t first,
 		found(arg, i, first + slot[k] - 1);
 	}
 	free(slot);
-	t->nwritten = 0;
+	free(t->written);
+	t->written = NULL;
+	t->nwritten = t->written_cap = 0;
 	return repeats;
 }

@@ -110,10 +110,10 @@ struct table {
 	struct strpool strings;   /* owns every string above */
 	struct diag_list diags;   /* rejects, warnings and notes, in file order */
 	int latest_month;         /* latest period over all rows, -1 if none */
-	/* While a sheet loads: each accepted row's line and a hash of its
-	 * cells as written (line << 32 | hash), what rule 10 compares besides
-	 * the row's fields; emptied once the sheet is read. */
-	uint64_t *written;
+	/* While a sheet loads: a hash of each accepted row's cells as written,
+	 * in the order of its rows (written[k] is the sheet's k-th row's), what
+	 * rule 10 looks repeats up by; freed once the sheet is read. */
+	uint32_t *written;
 	size_t nwritten, written_cap;
 	bool hash_sources;        /* fill source.sha256 while loading (an extra read of
 	                           * each sheet; false after table_init) */
@@ -157,8 +157,8 @@ void table_lines_free(struct table_lines *l);
 long table_lines_find(const struct table_lines *l, const struct table *t,
                       uint32_t source, uint32_t line);
 
-/* Notes the hash of the cells of the row read from `line`, as written. */
-void table_note_written(struct table *t, uint32_t line, uint32_t cells_hash);
+/* Notes the hash of the cells, as written, of the row just added. */
+void table_note_written(struct table *t, uint32_t cells_hash);
 
 /* Rule 10: marks each row of rows[first..len) (one sheet's, in file order)
  * that is the same in every field as an earlier one of them, and calls
@@ -167,7 +167,7 @@ void table_note_written(struct table *t, uint32_t line, uint32_t cells_hash);
  * activity_counts gives them, and, where noted (table_note_written), the
  * hash of the cells as written: two rows read the same only if the sheet
  * wrote them the same.  The line alone may differ.  Returns how many
- * rows repeat. */
+ * rows repeat; the hashes noted are dropped. */
 size_t table_mark_repeats(struct table *t, size_t first,
                           void (*found)(void *arg, size_t row, size_t earlier), void *arg);
 
