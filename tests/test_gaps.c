@@ -610,6 +610,58 @@ Test(gaps, data_quality_counts_rejected_rows_per_sheet)
 	cr_expect_eq(rows[1].line, 9);
 }
 
+/* Rule 10: a row the loader found repeated (its bit and its warning, as
+ * src/load.c sets them), counted twice or once as the config says; the
+ * flag names the people that ride on the choice: 5 + 7 = 12. */
+static void two_repeats_in_kidal(void)
+{
+	const int32_t girls[2] = { 5, 7 };
+	for (int k = 0; k < 2; k++) {
+		add((struct fx_row){ .partner = "A", .region = "Kidal", .type = "GC", .ym = 202403,
+		                     .girls = girls[k] });
+		size_t r = add((struct fx_row){ .partner = "A", .region = "Kidal", .type = "GC",
+		                                .ym = 202403, .girls = girls[k] });
+		w.tab.rows[r].repeated = 1;
+		diag_add(&w.tab.diags, DIAG_WARNING, DC_REPEATED_ROW, w.src, w.tab.rows[r].line, 0,
+		         "the same as line %u in every field", w.tab.rows[r].line - 1);
+	}
+}
+
+Test(gaps, data_quality_repeated_rows_counted_twice_name_the_people)
+{
+	two_repeats_in_kidal();
+	run(fx_month(202404));
+	cr_expect_eq(cube_cell(&w.cube, FX_KIDAL, FX_GC)->reached, 24, "5 + 5 + 7 + 7");
+	cr_expect_eq(w.cube.repeats_left_out, 0);
+	const struct gap *g = find(GAP_DATA_QUALITY, FX_KIDAL, -1);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_MEDIUM);
+	cr_expect_str_eq(g->reason, "Kidal — a.csv: 2 rows: the same as an earlier row of the sheet "
+	                 "in every field (12 people counted twice; [plan] repeated_rows = count)");
+	cr_assert_eq(g->nrows, 2);
+	cr_expect_eq(rows_of(g)[0].line, 3);
+	cr_expect_eq(rows_of(g)[1].line, 5);
+}
+
+Test(gaps, data_quality_repeated_rows_once_are_left_out_and_still_listed)
+{
+	w.cfg.repeated_rows = REPEATED_ONCE;
+	two_repeats_in_kidal();
+	run(fx_month(202404));
+	cr_expect_eq(cube_cell(&w.cube, FX_KIDAL, FX_GC)->reached, 12, "5 + 7");
+	cr_expect_eq(cube_cell(&w.cube, FX_KIDAL, FX_GC)->activities, 2);
+	cr_expect_eq(w.cube.repeats_left_out, 2);
+	cr_expect_eq(w.cube.nselected, 4);
+	const struct gap *g = find(GAP_DATA_QUALITY, FX_KIDAL, -1);
+	cr_assert_not_null(g);
+	cr_expect_str_eq(g->reason, "Kidal — a.csv: 2 rows: the same as an earlier row of the sheet "
+	                 "in every field (12 people not counted again; [plan] repeated_rows = once)");
+	/* under a filter the repeats stay selected, so their flag stays */
+	filter_add_type(&w.flt, FX_GC);
+	run(fx_month(202404));
+	cr_expect_not_null(find(GAP_DATA_QUALITY, FX_KIDAL, -1));
+}
+
 Test(gaps, data_quality_planned_rows_reporting_people)
 {
 	size_t r = add((struct fx_row){ .partner = "A", .region = "Kidal", .type = "GC", .ym = 202403,

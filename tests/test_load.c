@@ -571,3 +571,24 @@ Test(load, a_repeat_across_the_parts_of_a_sheet_is_found)
 	cr_expect_eq(nth(DIAG_WARNING, 0)->line, rows + 3);
 	cr_expect(strstr(nth(DIAG_WARNING, 0)->msg, "the same as line 2 in every field"));
 }
+
+/* Rows that waited for the sheet's p-code system (ML09 with no name) are
+ * read last: their repeats are found in file order all the same. */
+Test(load, repeats_among_rows_awaiting_the_system_name_their_lines)
+{
+	load("Organisation,Région,Pcode région,Type d'intervention,Mois de rapportage,Filles\n"
+	     "SC,,ML09,PSS,mars 2024,5\n"          /* line 2: waits */
+	     "SC,Mopti,ML05,PSS,mars 2024,1\n"     /* line 3 */
+	     "SC,Mopti,ML05,PSS,mars 2024,1\n"     /* line 4: line 3 again */
+	     "SC,,ML09,PSS,mars 2024,5\n"          /* line 5: waits, line 2 again */
+	     "SC,Nioro,ML11,PSS,mars 2024,2\n");   /* line 6: the 2023 system */
+	cr_assert_eq(t.len, 5);
+	cr_assert_eq(t.sources[0].repeated, 2);
+	cr_assert_eq(t.diags.warnings, 2);
+	cr_expect_eq(nth(DIAG_WARNING, 0)->line, 4);
+	cr_expect(strstr(nth(DIAG_WARNING, 0)->msg, "the same as line 3 in every field"));
+	cr_expect_eq(nth(DIAG_WARNING, 1)->line, 5);
+	cr_expect(strstr(nth(DIAG_WARNING, 1)->msg, "the same as line 2 in every field"));
+	cr_expect(row_at_line(5)->repeated);
+	cr_expect_not(row_at_line(2)->repeated);
+}
