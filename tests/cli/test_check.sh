@@ -37,7 +37,7 @@ t "check: a repeated row is a warning, not a rejection" [ $? -eq 0 ]
 t "check: a repeated row names both lines" grep -q "^$tmp/repeat.csv:4: warning: the same as line 2 in every field: counted again (\[plan\] repeated_rows = count)$" "$tmp/out"
 t "check: repeats are among the accepted rows" grep -q '^total: 1 sheet, 3 rows read = 3 accepted + 0 rejected; 1 warning$' "$tmp/out"
 t "check: the summary says how many repeat" grep -q '^of the accepted rows, 1 repeats an earlier row of the sheet in every field: counted again' "$tmp/out"
-sed -e 's/^mode *=.*/&\nrepeated_rows = once/' -e "s|^regional_figures = |regional_figures = $PWD/|" config.ini >"$tmp/once.ini"
+sed -e '/^repeated_rows *=/d' -e 's/^mode *=.*/&\nrepeated_rows = once/' -e "s|^regional_figures = |regional_figures = $PWD/|" config.ini >"$tmp/once.ini"
 "$BIN" check -c "$tmp/once.ini" "$tmp/repeat.csv" >"$tmp/out" 2>"$tmp/err"
 t "check once: the repeat is listed, not counted again" grep -q "^$tmp/repeat.csv:4: warning: the same as line 2 in every field: not counted again (\[plan\] repeated_rows = once)$" "$tmp/out"
 "$BIN" report -c config.ini --format csv "$tmp/repeat.csv" >"$tmp/out"
