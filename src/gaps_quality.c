@@ -156,7 +156,7 @@ static void dq_stake(const struct ctx *x, const struct dq_entry *e, size_t n, ch
 		people += e[i].people;
 	bool once = x->c->repeated_rows == REPEATED_ONCE;
 	snprintf(buf, size, " (%s people %s; [plan] repeated_rows = %s)", num(people, n1),
-	         once ? "not counted again" : "counted twice", once ? "once" : "count");
+	         once ? "not counted again" : "counted again", once ? "once" : "count");
 }
 
 static void dq_emit(struct ctx *x, const struct dq_entry *e, size_t n)

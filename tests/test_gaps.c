@@ -637,7 +637,7 @@ Test(gaps, data_quality_repeated_rows_counted_twice_name_the_people)
 	cr_assert_not_null(g);
 	cr_expect_eq(g->severity, SEV_MEDIUM);
 	cr_expect_str_eq(g->reason, "Kidal — a.csv: 2 rows: the same as an earlier row of the sheet "
-	                 "in every field (12 people counted twice; [plan] repeated_rows = count)");
+	                 "in every field (12 people counted again; [plan] repeated_rows = count)");
 	cr_assert_eq(g->nrows, 2);
 	cr_expect_eq(rows_of(g)[0].line, 3);
 	cr_expect_eq(rows_of(g)[1].line, 5);
