@@ -81,7 +81,7 @@ static void cube_zero(struct cube *q)
 	memset(q->counted_bits, 0, (q->room.rows / 64 + 1) * sizeof *q->counted_bits);
 	q->total_dedup = 0;
 	q->nrows = q->npresence = q->npartners = q->noverlaps = q->nselected = 0;
-	q->superseded = 0;
+	q->superseded = q->repeats_left_out = 0;
 }
 
 static struct measure *cell_at(struct cube *q, size_t r, size_t t)
@@ -158,6 +158,20 @@ static void count_overlap(struct cube_work *w, uint32_t pctp)
 	w->ctp_counted[g]++;
 }
 
+/* What a row adds to its partner's presence in its region and type. */
+static void count_partner(struct cube_work *w, uint32_t prt, const struct people *n,
+                          int period)
+{
+	struct prt_acc *pa = &w->prt_acc[prt];
+	if (first(w->st_prt, prt, w->gen)) {
+		*pa = (struct prt_acc){ 0, -1, 0 };
+		w->touched_prt[w->ntouched_prt++] = prt;
+	}
+	pa->activities++;
+	pa->reached += n->reached;
+	pa->latest = max_int(pa->latest, period);
+}
+
 static void count_row(struct cube *q, struct cube_index *ix, size_t region, uint32_t i)
 {
 	struct cube_work *w = &ix->work;
@@ -170,14 +184,8 @@ static void count_row(struct cube *q, struct cube_index *ix, size_t region, uint
 	m->activities++;
 	m->planned += a->status == STATUS_PLANNED;
 	m->active += active;
-	struct prt_acc *pa = &w->prt_acc[id->prt];
-	if (first(w->st_prt, id->prt, w->gen)) {
-		*pa = (struct prt_acc){ 0, -1, 0 };
-		w->touched_prt[w->ntouched_prt++] = id->prt;
-	}
-	pa->activities++;
-	pa->reached += n.reached;
-	pa->latest = max_int(pa->latest, activity_period(a));
+	if (id->prt != CUBE_NO_PARTNER)
+		count_partner(w, id->prt, &n, activity_period(a));
 	if (first(w->st_place, id->place, w->gen)) {
 		w->place_sum[id->place] = 0;
 		w->touched_place[w->ntouched_place++] = id->place;
@@ -194,6 +202,7 @@ struct walk {
 	struct cube_index *ix;
 	struct filter_prep *p;
 	bool cumulative;          /* rule 4: counting waits for each key's latest period */
+	bool repeats_once;        /* rule 10: a repeated row is selected, not counted */
 	bool ordered;             /* one region walked: its rows come in table order */
 };
 
@@ -225,6 +234,10 @@ static void walk_region(struct walk *w, size_t r)
 		if (strings && !filter_strings_match(w->p, a))
 			continue;
 		set_bit(w->q->selected_bits, i);
+		if (a->repeated && w->repeats_once) {
+			w->q->repeats_left_out++;
+			continue;
+		}
 		if (!w->cumulative) {
 			x->nsel++;
 			count_one(w, r, i);
@@ -263,7 +276,7 @@ static void walk_all(struct walk *w, const struct filter *f)
 		else
 			count_one(w, (size_t)ix->rows[i].region, i);
 	}
-	w->q->nselected = x->nsel;
+	w->q->nselected = x->nsel + w->q->repeats_left_out;
 	if (w->ordered)
 		return;
 	/* several regions were walked one after the other: list the counted
@@ -463,7 +476,8 @@ void cube_compute(struct cube *q, struct cube_index *ix, const struct filter *f)
 	ix->work.ntouched_prt = ix->work.ntouched_place = ix->work.ntouched_ctp = 0;
 	struct filter_prep p;
 	filter_prep_init(&p, f, c, ix->t);
-	struct walk w = { q, ix, &p, ix->mode == MODE_CUMULATIVE, false };
+	struct walk w = { q, ix, &p, ix->mode == MODE_CUMULATIVE,
+	                  c->repeated_rows == REPEATED_ONCE, false };
 	walk_all(&w, f);
 	filter_prep_free(&p);
 	fold_cells(q);

@@ -52,11 +52,13 @@ struct cube {
 	uint32_t *rows;           /* indices of the rows counted, in table order */
 	size_t nrows;
 	uint32_t superseded;      /* rows left out by the cumulative rule */
+	uint32_t repeats_left_out;    /* repeated rows not counted again (repeated_rows = once) */
 	struct presence *presence;    /* sorted by partner, then region */
 	size_t npresence;
 	struct partner_info *partners; /* sorted by partner name */
 	size_t npartners;
-	size_t nselected;         /* rows the filter selected (= nrows + superseded) */
+	size_t nselected;         /* rows the filter selected (= nrows + superseded
+	                           * + repeats_left_out) */
 	int64_t total_in_need;    /* denominators of `total`: the plan's figures, or
 	                             with a region filter the selected regions' sum
 	                             (CONFIG_UNKNOWN if one of them is unknown) */

@@ -109,7 +109,22 @@ static void print_counts(FILE *out, const char *label, size_t read, size_t acc,
 	        fmt_int((int64_t)warn, d), warn == 1 ? "" : "s");
 }
 
-static void print_source(FILE *out, const struct table *t, uint32_t i)
+/* Rule 10: the accepted rows that repeat an earlier one, and whether the
+ * figures count them, so the counts above still add up. */
+static void print_repeats(FILE *out, const char *label, size_t repeated,
+                          const struct config *c)
+{
+	char a[32];
+	if (!repeated)
+		return;
+	bool once = c->repeated_rows == REPEATED_ONCE;
+	fprintf(out, "%sof the accepted rows, %s repeat%s an earlier row of the sheet in every "
+	        "field: %s ([plan] repeated_rows = %s)\n", label, fmt_int((int64_t)repeated, a),
+	        repeated == 1 ? "s" : "", once ? "not counted again" : "counted again",
+	        once ? "once" : "count");
+}
+
+static void print_source(FILE *out, const struct config *c, const struct table *t, uint32_t i)
 {
 	const struct source *s = &t->sources[i];
 	safe_fputs(s->path, out);
@@ -121,6 +136,7 @@ static void print_source(FILE *out, const struct table *t, uint32_t i)
 		if (t->diags.items[k].source == i)
 			print_diag(out, t, &t->diags.items[k]);
 	print_counts(out, "  ", s->rows_read, s->accepted, s->rejected, s->warnings);
+	print_repeats(out, "  ", s->repeated, c);
 	fputc('\n', out);
 }
 
@@ -159,17 +175,19 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 	int status = 2;
 	if (cli_load(config_path ? config_path : cli_default_config(),
 	             (const char *const *)argv + optind, (size_t)(argc - optind), &cfg, &t, err)) {
-		size_t read = 0, acc = 0, rej = 0;
+		size_t read = 0, acc = 0, rej = 0, rep = 0;
 		for (uint32_t i = 0; i < t.nsources; i++) {
-			print_source(out, &t, i);
+			print_source(out, &cfg, &t, i);
 			read += t.sources[i].rows_read;
 			acc += t.sources[i].accepted;
 			rej += t.sources[i].rejected;
+			rep += t.sources[i].repeated;
 		}
 		char n[32];
 		fprintf(out, "total: %s sheet%s, ", fmt_int((int64_t)t.nsources, n),
 		        t.nsources == 1 ? "" : "s");
 		print_counts(out, "", read, acc, rej, t.diags.warnings);
+		print_repeats(out, "", rep, &cfg);
 		status = rej ? 1 : 0;
 	}
 	table_free(&t);

@@ -59,7 +59,7 @@ static const char *const known_sections[] = {
 
 static const char *const plan_keys[] = {
 	"name", "year", "in_need", "targeted", "funding_requested", "funding_received",
-	"mode", "report_date", "regional_figures", "sheets", NULL,
+	"mode", "repeated_rows", "report_date", "regional_figures", "sheets", NULL,
 };
 
 /* A path in config.ini is relative to the folder config.ini is in. */
@@ -124,6 +124,20 @@ static bool load_plan_mode(struct ini_file *L)
 	return true;
 }
 
+/* Optional: a config without it counts repeated rows as the sheet gives them. */
+static bool load_plan_repeated_rows(struct ini_file *L)
+{
+	const char *v = ini_get(L, "plan", "repeated_rows");
+	L->c->repeated_rows = REPEATED_COUNT;
+	if (!v || !*v || strcasecmp(v, "count") == 0)
+		return true;
+	if (strcasecmp(v, "once") == 0) {
+		L->c->repeated_rows = REPEATED_ONCE;
+		return true;
+	}
+	return ini_fail_key(L, "plan", "repeated_rows", "expected count or once, got '%s'", v);
+}
+
 static bool load_plan_report_date(struct ini_file *L)
 {
 	const char *v = ini_get(L, "plan", "report_date");
@@ -160,8 +174,8 @@ static bool load_plan_paths(struct ini_file *L)
 static bool load_plan(struct ini_file *L)
 {
 	return ini_check_keys(L, "plan", plan_keys) && load_plan_name(L) && load_plan_year(L) &&
-	       load_plan_figures(L) && load_plan_mode(L) && load_plan_report_date(L) &&
-	       load_plan_paths(L);
+	       load_plan_figures(L) && load_plan_mode(L) && load_plan_repeated_rows(L) &&
+	       load_plan_report_date(L) && load_plan_paths(L);
 }
 
 /* ---- [regions.old] and [regions.new] -------------------------------------- */

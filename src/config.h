@@ -59,6 +59,11 @@ struct field_aliases {
 
 enum reporting_mode { MODE_MONTHLY, MODE_CUMULATIVE };
 
+/* Rule 10: a row identical in every field to an earlier row of its sheet
+ * is flagged either way; it counts again (COUNT, the default: the IMO
+ * decides) or not (ONCE). */
+enum repeated_rows { REPEATED_COUNT, REPEATED_ONCE };
+
 struct thresholds {
 	double critical_pct;      /* coverage of target below this: critical (25) */
 	double high_pct;          /* below this: high (50) */
@@ -74,6 +79,7 @@ struct config {
 	int64_t in_need, targeted;
 	int64_t funding_requested, funding_received;
 	enum reporting_mode mode;
+	enum repeated_rows repeated_rows;   /* [plan] repeated_rows: count (default) or once */
 	int report_month;         /* month_index(), or -1: the latest reporting month found */
 	const char *regional_figures_path;   /* resolved relative to config.ini's folder; NULL if none */
 	bool has_regional_figures;

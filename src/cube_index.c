@@ -35,7 +35,8 @@ static bool row_usable(const struct config *c, const struct activity *a)
 
 /* Partner ids in name order, so the presence and partner lists come out
  * sorted without sorting per computation.  Returns them by string id
- * (CUBE_NONE: a string no row names as its partner); a row's is
+ * (CUBE_NONE: a string no row names as its partner, and the empty name of
+ * a row with no organisation, which makes no partner); a row's is
  * pid_of[row.partner]. */
 static uint32_t *index_partners(struct cube_index *ix)
 {
@@ -46,7 +47,7 @@ static uint32_t *index_partners(struct cube_index *ix)
 	ix->np = 0;
 	for (size_t i = 0; i < ix->len; i++) {
 		uint32_t s = ix->rows[i].partner;
-		if (pid_of[s] == CUBE_NONE) {
+		if (pid_of[s] == CUBE_NONE && *strpool_str(names, s)) {
 			v = push(v, ix->np, sizeof *v);
 			v[ix->np] = (struct named){ strpool_str(names, s), s };
 			pid_of[s] = (uint32_t)ix->np++;
@@ -136,7 +137,9 @@ static uint32_t build_pctp(struct cube_index *ix, struct builder *b, const struc
 	return id;
 }
 
-/* The ids of row i (its cumulative key into *gid in cumulative mode). */
+/* The ids of row i (its cumulative key into *gid in cumulative mode); a
+ * row with no partner (pid CUBE_NONE) has a place and a cumulative key of
+ * its own, and no partner tuple. */
 static struct cube_ids build_ids(struct cube_index *ix, struct builder *b, size_t i,
                                  uint32_t pid, uint32_t *gid)
 {
@@ -146,6 +149,8 @@ static struct cube_ids build_ids(struct cube_index *ix, struct builder *b, size_
 	if (ix->mode == MODE_CUMULATIVE)   /* (partner, place, commune, activity) */
 		*gid = idmap_get(&b->gid, idmap_pair(pid, place),
 		                 idmap_pair(a->commune, a->activity), &fresh);
+	if (pid == CUBE_NONE)
+		return (struct cube_ids){ CUBE_NO_PARTNER, place, CUBE_NONE };
 	return (struct cube_ids){ build_prt(ix, b, a, pid), place,
 	                          build_pctp(ix, b, a, pid, activity_period(a)) };
 }

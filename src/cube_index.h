@@ -22,6 +22,9 @@
 #include "table.h"
 
 #define CUBE_NONE UINT32_MAX
+/* The prt of a row that names no organisation (rule 13): its people count,
+ * but it makes no partner, so no presence, partner count or overlap. */
+#define CUBE_NO_PARTNER (UINT32_MAX - 1)
 
 struct presence {             /* one partner in one region */
 	const char *partner;      /* interned in the table */
@@ -55,7 +58,8 @@ struct overlap {
  * table's 48): what counting needs besides the row itself.  The cumulative
  * key is kept apart (cube_index.gid), only in cumulative mode. */
 struct cube_ids {
-	uint32_t prt;             /* (partner, region, type); CUBE_NONE: a row the config cannot place */
+	uint32_t prt;             /* (partner, region, type); CUBE_NONE: a row the config cannot
+	                           * place; CUBE_NO_PARTNER: a row with no organisation */
 	uint32_t place;           /* (region, type, cercle or -1): rule 6 and cercles */
 	uint32_t pctp;            /* (partner, region, cercle, type, period), or CUBE_NONE */
 };

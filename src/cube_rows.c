@@ -70,7 +70,7 @@ static uint32_t ctp_of(const struct cube_index *ix, uint32_t i)
 static uint32_t pr_of(const struct cube_index *ix, uint32_t i)
 {
 	uint32_t prt = ix->ids[i].prt;
-	return prt == CUBE_NONE ? CUBE_NONE : ix->prt_pr[prt];
+	return prt == CUBE_NONE || prt == CUBE_NO_PARTNER ? CUBE_NONE : ix->prt_pr[prt];
 }
 
 /* The counted rows of group g; `period` -2 takes every period, and

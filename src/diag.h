@@ -44,6 +44,7 @@ enum diag_code {
 	DC_TOTAL_DIFFERS,         /* total differs from the breakdown */
 	DC_PLANNED_REACHED,       /* a planned activity reports people reached */
 	DC_NO_ORGANISATION,
+	DC_REPEATED_ROW,          /* the same in every field as an earlier row of the sheet */
 	/* the record as a whole */
 	DC_EXTRA_CELLS,           /* cells past the header's width */
 	DC_TOO_MANY_CELLS,        /* cells past what a sheet can have */

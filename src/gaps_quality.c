@@ -43,8 +43,10 @@ static const struct dq_kind {
 	  "the total differs from the breakdown (the breakdown is counted)", SEV_MEDIUM },
 	{ { DC_PLANNED_REACHED }, 1,
 	  "planned activities report people reached (counted as presence only)", SEV_MEDIUM },
+	{ { DC_REPEATED_ROW }, 1, "the same as an earlier row of the sheet in every field",
+	  SEV_MEDIUM },
 	{ { DC_NO_ORGANISATION }, 1,
-	  "no organisation named (counted as one unnamed partner)", SEV_MEDIUM },
+	  "no organisation named (people counted, no partner)", SEV_MEDIUM },
 	{ { DC_UNKNOWN_TYPE, DC_TYPE_FROM_ACTIVITY }, 2,
 	  "the intervention type is unknown (counted as other) or was taken from the activity",
 	  SEV_INFO },
@@ -71,7 +73,13 @@ static size_t dq_classify(const struct diag *d)
 	return DQ_OTHER;
 }
 
-struct dq_entry { uint32_t source; int region; size_t kind; uint32_t line; };
+struct dq_entry {
+	uint32_t source;
+	int region;
+	size_t kind;
+	uint32_t line;
+	int64_t people;           /* a repeated row's people: what rides on the choice */
+};
 
 static int cmp_dq(const void *a, const void *b)
 {
@@ -134,16 +142,35 @@ static const char *dq_what(size_t kind)
 	return dq_kinds[kind].what;
 }
 
+/* Rule 10: repeated rows say how many people the config's choice counts
+ * again or leaves out. */
+static void dq_stake(const struct ctx *x, const struct dq_entry *e, size_t n, char *buf,
+                     size_t size)
+{
+	char n1[32];
+	int64_t people = 0;
+	buf[0] = '\0';
+	if (e->kind >= DQ_OTHER || dq_kinds[e->kind].code[0] != DC_REPEATED_ROW)
+		return;
+	for (size_t i = 0; i < n; i++)
+		people += e[i].people;
+	bool once = x->c->repeated_rows == REPEATED_ONCE;
+	snprintf(buf, size, " (%s people %s; [plan] repeated_rows = %s)", num(people, n1),
+	         once ? "not counted again" : "counted again", once ? "once" : "count");
+}
+
 static void dq_emit(struct ctx *x, const struct dq_entry *e, size_t n)
 {
 	const char *file = base_name(x->t->sources[e->source].path);
-	char n1[32], prefix[160] = "";
+	char n1[32], prefix[160] = "", stake[128];
 	enum severity sev = e->kind < DQ_SPELLING ? dq_kinds[e->kind].sev : SEV_INFO;
 	if (e->region >= 0)
 		snprintf(prefix, sizeof prefix, "%s — ", x->c->regions[e->region].name);
 	bool notes = e->kind >= DQ_SPELLING;
-	add(x, GAP_DATA_QUALITY, sev, e->region, -1, "%s%s: %s %s%s: %s", prefix, file,
-	    num((int64_t)n, n1), notes ? "note" : "row", n == 1 ? "" : "s", dq_what(e->kind));
+	dq_stake(x, e, n, stake, sizeof stake);
+	add(x, GAP_DATA_QUALITY, sev, e->region, -1, "%s%s: %s %s%s: %s%s", prefix, file,
+	    num((int64_t)n, n1), notes ? "note" : "row", n == 1 ? "" : "s", dq_what(e->kind),
+	    stake);
 	struct rowref *refs = xmalloc((n + 1) * sizeof *refs);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
@@ -165,7 +192,9 @@ static void dq_warnings(struct ctx *x)
 		long row = rows && d->level == DIAG_WARNING ? rows[k] : -1;
 		if (d->level == DIAG_REJECT || d->source >= x->t->nsources || !dq_place(x, row, &region))
 			continue;
-		v[n++] = (struct dq_entry){ d->source, region, dq_classify(d), d->line };
+		int64_t people = d->code == DC_REPEATED_ROW && row >= 0
+		               ? activity_counts(x->t, &x->t->rows[row]).reached : 0;
+		v[n++] = (struct dq_entry){ d->source, region, dq_classify(d), d->line, people };
 	}
 	if (n > 1)
 		qsort(v, n, sizeof *v, cmp_dq);

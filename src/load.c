@@ -169,7 +169,9 @@ static bool prepare_sheet(struct table *t, uint32_t source, struct sheet *sh, st
 	return true;
 }
 
-/* Room for a row per line, so that neither part ever moves the array. */
+/* Room for a row per line, so that neither part ever moves the array;
+ * and for the hash of each row's cells, no more (the sheet's rows start
+ * its table.written, which table_mark_repeats frees). */
 static void reserve_rows(struct table *t, const struct survey *s)
 {
 	size_t want = t->len + s->line_ends + 2;
@@ -177,6 +179,9 @@ static void reserve_rows(struct table *t, const struct survey *s)
 		t->rows = xrealloc(t->rows, want * sizeof *t->rows);
 		t->cap = want;
 	}
+	t->written_cap = s->line_ends + 2;
+	t->written = xrealloc(t->written, t->written_cap * sizeof *t->written);
+	t->nwritten = 0;
 }
 
 static int by_line(const void *a, const void *b)
@@ -202,9 +207,8 @@ static int by_line_then_order(const void *a, const void *b)
  * they and their messages go back to their place in the file, so the rows
  * and messages of a sheet always read in its order (each row starts on a
  * line of its own; a line's messages keep their order). */
-static void put_in_file_order(struct table *t, size_t first_row, size_t first_diag)
+static void diags_in_file_order(struct table *t, size_t first_diag)
 {
-	qsort(t->rows + first_row, t->len - first_row, sizeof *t->rows, by_line);
 	size_t n = t->diags.len - first_diag;
 	struct placed_diag *v = xmalloc((n + 1) * sizeof *v);
 	for (size_t i = 0; i < n; i++)
@@ -213,6 +217,63 @@ static void put_in_file_order(struct table *t, size_t first_row, size_t first_di
 	for (size_t i = 0; i < n; i++)
 		t->diags.items[first_diag + i] = v[i].d;
 	free(v);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The cells' hashes (table.written) follow their rows into line order. */
+static void written_in_file_order(struct table *t, size_t first_row)
+{
+	size_t n = t->len - first_row;
+	if (t->nwritten != n)
+		return;
+	uint64_t *v = xmalloc((n + 1) * sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (uint64_t)t->rows[first_row + i].line << 32 | t->written[i];
+	qsort(v, n, sizeof *v, cmp_u64);
+	for (size_t i = 0; i < n; i++)
+		t->written[i] = (uint32_t)v[i];
+	free(v);
+}
+
+static void put_in_file_order(struct table *t, size_t first_row, size_t first_diag)
+{
+	written_in_file_order(t, first_row);
+	qsort(t->rows + first_row, t->len - first_row, sizeof *t->rows, by_line);
+	diags_in_file_order(t, first_diag);
+}
+
+/* ---- repeated rows (rule 10) ----------------------------------------------- */
+
+struct repeats {
+	struct table *t;
+	enum repeated_rows rule;
+};
+
+static void warn_repeat(void *arg, size_t row, size_t earlier)
+{
+	struct repeats *r = arg;
+	const struct activity *a = &r->t->rows[row];
+	diag_add(&r->t->diags, DIAG_WARNING, DC_REPEATED_ROW, a->source, a->line, 0,
+	         "the same as line %u in every field: %s ([plan] repeated_rows = %s)",
+	         r->t->rows[earlier].line,
+	         r->rule == REPEATED_ONCE ? "not counted again" : "counted again",
+	         r->rule == REPEATED_ONCE ? "once" : "count");
+}
+
+/* Once the sheet's rows are joined and in file order, so that a sheet
+ * read in parts finds the same repeats as one read in a single pass. */
+static void find_repeats(struct table *t, const struct config *c, struct source *s,
+                         size_t first_row, size_t first_diag)
+{
+	struct repeats r = { t, c->repeated_rows };
+	s->repeated = table_mark_repeats(t, first_row, warn_repeat, &r);
+	if (s->repeated)
+		diags_in_file_order(t, first_diag);
 }
 
 static bool parse_sheet(struct table *t, const struct config *c, uint32_t source,
@@ -233,6 +294,7 @@ static bool parse_sheet(struct table *t, const struct config *c, uint32_t source
 	loader_resolve_deferred(&ld);
 	if (deferred)
 		put_in_file_order(t, first_row, diags_before);
+	find_repeats(t, c, &t->sources[source], first_row, diags_before);
 	finish_source(t, &ld, first_row, warnings_before);
 	loader_end(&ld, &p);
 	if (err)

@@ -270,6 +270,11 @@ static void take_rows(struct loader *ld, struct part *pt)
 			table_set_counts(t, &a, &part->wide[a.people.wide_at]);
 		t->rows[t->len++] = a;
 	}
+	for (size_t i = 0; i < part->nwritten; i++)
+		table_note_written(t, part->written[i]);
+	free(part->written);           /* its hashes are the table's now */
+	part->written = NULL;
+	part->nwritten = part->written_cap = 0;
 	free(map);
 	for (size_t i = 0; i < part->diags.len; i++) {
 		const struct diag *d = &part->diags.items[i];

@@ -468,10 +468,23 @@ static void resolve_who(struct rowbuf *r)
 		warn(r, DC_NO_ORGANISATION, F_ORG, "no organisation named: %s and %s are empty",
 		     head(r, F_ORG), head(r, F_PARTNER));
 	r->a.org = strpool_id_cstr(pool, org);
-	/* rule 3: the implementing partner is who is present */
-	r->a.partner = strpool_id_cstr(pool, *impl ? impl : *org ? org : "(not named)");
+	/* rule 3: the implementing partner is who is present; rule 13: with
+	 * neither, the name stays empty and the row makes no partner */
+	r->a.partner = strpool_id_cstr(pool, *impl ? impl : org);
 	r->a.activity = strpool_id_cstr(pool, cell(r, F_ACTIVITY));
 	r->a.commune = strpool_id_cstr(pool, cell(r, F_COMMUNE));
+}
+
+/* Rule 10: the cells as written, so two rows that only read the same
+ * (a count given and a planned row's empty one) are not one repeated. */
+static uint32_t cells_hash(const char *const *cells, size_t ncells)
+{
+	while (ncells && !*cells[ncells - 1])
+		ncells--;
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < ncells; i++)
+		h = (h ^ strpool_hash(cells[i], strlen(cells[i]))) * 16777619u + (uint32_t)i;
+	return h;
 }
 
 int row_system_hint(const struct row_context *ctx, const char *const *cells, size_t ncells)
@@ -505,6 +518,7 @@ enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
 	resolve_who(&r);
 	table_set_counts(ctx->table, &r.a, &r.people);
 	table_add(ctx->table, &r.a);
+	table_note_written(ctx->table, cells_hash(cells, ncells));
 	flush_warnings(&r);
 	return ROW_ACCEPTED;
 }

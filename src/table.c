@@ -43,6 +43,7 @@ void table_free(struct table *t)
 		free(t->sources[i].unmapped);
 	free(t->rows);
 	free(t->wide);
+	free(t->written);
 	free(t->sources);
 	strpool_free(&t->strings);
 	diag_list_free(&t->diags);
@@ -246,4 +247,77 @@ long table_lines_find(const struct table_lines *l, const struct table *t,
 			return row;
 	}
 	return -1;
+}
+
+/* ---- repeated rows (rule 10) ----------------------------------------------- */
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15u + (h << 6) + (h >> 2);
+	return h * 0xff51afd7ed558ccdu;
+}
+
+static uint64_t row_hash(const struct table *t, const struct activity *a)
+{
+	const struct row_counts c = activity_counts(t, a);
+	uint64_t h = mix(mix(mix(a->org, a->partner), a->activity), a->commune);
+	h = mix(h, (uint64_t)(uint16_t)a->region << 16 | (uint16_t)a->cercle);
+	h = mix(h, (uint64_t)(uint16_t)a->month << 32 | (uint64_t)(uint16_t)a->start_month << 16 |
+	           (uint16_t)a->end_month);
+	h = mix(h, (uint64_t)a->itype << 8 | a->status);
+	h = mix(h, (uint64_t)(uint32_t)c.reached << 32 | (uint32_t)c.girls);
+	h = mix(h, (uint64_t)(uint32_t)c.boys << 32 | (uint32_t)c.women);
+	return mix(h, (uint64_t)(uint32_t)c.men << 32 | (uint32_t)c.older);
+}
+
+static bool same_row(const struct table *t, const struct activity *a, const struct activity *b)
+{
+	if (a->org != b->org || a->partner != b->partner || a->activity != b->activity ||
+	    a->commune != b->commune || a->source != b->source || a->region != b->region ||
+	    a->cercle != b->cercle || a->month != b->month || a->start_month != b->start_month ||
+	    a->end_month != b->end_month || a->itype != b->itype || a->status != b->status)
+		return false;
+	const struct row_counts x = activity_counts(t, a), y = activity_counts(t, b);
+	return !memcmp(&x, &y, sizeof x);
+}
+
+void table_note_written(struct table *t, uint32_t cells_hash)
+{
+	t->written = xgrow(t->written, &t->written_cap, t->nwritten + 1, sizeof *t->written);
+	t->written[t->nwritten++] = cells_hash;
+}
+
+size_t table_mark_repeats(struct table *t, size_t first,
+                          void (*found)(void *arg, size_t row, size_t earlier), void *arg)
+{
+	size_t n = t->len - first, size = 16, repeats = 0;
+	while (size < n + n / 2)
+		size *= 2;
+	/* the cells' hashes where noted (equal cells make equal fields; the
+	 * fields are compared too, so a collision is no repeat) */
+	const uint32_t *written = t->nwritten == n ? t->written : NULL;
+	/* open addressing over the sheet's rows: slot = row - first + 1, 0 empty */
+	uint32_t *slot = xcalloc(size, sizeof *slot);
+	for (size_t i = first; i < t->len; i++) {
+		struct activity *a = &t->rows[i];
+		uint32_t h = written ? written[i - first] : (uint32_t)row_hash(t, a);
+		size_t k = (size_t)mix(h, 0) & (size - 1);
+		for (; slot[k]; k = (k + 1) & (size - 1)) {
+			size_t j = first + slot[k] - 1;
+			if ((!written || written[j - first] == h) && same_row(t, a, &t->rows[j]))
+				break;
+		}
+		a->repeated = slot[k] != 0;
+		if (!slot[k]) {
+			slot[k] = (uint32_t)(i - first + 1);
+			continue;
+		}
+		repeats++;
+		found(arg, i, first + slot[k] - 1);
+	}
+	free(slot);
+	free(t->written);
+	t->written = NULL;
+	t->nwritten = t->written_cap = 0;
+	return repeats;
 }

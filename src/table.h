@@ -65,7 +65,8 @@ struct activity {
 	int16_t start_month;      /* -1 if no start date */
 	int16_t end_month;        /* -1 if no end date */
 	uint8_t itype;            /* index into config.types */
-	uint8_t status : 7;       /* enum status */
+	uint8_t status : 6;       /* enum status */
+	uint8_t repeated : 1;     /* rule 10: the same in every field as an earlier row of its sheet */
 	uint8_t wide : 1;         /* counts in table.wide */
 };
 
@@ -95,6 +96,7 @@ struct source {
 	size_t nunmapped;
 	size_t rows_read;         /* data rows after the header (blank lines not counted) */
 	size_t accepted, rejected, warnings;
+	size_t repeated;          /* accepted rows the same as an earlier one (rule 10) */
 	int latest_month;         /* latest reporting month in this sheet, -1 if none */
 };
 
@@ -108,6 +110,11 @@ struct table {
 	struct strpool strings;   /* owns every string above */
 	struct diag_list diags;   /* rejects, warnings and notes, in file order */
 	int latest_month;         /* latest period over all rows, -1 if none */
+	/* While a sheet loads: a hash of each accepted row's cells as written,
+	 * in the order of its rows (written[k] is the sheet's k-th row's), what
+	 * rule 10 looks repeats up by; freed once the sheet is read. */
+	uint32_t *written;
+	size_t nwritten, written_cap;
 	bool hash_sources;        /* fill source.sha256 while loading (an extra read of
 	                           * each sheet; false after table_init) */
 };
@@ -149,6 +156,20 @@ void table_lines_free(struct table_lines *l);
 /* The row of t (the table l was built over) read from (source, line), or -1. */
 long table_lines_find(const struct table_lines *l, const struct table *t,
                       uint32_t source, uint32_t line);
+
+/* Notes the hash of the cells, as written, of the row just added. */
+void table_note_written(struct table *t, uint32_t cells_hash);
+
+/* Rule 10: marks each row of rows[first..len) (one sheet's, in file order)
+ * that is the same in every field as an earlier one of them, and calls
+ * found(arg, row, earlier) for it, earlier being the first row it repeats.
+ * Strings are compared by id, places and types by index, counts as
+ * activity_counts gives them, and, where noted (table_note_written), the
+ * hash of the cells as written: two rows read the same only if the sheet
+ * wrote them the same.  The line alone may differ.  Returns how many
+ * rows repeat; the hashes noted are dropped. */
+size_t table_mark_repeats(struct table *t, size_t first,
+                          void (*found)(void *arg, size_t row, size_t earlier), void *arg);
 
 /* Stores counts c in row a, in the row or (wide) in t->wide. */
 void table_set_counts(struct table *t, struct activity *a, const struct row_counts *c);

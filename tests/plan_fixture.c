@@ -199,7 +199,7 @@ size_t fx_add(struct table *t, const struct config *c, struct fx_row r)
 	struct source *s = &t->sources[r.src];
 	struct activity a;
 	memset(&a, 0, sizeof a);
-	a.partner = strpool_id_cstr(sp, r.partner ? r.partner : "(not named)");
+	a.partner = strpool_id_cstr(sp, r.partner ? r.partner : "");   /* rule 13: no partner */
 	a.org = strpool_id_cstr(sp, r.org ? r.org : r.partner ? r.partner : "");
 	a.activity = strpool_id_cstr(sp, r.activity ? r.activity : "");
 	a.commune = strpool_id_cstr(sp, r.commune ? r.commune : "");

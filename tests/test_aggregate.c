@@ -172,6 +172,53 @@ Test(aggregate, partner_is_the_implementing_partner_not_the_org)
 	cr_expect_eq(w.cube.region[FX_KIDAL].partners, 2);
 }
 
+Test(aggregate, a_row_with_no_organisation_counts_its_people_but_makes_no_partner)
+{
+	/* Rule 13.  Ansongo PSS in March: A 60, and a row naming no
+	 * organisation 40 → the cell reaches 60 + 40 = 100 from 2 activities,
+	 * but has 1 partner; the plan's dedup is 100; A alone is present. */
+	add((struct fx_row){ .partner = "A", .region = "Gao", .cercle = "Ansongo", .type = "PSS",
+	                     .ym = 202403, .girls = 60 });
+	add((struct fx_row){ .region = "Gao", .cercle = "Ansongo", .type = "PSS", .ym = 202403,
+	                     .girls = 40 });
+	run();
+	cr_expect_eq(cell(FX_GAO, FX_PSS)->reached, 100);
+	cr_expect_eq(cell(FX_GAO, FX_PSS)->activities, 2);
+	cr_expect_eq(cell(FX_GAO, FX_PSS)->partners, 1);
+	cr_expect_eq(w.cube.region[FX_GAO].partners, 1);
+	cr_expect_eq(w.cube.type[FX_PSS].partners, 1);
+	cr_expect_eq(w.cube.total.partners, 1);
+	cr_expect_eq(w.cube.region_dedup[FX_GAO], 100);
+	cr_expect_eq(w.cube.total_dedup, 100);
+	cr_assert_eq(w.cube.npartners, 1);
+	cr_expect_str_eq(w.cube.partners[0].partner, "A");
+	cr_expect_eq(w.cube.partners[0].reached, 60);
+	cr_assert_eq(w.cube.npresence, 1);
+	cr_expect_eq(w.cube.presence[0].reached, 60);
+	cr_expect_eq(w.cube.noverlaps, 0, "one named partner is no overlap");
+	cr_expect_eq(w.cube.nrows, 2, "both rows are counted");
+}
+
+Test(aggregate, rows_with_no_organisation_alone_make_no_partner_in_either_mode)
+{
+	/* Kidal GC: two unnamed rows of the same activity, Feb 30 and Mar 50.
+	 * Monthly: 30 + 50 = 80; cumulative: the key without a partner keeps
+	 * its latest month, 50, and the February row is superseded. */
+	for (int i = 0; i < 2; i++)
+		add((struct fx_row){ .region = "Kidal", .type = "GC", .activity = "kits",
+		                     .ym = 202402 + i, .girls = 30 + 20 * i });
+	run();
+	cr_expect_eq(w.cube.region[FX_KIDAL].reached, 80);
+	cr_expect_eq(w.cube.region[FX_KIDAL].partners, 0);
+	cr_expect_eq(w.cube.npresence, 0);
+	cr_expect_eq(w.cube.npartners, 0);
+	w.cfg.mode = MODE_CUMULATIVE;
+	run();
+	cr_expect_eq(w.cube.region[FX_KIDAL].reached, 50);
+	cr_expect_eq(w.cube.superseded, 1);
+	cr_expect_eq(w.cube.total.partners, 0);
+}
+
 static void cumulative_rows(void)
 {
 	/* IRC restates its year: Jan 100, Feb 180, Mar 250 for the same key;

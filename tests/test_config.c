@@ -252,6 +252,7 @@ Test(config, minimal_gets_the_documented_defaults, .fini = unload)
 {
 	load_ok(FIX "minimal.ini");
 	cr_assert_eq(cfg.mode, MODE_MONTHLY);
+	cr_assert_eq(cfg.repeated_rows, REPEATED_COUNT);
 	cr_assert_eq(cfg.funding_requested, CONFIG_UNKNOWN);
 	cr_assert_eq(cfg.funding_received, CONFIG_UNKNOWN);
 	cr_assert_eq(cfg.report_month, -1);
@@ -342,6 +343,7 @@ Test(config, every_optional_key, .fini = unload)
 {
 	load_ok(FIX "full_options.ini");
 	cr_assert_eq(cfg.mode, MODE_CUMULATIVE);
+	cr_assert_eq(cfg.repeated_rows, REPEATED_ONCE);   /* written "Once": case is free */
 	cr_assert_eq(cfg.funding_requested, 5000);
 	cr_assert_eq(cfg.funding_received, 0);
 	cr_assert_eq(cfg.report_month, month_index(2024, 6));
@@ -573,4 +575,27 @@ Test(config, at_most_64_regions_and_64_types)
 	cr_expect(strstr(e.msg, ": [types]: 65 types, more than the 64 fourw can filter on"),
 	          "%s", e.msg);
 	config_free(&c);
+}
+
+/* [plan] repeated_rows takes count or once, and names the key otherwise. */
+Test(config, repeated_rows_other_than_count_or_once_is_refused)
+{
+	char path[] = "/tmp/fourw-cfg-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	FILE *out = fdopen(fd, "w");
+	cr_assert_not_null(out);
+	fputs("[plan]\nname = R\nin_need = 10\ntargeted = 6\nmode = monthly\n"
+	      "repeated_rows = twice\n\n[regions.old]\nR0 = Region A\n\n"
+	      "[types]\nAUTRE = Other | Autre |\n\n[columns]\nregion = region\n", out);
+	fclose(out);
+	struct config c;
+	struct error e;
+	memset(&c, 0, sizeof c);
+	bool ok = config_load(&c, path, &e);
+	remove(path);
+	config_free(&c);
+	cr_assert_not(ok);
+	cr_expect(strstr(e.msg, ":6: [plan] repeated_rows: expected count or once, got 'twice'"),
+	          "%s", e.msg);
 }

@@ -499,6 +499,37 @@ Test(gaps, a_stale_flag_names_its_partner)
 			cr_expect_null(w.gl.items[i].partner, "%s", w.gl.items[i].reason);
 }
 
+Test(gaps, rows_with_no_organisation_raise_no_concentration_and_no_stale_flag)
+{
+	/* Ansongo PSS in March: A and B, and two rows naming no organisation —
+	 * 2 partners, under the threshold of 3, so no concentration; the
+	 * unnamed rows of January (long before April) name no stale partner. */
+	partners_in_ansongo(2, 202403, STATUS_ONGOING);
+	for (int i = 0; i < 2; i++)
+		add((struct fx_row){ .region = "Gao", .cercle = "Ansongo", .type = "PSS",
+		                     .ym = 202403, .girls = 10 });
+	add((struct fx_row){ .region = "Mopti", .type = "GC", .ym = 202401, .girls = 5 });
+	run(fx_month(202404));
+	cr_expect_null(find(GAP_CONCENTRATION, FX_GAO, FX_PSS));
+	cr_expect_eq(count(GAP_STALE, FX_MOPTI), 0);
+	cr_expect_eq(cube_cell(&w.cube, FX_GAO, FX_PSS)->reached, 40);
+}
+
+Test(gaps, data_quality_names_rows_with_no_organisation)
+{
+	size_t r = add((struct fx_row){ .region = "Kidal", .type = "GC", .ym = 202403, .girls = 7 });
+	diag_add(&w.tab.diags, DIAG_WARNING, DC_NO_ORGANISATION, w.src, w.tab.rows[r].line, 2,
+	         "no organisation named: Organisation and Partenaire are empty");
+	run(fx_month(202404));
+	const struct gap *g = find(GAP_DATA_QUALITY, FX_KIDAL, -1);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_MEDIUM);
+	cr_expect_str_eq(g->reason, "Kidal — a.csv: 1 row: no organisation named (people counted, "
+	                 "no partner)");
+	cr_assert_eq(g->nrows, 1);
+	cr_expect_eq(rows_of(g)[0].line, w.tab.rows[r].line);
+}
+
 Test(gaps, stale_threshold_is_strict)
 {
 	two_partners_last_reporting_feb_and_mar();
@@ -577,6 +608,58 @@ Test(gaps, data_quality_counts_rejected_rows_per_sheet)
 	const struct rowref *rows = rows_of(g);
 	cr_expect_eq(rows[0].line, 7);
 	cr_expect_eq(rows[1].line, 9);
+}
+
+/* Rule 10: a row the loader found repeated (its bit and its warning, as
+ * src/load.c sets them), counted twice or once as the config says; the
+ * flag names the people that ride on the choice: 5 + 7 = 12. */
+static void two_repeats_in_kidal(void)
+{
+	const int32_t girls[2] = { 5, 7 };
+	for (int k = 0; k < 2; k++) {
+		add((struct fx_row){ .partner = "A", .region = "Kidal", .type = "GC", .ym = 202403,
+		                     .girls = girls[k] });
+		size_t r = add((struct fx_row){ .partner = "A", .region = "Kidal", .type = "GC",
+		                                .ym = 202403, .girls = girls[k] });
+		w.tab.rows[r].repeated = 1;
+		diag_add(&w.tab.diags, DIAG_WARNING, DC_REPEATED_ROW, w.src, w.tab.rows[r].line, 0,
+		         "the same as line %u in every field", w.tab.rows[r].line - 1);
+	}
+}
+
+Test(gaps, data_quality_repeated_rows_counted_twice_name_the_people)
+{
+	two_repeats_in_kidal();
+	run(fx_month(202404));
+	cr_expect_eq(cube_cell(&w.cube, FX_KIDAL, FX_GC)->reached, 24, "5 + 5 + 7 + 7");
+	cr_expect_eq(w.cube.repeats_left_out, 0);
+	const struct gap *g = find(GAP_DATA_QUALITY, FX_KIDAL, -1);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_MEDIUM);
+	cr_expect_str_eq(g->reason, "Kidal — a.csv: 2 rows: the same as an earlier row of the sheet "
+	                 "in every field (12 people counted again; [plan] repeated_rows = count)");
+	cr_assert_eq(g->nrows, 2);
+	cr_expect_eq(rows_of(g)[0].line, 3);
+	cr_expect_eq(rows_of(g)[1].line, 5);
+}
+
+Test(gaps, data_quality_repeated_rows_once_are_left_out_and_still_listed)
+{
+	w.cfg.repeated_rows = REPEATED_ONCE;
+	two_repeats_in_kidal();
+	run(fx_month(202404));
+	cr_expect_eq(cube_cell(&w.cube, FX_KIDAL, FX_GC)->reached, 12, "5 + 7");
+	cr_expect_eq(cube_cell(&w.cube, FX_KIDAL, FX_GC)->activities, 2);
+	cr_expect_eq(w.cube.repeats_left_out, 2);
+	cr_expect_eq(w.cube.nselected, 4);
+	const struct gap *g = find(GAP_DATA_QUALITY, FX_KIDAL, -1);
+	cr_assert_not_null(g);
+	cr_expect_str_eq(g->reason, "Kidal — a.csv: 2 rows: the same as an earlier row of the sheet "
+	                 "in every field (12 people not counted again; [plan] repeated_rows = once)");
+	/* under a filter the repeats stay selected, so their flag stays */
+	filter_add_type(&w.flt, FX_GC);
+	run(fx_month(202404));
+	cr_expect_not_null(find(GAP_DATA_QUALITY, FX_KIDAL, -1));
 }
 
 Test(gaps, data_quality_planned_rows_reporting_people)

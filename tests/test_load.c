@@ -1,10 +1,16 @@
 /* The sheet loader on small sheets written here, with every expected line,
  * column and figure worked out by hand. */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "aggregate.h"
 #include "config.h"
+#include "cube_index.h"
+#include "filter.h"
 #include "load.h"
+#include "loadsplit.h"
 #include "parse.h"
 #include "table.h"
 #include "plan_fixture.h"
@@ -430,4 +436,159 @@ Test(load, rows_awaiting_the_system_keep_file_order)
 	cr_assert_eq(k, 3);
 	cr_assert(lines[0] == 2 && lines[1] == 3 && lines[2] == 4, "%u %u %u", lines[0], lines[1],
 	          lines[2]);
+}
+
+/* ---- repeated rows (DESIGN.md rule 10) ------------------------------------- */
+
+/* Line 4 repeats line 2 in every cell; line 3 differs in Boys only. */
+#define REPEATED_SHEET EN_HEADER \
+	"A,,Gao,Ansongo,GC,x,Ongoing,2024-03,10,5,0,0,\n" \
+	"A,,Gao,Ansongo,GC,x,Ongoing,2024-03,10,6,0,0,\n" \
+	"A,,Gao,Ansongo,GC,x,Ongoing,2024-03,10,5,0,0,\n"
+
+/* People reached in Gao under cfg's repeated_rows, from the index. */
+static int64_t gao_reached(uint32_t *left_out)
+{
+	struct cube_index ix;
+	struct cube q;
+	struct filter f;
+	cube_index_build(&ix, &cfg, &t);
+	cube_init(&q);
+	filter_init(&f);
+	cube_compute(&q, &ix, &f);
+	int gao = -1;
+	for (size_t r = 0; r < cfg.nregions; r++)
+		if (!strcmp(cfg.regions[r].name, "Gao"))
+			gao = (int)r;
+	cr_assert_geq(gao, 0);
+	int64_t n = q.region[gao].reached;
+	*left_out = q.repeats_left_out;
+	cr_expect_eq(q.nselected, 3, "every row is selected, counted or not");
+	cube_free(&q);
+	cube_index_free(&ix);
+	return n;
+}
+
+Test(load, a_repeated_row_is_a_warning_naming_both_lines_and_counts_by_default)
+{
+	const struct source *s = load(REPEATED_SHEET);
+	cr_assert_eq(s->accepted, 3);
+	cr_expect_eq(s->repeated, 1);
+	cr_expect_not(row_at_line(2)->repeated);
+	cr_expect_not(row_at_line(3)->repeated);
+	cr_expect(row_at_line(4)->repeated);
+	cr_assert_eq(t.diags.warnings, 1);
+	const struct diag *d = nth(DIAG_WARNING, 0);
+	cr_expect_eq(d->code, DC_REPEATED_ROW);
+	cr_expect_eq(d->line, 4);
+	cr_expect_eq(d->col, 0);
+	cr_expect_str_eq(d->msg, "the same as line 2 in every field: counted again "
+	                 "([plan] repeated_rows = count)");
+	/* count: 15 + 16 + 15 = 46 */
+	uint32_t left_out;
+	cr_expect_eq(gao_reached(&left_out), 46);
+	cr_expect_eq(left_out, 0);
+}
+
+Test(load, with_repeated_rows_once_a_repeat_is_listed_not_counted)
+{
+	cfg.repeated_rows = REPEATED_ONCE;
+	const struct source *s = load(REPEATED_SHEET);
+	cr_assert_eq(s->rows_read, 3);
+	cr_expect_eq(s->accepted, 3, "a repeat is accepted, so read = accepted + rejected");
+	cr_expect_eq(s->repeated, 1);
+	cr_expect_str_eq(nth(DIAG_WARNING, 0)->msg, "the same as line 2 in every field: not "
+	                 "counted again ([plan] repeated_rows = once)");
+	/* once: 15 + 16 = 31; line 4 selected but left out */
+	uint32_t left_out;
+	cr_expect_eq(gao_reached(&left_out), 31);
+	cr_expect_eq(left_out, 1);
+}
+
+Test(load, a_row_repeated_twice_names_the_first_line_each_time)
+{
+	load(EN_HEADER "A,,Gao,,GC,x,Ongoing,2024-03,1,1,0,0,\n"
+	               "A,,Gao,,GC,x,Ongoing,2024-03,1,1,0,0,\n"
+	               "A,,Gao,,GC,x,Ongoing,2024-03,1,1,0,0,\n");
+	cr_assert_eq(t.diags.warnings, 2);
+	cr_expect_eq(nth(DIAG_WARNING, 0)->line, 3);
+	cr_expect_eq(nth(DIAG_WARNING, 1)->line, 4);
+	cr_expect(strstr(nth(DIAG_WARNING, 1)->msg, "the same as line 2 in every field"));
+	cr_expect_eq(t.sources[0].repeated, 2);
+}
+
+Test(load, rows_that_read_the_same_but_were_written_differently_are_not_repeated)
+{
+	/* the same fields once read (planned: no people), but the sheet wrote
+	 * them differently: "Planned" with counts, "Planifié" without; and two
+	 * rows that differ only in a column no field takes */
+	const struct source *s = load(
+		"Organization,Region,Intervention type,Status,Reporting month,Girls,Comment\n"
+		"A,Gao,GC,Planned,2024-03,10,\n"
+		"A,Gao,GC,Planifié,2024-03,,\n"
+		"B,Gao,GC,Ongoing,2024-03,4,first visit\n"
+		"B,Gao,GC,Ongoing,2024-03,4,second visit\n");
+	cr_assert_eq(s->accepted, 4);
+	cr_expect_eq(s->repeated, 0);
+	for (size_t i = 0; i < t.diags.len; i++)
+		cr_expect_neq(t.diags.items[i].code, DC_REPEATED_ROW, "%s", t.diags.items[i].msg);
+}
+
+Test(load, a_repeat_is_found_within_its_sheet_only)
+{
+	load(EN_HEADER "A,,Gao,,GC,x,Ongoing,2024-03,1,1,0,0,\n");
+	load(EN_HEADER "A,,Gao,,GC,x,Ongoing,2024-03,1,1,0,0,\n");
+	cr_expect_eq(t.len, 2);
+	cr_expect_eq(t.sources[0].repeated + t.sources[1].repeated, 0);
+	cr_expect_eq(t.diags.warnings, 0);
+}
+
+/* A large sheet is read in parts on the cores: a repeat whose first row
+ * is in the first part and whose copy is in the last is found as in a
+ * single pass, and so is one whose copy waited for the p-code system. */
+Test(load, a_repeat_across_the_parts_of_a_sheet_is_found)
+{
+	const size_t rows = 2000;
+	const char *first = "A,,Gao,,GC,repeat me,Ongoing,2024-03,1,1,0,0,\n";
+	size_t cap = strlen(EN_HEADER) + (rows + 2) * 80, len = 0;
+	char *buf = malloc(cap);
+	cr_assert_not_null(buf);
+	len += (size_t)snprintf(buf + len, cap - len, "%s%s", EN_HEADER, first);
+	for (size_t i = 0; i < rows; i++)
+		len += (size_t)snprintf(buf + len, cap - len,
+		                        "A,,Gao,,GC,activity %zu,Ongoing,2024-03,1,1,0,0,\n", i);
+	len += (size_t)snprintf(buf + len, cap - len, "%s", first);
+	split_set_min_bytes(1024);
+	split_set_parts(4);
+	struct split_counts before = split_counts_so_far();
+	struct error e;
+	cr_assert(load_buffer(&t, &cfg, "big.csv", buf, len, &e), "%s", e.msg);
+	free(buf);
+	cr_assert_gt(split_counts_so_far().taken, before.taken, "the sheet was read in parts");
+	cr_assert_eq(t.sources[0].accepted, rows + 2);
+	cr_expect_eq(t.sources[0].repeated, 1);
+	cr_assert_eq(t.diags.warnings, 1);
+	cr_expect_eq(nth(DIAG_WARNING, 0)->line, rows + 3);
+	cr_expect(strstr(nth(DIAG_WARNING, 0)->msg, "the same as line 2 in every field"));
+}
+
+/* Rows that waited for the sheet's p-code system (ML09 with no name) are
+ * read last: their repeats are found in file order all the same. */
+Test(load, repeats_among_rows_awaiting_the_system_name_their_lines)
+{
+	load("Organisation,Région,Pcode région,Type d'intervention,Mois de rapportage,Filles\n"
+	     "SC,,ML09,PSS,mars 2024,5\n"          /* line 2: waits */
+	     "SC,Mopti,ML05,PSS,mars 2024,1\n"     /* line 3 */
+	     "SC,Mopti,ML05,PSS,mars 2024,1\n"     /* line 4: line 3 again */
+	     "SC,,ML09,PSS,mars 2024,5\n"          /* line 5: waits, line 2 again */
+	     "SC,Nioro,ML11,PSS,mars 2024,2\n");   /* line 6: the 2023 system */
+	cr_assert_eq(t.len, 5);
+	cr_assert_eq(t.sources[0].repeated, 2);
+	cr_assert_eq(t.diags.warnings, 2);
+	cr_expect_eq(nth(DIAG_WARNING, 0)->line, 4);
+	cr_expect(strstr(nth(DIAG_WARNING, 0)->msg, "the same as line 3 in every field"));
+	cr_expect_eq(nth(DIAG_WARNING, 1)->line, 5);
+	cr_expect(strstr(nth(DIAG_WARNING, 1)->msg, "the same as line 2 in every field"));
+	cr_expect(row_at_line(5)->repeated);
+	cr_expect_not(row_at_line(2)->repeated);
 }

@@ -28,6 +28,33 @@ t "check: HXL row found" grep -q 'HXL hashtags on line 2' "$tmp/out"
 "$BIN" check -c config.ini data/ >"$tmp/out"
 t "check data/: every sample row accounted for" grep -q '^total: 6 sheets, 2,116 rows read = 2,115 accepted + 1 rejected; 4 warnings$' "$tmp/out"
 
+# Rule 10: line 4 repeats line 2 of same_en.csv in every cell.  Counted
+# again by default (PSS in Mopti: 1,030 twice + GC 77 = 2,137), once with
+# [plan] repeated_rows = once (1,030 + 77 = 1,107); accepted either way.
+{ head -3 $F/same_en.csv; sed -n 2p $F/same_en.csv; } >"$tmp/repeat.csv"
+"$BIN" check -c config.ini "$tmp/repeat.csv" >"$tmp/out" 2>"$tmp/err"
+t "check: a repeated row is a warning, not a rejection" [ $? -eq 0 ]
+t "check: a repeated row names both lines" grep -q "^$tmp/repeat.csv:4: warning: the same as line 2 in every field: counted again (\[plan\] repeated_rows = count)$" "$tmp/out"
+t "check: repeats are among the accepted rows" grep -q '^total: 1 sheet, 3 rows read = 3 accepted + 0 rejected; 1 warning$' "$tmp/out"
+t "check: the summary says how many repeat" grep -q '^of the accepted rows, 1 repeats an earlier row of the sheet in every field: counted again' "$tmp/out"
+sed -e '/^repeated_rows *=/d' -e 's/^mode *=.*/&\nrepeated_rows = once/' -e "s|^regional_figures = |regional_figures = $PWD/|" config.ini >"$tmp/once.ini"
+"$BIN" check -c "$tmp/once.ini" "$tmp/repeat.csv" >"$tmp/out" 2>"$tmp/err"
+t "check once: the repeat is listed, not counted again" grep -q "^$tmp/repeat.csv:4: warning: the same as line 2 in every field: not counted again (\[plan\] repeated_rows = once)$" "$tmp/out"
+"$BIN" report -c config.ini --format csv "$tmp/repeat.csv" >"$tmp/out"
+t "report count: the repeat is counted again" grep -q '^ML05,Mopti,\*,All interventions,1,3,876,811,260,190,2137,' "$tmp/out"
+"$BIN" report -c "$tmp/once.ini" --format csv "$tmp/repeat.csv" >"$tmp/out"
+t "report once: the repeat is counted once" grep -q '^ML05,Mopti,\*,All interventions,1,2,456,426,130,95,1107,' "$tmp/out"
+
+# Rule 13: line 3 of same_en.csv (GC, 36 + 41 = 77) with no organisation:
+# a warning; its people count in Mopti (1,030 + 77 = 1,107), but the GC
+# cell has no partner and Mopti only IRC.
+{ head -2 $F/same_en.csv; sed -n 3p $F/same_en.csv | sed 's/^IRC,,/,,/'; } >"$tmp/noorg.csv"
+"$BIN" check -c config.ini "$tmp/noorg.csv" >"$tmp/out"
+t "check: no organisation is a warning" grep -q "^$tmp/noorg.csv:3:1: warning: no organisation named" "$tmp/out"
+"$BIN" report -c config.ini --format csv "$tmp/noorg.csv" >"$tmp/out"
+t "report: no organisation counts people, not a partner" grep -q '^ML05,Mopti,\*,All interventions,1,2,456,426,130,95,1107,' "$tmp/out"
+t "report: no organisation makes no partner in its cell" grep -q '^ML05,Mopti,GC,Case management,0,1,36,41,0,0,77,' "$tmp/out"
+
 "$BIN" check -c config.ini /nonexistent.csv >"$tmp/out" 2>"$tmp/err"
 t "check: unreadable input exits 2" [ $? -eq 2 ]
 t "check: unreadable input is named" grep -q '/nonexistent.csv' "$tmp/err"
