@@ -132,22 +132,57 @@ static enum row_outcome region_problem(struct rowbuf *r, enum place_status st,
 	              "%s: unknown region '%s'", head(r, F_REGION), name);
 }
 
+/* A cercle taken with a remark: a misspelt name beside its p-code, or a
+ * name that decides against a p-code of another numbering. */
+static void cercle_remark(struct rowbuf *r, enum place_status st, int cercle)
+{
+	const struct config *c = r->ctx->cfg;
+	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
+	const struct cercle *ce = &c->cercles[cercle];
+	if (st == PLACE_NEAR_NAME) {
+		warn(r, DC_CERCLE_NAME_NEAR, F_CERCLE, "%s '%s' taken for %s, the cercle of %s '%s'",
+		     head(r, F_CERCLE), name, ce->name, head(r, F_CERCLE_CODE), code);
+		return;
+	}
+	int coded = gazetteer_cercle_by_code(c, code);
+	warn(r, DC_CERCLE_CODE_CONFLICT, F_CERCLE_CODE,
+	     "%s '%s' and %s '%s' disagree: counted in %s (%s), the cercle named; "
+	     "%s is %s here", head(r, F_CERCLE_CODE), code, head(r, F_CERCLE), name,
+	     ce->name, ce->code, code, coded >= 0 ? c->cercles[coded].name : "?");
+}
+
+/* With no cercle written, a commune the gazetteer knows (Bamako's "Commune
+ * IV") gives its cercle, when that lies in the row's region. */
+static int cercle_of_commune(struct rowbuf *r, int region)
+{
+	const struct config *c = r->ctx->cfg;
+	const char *commune = cell(r, F_COMMUNE);
+	int cercle = *commune ? gazetteer_commune_cercle(c, commune) : -1;
+	if (cercle >= 0 && region >= 0 && !gazetteer_cercle_in_region(c, cercle, region))
+		return -1;
+	return cercle;
+}
+
 /* A cercle that cannot be resolved is a warning when the region is known
  * (the row still counts, at region level) and a rejection otherwise. */
-static int resolve_cercle(struct rowbuf *r, bool region_known, bool *rejected)
+static int resolve_cercle(struct rowbuf *r, int region, bool *rejected)
 {
 	const struct config *c = r->ctx->cfg;
 	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
 	int cercle = -1;
 	*rejected = false;
 	if (!*code && !*name)
-		return -1;
+		return cercle_of_commune(r, region);
 	int64_t v;
 	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE, code, name, &v))
 		return (int)v;
-	enum place_status st = gazetteer_resolve_cercle(c, code, name, &cercle);
+	enum place_status st = gazetteer_resolve_cercle_in(c, code, name, region, &cercle);
 	if (st == PLACE_OK) {
 		textmemo_put(&r->ctx->memo, MEMO_CERCLE, code, name, cercle);
+		return cercle;
+	}
+	if (gazetteer_resolved(st)) {
+		cercle_remark(r, st, cercle);
 		return cercle;
 	}
 	char sugg[160] = "";
@@ -155,7 +190,7 @@ static int resolve_cercle(struct rowbuf *r, bool region_known, bool *rejected)
 	enum field f = *name ? F_CERCLE : F_CERCLE_CODE;
 	if (*name)
 		gazetteer_suggest_cercle(c, name, sugg, sizeof sugg);
-	if (!region_known) {
+	if (region < 0) {
 		*rejected = true;
 		reject(r, DC_UNKNOWN_CERCLE, f,
 		       "%s: unknown cercle '%s'%s%s%s and no region given", head(r, f),
@@ -201,10 +236,14 @@ static enum row_outcome resolve_place(struct rowbuf *r)
 		enum place_status st = memo_region(r, code, name, &region);
 		if (region == REGION_DEFERRED)
 			return ROW_DEFERRED;
-		if (st != PLACE_OK)
+		if (!gazetteer_resolved(st))
 			return region_problem(r, st, code, name);
+		if (st == PLACE_NEAR_NAME)
+			warn(r, DC_REGION_NAME_NEAR, F_REGION, "%s '%s' taken for %s, the region of %s '%s'",
+			     head(r, F_REGION), name, c->regions[region].name, head(r, F_REGION_CODE),
+			     code);
 	}
-	int cercle = resolve_cercle(r, region >= 0, &rejected);
+	int cercle = resolve_cercle(r, region, &rejected);
 	if (rejected)
 		return ROW_REJECTED;
 	if (region < 0 && cercle < 0)
