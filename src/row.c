@@ -163,6 +163,38 @@ static int cercle_of_commune(struct rowbuf *r, int region)
 	return cercle;
 }
 
+/* Why a written cercle names none: an unknown p-code (with what the name
+ * beside it is, if known), a code and a name of two cercles in different
+ * regions, or an unknown name (with the closest names). */
+static void cercle_why(struct rowbuf *r, enum place_status st, char *buf, size_t size,
+                       enum field *f)
+{
+	const struct config *c = r->ctx->cfg;
+	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
+	int named = -1;
+	if (*name)
+		gazetteer_resolve_cercle(c, NULL, name, &named);
+	char sugg[160] = "";
+	*f = st == PLACE_UNKNOWN_CODE ? F_CERCLE_CODE : F_CERCLE;
+	if (st == PLACE_UNKNOWN_CODE && named < 0) {
+		snprintf(buf, size, "%s: unknown cercle p-code '%s'", head(r, *f), code);
+	} else if (st == PLACE_UNKNOWN_CODE) {
+		snprintf(buf, size, "%s: unknown cercle p-code '%s' (%s '%s' is %s, in %s)",
+		         head(r, *f), code, head(r, F_CERCLE), name, c->cercles[named].code,
+		         c->regions[c->cercles[named].region_old].name);
+	} else if (st == PLACE_CONFLICT) {
+		int coded = gazetteer_cercle_by_code(c, code);
+		snprintf(buf, size, "%s '%s' and %s '%s' disagree: %s is %s, and %s is in %s",
+		         head(r, F_CERCLE_CODE), code, head(r, F_CERCLE), name, code,
+		         c->cercles[coded].name, c->cercles[named].name,
+		         c->regions[c->cercles[named].region_old].name);
+	} else {
+		gazetteer_suggest_cercle(c, name, sugg, sizeof sugg);
+		snprintf(buf, size, "%s: unknown cercle '%s'%s%s%s", head(r, *f), name,
+		         *sugg ? " — did you mean " : "", sugg, *sugg ? "?" : "");
+	}
+}
+
 /* A cercle that cannot be resolved is a warning when the region is known
  * (the row still counts, at region level) and a rejection otherwise. */
 static int resolve_cercle(struct rowbuf *r, int region, bool *rejected)
@@ -185,21 +217,15 @@ static int resolve_cercle(struct rowbuf *r, int region, bool *rejected)
 		cercle_remark(r, st, cercle);
 		return cercle;
 	}
-	char sugg[160] = "";
-	const char *what = *name ? name : code;
-	enum field f = *name ? F_CERCLE : F_CERCLE_CODE;
-	if (*name)
-		gazetteer_suggest_cercle(c, name, sugg, sizeof sugg);
+	char why[300];
+	enum field f;
+	cercle_why(r, st, why, sizeof why, &f);
 	if (region < 0) {
 		*rejected = true;
-		reject(r, DC_UNKNOWN_CERCLE, f,
-		       "%s: unknown cercle '%s'%s%s%s and no region given", head(r, f),
-		       what, *sugg ? " — did you mean " : "", sugg, *sugg ? "?" : "");
+		reject(r, DC_UNKNOWN_CERCLE, f, "%s and no region given", why);
 		return -1;
 	}
-	warn(r, DC_UNKNOWN_CERCLE, f,
-	     "%s: unknown cercle '%s'%s%s%s; counted at region level", head(r, f),
-	     what, *sugg ? " — did you mean " : "", sugg, *sugg ? "?" : "");
+	warn(r, DC_UNKNOWN_CERCLE, f, "%s; counted at region level", why);
 	return -1;
 }
 
