@@ -625,3 +625,69 @@ Test(config, at_most_64_regions_and_64_types)
 	          "%s", e.msg);
 	config_free(&c);
 }
+
+/* minimal.ini with `extra` put after its [cercles] lines and no regional
+ * figures file, written to a temporary file and loaded into *c. */
+static bool load_with_cercles(struct config *c, struct error *e, const char *extra)
+{
+	char path[] = "/tmp/fourw-cfg-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	FILE *out = fdopen(fd, "w"), *in = fopen(FIX "minimal.ini", "r");
+	cr_assert(out && in);
+	char line[512];
+	while (fgets(line, sizeof line, in)) {
+		if (strncmp(line, "regional_figures", 16) == 0)
+			continue;
+		fputs(line, out);
+		if (strncmp(line, "ML0406 = ", 9) == 0)
+			fputs(extra, out);
+	}
+	fclose(in);
+	fclose(out);
+	memset(c, 0, sizeof *c);
+	bool ok = config_load(c, path, e);
+	remove(path);
+	return ok;
+}
+
+/* A key of a cercle's code and more digits is a commune inside it, not a
+ * cercle of its own. */
+Test(config, a_commune_key_lists_a_commune_inside_its_cercle)
+{
+	struct config c;
+	struct error e = { "" };
+	cr_assert(load_with_cercles(&c, &e, "ML040601 = Pelengana | Pelingana\n"
+	                                    "ml040626 = Ségou Commune\n"), "%s", e.msg);
+	cr_assert_eq(c.ncercles, 2);
+	const struct cercle *segou = &c.cercles[1];
+	cr_assert_str_eq(segou->code, "ML0406");
+	cr_assert_eq(segou->ncommunes, 2);
+	cr_assert_str_eq(segou->communes[0].name, "Pelengana");
+	cr_assert_str_eq(segou->communes[0].code, "ML040601");
+	cr_assert_str_eq(segou->communes[0].variants[0], "pelingana");
+	cr_assert_str_eq(segou->communes[1].code, "ML040626");
+	cr_assert_eq(c.cercles[0].ncommunes, 0);
+	config_free(&c);
+}
+
+Test(config, a_commune_spelling_names_one_cercle_only)
+{
+	struct config c;
+	struct error e = { "" };
+	cr_assert_not(load_with_cercles(&c, &e, "ML040601 = San\n"));
+	cr_assert(strstr(e.msg, "[cercles] ML040601: spelling 'san' is also cercle ML0405 (San)"),
+	          "%s", e.msg);
+	config_free(&c);
+}
+
+/* A commune whose cercle is not (yet) listed is no cercle either: its key
+ * is too long for a cercle p-code. */
+Test(config, a_commune_needs_its_cercle_listed_first)
+{
+	struct config c;
+	struct error e = { "" };
+	cr_assert_not(load_with_cercles(&c, &e, "ML040701 = Tominian\n"));
+	cr_assert(strstr(e.msg, "[cercles] ML040701: not a cercle p-code"), "%s", e.msg);
+	config_free(&c);
+}
