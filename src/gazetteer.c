@@ -290,7 +290,7 @@ int gazetteer_system_hint(const struct config *c, const char *code, const char *
 	bool has_code = norm_code(code, nc), has_name = norm_name(name, nf);
 	int r, hint = 0;
 
-	if (has_code && has_name && gazetteer_resolve_region(c, code, name, 0, &r) == PLACE_OK)
+	if (has_code && has_name && gazetteer_resolved(gazetteer_resolve_region(c, code, name, 0, &r)))
 		return single_system(region_code_systems(&c->regions[r], nc));
 	if (has_code)
 		hint = single_system(code_systems(c, nc));

@@ -73,8 +73,8 @@ enum place_status {
 	/* accepted, with a remark the caller reports: */
 	PLACE_NEAR_NAME,         /* a valid p-code beside a misspelling of its own
 	                            place's name ("Koulikouro" beside ML02) */
-	PLACE_NAME_OVER_CODE,    /* cercle code and name name two cercles of the
-	                            same region: the name decides */
+	PLACE_NAME_OVER_CODE,    /* cercle code and name name two cercles, the
+	                            name's in the row's region: the name decides */
 	/* not resolved: */
 	PLACE_UNKNOWN_CODE,      /* the p-code is not in the gazetteer */
 	PLACE_UNKNOWN_NAME,      /* the name matches nothing */
@@ -90,7 +90,8 @@ bool gazetteer_resolved(enum place_status st);
  * SYS_OLD, SYS_NEW or 0 (not known yet) and only decides a code shared by
  * both systems with different meanings (ML09) when no name is given.
  * A known code beside an unknown name within NEAR_NAME_DISTANCE edits of
- * one of the code's region's spellings is PLACE_NEAR_NAME.
+ * one of the code's region's spellings (one edit for a name under six
+ * letters, none under three) is PLACE_NEAR_NAME.
  * When resolved, *region is an index into c->regions. */
 enum place_status gazetteer_resolve_region(const struct config *c, const char *code,
                                            const char *name, int system, int *region);

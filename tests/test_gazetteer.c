@@ -151,6 +151,9 @@ Test(gazetteer, system_hints)
 	cr_assert_eq(gazetteer_system_hint(&cfg, "ML09", "Taoudénit"), SYS_NEW);
 	/* ML09 meaning Bamako is the old system's code */
 	cr_assert_eq(gazetteer_system_hint(&cfg, "ML09", "Bamako"), SYS_OLD);
+	/* a near miss tells as much as the name it is taken for */
+	cr_assert_eq(gazetteer_system_hint(&cfg, "ML09", "Taoudenitt"), SYS_NEW);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "ML09", "Bamakou"), SYS_OLD);
 	/* nothing to tell: shared by both systems */
 	cr_assert_eq(gazetteer_system_hint(&cfg, "ML09", ""), 0);
 	cr_assert_eq(gazetteer_system_hint(&cfg, "ML04", "Ségou"), 0);
