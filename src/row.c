@@ -151,13 +151,23 @@ static void cercle_remark(struct rowbuf *r, enum place_status st, int cercle)
 	     ce->name, ce->code, code, coded >= 0 ? c->cercles[coded].name : "?");
 }
 
+/* The commune question's memo tag: after the region's, one per system. */
+#define MEMO_COMMUNE (MEMO_REGION + SYS_OLD + SYS_NEW + 1)
+
 /* With no cercle written, a commune the gazetteer knows (Bamako's "Commune
  * IV") gives its cercle, when that lies in the row's region. */
 static int cercle_of_commune(struct rowbuf *r, int region)
 {
 	const struct config *c = r->ctx->cfg;
 	const char *commune = cell(r, F_COMMUNE);
-	int cercle = *commune ? gazetteer_commune_cercle(c, commune) : -1;
+	int64_t v;
+	if (!*commune)
+		return -1;
+	if (!textmemo_get(&r->ctx->memo, MEMO_COMMUNE, commune, NULL, &v)) {
+		v = gazetteer_commune_cercle(c, commune);
+		textmemo_put(&r->ctx->memo, MEMO_COMMUNE, commune, NULL, v);
+	}
+	int cercle = (int)v;
 	if (cercle >= 0 && region >= 0 && !gazetteer_cercle_in_region(c, cercle, region))
 		return -1;
 	return cercle;

@@ -514,8 +514,9 @@ Test(load, bamako_communes_as_cercle_or_commune)
 	                              "A,Bamako,,Commune 2,GC,2\n"
 	                              "A,,,Commune VI,GC,3\n"
 	                              "A,Gao,,Commune IV,GC,4\n"
-	                              "A,Ménaka,,Inékar,GC,5\n");
-	cr_assert_eq(s->accepted, 5);
+	                              "A,Ménaka,,Inékar,GC,5\n"
+	                              "A,Bamako,,Commune IV,GC,6\n");
+	cr_assert_eq(s->accepted, 6);
 	cr_assert_eq(t.diags.len, 0);
 	for (uint32_t line = 2; line <= 4; line++) {
 		cr_assert_eq(row_at_line(line)->cercle, cercle_at("ML0901"), "line %u", line);
@@ -525,6 +526,8 @@ Test(load, bamako_communes_as_cercle_or_commune)
 	cr_assert_eq(row_at_line(5)->cercle, -1);
 	/* only the communes config.ini lists are known: Inékar is a cercle's name */
 	cr_assert_eq(row_at_line(6)->cercle, -1);
+	/* the commune asked again (its answer remembered), now in its region */
+	cr_assert_eq(row_at_line(7)->cercle, cercle_at("ML0901"));
 }
 
 /* A 2023-system sheet writing the new region Nara and its cercle. */
