@@ -121,11 +121,74 @@ static bool check_cercle_spellings(struct ini_file *L, const struct ini_entry *e
 	                clash, L->c->cercles[other].code, L->c->cercles[other].name);
 }
 
+/* A commune key: a cercle's p-code followed by digits, up to 11
+ * characters ("ml090104"), upper-cased into out.  Returns its cercle, or -1
+ * when the key is not one. */
+static int commune_parent(const struct config *c, const char *key, char out[12])
+{
+	size_t n = strlen(key);
+	char cercle_code[8];
+	if (n <= 6 || n >= 12)
+		return -1;
+	for (size_t i = 0; i <= n; i++) {
+		char ch = key[i];
+		out[i] = ch >= 'a' && ch <= 'z' ? (char)(ch - 'a' + 'A') : ch;
+		if (i < n && !((out[i] >= 'A' && out[i] <= 'Z') || (out[i] >= '0' && out[i] <= '9')))
+			return -1;
+	}
+	snprintf(cercle_code, sizeof cercle_code, "%.6s", out);
+	return gazetteer_cercle_coded(c, cercle_code);
+}
+
+/* The commune just added to cercle ce (its last) must not share a spelling
+ * with another cercle or its communes. */
+static bool check_commune_spellings(struct ini_file *L, const struct ini_entry *en, int ce)
+{
+	const struct cercle *parent = &L->c->cercles[ce];
+	const struct commune *m = &parent->communes[parent->ncommunes - 1];
+	const char *clash = m->folded;
+	int other = gazetteer_cercle_answering(L->c, clash, ce);
+	for (size_t i = 0; other < 0 && i < m->nvariants; i++)
+		other = gazetteer_cercle_answering(L->c, clash = m->variants[i], ce);
+	if (other < 0)
+		return true;
+	return ini_fail_key(L, "cercles", en->key, "spelling '%s' is also cercle %s (%s)",
+	                    clash, L->c->cercles[other].code, L->c->cercles[other].name);
+}
+
+/* "ML090104 = Commune IV | variants": a commune listed under its cercle,
+ * so that what a sheet writes of it resolves to the cercle. */
+static bool load_commune_entry(struct ini_file *L, const struct ini_entry *en, int ce,
+                               const char *code)
+{
+	struct config *c = L->c;
+	struct cercle *parent = &c->cercles[ce];
+	char *parts[2];
+	if (!split_place(L, en, ini_entry_value(L, en), 2, parts))
+		return false;
+	struct commune *grown = arena_alloc(&c->arena, (parent->ncommunes + 1) * sizeof *grown);
+	if (parent->ncommunes)
+		memcpy(grown, parent->communes, parent->ncommunes * sizeof *grown);
+	parent->communes = grown;
+	struct commune *m = &grown[parent->ncommunes++];
+	*m = (struct commune){
+		.name = arena_strdup(&c->arena, parts[0]), .folded = ini_fold_dup(&c->arena, parts[0]),
+	};
+	strcpy(m->code, code);
+	if (!*m->folded)
+		return ini_fail_key(L, "cercles", en->key, "name '%s' has no letters", parts[0]);
+	ini_add_folded_list(&c->arena, m->folded, parts[1], &m->variants, &m->nvariants);
+	return check_commune_spellings(L, en, ce);
+}
+
 static bool load_cercle_entry(struct ini_file *L, const struct ini_entry *en)
 {
 	struct config *c = L->c;
-	char code[8], region_code[8], *parts[2];
+	char code[8], commune_code[12], region_code[8], *parts[2];
 
+	int parent = commune_parent(c, en->key, commune_code);
+	if (parent >= 0)
+		return load_commune_entry(L, en, parent, commune_code);
 	if (!ini_code_from_key(en->key, code) || strlen(code) <= 4)
 		return ini_fail_key(L, "cercles", en->key, "not a cercle p-code (region p-code "
 		                "followed by digits, e.g. ML0603)");

@@ -28,6 +28,9 @@ enum diag_code {
 	DC_UNKNOWN_CERCLE,        /* a cercle unknown (region level, or rejected) */
 	DC_CERCLE_NOT_IN_REGION,  /* a known cercle outside the row's region */
 	DC_NO_PLACE,              /* neither region nor cercle given */
+	DC_REGION_NAME_NEAR,      /* a misspelt region name taken for its p-code's region */
+	DC_CERCLE_NAME_NEAR,      /* a misspelt cercle name taken for its p-code's cercle */
+	DC_CERCLE_CODE_CONFLICT,  /* cercle p-code and name disagree: the name decided */
 	/* intervention type and status */
 	DC_UNKNOWN_TYPE,          /* counted as the "other" type */
 	DC_TYPE_FROM_ACTIVITY,    /* type empty, taken from the activity's text */

@@ -108,11 +108,25 @@ int gazetteer_region_coded(const struct config *c, const char *code, int systems
 	return -1;
 }
 
+/* The commune of cercle ce that answers to the folded spelling, or -1. */
+static int commune_answering(const struct cercle *ce, const char *folded)
+{
+	for (size_t k = 0; k < ce->ncommunes; k++) {
+		const struct commune *m = &ce->communes[k];
+		if (answers(m->folded, m->variants, m->nvariants, folded))
+			return (int)k;
+	}
+	return -1;
+}
+
 int gazetteer_cercle_answering(const struct config *c, const char *folded, int skip)
 {
 	for (size_t i = 0; i < c->ncercles; i++) {
 		const struct cercle *ce = &c->cercles[i];
-		if ((int)i != skip && answers(ce->folded, ce->variants, ce->nvariants, folded))
+		if ((int)i == skip)
+			continue;
+		if (answers(ce->folded, ce->variants, ce->nvariants, folded) ||
+		    commune_answering(ce, folded) >= 0)
 			return (int)i;
 	}
 	return -1;
@@ -126,6 +140,77 @@ int gazetteer_cercle_coded(const struct config *c, const char *code)
 	return -1;
 }
 
+/* The cercle coded `code` (normalised), or the one holding the commune so
+ * coded, or -1. */
+static int cercle_by_norm_code(const struct config *c, const char *code)
+{
+	int ce = gazetteer_cercle_coded(c, code);
+	for (size_t i = 0; ce < 0 && i < c->ncercles; i++)
+		for (size_t k = 0; k < c->cercles[i].ncommunes; k++)
+			if (strcmp(c->cercles[i].communes[k].code, code) == 0)
+				return (int)i;
+	return ce;
+}
+
+int gazetteer_cercle_by_code(const struct config *c, const char *code)
+{
+	char nc[CODE_MAX];
+	return norm_code(code, nc) ? cercle_by_norm_code(c, nc) : -1;
+}
+
+int gazetteer_commune_cercle(const struct config *c, const char *written)
+{
+	char nc[CODE_MAX], nf[NAME_MAX_FOLDED];
+	if (!norm_name(written, nf))
+		return -1;
+	for (size_t i = 0; i < c->ncercles; i++)
+		if (commune_answering(&c->cercles[i], nf) >= 0)
+			return (int)i;
+	if (!norm_code(written, nc))
+		return -1;
+	for (size_t i = 0; i < c->ncercles; i++)
+		for (size_t k = 0; k < c->cercles[i].ncommunes; k++)
+			if (strcmp(c->cercles[i].communes[k].code, nc) == 0)
+				return (int)i;
+	return -1;
+}
+
+/* ---- near misses ------------------------------------------------------------ */
+
+/* Edits allowed between a name and its p-code's place: NEAR_NAME_DISTANCE,
+ * one for a short name (a two-letter slip in "Gao" is another word), none
+ * under three letters. */
+static int near_limit(const char *folded)
+{
+	size_t n = strlen(folded);
+	return n >= 6 ? NEAR_NAME_DISTANCE : n >= 3 ? 1 : 0;
+}
+
+/* Distance from the folded query to the closest of a place's spellings. */
+static int spelling_distance(const char *folded, const char *const *variants, size_t n,
+                             const char *q, int limit)
+{
+	int best = text_distance(q, folded, limit);
+	for (size_t i = 0; i < n; i++) {
+		int d = text_distance(q, variants[i], limit);
+		if (d < best)
+			best = d;
+	}
+	return best;
+}
+
+static int cercle_distance(const struct cercle *ce, const char *q, int limit)
+{
+	int best = spelling_distance(ce->folded, ce->variants, ce->nvariants, q, limit);
+	for (size_t k = 0; k < ce->ncommunes; k++) {
+		const struct commune *m = &ce->communes[k];
+		int d = spelling_distance(m->folded, m->variants, m->nvariants, q, limit);
+		if (d < best)
+			best = d;
+	}
+	return best;
+}
+
 /* ---- regions --------------------------------------------------------------- */
 
 /* The region with this code; where two regions share it (ML09), the one of
@@ -134,6 +219,29 @@ static int region_by_code(const struct config *c, const char *code, int system)
 {
 	int r = gazetteer_region_coded(c, code, system == SYS_NEW ? SYS_NEW : SYS_OLD);
 	return r >= 0 ? r : gazetteer_region_coded(c, code, SYS_OLD | SYS_NEW);
+}
+
+bool gazetteer_resolved(enum place_status st)
+{
+	return st == PLACE_OK || st == PLACE_NEAR_NAME || st == PLACE_NAME_OVER_CODE;
+}
+
+/* An unknown name beside a known code (NULL: none): the region using that
+ * code in either system whose spelling is closest to the name, if close
+ * enough (ML09 beside "Taoudenitt" is Taoudénit, beside "Bamakou" Bamako). */
+static enum place_status near_region(const struct config *c, const char *code,
+                                     const char *q, int *region)
+{
+	int limit = near_limit(q), best = limit + 1;
+	for (size_t i = 0; code && i < c->nregions; i++) {
+		const struct region *r = &c->regions[i];
+		if (!region_code_systems(r, code))
+			continue;
+		int d = spelling_distance(r->folded, r->variants, r->nvariants, q, limit);
+		if (d < best)
+			best = d, *region = (int)i;
+	}
+	return best <= limit ? PLACE_NEAR_NAME : PLACE_UNKNOWN_NAME;
 }
 
 enum place_status gazetteer_resolve_region(const struct config *c, const char *code,
@@ -149,7 +257,7 @@ enum place_status gazetteer_resolve_region(const struct config *c, const char *c
 	if (has_code && region_by_code(c, nc, system) < 0)
 		return PLACE_UNKNOWN_CODE;
 	if (has_name && by_name < 0)
-		return PLACE_UNKNOWN_NAME;
+		return near_region(c, has_code ? nc : NULL, nf, region);
 	if (!has_name) {
 		*region = region_by_code(c, nc, system);
 		return PLACE_OK;
@@ -182,7 +290,7 @@ int gazetteer_system_hint(const struct config *c, const char *code, const char *
 	bool has_code = norm_code(code, nc), has_name = norm_name(name, nf);
 	int r, hint = 0;
 
-	if (has_code && has_name && gazetteer_resolve_region(c, code, name, 0, &r) == PLACE_OK)
+	if (has_code && has_name && gazetteer_resolved(gazetteer_resolve_region(c, code, name, 0, &r)))
 		return single_system(region_code_systems(&c->regions[r], nc));
 	if (has_code)
 		hint = single_system(code_systems(c, nc));
@@ -193,12 +301,31 @@ int gazetteer_system_hint(const struct config *c, const char *code, const char *
 
 /* ---- cercles --------------------------------------------------------------- */
 
-enum place_status gazetteer_resolve_cercle(const struct config *c, const char *code,
-                                           const char *name, int *cercle)
+/* Code and name both given, and not of one cercle: a name close to the
+ * code's cercle is a misspelling of it; a known name in the region decides. */
+static enum place_status cercle_disagreement(const struct config *c, int by_code, int by_name,
+                                             const char *q, int region, int *cercle)
+{
+	const struct cercle *coded = &c->cercles[by_code];
+	if (by_name < 0) {
+		int limit = near_limit(q);
+		if (cercle_distance(coded, q, limit) > limit)
+			return PLACE_UNKNOWN_NAME;
+		*cercle = by_code;
+		return PLACE_NEAR_NAME;
+	}
+	if (!gazetteer_cercle_in_region(c, by_name, region >= 0 ? region : coded->region_old))
+		return PLACE_CONFLICT;
+	*cercle = by_name;
+	return PLACE_NAME_OVER_CODE;
+}
+
+enum place_status gazetteer_resolve_cercle_in(const struct config *c, const char *code,
+                                              const char *name, int region, int *cercle)
 {
 	char nc[CODE_MAX], nf[NAME_MAX_FOLDED];
 	bool has_code = norm_code(code, nc), has_name = norm_name(name, nf);
-	int by_code = has_code ? gazetteer_cercle_coded(c, nc) : -1;
+	int by_code = has_code ? cercle_by_norm_code(c, nc) : -1;
 	int by_name = has_name ? gazetteer_cercle_answering(c, nf, -1) : -1;
 
 	*cercle = -1;
@@ -206,12 +333,18 @@ enum place_status gazetteer_resolve_cercle(const struct config *c, const char *c
 		return PLACE_MISSING;
 	if (has_code && by_code < 0)
 		return PLACE_UNKNOWN_CODE;
-	if (has_name && by_name < 0)
+	if (!has_code && by_name < 0)
 		return PLACE_UNKNOWN_NAME;
 	if (has_code && has_name && by_code != by_name)
-		return PLACE_CONFLICT;
+		return cercle_disagreement(c, by_code, by_name, nf, region, cercle);
 	*cercle = has_code ? by_code : by_name;
 	return PLACE_OK;
+}
+
+enum place_status gazetteer_resolve_cercle(const struct config *c, const char *code,
+                                           const char *name, int *cercle)
+{
+	return gazetteer_resolve_cercle_in(c, code, name, -1, cercle);
 }
 
 int gazetteer_cercle_in_region(const struct config *c, int cercle, int region)
@@ -247,13 +380,7 @@ static struct candidate cercle_at(const struct config *c, size_t i)
 /* Distance from the query to the closest spelling of a candidate. */
 static int candidate_distance(const struct candidate *k, const char *q, int limit)
 {
-	int best = text_distance(q, k->folded, limit);
-	for (size_t i = 0; i < k->nvariants; i++) {
-		int d = text_distance(q, k->variants[i], limit);
-		if (d < best)
-			best = d;
-	}
-	return best;
+	return spelling_distance(k->folded, k->variants, k->nvariants, q, limit);
 }
 
 static void append(char *buf, size_t size, size_t *len, const char *fmt, ...)

@@ -19,6 +19,10 @@
 
 struct config;
 
+/* How far (edits, on folded text) a name may be from its p-code's place
+ * and still be taken for it, with a warning. */
+#define NEAR_NAME_DISTANCE 2
+
 /* The two p-code systems of Mali's admin1 (domain.md §4). */
 enum pcode_system { SYS_OLD = 1, SYS_NEW = 2 };
 
@@ -39,6 +43,17 @@ struct region {
 	int64_t targeted;         /* idem */
 };
 
+/* A commune (admin3) the gazetteer knows, inside its cercle: partners write
+ * Bamako's "Commune IV" where a cercle is expected, so a commune's name or
+ * p-code written as a cercle resolves to the cercle that holds it. */
+struct commune {
+	const char *name;         /* "Commune IV" */
+	const char *folded;
+	char code[12];            /* admin3 p-code "ML090104" */
+	const char **variants;    /* folded */
+	size_t nvariants;
+};
+
 struct cercle {
 	const char *name;         /* "Gourma-Rharous" */
 	const char *folded;
@@ -47,28 +62,59 @@ struct cercle {
 	int region_new;           /* index of the new-system region it went to, or -1 */
 	const char **variants;    /* folded */
 	size_t nvariants;
+	struct commune *communes; /* the communes listed under it, if any */
+	size_t ncommunes;
 };
 
 /* ---- resolving what a sheet or a command line wrote ---- */
 
 enum place_status {
 	PLACE_OK,
+	/* accepted, with a remark the caller reports: */
+	PLACE_NEAR_NAME,         /* a valid p-code beside a misspelling of its own
+	                            place's name ("Koulikouro" beside ML02) */
+	PLACE_NAME_OVER_CODE,    /* cercle code and name name two cercles, the
+	                            name's in the row's region: the name decides */
+	/* not resolved: */
 	PLACE_UNKNOWN_CODE,      /* the p-code is not in the gazetteer */
 	PLACE_UNKNOWN_NAME,      /* the name matches nothing */
 	PLACE_CONFLICT,          /* code and name name two different places */
 	PLACE_MISSING,           /* neither code nor name given */
 };
 
+/* True for the statuses that resolve the place (PLACE_OK and the two
+ * accepted with a remark). */
+bool gazetteer_resolved(enum place_status st);
+
 /* Resolves a region.  code and name may be NULL or empty.  system is
  * SYS_OLD, SYS_NEW or 0 (not known yet) and only decides a code shared by
  * both systems with different meanings (ML09) when no name is given.
- * On PLACE_OK *region is an index into c->regions. */
+ * A known code beside an unknown name within NEAR_NAME_DISTANCE edits of
+ * one of the code's region's spellings (one edit for a name under six
+ * letters, none under three) is PLACE_NEAR_NAME.
+ * When resolved, *region is an index into c->regions. */
 enum place_status gazetteer_resolve_region(const struct config *c, const char *code,
                                            const char *name, int system, int *region);
 
-/* Resolves a cercle by code and/or name, as gazetteer_resolve_region does. */
+/* Resolves a cercle by code and/or name, as gazetteer_resolve_region does;
+ * a commune's name or p-code resolves to the cercle that holds it.  Where
+ * code and name name two cercles, the name decides (PLACE_NAME_OVER_CODE)
+ * if its cercle lies in `region` (-1: the region of the code's cercle), so a
+ * sheet numbered another way (domain.md §4.2: ML0101 is Kayes in the 2015
+ * OCHA set) is counted in the cercle it names. */
+enum place_status gazetteer_resolve_cercle_in(const struct config *c, const char *code,
+                                              const char *name, int region, int *cercle);
+/* The same, the region being that of the code's cercle. */
 enum place_status gazetteer_resolve_cercle(const struct config *c, const char *code,
                                            const char *name, int *cercle);
+
+/* The cercle whose own p-code, or one of whose communes' p-code, is `code`
+ * (written as a sheet writes it: any case, spaces around), or -1. */
+int gazetteer_cercle_by_code(const struct config *c, const char *code);
+
+/* The cercle holding the commune a sheet wrote (its name, a variant or its
+ * p-code), or -1: only the communes config.ini lists are known. */
+int gazetteer_commune_cercle(const struct config *c, const char *written);
 
 /* True if cercle lies in region, in either system. */
 int gazetteer_cercle_in_region(const struct config *c, int cercle, int region);
@@ -100,7 +146,8 @@ int gazetteer_region_named(const struct config *c, const char *folded);
 int gazetteer_region_answering(const struct config *c, const char *folded, int skip);
 /* The first region that uses `code` in one of `systems` (bits), or -1. */
 int gazetteer_region_coded(const struct config *c, const char *code, int systems);
-/* The same as gazetteer_region_answering, for cercles. */
+/* The same as gazetteer_region_answering, for cercles; a cercle answers
+ * to its communes' spellings too. */
 int gazetteer_cercle_answering(const struct config *c, const char *folded, int skip);
 /* The cercle with this (upper-case) p-code, or -1. */
 int gazetteer_cercle_coded(const struct config *c, const char *code);

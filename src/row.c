@@ -132,39 +132,110 @@ static enum row_outcome region_problem(struct rowbuf *r, enum place_status st,
 	              "%s: unknown region '%s'", head(r, F_REGION), name);
 }
 
+/* A cercle taken with a remark: a misspelt name beside its p-code, or a
+ * name that decides against a p-code of another numbering. */
+static void cercle_remark(struct rowbuf *r, enum place_status st, int cercle)
+{
+	const struct config *c = r->ctx->cfg;
+	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
+	const struct cercle *ce = &c->cercles[cercle];
+	if (st == PLACE_NEAR_NAME) {
+		warn(r, DC_CERCLE_NAME_NEAR, F_CERCLE, "%s '%s' taken for %s, the cercle of %s '%s'",
+		     head(r, F_CERCLE), name, ce->name, head(r, F_CERCLE_CODE), code);
+		return;
+	}
+	int coded = gazetteer_cercle_by_code(c, code);
+	warn(r, DC_CERCLE_CODE_CONFLICT, F_CERCLE_CODE,
+	     "%s '%s' and %s '%s' disagree: counted in %s (%s), the cercle named; "
+	     "%s is %s here", head(r, F_CERCLE_CODE), code, head(r, F_CERCLE), name,
+	     ce->name, ce->code, code, coded >= 0 ? c->cercles[coded].name : "?");
+}
+
+/* The commune question's memo tag: after the region's, one per system. */
+#define MEMO_COMMUNE (MEMO_REGION + SYS_OLD + SYS_NEW + 1)
+
+/* With no cercle written, a commune the gazetteer knows (Bamako's "Commune
+ * IV") gives its cercle, when that lies in the row's region. */
+static int cercle_of_commune(struct rowbuf *r, int region)
+{
+	const struct config *c = r->ctx->cfg;
+	const char *commune = cell(r, F_COMMUNE);
+	int64_t v;
+	if (!*commune)
+		return -1;
+	if (!textmemo_get(&r->ctx->memo, MEMO_COMMUNE, commune, NULL, &v)) {
+		v = gazetteer_commune_cercle(c, commune);
+		textmemo_put(&r->ctx->memo, MEMO_COMMUNE, commune, NULL, v);
+	}
+	int cercle = (int)v;
+	if (cercle >= 0 && region >= 0 && !gazetteer_cercle_in_region(c, cercle, region))
+		return -1;
+	return cercle;
+}
+
+/* Why a written cercle names none: an unknown p-code (with what the name
+ * beside it is, if known), a code and a name of two cercles in different
+ * regions, or an unknown name (with the closest names). */
+static void cercle_why(struct rowbuf *r, enum place_status st, char *buf, size_t size,
+                       enum field *f)
+{
+	const struct config *c = r->ctx->cfg;
+	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
+	int named = -1;
+	if (*name)
+		gazetteer_resolve_cercle(c, NULL, name, &named);
+	char sugg[160] = "";
+	*f = st == PLACE_UNKNOWN_CODE ? F_CERCLE_CODE : F_CERCLE;
+	if (st == PLACE_UNKNOWN_CODE && named < 0) {
+		snprintf(buf, size, "%s: unknown cercle p-code '%s'", head(r, *f), code);
+	} else if (st == PLACE_UNKNOWN_CODE) {
+		snprintf(buf, size, "%s: unknown cercle p-code '%s' (%s '%s' is %s, in %s)",
+		         head(r, *f), code, head(r, F_CERCLE), name, c->cercles[named].code,
+		         c->regions[c->cercles[named].region_old].name);
+	} else if (st == PLACE_CONFLICT) {
+		int coded = gazetteer_cercle_by_code(c, code);
+		snprintf(buf, size, "%s '%s' and %s '%s' disagree: %s is %s, and %s is in %s",
+		         head(r, F_CERCLE_CODE), code, head(r, F_CERCLE), name, code,
+		         c->cercles[coded].name, c->cercles[named].name,
+		         c->regions[c->cercles[named].region_old].name);
+	} else {
+		gazetteer_suggest_cercle(c, name, sugg, sizeof sugg);
+		snprintf(buf, size, "%s: unknown cercle '%s'%s%s%s", head(r, *f), name,
+		         *sugg ? " — did you mean " : "", sugg, *sugg ? "?" : "");
+	}
+}
+
 /* A cercle that cannot be resolved is a warning when the region is known
  * (the row still counts, at region level) and a rejection otherwise. */
-static int resolve_cercle(struct rowbuf *r, bool region_known, bool *rejected)
+static int resolve_cercle(struct rowbuf *r, int region, bool *rejected)
 {
 	const struct config *c = r->ctx->cfg;
 	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
 	int cercle = -1;
 	*rejected = false;
 	if (!*code && !*name)
-		return -1;
+		return cercle_of_commune(r, region);
 	int64_t v;
 	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE, code, name, &v))
 		return (int)v;
-	enum place_status st = gazetteer_resolve_cercle(c, code, name, &cercle);
+	enum place_status st = gazetteer_resolve_cercle_in(c, code, name, region, &cercle);
 	if (st == PLACE_OK) {
 		textmemo_put(&r->ctx->memo, MEMO_CERCLE, code, name, cercle);
 		return cercle;
 	}
-	char sugg[160] = "";
-	const char *what = *name ? name : code;
-	enum field f = *name ? F_CERCLE : F_CERCLE_CODE;
-	if (*name)
-		gazetteer_suggest_cercle(c, name, sugg, sizeof sugg);
-	if (!region_known) {
+	if (gazetteer_resolved(st)) {
+		cercle_remark(r, st, cercle);
+		return cercle;
+	}
+	char why[300];
+	enum field f;
+	cercle_why(r, st, why, sizeof why, &f);
+	if (region < 0) {
 		*rejected = true;
-		reject(r, DC_UNKNOWN_CERCLE, f,
-		       "%s: unknown cercle '%s'%s%s%s and no region given", head(r, f),
-		       what, *sugg ? " — did you mean " : "", sugg, *sugg ? "?" : "");
+		reject(r, DC_UNKNOWN_CERCLE, f, "%s and no region given", why);
 		return -1;
 	}
-	warn(r, DC_UNKNOWN_CERCLE, f,
-	     "%s: unknown cercle '%s'%s%s%s; counted at region level", head(r, f),
-	     what, *sugg ? " — did you mean " : "", sugg, *sugg ? "?" : "");
+	warn(r, DC_UNKNOWN_CERCLE, f, "%s; counted at region level", why);
 	return -1;
 }
 
@@ -201,10 +272,14 @@ static enum row_outcome resolve_place(struct rowbuf *r)
 		enum place_status st = memo_region(r, code, name, &region);
 		if (region == REGION_DEFERRED)
 			return ROW_DEFERRED;
-		if (st != PLACE_OK)
+		if (!gazetteer_resolved(st))
 			return region_problem(r, st, code, name);
+		if (st == PLACE_NEAR_NAME)
+			warn(r, DC_REGION_NAME_NEAR, F_REGION, "%s '%s' taken for %s, the region of %s '%s'",
+			     head(r, F_REGION), name, c->regions[region].name, head(r, F_REGION_CODE),
+			     code);
 	}
-	int cercle = resolve_cercle(r, region >= 0, &rejected);
+	int cercle = resolve_cercle(r, region, &rejected);
 	if (rejected)
 		return ROW_REJECTED;
 	if (region < 0 && cercle < 0)

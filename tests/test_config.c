@@ -164,7 +164,9 @@ Test(shipped, bamako_has_three_codes_and_taoudenit_is_apart)
 
 Test(shipped, cercles_of_section_4_2)
 {
-	cr_assert_eq(cfg.ncercles, 49);
+	/* the 49 of [S27], Nara and Ménaka's other three from the 2020 table;
+	 * Bamako's six communes are inside ML0901, not cercles */
+	cr_assert_eq(cfg.ncercles, 53);
 	const struct cercle *ce = cercle("ML0603");
 	cr_assert_str_eq(ce->name, "Gourma-Rharous");
 	cr_assert_eq(ce->region_old, region_index("Tombouctou"));
@@ -173,6 +175,37 @@ Test(shipped, cercles_of_section_4_2)
 	cr_assert(!has_string(ce->variants, ce->nvariants, "gourma rharous"));
 	cr_assert_eq(cercle("ML1001")->region_old, region_index("Ménaka"));
 	cr_assert_eq(cercle("ML0901")->region_old, region_index("Bamako"));
+}
+
+Test(shipped, nara_bamako_communes_and_menaka_cercles)
+{
+	cr_assert_str_eq(cercle("ML0207")->name, "Nara");
+	cr_assert_eq(cercle("ML0207")->region_old, region_index("Koulikoro"));
+	cr_assert_eq(cercle("ML0207")->region_new, region_index("Nara"));
+	const struct cercle *bamako = cercle("ML0901");
+	cr_assert_eq(bamako->ncommunes, 6);
+	static const char *const communes[][3] = {
+		{ "Commune I", "ML090101", "commune 1" }, { "Commune II", "ML090102", "commune 2" },
+		{ "Commune III", "ML090103", "commune 3" }, { "Commune IV", "ML090104", "commune 4" },
+		{ "Commune V", "ML090105", "commune 5" }, { "Commune VI", "ML090106", "commune 6" },
+	};
+	for (size_t k = 0; k < 6; k++) {
+		const struct commune *m = &bamako->communes[k];
+		cr_assert_str_eq(m->name, communes[k][0]);
+		cr_assert_str_eq(m->code, communes[k][1]);
+		cr_assert(has_string(m->variants, m->nvariants, communes[k][2]), "%s", m->name);
+	}
+	/* the shipped ML1001 = Ménaka kept; the others as the 2020 table, but
+	 * Andéramboukane on the code it leaves free */
+	static const char *const menaka[][2] = {
+		{ "ML1001", "Ménaka" }, { "ML1002", "Inékar" },
+		{ "ML1003", "Andéramboukane" }, { "ML1004", "Tidermène" },
+	};
+	for (size_t k = 0; k < 4; k++) {
+		cr_assert_str_eq(cercle(menaka[k][0])->name, menaka[k][1]);
+		cr_assert_eq(cercle(menaka[k][0])->region_old, region_index("Ménaka"));
+		cr_assert_eq(cercle(menaka[k][0])->region_new, region_index("Ménaka"));
+	}
 }
 
 Test(shipped, cercles_carved_into_new_regions)
@@ -222,6 +255,24 @@ Test(shipped, column_aliases_and_hxl_patterns)
 	cr_assert_str_eq(girls->hxl[0], "#reached+f+children");
 	for (int f = 0; f < F_COUNT; f++)
 		cr_assert_gt(cfg.fields[f].naliases, 0, "field %s has no alias", field_key(f));
+}
+
+/* domain.md §4.5: the COD-AB names, as text_fold writes them */
+Test(shipped, cod_ab_column_names)
+{
+	static const struct { enum field f; const char *alias; } cod[] = {
+		{ F_REGION_CODE, "pcode ad 1" }, { F_REGION_CODE, "adm1 pcode" },
+		{ F_REGION_CODE, "admin1pcode" }, { F_REGION_CODE, "admin1pcod" },
+		{ F_REGION, "admin1 nam" }, { F_REGION, "admin1name fr" }, { F_REGION, "adm1 fr" },
+		{ F_CERCLE_CODE, "pcode ad 2" }, { F_CERCLE_CODE, "adm2 pcode" },
+		{ F_CERCLE_CODE, "admin2pcode" }, { F_CERCLE, "admin2 nam" },
+		{ F_CERCLE, "admin2name" }, { F_CERCLE, "adm2 fr" }, { F_CERCLE, "adm2 name" },
+		{ F_COMMUNE, "admin3 nam" }, { F_COMMUNE, "adm3 fr" }, { F_COMMUNE, "adm3 name" },
+	};
+	for (size_t i = 0; i < sizeof cod / sizeof cod[0]; i++) {
+		const struct field_aliases *fa = &cfg.fields[cod[i].f];
+		cr_assert(has_string(fa->aliases, fa->naliases, cod[i].alias), "%s", cod[i].alias);
+	}
 }
 
 Test(shipped, gaps_and_ui)
@@ -598,4 +649,70 @@ Test(config, repeated_rows_other_than_count_or_once_is_refused)
 	cr_assert_not(ok);
 	cr_expect(strstr(e.msg, ":6: [plan] repeated_rows: expected count or once, got 'twice'"),
 	          "%s", e.msg);
+}
+
+/* minimal.ini with `extra` put after its [cercles] lines and no regional
+ * figures file, written to a temporary file and loaded into *c. */
+static bool load_with_cercles(struct config *c, struct error *e, const char *extra)
+{
+	char path[] = "/tmp/fourw-cfg-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	FILE *out = fdopen(fd, "w"), *in = fopen(FIX "minimal.ini", "r");
+	cr_assert(out && in);
+	char line[512];
+	while (fgets(line, sizeof line, in)) {
+		if (strncmp(line, "regional_figures", 16) == 0)
+			continue;
+		fputs(line, out);
+		if (strncmp(line, "ML0406 = ", 9) == 0)
+			fputs(extra, out);
+	}
+	fclose(in);
+	fclose(out);
+	memset(c, 0, sizeof *c);
+	bool ok = config_load(c, path, e);
+	remove(path);
+	return ok;
+}
+
+/* A key of a cercle's code and more digits is a commune inside it, not a
+ * cercle of its own. */
+Test(config, a_commune_key_lists_a_commune_inside_its_cercle)
+{
+	struct config c;
+	struct error e = { "" };
+	cr_assert(load_with_cercles(&c, &e, "ML040601 = Pelengana | Pelingana\n"
+	                                    "ml040626 = Ségou Commune\n"), "%s", e.msg);
+	cr_assert_eq(c.ncercles, 2);
+	const struct cercle *segou = &c.cercles[1];
+	cr_assert_str_eq(segou->code, "ML0406");
+	cr_assert_eq(segou->ncommunes, 2);
+	cr_assert_str_eq(segou->communes[0].name, "Pelengana");
+	cr_assert_str_eq(segou->communes[0].code, "ML040601");
+	cr_assert_str_eq(segou->communes[0].variants[0], "pelingana");
+	cr_assert_str_eq(segou->communes[1].code, "ML040626");
+	cr_assert_eq(c.cercles[0].ncommunes, 0);
+	config_free(&c);
+}
+
+Test(config, a_commune_spelling_names_one_cercle_only)
+{
+	struct config c;
+	struct error e = { "" };
+	cr_assert_not(load_with_cercles(&c, &e, "ML040601 = San\n"));
+	cr_assert(strstr(e.msg, "[cercles] ML040601: spelling 'san' is also cercle ML0405 (San)"),
+	          "%s", e.msg);
+	config_free(&c);
+}
+
+/* A commune whose cercle is not (yet) listed is no cercle either: its key
+ * is too long for a cercle p-code. */
+Test(config, a_commune_needs_its_cercle_listed_first)
+{
+	struct config c;
+	struct error e = { "" };
+	cr_assert_not(load_with_cercles(&c, &e, "ML040701 = Tominian\n"));
+	cr_assert(strstr(e.msg, "[cercles] ML040701: not a cercle p-code"), "%s", e.msg);
+	config_free(&c);
 }

@@ -1,7 +1,8 @@
 /* Places against the shipped gazetteer (its frozen copy in
  * tests/fixtures/plan/): names folded, p-codes in any case or DTM's MLI
- * form, the ML09 trap both ways, conflicts, system hints and closest-name
- * suggestions. */
+ * form, the ML09 trap both ways, conflicts, near misses beside a valid
+ * p-code, a cercle name deciding against another numbering's code, Bamako's
+ * communes, system hints and closest-name suggestions. */
 #include <criterion/criterion.h>
 #include <string.h>
 
@@ -129,7 +130,8 @@ Test(gazetteer, unknown_and_missing)
 	cr_assert_eq(r, -1);
 	cr_assert_eq(gazetteer_resolve_region(&cfg, "ML99", "Ségou", 0, &r), PLACE_UNKNOWN_CODE);
 	cr_assert_eq(gazetteer_resolve_region(&cfg, NULL, "Segu", 0, &r), PLACE_UNKNOWN_NAME);
-	cr_assert_eq(gazetteer_resolve_region(&cfg, "ML04", "Segu", 0, &r), PLACE_UNKNOWN_NAME);
+	/* beside ML04 the same misspelling is a near miss (near_misses_beside_a_valid_code) */
+	cr_assert_eq(gazetteer_resolve_region(&cfg, "ML04", "Sgu", 0, &r), PLACE_UNKNOWN_NAME);
 	cr_assert_eq(gazetteer_resolve_region(&cfg, NULL, NULL, 0, &r), PLACE_MISSING);
 	cr_assert_eq(gazetteer_resolve_region(&cfg, "  ", " - ", 0, &r), PLACE_MISSING);
 	/* ISO 3166-2 is not a p-code: ML-9 is Ménaka there, not ML09 */
@@ -148,6 +150,9 @@ Test(gazetteer, system_hints)
 	cr_assert_eq(gazetteer_system_hint(&cfg, "ML09", "Taoudénit"), SYS_NEW);
 	/* ML09 meaning Bamako is the old system's code */
 	cr_assert_eq(gazetteer_system_hint(&cfg, "ML09", "Bamako"), SYS_OLD);
+	/* a near miss tells as much as the name it is taken for */
+	cr_assert_eq(gazetteer_system_hint(&cfg, "ML09", "Taoudenitt"), SYS_NEW);
+	cr_assert_eq(gazetteer_system_hint(&cfg, "ML09", "Bamakou"), SYS_OLD);
 	/* nothing to tell: shared by both systems */
 	cr_assert_eq(gazetteer_system_hint(&cfg, "ML09", ""), 0);
 	cr_assert_eq(gazetteer_system_hint(&cfg, "ML04", "Ségou"), 0);
@@ -178,7 +183,8 @@ Test(gazetteer, cercle_codes)
 	int ce = 7;
 	cr_assert_str_eq(cercle_of("ML0701", NULL), "ML0701");
 	cr_assert_str_eq(cercle_of("mli0701", "Ansongo"), "ML0701");
-	cr_assert_eq(gazetteer_resolve_cercle(&cfg, "ML0701", "Bourem", &ce), PLACE_CONFLICT);
+	/* Kayes (ML0103) is not in Gao, the region of ML0701 */
+	cr_assert_eq(gazetteer_resolve_cercle(&cfg, "ML0701", "Kayes", &ce), PLACE_CONFLICT);
 	cr_assert_eq(ce, -1);
 	cr_assert_eq(gazetteer_resolve_cercle(&cfg, "ML0799", NULL, &ce), PLACE_UNKNOWN_CODE);
 	cr_assert_eq(gazetteer_resolve_cercle(&cfg, NULL, "Atlantis", &ce), PLACE_UNKNOWN_NAME);
@@ -195,6 +201,150 @@ Test(gazetteer, cercle_in_region_either_system)
 	cr_assert(!gazetteer_cercle_in_region(&cfg, -1, 0));
 	cr_assert(!gazetteer_cercle_in_region(&cfg, diema, -1));
 	cr_assert(!gazetteer_cercle_in_region(&cfg, 100000, 0));
+}
+
+/* ---- near misses, other numberings, communes ----------------------------------- */
+
+static int status_region(const char *code, const char *name, int system, int *r)
+{
+	*r = 12345;
+	return gazetteer_resolve_region(&cfg, code, name, system, r);
+}
+
+/* The limit is 2 edits for a folded name of 6 letters or more, 1 from 3
+ * letters, none below: counted by hand on each pair. */
+Test(gazetteer, near_misses_beside_a_valid_code)
+{
+	int r;
+	/* "koulikouro" → "koulikoro": one deletion (the 2015 OCHA and 2020 spelling) */
+	cr_assert_eq(status_region("ML02", "Koulikouro", 0, &r), PLACE_NEAR_NAME);
+	cr_assert_eq(r, region_index("Koulikoro"));
+	/* "segu" (4 letters, limit 1) → "segou": one insertion */
+	cr_assert_eq(status_region("ML04", "Segu", 0, &r), PLACE_NEAR_NAME);
+	cr_assert_eq(r, region_index("Ségou"));
+	/* a listed variant counts: "timbuktoo" → "timbuktu", two edits in 9 letters */
+	cr_assert_eq(status_region("ML06", "Timbuktoo", 0, &r), PLACE_NEAR_NAME);
+	cr_assert_eq(r, region_index("Tombouctou"));
+	/* ML09's two regions: the closer spelling picks, whatever the system */
+	cr_assert_eq(status_region("ML09", "Taoudenitt", SYS_OLD, &r), PLACE_NEAR_NAME);
+	cr_assert_eq(r, region_index("Taoudénit"));
+	cr_assert_eq(status_region("ML09", "Bamakou", SYS_NEW, &r), PLACE_NEAR_NAME);
+	cr_assert_eq(r, region_index("Bamako"));
+	/* "gau" (3 letters, limit 1) → "gao": one substitution */
+	cr_assert_eq(status_region("ML07", "Gau", 0, &r), PLACE_NEAR_NAME);
+	cr_assert_eq(r, region_index("Gao"));
+	/* "gaoo" (4 letters, limit 1) → "gao": one deletion */
+	cr_assert_eq(status_region("ML07", "Gaoo", 0, &r), PLACE_NEAR_NAME);
+}
+
+Test(gazetteer, names_too_far_or_without_a_code_stay_unknown)
+{
+	int r;
+	/* "kulikuru" → "koulikoro": an insertion and two substitutions, 3 edits */
+	cr_assert_eq(status_region("ML02", "Kulikuru", 0, &r), PLACE_UNKNOWN_NAME);
+	cr_assert_eq(r, -1);
+	/* no code, no region to be close to */
+	cr_assert_eq(status_region(NULL, "Koulikouro", 0, &r), PLACE_UNKNOWN_NAME);
+	/* "ga": two letters, no edit allowed */
+	cr_assert_eq(status_region("ML07", "Ga", 0, &r), PLACE_UNKNOWN_NAME);
+	/* close to Mopti, not to ML04's Ségou: unknown, never another region */
+	cr_assert_eq(status_region("ML04", "Moptii", 0, &r), PLACE_UNKNOWN_NAME);
+	/* a known name of another region is still a conflict */
+	cr_assert_eq(status_region("ML02", "Kayes", 0, &r), PLACE_CONFLICT);
+	cr_assert(!gazetteer_resolved(PLACE_CONFLICT));
+	cr_assert(gazetteer_resolved(PLACE_NEAR_NAME) && gazetteer_resolved(PLACE_NAME_OVER_CODE));
+}
+
+static int status_cercle(const char *code, const char *name, const char *region, int *ce)
+{
+	*ce = 12345;
+	return gazetteer_resolve_cercle_in(&cfg, code, name, region ? region_index(region) : -1, ce);
+}
+
+Test(gazetteer, cercle_near_miss_beside_its_code)
+{
+	int ce;
+	/* "bafoulabee" → "bafoulabe": one deletion */
+	cr_assert_eq(status_cercle("ML0101", "Bafoulabee", NULL, &ce), PLACE_NEAR_NAME);
+	cr_assert_eq(ce, cercle_index("ML0101"));
+	/* "tin esako" → "tin essako" (the name folded): one insertion */
+	cr_assert_eq(status_cercle("ML0804", "Tin-Esako", "Kidal", &ce), PLACE_NEAR_NAME);
+	cr_assert_eq(ce, cercle_index("ML0804"));
+	/* "bafulabi" (8 letters) → "bafoulabe": an insertion and a substitution, 2 edits */
+	cr_assert_eq(status_cercle("ML0101", "Bafulabi", NULL, &ce), PLACE_NEAR_NAME);
+}
+
+/* domain.md §4.2: the 2015 OCHA set numbers ML0101 Kayes, the 2020 table
+ * ML1001 Andéramboukane and ML1003 Ménaka; a known name in the row's region
+ * decides. */
+Test(gazetteer, a_known_name_decides_against_another_numbering)
+{
+	int ce;
+	cr_assert_eq(status_cercle("ML0101", "Kayes", "Kayes", &ce), PLACE_NAME_OVER_CODE);
+	cr_assert_eq(ce, cercle_index("ML0103"));
+	cr_assert_eq(status_cercle("ML1001", "Anderamboukane", "Ménaka", &ce), PLACE_NAME_OVER_CODE);
+	cr_assert_eq(ce, cercle_index("ML1003"));
+	cr_assert_eq(status_cercle("ML1003", "Menaka", "Ménaka", &ce), PLACE_NAME_OVER_CODE);
+	cr_assert_eq(ce, cercle_index("ML1001"));
+	/* no region given: the region of the code's cercle (Gao for ML0701) */
+	cr_assert_eq(status_cercle("ML0701", "Bourem", NULL, &ce), PLACE_NAME_OVER_CODE);
+	cr_assert_eq(ce, cercle_index("ML0702"));
+	/* a new region holds the cercles carved into it: Diéma's code, Nioro's name */
+	cr_assert_eq(status_cercle("ML0102", "Nioro", "Nioro", &ce), PLACE_NAME_OVER_CODE);
+	cr_assert_eq(ce, cercle_index("ML0106"));
+	/* the name's cercle outside the row's region: a conflict, as before */
+	cr_assert_eq(status_cercle("ML0101", "Kayes", "Mopti", &ce), PLACE_CONFLICT);
+	cr_assert_eq(ce, -1);
+	/* agreeing code and name under the 2020 numbering */
+	cr_assert_eq(status_cercle("ML1002", "Inekar", "Ménaka", &ce), PLACE_OK);
+	cr_assert_eq(status_cercle("ML1004", "Tidermene", "Ménaka", &ce), PLACE_OK);
+	/* the 2015 set's ML0704 (Ménaka in Gao) is no code here */
+	cr_assert_eq(status_cercle("ML0704", "Ménaka", "Gao", &ce), PLACE_UNKNOWN_CODE);
+}
+
+Test(gazetteer, bamako_communes_resolve_to_the_cercle_of_bamako)
+{
+	int bamako = cercle_index("ML0901");
+	cr_assert_str_eq(cercle_of(NULL, "Commune IV"), "ML0901");
+	cr_assert_str_eq(cercle_of(NULL, "COMMUNE  iv"), "ML0901");
+	cr_assert_str_eq(cercle_of(NULL, "Commune 4"), "ML0901");
+	cr_assert_str_eq(cercle_of("ML090104", NULL), "ML0901");
+	cr_assert_str_eq(cercle_of(" mli090106 ", "Commune VI"), "ML0901");
+	cr_assert_str_eq(cercle_of("ML090101", "Bamako"), "ML0901");
+	cr_assert_str_eq(cercle_of("ML0901", "Commune II"), "ML0901");
+	cr_assert_eq(gazetteer_cercle_by_code(&cfg, "ml090103"), bamako);
+	cr_assert_eq(gazetteer_cercle_by_code(&cfg, "ML0901"), bamako);
+	cr_assert_eq(gazetteer_cercle_by_code(&cfg, "ML090107"), -1);
+	cr_assert_eq(gazetteer_cercle_answering(&cfg, "commune v", -1), bamako);
+	/* the commune column: only communes answer, never a cercle's own name */
+	cr_assert_eq(gazetteer_commune_cercle(&cfg, "Commune III"), bamako);
+	cr_assert_eq(gazetteer_commune_cercle(&cfg, "ML090105"), bamako);
+	cr_assert_eq(gazetteer_commune_cercle(&cfg, "Bamako"), -1);
+	cr_assert_eq(gazetteer_commune_cercle(&cfg, "Inékar"), -1);
+	cr_assert_eq(gazetteer_commune_cercle(&cfg, "Commune VII"), -1);
+	cr_assert_eq(gazetteer_commune_cercle(&cfg, ""), -1);
+	cr_assert_eq(gazetteer_commune_cercle(&cfg, NULL), -1);
+	/* cercles, not communes, are what the cercle index counts */
+	cr_assert_eq(cfg.cercles[bamako].ncommunes, 6);
+	cr_assert_str_eq(cfg.cercles[bamako].communes[3].name, "Commune IV");
+	cr_assert_str_eq(cfg.cercles[bamako].communes[3].code, "ML090104");
+}
+
+Test(gazetteer, nara_and_menaka_cercles)
+{
+	cr_assert_str_eq(cercle_of("ML0207", "Nara"), "ML0207");
+	cr_assert_eq(cfg.cercles[cercle_index("ML0207")].region_old, region_index("Koulikoro"));
+	cr_assert_eq(cfg.cercles[cercle_index("ML0207")].region_new, region_index("Nara"));
+	cr_assert_str_eq(cercle_of(NULL, "Andéramboukane"), "ML1003");
+	cr_assert_str_eq(cercle_of(NULL, "Inékar"), "ML1002");
+	cr_assert_str_eq(cercle_of(NULL, "TIDERMENE"), "ML1004");
+	cr_assert_str_eq(cercle_of("ML1001", NULL), "ML1001");
+	static const char *const menaka[] = { "ML1001", "ML1002", "ML1003", "ML1004" };
+	for (size_t k = 0; k < 4; k++) {
+		const struct cercle *ce = &cfg.cercles[cercle_index(menaka[k])];
+		cr_assert_eq(ce->region_old, region_index("Ménaka"), "%s", menaka[k]);
+		cr_assert_eq(ce->region_new, region_index("Ménaka"), "%s", menaka[k]);
+	}
 }
 
 /* ---- suggestions ------------------------------------------------------------- */

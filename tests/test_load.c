@@ -9,6 +9,7 @@
 #include "config.h"
 #include "cube_index.h"
 #include "filter.h"
+#include "gazetteer.h"
 #include "load.h"
 #include "loadsplit.h"
 #include "parse.h"
@@ -42,6 +43,11 @@ static const struct source *load(const char *text)
 static const char *region_name(const struct activity *a)
 {
 	return cfg.regions[a->region].name;
+}
+
+static int cercle_at(const char *code)
+{
+	return gazetteer_cercle_coded(&cfg, code);
 }
 
 static const char *type_code(const struct activity *a)
@@ -591,4 +597,108 @@ Test(load, repeats_among_rows_awaiting_the_system_name_their_lines)
 	cr_expect(strstr(nth(DIAG_WARNING, 1)->msg, "the same as line 2 in every field"));
 	cr_expect(row_at_line(5)->repeated);
 	cr_expect_not(row_at_line(2)->repeated);
+}
+
+/* ---- places as the COD-AB tables and other numberings write them ---------- */
+
+#define COD_HEADER "Organisation,Admin1_Nam,Pcode_Ad_1,Admin2_Nam,Pcode_Ad_2,Admin3_Nam," \
+                   "Pcode_Ad_3,Type,Total\n"
+
+/* domain.md §4.5: the 2020 table's column names keep their p-codes */
+Test(load, cod_ab_columns_are_mapped)
+{
+	const struct source *s = load(COD_HEADER "A,Kayes,ML01,Kayes,ML0103,Diamou,ML010303,GC,4\n");
+	cr_assert_eq(s->map.col[F_REGION], 1);
+	cr_assert_eq(s->map.col[F_REGION_CODE], 2);
+	cr_assert_eq(s->map.col[F_CERCLE], 3);
+	cr_assert_eq(s->map.col[F_CERCLE_CODE], 4);
+	cr_assert_eq(s->map.col[F_COMMUNE], 5);
+	cr_assert_eq(s->accepted, 1);
+	cr_assert_eq(t.diags.len, 0);
+	cr_assert_eq(t.rows[0].cercle, cercle_at("ML0103"));
+}
+
+/* Every row beside the misspelling warns: a remembered answer must not
+ * hide the second one. */
+Test(load, a_near_miss_region_name_beside_its_code_is_taken_with_a_warning)
+{
+	const struct source *s = load(COD_HEADER "A,Koulikouro,ML02,Kati,ML0204,,,GC,4\n"
+	                                         "A,Koulikouro,ML02,Nara,ML0207,,,GC,5\n");
+	cr_assert_eq(s->accepted, 2);
+	cr_assert_eq(s->rejected, 0);
+	cr_assert_str_eq(region_name(row_at_line(2)), "Koulikoro");
+	cr_assert_eq(row_at_line(3)->cercle, cercle_at("ML0207"));
+	cr_assert_eq(t.diags.warnings, 2);
+	for (size_t i = 0; i < 2; i++) {
+		cr_assert_eq(nth(DIAG_WARNING, i)->code, DC_REGION_NAME_NEAR);
+		cr_assert_eq(nth(DIAG_WARNING, i)->col, 2);
+		cr_assert(strstr(nth(DIAG_WARNING, i)->msg, "'Koulikouro' taken for Koulikoro"));
+	}
+}
+
+Test(load, a_near_miss_cercle_name_beside_its_code_is_taken_with_a_warning)
+{
+	load(COD_HEADER "A,Kayes,ML01,Bafoulabee,ML0101,,,GC,4\n");
+	cr_assert_eq(t.rows[0].cercle, cercle_at("ML0101"));
+	cr_assert_eq(nth(DIAG_WARNING, 0)->code, DC_CERCLE_NAME_NEAR);
+	cr_assert_eq(nth(DIAG_WARNING, 0)->col, 4);
+}
+
+/* domain.md §4.2: the 2020 table numbers Andéramboukane ML1001, the 2015
+ * OCHA set Kayes ML0101; the name decides, the warning names the code. */
+Test(load, a_known_cercle_name_decides_against_another_numbering)
+{
+	const struct source *s = load(COD_HEADER
+	                              "A,Menaka,ML10,Anderamboukane,ML1001,,,GC,4\n"
+	                              "A,Kayes,ML01,Kayes,ML0101,,,GC,5\n"
+	                              "A,Mopti,ML05,Kayes,ML0101,,,GC,6\n");
+	cr_assert_eq(s->accepted, 3);
+	cr_assert_eq(row_at_line(2)->cercle, cercle_at("ML1003"));
+	cr_assert_eq(row_at_line(3)->cercle, cercle_at("ML0103"));
+	cr_assert_eq(nth(DIAG_WARNING, 0)->code, DC_CERCLE_CODE_CONFLICT);
+	cr_assert_eq(nth(DIAG_WARNING, 0)->col, 5);
+	cr_assert(strstr(nth(DIAG_WARNING, 0)->msg, "ML1001 is Ménaka"), "%s",
+	          nth(DIAG_WARNING, 0)->msg);
+	cr_assert(strstr(nth(DIAG_WARNING, 1)->msg, "ML0101 is Bafoulabé"));
+	/* Kayes is not in Mopti: no cercle decides, the row counts at region level */
+	cr_assert_eq(row_at_line(4)->cercle, -1);
+	cr_assert_str_eq(region_name(row_at_line(4)), "Mopti");
+	cr_assert_eq(nth(DIAG_WARNING, 2)->code, DC_UNKNOWN_CERCLE);
+}
+
+/* "Commune IV" in the cercle column or, with no cercle, in the commune
+ * column, is the cercle of Bamako. */
+Test(load, bamako_communes_as_cercle_or_commune)
+{
+	const struct source *s = load("Organisation,Région,Cercle,Commune,Type,Total\n"
+	                              "A,Bamako,Commune IV,,GC,1\n"
+	                              "A,Bamako,,Commune 2,GC,2\n"
+	                              "A,,,Commune VI,GC,3\n"
+	                              "A,Gao,,Commune IV,GC,4\n"
+	                              "A,Ménaka,,Inékar,GC,5\n"
+	                              "A,Bamako,,Commune IV,GC,6\n");
+	cr_assert_eq(s->accepted, 6);
+	cr_assert_eq(t.diags.len, 0);
+	for (uint32_t line = 2; line <= 4; line++) {
+		cr_assert_eq(row_at_line(line)->cercle, cercle_at("ML0901"), "line %u", line);
+		cr_assert_str_eq(region_name(row_at_line(line)), "Bamako");
+	}
+	/* a Bamako commune under Gao says nothing of Gao's cercles */
+	cr_assert_eq(row_at_line(5)->cercle, -1);
+	/* only the communes config.ini lists are known: Inékar is a cercle's name */
+	cr_assert_eq(row_at_line(6)->cercle, -1);
+	/* the commune asked again (its answer remembered), now in its region */
+	cr_assert_eq(row_at_line(7)->cercle, cercle_at("ML0901"));
+}
+
+/* A 2023-system sheet writing the new region Nara and its cercle. */
+Test(load, nara_in_either_system)
+{
+	load("Org,Pcode région,Région,Cercle,Type,Total\n"
+	     "A,ML14,Nara,Nara,GC,1\nA,ML02,Koulikoro,Nara,GC,2\n");
+	cr_assert_eq(t.diags.len, 0);
+	cr_assert_str_eq(region_name(row_at_line(2)), "Nara");
+	cr_assert_eq(row_at_line(2)->cercle, cercle_at("ML0207"));
+	cr_assert_str_eq(region_name(row_at_line(3)), "Koulikoro");
+	cr_assert_eq(row_at_line(3)->cercle, cercle_at("ML0207"));
 }

@@ -145,6 +145,89 @@ Test(sheets, ml09_means_bamako_in_the_old_sheet_and_taoudenit_in_the_new)
 	table_free(&t);
 }
 
+static int64_t reached_in_cercle(const struct table *t, const char *code)
+{
+	int ce = gazetteer_cercle_coded(&cfg, code);
+	int64_t sum = 0;
+	cr_assert_geq(ce, 0, "no cercle %s", code);
+	for (size_t i = 0; i < t->len; i++)
+		if (t->rows[i].cercle == ce)
+			sum += activity_counts(t, &t->rows[i]).reached;
+	return sum;
+}
+
+static size_t warnings_coded(const struct table *t, enum diag_code code)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < t->diags.len; i++)
+		n += t->diags.items[i].level == DIAG_WARNING && t->diags.items[i].code == code;
+	return n;
+}
+
+/* README: every commune of Nara, Bamako and Ménaka as the 2020 table writes
+ * them: no row rejected, no unknown cercle. */
+Test(sheets, cod_ab_communes_keep_their_places)
+{
+	struct table t;
+	load_one(&t, FIX "cod_ab_communes.csv");
+	cr_assert_eq(t.sources[0].rows_read, 21);
+	cr_assert_eq(t.sources[0].rejected, 0);
+	cr_assert_eq(t.diags.warnings, 13);
+	cr_assert_eq(warnings_coded(&t, DC_REGION_NAME_NEAR), 11);
+	cr_assert_eq(warnings_coded(&t, DC_CERCLE_CODE_CONFLICT), 2);
+	cr_assert_eq(warnings_coded(&t, DC_UNKNOWN_CERCLE), 0);
+	cr_assert_eq(reached_in(&t, "Koulikoro"), 110);
+	cr_assert_eq(reached_in(&t, "Bamako"), 120);
+	cr_assert_eq(reached_in(&t, "Ménaka"), 120);
+	cr_assert_eq(reached_all(&t), 350);
+	cr_assert_eq(reached_in_cercle(&t, "ML0207"), 110);
+	cr_assert_eq(reached_in_cercle(&t, "ML0901"), 120);
+	cr_assert_eq(reached_in_cercle(&t, "ML1001"), 30);
+	cr_assert_eq(reached_in_cercle(&t, "ML1002"), 30);
+	cr_assert_eq(reached_in_cercle(&t, "ML1003"), 30);
+	cr_assert_eq(reached_in_cercle(&t, "ML1004"), 30);
+	table_free(&t);
+}
+
+/* README: code and name disagreeing both ways, line by line. */
+Test(sheets, cercle_numbering_the_name_decides_in_its_region)
+{
+	static const struct { unsigned line, col; enum diag_code code; } want[] = {
+		{ 2, 5, DC_CERCLE_CODE_CONFLICT }, { 3, 5, DC_CERCLE_CODE_CONFLICT },
+		{ 4, 5, DC_CERCLE_CODE_CONFLICT }, { 5, 4, DC_CERCLE_NAME_NEAR },
+		{ 6, 4, DC_UNKNOWN_CERCLE }, { 7, 5, DC_UNKNOWN_CERCLE },
+		{ 8, 2, DC_UNKNOWN_REGION }, { 9, 2, DC_REGION_CONFLICT },
+		{ 10, 2, DC_REGION_NAME_NEAR },
+	};
+	struct table t;
+	load_one(&t, FIX "cercle_numbering.csv");
+	cr_assert_eq(t.sources[0].rows_read, 11);
+	cr_assert_eq(t.sources[0].accepted, 9);
+	cr_assert_eq(t.diags.len, 9);
+	for (size_t i = 0; i < 9; i++) {
+		const struct diag *d = &t.diags.items[i];
+		cr_assert_eq(d->line, want[i].line);
+		cr_assert_eq(d->col, want[i].col, "line %u", d->line);
+		cr_assert_eq(d->code, want[i].code, "line %u", d->line);
+		cr_assert_eq(d->level, d->line == 8 || d->line == 9 ? DIAG_REJECT : DIAG_WARNING);
+	}
+	cr_assert(strstr(t.diags.items[0].msg, "ML0101 is Bafoulabé"), "%s", t.diags.items[0].msg);
+	cr_assert(strstr(t.diags.items[1].msg, "ML0102 is Diéma"), "%s", t.diags.items[1].msg);
+	cr_assert(strstr(t.diags.items[2].msg, "ML0201 is Banamba"), "%s", t.diags.items[2].msg);
+	cr_assert_eq(reached_in(&t, "Kayes"), 70);
+	cr_assert_eq(reached_in(&t, "Koulikoro"), 120);
+	cr_assert_eq(reached_in(&t, "Mopti"), 50);
+	cr_assert_eq(reached_in(&t, "Gao"), 60);
+	cr_assert_eq(reached_in(&t, "Ménaka"), 210);
+	cr_assert_eq(reached_all(&t), 510);
+	cr_assert_eq(reached_in_cercle(&t, "ML0103"), 10);
+	cr_assert_eq(reached_in_cercle(&t, "ML0101"), 60);
+	cr_assert_eq(reached_in_cercle(&t, "ML0206"), 30);
+	cr_assert_eq(reached_in_cercle(&t, "ML0204"), 90);
+	cr_assert_eq(reached_in_cercle(&t, "ML1003"), 210);
+	table_free(&t);
+}
+
 /* Every row of every sheet is accepted or rejected, each rejection with
  * its diagnostic: on the sample data and every fixture. */
 static void assert_accounted(const char *folder)

@@ -229,6 +229,56 @@ CRLF_MIXED = (
     b"Terre des hommes Lausanne,Mopti,Bandiagara,EAFGA,Prise en charge transitoire,mars 2024,2,11,0,0,13"
 )
 
+# ---------------------------------------------------------------------------
+# cod_ab_communes.csv -- every commune of the cercle of Nara, of Bamako and of
+# the region of Ménaka, with the names, p-codes and column names of the 2020
+# Mali p-code table (domain.md 4.2 and 4.5: GitHub ElliottMess/RRM_Mali_Dashboard,
+# INPUT/DATA/PCodes/MLI_PCodesAdmin3.csv), which spells Koulikoro "Koulikouro"
+# and numbers Ménaka's cercles otherwise than the shipped config.
+COD_AB_COMMUNES = (
+    "Admin1_Nam,Pcode_Ad_1,Admin2_Nam,Pcode_Ad_2,Admin3_Nam,Pcode_Ad_3,Organisation,Type d'intervention,Mois de rapportage,Total\n"
+    "Koulikouro,ML02,Nara,ML0207,Allahina,ML020701,IRC,Soutien psychosocial,2024-03,10\n"
+    "Koulikouro,ML02,Nara,ML0207,Dabo,ML020702,IRC,Soutien psychosocial,2024-03,10\n"
+    "Koulikouro,ML02,Nara,ML0207,Dilly,ML020703,IRC,Soutien psychosocial,2024-03,10\n"
+    "Koulikouro,ML02,Nara,ML0207,Dogofry,ML020704,IRC,Soutien psychosocial,2024-03,10\n"
+    "Koulikouro,ML02,Nara,ML0207,Fallou,ML020705,IRC,Soutien psychosocial,2024-03,10\n"
+    "Koulikouro,ML02,Nara,ML0207,Gueneibe,ML020706,IRC,Soutien psychosocial,2024-03,10\n"
+    "Koulikouro,ML02,Nara,ML0207,Guire,ML020707,IRC,Soutien psychosocial,2024-03,10\n"
+    "Koulikouro,ML02,Nara,ML0207,Koronga,ML020708,IRC,Soutien psychosocial,2024-03,10\n"
+    "Koulikouro,ML02,Nara,ML0207,Nara,ML020709,IRC,Soutien psychosocial,2024-03,10\n"
+    "Koulikouro,ML02,Nara,ML0207,Niamana,ML020710,IRC,Soutien psychosocial,2024-03,10\n"
+    "Koulikouro,ML02,Nara,ML0207,Ouagadou,ML020711,IRC,Soutien psychosocial,2024-03,10\n"
+    "Bamako,ML09,Bamako,ML0901,Commune I,ML090101,IRC,Gestion de cas,2024-03,20\n"
+    "Bamako,ML09,Bamako,ML0901,Commune II,ML090102,IRC,Gestion de cas,2024-03,20\n"
+    "Bamako,ML09,Bamako,ML0901,Commune III,ML090103,IRC,Gestion de cas,2024-03,20\n"
+    "Bamako,ML09,Bamako,ML0901,Commune IV,ML090104,IRC,Gestion de cas,2024-03,20\n"
+    "Bamako,ML09,Bamako,ML0901,Commune V,ML090105,IRC,Gestion de cas,2024-03,20\n"
+    "Bamako,ML09,Bamako,ML0901,Commune VI,ML090106,IRC,Gestion de cas,2024-03,20\n"
+    "Menaka,ML10,Anderamboukane,ML1001,Anderamboukane,ML100101,IRC,Sensibilisation,2024-03,30\n"
+    "Menaka,ML10,Inekar,ML1002,Inekar,ML100201,IRC,Sensibilisation,2024-03,30\n"
+    "Menaka,ML10,Menaka,ML1003,Menaka,ML100301,IRC,Sensibilisation,2024-03,30\n"
+    "Menaka,ML10,Tidermene,ML1004,Tidermene,ML100401,IRC,Sensibilisation,2024-03,30\n"
+)
+
+# cercle_numbering.csv -- cercle codes and names that disagree, both ways: the
+# 2015 OCHA numbering (ML0101 Kayes, ML0102 Bafoulabé, ML0201 Koulikoro, Ménaka
+# as ML0704 in Gao; domain.md 4.2), near-miss names beside valid codes, and
+# the rejections that stay.
+CERCLE_NUMBERING = (
+    "Organisation,Région,Pcode région,Cercle,Pcode cercle,Type d'intervention,Mois de rapportage,Total\n"
+    "DRC,Kayes,ML01,Kayes,ML0101,Gestion de cas,2024-03,10\n"
+    "DRC,Kayes,ML01,Bafoulabé,ML0102,Gestion de cas,2024-03,20\n"
+    "DRC,Koulikoro,ML02,Koulikoro,ML0201,Gestion de cas,2024-03,30\n"
+    "DRC,Kayes,ML01,Bafoulabee,ML0101,Gestion de cas,2024-03,40\n"
+    "DRC,Mopti,ML05,Kayes,ML0101,Gestion de cas,2024-03,50\n"
+    "DRC,Gao,ML07,Ménaka,ML0704,Gestion de cas,2024-03,60\n"
+    "DRC,Koulikouro,ML03,,,Gestion de cas,2024-03,70\n"
+    "DRC,Mopti,ML04,,,Gestion de cas,2024-03,80\n"
+    "DRC,Koulikouro,ML02,Kati,ML0204,Gestion de cas,2024-03,90\n"
+    "DRC,Ménaka,ML10,Anderamboukane,,Gestion de cas,2024-03,100\n"
+    "DRC,Ménaka,ML10,,ML1003,Gestion de cas,2024-03,110\n"
+)
+
 
 def main():
     os.makedirs(OUT, exist_ok=True)
@@ -247,6 +297,8 @@ def main():
     write("semicolon_quoted.csv", SEMICOLON_QUOTED)
     write("pipe.csv", PIPE)
     write_bytes("crlf_mixed.csv", CRLF_MIXED)
+    write("cod_ab_communes.csv", COD_AB_COMMUNES)
+    write("cercle_numbering.csv", CERCLE_NUMBERING)
 
 
 if __name__ == "__main__":
