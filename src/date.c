@@ -429,6 +429,10 @@ static enum date_status tokens_date(struct span s, struct date *out)
 
 	/* A separator before the first token means a part is missing
 	 * ("/03/2024" has lost its day), not that it may be skipped. */
+	if (n == 1 && toks[0].sep == 0 && (d.month = tok_month(&t[0])) != 0) {
+		*out = (struct date){ 0, d.month, 0 };
+		return DATE_NO_YEAR;
+	}
 	if (n < 2 || toks[0].sep != 0)
 		return DATE_INVALID;
 	if (!has_word(t, n)) {

@@ -4,7 +4,8 @@
  * "15/03/24", month names in French or English ("mars 2024", "March 2024",
  * "15 mars 2024", "Mar-24"), "2024-03" and "03/2024" (month only), and
  * Excel serial numbers (20000–80000, 1900 system).  Day-month order is always
- * day first (French and Malian usage). */
+ * day first (French and Malian usage).  A month name alone ("juin") is a
+ * month of no year yet: the loader gives it the plan's year. */
 #ifndef FOURW_DATE_H
 #define FOURW_DATE_H
 
@@ -21,6 +22,8 @@ enum date_status {
 	DATE_MISSING,
 	DATE_INVALID,    /* unrecognised form */
 	DATE_IMPOSSIBLE, /* recognised form, impossible date: 31/02/2024 */
+	DATE_NO_YEAR,    /* a month name alone ("juin", "June"): out->month set,
+	                  * year 0; the caller decides which year (rule 11) */
 };
 
 enum date_status parse_date(const char *s, struct date *out);

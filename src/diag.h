@@ -40,7 +40,8 @@ enum diag_code {
 	DC_IMPOSSIBLE_DATE,       /* a date shape with no such day (31/02) */
 	DC_NOT_A_DATE,
 	DC_END_BEFORE_START,
-	DC_OUTSIDE_PLAN_YEAR,
+	DC_OUTSIDE_PLAN_YEAR,     /* a sheet's rows outside [plan] year: one note per sheet */
+	DC_MONTH_WITHOUT_YEAR,    /* a sheet's month names with no year, read in the plan year */
 	/* people */
 	DC_BAD_COUNT,             /* a count cell that is not a count */
 	DC_NO_COUNT,              /* every count cell empty */

@@ -9,8 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "dialect.h"
 #include "encoding.h"
+#include "fmt.h"
 #include "loader.h"
 #include "loadsplit.h"
 #include "orgnames.h"
@@ -23,7 +25,32 @@
 /* Limits (README.md, "Limits"): a sheet larger than this is refused. */
 #define SHEET_MAX_BYTES ((off_t)1 << 30)  /* 1 GiB; also keeps line numbers in 32 bits */
 
-/* Per-sheet figures for `check`: its rows, warnings and latest period. */
+/* Rule 11, once per sheet rather than once per row: how many rows lie
+ * outside the plan year and the months they report, and how many month
+ * names without a year were read as the plan's. */
+static void note_plan_period(struct table *t, const struct loader *ld, const struct source *s)
+{
+	char n[32], lo[16], hi[16];
+	int year = ld->c->plan_year;
+	if (s->outside_plan) {
+		month_format(s->outside_first, lo);
+		month_format(s->outside_last, hi);
+		diag_add(&t->diags, DIAG_NOTE, DC_OUTSIDE_PLAN_YEAR, ld->ctx.source, 0, 0,
+		         "%s row%s report%s months outside %d (%s%s%s), not counted "
+		         "(--from/--to still select them)", fmt_int((int64_t)s->outside_plan, n),
+		         s->outside_plan == 1 ? "" : "s", s->outside_plan == 1 ? "s" : "", year,
+		         lo, s->outside_first == s->outside_last ? "" : " … ",
+		         s->outside_first == s->outside_last ? "" : hi);
+	}
+	if (ld->ctx.year_taken)
+		diag_add(&t->diags, DIAG_NOTE, DC_MONTH_WITHOUT_YEAR, ld->ctx.source, 0, 0,
+		         "%s row%s give a month name without a year (the first on line %u): "
+		         "read as months of %d, the plan year", fmt_int((int64_t)ld->ctx.year_taken, n),
+		         ld->ctx.year_taken == 1 ? "" : "s", ld->ctx.year_taken_line, year);
+}
+
+/* Per-sheet figures for `check`: its rows, warnings, latest period in the
+ * plan year and the rows outside it. */
 static void finish_source(struct table *t, struct loader *ld, size_t first_row,
                           size_t warnings_before)
 {
@@ -33,11 +60,21 @@ static void finish_source(struct table *t, struct loader *ld, size_t first_row,
 	s->rejected = ld->counts.rejected;
 	s->system = ld->ctx.system;
 	s->warnings = t->diags.warnings - warnings_before;
+	s->outside_first = s->outside_last = -1;
 	for (size_t i = first_row; i < t->len; i++) {
 		int p = activity_period(&t->rows[i]);
-		if (p > s->latest_month)
-			s->latest_month = p;
+		if (!t->rows[i].outside_plan) {
+			if (p > s->latest_month)
+				s->latest_month = p;
+			continue;
+		}
+		s->outside_plan++;
+		if (s->outside_first < 0 || p < s->outside_first)
+			s->outside_first = p;
+		if (p > s->outside_last)
+			s->outside_last = p;
 	}
+	note_plan_period(t, ld, s);
 }
 
 /* ---- one sheet -------------------------------------------------------------- */

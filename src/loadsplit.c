@@ -291,6 +291,9 @@ static void merge_part(struct loader *ld, struct part *pt)
 	ld->counts.read += two->counts.read;
 	ld->counts.accepted += two->counts.accepted;
 	ld->counts.rejected += two->counts.rejected;
+	if (two->ctx.year_taken && !ld->ctx.year_taken)
+		ld->ctx.year_taken_line = two->ctx.year_taken_line;
+	ld->ctx.year_taken += two->ctx.year_taken;
 	if (ld->ctx.system == 0)
 		ld->ctx.system = two->ctx.system;
 	/* its deferred rows are handed over as they are (a part awaits the

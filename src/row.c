@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "filter.h"
 #include "gazetteer.h"
 #include "itype.h"
 #include "parse.h"
@@ -28,6 +29,7 @@ struct rowbuf {
 	struct row_counts people;     /* stored in a when the row is accepted */
 	int32_t total;            /* the sheet's total column (rule 2 checks it), or COUNT_MISSING */
 	int32_t targeted;         /* read so a bad value is reported; not stored */
+	bool year_taken;          /* a date was a month name alone, given the plan's year */
 };
 
 static const char *cell(const struct rowbuf *r, enum field f)
@@ -394,6 +396,11 @@ static enum date_status memo_date(struct rowbuf *r, const char *text, struct dat
 		return DATE_OK;
 	}
 	enum date_status st = parse_date(text, d);
+	if (st == DATE_NO_YEAR && r->ctx->cfg->plan_year > 0) {
+		d->year = r->ctx->cfg->plan_year;
+		r->year_taken = true;
+		return DATE_OK;   /* not remembered: each such row is counted */
+	}
 	if (st == DATE_OK)
 		textmemo_put(&r->ctx->memo, MEMO_DATE, text, NULL,
 		         (int64_t)d->year * 10000 + d->month * 100 + d->day);
@@ -412,6 +419,10 @@ static enum row_outcome read_month(struct rowbuf *r, enum field f, int16_t *mont
 	case DATE_IMPOSSIBLE:
 		return reject(r, DC_IMPOSSIBLE_DATE, f,
 		              "%s: '%s' is not a real date", head(r, f), text);
+	case DATE_NO_YEAR:
+		return reject(r, DC_NOT_A_DATE, f,
+		              "%s: '%s' has no year (with [plan] year set it is read as a "
+		              "month of the plan year)", head(r, f), text);
 	case DATE_INVALID:
 		return reject(r, DC_NOT_A_DATE, f,
 		              "%s: '%s' is not a date (expected dd/mm/yyyy, yyyy-mm-dd "
@@ -425,6 +436,19 @@ static enum row_outcome read_month(struct rowbuf *r, enum field f, int16_t *mont
 	return ROW_ACCEPTED;
 }
 
+/* Rule 11, judged on the period as rule 8 and the filter read it: the
+ * reporting month, else the [start, end] span, which is inside when it
+ * overlaps the plan year at all (an activity begun in 2023 and still running
+ * in 2024 reports on 2024).  A row with no date is never outside. */
+static bool outside_plan_year(const struct activity *a, int year)
+{
+	int lo, hi;
+	if (year <= 0)
+		return false;
+	filter_row_span(a, &lo, &hi);
+	return lo >= 0 && (hi < month_index(year, 1) || lo > month_index(year, 12));
+}
+
 static enum row_outcome resolve_dates(struct rowbuf *r)
 {
 	struct date start = {0}, end = {0};
@@ -436,12 +460,7 @@ static enum row_outcome resolve_dates(struct rowbuf *r)
 		warn(r, DC_END_BEFORE_START, F_END,
 		     "%s '%s' is before %s '%s'", head(r, F_END), cell(r, F_END),
 		     head(r, F_START), cell(r, F_START));
-	int year = r->ctx->cfg->plan_year;
-	int p = activity_period(&r->a);
-	if (year > 0 && p >= 0 && month_year(p) != year && r->a.month >= 0)
-		warn(r, DC_OUTSIDE_PLAN_YEAR, F_PERIOD,
-		     "%s '%s' is outside the plan year %d", head(r, F_PERIOD),
-		     cell(r, F_PERIOD), year);
+	r->a.outside_plan = outside_plan_year(&r->a, r->ctx->cfg->plan_year);
 	return ROW_ACCEPTED;
 }
 
@@ -606,6 +625,8 @@ enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
 	table_set_counts(ctx->table, &r.a, &r.people);
 	table_add(ctx->table, &r.a);
 	table_note_written(ctx->table, cells_hash(cells, ncells));
+	if (r.year_taken && ctx->year_taken++ == 0)
+		ctx->year_taken_line = line;
 	flush_warnings(&r);
 	return ROW_ACCEPTED;
 }

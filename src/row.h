@@ -19,6 +19,9 @@ struct row_context {
 	const struct source *src; /* the sheet: its column map */
 	uint32_t source;          /* its index in the loaded table's sources */
 	int system;               /* the sheet's detected p-code system, 0 if not yet known */
+	size_t year_taken;        /* accepted rows with a month name and no year, read
+	                           * in the plan year (rule 11; said once per sheet) */
+	uint32_t year_taken_line; /* the first of them, 0 if none */
 	struct textmemo memo;     /* answers per distinct place/type/status/date text;
 	                           * zero-initialised is ready; free with textmemo_free */
 };

@@ -65,7 +65,8 @@ struct activity {
 	int16_t start_month;      /* -1 if no start date */
 	int16_t end_month;        /* -1 if no end date */
 	uint8_t itype;            /* index into config.types */
-	uint8_t status : 6;       /* enum status */
+	uint8_t status : 5;       /* enum status */
+	uint8_t outside_plan : 1; /* rule 11: its period lies outside [plan] year */
 	uint8_t repeated : 1;     /* rule 10: the same in every field as an earlier row of its sheet */
 	uint8_t wide : 1;         /* counts in table.wide */
 };
@@ -98,6 +99,8 @@ struct source {
 	size_t accepted, rejected, warnings;
 	size_t repeated;          /* accepted rows the same as an earlier one (rule 10) */
 	int latest_month;         /* latest reporting month in this sheet, -1 if none */
+	size_t outside_plan;      /* accepted rows outside the plan year (rule 11) */
+	int outside_first, outside_last;  /* the months they report, -1 if none */
 };
 
 struct table {

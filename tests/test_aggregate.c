@@ -250,6 +250,72 @@ Test(aggregate, cumulative_mode_keeps_only_the_latest_month)
 	cr_expect_eq(w.cube.rows[2], 4);
 }
 
+/* Rule 11 on top of cumulative_rows (plan year 2024): the same key as
+ * "EAE fixe" in 2023-06 (500) and 2023-12 (900), and in 2025-01 (1,000),
+ * marked as the loader marks them (test_load checks the judgement). */
+static void rows_around_the_plan_year(void)
+{
+	cumulative_rows();
+	const int ym[3] = { 202306, 202312, 202501 };
+	const int32_t n[3] = { 500, 900, 1000 };
+	for (int i = 0; i < 3; i++) {
+		size_t k = fx_add(&w.tab, &w.cfg, (struct fx_row){ .src = w.src, .partner = "IRC",
+		                  .region = "Gao", .cercle = "Ansongo", .type = "EAE",
+		                  .activity = "EAE fixe", .ym = ym[i], .girls = n[i] });
+		w.tab.rows[k].outside_plan = 1;
+	}
+}
+
+Test(aggregate, rows_outside_the_plan_year_change_no_figure_in_monthly_mode)
+{
+	rows_around_the_plan_year();
+	run();
+	/* as monthly_mode_adds_the_months: 100 + 180 + 250 + 40 + 7 = 577;
+	 * the three rows outside 2024 are selected, not counted */
+	cr_expect_eq(w.cube.total.reached, 577);
+	cr_expect_eq(w.cube.region_dedup[FX_GAO], 577);
+	cr_expect_eq(w.cube.total.activities, 5);
+	cr_expect_eq(w.cube.outside_plan, 3);
+	cr_expect_eq(w.cube.nrows, 5);
+	cr_expect_eq(w.cube.nselected, 8);   /* 5 counted + 3 outside */
+	for (size_t i = 0; i < w.cube.nrows; i++)
+		cr_expect_not(w.tab.rows[w.cube.rows[i]].outside_plan);
+}
+
+Test(aggregate, a_row_after_the_plan_year_is_not_the_latest_report)
+{
+	w.cfg.mode = MODE_CUMULATIVE;
+	rows_around_the_plan_year();
+	run();
+	/* as cumulative_mode_keeps_only_the_latest_month: 250 (Mar 2024 fixe,
+	 * not the 1,000 of Jan 2025) + 40 + 7; Jan and Feb 2024 superseded */
+	cr_expect_eq(w.cube.total.reached, 297);
+	cr_expect_eq(w.cube.superseded, 2);
+	cr_expect_eq(w.cube.outside_plan, 3);
+	cr_expect_eq(w.cube.nrows, 3);
+	cr_expect_eq(w.cube.nselected, 8);   /* 3 + 2 superseded + 3 outside */
+	cr_expect_eq(w.cube.partners[0].latest_month, fx_month(202403));
+}
+
+Test(aggregate, a_period_window_chosen_counts_rows_outside_the_plan_year)
+{
+	rows_around_the_plan_year();
+	w.flt.from_month = fx_month(202301);
+	w.flt.to_month = fx_month(202312);
+	run();
+	/* the user chose 2023: 500 + 900, nothing left out */
+	cr_expect_eq(w.cube.total.reached, 1400);
+	cr_expect_eq(w.cube.outside_plan, 0);
+	cr_expect_eq(w.cube.nrows, 2);
+	/* cumulative, the window 2023-01 … 2025-12: January 2025 is the latest */
+	w.cfg.mode = MODE_CUMULATIVE;
+	w.flt.to_month = fx_month(202512);
+	run();
+	cr_expect_eq(w.cube.total.reached, 1040);   /* 1,000 (fixe) + 40 (mobile) */
+	cr_expect_eq(w.cube.superseded, 5);         /* 2023-06, 2023-12, Jan–Mar 2024 */
+	cr_expect_eq(w.cube.outside_plan, 0);
+}
+
 /* The index keeps people counts in 16 bits and reads a row with a larger
  * one from the table: every figure must still be whole. */
 static void large_count_rows(void)

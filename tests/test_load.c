@@ -702,3 +702,127 @@ Test(load, nara_in_either_system)
 	cr_assert_str_eq(region_name(row_at_line(3)), "Koulikoro");
 	cr_assert_eq(row_at_line(3)->cercle, cercle_at("ML0207"));
 }
+
+/* ---- the plan period (rule 11; the fixture plan's year is 2024) ----------- */
+
+/* Rows outside 2024 are marked and named in one note for the sheet, with
+ * no warning per row; the latest month is the plan year's. */
+Test(load, rows_outside_the_plan_year_are_marked_and_named_once_per_sheet)
+{
+	const struct source *s = load(EN_HEADER
+		"A,,Gao,,GC,x,Ongoing,2023-01,1,0,0,0,\n"      /* line 2: outside */
+		"A,,Gao,,GC,x,Ongoing,décembre 2023,2,0,0,0,\n" /* line 3: outside */
+		"A,,Gao,,GC,x,Ongoing,2024-03,4,0,0,0,\n"      /* line 4 */
+		"A,,Gao,,GC,x,Ongoing,2025-01,8,0,0,0,\n"      /* line 5: outside */
+		"A,,Gao,,GC,x,Ongoing,,16,0,0,0,\n");          /* line 6: no date, inside */
+	assert_invariant(s);
+	cr_assert_eq(s->accepted, 5);
+	cr_expect(row_at_line(2)->outside_plan);
+	cr_expect(row_at_line(3)->outside_plan);
+	cr_expect_not(row_at_line(4)->outside_plan);
+	cr_expect(row_at_line(5)->outside_plan);
+	cr_expect_not(row_at_line(6)->outside_plan);
+	cr_expect_eq(s->outside_plan, 3);
+	cr_expect_eq(s->outside_first, month_index(2023, 1));
+	cr_expect_eq(s->outside_last, month_index(2025, 1));
+	cr_expect_eq(s->latest_month, month_index(2024, 3));
+	cr_expect_eq(t.diags.warnings, 0);
+	cr_assert_eq(t.diags.notes, 1);
+	const struct diag *d = nth(DIAG_NOTE, 0);
+	cr_expect_eq(d->code, DC_OUTSIDE_PLAN_YEAR);
+	cr_expect_eq(d->line, 0);
+	cr_expect_str_eq(d->msg, "3 rows report months outside 2024 (2023-01 … 2025-01), "
+	                         "not counted (--from/--to still select them)");
+}
+
+/* Rule 8's period: with no reporting month, a row is outside only when its
+ * start–end span misses 2024 altogether. */
+Test(load, a_span_is_outside_the_plan_year_only_when_it_misses_it)
+{
+	const struct source *s = load(
+		"Organisation,Region,Type,Start date,End date,Girls\n"
+		"A,Gao,GC,01/06/2023,30/09/2023,1\n"     /* line 2: all 2023 */
+		"A,Gao,GC,01/10/2023,28/02/2024,1\n"     /* line 3: overlaps 2024 */
+		"A,Gao,GC,01/12/2024,31/01/2025,1\n"     /* line 4: overlaps 2024 */
+		"A,Gao,GC,,15/01/2025,1\n"               /* line 5: end alone, 2025 */
+		"A,Gao,GC,01/02/2023,,1\n");             /* line 6: start alone, 2023 */
+	cr_assert_eq(s->accepted, 5);
+	cr_expect(row_at_line(2)->outside_plan);
+	cr_expect_not(row_at_line(3)->outside_plan);
+	cr_expect_not(row_at_line(4)->outside_plan);
+	cr_expect(row_at_line(5)->outside_plan);
+	cr_expect(row_at_line(6)->outside_plan);
+	cr_expect_eq(s->outside_plan, 3);
+	cr_expect_eq(s->outside_first, month_index(2023, 2));   /* line 6 */
+	cr_expect_eq(s->outside_last, month_index(2025, 1));    /* line 5 */
+}
+
+Test(load, no_plan_year_no_row_is_outside)
+{
+	cfg.plan_year = 0;
+	const struct source *s = load(EN_HEADER "A,,Gao,,GC,x,Ongoing,2019-01,1,0,0,0,\n");
+	cr_expect_not(t.rows[0].outside_plan);
+	cr_expect_eq(s->outside_plan, 0);
+	cr_expect_eq(t.diags.notes, 0);
+}
+
+/* A sheet read in parts on the cores still gets one note, with every
+ * part's rows counted. */
+Test(load, a_sheet_read_in_parts_gets_one_plan_year_note)
+{
+	const size_t rows = 3000;
+	size_t cap = strlen(EN_HEADER) + (rows + 1) * 64, len = 0;
+	char *buf = malloc(cap);
+	cr_assert_not_null(buf);
+	len += (size_t)snprintf(buf + len, cap - len, "%s", EN_HEADER);
+	for (size_t i = 0; i < rows; i++)   /* every third row in 2024, the others in 2023 */
+		len += (size_t)snprintf(buf + len, cap - len, "A,,Gao,,GC,a%zu,Ongoing,%s,1,0,0,0,\n",
+		                        i, i % 3 == 0 ? "2024-05" : i % 3 == 1 ? "2023-02" : "2023-11");
+	split_set_min_bytes(1024);
+	split_set_parts(4);
+	struct split_counts before = split_counts_so_far();
+	struct error e;
+	cr_assert(load_buffer(&t, &cfg, "big.csv", buf, len, &e), "%s", e.msg);
+	free(buf);
+	cr_assert_gt(split_counts_so_far().taken, before.taken, "the sheet was read in parts");
+	cr_assert_eq(t.sources[0].accepted, rows);
+	cr_expect_eq(t.sources[0].outside_plan, 2000);
+	cr_expect_eq(t.diags.warnings, 0);
+	cr_assert_eq(t.diags.notes, 1);
+	cr_expect_str_eq(nth(DIAG_NOTE, 0)->msg, "2,000 rows report months outside 2024 "
+	                 "(2023-02 … 2023-11), not counted (--from/--to still select them)");
+}
+
+/* A month name alone takes the plan's year, said once for the sheet. */
+Test(load, a_month_name_without_a_year_takes_the_plan_year)
+{
+	const struct source *s = load(EN_HEADER
+		"A,,Gao,,GC,x,Ongoing,2024-01,1,0,0,0,\n"   /* line 2 */
+		"A,,Gao,,GC,x,Ongoing,juin,2,0,0,0,\n"      /* line 3 */
+		"A,,Gao,,GC,x,Ongoing,June,4,0,0,0,\n"      /* line 4 */
+		"A,,Gao,,GC,x,Ongoing,Juin,8,0,0,0,\n");    /* line 5 */
+	assert_invariant(s);
+	cr_assert_eq(s->accepted, 4);
+	cr_expect_eq(row_at_line(3)->month, month_index(2024, 6));
+	cr_expect_eq(row_at_line(4)->month, month_index(2024, 6));
+	cr_expect_eq(row_at_line(5)->month, month_index(2024, 6));
+	cr_expect_not(row_at_line(5)->outside_plan);
+	cr_expect_eq(t.diags.warnings, 0);
+	cr_assert_eq(t.diags.notes, 1);
+	const struct diag *d = nth(DIAG_NOTE, 0);
+	cr_expect_eq(d->code, DC_MONTH_WITHOUT_YEAR);
+	cr_expect_str_eq(d->msg, "3 rows give a month name without a year (the first on "
+	                         "line 3): read as months of 2024, the plan year");
+}
+
+Test(load, a_month_name_without_a_year_and_no_plan_year_is_rejected)
+{
+	cfg.plan_year = 0;
+	const struct source *s = load(EN_HEADER "A,,Gao,,GC,x,Ongoing,juin,2,0,0,0,\n");
+	assert_invariant(s);
+	cr_expect_eq(s->rejected, 1);
+	const struct diag *d = nth(DIAG_REJECT, 0);
+	cr_assert_not_null(d);
+	cr_expect_eq(d->code, DC_NOT_A_DATE);
+	cr_expect(strstr(d->msg, "'juin' has no year"), "%s", d->msg);
+}
