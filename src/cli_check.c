@@ -124,6 +124,19 @@ static void print_repeats(FILE *out, const char *label, size_t repeated,
 	        once ? "once" : "count");
 }
 
+/* Rule 11: the accepted rows outside the plan year, not counted in the
+ * plan's figures (a --from/--to window of `report` still selects them). */
+static void print_outside(FILE *out, const char *label, size_t outside,
+                          const struct config *c)
+{
+	char a[32];
+	if (!outside)
+		return;
+	fprintf(out, "%sof the accepted rows, %s report%s months outside %d, the plan year: "
+	        "not counted\n", label, fmt_int((int64_t)outside, a), outside == 1 ? "s" : "",
+	        c->plan_year);
+}
+
 static void print_source(FILE *out, const struct config *c, const struct table *t, uint32_t i)
 {
 	const struct source *s = &t->sources[i];
@@ -137,6 +150,7 @@ static void print_source(FILE *out, const struct config *c, const struct table *
 			print_diag(out, t, &t->diags.items[k]);
 	print_counts(out, "  ", s->rows_read, s->accepted, s->rejected, s->warnings);
 	print_repeats(out, "  ", s->repeated, c);
+	print_outside(out, "  ", s->outside_plan, c);
 	fputc('\n', out);
 }
 
@@ -175,19 +189,21 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 	int status = 2;
 	if (cli_load(config_path ? config_path : cli_default_config(),
 	             (const char *const *)argv + optind, (size_t)(argc - optind), &cfg, &t, err)) {
-		size_t read = 0, acc = 0, rej = 0, rep = 0;
+		size_t read = 0, acc = 0, rej = 0, rep = 0, outside = 0;
 		for (uint32_t i = 0; i < t.nsources; i++) {
 			print_source(out, &cfg, &t, i);
 			read += t.sources[i].rows_read;
 			acc += t.sources[i].accepted;
 			rej += t.sources[i].rejected;
 			rep += t.sources[i].repeated;
+			outside += t.sources[i].outside_plan;
 		}
 		char n[32];
 		fprintf(out, "total: %s sheet%s, ", fmt_int((int64_t)t.nsources, n),
 		        t.nsources == 1 ? "" : "s");
 		print_counts(out, "", read, acc, rej, t.diags.warnings);
 		print_repeats(out, "", rep, &cfg);
+		print_outside(out, "", outside, &cfg);
 		status = rej ? 1 : 0;
 	}
 	table_free(&t);

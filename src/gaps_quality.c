@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cube_rows.h"
+#include "date.h"
 #include "fmt.h"
 #include "xalloc.h"
 
@@ -52,8 +54,7 @@ static const struct dq_kind {
 	  SEV_INFO },
 	{ { DC_UNKNOWN_CERCLE, DC_CERCLE_NOT_IN_REGION }, 2,
 	  "the cercle is unknown or not in the region (counted at region level)", SEV_INFO },
-	{ { DC_OUTSIDE_PLAN_YEAR, DC_END_BEFORE_START }, 2,
-	  "dates outside the plan year, or an end before the start", SEV_INFO },
+	{ { DC_END_BEFORE_START }, 1, "an end date before the start date", SEV_INFO },
 	{ { DC_UNKNOWN_STATUS }, 1, "the status is not recognised", SEV_INFO },
 	{ { DC_EXTRA_CELLS }, 1, "more cells than the header (extra cells ignored)", SEV_INFO },
 	{ { DC_COUNT }, 0, "other warnings (see fourw check)", SEV_INFO },
@@ -123,6 +124,64 @@ static void dq_rejects(struct ctx *x)
 	}
 }
 
+/* ---- rule 11: rows outside the plan year, one flag per sheet -------------- */
+
+struct outside_range { int first, last; };
+
+static int cmp_ref(const void *a, const void *b)
+{
+	const struct rowref *x = a, *y = b;
+	if (x->source != y->source)
+		return x->source < y->source ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static void outside_emit(struct ctx *x, const struct rowref *refs, size_t n,
+                         const struct outside_range *m)
+{
+	char n1[32], lo[16], hi[16];
+	month_format(m->first, lo);
+	month_format(m->last, hi);
+	add(x, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
+	    "%s: %s row%s report%s months outside %d (%s%s%s), not counted",
+	    base_name(x->t->sources[refs[0].source].path), num((int64_t)n, n1),
+	    n == 1 ? "" : "s", n == 1 ? "s" : "", x->c->plan_year, lo,
+	    m->first == m->last ? "" : " … ", m->first == m->last ? "" : hi);
+	gap_list_attach_rows(x->g, x->g->len - 1, refs, n);
+}
+
+/* The rows the cube left out as outside the plan year (none when the
+ * filter chose a period window), each sheet's in one flag with its rows. */
+static void dq_outside(struct ctx *x)
+{
+	const struct table *t = x->t;
+	if (!x->q->outside_plan)
+		return;
+	struct rowref *refs = xmalloc(((size_t)x->q->outside_plan + 1) * sizeof *refs);
+	struct outside_range *m = xmalloc((t->nsources + 1) * sizeof *m);
+	for (size_t s = 0; s < t->nsources; s++)
+		m[s] = (struct outside_range){ -1, -1 };
+	size_t n = 0;
+	for (size_t i = 0; i < t->len && n < x->q->outside_plan; i++) {
+		const struct activity *a = &t->rows[i];
+		if (!a->outside_plan || !cube_row_selected(x->q, i))
+			continue;
+		int p = activity_period(a);
+		struct outside_range *r = &m[a->source];
+		r->first = r->first < 0 || p < r->first ? p : r->first;
+		r->last = p > r->last ? p : r->last;
+		refs[n++] = (struct rowref){ a->source, a->line };
+	}
+	qsort(refs, n, sizeof *refs, cmp_ref);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && refs[j].source == refs[i].source; j++)
+			;
+		outside_emit(x, &refs[i], j - i, &m[refs[i].source]);
+	}
+	free(m);
+	free(refs);
+}
+
 /* A warning belongs to its row's region, and is left out when the filter
  * did not select that row. */
 static bool dq_place(struct ctx *x, long row, int *region)
@@ -190,8 +249,9 @@ static void dq_warnings(struct ctx *x)
 		const struct diag *d = &dl->items[k];
 		int region;
 		long row = rows && d->level == DIAG_WARNING ? rows[k] : -1;
-		if (d->level == DIAG_REJECT || d->source >= x->t->nsources || !dq_place(x, row, &region))
-			continue;
+		if (d->level == DIAG_REJECT || d->source >= x->t->nsources ||
+		    d->code == DC_OUTSIDE_PLAN_YEAR || !dq_place(x, row, &region))
+			continue;   /* the rows outside the plan year have their own flag */
 		int64_t people = d->code == DC_REPEATED_ROW && row >= 0
 		               ? activity_counts(x->t, &x->t->rows[row]).reached : 0;
 		v[n++] = (struct dq_entry){ d->source, region, dq_classify(d), d->line, people };
@@ -212,5 +272,6 @@ void gaps_quality_flag(struct gap_list *g, const struct config *c, const struct 
 {
 	struct ctx x = { g, c, t, f, q };
 	dq_rejects(&x);
+	dq_outside(&x);
 	dq_warnings(&x);
 }

@@ -44,9 +44,9 @@ static void note_plan_period(struct table *t, const struct loader *ld, const str
 	}
 	if (ld->ctx.year_taken)
 		diag_add(&t->diags, DIAG_NOTE, DC_MONTH_WITHOUT_YEAR, ld->ctx.source, 0, 0,
-		         "%s row%s give a month name without a year (the first on line %u): "
+		         "%s row%s a month name without a year (the first on line %u): "
 		         "read as months of %d, the plan year", fmt_int((int64_t)ld->ctx.year_taken, n),
-		         ld->ctx.year_taken == 1 ? "" : "s", ld->ctx.year_taken_line, year);
+		         ld->ctx.year_taken == 1 ? " gives" : "s give", ld->ctx.year_taken_line, year);
 }
 
 /* Per-sheet figures for `check`: its rows, warnings, latest period in the

@@ -90,10 +90,13 @@ static void text_header(struct report_out *w, const char *title)
 	wrap(w, e, 24 + (int)strlen(month), 2);
 	free(e);
 	struct report_totals s = report_out_totals(in->table);
-	out(w, "Sheets %s · rows %s accepted, %s rejected (not counted), %s warnings · "
-	    "%s counted\n", fmt_int((int64_t)s.sheets, n[0]), fmt_int((int64_t)s.accepted, n[1]),
-	    fmt_int((int64_t)s.rejected, n[2]), fmt_int((int64_t)s.warnings, n[3]),
-	    fmt_int((int64_t)in->cube->nrows, n[4]));
+	out(w, "Sheets %s · rows %s accepted, %s rejected (not counted), %s warnings · ",
+	    fmt_int((int64_t)s.sheets, n[0]), fmt_int((int64_t)s.accepted, n[1]),
+	    fmt_int((int64_t)s.rejected, n[2]), fmt_int((int64_t)s.warnings, n[3]));
+	if (in->cube->outside_plan)   /* rule 11: of the accepted, left out of every figure */
+		out(w, "%s outside %d, not counted · ", fmt_int((int64_t)in->cube->outside_plan, n[0]),
+		    in->cfg->plan_year);
+	out(w, "%s counted\n", fmt_int((int64_t)in->cube->nrows, n[4]));
 }
 
 static void text_key_figures(struct report_out *w)
