@@ -55,6 +55,32 @@ t "check: no organisation is a warning" grep -q "^$tmp/noorg.csv:3:1: warning: n
 t "report: no organisation counts people, not a partner" grep -q '^ML05,Mopti,\*,All interventions,1,2,456,426,130,95,1107,' "$tmp/out"
 t "report: no organisation makes no partner in its cell" grep -q '^ML05,Mopti,GC,Case management,0,1,36,41,0,0,77,' "$tmp/out"
 
+# Rule 11 (plan year 2024): 250 rows of 2023 (a1…a250, 10 girls each,
+# months 2023-03 … 2023-11), one of 2024-03 (7 girls + 5 boys), one of
+# 2025-01 (100 girls) and one of "juin" (3 girls, read as 2024-06).  Counted
+# in Gao: 12 + 3 = 15 over 2 rows; 251 rows outside 2024, in one note.
+{ echo "Organization,Region,Intervention type,Activity,Reporting month,Girls,Boys"
+  i=1; while [ $i -le 250 ]; do echo "IRC,Gao,PSS,a$i,2023-$(printf %02d $((3 + i % 9))),10,0"; i=$((i + 1)); done
+  echo "IRC,Gao,PSS,main,2024-03,7,5"; echo "IRC,Gao,PSS,late,2025-01,100,0"
+  echo "IRC,Gao,GC,june,juin,3,0"; } >"$tmp/years.csv"
+"$BIN" check -c config.ini "$tmp/years.csv" >"$tmp/out" 2>"$tmp/err"
+t "check: rows outside the plan year are accepted" [ $? -eq 0 ]
+t "check: one line for the sheet's rows outside the plan year" [ "$(grep -c 'outside 2024 (' "$tmp/out")" -eq 1 ]
+t "check: no line per row outside the plan year" [ "$(grep -c "^$tmp/years.csv:[0-9]" "$tmp/out")" -eq 0 ]
+t "check: the note names count and months" grep -q "^$tmp/years.csv: note: 251 rows report months outside 2024 (2023-03 … 2025-01), not counted (--from/--to still select them)$" "$tmp/out"
+t "check: a month name alone takes the plan year, said once" grep -q "^$tmp/years.csv: note: 1 row gives a month name without a year (the first on line 254): read as months of 2024, the plan year$" "$tmp/out"
+t "check: 253 = 253 + 0, no warning" grep -q '^total: 1 sheet, 253 rows read = 253 accepted + 0 rejected; 0 warnings$' "$tmp/out"
+t "check: the total says how many are outside" grep -q '^of the accepted rows, 251 report months outside 2024, the plan year: not counted$' "$tmp/out"
+"$BIN" report -c config.ini --format csv "$tmp/years.csv" >"$tmp/out"
+t "report: rows outside the plan year change no figure" grep -q '^ML07,Gao,\*,All interventions,1,2,10,5,0,0,15,' "$tmp/out"
+"$BIN" report -c config.ini "$tmp/years.csv" >"$tmp/out"
+t "report: the header says how many are outside" grep -q '^Sheets 1 · rows 253 accepted, 0 rejected (not counted), 0 warnings · 251 outside 2024, not counted · 2 counted$' "$tmp/out"
+"$BIN" report -c config.ini --format csv --from 2023-01 --to 2023-12 "$tmp/years.csv" >"$tmp/out"
+t "report --from/--to 2023: the 2023 rows count (250 × 10)" grep -q '^ML07,Gao,\*,All interventions,1,250,2500,0,0,0,2500,' "$tmp/out"
+"$BIN" gaps -c config.ini --format csv "$tmp/years.csv" >"$tmp/out"
+t "gaps: one flag for the sheet's rows outside the plan year" [ "$(grep -c 'report months outside 2024' "$tmp/out")" -eq 1 ]
+t "gaps: the flag lists the rows" grep -q "^medium,data-quality,.*251 rows report months outside 2024 (2023-03 … 2025-01), not counted\",$tmp/years.csv:2 " "$tmp/out"
+
 "$BIN" check -c config.ini /nonexistent.csv >"$tmp/out" 2>"$tmp/err"
 t "check: unreadable input exits 2" [ $? -eq 2 ]
 t "check: unreadable input is named" grep -q '/nonexistent.csv' "$tmp/err"
