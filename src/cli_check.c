@@ -132,9 +132,9 @@ static void print_outside(FILE *out, const char *label, size_t outside,
 	char a[32];
 	if (!outside)
 		return;
-	fprintf(out, "%sof the accepted rows, %s report%s months outside %d, the plan year: "
-	        "not counted\n", label, fmt_int((int64_t)outside, a), outside == 1 ? "s" : "",
-	        c->plan_year);
+	fprintf(out, "%sof the accepted rows, %s %s outside %d, the plan year: not counted\n",
+	        label, fmt_int((int64_t)outside, a),
+	        outside == 1 ? "reports a month" : "report months", c->plan_year);
 }
 
 static void print_source(FILE *out, const struct config *c, const struct table *t, uint32_t i)

@@ -143,9 +143,9 @@ static void outside_emit(struct ctx *x, const struct rowref *refs, size_t n,
 	month_format(m->first, lo);
 	month_format(m->last, hi);
 	add(x, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
-	    "%s: %s row%s report%s months outside %d (%s%s%s), not counted",
+	    "%s: %s %s outside %d (%s%s%s), not counted",
 	    base_name(x->t->sources[refs[0].source].path), num((int64_t)n, n1),
-	    n == 1 ? "" : "s", n == 1 ? "s" : "", x->c->plan_year, lo,
+	    n == 1 ? "row reports a month" : "rows report months", x->c->plan_year, lo,
 	    m->first == m->last ? "" : " … ", m->first == m->last ? "" : hi);
 	gap_list_attach_rows(x->g, x->g->len - 1, refs, n);
 }

@@ -36,9 +36,9 @@ static void note_plan_period(struct table *t, const struct loader *ld, const str
 		month_format(s->outside_first, lo);
 		month_format(s->outside_last, hi);
 		diag_add(&t->diags, DIAG_NOTE, DC_OUTSIDE_PLAN_YEAR, ld->ctx.source, 0, 0,
-		         "%s row%s report%s months outside %d (%s%s%s), not counted "
-		         "(--from/--to still select them)", fmt_int((int64_t)s->outside_plan, n),
-		         s->outside_plan == 1 ? "" : "s", s->outside_plan == 1 ? "s" : "", year,
+		         "%s %s outside %d (%s%s%s), not counted (--from/--to still select "
+		         "them)", fmt_int((int64_t)s->outside_plan, n), s->outside_plan == 1
+		         ? "row reports a month" : "rows report months", year,
 		         lo, s->outside_first == s->outside_last ? "" : " … ",
 		         s->outside_first == s->outside_last ? "" : hi);
 	}

@@ -826,3 +826,11 @@ Test(load, a_month_name_without_a_year_and_no_plan_year_is_rejected)
 	cr_expect_eq(d->code, DC_NOT_A_DATE);
 	cr_expect(strstr(d->msg, "'juin' has no year"), "%s", d->msg);
 }
+
+Test(load, one_row_outside_the_plan_year_is_said_in_the_singular)
+{
+	load(EN_HEADER "A,,Gao,,GC,x,Ongoing,mai 2023,1,0,0,0,\n");
+	cr_assert_eq(t.diags.notes, 1);
+	cr_expect_str_eq(nth(DIAG_NOTE, 0)->msg, "1 row reports a month outside 2024 (2023-05), "
+	                 "not counted (--from/--to still select them)");
+}
