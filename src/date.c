@@ -427,12 +427,13 @@ static enum date_status tokens_date(struct span s, struct date *out)
 	struct date d;
 	bool ok;
 
-	/* A separator before the first token means a part is missing
-	 * ("/03/2024" has lost its day), not that it may be skipped. */
+	/* A month name alone: its year is the caller's to give (rule 11). */
 	if (n == 1 && toks[0].sep == 0 && (d.month = tok_month(&t[0])) != 0) {
 		*out = (struct date){ 0, d.month, 0 };
 		return DATE_NO_YEAR;
 	}
+	/* A separator before the first token means a part is missing
+	 * ("/03/2024" has lost its day), not that it may be skipped. */
 	if (n < 2 || toks[0].sep != 0)
 		return DATE_INVALID;
 	if (!has_word(t, n)) {

@@ -291,7 +291,8 @@ static void merge_part(struct loader *ld, struct part *pt)
 	ld->counts.read += two->counts.read;
 	ld->counts.accepted += two->counts.accepted;
 	ld->counts.rejected += two->counts.rejected;
-	if (two->ctx.year_taken && !ld->ctx.year_taken)
+	if (two->ctx.year_taken &&
+	    (!ld->ctx.year_taken || two->ctx.year_taken_line < ld->ctx.year_taken_line))
 		ld->ctx.year_taken_line = two->ctx.year_taken_line;
 	ld->ctx.year_taken += two->ctx.year_taken;
 	if (ld->ctx.system == 0)

@@ -75,9 +75,10 @@ static void md_sheets(struct report_out *w)
 	out(w, "\nRejected rows are not counted; `fourw check` lists each with its reason. "
 	    "Warnings: %zu.\n", st.warnings);
 	if (w->in->cube->outside_plan)   /* rule 11 */
-		out(w, "\n%s accepted rows report months outside %d, the plan year: not counted "
-		    "(a period chosen with --from/--to shows them).\n",
-		    fmt_int((int64_t)w->in->cube->outside_plan, a), w->in->cfg->plan_year);
+		out(w, "\n%s accepted %s outside %d, the plan year: not counted (a period "
+		    "chosen with --from/--to shows them).\n",
+		    fmt_int((int64_t)w->in->cube->outside_plan, a), w->in->cube->outside_plan == 1
+		    ? "row reports a month" : "rows report months", w->in->cfg->plan_year);
 }
 
 static void md_key_figures(struct report_out *w)

@@ -625,8 +625,8 @@ enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
 	table_set_counts(ctx->table, &r.a, &r.people);
 	table_add(ctx->table, &r.a);
 	table_note_written(ctx->table, cells_hash(cells, ncells));
-	if (r.year_taken && ctx->year_taken++ == 0)
-		ctx->year_taken_line = line;
+	if (r.year_taken && (ctx->year_taken++ == 0 || line < ctx->year_taken_line))
+		ctx->year_taken_line = line;   /* rows that waited for the system come late */
 	flush_warnings(&r);
 	return ROW_ACCEPTED;
 }

@@ -834,3 +834,24 @@ Test(load, one_row_outside_the_plan_year_is_said_in_the_singular)
 	cr_expect_str_eq(nth(DIAG_NOTE, 0)->msg, "1 row reports a month outside 2024 (2023-05), "
 	                 "not counted (--from/--to still select them)");
 }
+
+/* A row that waited for the sheet's p-code system is read last; the note
+ * still names the first line with a month name alone. */
+Test(load, the_month_name_note_names_the_first_line_even_if_it_waited)
+{
+	load("Organisation,Région,Pcode région,Type d'intervention,Mois de rapportage,Filles\n"
+	     "SC,,ML09,PSS,juin,5\n"                /* line 2: waits for the system */
+	     "SC,Mopti,ML05,PSS,juillet,1\n");      /* line 3 */
+	cr_assert_eq(t.len, 2);
+	cr_expect_eq(row_at_line(2)->month, month_index(2024, 6));
+	cr_expect_eq(row_at_line(3)->month, month_index(2024, 7));
+	const struct diag *d = NULL;
+	for (size_t i = 0; i < t.diags.len; i++)   /* the sheet also gets a system note */
+		if (t.diags.items[i].code == DC_MONTH_WITHOUT_YEAR) {
+			cr_assert_null(d, "one note only");
+			d = &t.diags.items[i];
+		}
+	cr_assert_not_null(d);
+	cr_expect_str_eq(d->msg, "2 rows give a month name without a year (the "
+	                 "first on line 2): read as months of 2024, the plan year");
+}

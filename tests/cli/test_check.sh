@@ -75,6 +75,8 @@ t "check: the total says how many are outside" grep -q '^of the accepted rows, 2
 t "report: rows outside the plan year change no figure" grep -q '^ML07,Gao,\*,All interventions,1,2,10,5,0,0,15,' "$tmp/out"
 "$BIN" report -c config.ini "$tmp/years.csv" >"$tmp/out"
 t "report: the header says how many are outside" grep -q '^Sheets 1 · rows 253 accepted, 0 rejected (not counted), 0 warnings · 251 outside 2024, not counted · 2 counted$' "$tmp/out"
+"$BIN" report -c config.ini --format md "$tmp/years.csv" >"$tmp/out"
+t "report md: says how many are outside" grep -q '^251 accepted rows report months outside 2024, the plan year: not counted' "$tmp/out"
 "$BIN" report -c config.ini --format csv --from 2023-01 --to 2023-12 "$tmp/years.csv" >"$tmp/out"
 t "report --from/--to 2023: the 2023 rows count (250 × 10)" grep -q '^ML07,Gao,\*,All interventions,1,250,2500,0,0,0,2500,' "$tmp/out"
 "$BIN" gaps -c config.ini --format csv "$tmp/years.csv" >"$tmp/out"
