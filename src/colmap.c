@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialect.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -99,7 +100,8 @@ int colmap_header_score(const struct config *c, const char *const *cells, size_t
 struct candidate { int field, quality; };
 
 /* Proposes a field for every column, by tag if the column has one, else
- * by header text.  Tags rank above text. */
+ * by header text (a cell of the hashtag row that is no hashtag, such as a
+ * note, leaves its column untagged).  Tags rank above text. */
 static void propose(const struct config *c, const char *const *header,
                     const char *const *hxl, size_t n, struct candidate *cand)
 {
@@ -107,12 +109,15 @@ static void propose(const struct config *c, const char *const *header,
 	for (size_t i = 0; i < n; i++) {
 		cand[i].field = -1;
 		cand[i].quality = 0;
-		if (hxl && hxl[i][0]) {
+		if (hxl && dialect_is_hxl_tag(hxl[i])) {
+			/* a tagged column is what its tag says or nothing: its header
+			 * text is the partner's wording, which the tag overrules */
 			text_fold_hxl(hxl[i], strlen(hxl[i]), folded, sizeof folded);
 			cand[i].field = best_field(c, folded, true, &cand[i].quality);
 			cand[i].quality += 100000;
+			continue;
 		}
-		if (cand[i].field < 0 && header) {
+		if (header) {
 			text_fold(header[i], strlen(header[i]), folded, sizeof folded);
 			cand[i].field = *folded ? best_field(c, folded, false, &cand[i].quality) : -1;
 		}
@@ -144,4 +149,209 @@ void colmap_map(const struct config *c, const char *const *header,
 		which[pick] = cand[pick].field;
 	}
 	free(cand);
+}
+
+/* ---- people as HXL tags them ---------------------------------------------- */
+
+#define PEOPLE_HASHTAG "#reached"
+
+/* HXL core attributes for age groups.  Infants are children too (under 1
+ * or 2 years, under 18): beside +children they are part of it. */
+static const struct { const char *attr; enum people_age age; } age_groups[] = {
+	{ "children", PEOPLE_CHILDREN }, { "infants", PEOPLE_INFANTS },
+	{ "adults", PEOPLE_ADULTS }, { "elderly", PEOPLE_ELDERLY },
+};
+
+/* Attributes that put a column's figure outside girls, boys, women, men
+ * and older people. */
+static const struct { const char *attr, *why; } unplaceable[] = {
+	{ "hh", "it counts households, not people" },
+	{ "households", "it counts households, not people" },
+	{ "i", "fourw has no group for people of another sex (+i)" },
+	{ "adolescents", "adolescents are partly children and partly adults" },
+	{ "youth", "youth are partly children and partly adults" },
+};
+
+struct tag_reading {
+	int sex, age;             /* -1 until an attribute says */
+	bool bracket;
+	int lo, hi;
+	const char *why;
+};
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static size_t read_age(const char *a, size_t len, size_t i, int *age)
+{
+	*age = 0;
+	while (i < len && is_digit(a[i]) && *age < 1000)
+		*age = *age * 10 + (a[i++] - '0');
+	return i;
+}
+
+/* An age bracket attribute: "age5_17", "age_5_17", "age60plus", "age_60_plus",
+ * "age60" (60 and over). */
+static bool parse_bracket(const char *a, size_t len, int *lo, int *hi)
+{
+	size_t i = 3;
+	if (len < 4 || strncmp(a, "age", 3) != 0)
+		return false;
+	i += a[i] == '_';
+	if (i >= len || !is_digit(a[i]))
+		return false;
+	i = read_age(a, len, i, lo);
+	*hi = -1;
+	i += i < len && a[i] == '_';
+	if (i == len || (len - i == 4 && strncmp(a + i, "plus", 4) == 0))
+		return true;
+	if (!is_digit(a[i]))
+		return false;
+	return read_age(a, len, i, hi) == len && *hi >= *lo;
+}
+
+/* The age group a bracket lies in, or -1 when it spans 18 or 60. */
+static int bracket_group(int lo, int hi)
+{
+	if (hi >= 0 && hi < 18)
+		return PEOPLE_CHILDREN;
+	if (lo >= 60)
+		return PEOPLE_ELDERLY;
+	if (lo >= 18 && hi >= 0 && hi < 60)
+		return PEOPLE_ADULTS;
+	if (lo >= 18 && hi < 0)
+		return PEOPLE_ADULTS;     /* "18 and over": the adults */
+	return -1;
+}
+
+static void read_sex(struct tag_reading *t, int sex)
+{
+	if (t->sex >= 0 && t->sex != sex)
+		t->why = "it has both +f and +m";
+	t->sex = sex;
+}
+
+static void read_group(struct tag_reading *t, int age)
+{
+	bool nested = (t->age == PEOPLE_CHILDREN && age == PEOPLE_INFANTS) ||
+	              (t->age == PEOPLE_INFANTS && age == PEOPLE_CHILDREN);
+	if (nested)
+		age = PEOPLE_INFANTS;
+	else if (t->age >= 0 && t->age != age)
+		t->why = "it has two age groups";
+	t->age = age;
+}
+
+/* One attribute of a #reached tag. */
+static void read_attribute(struct tag_reading *t, const char *a, size_t len)
+{
+	int lo, hi;
+	if (len == 1 && (*a == 'f' || *a == 'm')) {
+		read_sex(t, *a == 'f' ? PEOPLE_F : PEOPLE_M);
+		return;
+	}
+	for (size_t k = 0; k < sizeof age_groups / sizeof age_groups[0]; k++)
+		if (strlen(age_groups[k].attr) == len && strncmp(a, age_groups[k].attr, len) == 0) {
+			read_group(t, age_groups[k].age);
+			return;
+		}
+	if (parse_bracket(a, len, &lo, &hi)) {
+		if (t->bracket && (lo != t->lo || hi != t->hi))
+			t->why = "it has two age brackets";
+		t->bracket = true;
+		t->lo = lo;
+		t->hi = hi;
+		return;
+	}
+	for (size_t k = 0; k < sizeof unplaceable / sizeof unplaceable[0]; k++)
+		if (strlen(unplaceable[k].attr) == len && strncmp(a, unplaceable[k].attr, len) == 0)
+			t->why = unplaceable[k].why;
+	/* any other attribute (+ind, +i_fr, +v_…, +idps) does not change who is counted */
+}
+
+/* A bracket within an age group must lie in it. */
+static void settle_bracket(struct tag_reading *t)
+{
+	int group = bracket_group(t->lo, t->hi);
+	if (group < 0) {
+		t->why = "its age bracket spans 18 or 60 (children, adults, older people)";
+		return;
+	}
+	bool inside = t->age < 0 || t->age == group ||
+	              (t->age == PEOPLE_INFANTS && group == PEOPLE_CHILDREN);
+	if (!inside)
+		t->why = "its age group and age bracket disagree";
+	else if (t->age < 0)
+		t->age = group;
+}
+
+/* Reads a folded tag; false if it is not a #reached tag. */
+static bool read_people_tag(const char *tag, struct tag_reading *t)
+{
+	size_t h = strcspn(tag, "+");
+	*t = (struct tag_reading){ .sex = -1, .age = -1 };
+	if (h != strlen(PEOPLE_HASHTAG) || strncmp(tag, PEOPLE_HASHTAG, h) != 0)
+		return false;
+	for (const char *a = tag + h; *a == '+'; ) {
+		a++;
+		size_t len = strcspn(a, "+");
+		read_attribute(t, a, len);
+		a += len;
+	}
+	if (t->bracket && !t->why)
+		settle_bracket(t);
+	return true;
+}
+
+static bool same_figure(const struct people_col *a, const struct people_col *b)
+{
+	return a->sex == b->sex && a->age == b->age && a->bracket == b->bracket &&
+	       (!a->bracket || (a->lo == b->lo && a->hi == b->hi));
+}
+
+/* Columns of the same figure (a repeated tag) are chained from the first. */
+static void chain_repeats(struct people_plan *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		struct people_col *c = &p->cols[i];
+		c->leader = !c->why;
+		for (size_t j = 0; j < i && c->leader; j++) {
+			struct people_col *d = &p->cols[j];
+			if (d->why || !same_figure(c, d))
+				continue;
+			c->leader = false;
+			while (d->next_same >= 0)
+				d = &p->cols[d->next_same];
+			d->next_same = (int)i;
+		}
+	}
+}
+
+struct people_plan *colmap_people(const char *const *hxl, size_t n)
+{
+	struct people_plan *p = NULL;
+	char folded[FOLD_MAX];
+	for (size_t i = 0; i < n; i++) {
+		struct tag_reading t;
+		if (!dialect_is_hxl_tag(hxl[i]))
+			continue;
+		text_fold_hxl(hxl[i], strlen(hxl[i]), folded, sizeof folded);
+		if (!read_people_tag(folded, &t))
+			continue;
+		if (!p) {
+			p = xmalloc(sizeof *p + n * sizeof p->cols[0]);
+			p->n = 0;
+		}
+		p->cols[p->n++] = (struct people_col){
+			.col = (int)i, .next_same = -1, .bracket = t.bracket && !t.why,
+			.sex = (unsigned char)(t.sex < 0 ? PEOPLE_ANY_SEX : t.sex),
+			.age = (unsigned char)(t.age < 0 ? PEOPLE_ANY_AGE : t.age),
+			.lo = t.lo, .hi = t.hi, .why = t.why,
+		};
+	}
+	if (p)
+		chain_repeats(p);
+	return p;
 }

@@ -9,6 +9,7 @@
 #ifndef FOURW_COLMAP_H
 #define FOURW_COLMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "config.h"
@@ -21,5 +22,39 @@ int colmap_header_score(const struct config *c, const char *const *cells, size_t
  * f or -1; which[col] receives the field of each column or -1 (array of n). */
 void colmap_map(const struct config *c, const char *const *header,
                 const char *const *hxl, size_t n, int col[F_COUNT], int *which);
+
+/* ---- people as HXL tags them ---------------------------------------------
+ *
+ * A sheet with a hashtag row may split its people over any number of
+ * #reached columns (HXL 1.1 tagging conventions §3.1, §4.1): by sex (+f,
+ * +m), by age group (+children, +infants, +adults, +elderly), by age
+ * bracket (+age0_4, +age5_17, repeated under one hashtag), or crossed.
+ * Each column is placed in one cell of sex × age; unknown attributes are
+ * ignored (§3.2).  A column that no cell can hold (+hh households, +i, a
+ * bracket across 18 or 60, +f+m) is kept with the reason, for a note. */
+enum people_sex { PEOPLE_ANY_SEX, PEOPLE_F, PEOPLE_M, PEOPLE_SEXES };
+enum people_age { PEOPLE_ANY_AGE, PEOPLE_CHILDREN, PEOPLE_INFANTS, PEOPLE_ADULTS,
+                  PEOPLE_ELDERLY, PEOPLE_AGES };
+
+struct people_col {
+	int col;                  /* 0-based column of the sheet */
+	int next_same;            /* the next column of the same figure (index here), -1:
+	                           * a repeated tag is one figure, its first non-blank cell */
+	bool leader;              /* the first column of its figure */
+	bool bracket;             /* an age bracket: the brackets of one cell add up */
+	unsigned char sex, age;   /* enum people_sex, enum people_age */
+	int lo, hi;               /* a bracket's ages; hi -1: and over */
+	const char *why;          /* NULL if placed, else why no cell can hold it */
+	const char *label;        /* the header (or tag) messages name it by; set by the caller */
+};
+
+struct people_plan {
+	size_t n;
+	struct people_col cols[];
+};
+
+/* The #reached columns of a hashtag row of n cells, in column order; NULL
+ * if it has none.  One allocation: free() it. */
+struct people_plan *colmap_people(const char *const *hxl, size_t n);
 
 #endif
