@@ -1,6 +1,7 @@
 #include "colmap.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -354,4 +355,74 @@ struct people_plan *colmap_people(const char *const *hxl, size_t n)
 	if (p)
 		chain_repeats(p);
 	return p;
+}
+
+int64_t colmap_people_plus(int64_t a, int64_t b)
+{
+	if (b == PEOPLE_MISSING)
+		return a;
+	return a == PEOPLE_MISSING ? b : a + b;
+}
+
+/* A repeated tag is one figure: its first non-blank cell. */
+static bool read_figure(const struct people_plan *p, const struct people_col *pc,
+                        const char *const *cells, size_t n, int64_t *out,
+                        const struct people_col **bad, enum num_status *st)
+{
+	*out = PEOPLE_MISSING;
+	for (; pc; pc = pc->next_same >= 0 ? &p->cols[pc->next_same] : NULL) {
+		const char *text = (size_t)pc->col < n ? cells[pc->col] : "";
+		*st = parse_people(text, out);
+		if (*st == NUM_MISSING) {
+			*out = PEOPLE_MISSING;
+			continue;
+		}
+		*bad = pc;
+		return *st == NUM_OK;
+	}
+	return true;
+}
+
+bool colmap_people_read(const struct people_plan *p, const char *const *cells, size_t n,
+                        struct people_split *out, const struct people_col **bad,
+                        enum num_status *st)
+{
+	int64_t brackets[PEOPLE_SEXES][PEOPLE_AGES];
+	for (int s = 0; s < PEOPLE_SEXES; s++)
+		for (int g = 0; g < PEOPLE_AGES; g++)
+			out->cell[s][g] = brackets[s][g] = PEOPLE_MISSING;
+	for (size_t k = 0; k < p->n; k++) {
+		const struct people_col *pc = &p->cols[k];
+		int64_t v;
+		if (!pc->leader)
+			continue;
+		if (!read_figure(p, pc, cells, n, &v, bad, st))
+			return false;
+		if (pc->bracket)
+			brackets[pc->sex][pc->age] = colmap_people_plus(brackets[pc->sex][pc->age], v);
+		else
+			out->cell[pc->sex][pc->age] = v;
+	}
+	for (int s = 0; s < PEOPLE_SEXES; s++)
+		for (int g = 0; g < PEOPLE_AGES; g++)
+			if (out->cell[s][g] == PEOPLE_MISSING)
+				out->cell[s][g] = brackets[s][g];
+	return true;
+}
+
+int64_t colmap_people_children(const struct people_split *s, int sex)
+{
+	int64_t c = s->cell[sex][PEOPLE_CHILDREN];
+	return c != PEOPLE_MISSING ? c : s->cell[sex][PEOPLE_INFANTS];
+}
+
+static int64_t group_of(const struct people_split *s, int sex, int age)
+{
+	return age == PEOPLE_CHILDREN ? colmap_people_children(s, sex) : s->cell[sex][age];
+}
+
+int64_t colmap_people_group(const struct people_split *s, int age)
+{
+	int64_t sexed = colmap_people_plus(group_of(s, PEOPLE_F, age), group_of(s, PEOPLE_M, age));
+	return sexed != PEOPLE_MISSING ? sexed : group_of(s, PEOPLE_ANY_SEX, age);
 }

@@ -11,8 +11,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "config.h"
+#include "parse.h"
 
 /* How many of the cells look like known column headers: the score used to
  * find the header row below title rows. */
@@ -53,8 +55,29 @@ struct people_plan {
 	struct people_col cols[];
 };
 
+/* A record's people by sex × age, PEOPLE_MISSING where not given: a cell
+ * is its age-group column's figure, else the sum of its age brackets. */
+#define PEOPLE_MISSING (-1)
+struct people_split {
+	int64_t cell[PEOPLE_SEXES][PEOPLE_AGES];
+};
+
 /* The #reached columns of a hashtag row of n cells, in column order; NULL
  * if it has none.  One allocation: free() it. */
 struct people_plan *colmap_people(const char *const *hxl, size_t n);
+
+/* Reads a record's people columns; false at the first cell that is not a
+ * count (*bad: its column, *st: what is wrong with it). */
+bool colmap_people_read(const struct people_plan *p, const char *const *cells, size_t n,
+                        struct people_split *out, const struct people_col **bad,
+                        enum num_status *st);
+/* Children of one sex: their own column, else the infants (who are
+ * children, and part of the children's figure when both are given). */
+int64_t colmap_people_children(const struct people_split *s, int sex);
+/* One age group for both sexes: girls + boys (women + men…) when either
+ * is given, the most specific; else the group's figure for both sexes. */
+int64_t colmap_people_group(const struct people_split *s, int age);
+/* a + b, where PEOPLE_MISSING adds nothing. */
+int64_t colmap_people_plus(int64_t a, int64_t b);
 
 #endif

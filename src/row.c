@@ -517,89 +517,6 @@ static void clear_planned_people(struct rowbuf *r)
 
 /* ---- people as HXL tags them (colmap.h) ---------------------------------- */
 
-/* Each cell of sex × age: the figure of its age-group column, else the sum
- * of its age brackets; COUNT_MISSING if neither was given. */
-struct tagged {
-	int64_t cell[PEOPLE_SEXES][PEOPLE_AGES];
-	int64_t brackets[PEOPLE_SEXES][PEOPLE_AGES];
-};
-
-static int64_t plus(int64_t sum, int64_t v)
-{
-	if (v == COUNT_MISSING)
-		return sum;
-	return sum == COUNT_MISSING ? v : sum + v;
-}
-
-/* A repeated tag is one figure: its first non-blank cell. */
-static enum row_outcome read_figure(struct rowbuf *r, const struct people_plan *p,
-                                    const struct people_col *pc, int64_t *out)
-{
-	*out = COUNT_MISSING;
-	for (; pc; pc = pc->next_same >= 0 ? &p->cols[pc->next_same] : NULL) {
-		const char *text = (size_t)pc->col < r->ncells ? r->cells[pc->col] : "";
-		int64_t v;
-		enum num_status st = parse_people(text, &v);
-		if (st == NUM_MISSING)
-			continue;
-		if (st != NUM_OK) {
-			diag_add(&r->ctx->table->diags, DIAG_REJECT, DC_BAD_COUNT, r->ctx->source,
-			         r->line, (uint32_t)pc->col + 1, "%s: '%s' %s", pc->label, text,
-			         parse_num_status_text(st));
-			return ROW_REJECTED;
-		}
-		*out = v;
-		return ROW_ACCEPTED;
-	}
-	return ROW_ACCEPTED;
-}
-
-static enum row_outcome read_tagged(struct rowbuf *r, const struct people_plan *p,
-                                    struct tagged *t)
-{
-	for (int s = 0; s < PEOPLE_SEXES; s++)
-		for (int g = 0; g < PEOPLE_AGES; g++)
-			t->cell[s][g] = t->brackets[s][g] = COUNT_MISSING;
-	for (size_t k = 0; k < p->n; k++) {
-		const struct people_col *pc = &p->cols[k];
-		int64_t v;
-		if (!pc->leader)
-			continue;
-		if (read_figure(r, p, pc, &v) != ROW_ACCEPTED)
-			return ROW_REJECTED;
-		if (pc->bracket)
-			t->brackets[pc->sex][pc->age] = plus(t->brackets[pc->sex][pc->age], v);
-		else
-			t->cell[pc->sex][pc->age] = v;
-	}
-	for (int s = 0; s < PEOPLE_SEXES; s++)
-		for (int g = 0; g < PEOPLE_AGES; g++)
-			if (t->cell[s][g] == COUNT_MISSING)
-				t->cell[s][g] = t->brackets[s][g];
-	return ROW_ACCEPTED;
-}
-
-/* Children of one sex: their own column, else the infants (who are
- * children, and part of the children's column when both are given). */
-static int64_t children_of(const struct tagged *t, int sex)
-{
-	int64_t c = t->cell[sex][PEOPLE_CHILDREN];
-	return c != COUNT_MISSING ? c : t->cell[sex][PEOPLE_INFANTS];
-}
-
-static int64_t group_of(const struct tagged *t, int sex, int age)
-{
-	return age == PEOPLE_CHILDREN ? children_of(t, sex) : t->cell[sex][age];
-}
-
-/* One age group: girls and boys (or women and men…) when either is given,
- * the most specific; else the group's figure for both sexes. */
-static int64_t age_group_total(const struct tagged *t, int age)
-{
-	int64_t sexed = plus(group_of(t, PEOPLE_F, age), group_of(t, PEOPLE_M, age));
-	return sexed != COUNT_MISSING ? sexed : group_of(t, PEOPLE_ANY_SEX, age);
-}
-
 static int32_t narrow(int64_t v)
 {
 	return v == COUNT_MISSING ? COUNT_MISSING : v > INT32_MAX ? INT32_MAX : (int32_t)v;
@@ -608,20 +525,20 @@ static int32_t narrow(int64_t v)
 /* The most specific split given counts: sex × age, else age groups, else
  * sex alone, else the total; a less specific figure that disagrees is a
  * warning, as the total is on a sheet with Girls/Boys/Women/Men. */
-static enum row_outcome compute_tagged(struct rowbuf *r, const struct tagged *t)
+static enum row_outcome compute_tagged(struct rowbuf *r, const struct people_split *t)
 {
 	static const int ages[] = { PEOPLE_CHILDREN, PEOPLE_ADULTS, PEOPLE_ELDERLY };
 	struct row_counts *a = &r->people;
-	a->girls = narrow(children_of(t, PEOPLE_F));
-	a->boys = narrow(children_of(t, PEOPLE_M));
+	a->girls = narrow(colmap_people_children(t, PEOPLE_F));
+	a->boys = narrow(colmap_people_children(t, PEOPLE_M));
 	a->women = narrow(t->cell[PEOPLE_F][PEOPLE_ADULTS]);
 	a->men = narrow(t->cell[PEOPLE_M][PEOPLE_ADULTS]);
-	a->older = narrow(age_group_total(t, PEOPLE_ELDERLY));
+	a->older = narrow(colmap_people_group(t, PEOPLE_ELDERLY));
 	int64_t by_age = COUNT_MISSING;
 	for (size_t k = 0; k < sizeof ages / sizeof ages[0]; k++)
-		by_age = plus(by_age, age_group_total(t, ages[k]));
+		by_age = colmap_people_plus(by_age, colmap_people_group(t, ages[k]));
 	int64_t f = t->cell[PEOPLE_F][PEOPLE_ANY_AGE], m = t->cell[PEOPLE_M][PEOPLE_ANY_AGE];
-	int64_t by_sex = plus(f, m), total = t->cell[PEOPLE_ANY_SEX][PEOPLE_ANY_AGE];
+	int64_t by_sex = colmap_people_plus(f, m), total = t->cell[PEOPLE_ANY_SEX][PEOPLE_ANY_AGE];
 	int64_t best = by_age != COUNT_MISSING ? by_age : by_sex != COUNT_MISSING ? by_sex : total;
 	r->total = narrow(total);
 	if (best == COUNT_MISSING) {
@@ -646,11 +563,17 @@ static enum row_outcome compute_tagged(struct rowbuf *r, const struct tagged *t)
 
 static enum row_outcome resolve_tagged_people(struct rowbuf *r)
 {
-	struct tagged t;
-	if (read_tagged(r, r->src->people, &t) != ROW_ACCEPTED ||
-	    read_count(r, F_TARGETED, &r->targeted) != ROW_ACCEPTED)
+	struct people_split t;
+	const struct people_col *bad;
+	enum num_status st;
+	if (!colmap_people_read(r->src->people, r->cells, r->ncells, &t, &bad, &st)) {
+		diag_add(&r->ctx->table->diags, DIAG_REJECT, DC_BAD_COUNT, r->ctx->source, r->line,
+		         (uint32_t)bad->col + 1, "%s: '%s' %s", bad->label, r->cells[bad->col],
+		         parse_num_status_text(st));
 		return ROW_REJECTED;
-	if (compute_tagged(r, &t) != ROW_ACCEPTED)
+	}
+	if (read_count(r, F_TARGETED, &r->targeted) != ROW_ACCEPTED ||
+	    compute_tagged(r, &t) != ROW_ACCEPTED)
 		return ROW_REJECTED;
 	clear_planned_people(r);
 	return ROW_ACCEPTED;
