@@ -426,3 +426,31 @@ int64_t colmap_people_group(const struct people_split *s, int age)
 	int64_t sexed = colmap_people_plus(group_of(s, PEOPLE_F, age), group_of(s, PEOPLE_M, age));
 	return sexed != PEOPLE_MISSING ? sexed : group_of(s, PEOPLE_ANY_SEX, age);
 }
+
+static const struct { enum field f; int sex, age; } people_fields[] = {
+	{ F_GIRLS, PEOPLE_F, PEOPLE_CHILDREN }, { F_BOYS, PEOPLE_M, PEOPLE_CHILDREN },
+	{ F_WOMEN, PEOPLE_F, PEOPLE_ADULTS }, { F_MEN, PEOPLE_M, PEOPLE_ADULTS },
+	{ F_OLDER_WOMEN, PEOPLE_F, PEOPLE_ELDERLY }, { F_OLDER_MEN, PEOPLE_M, PEOPLE_ELDERLY },
+	{ F_TOTAL, PEOPLE_ANY_SEX, PEOPLE_ANY_AGE },
+};
+
+void colmap_people_fields(const struct people_plan *p, int col[F_COUNT], int *which)
+{
+	for (size_t k = 0; k < p->n; k++) {
+		int c = p->cols[k].col;
+		if (which[c] >= 0)
+			col[which[c]] = -1;
+		which[c] = -1;
+	}
+	for (size_t i = 0; i < sizeof people_fields / sizeof people_fields[0]; i++) {
+		enum field f = people_fields[i].f;
+		for (size_t k = 0; k < p->n && col[f] < 0; k++) {
+			const struct people_col *pc = &p->cols[k];
+			if (pc->leader && !pc->bracket && pc->sex == people_fields[i].sex &&
+			    pc->age == people_fields[i].age) {
+				col[f] = pc->col;
+				which[pc->col] = (int)f;
+			}
+		}
+	}
+}

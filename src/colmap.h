@@ -66,6 +66,11 @@ struct people_split {
  * if it has none.  One allocation: free() it. */
 struct people_plan *colmap_people(const char *const *hxl, size_t n);
 
+/* Gives the people fields (girls … older_men, total) the #reached columns
+ * whose cell they are, in place of what the tag patterns chose: a +f or
+ * +children column alone is no field's (col[] and which[] as colmap_map). */
+void colmap_people_fields(const struct people_plan *p, int col[F_COUNT], int *which);
+
 /* Reads a record's people columns; false at the first cell that is not a
  * count (*bad: its column, *st: what is wrong with it). */
 bool colmap_people_read(const struct people_plan *p, const char *const *cells, size_t n,

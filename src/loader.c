@@ -218,13 +218,22 @@ static const struct { enum field f[6]; const char *what; } required[] = {
 	{ { F_GIRLS, F_BOYS, F_WOMEN, F_MEN, F_TOTAL, F_COUNT }, "people count (Girls, Boys, Women, Men or Total)" },
 };
 
+static bool people_placed(const struct people_plan *p)
+{
+	for (size_t k = 0; p && k < p->n; k++)
+		if (!p->cols[k].why)
+			return true;
+	return false;
+}
+
 static void check_required(struct loader *ld)
 {
 	const struct column_map *m = &ld->src->map;
 	for (size_t r = 0; r < sizeof required / sizeof required[0]; r++) {
 		bool any = false;
 		for (const enum field *f = required[r].f; *f != F_COUNT; f++)
-			any |= m->col[*f] >= 0 || (*f == F_WOMEN && m->col[F_OLDER_WOMEN] >= 0);
+			any |= m->col[*f] >= 0 || (*f == F_WOMEN && m->col[F_OLDER_WOMEN] >= 0) ||
+			       (*f == F_TOTAL && people_placed(ld->src->people));
 		if (!any) {
 			ld->missing_required = true;
 			ld->missing_what = required[r].what;
@@ -246,6 +255,8 @@ static void place_people(struct loader *ld, const char *const *h, const char *co
                          int *which)
 {
 	struct people_plan *p = ld->src->people;
+	if (p)
+		colmap_people_fields(p, ld->src->map.col, which);
 	for (size_t k = 0; p && k < p->n; k++) {
 		struct people_col *pc = &p->cols[k];
 		const char *label = h[pc->col][0] ? h[pc->col] : x[pc->col];
