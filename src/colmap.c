@@ -315,6 +315,8 @@ static bool same_figure(const struct people_col *a, const struct people_col *b)
 /* Columns of the same figure (a repeated tag) are chained from the first. */
 static void chain_repeats(struct people_plan *p)
 {
+	for (size_t i = 0; i < p->n; i++)
+		p->cols[i].next_same = -1;
 	for (size_t i = 0; i < p->n; i++) {
 		struct people_col *c = &p->cols[i];
 		c->leader = !c->why;
@@ -434,7 +436,33 @@ static const struct { enum field f; int sex, age; } people_fields[] = {
 	{ F_TOTAL, PEOPLE_ANY_SEX, PEOPLE_ANY_AGE },
 };
 
-void colmap_people_fields(const struct people_plan *p, int col[F_COUNT], int *which)
+static bool in_plan(const struct people_plan *p, int col)
+{
+	for (size_t k = 0; k < p->n; k++)
+		if (p->cols[k].col == col)
+			return true;
+	return false;
+}
+
+/* A people column of a hashtag-row sheet left untagged, mapped by its
+ * header ("Girls"), is read with the tagged ones: after them, so a tag
+ * for the same cell comes first. */
+static void add_untagged(struct people_plan *p, const int col[F_COUNT])
+{
+	for (size_t i = 0; i < sizeof people_fields / sizeof people_fields[0]; i++) {
+		int c = col[people_fields[i].f];
+		if (c < 0 || in_plan(p, c))
+			continue;
+		p->cols[p->n++] = (struct people_col){
+			.col = c, .next_same = -1, .lo = 0, .hi = -1,
+			.sex = (unsigned char)people_fields[i].sex,
+			.age = (unsigned char)people_fields[i].age,
+		};
+	}
+	chain_repeats(p);
+}
+
+void colmap_people_fields(struct people_plan *p, int col[F_COUNT], int *which)
 {
 	for (size_t k = 0; k < p->n; k++) {
 		int c = p->cols[k].col;
@@ -453,4 +481,5 @@ void colmap_people_fields(const struct people_plan *p, int col[F_COUNT], int *wh
 			}
 		}
 	}
+	add_untagged(p, col);
 }

@@ -68,8 +68,9 @@ struct people_plan *colmap_people(const char *const *hxl, size_t n);
 
 /* Gives the people fields (girls … older_men, total) the #reached columns
  * whose cell they are, in place of what the tag patterns chose: a +f or
- * +children column alone is no field's (col[] and which[] as colmap_map). */
-void colmap_people_fields(const struct people_plan *p, int col[F_COUNT], int *which);
+ * +children column alone is no field's (col[] and which[] as colmap_map).
+ * An untagged column a people field took by its header joins the plan. */
+void colmap_people_fields(struct people_plan *p, int col[F_COUNT], int *which);
 
 /* Reads a record's people columns; false at the first cell that is not a
  * count (*bad: its column, *st: what is wrong with it). */

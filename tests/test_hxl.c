@@ -297,3 +297,13 @@ Test(hxl, a_bad_count_in_a_tagged_column_rejects_the_row_at_its_column)
 	cr_assert_eq(t.diags.items[0].code, DC_BAD_COUNT);
 	cr_assert_eq(t.diags.items[0].col, 5);
 }
+
+Test(hxl, untagged_people_columns_of_a_tagged_sheet_still_count)
+{
+	/* only the total is tagged; Girls and Boys are mapped by their headers */
+	load(HEAD ",Girls,Boys,Total\n" TAGS ",,,#reached\n" ROW ",7,8,15\n" ROW ",7,8,20\n");
+	cr_assert_eq(counts(0).girls, 7);
+	cr_assert_eq(counts(0).reached, 15);
+	cr_assert_eq(counts(1).reached, 15);          /* the breakdown counts, with a warning */
+	cr_assert_eq(count_code(&t, DC_TOTAL_DIFFERS), 1);
+}
