@@ -517,6 +517,8 @@ static void clear_planned_people(struct rowbuf *r)
 
 /* ---- people as HXL tags them (colmap.h) ---------------------------------- */
 
+_Static_assert(PEOPLE_MISSING == COUNT_MISSING, "one mark for a count not given");
+
 static int32_t narrow(int64_t v)
 {
 	return v == COUNT_MISSING ? COUNT_MISSING : v > INT32_MAX ? INT32_MAX : (int32_t)v;
@@ -545,9 +547,7 @@ static enum row_outcome compute_tagged(struct rowbuf *r, const struct people_spl
 		if (r->a.status == STATUS_PLANNED)
 			return ROW_ACCEPTED;
 		return reject(r, DC_NO_COUNT, F_COUNT,
-		              "no people count: %s, %s, %s, %s and %s are all empty",
-		              head(r, F_GIRLS), head(r, F_BOYS), head(r, F_WOMEN), head(r, F_MEN),
-		              head(r, F_TOTAL));
+		              "no people count: every #reached column is empty");
 	}
 	int64_t less = best == by_age && f != COUNT_MISSING && m != COUNT_MISSING ? by_sex : COUNT_MISSING;
 	if (total != COUNT_MISSING && best != total)

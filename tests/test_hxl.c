@@ -307,3 +307,10 @@ Test(hxl, untagged_people_columns_of_a_tagged_sheet_still_count)
 	cr_assert_eq(counts(1).reached, 15);          /* the breakdown counts, with a warning */
 	cr_assert_eq(count_code(&t, DC_TOTAL_DIFFERS), 1);
 }
+
+Test(hxl, a_row_with_every_people_column_empty_is_rejected)
+{
+	const struct source *s = load(HEAD ",F,M\n" TAGS ",#reached+f,#reached+m\n" ROW ",,\n");
+	cr_assert_eq(s->rejected, 1);
+	cr_assert_eq(t.diags.items[0].code, DC_NO_COUNT);
+}
