@@ -57,6 +57,7 @@ enum diag_code {
 	DC_NO_REQUIRED_COLUMN,    /* a row of a sheet that lacks a required column */
 	/* the sheet as a whole */
 	DC_COLUMN_NOT_RECOGNISED, /* the header lacks a required column */
+	DC_HXL_NOT_PLACED,        /* an HXL #reached column no people group can hold */
 	DC_HEADER_NOT_FOUND,
 	DC_SYSTEM_GUESSED,        /* old or 2023 p-codes: nothing told which */
 	DC_NUL_BYTES,             /* binary or UTF-16, not CSV text */

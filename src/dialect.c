@@ -92,18 +92,53 @@ const char *dialect_delimiter_name(char d)
 	}
 }
 
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static bool is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A token after its lead character ('#' or '+'): the end of it, or NULL. */
+static const char *skip_token(const char *s)
+{
+	if (!is_letter(*s))
+		return NULL;
+	while (is_letter(*s) || (*s >= '0' && *s <= '9') || *s == '_')
+		s++;
+	return s;
+}
+
+bool dialect_is_hxl_tag(const char *s)
+{
+	while (is_space(*s))
+		s++;
+	if (*s != '#' || !(s = skip_token(s + 1)))
+		return false;
+	for (;;) {
+		while (is_space(*s))
+			s++;
+		if (*s != '+')
+			return *s == '\0';
+		if (!(s = skip_token(s + 1)))
+			return false;
+	}
+}
+
 bool dialect_is_hxl_row(const char *const *cells, size_t n)
 {
-	size_t tagged = 0;
+	size_t nonempty = 0, tags = 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *s = cells[i];
-		while (*s == ' ')
+		while (is_space(*s))
 			s++;
 		if (!*s)
 			continue;
-		if (*s != '#')
-			return false;
-		tagged++;
+		nonempty++;
+		tags += dialect_is_hxl_tag(s);
 	}
-	return tagged >= 2;
+	return tags >= 2 && 2 * tags >= nonempty;
 }

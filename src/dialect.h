@@ -18,8 +18,16 @@ bool dialect_sniff_has_enough(const char *text, size_t len);
 /* Printable name of a delimiter: "comma", "semicolon", "tab", "pipe". */
 const char *dialect_delimiter_name(char d);
 
-/* True if a row of cells is an HXL hashtag row: at least two non-empty
- * cells, and every non-empty cell starts with '#'. */
+/* True if s is an HXL hashtag spec as the HXL 1.1 tagging conventions'
+ * Appendix B writes it: '#' and a token, then any number of '+' tokens,
+ * with optional white space before each '+' (a token is an ASCII letter,
+ * then letters, digits or '_').  "# atteints" (a '#' and a space) is not. */
+bool dialect_is_hxl_tag(const char *s);
+
+/* True if a row of cells is an HXL hashtag row as libhxl finds it: at
+ * least half of its non-empty cells are hashtags, so a stray note in the
+ * row does not hide the tags.  Two hashtags at least, so that a lone title
+ * cell such as "#Mali" does not end the headers. */
 bool dialect_is_hxl_row(const char *const *cells, size_t n);
 
 #endif

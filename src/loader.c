@@ -218,13 +218,22 @@ static const struct { enum field f[6]; const char *what; } required[] = {
 	{ { F_GIRLS, F_BOYS, F_WOMEN, F_MEN, F_TOTAL, F_COUNT }, "people count (Girls, Boys, Women, Men or Total)" },
 };
 
+static bool people_placed(const struct people_plan *p)
+{
+	for (size_t k = 0; p && k < p->n; k++)
+		if (!p->cols[k].why)
+			return true;
+	return false;
+}
+
 static void check_required(struct loader *ld)
 {
 	const struct column_map *m = &ld->src->map;
 	for (size_t r = 0; r < sizeof required / sizeof required[0]; r++) {
 		bool any = false;
 		for (const enum field *f = required[r].f; *f != F_COUNT; f++)
-			any |= m->col[*f] >= 0 || (*f == F_WOMEN && m->col[F_OLDER_WOMEN] >= 0);
+			any |= m->col[*f] >= 0 || (*f == F_WOMEN && m->col[F_OLDER_WOMEN] >= 0) ||
+			       (*f == F_TOTAL && people_placed(ld->src->people));
 		if (!any) {
 			ld->missing_required = true;
 			ld->missing_what = required[r].what;
@@ -234,6 +243,30 @@ static void check_required(struct loader *ld)
 			         "counted", required[r].what);
 			return;
 		}
+	}
+}
+
+#define PLACED_PEOPLE (-2)     /* in which[]: a #reached column no field took, read as people */
+
+/* Names each HXL people column for the messages; a column no cell of sex ×
+ * age can hold is said once for the sheet, with why (its figures are not
+ * counted, and the partner hears of it). */
+static void place_people(struct loader *ld, const char *const *h, const char *const *x,
+                         int *which)
+{
+	struct people_plan *p = ld->src->people;
+	if (p)
+		colmap_people_fields(p, ld->src->map.col, which);
+	for (size_t k = 0; p && k < p->n; k++) {
+		struct people_col *pc = &p->cols[k];
+		const char *label = h[pc->col][0] ? h[pc->col] : x[pc->col];
+		pc->label = strpool_intern_cstr(&ld->t->strings, label);
+		if (which[pc->col] < 0 && !pc->why)
+			which[pc->col] = PLACED_PEOPLE;
+		if (pc->why)
+			diag_add(&ld->t->diags, DIAG_NOTE, DC_HXL_NOT_PLACED, ld->ctx.source,
+			         ld->src->hxl_line, (uint32_t)pc->col + 1,
+			         "%s (%s): not counted, %s", label, x[pc->col], pc->why);
 	}
 }
 
@@ -249,12 +282,14 @@ static void record_mapping(struct loader *ld, const char *const *hdr, size_t nh,
 	}
 	struct source *s = ld->src;
 	colmap_map(ld->c, h, hxl ? x : NULL, n, s->map.col, which);
+	s->people = hxl ? colmap_people(x, n) : NULL;
+	place_people(ld, h, x, which);
 	s->unmapped = xcalloc(n, sizeof *s->unmapped);
 	for (size_t i = 0; i < n; i++) {
 		const char *label = h[i][0] ? h[i] : x[i];
 		if (which[i] >= 0)
 			s->map.header[which[i]] = strpool_intern_cstr(&ld->t->strings, label);
-		else if (label[0])
+		else if (label[0] && which[i] != PLACED_PEOPLE)
 			s->unmapped[s->nunmapped++] = strpool_intern_cstr(&ld->t->strings, label);
 	}
 	free(h);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "colmap.h"
 #include "filter.h"
 #include "gazetteer.h"
 #include "itype.h"
@@ -533,10 +534,76 @@ static void clear_planned_people(struct rowbuf *r)
 	a->girls = a->boys = a->women = a->men = a->older = COUNT_MISSING;
 }
 
+/* ---- people as HXL tags them (colmap.h) ---------------------------------- */
+
+_Static_assert(PEOPLE_MISSING == COUNT_MISSING, "one mark for a count not given");
+
+static int32_t narrow(int64_t v)
+{
+	return v == COUNT_MISSING ? COUNT_MISSING : v > INT32_MAX ? INT32_MAX : (int32_t)v;
+}
+
+/* The most specific split given counts: sex × age, else age groups, else
+ * sex alone, else the total; a less specific figure that disagrees is a
+ * warning, as the total is on a sheet with Girls/Boys/Women/Men. */
+static enum row_outcome compute_tagged(struct rowbuf *r, const struct people_split *t)
+{
+	static const int ages[] = { PEOPLE_CHILDREN, PEOPLE_ADULTS, PEOPLE_ELDERLY };
+	struct row_counts *a = &r->people;
+	a->girls = narrow(colmap_people_children(t, PEOPLE_F));
+	a->boys = narrow(colmap_people_children(t, PEOPLE_M));
+	a->women = narrow(t->cell[PEOPLE_F][PEOPLE_ADULTS]);
+	a->men = narrow(t->cell[PEOPLE_M][PEOPLE_ADULTS]);
+	a->older = narrow(colmap_people_group(t, PEOPLE_ELDERLY));
+	int64_t by_age = COUNT_MISSING;
+	for (size_t k = 0; k < sizeof ages / sizeof ages[0]; k++)
+		by_age = colmap_people_plus(by_age, colmap_people_group(t, ages[k]));
+	int64_t f = t->cell[PEOPLE_F][PEOPLE_ANY_AGE], m = t->cell[PEOPLE_M][PEOPLE_ANY_AGE];
+	int64_t by_sex = colmap_people_plus(f, m), total = t->cell[PEOPLE_ANY_SEX][PEOPLE_ANY_AGE];
+	int64_t best = by_age != COUNT_MISSING ? by_age : by_sex != COUNT_MISSING ? by_sex : total;
+	r->total = narrow(total);
+	if (best == COUNT_MISSING) {
+		if (r->a.status == STATUS_PLANNED)
+			return ROW_ACCEPTED;
+		return reject(r, DC_NO_COUNT, F_COUNT,
+		              "no people count: every #reached column is empty");
+	}
+	int64_t less = best == by_age && f != COUNT_MISSING && m != COUNT_MISSING ? by_sex : COUNT_MISSING;
+	if (total != COUNT_MISSING && best != total)
+		less = total;
+	if (less != COUNT_MISSING && less != best)
+		warn(r, DC_TOTAL_DIFFERS, F_TOTAL,
+		     "%s %lld differs from the sum of the breakdown %lld; the "
+		     "breakdown is counted", less == total ? head(r, F_TOTAL) : "#reached+f + #reached+m",
+		     (long long)less, (long long)best);
+	a->reached = narrow(best);
+	return ROW_ACCEPTED;
+}
+
+static enum row_outcome resolve_tagged_people(struct rowbuf *r)
+{
+	struct people_split t;
+	const struct people_col *bad;
+	enum num_status st;
+	if (!colmap_people_read(r->src->people, r->cells, r->ncells, &t, &bad, &st)) {
+		diag_add(&r->ctx->table->diags, DIAG_REJECT, DC_BAD_COUNT, r->ctx->source, r->line,
+		         (uint32_t)bad->col + 1, "%s: '%s' %s", bad->label, r->cells[bad->col],
+		         parse_num_status_text(st));
+		return ROW_REJECTED;
+	}
+	if (read_count(r, F_TARGETED, &r->targeted) != ROW_ACCEPTED ||
+	    compute_tagged(r, &t) != ROW_ACCEPTED)
+		return ROW_REJECTED;
+	clear_planned_people(r);
+	return ROW_ACCEPTED;
+}
+
 static enum row_outcome resolve_people(struct rowbuf *r)
 {
 	struct row_counts *a = &r->people;
 	int32_t ow, om;
+	if (r->src->people)
+		return resolve_tagged_people(r);
 	if (read_count(r, F_GIRLS, &a->girls) != ROW_ACCEPTED ||
 	    read_count(r, F_BOYS, &a->boys) != ROW_ACCEPTED ||
 	    read_count(r, F_WOMEN, &a->women) != ROW_ACCEPTED ||

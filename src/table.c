@@ -39,8 +39,10 @@ void table_init(struct table *t)
 
 void table_free(struct table *t)
 {
-	for (size_t i = 0; i < t->nsources; i++)
+	for (size_t i = 0; i < t->nsources; i++) {
 		free(t->sources[i].unmapped);
+		free(t->sources[i].people);
+	}
 	free(t->rows);
 	free(t->wide);
 	free(t->written);

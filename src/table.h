@@ -93,6 +93,7 @@ struct source {
 	uint32_t hxl_line;        /* physical line of the HXL hashtag row, 0 if none */
 	int system;               /* SYS_OLD / SYS_NEW detected from its places, 0 if undecided */
 	struct column_map map;
+	struct people_plan *people;   /* its HXL #reached columns (colmap.h), NULL if none */
 	const char **unmapped;    /* header texts of columns no field took */
 	size_t nunmapped;
 	size_t rows_read;         /* data rows after the header (blank lines not counted) */

@@ -280,6 +280,94 @@ CERCLE_NUMBERING = (
 )
 
 
+# ---------------------------------------------------------------------------
+# The rows of SAME with their people split in each form the HXL 1.1 tagging
+# conventions allow (tagging.html section 3.1: +f/+m; section 4.1: repeated
+# tags) and libhxl reads (hxl/model.py Column.parse, Column.parse_list).
+# Every form gives each row the same people reached as same_en.csv.
+HXL_LEFT_HEAD = ["Organization", "Implementing partner", "Region", "Region P-code", "Cercle",
+                 "Cercle P-code", "Commune", "Intervention type", "Activity", "Status",
+                 "Start date", "End date", "Reporting month"]
+HXL_LEFT_TAGS = ["#org+prog+name", "#org+impl+name", "#adm1+name", "#adm1+code", "#adm2+name",
+                 "#adm2+code", "#adm3+name", "#activity+type", "#activity+name", "#status",
+                 "#date+start", "#date+end", "#date+reported"]
+
+
+def hxl_form(head, tags, people, left_tags=None):
+    """people(index, g, b, w, mn) -> the row's people cells under head/tags."""
+    out = [",".join(HXL_LEFT_HEAD + head), ",".join((left_tags or HXL_LEFT_TAGS) + tags)]
+    for i, (org, ip, reg, pc, cer, cpc, com, typ, act, st, sd, ed, m, g, b, w, mn) in enumerate(SAME):
+        cells = [org, ip, reg, pc, cer, cpc, com, typ, act, st, "%04d-%02d-%02d" % sd,
+                 "%04d-%02d-%02d" % ed, "2024-%02d-31" % m]
+        cells += [str(v) for v in people(i, g, b, w, mn)]
+        out.append(",".join(q(c, ",") for c in cells))
+    return "\n".join(out) + "\n"
+
+
+def hxl_sex():
+    return hxl_form(["Female", "Male"], ["#reached+f", "#reached+m"],
+                    lambda i, g, b, w, mn: (g + w, b + mn))
+
+
+def hxl_age():
+    return hxl_form(["Children", "Adults"], ["#reached +children", "#reached +adults"],
+                    lambda i, g, b, w, mn: (g + b, w + mn))
+
+
+def hxl_infants():
+    # infants (under 1) are part of the children's figure beside them
+    return hxl_form(["Girls under 1", "Boys under 1", "Girls", "Boys", "Women", "Men"],
+                    ["#reached+f+infants", "#reached+m+infants", "#reached+f+children",
+                     "#reached+m+children", "#reached+f+adults", "#reached+m+adults"],
+                    lambda i, g, b, w, mn: (g // 4, b // 4, g, b, w, mn))
+
+
+def hxl_brackets():
+    return hxl_form(["F 0-4", "F 5-17", "M 0-4", "M 5-17", "F 18-59", "M 18-59", "Total"],
+                    ["#reached+f+age_0_4", "#reached+f+age_5_17", "#reached+m+age_0_4",
+                     "#reached+m+age_5_17", "#reached+f+age_18_59", "#reached+m+age_18_59",
+                     "#reached"],
+                    lambda i, g, b, w, mn: (g // 3, g - g // 3, b // 3, b - b // 3, w, mn,
+                                            g + b + w + mn))
+
+
+def hxl_repeated():
+    # two columns tagged #reached+f+children: the first non-blank one counts;
+    # on even rows the second is a stale figure (1) that must not count
+    def people(i, g, b, w, mn):
+        first, second = ("", g) if i % 2 else (g, 1)
+        return (first, second, b, w, mn)
+    return hxl_form(["Girls (site)", "Girls (report)", "Boys", "Women", "Men"],
+                    ["#reached+f+children", "#reached+f+children", "#reached+m+children",
+                     "#reached+f+adults", "#reached+m+adults"], people)
+
+
+def hxl_stray_note():
+    # one cell of the hashtag row is a note, not a hashtag: still HXL (13 of 14
+    # non-empty cells are hashtags); the commune column is then mapped by its header
+    tags = list(HXL_LEFT_TAGS)
+    tags[6] = "(to be completed)"
+    return hxl_form(["Girls", "Boys", "Women", "Men"],
+                    ["#reached+f+children", "#reached+m+children", "#reached+f+adults",
+                     "#reached+m+adults"],
+                    lambda i, g, b, w, mn: (g, b, w, mn), left_tags=tags)
+
+
+def hxl_group_headers():
+    # '# atteints' is a '#' and a space: a group header, not a hashtag; no HXL
+    group = [""] * 11 + ["# atteints (enfants)", "", "# atteints (adultes)", "", ""]
+    return ",".join(group) + "\n" + same_en()
+
+
+HXL_UNKNOWN_TAG = (
+    "Organisation,Région,Type,Activité,Mois de rapportage,Filles,Garçons\n"
+    "#org,#adm1+name,#x_type,#activity+name,#date+reported,#reached+f+children,#reached+m+children\n"
+    "IRC,Mopti,Urgence,Séances de soutien psychosocial,2024-03,10,12\n"
+    "DRC,Gao,Développement,Causeries éducatives,2024-03,5,6\n"
+    "UNICEF,Kayes,Urgence,Prise en charge individuelle,2024-03,3,4\n"
+)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     write("broken_rows.csv", BROKEN_ROWS)
@@ -299,6 +387,14 @@ def main():
     write_bytes("crlf_mixed.csv", CRLF_MIXED)
     write("cod_ab_communes.csv", COD_AB_COMMUNES)
     write("cercle_numbering.csv", CERCLE_NUMBERING)
+    write("hxl_sex.csv", hxl_sex())
+    write("hxl_age.csv", hxl_age())
+    write("hxl_infants.csv", hxl_infants())
+    write("hxl_brackets.csv", hxl_brackets())
+    write("hxl_repeated.csv", hxl_repeated())
+    write("hxl_stray_note.csv", hxl_stray_note())
+    write("hxl_group_headers.csv", hxl_group_headers())
+    write("hxl_unknown_tag.csv", HXL_UNKNOWN_TAG)
 
 
 if __name__ == "__main__":
