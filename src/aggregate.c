@@ -81,7 +81,7 @@ static void cube_zero(struct cube *q)
 	memset(q->counted_bits, 0, (q->room.rows / 64 + 1) * sizeof *q->counted_bits);
 	q->total_dedup = 0;
 	q->nrows = q->npresence = q->npartners = q->noverlaps = q->nselected = 0;
-	q->superseded = q->repeats_left_out = 0;
+	q->superseded = q->repeats_left_out = q->resent_left_out = 0;
 }
 
 static struct measure *cell_at(struct cube *q, size_t r, size_t t)
@@ -203,6 +203,7 @@ struct walk {
 	struct filter_prep *p;
 	bool cumulative;          /* rule 4: counting waits for each key's latest period */
 	bool repeats_once;        /* rule 10: a repeated row is selected, not counted */
+	bool resent_latest;       /* rule 9: a row a newer sheet sent again is selected, not counted */
 	bool ordered;             /* one region walked: its rows come in table order */
 };
 
@@ -234,6 +235,10 @@ static void walk_region(struct walk *w, size_t r)
 		if (strings && !filter_strings_match(w->p, a))
 			continue;
 		set_bit(w->q->selected_bits, i);
+		if (a->resent && w->resent_latest) {
+			w->q->resent_left_out++;
+			continue;
+		}
 		if (a->repeated && w->repeats_once) {
 			w->q->repeats_left_out++;
 			continue;
@@ -276,7 +281,7 @@ static void walk_all(struct walk *w, const struct filter *f)
 		else
 			count_one(w, (size_t)ix->rows[i].region, i);
 	}
-	w->q->nselected = x->nsel + w->q->repeats_left_out;
+	w->q->nselected = x->nsel + w->q->repeats_left_out + w->q->resent_left_out;
 	if (w->ordered)
 		return;
 	/* several regions were walked one after the other: list the counted
@@ -477,7 +482,7 @@ void cube_compute(struct cube *q, struct cube_index *ix, const struct filter *f)
 	struct filter_prep p;
 	filter_prep_init(&p, f, c, ix->t);
 	struct walk w = { q, ix, &p, ix->mode == MODE_CUMULATIVE,
-	                  c->repeated_rows == REPEATED_ONCE, false };
+	                  c->repeated_rows == REPEATED_ONCE, c->resent == RESENT_LATEST, false };
 	walk_all(&w, f);
 	filter_prep_free(&p);
 	fold_cells(q);

@@ -74,6 +74,10 @@ static void md_sheets(struct report_out *w)
 	    fmt_int((int64_t)st.accepted, a), fmt_int((int64_t)st.rejected, b));
 	out(w, "\nRejected rows are not counted; `fourw check` lists each with its reason. "
 	    "Warnings: %zu.\n", st.warnings);
+	char resent[96];
+	report_out_resent_words(w->in, &st, resent, sizeof resent);
+	if (st.resent)
+		out(w, "\nOf the rows accepted,%s; `fourw check` names both sheets.\n", resent);
 }
 
 static void md_key_figures(struct report_out *w)

@@ -44,6 +44,7 @@ void table_free(struct table *t)
 	free(t->rows);
 	free(t->wide);
 	free(t->written);
+	free(t->resent);
 	free(t->sources);
 	strpool_free(&t->strings);
 	diag_list_free(&t->diags);
@@ -320,4 +321,139 @@ size_t table_mark_repeats(struct table *t, size_t first,
 	t->written = NULL;
 	t->nwritten = t->written_cap = 0;
 	return repeats;
+}
+
+/* ---- reports sent twice (rule 9) ----------------------------------------- */
+
+static uint64_t report_hash(const struct activity *a)
+{
+	uint64_t h = mix(mix(mix(a->org, a->partner), a->activity), a->commune);
+	h = mix(h, (uint64_t)(uint16_t)a->region << 16 | (uint16_t)a->cercle);
+	h = mix(h, (uint64_t)(uint16_t)a->month << 32 | (uint64_t)(uint16_t)a->start_month << 16 |
+	           (uint16_t)a->end_month);
+	return mix(h, a->itype);
+}
+
+static bool same_report(const struct activity *a, const struct activity *b)
+{
+	return a->org == b->org && a->partner == b->partner && a->activity == b->activity &&
+	       a->commune == b->commune && a->region == b->region && a->cercle == b->cercle &&
+	       a->month == b->month && a->start_month == b->start_month &&
+	       a->end_month == b->end_month && a->itype == b->itype;
+}
+
+struct newness { int latest_month; const char *path; uint32_t source; };
+
+/* Older first: the latest reporting month, then the name (never the name
+ * alone: "avril" comes before "fevrier"). */
+static int cmp_newness(const void *a, const void *b)
+{
+	const struct newness *x = a, *y = b;
+	if (x->latest_month != y->latest_month)
+		return x->latest_month < y->latest_month ? -1 : 1;
+	return strcmp(x->path, y->path);
+}
+
+/* rank[s]: how new sheet s is among the table's sheets (larger is newer). */
+static uint32_t *rank_sources(const struct table *t)
+{
+	struct newness *order = xmalloc(t->nsources * sizeof *order);
+	uint32_t *rank = xmalloc(t->nsources * sizeof *rank);
+	for (uint32_t i = 0; i < t->nsources; i++)
+		order[i] = (struct newness){ t->sources[i].latest_month, t->sources[i].path, i };
+	qsort(order, t->nsources, sizeof *order, cmp_newness);
+	for (uint32_t i = 0; i < t->nsources; i++)
+		rank[order[i].source] = i;
+	free(order);
+	return rank;
+}
+
+/* The slot of row a's report in the open-addressing table slot[size]
+ * (slot = row + 1, 0 empty). */
+static size_t report_slot(const struct table *t, const uint32_t *slot, size_t size,
+                          const struct activity *a)
+{
+	size_t k = (size_t)report_hash(a) & (size - 1);
+	while (slot[k] && !same_report(a, &t->rows[slot[k] - 1]))
+		k = (k + 1) & (size - 1);
+	return k;
+}
+
+static void note_resent(struct table *t, struct activity *a, const struct activity *by,
+                        size_t *cap)
+{
+	const struct row_counts x = activity_counts(t, a), y = activity_counts(t, by);
+	a->resent = 1;
+	t->sources[a->source].resent++;
+	t->resent = xgrow(t->resent, cap, t->nresent + 1, sizeof *t->resent);
+	t->resent[t->nresent++] = (struct resent_row){
+		a->source, a->line, by->source, by->line,
+		a->status == by->status && !memcmp(&x, &y, sizeof x) };
+}
+
+size_t table_mark_resent(struct table *t)
+{
+	size_t cap = 0, size = 16;
+	free(t->resent);
+	t->resent = NULL;
+	t->nresent = 0;
+	for (size_t s = 0; s < t->nsources; s++)
+		t->sources[s].resent = 0;
+	for (size_t i = 0; i < t->len; i++)
+		t->rows[i].resent = 0;
+	if (t->nsources < 2)
+		return 0;      /* one sheet: nothing can be sent twice */
+	while (size < t->len + t->len / 2)
+		size *= 2;
+	uint32_t *rank = rank_sources(t);
+	uint32_t *slot = xcalloc(size, sizeof *slot);
+	/* each report's first row in the newest sheet that sent it */
+	for (size_t i = 0; i < t->len; i++) {
+		size_t k = report_slot(t, slot, size, &t->rows[i]);
+		if (!slot[k] || rank[t->rows[i].source] > rank[t->rows[slot[k] - 1].source])
+			slot[k] = (uint32_t)(i + 1);
+	}
+	for (size_t i = 0; i < t->len; i++) {
+		const struct activity *by = &t->rows[slot[report_slot(t, slot, size, &t->rows[i])] - 1];
+		if (by->source != t->rows[i].source)
+			note_resent(t, &t->rows[i], by, &cap);
+	}
+	free(slot);
+	free(rank);
+	return t->nresent;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct resent_pair *x = a, *y = b;
+	if (x->older != y->older)
+		return x->older < y->older ? -1 : 1;
+	return (x->newer > y->newer) - (x->newer < y->newer);
+}
+
+size_t table_resent_pairs(const struct table *t, struct resent_pair **pairs)
+{
+	size_t n = 0, cap = 0;
+	*pairs = NULL;
+	for (size_t i = 0; i < t->nresent; i++) {
+		const struct resent_row *r = &t->resent[i];
+		size_t k = 0;
+		while (k < n && ((*pairs)[k].older != r->source || (*pairs)[k].newer != r->by_source))
+			k++;
+		if (k == n) {
+			*pairs = xgrow(*pairs, &cap, n + 1, sizeof **pairs);
+			(*pairs)[n++] = (struct resent_pair){ r->source, r->by_source, 0, 0 };
+		}
+		(*pairs)[k].rows++;
+		(*pairs)[k].same += r->same;
+	}
+	if (n > 1)
+		qsort(*pairs, n, sizeof **pairs, cmp_pair);
+	return n;
+}
+
+bool table_resent_whole(const struct table *t, const struct resent_pair *p)
+{
+	size_t older = t->sources[p->older].accepted, newer = t->sources[p->newer].accepted;
+	return p->rows == older && p->same == older && newer == older;
 }
