@@ -55,6 +55,23 @@ t "check: no organisation is a warning" grep -q "^$tmp/noorg.csv:3:1: warning: n
 t "report: no organisation counts people, not a partner" grep -q '^ML05,Mopti,\*,All interventions,1,2,456,426,130,95,1107,' "$tmp/out"
 t "report: no organisation makes no partner in its cell" grep -q '^ML05,Mopti,GC,Case management,0,1,36,41,0,0,77,' "$tmp/out"
 
+# Rule 9: a report sent twice (tests/fixtures/sheets/README.md, "resent/").
+R=$F/resent
+"$BIN" check -c config.ini $R/identical >"$tmp/out"
+t "check resent: all rows still accounted for" grep -q '^total: 2 sheets, 6 rows read = 6 accepted + 0 rejected; 0 warnings$' "$tmp/out"
+t "check resent: one line names both sheets" grep -q "^  of the accepted rows, 3 were sent again in $R/identical/partner_v2.csv, a newer report: not counted" "$tmp/out"
+t "check resent: a complete repeat is said in one line" grep -q "^  $R/identical/partner_v2.csv repeats this sheet completely" "$tmp/out"
+t "check resent: the total says how many" grep -q '^of the accepted rows, 3 were sent again in a newer sheet: not counted' "$tmp/out"
+t "check resent: rows not listed without --verbose" [ "$(grep -c ': superseded: ' "$tmp/out")" -eq 0 ]
+"$BIN" check -c config.ini --verbose $R/updated >"$tmp/out"
+t "check resent --verbose: each superseded row, with its new line" grep -q "^$R/updated/partner_v1.csv:2: superseded: sent again on line 2 of $R/updated/partner_v2.csv (other counts)$" "$tmp/out"
+t "check resent --verbose: two rows of v1" [ "$(grep -c ': superseded: ' "$tmp/out")" -eq 2 ]
+t "check resent: an update is no complete repeat" [ "$(grep -c 'repeats this sheet completely' "$tmp/out")" -eq 0 ]
+"$BIN" check -c config.ini $R/split >"$tmp/out"
+t "check resent: a month split by region is no resend" [ "$(grep -c 'sent again' "$tmp/out")" -eq 0 ]
+"$BIN" check -c config.ini $R/months >"$tmp/out"
+t "check resent: the later month wins over the name" grep -q "^  of the accepted rows, 1 was sent again in $R/months/avril.csv" "$tmp/out"
+
 "$BIN" check -c config.ini /nonexistent.csv >"$tmp/out" 2>"$tmp/err"
 t "check: unreadable input exits 2" [ $? -eq 2 ]
 t "check: unreadable input is named" grep -q '/nonexistent.csv' "$tmp/err"
