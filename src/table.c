@@ -368,14 +368,20 @@ static uint32_t *rank_sources(const struct table *t)
 	return rank;
 }
 
-/* The slot of row a's report in the open-addressing table slot[size]
- * (slot = row + 1, 0 empty). */
-static size_t report_slot(const struct table *t, const uint32_t *slot, size_t size,
-                          const struct activity *a)
+/* One slot of the reports' open-addressing table: the row (+ 1, 0 empty)
+ * and its key's hash, compared first so that a probe past another report
+ * reads no row (the rows are far apart in memory, the slots are not). */
+struct report_slot { uint32_t row, hash; };
+
+/* The slot of row i's report (hash h), or the empty slot where it goes. */
+static size_t report_slot(const struct table *t, const struct report_slot *slot, size_t size,
+                          size_t i, uint32_t h)
 {
-	size_t k = (size_t)report_hash(a) & (size - 1);
-	while (slot[k] && !same_report(a, &t->rows[slot[k] - 1]))
-		k = (k + 1) & (size - 1);
+	size_t k = (size_t)h & (size - 1);
+	for (; slot[k].row; k = (k + 1) & (size - 1))
+		if (slot[k].hash == h &&
+		    (slot[k].row == i + 1 || same_report(&t->rows[i], &t->rows[slot[k].row - 1])))
+			break;
 	return k;
 }
 
@@ -391,6 +397,26 @@ static void note_resent(struct table *t, struct activity *a, const struct activi
 		a->status == by->status && !memcmp(&x, &y, sizeof x) };
 }
 
+/* Puts row i's report in the slots, keeping for each report the first row
+ * of the newest sheet that sent it, and marks it shared when a second
+ * sheet sends it. */
+static void note_report(const struct table *t, struct report_slot *slot, size_t size,
+                        const uint32_t *rank, uint64_t *shared, size_t i, uint32_t *at)
+{
+	uint32_t h = (uint32_t)(report_hash(&t->rows[i]) >> 32);
+	size_t k = report_slot(t, slot, size, i, h);
+	*at = (uint32_t)k;
+	if (!slot[k].row) {
+		slot[k] = (struct report_slot){ (uint32_t)(i + 1), h };
+		return;
+	}
+	uint32_t held = t->rows[slot[k].row - 1].source, mine = t->rows[i].source;
+	if (held != mine)
+		shared[k / 64] |= (uint64_t)1 << (k % 64);
+	if (rank[mine] > rank[held])
+		slot[k].row = (uint32_t)(i + 1);
+}
+
 size_t table_mark_resent(struct table *t)
 {
 	size_t cap = 0, size = 16;
@@ -401,23 +427,27 @@ size_t table_mark_resent(struct table *t)
 		t->sources[s].resent = 0;
 	for (size_t i = 0; i < t->len; i++)
 		t->rows[i].resent = 0;
-	if (t->nsources < 2)
+	if (t->nsources < 2 || !t->len)
 		return 0;      /* one sheet: nothing can be sent twice */
 	while (size < t->len + t->len / 2)
 		size *= 2;
 	uint32_t *rank = rank_sources(t);
-	uint32_t *slot = xcalloc(size, sizeof *slot);
-	/* each report's first row in the newest sheet that sent it */
+	struct report_slot *slot = xcalloc(size, sizeof *slot);
+	uint32_t *at = xmalloc(t->len * sizeof *at);     /* each row's slot */
+	/* the slots of reports more than one sheet sent: a bitmap small enough
+	 * to stay in cache, so the second pass reads the slots of these alone */
+	uint64_t *shared = xcalloc(size / 64 + 1, sizeof *shared);
+	for (size_t i = 0; i < t->len; i++)
+		note_report(t, slot, size, rank, shared, i, &at[i]);
 	for (size_t i = 0; i < t->len; i++) {
-		size_t k = report_slot(t, slot, size, &t->rows[i]);
-		if (!slot[k] || rank[t->rows[i].source] > rank[t->rows[slot[k] - 1].source])
-			slot[k] = (uint32_t)(i + 1);
+		if (!(shared[at[i] / 64] >> (at[i] % 64) & 1))
+			continue;
+		size_t best = slot[at[i]].row - 1;
+		if (t->rows[best].source != t->rows[i].source)
+			note_resent(t, &t->rows[i], &t->rows[best], &cap);
 	}
-	for (size_t i = 0; i < t->len; i++) {
-		const struct activity *by = &t->rows[slot[report_slot(t, slot, size, &t->rows[i])] - 1];
-		if (by->source != t->rows[i].source)
-			note_resent(t, &t->rows[i], by, &cap);
-	}
+	free(at);
+	free(shared);
 	free(slot);
 	free(rank);
 	return t->nresent;
