@@ -74,10 +74,11 @@ static void md_sheets(struct report_out *w)
 	    fmt_int((int64_t)st.accepted, a), fmt_int((int64_t)st.rejected, b));
 	out(w, "\nRejected rows are not counted; `fourw check` lists each with its reason. "
 	    "Warnings: %zu.\n", st.warnings);
-	char resent[96];
-	report_out_resent_words(w->in, &st, resent, sizeof resent);
 	if (st.resent)
-		out(w, "\nOf the rows accepted,%s; `fourw check` names both sheets.\n", resent);
+		out(w, "\nOf the rows accepted, %s %s sent again in a newer sheet: %s "
+		    "(`fourw check` names both sheets).\n", fmt_int((int64_t)st.resent, a),
+		    st.resent == 1 ? "was" : "were",
+		    w->in->cfg->resent == RESENT_LATEST ? "not counted" : "counted twice");
 }
 
 static void md_key_figures(struct report_out *w)
