@@ -81,7 +81,7 @@ static void cube_zero(struct cube *q)
 	memset(q->counted_bits, 0, (q->room.rows / 64 + 1) * sizeof *q->counted_bits);
 	q->total_dedup = 0;
 	q->nrows = q->npresence = q->npartners = q->noverlaps = q->nselected = 0;
-	q->superseded = q->repeats_left_out = q->outside_plan = 0;
+	q->superseded = q->repeats_left_out = q->outside_plan = q->resent_left_out = 0;
 }
 
 static struct measure *cell_at(struct cube *q, size_t r, size_t t)
@@ -205,6 +205,7 @@ struct walk {
 	bool repeats_once;        /* rule 10: a repeated row is selected, not counted */
 	bool plan_year_only;      /* rule 11: rows outside the plan year are selected, not
 	                           * counted, unless the filter chose a period window */
+	bool resent_latest;       /* rule 9: a row a newer sheet sent again is selected, not counted */
 	bool ordered;             /* one region walked: its rows come in table order */
 };
 
@@ -238,6 +239,10 @@ static void walk_region(struct walk *w, size_t r)
 		set_bit(w->q->selected_bits, i);
 		if (a->outside_plan && w->plan_year_only) {
 			w->q->outside_plan++;
+			continue;
+		}
+		if (a->resent && w->resent_latest) {
+			w->q->resent_left_out++;
 			continue;
 		}
 		if (a->repeated && w->repeats_once) {
@@ -282,7 +287,8 @@ static void walk_all(struct walk *w, const struct filter *f)
 		else
 			count_one(w, (size_t)ix->rows[i].region, i);
 	}
-	w->q->nselected = x->nsel + w->q->repeats_left_out + w->q->outside_plan;
+	w->q->nselected = x->nsel + w->q->repeats_left_out + w->q->outside_plan +
+	                 w->q->resent_left_out;
 	if (w->ordered)
 		return;
 	/* several regions were walked one after the other: list the counted
@@ -484,7 +490,7 @@ void cube_compute(struct cube *q, struct cube_index *ix, const struct filter *f)
 	filter_prep_init(&p, f, c, ix->t);
 	struct walk w = { q, ix, &p, ix->mode == MODE_CUMULATIVE,
 	                  c->repeated_rows == REPEATED_ONCE,
-	                  f->from_month < 0 && f->to_month < 0, false };
+	                  f->from_month < 0 && f->to_month < 0, c->resent == RESENT_LATEST, false };
 	walk_all(&w, f);
 	filter_prep_free(&p);
 	fold_cells(q);

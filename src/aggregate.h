@@ -55,12 +55,13 @@ struct cube {
 	uint32_t repeats_left_out;    /* repeated rows not counted again (repeated_rows = once) */
 	uint32_t outside_plan;    /* rows outside the plan year, left out (rule 11): only
 	                             when the filter chose no period window */
+	uint32_t resent_left_out;     /* rows a newer sheet sent again (resent = latest) */
 	struct presence *presence;    /* sorted by partner, then region */
 	size_t npresence;
 	struct partner_info *partners; /* sorted by partner name */
 	size_t npartners;
 	size_t nselected;         /* rows the filter selected (= nrows + superseded
-	                           * + repeats_left_out + outside_plan) */
+	                           * + repeats_left_out + outside_plan + resent_left_out) */
 	int64_t total_in_need;    /* denominators of `total`: the plan's figures, or
 	                             with a region filter the selected regions' sum
 	                             (CONFIG_UNKNOWN if one of them is unknown) */

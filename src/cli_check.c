@@ -137,7 +137,53 @@ static void print_outside(FILE *out, const char *label, size_t outside,
 	        outside == 1 ? "reports a month" : "report months", c->plan_year);
 }
 
-static void print_source(FILE *out, const struct config *c, const struct table *t, uint32_t i)
+static const char *resent_words(const struct config *c)
+{
+	return c->resent == RESENT_LATEST ? "not counted, the newer sheet's rows count "
+	                                    "([plan] resent = latest)"
+	                                  : "counted again ([plan] resent = sum)";
+}
+
+/* Rule 9: one line per sheet that sent again this sheet's reports, and
+ * one more where it repeats this sheet completely. */
+static void print_resent_pairs(FILE *out, const struct config *c, const struct table *t,
+                               uint32_t i)
+{
+	struct resent_pair *p;
+	size_t n = table_resent_pairs(t, &p);
+	char a[32];
+	for (size_t k = 0; k < n; k++) {
+		if (p[k].older != i)
+			continue;
+		fprintf(out, "  of the accepted rows, %s %s sent again in ", fmt_int((int64_t)p[k].rows, a),
+		        p[k].rows == 1 ? "was" : "were");
+		safe_fputs(t->sources[p[k].newer].path, out);
+		fprintf(out, ", a newer report: %s\n", resent_words(c));
+		if (!table_resent_whole(t, &p[k]))
+			continue;
+		fprintf(out, "  ");
+		safe_fputs(t->sources[p[k].newer].path, out);
+		fprintf(out, " repeats this sheet completely: the same report sent twice\n");
+	}
+	free(p);
+}
+
+/* --verbose: each superseded row and the row that sent it again. */
+static void print_resent_rows(FILE *out, const struct table *t, uint32_t i)
+{
+	for (size_t k = 0; k < t->nresent; k++) {
+		const struct resent_row *r = &t->resent[k];
+		if (r->source != i)
+			continue;
+		safe_fputs(t->sources[i].path, out);
+		fprintf(out, ":%u: superseded: sent again on line %u of ", r->line, r->by_line);
+		safe_fputs(t->sources[r->by_source].path, out);
+		fprintf(out, "%s\n", r->same ? " (the same counts)" : " (other counts)");
+	}
+}
+
+static void print_source(FILE *out, const struct config *c, const struct table *t, uint32_t i,
+                         bool verbose)
 {
 	const struct source *s = &t->sources[i];
 	safe_fputs(s->path, out);
@@ -151,14 +197,18 @@ static void print_source(FILE *out, const struct config *c, const struct table *
 	print_counts(out, "  ", s->rows_read, s->accepted, s->rejected, s->warnings);
 	print_repeats(out, "  ", s->repeated, c);
 	print_outside(out, "  ", s->outside_plan, c);
+	print_resent_pairs(out, c, t, i);
+	if (verbose)
+		print_resent_rows(out, t, i);
 	fputc('\n', out);
 }
 
 static int usage(FILE *err)
 {
-	fprintf(err, "usage: fourw check [-c CONFIG] [SHEET|DIR]...\n"
+	fprintf(err, "usage: fourw check [-c CONFIG] [-v] [SHEET|DIR]...\n"
 	             "Checks partner 4W sheets and lists every rejected row and warning as\n"
-	             "file:line:column: message.  Exit status: 0 nothing rejected, 1 rows\n"
+	             "file:line:column: message; --verbose (-v) also lists each row a newer\n"
+	             "sheet sent again.  Exit status: 0 nothing rejected, 1 rows\n"
 	             "rejected, 2 usage error or unreadable input.\n");
 	return 2;
 }
@@ -168,14 +218,18 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *config_path = NULL;
+	bool verbose = false;
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:hv", opts, NULL)) != -1) {
 		if (ch == 'c') {
 			config_path = optarg;
+		} else if (ch == 'v') {
+			verbose = true;
 		} else if (ch == 'h') {
 			usage(out);
 			return 0;
@@ -191,7 +245,7 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 	             (const char *const *)argv + optind, (size_t)(argc - optind), &cfg, &t, err)) {
 		size_t read = 0, acc = 0, rej = 0, rep = 0, outside = 0;
 		for (uint32_t i = 0; i < t.nsources; i++) {
-			print_source(out, &cfg, &t, i);
+			print_source(out, &cfg, &t, i, verbose);
 			read += t.sources[i].rows_read;
 			acc += t.sources[i].accepted;
 			rej += t.sources[i].rejected;
@@ -204,6 +258,10 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 		print_counts(out, "", read, acc, rej, t.diags.warnings);
 		print_repeats(out, "", rep, &cfg);
 		print_outside(out, "", outside, &cfg);
+		if (t.nresent)
+			fprintf(out, "of the accepted rows, %s %s sent again in a newer sheet: %s\n",
+			        fmt_int((int64_t)t.nresent, n), t.nresent == 1 ? "was" : "were",
+			        resent_words(&cfg));
 		status = rej ? 1 : 0;
 	}
 	table_free(&t);

@@ -59,7 +59,7 @@ static const char *const known_sections[] = {
 
 static const char *const plan_keys[] = {
 	"name", "year", "in_need", "targeted", "funding_requested", "funding_received",
-	"mode", "repeated_rows", "report_date", "regional_figures", "sheets", NULL,
+	"mode", "repeated_rows", "resent", "report_date", "regional_figures", "sheets", NULL,
 };
 
 /* A path in config.ini is relative to the folder config.ini is in. */
@@ -138,6 +138,20 @@ static bool load_plan_repeated_rows(struct ini_file *L)
 	return ini_fail_key(L, "plan", "repeated_rows", "expected count or once, got '%s'", v);
 }
 
+/* Optional: a config without it counts a report sent twice once. */
+static bool load_plan_resent(struct ini_file *L)
+{
+	const char *v = ini_get(L, "plan", "resent");
+	L->c->resent = RESENT_LATEST;
+	if (!v || !*v || strcasecmp(v, "latest") == 0)
+		return true;
+	if (strcasecmp(v, "sum") == 0) {
+		L->c->resent = RESENT_SUM;
+		return true;
+	}
+	return ini_fail_key(L, "plan", "resent", "expected latest or sum, got '%s'", v);
+}
+
 static bool load_plan_report_date(struct ini_file *L)
 {
 	const char *v = ini_get(L, "plan", "report_date");
@@ -175,6 +189,7 @@ static bool load_plan(struct ini_file *L)
 {
 	return ini_check_keys(L, "plan", plan_keys) && load_plan_name(L) && load_plan_year(L) &&
 	       load_plan_figures(L) && load_plan_mode(L) && load_plan_repeated_rows(L) &&
+	       load_plan_resent(L) &&
 	       load_plan_report_date(L) && load_plan_paths(L);
 }
 

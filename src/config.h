@@ -64,6 +64,10 @@ enum reporting_mode { MODE_MONTHLY, MODE_CUMULATIVE };
  * decides) or not (ONCE). */
 enum repeated_rows { REPEATED_COUNT, REPEATED_ONCE };
 
+/* Rule 9: the same report in two sheets counts once, from the newer sheet
+ * (LATEST, the default), or as often as it was sent (SUM). */
+enum resent_rule { RESENT_LATEST, RESENT_SUM };
+
 struct thresholds {
 	double critical_pct;      /* coverage of target below this: critical (25) */
 	double high_pct;          /* below this: high (50) */
@@ -80,6 +84,7 @@ struct config {
 	int64_t funding_requested, funding_received;
 	enum reporting_mode mode;
 	enum repeated_rows repeated_rows;   /* [plan] repeated_rows: count (default) or once */
+	enum resent_rule resent;  /* [plan] resent: latest (default) or sum */
 	int report_month;         /* month_index(), or -1: the latest reporting month found */
 	const char *regional_figures_path;   /* resolved relative to config.ini's folder; NULL if none */
 	bool has_regional_figures;

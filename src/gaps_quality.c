@@ -182,6 +182,32 @@ static void dq_outside(struct ctx *x)
 	free(refs);
 }
 
+/* Rule 9: one flag per pair of sheets, naming both, its rows the older
+ * sheet's superseded ones. */
+static void dq_resent(struct ctx *x)
+{
+	const struct table *t = x->t;
+	struct resent_pair *p;
+	size_t n = table_resent_pairs(t, &p);
+	bool latest = x->c->resent == RESENT_LATEST;
+	char n1[32];
+	for (size_t k = 0; k < n; k++) {
+		add(x, GAP_DATA_QUALITY, latest ? SEV_INFO : SEV_MEDIUM, -1, -1,
+		    "%s: %s row%s sent again in %s, %s", base_name(t->sources[p[k].older].path),
+		    num((int64_t)p[k].rows, n1), p[k].rows == 1 ? "" : "s",
+		    base_name(t->sources[p[k].newer].path),
+		    latest ? "counted once" : "counted twice ([plan] resent = sum)");
+		struct rowref *refs = xmalloc((p[k].rows + 1) * sizeof *refs);
+		size_t m = 0;
+		for (size_t i = 0; i < t->nresent && m < p[k].rows; i++)
+			if (t->resent[i].source == p[k].older && t->resent[i].by_source == p[k].newer)
+				refs[m++] = (struct rowref){ t->resent[i].source, t->resent[i].line };
+		gap_list_attach_rows(x->g, x->g->len - 1, refs, m);
+		free(refs);
+	}
+	free(p);
+}
+
 /* A warning belongs to its row's region, and is left out when the filter
  * did not select that row. */
 static bool dq_place(struct ctx *x, long row, int *region)
@@ -273,5 +299,6 @@ void gaps_quality_flag(struct gap_list *g, const struct config *c, const struct 
 	struct ctx x = { g, c, t, f, q };
 	dq_rejects(&x);
 	dq_outside(&x);
+	dq_resent(&x);
 	dq_warnings(&x);
 }

@@ -512,6 +512,7 @@ static void finish_table(struct table *t)
 	for (size_t i = 0; i < t->nsources; i++)
 		if (t->sources[i].latest_month > t->latest_month)
 			t->latest_month = t->sources[i].latest_month;
+	table_mark_resent(t);
 	orgnames_check(t);
 }
 

@@ -25,8 +25,9 @@ bool load_sheet(struct table *t, const struct config *c, const char *path,
 /* Loads every path: files are read, folders are searched (down to four
  * levels, hidden entries skipped) for *.csv, *.tsv and *.txt files, in name
  * order; the config's regional figures file is never read as a sheet.  With npaths == 0, loads config's sheets.
- * After loading, notes organisations spelled two ways across sheets and
- * fills t->latest_month.  Returns false on the first unreadable path. */
+ * After loading, marks the rows a newer sheet sent again (rule 9,
+ * table_mark_resent), notes organisations spelled two ways across sheets
+ * and fills t->latest_month.  Returns false on the first unreadable path. */
 bool load_paths(struct table *t, const struct config *c,
                 const char *const *paths, size_t npaths, struct error *e);
 

@@ -79,6 +79,11 @@ static void md_sheets(struct report_out *w)
 		    "chosen with --from/--to shows them).\n",
 		    fmt_int((int64_t)w->in->cube->outside_plan, a), w->in->cube->outside_plan == 1
 		    ? "row reports a month" : "rows report months", w->in->cfg->plan_year);
+	if (st.resent)
+		out(w, "\nOf the rows accepted, %s %s sent again in a newer sheet: %s "
+		    "(`fourw check` names both sheets).\n", fmt_int((int64_t)st.resent, a),
+		    st.resent == 1 ? "was" : "were",
+		    w->in->cfg->resent == RESENT_LATEST ? "not counted" : "counted twice");
 }
 
 static void md_key_figures(struct report_out *w)

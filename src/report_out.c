@@ -136,11 +136,22 @@ void report_out_month_words(int m, char buf[16])
 
 struct report_totals report_out_totals(const struct table *t)
 {
-	struct report_totals s = { t->nsources, 0, 0, 0, t->diags.warnings };
+	struct report_totals s = { t->nsources, 0, 0, 0, t->diags.warnings, t->nresent };
 	for (size_t i = 0; i < t->nsources; i++) {
 		s.read += t->sources[i].rows_read;
 		s.accepted += t->sources[i].accepted;
 		s.rejected += t->sources[i].rejected;
 	}
 	return s;
+}
+
+void report_out_resent_words(const struct report_input *in, const struct report_totals *s,
+                             char *buf, size_t size)
+{
+	char n[32];
+	buf[0] = '\0';
+	if (s->resent)
+		snprintf(buf, size, " (%s sent again in a newer sheet, %s)",
+		         fmt_int((int64_t)s->resent, n),
+		         in->cfg->resent == RESENT_LATEST ? "not counted" : "counted twice");
 }

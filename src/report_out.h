@@ -67,8 +67,14 @@ extern const char *const report_out_dedup_words;
 /* "2024-04", or "none" for -1. */
 void report_out_month_words(int m, char buf[16]);
 
-struct report_totals { size_t sheets, read, accepted, rejected, warnings; };
-/* Sheets and rows read, accepted and rejected, over every sheet. */
+struct report_totals { size_t sheets, read, accepted, rejected, warnings, resent; };
+/* Sheets and rows read, accepted and rejected, over every sheet; resent:
+ * of the accepted, the rows a newer sheet sent again (rule 9). */
 struct report_totals report_out_totals(const struct table *t);
+
+/* Rule 9 in words for the header, "" when no row was sent again:
+ * " (N sent again in a newer sheet, not counted)". */
+void report_out_resent_words(const struct report_input *in, const struct report_totals *s,
+                             char *buf, size_t size);
 
 #endif

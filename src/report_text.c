@@ -90,8 +90,10 @@ static void text_header(struct report_out *w, const char *title)
 	wrap(w, e, 24 + (int)strlen(month), 2);
 	free(e);
 	struct report_totals s = report_out_totals(in->table);
-	out(w, "Sheets %s · rows %s accepted, %s rejected (not counted), %s warnings · ",
-	    fmt_int((int64_t)s.sheets, n[0]), fmt_int((int64_t)s.accepted, n[1]),
+	char resent[96];
+	report_out_resent_words(in, &s, resent, sizeof resent);
+	out(w, "Sheets %s · rows %s accepted%s, %s rejected (not counted), %s warnings · ",
+	    fmt_int((int64_t)s.sheets, n[0]), fmt_int((int64_t)s.accepted, n[1]), resent,
 	    fmt_int((int64_t)s.rejected, n[2]), fmt_int((int64_t)s.warnings, n[3]));
 	if (in->cube->outside_plan)   /* rule 11: of the accepted, left out of every figure */
 		out(w, "%s outside %d, not counted · ", fmt_int((int64_t)in->cube->outside_plan, n[0]),

@@ -46,6 +46,7 @@ void table_free(struct table *t)
 	free(t->rows);
 	free(t->wide);
 	free(t->written);
+	free(t->resent);
 	free(t->sources);
 	strpool_free(&t->strings);
 	diag_list_free(&t->diags);
@@ -322,4 +323,169 @@ size_t table_mark_repeats(struct table *t, size_t first,
 	t->written = NULL;
 	t->nwritten = t->written_cap = 0;
 	return repeats;
+}
+
+/* ---- reports sent twice (rule 9) ----------------------------------------- */
+
+static uint64_t report_hash(const struct activity *a)
+{
+	uint64_t h = mix(mix(mix(a->org, a->partner), a->activity), a->commune);
+	h = mix(h, (uint64_t)(uint16_t)a->region << 16 | (uint16_t)a->cercle);
+	h = mix(h, (uint64_t)(uint16_t)a->month << 32 | (uint64_t)(uint16_t)a->start_month << 16 |
+	           (uint16_t)a->end_month);
+	return mix(h, a->itype);
+}
+
+static bool same_report(const struct activity *a, const struct activity *b)
+{
+	return a->org == b->org && a->partner == b->partner && a->activity == b->activity &&
+	       a->commune == b->commune && a->region == b->region && a->cercle == b->cercle &&
+	       a->month == b->month && a->start_month == b->start_month &&
+	       a->end_month == b->end_month && a->itype == b->itype;
+}
+
+struct newness { int latest_month; const char *path; uint32_t source; };
+
+/* Older first: the latest reporting month, then the name (never the name
+ * alone: "avril" comes before "fevrier"). */
+static int cmp_newness(const void *a, const void *b)
+{
+	const struct newness *x = a, *y = b;
+	if (x->latest_month != y->latest_month)
+		return x->latest_month < y->latest_month ? -1 : 1;
+	return strcmp(x->path, y->path);
+}
+
+/* rank[s]: how new sheet s is among the table's sheets (larger is newer). */
+static uint32_t *rank_sources(const struct table *t)
+{
+	struct newness *order = xmalloc(t->nsources * sizeof *order);
+	uint32_t *rank = xmalloc(t->nsources * sizeof *rank);
+	for (uint32_t i = 0; i < t->nsources; i++)
+		order[i] = (struct newness){ t->sources[i].latest_month, t->sources[i].path, i };
+	qsort(order, t->nsources, sizeof *order, cmp_newness);
+	for (uint32_t i = 0; i < t->nsources; i++)
+		rank[order[i].source] = i;
+	free(order);
+	return rank;
+}
+
+/* One slot of the reports' open-addressing table: the row (+ 1, 0 empty)
+ * and its key's hash, compared first so that a probe past another report
+ * reads no row (the rows are far apart in memory, the slots are not). */
+struct report_slot { uint32_t row, hash; };
+
+/* The slot of row i's report (hash h), or the empty slot where it goes. */
+static size_t report_slot(const struct table *t, const struct report_slot *slot, size_t size,
+                          size_t i, uint32_t h)
+{
+	size_t k = (size_t)h & (size - 1);
+	for (; slot[k].row; k = (k + 1) & (size - 1))
+		if (slot[k].hash == h &&
+		    (slot[k].row == i + 1 || same_report(&t->rows[i], &t->rows[slot[k].row - 1])))
+			break;
+	return k;
+}
+
+static void note_resent(struct table *t, struct activity *a, const struct activity *by,
+                        size_t *cap)
+{
+	const struct row_counts x = activity_counts(t, a), y = activity_counts(t, by);
+	a->resent = 1;
+	t->sources[a->source].resent++;
+	t->resent = xgrow(t->resent, cap, t->nresent + 1, sizeof *t->resent);
+	t->resent[t->nresent++] = (struct resent_row){
+		a->source, a->line, by->source, by->line,
+		a->status == by->status && !memcmp(&x, &y, sizeof x) };
+}
+
+/* Puts row i's report in the slots, keeping for each report the first row
+ * of the newest sheet that sent it, and marks it shared when a second
+ * sheet sends it. */
+static void note_report(const struct table *t, struct report_slot *slot, size_t size,
+                        const uint32_t *rank, uint64_t *shared, size_t i, uint32_t *at)
+{
+	uint32_t h = (uint32_t)(report_hash(&t->rows[i]) >> 32);
+	size_t k = report_slot(t, slot, size, i, h);
+	*at = (uint32_t)k;
+	if (!slot[k].row) {
+		slot[k] = (struct report_slot){ (uint32_t)(i + 1), h };
+		return;
+	}
+	uint32_t held = t->rows[slot[k].row - 1].source, mine = t->rows[i].source;
+	if (held != mine)
+		shared[k / 64] |= (uint64_t)1 << (k % 64);
+	if (rank[mine] > rank[held])
+		slot[k].row = (uint32_t)(i + 1);
+}
+
+size_t table_mark_resent(struct table *t)
+{
+	size_t cap = 0, size = 16;
+	free(t->resent);
+	t->resent = NULL;
+	t->nresent = 0;
+	for (size_t s = 0; s < t->nsources; s++)
+		t->sources[s].resent = 0;
+	for (size_t i = 0; i < t->len; i++)
+		t->rows[i].resent = 0;
+	if (t->nsources < 2 || !t->len)
+		return 0;      /* one sheet: nothing can be sent twice */
+	while (size < t->len + t->len / 2)
+		size *= 2;
+	uint32_t *rank = rank_sources(t);
+	struct report_slot *slot = xcalloc(size, sizeof *slot);
+	uint32_t *at = xmalloc(t->len * sizeof *at);     /* each row's slot */
+	/* the slots of reports more than one sheet sent: a bitmap small enough
+	 * to stay in cache, so the second pass reads the slots of these alone */
+	uint64_t *shared = xcalloc(size / 64 + 1, sizeof *shared);
+	for (size_t i = 0; i < t->len; i++)
+		note_report(t, slot, size, rank, shared, i, &at[i]);
+	for (size_t i = 0; i < t->len; i++) {
+		if (!(shared[at[i] / 64] >> (at[i] % 64) & 1))
+			continue;
+		size_t best = slot[at[i]].row - 1;
+		if (t->rows[best].source != t->rows[i].source)
+			note_resent(t, &t->rows[i], &t->rows[best], &cap);
+	}
+	free(at);
+	free(shared);
+	free(slot);
+	free(rank);
+	return t->nresent;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct resent_pair *x = a, *y = b;
+	if (x->older != y->older)
+		return x->older < y->older ? -1 : 1;
+	return (x->newer > y->newer) - (x->newer < y->newer);
+}
+
+size_t table_resent_pairs(const struct table *t, struct resent_pair **pairs)
+{
+	size_t n = 0, cap = 0;
+	*pairs = NULL;
+	for (size_t i = 0; i < t->nresent; i++) {
+		const struct resent_row *r = &t->resent[i];
+		size_t k = 0;
+		while (k < n && ((*pairs)[k].older != r->source || (*pairs)[k].newer != r->by_source))
+			k++;
+		if (k == n) {
+			*pairs = xgrow(*pairs, &cap, n + 1, sizeof **pairs);
+			(*pairs)[n++] = (struct resent_pair){ r->source, r->by_source, 0, 0 };
+		}
+		(*pairs)[k].rows++;
+		(*pairs)[k].same += r->same;
+	}
+	if (n > 1)
+		qsort(*pairs, n, sizeof **pairs, cmp_pair);
+	return n;
+}
+
+bool table_resent_whole(const struct table *t, const struct resent_pair *p)
+{
+	size_t older = t->sources[p->older].accepted, newer = t->sources[p->newer].accepted;
+	return p->rows == older && p->same == older && newer == older;
 }

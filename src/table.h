@@ -65,13 +65,15 @@ struct activity {
 	int16_t start_month;      /* -1 if no start date */
 	int16_t end_month;        /* -1 if no end date */
 	uint8_t itype;            /* index into config.types */
-	uint8_t status : 5;       /* enum status */
+	uint8_t status : 3;       /* enum status */
 	uint8_t outside_plan : 1; /* rule 11: its period lies outside [plan] year */
+	uint8_t resent : 1;       /* rule 9: the same report is in a newer sheet */
 	uint8_t repeated : 1;     /* rule 10: the same in every field as an earlier row of its sheet */
 	uint8_t wide : 1;         /* counts in table.wide */
 };
 
 _Static_assert(sizeof(struct activity) == 48, "struct activity: 48 bytes a row");
+_Static_assert(STATUS_COUNT <= 8, "struct activity: a status fits in its 3 bits");
 
 /* Rule 8: the month a row belongs to — its reporting month, else its end
  * month, else its start month; -1 if it has none. */
@@ -99,9 +101,25 @@ struct source {
 	size_t rows_read;         /* data rows after the header (blank lines not counted) */
 	size_t accepted, rejected, warnings;
 	size_t repeated;          /* accepted rows the same as an earlier one (rule 10) */
+	size_t resent;            /* accepted rows whose report a newer sheet sent again (rule 9) */
 	int latest_month;         /* latest reporting month in this sheet, -1 if none */
 	size_t outside_plan;      /* accepted rows outside the plan year (rule 11) */
 	int outside_first, outside_last;  /* the months they report, -1 if none */
+};
+
+/* Rule 9: a row of one sheet whose report (same key) a newer sheet sent
+ * again, and the row that sent it; `same` if that row's counts and status
+ * are the ones of this row too. */
+struct resent_row {
+	uint32_t source, line;
+	uint32_t by_source, by_line;
+	bool same;
+};
+
+/* The rows one sheet (older) sent that another (newer) sent again. */
+struct resent_pair {
+	uint32_t older, newer;
+	size_t rows, same;
 };
 
 struct table {
@@ -113,6 +131,8 @@ struct table {
 	size_t nsources, sources_cap;
 	struct strpool strings;   /* owns every string above */
 	struct diag_list diags;   /* rejects, warnings and notes, in file order */
+	struct resent_row *resent;    /* rule 9: the rows superseded, in table order */
+	size_t nresent;
 	int latest_month;         /* latest period over all rows, -1 if none */
 	/* While a sheet loads: a hash of each accepted row's cells as written,
 	 * in the order of its rows (written[k] is the sheet's k-th row's), what
@@ -174,6 +194,22 @@ void table_note_written(struct table *t, uint32_t cells_hash);
  * rows repeat; the hashes noted are dropped. */
 size_t table_mark_repeats(struct table *t, size_t first,
                           void (*found)(void *arg, size_t row, size_t earlier), void *arg);
+
+/* Rule 9, once every sheet is read: a row whose report — organisation,
+ * partner, place, type, activity and period — another sheet sent too is
+ * marked resent (and listed in t->resent) unless its sheet is the newest
+ * of those that sent it: the one whose latest reporting month is the most
+ * recent, then the last in name order.  Rows of one sheet never supersede
+ * each other.  Fills each source's resent count; returns how many rows. */
+size_t table_mark_resent(struct table *t);
+
+/* The pairs of sheets t->resent names, older sheet first, in source order;
+ * *pairs is allocated (free it).  Returns how many. */
+size_t table_resent_pairs(const struct table *t, struct resent_pair **pairs);
+
+/* True if pair p's newer sheet repeats its older one completely: every row
+ * of each is the same report, with the same counts, in the other. */
+bool table_resent_whole(const struct table *t, const struct resent_pair *p);
 
 /* Stores counts c in row a, in the row or (wide) in t->wide. */
 void table_set_counts(struct table *t, struct activity *a, const struct row_counts *c);

@@ -368,6 +368,32 @@ HXL_UNKNOWN_TAG = (
 )
 
 
+# resent/ -- DESIGN.md rule 9, a report sent twice: one folder per case, each
+# read as a folder (the README gives each case's figures).
+RESENT_HEADER = ("Organization,Implementing partner,Region,Cercle,Intervention type,Activity,"
+                 "Status,Reporting month,Girls,Boys,Women,Men,Total\n")
+RESENT_PSS = "IRC,,Mopti,Bandiagara,Soutien psychosocial,Group PSS sessions,Ongoing,2024-03,30,20,10,0,60\n"
+RESENT_PSS_V2 = "IRC,,Mopti,Bandiagara,Soutien psychosocial,Group PSS sessions,Ongoing,2024-03,40,30,10,0,80\n"
+RESENT_GC = "IRC,,Mopti,Bandiagara,Case management,Case follow-up,Ongoing,2024-03,20,25,0,0,45\n"
+RESENT_SENS = "DRC,,Gao,Ansongo,Awareness raising,Community dialogues,Ongoing,2024-03,100,80,60,40,280\n"
+RESENT_GC_GAO = "DRC,,Gao,Gao,Case management,Case follow-up,Ongoing,2024-03,10,10,0,0,20\n"
+RESENT_SENS_MOPTI = "DRC,,Mopti,Bankass,Awareness raising,Community dialogues,Ongoing,2024-03,40,30,50,30,150\n"
+RESENT_FEB = "IRC,,Mopti,Bandiagara,Soutien psychosocial,Group PSS sessions,Ongoing,2024-02,30,20,10,0,60\n"
+RESENT_FEB_AGAIN = "IRC,,Mopti,Bandiagara,Soutien psychosocial,Group PSS sessions,Ongoing,2024-02,35,25,10,0,70\n"
+RESENT_APR = "IRC,,Mopti,Bandiagara,Soutien psychosocial,Group PSS sessions,Ongoing,2024-04,40,30,20,0,90\n"
+
+RESENT = {
+    "resent/identical/partner_v1.csv": RESENT_HEADER + RESENT_PSS + RESENT_GC + RESENT_SENS,
+    "resent/identical/partner_v2.csv": RESENT_HEADER + RESENT_PSS + RESENT_GC + RESENT_SENS,
+    "resent/updated/partner_v1.csv": RESENT_HEADER + RESENT_PSS + RESENT_GC + RESENT_SENS,
+    "resent/updated/partner_v2.csv": RESENT_HEADER + RESENT_PSS_V2 + RESENT_GC + RESENT_GC_GAO,
+    "resent/split/partner_gao.csv": RESENT_HEADER + RESENT_SENS,
+    "resent/split/partner_mopti.csv": RESENT_HEADER + RESENT_SENS_MOPTI,
+    "resent/months/avril.csv": RESENT_HEADER + RESENT_FEB_AGAIN + RESENT_APR,
+    "resent/months/fevrier.csv": RESENT_HEADER + RESENT_FEB,
+}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     write("broken_rows.csv", BROKEN_ROWS)
@@ -395,6 +421,11 @@ def main():
     write("hxl_stray_note.csv", hxl_stray_note())
     write("hxl_group_headers.csv", hxl_group_headers())
     write("hxl_unknown_tag.csv", HXL_UNKNOWN_TAG)
+
+
+    for name, text in RESENT.items():
+        os.makedirs(os.path.dirname(os.path.join(OUT, name)), exist_ok=True)
+        write(name, text)
 
 
 if __name__ == "__main__":

@@ -82,6 +82,22 @@ t "report --from/--to 2023: the 2023 rows count (250 × 10)" grep -q '^ML07,Gao,
 "$BIN" gaps -c config.ini --format csv "$tmp/years.csv" >"$tmp/out"
 t "gaps: one flag for the sheet's rows outside the plan year" [ "$(grep -c 'report months outside 2024' "$tmp/out")" -eq 1 ]
 t "gaps: the flag lists the rows" grep -q "^medium,data-quality,.*251 rows report months outside 2024 (2023-03 … 2025-01), not counted\",$tmp/years.csv:2 " "$tmp/out"
+# Rule 9: a report sent twice (tests/fixtures/sheets/README.md, "resent/").
+R=$F/resent
+"$BIN" check -c config.ini $R/identical >"$tmp/out"
+t "check resent: all rows still accounted for" grep -q '^total: 2 sheets, 6 rows read = 6 accepted + 0 rejected; 0 warnings$' "$tmp/out"
+t "check resent: one line names both sheets" grep -q "^  of the accepted rows, 3 were sent again in $R/identical/partner_v2.csv, a newer report: not counted" "$tmp/out"
+t "check resent: a complete repeat is said in one line" grep -q "^  $R/identical/partner_v2.csv repeats this sheet completely" "$tmp/out"
+t "check resent: the total says how many" grep -q '^of the accepted rows, 3 were sent again in a newer sheet: not counted' "$tmp/out"
+t "check resent: rows not listed without --verbose" [ "$(grep -c ': superseded: ' "$tmp/out")" -eq 0 ]
+"$BIN" check -c config.ini --verbose $R/updated >"$tmp/out"
+t "check resent --verbose: each superseded row, with its new line" grep -q "^$R/updated/partner_v1.csv:2: superseded: sent again on line 2 of $R/updated/partner_v2.csv (other counts)$" "$tmp/out"
+t "check resent --verbose: two rows of v1" [ "$(grep -c ': superseded: ' "$tmp/out")" -eq 2 ]
+t "check resent: an update is no complete repeat" [ "$(grep -c 'repeats this sheet completely' "$tmp/out")" -eq 0 ]
+"$BIN" check -c config.ini $R/split >"$tmp/out"
+t "check resent: a month split by region is no resend" [ "$(grep -c 'sent again' "$tmp/out")" -eq 0 ]
+"$BIN" check -c config.ini $R/months >"$tmp/out"
+t "check resent: the later month wins over the name" grep -q "^  of the accepted rows, 1 was sent again in $R/months/avril.csv" "$tmp/out"
 
 "$BIN" check -c config.ini /nonexistent.csv >"$tmp/out" 2>"$tmp/err"
 t "check: unreadable input exits 2" [ $? -eq 2 ]

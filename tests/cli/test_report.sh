@@ -188,3 +188,28 @@ for fmt in text md csv; do
 done
 "$BIN" report -c config.ini --format csv "$TMP/evil.csv" >"$TMP/evil2.csv" 2>&1
 check "report csv still reconciles" reconcile "$TMP/evil2.csv"
+
+# ---- rule 9: a report sent twice ------------------------------------------
+# tests/fixtures/sheets/README.md, "resent/": a sheet and its re-sent copy
+# give every figure of the sheet alone (the csv names no sheet, so the two
+# outputs are compared whole).
+R=tests/fixtures/sheets/resent
+"$BIN" report -c config.ini --format csv $R/identical >"$TMP/resent_both.csv"
+"$BIN" report -c config.ini --format csv $R/identical/partner_v1.csv >"$TMP/resent_one.csv"
+check "resent: a sheet and its copy = the sheet alone" cmp -s "$TMP/resent_both.csv" "$TMP/resent_one.csv"
+check "resent: plan reached 385 by hand" test "$(csv_field "$TMP/resent_both.csv" '*' '*' 11)" = 385
+"$BIN" report -c config.ini --format csv $R/updated >"$TMP/resent_upd.csv"
+check "resent updated: 280 + 80 + 45 + 20 = 425" test "$(csv_field "$TMP/resent_upd.csv" '*' '*' 11)" = 425
+check "resent updated: dedup 80 + 280 + 20 = 380" test "$(csv_field "$TMP/resent_upd.csv" '*' '*' 12)" = 380
+"$BIN" report -c config.ini --format csv $R/split >"$TMP/resent_split.csv"
+check "resent split: both regions count, 280 + 150" test "$(csv_field "$TMP/resent_split.csv" '*' '*' 11)" = 430
+"$BIN" report -c config.ini $R/updated >"$TMP/resent_upd.txt"
+check "resent: the header says how many rows were sent again" grep -q '^Sheets 2 · rows 6 accepted (2 sent again in a newer sheet, not counted), 0 rejected (not counted), 0 warnings · 4 counted$' "$TMP/resent_upd.txt"
+sed -e 's/^mode *=.*/mode = monthly/' -e '/^resent *=/d' -e "s|^regional_figures = |regional_figures = $PWD/|" config.ini >"$TMP/resent_monthly.ini"
+"$BIN" report -c "$TMP/resent_monthly.ini" --format csv $R/months >"$TMP/resent_months.csv"
+check "resent months: avril (2024-04) wins over fevrier: 70 + 90" test "$(csv_field "$TMP/resent_months.csv" '*' '*' 11)" = 160
+sed -e 's/^resent *=.*/resent = sum/' -e "s|^regional_figures = |regional_figures = $PWD/|" config.ini >"$TMP/resent_sum.ini"
+"$BIN" report -c "$TMP/resent_sum.ini" --format csv $R/identical >"$TMP/resent_sum.csv"
+check "resent = sum: both copies count, 385 twice" test "$(csv_field "$TMP/resent_sum.csv" '*' '*' 11)" = 770
+"$BIN" gaps -c config.ini $R/updated >"$TMP/resent_gaps.txt"
+check "resent: a data-quality flag names both sheets" grep -q 'partner_v1.csv: 2 rows sent again in partner_v2.csv, counted once' "$TMP/resent_gaps.txt"
