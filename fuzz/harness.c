@@ -150,14 +150,27 @@ static const char *same_in_parts(const struct config *c, const uint8_t *data, si
 	return bad;
 }
 
+/* A row the counting rules select but leave out of every figure: outside
+ * the plan year, sent again in a newer sheet, a repeat counted once. */
+static bool left_out(const struct config *c, const struct activity *a)
+{
+	return a->outside_plan || (a->resent && c->resent == RESENT_LATEST) ||
+	       (a->repeated && c->repeated_rows == REPEATED_ONCE);
+}
+
 /* Grouped by region, the table counts as a single pass over its rows
- * would: in monthly mode with no filter every row is counted, the people
- * reached add up to the rows' own, each region's activities to its rows,
- * and every row is found again by its file and line. */
+ * would: in monthly mode with no filter every row is selected and every
+ * row no rule leaves out is counted, the people reached add up to those
+ * rows' own, each region's activities to its rows, and every row is found
+ * again by its file and line. */
 static const char *counts_when_grouped(const struct config *c, struct table *t)
 {
 	int64_t reached = 0, per_region[64] = { 0 };
+	size_t counted = 0;
 	for (size_t i = 0; i < t->len; i++) {
+		if (left_out(c, &t->rows[i]))
+			continue;
+		counted++;
 		reached += activity_counts(t, &t->rows[i]).reached;
 		if (t->rows[i].region >= 0 && t->rows[i].region < 64)
 			per_region[t->rows[i].region]++;
@@ -174,8 +187,9 @@ static const char *counts_when_grouped(const struct config *c, struct table *t)
 	const char *bad = NULL;
 	if (!table_grouped_by_region(t))
 		bad = broken("not grouped after cube_index_build");
-	else if (q.nrows != t->len || q.total.reached != reached)
-		bad = broken("grouped: %zu rows counted of %zu, %lld reached of %lld", q.nrows, t->len,
+	else if (q.nselected != t->len || q.nrows != counted || q.total.reached != reached)
+		bad = broken("grouped: %zu rows selected of %zu, %zu counted of %zu, %lld reached "
+		             "of %lld", q.nselected, t->len, q.nrows, counted,
 		             (long long)q.total.reached, (long long)reached);
 	for (size_t r = 0; !bad && r < c->nregions && r < 64; r++)
 		if (q.region[r].activities != per_region[r])
@@ -275,8 +289,11 @@ static const char *check_date(const char *s)
 {
 	struct date d = { -1, -1, -1 };
 	enum date_status st = parse_date(s, &d);
-	if (st > DATE_IMPOSSIBLE)
+	if (st > DATE_NO_YEAR)
 		return broken("parse_date: status %d", (int)st);
+	if (st == DATE_NO_YEAR && (d.year != 0 || d.month < 1 || d.month > 12 || d.day != 0))
+		return broken("parse_date: '%s' gave a month with no year as %d-%d-%d", s, d.year,
+		              d.month, d.day);
 	if (st != DATE_OK)
 		return NULL;
 	if (d.year < 1900 || d.year > 2200 || d.month < 1 || d.month > 12 || d.day < 0 ||
