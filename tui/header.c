@@ -116,10 +116,31 @@ static void line_coverage(const struct app *a, int w)
 	pair(3, x, w, "Funding", buf, ROLE_NORMAL);
 }
 
+/* The rows the sheets hold that the plan's figures leave out — rejected,
+ * sent again in a newer sheet, outside the plan year — so the room sees
+ * they exist; x lists the rejected, the gap list the others. */
+static void data_quality_words(const struct app *a, char *buf, size_t size)
+{
+	char n1[32];
+	size_t rejects = a->tab->diags.rejects, used = 0;
+
+	buf[0] = '\0';
+	if (rejects)
+		used += (size_t)snprintf(buf, size, " %s %zu rejected row%s (x)", draw_glyphs()->warn,
+		                         rejects, rejects == 1 ? "" : "s");
+	if (a->tab->nresent && used < size)
+		used += (size_t)snprintf(buf + used, size - used, "  %s sent again",
+		                         fmt_int((int64_t)a->tab->nresent, n1));
+	if (a->base.outside_plan && used < size)
+		used += (size_t)snprintf(buf + used, size - used, "  %s outside %d",
+		                         fmt_int((int64_t)a->base.outside_plan, n1), a->cfg->plan_year);
+	if (used > 0 && used + 1 < size)
+		strcat(buf, " ");
+}
+
 static void line_filters(const struct app *a, int w)
 {
 	char desc[256], buf[256], n1[32], month[16];
-	size_t rejects = a->tab->diags.rejects;
 	int x = 1;
 
 	filter_describe(&a->filter, a->cfg, desc, sizeof desc);
@@ -129,11 +150,9 @@ static void line_filters(const struct app *a, int w)
 	         a->tab->nsources == 1 ? "" : "s", draw_glyphs()->bullet, fmt_int((int64_t)a->tab->len, n1), draw_glyphs()->bullet,
 	         format_month(a->tab->latest_month, month));
 	x += draw_text(4, x, w - x, buf, ROLE_NORMAL);
-	if (rejects == 0)
-		return;
-	snprintf(buf, sizeof buf, " %s %zu rejected row%s (x) ", draw_glyphs()->warn, rejects,
-	         rejects == 1 ? "" : "s");
-	draw_text(4, x + 3, w - x - 3, buf, ROLE_WARN);
+	data_quality_words(a, buf, sizeof buf);
+	if (buf[0])
+		draw_text(4, x + 3, w - x - 3, buf, ROLE_WARN);
 }
 
 void header_draw(const struct app *a, int w)

@@ -30,7 +30,8 @@ pass=0
 fail=0
 trap '$T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT INT TERM
 
-# start COLSxLINES [VAR=value...]: a new session running the binary; its
+# start COLSxLINES [VAR=value...]: a new session running the binary (on
+# $SHEETS when set, else the config's sheets); its
 # stderr goes to $TMP/err.N, its process id to $TMP/pid.N (the shell writes
 # its own and execs fourw, so no process lookup tool is needed) and the exit
 # status is printed as rc=N.
@@ -38,7 +39,7 @@ start() {
 	size=$1; shift
 	old=$S; n=$((n + 1)); S=s$n
 	$T -f /dev/null new-session -d -s $S -x "${size%x*}" -y "${size#*x}" \
-		"env LANG=C.UTF-8 TERM=screen-256color $* sh -c 'echo \$\$ >$TMP/pid.$n; exec $BIN -c $CONFIG' 2>$TMP/err.$n; echo rc=\$?; sleep 3600"
+		"env LANG=C.UTF-8 TERM=screen-256color $* sh -c 'echo \$\$ >$TMP/pid.$n; exec $BIN -c $CONFIG ${SHEETS:-}' 2>$TMP/err.$n; echo rc=\$?; sleep 3600"
 	[ -z "$old" ] || $T kill-session -t "$old" 2>/dev/null
 	$T set-option -t $S -g status off >/dev/null 2>&1
 }
@@ -231,6 +232,24 @@ keys q; wait_for '^rc=0' >/dev/null
 
 start 100x30 LANG=C
 check "LANG=C: ASCII bars" wait_for 'Coverage of target [#.]+ '
+keys q; wait_for '^rc=0' >/dev/null
+
+# The header's data-quality line names the rows the figures leave out: a
+# sheet and its re-sent copy (tests/fixtures/sheets/README.md, resent/):
+# the 3 rows of partner_v1.csv are sent again in partner_v2.csv, and the
+# plan's figures are those of one sheet (sum 60 + 45 + 280 = 385).
+SHEETS=tests/fixtures/sheets/resent/identical start 100x30
+check "resent: the header counts the rows sent again" wait_for '2 sheets .* 6 rows .* 3 sent again'
+check "resent: the figures are one sheet's" wait_for 'Simple sum 385'
+keys q; wait_for '^rc=0' >/dev/null
+# ... and the rows outside the plan year (2024): two of 2023 (10 girls
+# each) are left out, one of 2024-03 counts 7 + 5 = 12.
+{ echo "Organization,Region,Intervention type,Activity,Reporting month,Girls,Boys"
+  echo "IRC,Gao,PSS,a,2023-05,10,0"; echo "IRC,Gao,PSS,b,2023-06,10,0"
+  echo "IRC,Gao,PSS,main,2024-03,7,5"; } >"$TMP/years.csv"
+SHEETS=$TMP/years.csv start 100x30
+check "plan year: the header counts the rows outside it" wait_for '3 rows .* 2 outside 2024'
+check "plan year: they change no figure" wait_for 'Reached 12 +Simple sum 12'
 keys q; wait_for '^rc=0' >/dev/null
 
 echo "e2e: $pass passed, $fail failed"
