@@ -23,7 +23,6 @@
  *     rows (concentration, stale, data quality) list them. */
 #include "gaps.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,22 +91,6 @@ struct ctx {
 	bool *absent;             /* [region]: flagged no-presence */
 };
 
-__attribute__((format(printf, 6, 7)))
-static struct gap *add(struct ctx *x, enum gap_kind kind, enum severity sev, int region,
-                       int type, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	struct gap *p = gap_list_vadd(x->g, kind, sev, region, type, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
-static const char *num(int64_t v, char buf[32])
-{
-	return fmt_int(v, buf);
-}
-
 static bool region_selected(const struct filter *f, size_t r)
 {
 	return filter_has_region(f, (int)r);
@@ -169,13 +152,13 @@ static void rule_no_presence(struct ctx *x)
 		x->absent[r] = true;
 		const char *what = re->in_need > 0 ? "in need" : "targeted";
 		if (m->activities == 0)
-			add(x, GAP_NO_PRESENCE, SEV_CRITICAL, (int)r, -1,
+			gap_list_add(x->g, GAP_NO_PRESENCE, SEV_CRITICAL, (int)r, -1,
 			    "%s: %s %s, no partner reporting%s", re->name,
-			    num(need_or_target(re), n1), what, when);
+			    fmt_int(need_or_target(re), n1), what, when);
 		else
-			add(x, GAP_NO_PRESENCE, SEV_CRITICAL, (int)r, -1,
+			gap_list_add(x->g, GAP_NO_PRESENCE, SEV_CRITICAL, (int)r, -1,
 			    "%s: %s %s, no partner active%s (%u activities planned or suspended only)",
-			    re->name, num(need_or_target(re), n1), what, when, m->activities);
+			    re->name, fmt_int(need_or_target(re), n1), what, when, m->activities);
 	}
 }
 
@@ -219,8 +202,8 @@ static void low_coverage(struct ctx *x, int region, const char *who, int64_t rea
 		if (on_pace)
 			sev = SEV_INFO;
 	}
-	add(x, GAP_LOW_COVERAGE, sev, region, -1,
-	    "%s: %s reached of %s targeted (%s)%s", who, num(reached, n1), num(targeted, n2),
+	gap_list_add(x->g, GAP_LOW_COVERAGE, sev, region, -1,
+	    "%s: %s reached of %s targeted (%s)%s", who, fmt_int(reached, n1), fmt_int(targeted, n2),
 	    fmt_pct(pct, p1), pace);
 }
 
@@ -265,9 +248,9 @@ static void rule_missing_service(struct ctx *x)
 			planned[0] = '\0';
 			if (m->planned)
 				snprintf(planned, sizeof planned, " (%u planned)", m->planned);
-			add(x, GAP_MISSING_SERVICE, SEV_HIGH, (int)r, (int)ty,
+			gap_list_add(x->g, GAP_MISSING_SERVICE, SEV_HIGH, (int)r, (int)ty,
 			    "%s — %s: %s %s, no partner reporting %s%s", re->name, it->code,
-			    num(need_or_target(re), n1), re->in_need > 0 ? "in need" : "targeted",
+			    fmt_int(need_or_target(re), n1), re->in_need > 0 ? "in need" : "targeted",
 			    label, planned);
 		}
 	}
@@ -282,14 +265,14 @@ static void above(struct ctx *x, int region, int type, const char *who, int64_t 
 	double pct;
 	if (in_need > 0 && reached > in_need) {
 		coverage_pct(reached, in_need, &pct);
-		add(x, GAP_ABOVE_NEED, SEV_HIGH, region, type,
+		gap_list_add(x->g, GAP_ABOVE_NEED, SEV_HIGH, region, type,
 		    "%s: %s reached, more than the %s people in need (%s) — likely double counting",
-		    who, num(reached, n1), num(in_need, n2), fmt_pct(pct, p));
+		    who, fmt_int(reached, n1), fmt_int(in_need, n2), fmt_pct(pct, p));
 	} else if (targeted > 0 && reached > targeted) {
 		coverage_pct(reached, targeted, &pct);
-		add(x, GAP_ABOVE_TARGET, SEV_MEDIUM, region, type,
+		gap_list_add(x->g, GAP_ABOVE_TARGET, SEV_MEDIUM, region, type,
 		    "%s: %s reached, more than the %s targeted (%s) — check for double counting",
-		    who, num(reached, n1), num(targeted, n2), fmt_pct(pct, p));
+		    who, fmt_int(reached, n1), fmt_int(targeted, n2), fmt_pct(pct, p));
 	}
 }
 
@@ -335,7 +318,7 @@ static void rule_concentration(struct ctx *x)
 		if (o->partners < need)
 			continue;
 		month_format(o->period, month);
-		struct gap *gp = add(x, GAP_CONCENTRATION, SEV_MEDIUM, o->region, o->type,
+		struct gap *gp = gap_list_add(x->g, GAP_CONCENTRATION, SEV_MEDIUM, o->region, o->type,
 		    "%s — %s — %s: %u partners active in %s (%u or more) — coordinate, and check "
 		    "the same children are not counted twice", x->c->regions[o->region].name,
 		    x->c->cercles[o->cercle].name, x->c->types[o->type].code, o->partners, month, need);
@@ -385,9 +368,9 @@ static void rule_stale(struct ctx *x)
 			continue;
 		month_format(pi->latest_month, last);
 		month_format(x->report_month, rep);
-		struct gap *gp = add(x, GAP_STALE, SEV_MEDIUM, pr->region, -1,
+		struct gap *gp = gap_list_add(x->g, GAP_STALE, SEV_MEDIUM, pr->region, -1,
 		    "%s — %s: last report %s, %s days before the end of %s (more than %d)",
-		    x->c->regions[pr->region].name, pr->partner, last, num(days, n1), rep,
+		    x->c->regions[pr->region].name, pr->partner, last, fmt_int(days, n1), rep,
 		    x->c->th.stale_days);
 		gp->partner = pr->partner;
 		struct cube_ref *rows;
@@ -412,7 +395,7 @@ void gaps_compute(struct gap_list *g, const struct config *c,
 	rule_concentration(&x);
 	rule_above(&x);
 	rule_stale(&x);
-	gaps_quality_flag(g, c, t, &q->selection, q);
+	gaps_quality_flag(g, c, t, q);
 	free(x.absent);
 	gaps_order_sort(g, c);
 }

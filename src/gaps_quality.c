@@ -1,6 +1,5 @@
 #include "gaps_quality.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,24 +13,8 @@ struct ctx {
 	struct gap_list *g;
 	const struct config *c;
 	const struct table *t;
-	const struct filter *f;
-	const struct cube *q;
+	const struct cube *q;     /* and the filter it was computed for */
 };
-
-__attribute__((format(printf, 6, 7)))
-static void add(struct ctx *x, enum gap_kind kind, enum severity sev, int region,
-                int type, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	gap_list_vadd(x->g, kind, sev, region, type, fmt, ap);
-	va_end(ap);
-}
-
-static const char *num(int64_t v, char buf[32])
-{
-	return fmt_int(v, buf);
-}
 
 /* The loader's messages, grouped by what they mean for the figures, by
  * their code; any other warning is "other". */
@@ -108,10 +91,10 @@ static void dq_rejects(struct ctx *x)
 		const struct source *src = &t->sources[s];
 		if (!src->rejected)
 			continue;
-		add(x, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
+		gap_list_add(x->g, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
 		    "%s: %s of %s rows rejected, not counted (fourw check says why)",
-		    base_name(src->path), num((int64_t)src->rejected, n1),
-		    num((int64_t)src->rows_read, n2));
+		    base_name(src->path), fmt_int((int64_t)src->rejected, n1),
+		    fmt_int((int64_t)src->rows_read, n2));
 		struct rowref *refs = xmalloc((t->diags.rejects + 1) * sizeof *refs);
 		size_t n = 0;
 		for (size_t k = 0; k < t->diags.len && n < t->diags.rejects; k++) {
@@ -142,9 +125,9 @@ static void outside_emit(struct ctx *x, const struct rowref *refs, size_t n,
 	char n1[32], lo[16], hi[16];
 	month_format(m->first, lo);
 	month_format(m->last, hi);
-	add(x, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
+	gap_list_add(x->g, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
 	    "%s: %s %s outside %d (%s%s%s), not counted",
-	    base_name(x->t->sources[refs[0].source].path), num((int64_t)n, n1),
+	    base_name(x->t->sources[refs[0].source].path), fmt_int((int64_t)n, n1),
 	    n == 1 ? "row reports a month" : "rows report months", x->c->plan_year, lo,
 	    m->first == m->last ? "" : " … ", m->first == m->last ? "" : hi);
 	gap_list_attach_rows(x->g, x->g->len - 1, refs, n);
@@ -192,9 +175,9 @@ static void dq_resent(struct ctx *x)
 	bool latest = x->c->resent == RESENT_LATEST;
 	char n1[32];
 	for (size_t k = 0; k < n; k++) {
-		add(x, GAP_DATA_QUALITY, latest ? SEV_INFO : SEV_MEDIUM, -1, -1,
+		gap_list_add(x->g, GAP_DATA_QUALITY, latest ? SEV_INFO : SEV_MEDIUM, -1, -1,
 		    "%s: %s row%s sent again in %s, %s", base_name(t->sources[p[k].older].path),
-		    num((int64_t)p[k].rows, n1), p[k].rows == 1 ? "" : "s",
+		    fmt_int((int64_t)p[k].rows, n1), p[k].rows == 1 ? "" : "s",
 		    base_name(t->sources[p[k].newer].path),
 		    latest ? "counted once" : "counted twice ([plan] resent = sum)");
 		struct rowref *refs = xmalloc((p[k].rows + 1) * sizeof *refs);
@@ -212,7 +195,7 @@ static void dq_resent(struct ctx *x)
  * did not select that row. */
 static bool dq_place(struct ctx *x, long row, int *region)
 {
-	if (row >= 0 && !filter_is_empty(x->f) && !cube_row_selected(x->q, (size_t)row))
+	if (row >= 0 && !filter_is_empty(&x->q->selection) && !cube_row_selected(x->q, (size_t)row))
 		return false;
 	*region = row >= 0 ? x->t->rows[row].region : -1;
 	return true;
@@ -240,7 +223,7 @@ static void dq_stake(const struct ctx *x, const struct dq_entry *e, size_t n, ch
 	for (size_t i = 0; i < n; i++)
 		people += e[i].people;
 	bool once = x->c->repeated_rows == REPEATED_ONCE;
-	snprintf(buf, size, " (%s people %s; [plan] repeated_rows = %s)", num(people, n1),
+	snprintf(buf, size, " (%s people %s; [plan] repeated_rows = %s)", fmt_int(people, n1),
 	         once ? "not counted again" : "counted again", once ? "once" : "count");
 }
 
@@ -253,8 +236,8 @@ static void dq_emit(struct ctx *x, const struct dq_entry *e, size_t n)
 		snprintf(prefix, sizeof prefix, "%s — ", x->c->regions[e->region].name);
 	bool notes = e->kind >= DQ_SPELLING;
 	dq_stake(x, e, n, stake, sizeof stake);
-	add(x, GAP_DATA_QUALITY, sev, e->region, -1, "%s%s: %s %s%s: %s%s", prefix, file,
-	    num((int64_t)n, n1), notes ? "note" : "row", n == 1 ? "" : "s", dq_what(e->kind),
+	gap_list_add(x->g, GAP_DATA_QUALITY, sev, e->region, -1, "%s%s: %s %s%s: %s%s", prefix, file,
+	    fmt_int((int64_t)n, n1), notes ? "note" : "row", n == 1 ? "" : "s", dq_what(e->kind),
 	    stake);
 	struct rowref *refs = xmalloc((n + 1) * sizeof *refs);
 	size_t k = 0;
@@ -294,9 +277,9 @@ static void dq_warnings(struct ctx *x)
 }
 
 void gaps_quality_flag(struct gap_list *g, const struct config *c, const struct table *t,
-                       const struct filter *f, const struct cube *q)
+                       const struct cube *q)
 {
-	struct ctx x = { g, c, t, f, q };
+	struct ctx x = { g, c, t, q };
 	dq_rejects(&x);
 	dq_outside(&x);
 	dq_resent(&x);

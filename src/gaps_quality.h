@@ -9,12 +9,12 @@
 
 #include "aggregate.h"
 #include "config.h"
-#include "filter.h"
 #include "gap.h"
 #include "table.h"
 
-/* Appends the data-quality flags for the rows the cube counted. */
+/* Appends the data-quality flags for the rows the cube counted, under the
+ * filter it was computed for. */
 void gaps_quality_flag(struct gap_list *g, const struct config *c, const struct table *t,
-                       const struct filter *f, const struct cube *q);
+                       const struct cube *q);
 
 #endif
