@@ -252,7 +252,7 @@ long table_lines_find(const struct table_lines *l, const struct table *t,
 	return -1;
 }
 
-/* ---- repeated rows (rule 10) ----------------------------------------------- */
+/* ---- row keys: a report (rule 9), a whole row (rule 10) ------------------ */
 
 static uint64_t mix(uint64_t h, uint64_t v)
 {
@@ -260,14 +260,30 @@ static uint64_t mix(uint64_t h, uint64_t v)
 	return h * 0xff51afd7ed558ccdu;
 }
 
-static uint64_t row_hash(const struct table *t, const struct activity *a)
+/* A report's key (rule 9): who, where, what and when — the fields a row
+ * shares with the same report sent again, counts aside. */
+static uint64_t report_hash(const struct activity *a)
 {
-	const struct row_counts c = activity_counts(t, a);
 	uint64_t h = mix(mix(mix(a->org, a->partner), a->activity), a->commune);
 	h = mix(h, (uint64_t)(uint16_t)a->region << 16 | (uint16_t)a->cercle);
 	h = mix(h, (uint64_t)(uint16_t)a->month << 32 | (uint64_t)(uint16_t)a->start_month << 16 |
 	           (uint16_t)a->end_month);
-	h = mix(h, (uint64_t)a->itype << 8 | a->status);
+	return mix(h, a->itype);
+}
+
+static bool same_report(const struct activity *a, const struct activity *b)
+{
+	return a->org == b->org && a->partner == b->partner && a->activity == b->activity &&
+	       a->commune == b->commune && a->region == b->region && a->cercle == b->cercle &&
+	       a->month == b->month && a->start_month == b->start_month &&
+	       a->end_month == b->end_month && a->itype == b->itype;
+}
+
+/* Rule 10: the report's key, and its status and counts too. */
+static uint64_t row_hash(const struct table *t, const struct activity *a)
+{
+	const struct row_counts c = activity_counts(t, a);
+	uint64_t h = mix(report_hash(a), a->status);
 	h = mix(h, (uint64_t)(uint32_t)c.reached << 32 | (uint32_t)c.girls);
 	h = mix(h, (uint64_t)(uint32_t)c.boys << 32 | (uint32_t)c.women);
 	return mix(h, (uint64_t)(uint32_t)c.men << 32 | (uint32_t)c.older);
@@ -275,14 +291,13 @@ static uint64_t row_hash(const struct table *t, const struct activity *a)
 
 static bool same_row(const struct table *t, const struct activity *a, const struct activity *b)
 {
-	if (a->org != b->org || a->partner != b->partner || a->activity != b->activity ||
-	    a->commune != b->commune || a->source != b->source || a->region != b->region ||
-	    a->cercle != b->cercle || a->month != b->month || a->start_month != b->start_month ||
-	    a->end_month != b->end_month || a->itype != b->itype || a->status != b->status)
+	if (a->source != b->source || a->status != b->status || !same_report(a, b))
 		return false;
 	const struct row_counts x = activity_counts(t, a), y = activity_counts(t, b);
 	return !memcmp(&x, &y, sizeof x);
 }
+
+/* ---- repeated rows (rule 10) ----------------------------------------------- */
 
 void table_note_written(struct table *t, uint32_t cells_hash)
 {
@@ -326,23 +341,6 @@ size_t table_mark_repeats(struct table *t, size_t first,
 }
 
 /* ---- reports sent twice (rule 9) ----------------------------------------- */
-
-static uint64_t report_hash(const struct activity *a)
-{
-	uint64_t h = mix(mix(mix(a->org, a->partner), a->activity), a->commune);
-	h = mix(h, (uint64_t)(uint16_t)a->region << 16 | (uint16_t)a->cercle);
-	h = mix(h, (uint64_t)(uint16_t)a->month << 32 | (uint64_t)(uint16_t)a->start_month << 16 |
-	           (uint16_t)a->end_month);
-	return mix(h, a->itype);
-}
-
-static bool same_report(const struct activity *a, const struct activity *b)
-{
-	return a->org == b->org && a->partner == b->partner && a->activity == b->activity &&
-	       a->commune == b->commune && a->region == b->region && a->cercle == b->cercle &&
-	       a->month == b->month && a->start_month == b->start_month &&
-	       a->end_month == b->end_month && a->itype == b->itype;
-}
 
 struct newness { int latest_month; const char *path; uint32_t source; };
 
