@@ -549,6 +549,19 @@ Test(load, a_repeat_is_found_within_its_sheet_only)
 	cr_expect_eq(t.diags.warnings, 0);
 }
 
+/* Loads buf (and frees it) as a sheet read in four parts, as a large one
+ * is, and checks it was. */
+static void load_in_four_parts(char *buf, size_t len)
+{
+	split_set_min_bytes(1024);
+	split_set_parts(4);
+	struct split_counts before = split_counts_so_far();
+	struct error e;
+	cr_assert(load_buffer(&t, &cfg, "big.csv", buf, len, &e), "%s", e.msg);
+	free(buf);
+	cr_assert_gt(split_counts_so_far().taken, before.taken, "the sheet was read in parts");
+}
+
 /* A large sheet is read in parts on the cores: a repeat whose first row
  * is in the first part and whose copy is in the last is found as in a
  * single pass, and so is one whose copy waited for the p-code system. */
@@ -564,13 +577,7 @@ Test(load, a_repeat_across_the_parts_of_a_sheet_is_found)
 		len += (size_t)snprintf(buf + len, cap - len,
 		                        "A,,Gao,,GC,activity %zu,Ongoing,2024-03,1,1,0,0,\n", i);
 	len += (size_t)snprintf(buf + len, cap - len, "%s", first);
-	split_set_min_bytes(1024);
-	split_set_parts(4);
-	struct split_counts before = split_counts_so_far();
-	struct error e;
-	cr_assert(load_buffer(&t, &cfg, "big.csv", buf, len, &e), "%s", e.msg);
-	free(buf);
-	cr_assert_gt(split_counts_so_far().taken, before.taken, "the sheet was read in parts");
+	load_in_four_parts(buf, len);
 	cr_assert_eq(t.sources[0].accepted, rows + 2);
 	cr_expect_eq(t.sources[0].repeated, 1);
 	cr_assert_eq(t.diags.warnings, 1);
@@ -778,13 +785,7 @@ Test(load, a_sheet_read_in_parts_gets_one_plan_year_note)
 	for (size_t i = 0; i < rows; i++)   /* every third row in 2024, the others in 2023 */
 		len += (size_t)snprintf(buf + len, cap - len, "A,,Gao,,GC,a%zu,Ongoing,%s,1,0,0,0,\n",
 		                        i, i % 3 == 0 ? "2024-05" : i % 3 == 1 ? "2023-02" : "2023-11");
-	split_set_min_bytes(1024);
-	split_set_parts(4);
-	struct split_counts before = split_counts_so_far();
-	struct error e;
-	cr_assert(load_buffer(&t, &cfg, "big.csv", buf, len, &e), "%s", e.msg);
-	free(buf);
-	cr_assert_gt(split_counts_so_far().taken, before.taken, "the sheet was read in parts");
+	load_in_four_parts(buf, len);
 	cr_assert_eq(t.sources[0].accepted, rows);
 	cr_expect_eq(t.sources[0].outside_plan, 2000);
 	cr_expect_eq(t.diags.warnings, 0);
