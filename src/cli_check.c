@@ -144,17 +144,21 @@ static const char *resent_words(const struct config *c)
 	                                  : "counted again ([plan] resent = sum)";
 }
 
+/* The pairs of sheets where a report was sent again (table_resent_pairs,
+ * older sheet first), found once and read sheet by sheet in source order. */
+struct resent_cursor {
+	struct resent_pair *p;
+	size_t n, next;
+};
+
 /* Rule 9: one line per sheet that sent again this sheet's reports, and
  * one more where it repeats this sheet completely. */
 static void print_resent_pairs(FILE *out, const struct config *c, const struct table *t,
-                               uint32_t i)
+                               uint32_t i, struct resent_cursor *rc)
 {
-	struct resent_pair *p;
-	size_t n = table_resent_pairs(t, &p);
+	const struct resent_pair *p = rc->p;
 	char a[32];
-	for (size_t k = 0; k < n; k++) {
-		if (p[k].older != i)
-			continue;
+	for (size_t k = rc->next; k < rc->n && p[k].older == i; k = ++rc->next) {
 		fprintf(out, "  of the accepted rows, %s %s sent again in ", fmt_int((int64_t)p[k].rows, a),
 		        p[k].rows == 1 ? "was" : "were");
 		safe_fputs(t->sources[p[k].newer].path, out);
@@ -165,7 +169,6 @@ static void print_resent_pairs(FILE *out, const struct config *c, const struct t
 		safe_fputs(t->sources[p[k].newer].path, out);
 		fprintf(out, " repeats this sheet completely: the same report sent twice\n");
 	}
-	free(p);
 }
 
 /* --verbose: each superseded row and the row that sent it again. */
@@ -183,7 +186,7 @@ static void print_resent_rows(FILE *out, const struct table *t, uint32_t i)
 }
 
 static void print_source(FILE *out, const struct config *c, const struct table *t, uint32_t i,
-                         bool verbose)
+                         bool verbose, struct resent_cursor *rc)
 {
 	const struct source *s = &t->sources[i];
 	safe_fputs(s->path, out);
@@ -197,7 +200,7 @@ static void print_source(FILE *out, const struct config *c, const struct table *
 	print_counts(out, "  ", s->rows_read, s->accepted, s->rejected, s->warnings);
 	print_repeats(out, "  ", s->repeated, c);
 	print_outside(out, "  ", s->outside_plan, c);
-	print_resent_pairs(out, c, t, i);
+	print_resent_pairs(out, c, t, i, rc);
 	if (verbose)
 		print_resent_rows(out, t, i);
 	fputc('\n', out);
@@ -244,14 +247,17 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 	if (cli_load(config_path ? config_path : cli_default_config(),
 	             (const char *const *)argv + optind, (size_t)(argc - optind), &cfg, &t, err)) {
 		size_t read = 0, acc = 0, rej = 0, rep = 0, outside = 0;
+		struct resent_cursor rc = { NULL, 0, 0 };
+		rc.n = table_resent_pairs(&t, &rc.p);
 		for (uint32_t i = 0; i < t.nsources; i++) {
-			print_source(out, &cfg, &t, i, verbose);
+			print_source(out, &cfg, &t, i, verbose, &rc);
 			read += t.sources[i].rows_read;
 			acc += t.sources[i].accepted;
 			rej += t.sources[i].rejected;
 			rep += t.sources[i].repeated;
 			outside += t.sources[i].outside_plan;
 		}
+		free(rc.p);
 		char n[32];
 		fprintf(out, "total: %s sheet%s, ", fmt_int((int64_t)t.nsources, n),
 		        t.nsources == 1 ? "" : "s");

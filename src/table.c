@@ -463,22 +463,22 @@ static int cmp_pair(const void *a, const void *b)
 
 size_t table_resent_pairs(const struct table *t, struct resent_pair **pairs)
 {
-	size_t n = 0, cap = 0;
-	*pairs = NULL;
+	/* one pair per row, sorted by (older, newer), then the runs folded */
+	struct resent_pair *v = xmalloc((t->nresent + 1) * sizeof *v);
+	for (size_t i = 0; i < t->nresent; i++)
+		v[i] = (struct resent_pair){ t->resent[i].source, t->resent[i].by_source, 1,
+		                             t->resent[i].same };
+	qsort(v, t->nresent, sizeof *v, cmp_pair);
+	size_t n = 0;
 	for (size_t i = 0; i < t->nresent; i++) {
-		const struct resent_row *r = &t->resent[i];
-		size_t k = 0;
-		while (k < n && ((*pairs)[k].older != r->source || (*pairs)[k].newer != r->by_source))
-			k++;
-		if (k == n) {
-			*pairs = xgrow(*pairs, &cap, n + 1, sizeof **pairs);
-			(*pairs)[n++] = (struct resent_pair){ r->source, r->by_source, 0, 0 };
+		if (n && !cmp_pair(&v[n - 1], &v[i])) {
+			v[n - 1].rows++;
+			v[n - 1].same += v[i].same;
+		} else {
+			v[n++] = v[i];
 		}
-		(*pairs)[k].rows++;
-		(*pairs)[k].same += r->same;
 	}
-	if (n > 1)
-		qsort(*pairs, n, sizeof **pairs, cmp_pair);
+	*pairs = v;
 	return n;
 }
 
