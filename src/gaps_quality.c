@@ -167,6 +167,18 @@ static void dq_outside(struct ctx *x)
 
 /* Rule 9: one flag per pair of sheets, naming both, its rows the older
  * sheet's superseded ones. */
+/* Sent-again rows in the order of table_resent_pairs: older sheet, newer
+ * sheet, then line. */
+static int cmp_resent_row(const void *a, const void *b)
+{
+	const struct resent_row *x = a, *y = b;
+	if (x->source != y->source)
+		return x->source < y->source ? -1 : 1;
+	if (x->by_source != y->by_source)
+		return x->by_source < y->by_source ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
 static void dq_resent(struct ctx *x)
 {
 	const struct table *t = x->t;
@@ -174,20 +186,23 @@ static void dq_resent(struct ctx *x)
 	size_t n = table_resent_pairs(t, &p);
 	bool latest = x->c->resent == RESENT_LATEST;
 	char n1[32];
-	for (size_t k = 0; k < n; k++) {
+	/* each pair's rows are then the next p[k].rows of the sorted copy */
+	struct resent_row *rows = xmalloc((t->nresent + 1) * sizeof *rows);
+	memcpy(rows, t->resent, t->nresent * sizeof *rows);
+	qsort(rows, t->nresent, sizeof *rows, cmp_resent_row);
+	struct rowref *refs = xmalloc((t->nresent + 1) * sizeof *refs);
+	for (size_t k = 0, at = 0; k < n; at += p[k].rows, k++) {
 		gap_list_add(x->g, GAP_DATA_QUALITY, latest ? SEV_INFO : SEV_MEDIUM, -1, -1,
 		    "%s: %s row%s sent again in %s, %s", base_name(t->sources[p[k].older].path),
 		    fmt_int((int64_t)p[k].rows, n1), p[k].rows == 1 ? "" : "s",
 		    base_name(t->sources[p[k].newer].path),
 		    latest ? "counted once" : "counted twice ([plan] resent = sum)");
-		struct rowref *refs = xmalloc((p[k].rows + 1) * sizeof *refs);
-		size_t m = 0;
-		for (size_t i = 0; i < t->nresent && m < p[k].rows; i++)
-			if (t->resent[i].source == p[k].older && t->resent[i].by_source == p[k].newer)
-				refs[m++] = (struct rowref){ t->resent[i].source, t->resent[i].line };
-		gap_list_attach_rows(x->g, x->g->len - 1, refs, m);
-		free(refs);
+		for (size_t m = 0; m < p[k].rows; m++)
+			refs[m] = (struct rowref){ rows[at + m].source, rows[at + m].line };
+		gap_list_attach_rows(x->g, x->g->len - 1, refs, p[k].rows);
 	}
+	free(refs);
+	free(rows);
 	free(p);
 }
 
