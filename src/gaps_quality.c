@@ -182,6 +182,8 @@ static int cmp_resent_row(const void *a, const void *b)
 static void dq_resent(struct ctx *x)
 {
 	const struct table *t = x->t;
+	if (!t->nresent)
+		return;
 	struct resent_pair *p;
 	size_t n = table_resent_pairs(t, &p);
 	bool latest = x->c->resent == RESENT_LATEST;
