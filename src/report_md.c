@@ -129,7 +129,8 @@ static void md_written(struct report_out *w, const size_t *reg, size_t nreg)
 	out(w, "\n%s\n\n", report_out_written_title);
 	for (size_t k = 0; k < nreg; k++) {
 		char words[1024];
-		if (!report_out_written_words(w->in, reg[k], words, sizeof words))
+		if (!report_out_written_words(w->in->cfg, w->in->cube, reg[k], words,
+		                              sizeof words))
 			continue;
 		put(w, "- **");
 		put_md(w, w->in->cfg->regions[reg[k]].name);

@@ -154,7 +154,8 @@ static void text_written(struct report_out *w, const size_t *reg, size_t nreg)
 	out(w, "%s\n", report_out_written_title);
 	for (size_t k = 0; k < nreg; k++) {
 		char words[1024];
-		if (!report_out_written_words(w->in, reg[k], words, sizeof words))
+		if (!report_out_written_words(w->in->cfg, w->in->cube, reg[k], words,
+		                              sizeof words))
 			continue;
 		const char *name = w->in->cfg->regions[reg[k]].name;
 		put(w, "  ");
