@@ -74,17 +74,18 @@ static const char *check_diags(const struct table *t, uint32_t source, size_t nl
 	size_t rejects = 0;
 	for (size_t i = 0; i < t->diags.len; i++) {
 		const struct diag *d = &t->diags.items[i];
+		const struct diag_words *w = diag_words(&t->diags, d);
 		if (d->source != source)
 			continue;
-		if (!d->msg || !d->msg[0])
+		if (!w->msg || !w->msg[0])
 			return broken("a diagnostic on line %u has no message", d->line);
 		if (d->line > nlines)
 			return broken("a diagnostic names line %u of a %zu-line input", d->line, nlines);
-		if (d->level != DIAG_REJECT)
+		if (w->level != DIAG_REJECT)
 			continue;
 		rejects++;
 		if (d->line == 0)
-			return broken("a rejected row does not name its line: %s", d->msg);
+			return broken("a rejected row does not name its line: %s", w->msg);
 	}
 	if (rejects != s->rejected)
 		return broken("%zu rows rejected but %zu REJECT messages", s->rejected, rejects);
@@ -145,7 +146,7 @@ static const char *same_in_parts(const struct config *c, const uint8_t *data, si
 			bad = broken("in parts, row %zu (line %u) differs", i, t.rows[i].line);
 	for (size_t i = 0; !bad && i < t.diags.len; i++)
 		if (t.diags.items[i].line != one->diags.items[i].line ||
-		    strcmp(t.diags.items[i].msg, one->diags.items[i].msg))
+		    strcmp(diag_words_at(&t.diags, i)->msg, diag_words_at(&one->diags, i)->msg))
 			bad = broken("in parts, message %zu differs", i);
 	table_free(&t);
 	return bad;

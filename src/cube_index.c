@@ -263,7 +263,7 @@ static void index_diagnostics(struct cube_index *ix)
 	ix->diag_row = xmalloc((d->len + 1) * sizeof *ix->diag_row);
 	for (size_t k = 0; k < d->len; k++) {
 		const struct diag *g = &d->items[k];
-		ix->diag_row[k] = g->level == DIAG_REJECT || !g->line ? -1
+		ix->diag_row[k] = diag_words(d, g)->level == DIAG_REJECT || !g->line ? -1
 		                : (int32_t)cube_index_row_at(ix, g->source, g->line);
 	}
 }

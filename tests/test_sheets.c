@@ -78,11 +78,11 @@ Test(sheets, broken_rows_are_rejected_at_their_line_and_column)
 	size_t k = 0;
 	for (size_t i = 0; i < t.diags.len; i++) {
 		const struct diag *d = &t.diags.items[i];
-		if (d->level != DIAG_REJECT)
+		if (diag_words(&t.diags, d)->level != DIAG_REJECT)
 			continue;
 		cr_assert_lt(k, 9);
-		cr_assert_eq(d->line, want[k].line, "reject %zu at line %u: %s", k, d->line, d->msg);
-		cr_assert_eq(d->col, want[k].col, "reject %zu at col %u: %s", k, d->col, d->msg);
+		cr_assert_eq(d->line, want[k].line, "reject %zu at line %u: %s", k, d->line, diag_words(&t.diags, d)->msg);
+		cr_assert_eq(diag_words(&t.diags, d)->col, want[k].col, "reject %zu at col %u: %s", k, diag_words(&t.diags, d)->col, diag_words(&t.diags, d)->msg);
 		k++;
 	}
 	cr_assert_eq(k, 9);
@@ -135,7 +135,7 @@ Test(sheets, one_sheet_in_four_dialects_loads_to_identical_rows)
 	for (size_t i = 0; i < 3; i++) {
 		struct table t;
 		load_one(&t, others[i]);
-		cr_assert_eq(t.diags.len, 0, "%s: %s", others[i], t.diags.len ? t.diags.items[0].msg : "");
+		cr_assert_eq(t.diags.len, 0, "%s: %s", others[i], t.diags.len ? diag_words_at(&t.diags, 0)->msg : "");
 		assert_same_rows(&en, &t, others[i]);
 		table_free(&t);
 	}
@@ -184,7 +184,7 @@ static size_t warnings_coded(const struct table *t, enum diag_code code)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < t->diags.len; i++)
-		n += t->diags.items[i].level == DIAG_WARNING && t->diags.items[i].code == code;
+		n += diag_words_at(&t->diags, i)->level == DIAG_WARNING && diag_words_at(&t->diags, i)->code == code;
 	return n;
 }
 
@@ -231,13 +231,13 @@ Test(sheets, cercle_numbering_the_name_decides_in_its_region)
 	for (size_t i = 0; i < 9; i++) {
 		const struct diag *d = &t.diags.items[i];
 		cr_assert_eq(d->line, want[i].line);
-		cr_assert_eq(d->col, want[i].col, "line %u", d->line);
-		cr_assert_eq(d->code, want[i].code, "line %u", d->line);
-		cr_assert_eq(d->level, d->line == 8 || d->line == 9 ? DIAG_REJECT : DIAG_WARNING);
+		cr_assert_eq(diag_words(&t.diags, d)->col, want[i].col, "line %u", d->line);
+		cr_assert_eq(diag_words(&t.diags, d)->code, want[i].code, "line %u", d->line);
+		cr_assert_eq(diag_words(&t.diags, d)->level, d->line == 8 || d->line == 9 ? DIAG_REJECT : DIAG_WARNING);
 	}
-	cr_assert(strstr(t.diags.items[0].msg, "ML0101 is Bafoulabé"), "%s", t.diags.items[0].msg);
-	cr_assert(strstr(t.diags.items[1].msg, "ML0102 is Diéma"), "%s", t.diags.items[1].msg);
-	cr_assert(strstr(t.diags.items[2].msg, "ML0201 is Banamba"), "%s", t.diags.items[2].msg);
+	cr_assert(strstr(diag_words_at(&t.diags, 0)->msg, "ML0101 is Bafoulabé"), "%s", diag_words_at(&t.diags, 0)->msg);
+	cr_assert(strstr(diag_words_at(&t.diags, 1)->msg, "ML0102 is Diéma"), "%s", diag_words_at(&t.diags, 1)->msg);
+	cr_assert(strstr(diag_words_at(&t.diags, 2)->msg, "ML0201 is Banamba"), "%s", diag_words_at(&t.diags, 2)->msg);
 	cr_assert_eq(reached_in(&t, "Kayes"), 70);
 	cr_assert_eq(reached_in(&t, "Koulikoro"), 120);
 	cr_assert_eq(reached_in(&t, "Mopti"), 50);
@@ -264,7 +264,7 @@ static void assert_accounted(const char *folder)
 		const struct source *src = &t.sources[s];
 		size_t rejects = 0;
 		for (size_t i = 0; i < t.diags.len; i++)
-			rejects += t.diags.items[i].source == s && t.diags.items[i].level == DIAG_REJECT;
+			rejects += t.diags.items[i].source == s && diag_words_at(&t.diags, i)->level == DIAG_REJECT;
 		cr_assert_eq(src->rows_read, src->accepted + src->rejected, "%s", src->path);
 		cr_assert_eq(src->rejected, rejects, "%s: %zu rejected, %zu reasons", src->path,
 		             src->rejected, rejects);
