@@ -14,11 +14,27 @@ t "check: a clean sheet exits 0" [ $? -eq 0 ]
 t "check: summary adds up" grep -q '^total: 1 sheet, 8 rows read = 8 accepted + 0 rejected; 0 warnings$' "$tmp/out"
 t "check: dialect line names encoding and delimiter" grep -q 'read as UTF-8, comma-separated' "$tmp/out"
 
-"$BIN" check -c config.ini $F/broken_rows.csv >"$tmp/out" 2>"$tmp/err"
+"$BIN" check -c config.ini --verbose $F/broken_rows.csv >"$tmp/out" 2>"$tmp/err"
 t "check: rejected rows exit 1" [ $? -eq 1 ]
-t "check: file:line:col: rejected" grep -q "^$F/broken_rows.csv:11:3: rejected: .*Segu.*Ségou (ML04)" "$tmp/out"
-t "check: nine rejections listed" [ "$(grep -c ': rejected: ' "$tmp/out")" -eq 9 ]
-t "check: 13 = 4 + 9" grep -q '13 rows read = 4 accepted + 9 rejected' "$tmp/out"
+t "check -v: file:line:col: rejected" grep -q "^$F/broken_rows.csv:11:3: rejected: .*Segu.*Ségou (ML04)" "$tmp/out"
+t "check -v: nine rejections listed, one a line" [ "$(grep -c ': rejected: ' "$tmp/out")" -eq 9 ]
+"$BIN" check -c config.ini --all $F/broken_rows.csv >"$tmp/all"
+t "check --all is --verbose" cmp -s "$tmp/out" "$tmp/all"
+# By kind (the default): the README's nine rejected lines, three of them
+# (5, 6, 7) one kind — a count that is not a number — in one line with one
+# message in full and what to do.
+"$BIN" check -c config.ini $F/broken_rows.csv >"$tmp/kinds" 2>"$tmp/err"
+t "check: by kind, exit 1 all the same" [ $? -eq 1 ]
+t "check: three bad counts in one line" grep -q '^  3 rows rejected — a count that is not a number: lines 5, 6, 7$' "$tmp/kinds"
+t "check: the kind's first message in full, compiler-style" grep -q "^    $F/broken_rows.csv:5:12: rejected: Filles: '-5' is negative$" "$tmp/kinds"
+t "check: what to do, once a kind" [ "$(grep -c '^    what to do: ' "$tmp/kinds")" -eq 7 ]
+t "check: seven kinds for nine rows" [ "$(grep -c '^  [0-9]* rows\{0,1\} rejected — ' "$tmp/kinds")" -eq 7 ]
+t "check: the lines of all kinds are the README's" [ "$(sed -n 's/^  [0-9]* rows\{0,1\} rejected — [^:]*: lines\{0,1\} //p' "$tmp/kinds" | tr ',' '\n' | tr -d ' ' | sort -n | tr '\n' ' ')" = "5 6 7 11 12 13 14 15 16 " ]
+# Many of one kind: the first five lines, then how many more.
+{ head -1 $F/broken_rows.csv; for i in 1 2 3 4 5 6 7 8; do sed -n 7p $F/broken_rows.csv; done; } >"$tmp/many.csv"
+"$BIN" check -c config.ini "$tmp/many.csv" >"$tmp/out"
+t "check: first five lines … and 3 more" grep -q '^  8 rows rejected — a count that is not a number: lines 2, 3, 4, 5, 6 … and 3 more$' "$tmp/out"
+t "check: 13 = 4 + 9" grep -q '13 rows read = 4 accepted + 9 rejected' "$tmp/kinds"
 
 "$BIN" check -c config.ini $F/same_fr_excel.csv >"$tmp/out"
 t "check: Windows-1252 semicolons CRLF detected" grep -q 'read as Windows-1252, semicolon-separated, CRLF' "$tmp/out"
@@ -32,13 +48,13 @@ t "check data/: every sample row accounted for" grep -q '^total: 6 sheets, 2,116
 # again by default (PSS in Mopti: 1,030 twice + GC 77 = 2,137), once with
 # [plan] repeated_rows = once (1,030 + 77 = 1,107); accepted either way.
 { head -3 $F/same_en.csv; sed -n 2p $F/same_en.csv; } >"$tmp/repeat.csv"
-"$BIN" check -c config.ini "$tmp/repeat.csv" >"$tmp/out" 2>"$tmp/err"
+"$BIN" check -c config.ini -v "$tmp/repeat.csv" >"$tmp/out" 2>"$tmp/err"
 t "check: a repeated row is a warning, not a rejection" [ $? -eq 0 ]
 t "check: a repeated row names both lines" grep -q "^$tmp/repeat.csv:4: warning: the same as line 2 in every field: counted again (\[plan\] repeated_rows = count)$" "$tmp/out"
 t "check: repeats are among the accepted rows" grep -q '^total: 1 sheet, 3 rows read = 3 accepted + 0 rejected; 1 warning$' "$tmp/out"
 t "check: the summary says how many repeat" grep -q '^of the accepted rows, 1 repeats an earlier row of the sheet in every field: counted again' "$tmp/out"
 sed -e '/^repeated_rows *=/d' -e 's/^mode *=.*/&\nrepeated_rows = once/' -e "s|^regional_figures = |regional_figures = $PWD/|" config.ini >"$tmp/once.ini"
-"$BIN" check -c "$tmp/once.ini" "$tmp/repeat.csv" >"$tmp/out" 2>"$tmp/err"
+"$BIN" check -c "$tmp/once.ini" -v "$tmp/repeat.csv" >"$tmp/out" 2>"$tmp/err"
 t "check once: the repeat is listed, not counted again" grep -q "^$tmp/repeat.csv:4: warning: the same as line 2 in every field: not counted again (\[plan\] repeated_rows = once)$" "$tmp/out"
 "$BIN" report -c config.ini --format csv "$tmp/repeat.csv" >"$tmp/out"
 t "report count: the repeat is counted again" grep -q '^ML05,Mopti,\*,All interventions,1,3,876,811,260,190,2137,' "$tmp/out"
@@ -49,7 +65,7 @@ t "report once: the repeat is counted once" grep -q '^ML05,Mopti,\*,All interven
 # a warning; its people count in Mopti (1,030 + 77 = 1,107), but the GC
 # cell has no partner and Mopti only IRC.
 { head -2 $F/same_en.csv; sed -n 3p $F/same_en.csv | sed 's/^IRC,,/,,/'; } >"$tmp/noorg.csv"
-"$BIN" check -c config.ini "$tmp/noorg.csv" >"$tmp/out"
+"$BIN" check -c config.ini -v "$tmp/noorg.csv" >"$tmp/out"
 t "check: no organisation is a warning" grep -q "^$tmp/noorg.csv:3:1: warning: no organisation named" "$tmp/out"
 "$BIN" report -c config.ini --format csv "$tmp/noorg.csv" >"$tmp/out"
 t "report: no organisation counts people, not a partner" grep -q '^ML05,Mopti,\*,All interventions,1,2,456,426,130,95,1107,' "$tmp/out"
