@@ -13,6 +13,7 @@
 #include "load.h"
 #include "parse.h"
 #include "safe.h"
+#include "check_partners.h"
 #include "check_summary.h"
 #include "table.h"
 #include "xalloc.h"
@@ -259,13 +260,16 @@ static size_t check_sheets(FILE *out, const struct config *cfg, const struct tab
 
 static int usage(FILE *err)
 {
-	fprintf(err, "usage: fourw check [-c CONFIG] [-v] [SHEET|DIR]...\n"
+	fprintf(err, "usage: fourw check [-c CONFIG] [-v] [--by-partner OUTDIR] [SHEET|DIR]...\n"
 	             "Checks partner 4W sheets: for each sheet, how it was read, then its\n"
 	             "rejected rows and warnings by kind — how many, the first lines, one\n"
 	             "message as file:line:column: message, and what to do.  --verbose (-v,\n"
 	             "--all) lists every rejected row and warning, and each row a newer\n"
-	             "sheet sent again.  Exit status: 0 nothing rejected, 1 rows\n"
-	             "rejected, 2 usage error or unreadable input.\n");
+	             "sheet sent again.  --by-partner OUTDIR also writes, for each\n"
+	             "organisation whose sheets have a problem, OUTDIR/<organisation>.md and\n"
+	             ".csv listing them with what to do (in French for French sheets).\n"
+	             "Exit status: 0 nothing rejected, 1 rows rejected, 2 usage error,\n"
+	             "unreadable input or a file that could not be written.\n");
 	return 2;
 }
 
@@ -276,9 +280,10 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 		{ "help", no_argument, NULL, 'h' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "all", no_argument, NULL, 'v' },
+		{ "by-partner", required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *config_path = NULL;
+	const char *config_path = NULL, *partners_dir = NULL;
 	bool verbose = false;
 	int ch;
 	optind = 0;
@@ -287,6 +292,8 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 			config_path = optarg;
 		} else if (ch == 'v') {
 			verbose = true;
+		} else if (ch == 'P') {
+			partners_dir = optarg;
 		} else if (ch == 'h') {
 			usage(out);
 			return 0;
@@ -301,6 +308,8 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 	if (cli_load(config_path ? config_path : cli_default_config(),
 	             (const char *const *)argv + optind, (size_t)(argc - optind), &cfg, &t, err)) {
 		status = check_sheets(out, &cfg, &t, verbose) ? 1 : 0;
+		if (partners_dir && !check_write_partners(&t, partners_dir, out, err))
+			status = 2;
 	}
 	table_free(&t);
 	config_free(&cfg);
