@@ -156,11 +156,11 @@ check "sample: Bamako 111.4 % of target" test "$(csv_field "$TMP/data.csv" ML09 
 check "sample: Kidal total line 0" test "$(csv_field "$TMP/data.csv" ML08 '*' 11)" = 0
 check "sample csv reconciles" reconcile "$TMP/data.csv"
 
-"$BIN" report -c config.ini data/sheets >"$TMP/data.txt" 2>&1
+"$BIN" report -c config.ini data/sheets >"$TMP/data.txt" 2>"$TMP/data.err"
 check "text fits 100 columns" sh -c "LC_ALL=C tr -d '\\200-\\277' <'$TMP/data.txt' | LC_ALL=C awk 'length(\$0) > 100 { bad = 1 } END { exit bad }'"
 check "text names the method" grep -q 'Reached without double counting *358,709' "$TMP/data.txt"
 
-"$BIN" gaps -c config.ini --format csv data/sheets >"$TMP/gaps.csv" 2>&1
+"$BIN" gaps -c config.ini --format csv data/sheets >"$TMP/gaps.csv" 2>"$TMP/gaps.err"
 check "gaps csv header" test "$(head -n 1 "$TMP/gaps.csv")" = "severity,kind,region_code,region,cercle,intervention_code,reason,rows"
 check "planted: Kidal no presence" grep -q '^critical,no-presence,ML08,Kidal,' "$TMP/gaps.csv"
 check "planted: Ménaka misses GC" grep -q '^high,missing-service,ML10,Ménaka,,GC,' "$TMP/gaps.csv"
