@@ -107,15 +107,22 @@ Test(gaps, no_presence_fires_for_a_region_with_need_and_nobody)
 	cr_expect_eq(gaps_worst_for_region(&w.gl, FX_KIDAL), SEV_CRITICAL);
 }
 
+/* The reason of Kidal's critical no-presence flag, at the end of 2024. */
+static const char *kidal_absent_because(void)
+{
+	run(fx_month(202412));
+	const struct gap *g = find(GAP_NO_PRESENCE, FX_KIDAL, -1);
+	cr_assert_not_null(g);
+	cr_expect_eq(g->severity, SEV_CRITICAL);
+	return g->reason;
+}
+
 Test(gaps, no_presence_counts_planned_rows_as_absence)
 {
 	quiet_elsewhere(FX_KIDAL);
 	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202404,
 	                     .status = STATUS_PLANNED });
-	run(fx_month(202412));
-	const struct gap *g = find(GAP_NO_PRESENCE, FX_KIDAL, -1);
-	cr_assert_not_null(g);
-	cr_expect_str_eq(g->reason, "Kidal: 61,000 in need, no partner active "
+	cr_expect_str_eq(kidal_absent_because(), "Kidal: 61,000 in need, no partner active "
 	                 "(1 activities planned or suspended only)");
 }
 
@@ -127,12 +134,8 @@ Test(gaps, no_presence_where_only_rows_with_no_organisation_report)
 	quiet_elsewhere(FX_KIDAL);
 	for (int i = 0; i < 3; i++)
 		add((struct fx_row){ .region = "Kidal", .type = "GC", .ym = 202403, .girls = 10 });
-	run(fx_month(202412));
-	const struct gap *g = find(GAP_NO_PRESENCE, FX_KIDAL, -1);
-	cr_assert_not_null(g);
-	cr_expect_eq(g->severity, SEV_CRITICAL);
-	cr_expect_str_eq(g->reason, "Kidal: 61,000 in need, no partner reporting (3 rows with no "
-	                 "organisation report people there)");
+	cr_expect_str_eq(kidal_absent_because(), "Kidal: 61,000 in need, no partner reporting (3 rows "
+	                 "with no organisation report people there)");
 	cr_expect_eq(cube_cell(&w.cube, FX_KIDAL, FX_GC)->reached, 30, "their people count: 3 × 10");
 	cr_expect_eq(w.cube.region[FX_KIDAL].partners, 0);
 	/* one flag per cause */
@@ -149,11 +152,9 @@ Test(gaps, no_presence_with_planned_rows_and_a_row_with_no_organisation)
 	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202404,
 	                     .status = STATUS_PLANNED });
 	add((struct fx_row){ .region = "Kidal", .type = "PSS", .ym = 202403, .girls = 4 });
-	run(fx_month(202412));
-	const struct gap *g = find(GAP_NO_PRESENCE, FX_KIDAL, -1);
-	cr_assert_not_null(g);
-	cr_expect_str_eq(g->reason, "Kidal: 61,000 in need, no partner active (1 activities planned "
-	                 "or suspended only; 1 row with no organisation reports people there)");
+	cr_expect_str_eq(kidal_absent_because(), "Kidal: 61,000 in need, no partner active (1 "
+	                 "activities planned or suspended only; 1 row with no organisation reports "
+	                 "people there)");
 }
 
 /* One named partner active beside the unnamed rows: present, no flag. */
