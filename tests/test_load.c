@@ -40,7 +40,14 @@ static const struct source *load(const char *text)
 	return &t.sources[t.nsources - 1];
 }
 
+/* The region as the sheet wrote it (what resolving read); the plan region
+ * it counts under is plan_region_name's. */
 static const char *region_name(const struct activity *a)
+{
+	return cfg.regions[a->written_region].name;
+}
+
+static const char *plan_region_name(const struct activity *a)
 {
 	return cfg.regions[a->region].name;
 }
@@ -429,7 +436,7 @@ Test(load, rows_awaiting_the_system_keep_file_order)
 	     "SC,Nioro,ML11,PSS,mars 2024,2,2\n");
 	cr_assert_eq(t.len, 3);
 	cr_assert_eq(t.rows[0].line, 2);
-	cr_assert_str_eq(cfg.regions[t.rows[0].region].name, "Taoudénit", "ML09 in the 2023 system");
+	cr_assert_str_eq(region_name(&t.rows[0]), "Taoudénit", "ML09 in the 2023 system");
 	cr_assert_eq(t.rows[1].line, 3);
 	cr_assert_eq(t.rows[2].line, 5);
 	/* the messages of lines 2 (total differs), 3 (total differs) and 4
@@ -708,6 +715,9 @@ Test(load, nara_in_either_system)
 	cr_assert_eq(row_at_line(2)->cercle, cercle_at("ML0207"));
 	cr_assert_str_eq(region_name(row_at_line(3)), "Koulikoro");
 	cr_assert_eq(row_at_line(3)->cercle, cercle_at("ML0207"));
+	/* rule 12: both count under Koulikoro, the plan's region holding Nara */
+	cr_assert_str_eq(plan_region_name(row_at_line(2)), "Koulikoro");
+	cr_assert_str_eq(plan_region_name(row_at_line(3)), "Koulikoro");
 }
 
 /* ---- the plan period (rule 11; the fixture plan's year is 2024) ----------- */

@@ -32,13 +32,28 @@ static void load_one(struct table *t, const char *path)
 	cr_assert(load_paths(t, &cfg, (const char *const[]){ path }, 1, &e), "%s", e.msg);
 }
 
-static int64_t reached_in(const struct table *t, const char *region_name)
+/* People of the rows written in a region (written) or counted under a plan
+ * region (rule 12). */
+static int64_t reached_where(const struct table *t, const char *region_name, bool written)
 {
 	int64_t sum = 0;
-	for (size_t i = 0; i < t->len; i++)
-		if (strcmp(cfg.regions[t->rows[i].region].name, region_name) == 0)
-			sum += activity_counts(t, &t->rows[i]).reached;
+	for (size_t i = 0; i < t->len; i++) {
+		const struct activity *a = &t->rows[i];
+		int r = written ? a->written_region : a->region;
+		if (strcmp(cfg.regions[r].name, region_name) == 0)
+			sum += activity_counts(t, a).reached;
+	}
 	return sum;
+}
+
+static int64_t reached_in(const struct table *t, const char *region_name)
+{
+	return reached_where(t, region_name, true);
+}
+
+static int64_t counted_under(const struct table *t, const char *region_name)
+{
+	return reached_where(t, region_name, false);
 }
 
 static int64_t reached_all(const struct table *t)
@@ -142,6 +157,15 @@ Test(sheets, ml09_means_bamako_in_the_old_sheet_and_taoudenit_in_the_new)
 	cr_assert_eq(reached_in(&t, "Nioro"), 132);
 	cr_assert_eq(reached_in(&t, "Bamako"), 33);
 	cr_assert_eq(reached_all(&t), 473);
+	/* rule 12, the plan being by the old regions: Taoudénit 90 + 7 + 42 under
+	 * Tombouctou, Nioro 17 + 115 under Kayes, Bandiagara 56 under Mopti */
+	cr_assert_eq(counted_under(&t, "Tombouctou"), 139);
+	cr_assert_eq(counted_under(&t, "Kayes"), 132);
+	cr_assert_eq(counted_under(&t, "Mopti"), 56);
+	cr_assert_eq(counted_under(&t, "Ménaka"), 113);
+	cr_assert_eq(counted_under(&t, "Bamako"), 33);
+	cr_assert_eq(counted_under(&t, "Taoudénit") + counted_under(&t, "Nioro") +
+	             counted_under(&t, "Bandiagara"), 0);
 	table_free(&t);
 }
 
