@@ -82,6 +82,22 @@ t "report --from/--to 2023: the 2023 rows count (250 × 10)" grep -q '^ML07,Gao,
 "$BIN" gaps -c config.ini --format csv "$tmp/years.csv" >"$tmp/out"
 t "gaps: one flag for the sheet's rows outside the plan year" [ "$(grep -c 'report months outside 2024' "$tmp/out")" -eq 1 ]
 t "gaps: the flag lists the rows" grep -q "^medium,data-quality,.*251 rows report months outside 2024 (2023-03 … 2025-01), not counted\",$tmp/years.csv:2 " "$tmp/out"
+# Every commune of Mali as the 2020 COD table writes them (README:
+# cod_ab_mali_communes.csv): no row rejected, no unknown cercle, and each
+# region's reached figure is its number of communes, counted here by awk
+# from the sheet's own region p-codes (one person a row).
+C=$F/cod_ab_mali_communes.csv
+"$BIN" check -c config.ini $C >"$tmp/out"
+t "check COD-AB Mali: 701 = 701 + 0" grep -q '^total: 1 sheet, 701 rows read = 701 accepted + 0 rejected; 110 warnings$' "$tmp/out"
+t "check COD-AB Mali: no unknown cercle" [ "$(grep -c 'unknown cercle' "$tmp/out")" -eq 0 ]
+t "check COD-AB Mali: 108 near-miss 'Koulikouro'" [ "$(grep -c "Admin1_Nam 'Koulikouro' taken for Koulikoro" "$tmp/out")" -eq 108 ]
+t "check COD-AB Mali: 2 Ménaka codes overruled by names" [ "$(grep -c '^[^:]*:51[34]:4: warning: Pcode_Ad_2' "$tmp/out")" -eq 2 ]
+awk -F, 'NR > 1 { n[$2]++ } END { for (k in n) print k "," n[k] }' $C | sort >"$tmp/communes"
+"$BIN" report -c config.ini --format csv $C | awk -F, '$3 == "*" && $1 != "*" { print $1 "," $11 }' | sort >"$tmp/reached"
+t "report COD-AB Mali: Kayes has 129 communes" grep -q '^ML01,129$' "$tmp/communes"
+t "report COD-AB Mali: ten regions" [ "$(wc -l <"$tmp/communes")" -eq 10 ]
+t "report COD-AB Mali: each region reaches its communes" cmp -s "$tmp/communes" "$tmp/reached"
+
 # Rule 9: a report sent twice (tests/fixtures/sheets/README.md, "resent/").
 R=$F/resent
 "$BIN" check -c config.ini $R/identical >"$tmp/out"
