@@ -415,9 +415,10 @@ static void append(char *buf, size_t size, size_t *len, const char *fmt, ...)
 }
 
 /* Suggests the candidates at the smallest distance (ties all shown, up to
- * SUGGEST_MAX), as "A (code)", "A (code) or B (code)", "A, B or C". */
-static int suggest(const struct config *c, size_t n, candidate_at at,
-                   const char *name, char *buf, size_t size)
+ * SUGGEST_MAX), as "A (code)", "A (code) or B (code)", "A, B or C"; never
+ * candidate `skip` (-1: none), the place a message already names. */
+static int suggest(const struct config *c, size_t n, candidate_at at, const char *name,
+                   int skip, char *buf, size_t size)
 {
 	char q[NAME_MAX_FOLDED];
 	int best, count = 0, shown = 0;
@@ -431,7 +432,7 @@ static int suggest(const struct config *c, size_t n, candidate_at at,
 	best = limit + 1;
 	for (size_t i = 0; i < n; i++) {
 		struct candidate k = at(c, i);
-		int d = candidate_distance(&k, q, limit);
+		int d = (int)i == skip ? limit + 1 : candidate_distance(&k, q, limit);
 		if (d < best)
 			best = d, count = 0;
 		if (d == best && count < SUGGEST_MAX)
@@ -439,7 +440,7 @@ static int suggest(const struct config *c, size_t n, candidate_at at,
 	}
 	for (size_t i = 0; i < n && best <= limit && shown < count; i++) {
 		struct candidate k = at(c, i);
-		if (candidate_distance(&k, q, limit) != best)
+		if ((int)i == skip || candidate_distance(&k, q, limit) != best)
 			continue;
 		const char *sep = shown == 0 ? "" : shown == count - 1 ? " or " : ", ";
 		append(buf, size, &len, "%s%s (%s)", sep, k.name, k.code);
@@ -450,12 +451,47 @@ static int suggest(const struct config *c, size_t n, candidate_at at,
 
 int gazetteer_suggest_region(const struct config *c, const char *name, char *buf, size_t size)
 {
-	return suggest(c, c->nregions, region_at, name, buf, size);
+	return suggest(c, c->nregions, region_at, name, -1, buf, size);
 }
 
 int gazetteer_suggest_cercle(const struct config *c, const char *name, char *buf, size_t size)
 {
-	return suggest(c, c->ncercles, cercle_at, name, buf, size);
+	return suggest(c, c->ncercles, cercle_at, name, -1, buf, size);
+}
+
+/* "is no region's name — did you mean Koulikoro (ML02)?", or without the
+ * question when nothing but `skip` is close. */
+static void unknown_name_meaning(const struct config *c, size_t n, candidate_at at,
+                                 const char *kind, const char *name, int skip,
+                                 char *buf, size_t size)
+{
+	char sugg[160];
+	bool any = suggest(c, n, at, name, skip, sugg, sizeof sugg) > 0;
+	snprintf(buf, size, "is no %s's name%s%s%s", kind, any ? " — did you mean " : "",
+	         sugg, any ? "?" : "");
+}
+
+void gazetteer_region_name_meaning(const struct config *c, const char *name, int skip,
+                                   char *buf, size_t size)
+{
+	char nf[NAME_MAX_FOLDED];
+	int named = norm_name(name, nf) ? gazetteer_region_answering(c, nf, -1) : -1;
+	if (named >= 0 && c->regions[named].ncodes > 0)
+		snprintf(buf, size, "is %s", c->regions[named].codes[0].code);
+	else
+		unknown_name_meaning(c, c->nregions, region_at, "region", name, skip, buf, size);
+}
+
+void gazetteer_cercle_name_meaning(const struct config *c, const char *name, int skip,
+                                   char *buf, size_t size)
+{
+	int named = -1;
+	gazetteer_resolve_cercle(c, NULL, name, &named);
+	if (named >= 0)
+		snprintf(buf, size, "is %s, in %s", c->cercles[named].code,
+		         c->regions[c->cercles[named].region_old].name);
+	else
+		unknown_name_meaning(c, c->ncercles, cercle_at, "cercle", name, skip, buf, size);
 }
 
 bool gazetteer_region_mentions(const struct config *c, int r, const char *folded)

@@ -136,6 +136,16 @@ bool gazetteer_region_mentions(const struct config *c, int r, const char *folded
 int gazetteer_suggest_region(const struct config *c, const char *name, char *buf, size_t size);
 int gazetteer_suggest_cercle(const struct config *c, const char *name, char *buf, size_t size);
 
+/* What a written name means, for a message that sets it beside what the
+ * code written with it means: "is ML01" (a region), "is ML0103, in Kayes"
+ * (a cercle), or "is no cercle's name — did you mean Bafoulabé (ML0101)?".
+ * The suggestions never name `skip` (-1: none), the code's own place, which
+ * the message already names. */
+void gazetteer_region_name_meaning(const struct config *c, const char *name, int skip,
+                                   char *buf, size_t size);
+void gazetteer_cercle_name_meaning(const struct config *c, const char *name, int skip,
+                                   char *buf, size_t size);
+
 /* ---- lookups by exact folded spelling or code, for building it ---- */
 
 /* The region whose own name folds to `folded` (variants not counted), or -1. */

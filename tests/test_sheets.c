@@ -215,6 +215,15 @@ Test(sheets, cercle_numbering_the_name_decides_in_its_region)
 	cr_assert(strstr(t.diags.items[0].msg, "ML0101 is Bafoulabé"), "%s", t.diags.items[0].msg);
 	cr_assert(strstr(t.diags.items[1].msg, "ML0102 is Diéma"), "%s", t.diags.items[1].msg);
 	cr_assert(strstr(t.diags.items[2].msg, "ML0201 is Banamba"), "%s", t.diags.items[2].msg);
+	/* issue 15: code and name that disagree are each said with their
+	 * meaning, and no suggestion names the place already written */
+	cr_assert(strstr(t.diags.items[4].msg, "ML0101 is Bafoulabé, and 'Kayes' is ML0103, in Kayes"),
+	          "%s", t.diags.items[4].msg);
+	cr_assert(strstr(t.diags.items[6].msg, "ML03 is Sikasso, and 'Koulikouro' is no region's name "
+	                                        "— did you mean Koulikoro (ML02)?"),
+	          "%s", t.diags.items[6].msg);
+	cr_assert(strstr(t.diags.items[7].msg, "ML04 is Ségou, and 'Mopti' is ML05"), "%s",
+	          t.diags.items[7].msg);
 	cr_assert_eq(reached_in(&t, "Kayes"), 70);
 	cr_assert_eq(reached_in(&t, "Koulikoro"), 120);
 	cr_assert_eq(reached_in(&t, "Mopti"), 50);

@@ -98,6 +98,18 @@ t "report COD-AB Mali: Kayes has 129 communes" grep -q '^ML01,129$' "$tmp/commun
 t "report COD-AB Mali: ten regions" [ "$(wc -l <"$tmp/communes")" -eq 10 ]
 t "report COD-AB Mali: each region reaches its communes" cmp -s "$tmp/communes" "$tmp/reached"
 
+# Issue 15: a code and a name that disagree are each said with what they
+# mean, and a suggestion never names the place the code already names
+# ("bafoulabeeee" is four edits from Bafoulabé, ML0101's own cercle).
+{ echo "Organisation,Région,Pcode région,Cercle,Pcode cercle,Type d'intervention,Mois de rapportage,Total"
+  echo "DRC,Kayes,ML01,Bafoulabeeee,ML0101,Gestion de cas,2024-03,10"
+  echo "DRC,Kayes,ML01,Bafoulabee,ML0102,Gestion de cas,2024-03,20"
+  echo "DRC,Koulikouro,ML03,,,Gestion de cas,2024-03,30"; } >"$tmp/meanings.csv"
+"$BIN" check -c config.ini "$tmp/meanings.csv" >"$tmp/out"
+t "check: no suggestion of the code's own cercle" grep -q "^$tmp/meanings.csv:2:4: warning: Pcode cercle 'ML0101' and Cercle 'Bafoulabeeee' disagree: ML0101 is Bafoulabé, and 'Bafoulabeeee' is no cercle's name; counted at region level$" "$tmp/out"
+t "check: a cercle code and a misspelt name, both meanings" grep -q "^$tmp/meanings.csv:3:4: warning: Pcode cercle 'ML0102' and Cercle 'Bafoulabee' disagree: ML0102 is Diéma, and 'Bafoulabee' is no cercle's name — did you mean Bafoulabé (ML0101)?; counted at region level$" "$tmp/out"
+t "check: a region code and a misspelt name, both meanings" grep -q "^$tmp/meanings.csv:4:2: rejected: Pcode région 'ML03' and Région 'Koulikouro' disagree: ML03 is Sikasso, and 'Koulikouro' is no region's name — did you mean Koulikoro (ML02)?$" "$tmp/out"
+
 # Rule 9: a report sent twice (tests/fixtures/sheets/README.md, "resent/").
 R=$F/resent
 "$BIN" check -c config.ini $R/identical >"$tmp/out"
