@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "fmt.h"
 #include "text.h"
 
 #define NAME_MAX_FOLDED 256
@@ -507,4 +508,81 @@ bool gazetteer_region_mentions(const struct config *c, int r, const char *folded
 		return false;
 	text_fold(g->codes[0].code, strlen(g->codes[0].code), code, sizeof code);
 	return strstr(code, folded) != NULL;
+}
+
+/* ---- a sheet's cercle numbering ------------------------------------------- */
+
+_Static_assert(sizeof(((struct cercle_numbering *)0)->example[0].code) == CODE_MAX,
+               "a numbering example holds a normalised code");
+
+/* The cercle the name alone means, when the code means another (or none). */
+static int named_against_code(const struct config *c, const char *name, enum place_status st,
+                              int cercle)
+{
+	int named = -1;
+	if (st == PLACE_NAME_OVER_CODE)
+		return cercle;
+	if (st == PLACE_CONFLICT || st == PLACE_UNKNOWN_CODE)
+		gazetteer_resolve_cercle(c, NULL, name, &named);
+	return named;
+}
+
+static void numbering_example(struct cercle_numbering *n, const char *code, int named)
+{
+	for (int k = 0; k < n->nexamples; k++)
+		if (n->example[k].named == named && strcmp(n->example[k].code, code) == 0)
+			return;
+	if (n->nexamples == NUMBERING_EXAMPLES) {
+		n->more = true;
+		return;
+	}
+	snprintf(n->example[n->nexamples].code, CODE_MAX, "%s", code);
+	n->example[n->nexamples++].named = named;
+}
+
+void gazetteer_numbering_count(const struct config *c, struct cercle_numbering *n,
+                               const char *code, const char *name, enum place_status st,
+                               int cercle)
+{
+	char nc[CODE_MAX];
+	if (!*code || !*name || !norm_code(code, nc))
+		return;
+	if (st == PLACE_OK || st == PLACE_NEAR_NAME) {
+		n->coded++;
+		return;
+	}
+	int named = named_against_code(c, name, st, cercle);
+	if (named < 0)
+		return;   /* an unknown name says nothing of the numbering */
+	n->coded++;
+	n->other++;
+	numbering_example(n, nc, named);
+}
+
+void gazetteer_numbering_merge(struct cercle_numbering *to, const struct cercle_numbering *from)
+{
+	to->coded += from->coded;
+	to->other += from->other;
+	to->more |= from->more;
+	for (int k = 0; k < from->nexamples; k++)
+		numbering_example(to, from->example[k].code, from->example[k].named);
+}
+
+bool gazetteer_numbering_note(const struct config *c, const struct cercle_numbering *n,
+                              char *buf, size_t size)
+{
+	size_t len = 0;
+	char other[32], coded[32];
+	if (n->other < NUMBERING_MIN_ROWS || n->other * 2 <= n->coded || size == 0)
+		return false;
+	buf[0] = '\0';
+	append(buf, size, &len, "its cercle p-codes follow another numbering (%s of the %s "
+	       "rows writing a known cercle with a p-code: ", fmt_int((int64_t)n->other, other),
+	       fmt_int((int64_t)n->coded, coded));
+	for (int k = 0; k < n->nexamples; k++)
+		append(buf, size, &len, "%s%s %s%s", k ? ", " : "", n->example[k].code,
+		       k ? "for " : "written for ", c->cercles[n->example[k].named].name);
+	append(buf, size, &len, "%s); the names decide where the cercle named lies in the "
+	       "row's region, as each line says", n->more ? " …" : "");
+	return true;
 }

@@ -133,10 +133,9 @@ static enum row_outcome region_problem(struct rowbuf *r, enum place_status st,
 		              F_REGION, "%s '%s' and %s '%s' disagree: %s is %s, and '%s' %s",
 		              head(r, F_REGION_CODE), code, head(r, F_REGION), name, code,
 		              c->regions[by_code].name, name, meaning);
-	if (gazetteer_suggest_region(c, name, meaning, sizeof meaning) > 0)
-		return reject(r, DC_UNKNOWN_REGION, F_REGION, "%s: unknown region '%s' — did you mean %s?",
-		              head(r, F_REGION), name, meaning);
-	return reject(r, DC_UNKNOWN_REGION, F_REGION, "%s: unknown region '%s'", head(r, F_REGION), name);
+	bool any = gazetteer_suggest_region(c, name, meaning, sizeof meaning) > 0;
+	return reject(r, DC_UNKNOWN_REGION, F_REGION, "%s: unknown region '%s'%s%s%s", head(r, F_REGION),
+	              name, any ? " — did you mean " : "", meaning, any ? "?" : "");
 }
 
 /* A cercle taken with a remark: a misspelt name beside its p-code, or a
@@ -201,11 +200,9 @@ static void cercle_why(struct rowbuf *r, enum place_status st, char *buf, size_t
 		snprintf(buf, size, "%s '%s' and %s '%s' disagree: %s is %s, and '%s' %s",
 		         head(r, F_CERCLE_CODE), code, head(r, F_CERCLE), name, code,
 		         c->cercles[coded].name, name, meaning);
-	else if (gazetteer_suggest_cercle(c, name, meaning, sizeof meaning) > 0)
-		snprintf(buf, size, "%s: unknown cercle '%s' — did you mean %s?", head(r, *f), name,
-		         meaning);
-	else
-		snprintf(buf, size, "%s: unknown cercle '%s'", head(r, *f), name);
+	else if (gazetteer_suggest_cercle(c, name, meaning, sizeof meaning) >= 0)
+		snprintf(buf, size, "%s: unknown cercle '%s'%s%s%s", head(r, *f), name,
+		         *meaning ? " — did you mean " : "", meaning, *meaning ? "?" : "");
 }
 
 /* A cercle that cannot be resolved is a warning when the region is known
@@ -219,13 +216,14 @@ static int resolve_cercle(struct rowbuf *r, int region, bool *rejected)
 	if (!*code && !*name)
 		return cercle_of_commune(r, region);
 	int64_t v;
+	enum place_status st = PLACE_OK;
 	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE, code, name, &v))
-		return (int)v;
-	enum place_status st = gazetteer_resolve_cercle_in(c, code, name, region, &cercle);
-	if (st == PLACE_OK) {
+		cercle = (int)v;
+	else if ((st = gazetteer_resolve_cercle_in(c, code, name, region, &cercle)) == PLACE_OK)
 		textmemo_put(&r->ctx->memo, MEMO_CERCLE, code, name, cercle);
+	gazetteer_numbering_count(c, &r->ctx->numbering, code, name, st, cercle);
+	if (st == PLACE_OK)
 		return cercle;
-	}
 	if (gazetteer_resolved(st)) {
 		cercle_remark(r, st, cercle);
 		return cercle;

@@ -177,6 +177,7 @@ Test(sheets, cod_ab_communes_keep_their_places)
 	cr_assert_eq(warnings_coded(&t, DC_REGION_NAME_NEAR), 11);
 	cr_assert_eq(warnings_coded(&t, DC_CERCLE_CODE_CONFLICT), 2);
 	cr_assert_eq(warnings_coded(&t, DC_UNKNOWN_CERCLE), 0);
+	cr_assert_eq(t.diags.notes, 0, "2 of 21 codes of another numbering: no note");
 	cr_assert_eq(reached_in(&t, "Koulikoro"), 110);
 	cr_assert_eq(reached_in(&t, "Bamako"), 120);
 	cr_assert_eq(reached_in(&t, "Ménaka"), 120);
@@ -204,7 +205,7 @@ Test(sheets, cercle_numbering_the_name_decides_in_its_region)
 	load_one(&t, FIX "cercle_numbering.csv");
 	cr_assert_eq(t.sources[0].rows_read, 11);
 	cr_assert_eq(t.sources[0].accepted, 9);
-	cr_assert_eq(t.diags.len, 9);
+	cr_assert_eq(t.diags.len, 10);
 	for (size_t i = 0; i < 9; i++) {
 		const struct diag *d = &t.diags.items[i];
 		cr_assert_eq(d->line, want[i].line);
@@ -224,6 +225,14 @@ Test(sheets, cercle_numbering_the_name_decides_in_its_region)
 	          "%s", t.diags.items[6].msg);
 	cr_assert(strstr(t.diags.items[7].msg, "ML04 is Ségou, and 'Mopti' is ML05"), "%s",
 	          t.diags.items[7].msg);
+	/* and once for the sheet: 5 of the 7 rows writing a known cercle with
+	 * a code (lines 2-7 and 10) give a code of another place */
+	const struct diag *note = &t.diags.items[9];
+	cr_assert_eq(note->level, DIAG_NOTE);
+	cr_assert_eq(note->code, DC_CERCLE_NUMBERING);
+	cr_assert(strstr(note->msg, "(5 of the 7 rows writing a known cercle with a p-code: ML0101 "
+	                            "written for Kayes, ML0102 for Bafoulabé, ML0201 for Koulikoro …)"),
+	          "%s", note->msg);
 	cr_assert_eq(reached_in(&t, "Kayes"), 70);
 	cr_assert_eq(reached_in(&t, "Koulikoro"), 120);
 	cr_assert_eq(reached_in(&t, "Mopti"), 50);
@@ -276,6 +285,7 @@ Test(sheets, cod_ab_every_commune_of_mali_is_placed_as_written)
 	cr_assert_eq(warnings_coded(&t, DC_REGION_NAME_NEAR), 108);
 	cr_assert_eq(warnings_coded(&t, DC_CERCLE_CODE_CONFLICT), 2);
 	cr_assert_eq(t.diags.warnings, 110);
+	cr_assert_eq(t.diags.notes, 0, "2 of 701 codes of another numbering: no note");
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
 		cr_assert_eq(reached_in(&t, want[i].region), want[i].communes, "%s", want[i].region);
 	cr_assert_eq(reached_all(&t), 701);

@@ -110,6 +110,17 @@ t "check: no suggestion of the code's own cercle" grep -q "^$tmp/meanings.csv:2:
 t "check: a cercle code and a misspelt name, both meanings" grep -q "^$tmp/meanings.csv:3:4: warning: Pcode cercle 'ML0102' and Cercle 'Bafoulabee' disagree: ML0102 is Diéma, and 'Bafoulabee' is no cercle's name — did you mean Bafoulabé (ML0101)?; counted at region level$" "$tmp/out"
 t "check: a region code and a misspelt name, both meanings" grep -q "^$tmp/meanings.csv:4:2: rejected: Pcode région 'ML03' and Région 'Koulikouro' disagree: ML03 is Sikasso, and 'Koulikouro' is no region's name — did you mean Koulikoro (ML02)?$" "$tmp/out"
 
+# Issue 14 point 5: a sheet whose cercle codes mostly follow another
+# numbering is said so once (README: cercle_numbering.csv, 5 of the 7 rows
+# writing a known cercle with a code); 2 of 21 (cod_ab_communes.csv) is no
+# numbering: no such line.
+"$BIN" check -c config.ini $F/cercle_numbering.csv >"$tmp/out"
+t "check: another cercle numbering is said once for the sheet" [ "$(grep -c 'another numbering' "$tmp/out")" -eq 1 ]
+t "check: the numbering note names counts and examples" grep -q "^$F/cercle_numbering.csv: note: its cercle p-codes follow another numbering (5 of the 7 rows writing a known cercle with a p-code: ML0101 written for Kayes, ML0102 for Bafoulabé, ML0201 for Koulikoro …); the names decide" "$tmp/out"
+t "check: each row keeps its own warning" [ "$(grep -c "^$F/cercle_numbering.csv:[0-9]*:[45]: warning: Pcode cercle" "$tmp/out")" -eq 5 ]
+"$BIN" check -c config.ini $F/cod_ab_communes.csv >"$tmp/out"
+t "check: two codes of another numbering among 21 make no note" [ "$(grep -c 'another numbering' "$tmp/out")" -eq 0 ]
+
 # Rule 9: a report sent twice (tests/fixtures/sheets/README.md, "resent/").
 R=$F/resent
 "$BIN" check -c config.ini $R/identical >"$tmp/out"
