@@ -545,14 +545,14 @@ void gazetteer_numbering_count(const struct config *c, struct cercle_numbering *
                                int cercle)
 {
 	char nc[CODE_MAX];
-	if (!*code || !*name || !norm_code(code, nc))
+	if (!*code || !*name)
 		return;
 	if (st == PLACE_OK || st == PLACE_NEAR_NAME) {
-		n->coded++;
+		n->coded++;   /* every row of a clean sheet: kept to a test and an add */
 		return;
 	}
 	int named = named_against_code(c, name, st, cercle);
-	if (named < 0)
+	if (named < 0 || !norm_code(code, nc))
 		return;   /* an unknown name says nothing of the numbering */
 	n->coded++;
 	n->other++;
