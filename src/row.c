@@ -191,18 +191,20 @@ static void cercle_why(struct rowbuf *r, enum place_status st, char *buf, size_t
 	char meaning[200];
 	gazetteer_cercle_name_meaning(c, name, coded, meaning, sizeof meaning);
 	*f = st == PLACE_UNKNOWN_CODE ? F_CERCLE_CODE : F_CERCLE;
-	if (st == PLACE_UNKNOWN_CODE && *name)
+	if (st == PLACE_UNKNOWN_CODE && *name) {
 		snprintf(buf, size, "%s: unknown cercle p-code '%s' (%s '%s' %s)", head(r, *f), code,
 		         head(r, F_CERCLE), name, meaning);
-	else if (st == PLACE_UNKNOWN_CODE)
+	} else if (st == PLACE_UNKNOWN_CODE) {
 		snprintf(buf, size, "%s: unknown cercle p-code '%s'", head(r, *f), code);
-	else if (coded >= 0)
+	} else if (coded >= 0) {
 		snprintf(buf, size, "%s '%s' and %s '%s' disagree: %s is %s, and '%s' %s",
 		         head(r, F_CERCLE_CODE), code, head(r, F_CERCLE), name, code,
 		         c->cercles[coded].name, name, meaning);
-	else if (gazetteer_suggest_cercle(c, name, meaning, sizeof meaning) >= 0)
+	} else {
+		gazetteer_suggest_cercle(c, name, meaning, sizeof meaning);
 		snprintf(buf, size, "%s: unknown cercle '%s'%s%s%s", head(r, *f), name,
 		         *meaning ? " — did you mean " : "", meaning, *meaning ? "?" : "");
+	}
 }
 
 /* A cercle that cannot be resolved is a warning when the region is known
