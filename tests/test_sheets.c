@@ -1,6 +1,7 @@
 /* The loader on the fixture sheets and the sample data, against figures
  * worked out by hand in tests/fixtures/sheets/README.md and data/README.md. */
 #include <criterion/criterion.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -304,6 +305,53 @@ Test(sheets, cod_ab_every_commune_of_mali_is_placed_as_written)
 			assert_row_placed_as_written(&t, row_at, line, text);
 	fclose(f);
 	cr_assert_eq(line, 702);
+	table_free(&t);
+}
+
+/* README: every cercle of the 2015 OCHA set, numbered its way: each row
+ * in the cercle it names (49 different ones; Ménaka's ML0704 in Gao at
+ * region level) and the numbering said once for the sheet. */
+Test(sheets, ocha_2015_numbering_is_said_once_and_the_names_decide)
+{
+	static const struct { const char *region; int64_t cercles; } want[] = {
+		{ "Mopti", 8 }, { "Kayes", 7 }, { "Koulikoro", 7 }, { "Ségou", 7 }, { "Sikasso", 7 },
+		{ "Tombouctou", 5 }, { "Gao", 4 }, { "Kidal", 4 }, { "Bamako", 1 }, { "Ménaka", 0 },
+	};
+	struct table t;
+	load_one(&t, FIX "ocha_2015_cercles.csv");
+	cr_assert_eq(t.sources[0].rows_read, 50);
+	cr_assert_eq(t.sources[0].rejected, 0);
+	cr_assert_eq(warnings_coded(&t, DC_CERCLE_CODE_CONFLICT), 41);
+	cr_assert_eq(warnings_coded(&t, DC_UNKNOWN_CERCLE), 1);
+	cr_assert_eq(warnings_coded(&t, DC_REGION_NAME_NEAR), 7);
+	cr_assert_eq(t.diags.warnings, 49);
+	cr_assert_eq(t.diags.notes, 1);
+	for (size_t i = 0; i < t.diags.len; i++)
+		if (t.diags.items[i].level == DIAG_NOTE) {
+			cr_assert_eq(t.diags.items[i].code, DC_CERCLE_NUMBERING);
+			cr_assert(strstr(t.diags.items[i].msg, "(42 of the 50 rows writing a known cercle "
+			                 "with a p-code: ML0702 written for Ansongo, ML0703 for Bourem, "
+			                 "ML0701 for Gao …)"), "%s", t.diags.items[i].msg);
+		}
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		cr_assert_eq(reached_in(&t, want[i].region), want[i].cercles, "%s", want[i].region);
+	cr_assert_eq(reached_all(&t), 50);
+	bool seen[512] = { false };
+	size_t placed = 0;
+	for (size_t i = 0; i < t.len; i++) {
+		int ce = t.rows[i].cercle;
+		if (ce < 0) {
+			cr_assert_eq(t.rows[i].line, 6, "only Ménaka (ML0704) has no cercle");
+			continue;
+		}
+		cr_assert_lt((size_t)ce, sizeof seen / sizeof seen[0]);
+		cr_assert(!seen[ce], "line %u: a second row in %s", t.rows[i].line, cfg.cercles[ce].name);
+		seen[ce] = true;
+		placed++;
+	}
+	cr_assert_eq(placed, 49);
+	cr_assert_eq(reached_in_cercle(&t, "ML0701"), 1);   /* line 3, Ansongo ML0702 */
+	cr_assert_eq(reached_in_cercle(&t, "ML0103"), 1);   /* line 9, Kayes ML0101 */
 	table_free(&t);
 }
 

@@ -118,6 +118,9 @@ t "check: a region code and a misspelt name, both meanings" grep -q "^$tmp/meani
 t "check: another cercle numbering is said once for the sheet" [ "$(grep -c 'another numbering' "$tmp/out")" -eq 1 ]
 t "check: the numbering note names counts and examples" grep -q "^$F/cercle_numbering.csv: note: its cercle p-codes follow another numbering (5 of the 7 rows writing a known cercle with a p-code: ML0101 written for Kayes, ML0102 for Bafoulabé, ML0201 for Koulikoro …); the names decide" "$tmp/out"
 t "check: each row keeps its own warning" [ "$(grep -c "^$F/cercle_numbering.csv:[0-9]*:[45]: warning: Pcode cercle" "$tmp/out")" -eq 5 ]
+"$BIN" check -c config.ini $F/ocha_2015_cercles.csv >"$tmp/out"
+t "check 2015 OCHA set: 50 = 50 + 0" grep -q '^total: 1 sheet, 50 rows read = 50 accepted + 0 rejected; 49 warnings$' "$tmp/out"
+t "check 2015 OCHA set: its numbering said once" grep -q "^$F/ocha_2015_cercles.csv: note: its cercle p-codes follow another numbering (42 of the 50 rows writing a known cercle with a p-code: ML0702 written for Ansongo, ML0703 for Bourem, ML0701 for Gao …)" "$tmp/out"
 "$BIN" check -c config.ini $F/cod_ab_communes.csv >"$tmp/out"
 t "check: two codes of another numbering among 21 make no note" [ "$(grep -c 'another numbering' "$tmp/out")" -eq 0 ]
 
