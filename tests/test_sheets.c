@@ -248,6 +248,41 @@ Test(sheets, cercle_numbering_the_name_decides_in_its_region)
 	table_free(&t);
 }
 
+/* Each region's reached figure, as a README works them out. */
+struct region_reached {
+	const char *region;
+	int64_t reached;
+};
+
+static void assert_reached_by_region(const struct table *t, const struct region_reached *want,
+                                     size_t n)
+{
+	int64_t all = 0;
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_eq(reached_in(t, want[i].region), want[i].reached, "%s", want[i].region);
+		all += want[i].reached;
+	}
+	cr_assert_eq(reached_all(t), all, "every row in one of the regions listed");
+}
+
+/* A COD-shaped sheet's counts, as its README works them out: rows read
+ * (none rejected), its warnings by code, and its notes. */
+struct cod_sheet_counts {
+	size_t rows, near_region, code_conflict, unknown_cercle, warnings, notes;
+};
+
+static void assert_cod_sheet(struct table *t, const char *path, struct cod_sheet_counts want)
+{
+	load_one(t, path);
+	cr_assert_eq(t->sources[0].rows_read, want.rows);
+	cr_assert_eq(t->sources[0].rejected, 0);
+	cr_assert_eq(warnings_coded(t, DC_REGION_NAME_NEAR), want.near_region);
+	cr_assert_eq(warnings_coded(t, DC_CERCLE_CODE_CONFLICT), want.code_conflict);
+	cr_assert_eq(warnings_coded(t, DC_UNKNOWN_CERCLE), want.unknown_cercle);
+	cr_assert_eq(t->diags.warnings, want.warnings);
+	cr_assert_eq(t->diags.notes, want.notes);
+}
+
 /* README: every commune of Mali as the 2020 COD table writes them.  Each
  * row's region and cercle are checked against the codes its own line
  * writes, read here with a plain split of the ASCII file (no quotes in
@@ -273,22 +308,17 @@ static void assert_row_placed_as_written(const struct table *t, const long *row_
 
 Test(sheets, cod_ab_every_commune_of_mali_is_placed_as_written)
 {
-	static const struct { const char *region; int64_t communes; } want[] = {
+	static const struct region_reached want[] = {
 		{ "Kayes", 129 }, { "Koulikoro", 108 }, { "Sikasso", 147 }, { "Ségou", 118 },
 		{ "Mopti", 108 }, { "Tombouctou", 52 }, { "Gao", 19 }, { "Kidal", 10 },
 		{ "Bamako", 6 }, { "Ménaka", 4 },
 	};
 	struct table t;
-	load_one(&t, FIX "cod_ab_mali_communes.csv");
-	cr_assert_eq(t.sources[0].rows_read, 701);
-	cr_assert_eq(t.sources[0].rejected, 0);
-	cr_assert_eq(warnings_coded(&t, DC_UNKNOWN_CERCLE), 0);
-	cr_assert_eq(warnings_coded(&t, DC_REGION_NAME_NEAR), 108);
-	cr_assert_eq(warnings_coded(&t, DC_CERCLE_CODE_CONFLICT), 2);
-	cr_assert_eq(t.diags.warnings, 110);
-	cr_assert_eq(t.diags.notes, 0, "2 of 701 codes of another numbering: no note");
-	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
-		cr_assert_eq(reached_in(&t, want[i].region), want[i].communes, "%s", want[i].region);
+	/* no unknown cercle; 2 of 701 codes of another numbering: no note */
+	assert_cod_sheet(&t, FIX "cod_ab_mali_communes.csv", (struct cod_sheet_counts){
+		.rows = 701, .near_region = 108, .code_conflict = 2, .unknown_cercle = 0,
+		.warnings = 110, .notes = 0 });
+	assert_reached_by_region(&t, want, sizeof want / sizeof want[0]);
 	cr_assert_eq(reached_all(&t), 701);
 
 	long row_at[703];
@@ -313,19 +343,14 @@ Test(sheets, cod_ab_every_commune_of_mali_is_placed_as_written)
  * region level) and the numbering said once for the sheet. */
 Test(sheets, ocha_2015_numbering_is_said_once_and_the_names_decide)
 {
-	static const struct { const char *region; int64_t cercles; } want[] = {
+	static const struct region_reached want[] = {
 		{ "Mopti", 8 }, { "Kayes", 7 }, { "Koulikoro", 7 }, { "Ségou", 7 }, { "Sikasso", 7 },
 		{ "Tombouctou", 5 }, { "Gao", 4 }, { "Kidal", 4 }, { "Bamako", 1 }, { "Ménaka", 0 },
 	};
 	struct table t;
-	load_one(&t, FIX "ocha_2015_cercles.csv");
-	cr_assert_eq(t.sources[0].rows_read, 50);
-	cr_assert_eq(t.sources[0].rejected, 0);
-	cr_assert_eq(warnings_coded(&t, DC_CERCLE_CODE_CONFLICT), 41);
-	cr_assert_eq(warnings_coded(&t, DC_UNKNOWN_CERCLE), 1);
-	cr_assert_eq(warnings_coded(&t, DC_REGION_NAME_NEAR), 7);
-	cr_assert_eq(t.diags.warnings, 49);
-	cr_assert_eq(t.diags.notes, 1);
+	assert_cod_sheet(&t, FIX "ocha_2015_cercles.csv", (struct cod_sheet_counts){
+		.rows = 50, .near_region = 7, .code_conflict = 41, .unknown_cercle = 1,
+		.warnings = 49, .notes = 1 });
 	for (size_t i = 0; i < t.diags.len; i++)
 		if (t.diags.items[i].level == DIAG_NOTE) {
 			cr_assert_eq(t.diags.items[i].code, DC_CERCLE_NUMBERING);
@@ -333,8 +358,7 @@ Test(sheets, ocha_2015_numbering_is_said_once_and_the_names_decide)
 			                 "with a p-code: ML0702 written for Ansongo, ML0703 for Bourem, "
 			                 "ML0701 for Gao …)"), "%s", t.diags.items[i].msg);
 		}
-	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
-		cr_assert_eq(reached_in(&t, want[i].region), want[i].cercles, "%s", want[i].region);
+	assert_reached_by_region(&t, want, sizeof want / sizeof want[0]);
 	cr_assert_eq(reached_all(&t), 50);
 	bool seen[512] = { false };
 	size_t placed = 0;
