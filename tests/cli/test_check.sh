@@ -104,11 +104,15 @@ t "report COD-AB Mali: each region reaches its communes" cmp -s "$tmp/communes" 
 { echo "Organisation,Région,Pcode région,Cercle,Pcode cercle,Type d'intervention,Mois de rapportage,Total"
   echo "DRC,Kayes,ML01,Bafoulabeeee,ML0101,Gestion de cas,2024-03,10"
   echo "DRC,Kayes,ML01,Bafoulabee,ML0102,Gestion de cas,2024-03,20"
-  echo "DRC,Koulikouro,ML03,,,Gestion de cas,2024-03,30"; } >"$tmp/meanings.csv"
+  echo "DRC,Koulikouro,ML03,,,Gestion de cas,2024-03,30"
+  echo "DRC,Kayes,ML21,,,Gestion de cas,2024-03,40"
+  echo "DRC,Kayes,ML11,,,Gestion de cas,2024-03,50"; } >"$tmp/meanings.csv"
 "$BIN" check -c config.ini "$tmp/meanings.csv" >"$tmp/out"
 t "check: no suggestion of the code's own cercle" grep -q "^$tmp/meanings.csv:2:4: warning: Pcode cercle 'ML0101' and Cercle 'Bafoulabeeee' disagree: ML0101 is Bafoulabé, and 'Bafoulabeeee' is no cercle's name; counted at region level$" "$tmp/out"
 t "check: a cercle code and a misspelt name, both meanings" grep -q "^$tmp/meanings.csv:3:4: warning: Pcode cercle 'ML0102' and Cercle 'Bafoulabee' disagree: ML0102 is Diéma, and 'Bafoulabee' is no cercle's name — did you mean Bafoulabé (ML0101)?; counted at region level$" "$tmp/out"
 t "check: a region code and a misspelt name, both meanings" grep -q "^$tmp/meanings.csv:4:2: rejected: Pcode région 'ML03' and Région 'Koulikouro' disagree: ML03 is Sikasso, and 'Koulikouro' is no region's name — did you mean Koulikoro (ML02)?$" "$tmp/out"
+t "check: an unknown region code beside a known name says the name's code" grep -q "^$tmp/meanings.csv:5:3: rejected: Pcode région: unknown region p-code 'ML21' (Région 'Kayes' is ML01)$" "$tmp/out"
+t "check: a new-system region code beside an old name, both meanings" grep -q "^$tmp/meanings.csv:6:2: rejected: Pcode région 'ML11' and Région 'Kayes' disagree: ML11 is Nioro, and 'Kayes' is ML01$" "$tmp/out"
 
 # Issue 14 point 5: a sheet whose cercle codes mostly follow another
 # numbering is said so once (README: cercle_numbering.csv, 5 of the 7 rows
