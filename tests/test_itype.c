@@ -1,11 +1,16 @@
-/* Intervention types against the shipped config.ini: code, label, then the
- * longest whole-word keyword. */
+/* Intervention types against the frozen copy of the shipped config.ini:
+ * code, label, then the longest whole-word keyword, all compared by stems;
+ * and the wordings of public CP material (tests/fixtures/itypes/). */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
+#include "csvline.h"
 #include "itype.h"
 #include "plan_fixture.h"
+#include "text.h"
 
 static struct config cfg;
 
@@ -65,7 +70,7 @@ Test(itype, longest_keyword_wins)
 {
 	/* "famille d accueil" (ENA, 17) beats "famille" (PAR, 7) */
 	cr_assert_str_eq(type_of("Placement en famille d'accueil transitoire (FAT)"), "ENA");
-	cr_assert_str_eq(type_of("Famille"), "PAR");
+	cr_assert_str_eq(type_of("Soutien aux familles"), "PAR");
 	/* "psychosocial" (PSS, 12) beats "eae" (EAE, 3) and "parents" (PAR, 7) */
 	cr_assert_str_eq(type_of("Soutien psychosocial aux parents dans les EAE"), "PSS");
 }
@@ -77,4 +82,179 @@ Test(itype, nothing_matches)
 	cr_assert_str_eq(type_of(""), "-");
 	cr_assert_str_eq(type_of(" - "), "-");
 	cr_assert_eq(itype_resolve(&cfg, NULL), -1);
+}
+
+Test(itype, plural_feminine_and_spacing_forms)
+{
+	cr_assert_str_eq(type_of("Espaces amis des enfants"), "EAE");   /* the label */
+	cr_assert_str_eq(type_of("Espace ami des enfants"), "EAE");     /* singular label */
+	cr_assert_str_eq(type_of("espaces sécurisées"), "EAE");         /* keyword "espace securise" */
+	cr_assert_str_eq(type_of("Enfants non accompagnées"), "ENA");   /* "non accompagne" */
+	cr_assert_str_eq(type_of("prise en charge psycho-sociale"), "PSS");
+	cr_assert_str_eq(type_of("PRISE EN CHARGE  PSYCHOSOCIALE"), "PSS");
+	cr_assert_str_eq(type_of("Education au risque des mines"), "EREE");
+	cr_assert_str_eq(type_of("Jugements supplétifs"), "EC");
+}
+
+Test(itype, abbreviations_and_synonyms)
+{
+	cr_assert_str_eq(type_of("EORE"), "EREE");
+	cr_assert_str_eq(type_of("ERM"), "EREE");
+	cr_assert_str_eq(type_of("EROE"), "EREE");     /* as written in an HRP logframe */
+	cr_assert_str_eq(type_of("Civil documentation"), "EC");
+	cr_assert_str_eq(type_of("Birth certificates"), "EC");
+	cr_assert_str_eq(type_of("CMGT"), "GC");
+	cr_assert_str_eq(type_of("ESFGA"), "EAFGA");
+}
+
+/* "reintegration" and "reinsertion" are context keywords of EAFGA: alone
+ * (an adults' income-generating activity) they are no CP type; beside a
+ * second word of the type they are. */
+Test(itype, context_keyword_needs_a_second_word)
+{
+	cr_assert_str_eq(type_of("Réinsertion socio-économique"), "-");
+	cr_assert_str_eq(type_of("Socio-economic reintegration"), "-");
+	cr_assert_str_eq(type_of("Reintegration"), "-");
+	cr_assert_str_eq(type_of("Libération et réintégration"), "EAFGA");
+	cr_assert_str_eq(type_of("Réinsertion des enfants ex-combattants"), "EAFGA");
+	cr_assert_str_eq(type_of("Réintégration socio-économique des EAFGA"), "EAFGA");
+	/* the same for training (RC) and the mine words of EREE */
+	cr_assert_str_eq(type_of("Formation professionnelle des jeunes"), "-");
+	cr_assert_str_eq(type_of("Formation des acteurs"), "RC");
+	cr_assert_str_eq(type_of("enfants dans les mines d'or"), "-");
+	cr_assert_str_eq(type_of("Mines et restes d'explosifs"), "EREE");
+}
+
+Test(itype, stems)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "espaces securisees", "espac securis" },
+		{ "espace securise", "espac securis" },
+		{ "psychosociaux psychosociales psychosocial", "psychosocial psychosocial psychosocial" },
+		{ "individuelle individuels", "individuel individuel" },
+		{ "activities activity", "activiti activiti" },
+		{ "alternative alternatif", "alternatif alternatif" },
+		{ "bureaux", "bureau" },
+		{ "armees arme armes", "arme arme arme" },
+		{ "mines mine", "mine mine" },
+		{ "access stress", "access stress" },        /* a double s is no plural */
+		{ "eae ena uasc eree", "eae ena uasc eree" },  /* acronyms of 4 letters or fewer */
+		{ "ml0101s r2s", "ml0101s r2s" },            /* words with digits */
+		{ "", "" },
+	};
+	char out[64];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		text_stem(cases[i].in, out, sizeof out);
+		cr_expect_str_eq(out, cases[i].out, "stem of '%s'", cases[i].in);
+	}
+	/* in place, and bounded: a word that does not fit is left out whole */
+	char buf[] = "familles separees";
+	text_stem(buf, buf, sizeof buf);
+	cr_expect_str_eq(buf, "famill separ");
+	text_stem("familles separees", out, 10);
+	cr_expect_str_eq(out, "famill");
+}
+
+/* ---- the wording fixtures --------------------------------------------------- */
+
+#define FX_WORDINGS "tests/fixtures/itypes/wordings.csv"
+#define FX_NOT_CP "tests/fixtures/itypes/not_cp.csv"
+
+struct cells {
+	char text[4][512];
+	int n;
+};
+
+static void on_cell(void *cell, size_t len, void *data)
+{
+	struct cells *c = data;
+	if (c->n < 4) {
+		size_t k = len < sizeof c->text[0] - 1 ? len : sizeof c->text[0] - 1;
+		memcpy(c->text[c->n], cell, k);
+		c->text[c->n][k] = '\0';
+	}
+	c->n++;
+}
+
+/* Reads the next record of a fixture (one record a line); false at the end. */
+static bool next_record(FILE *f, struct cells *c, size_t want)
+{
+	char line[2048];
+	struct csvline_scratch scratch = { NULL, 0 };
+	enum csvline_result r;
+
+	do {
+		if (!fgets(line, sizeof line, f)) {
+			free(scratch.buf);
+			return false;
+		}
+		c->n = 0;
+		r = csvline_split(line, strlen(line), ',', &scratch, on_cell, c);
+	} while (r == CSVLINE_BLANK);
+	free(scratch.buf);
+	cr_assert_eq(r, CSVLINE_RECORD, "not a simple CSV line: %s", line);
+	cr_assert_eq((size_t)c->n, want, "expected %zu cells: %s", want, line);
+	return true;
+}
+
+static FILE *open_fixture(const char *path, size_t ncells)
+{
+	struct cells header;
+	FILE *f = fopen(path, "r");
+	cr_assert_not_null(f, "%s", path);
+	cr_assert(next_record(f, &header, ncells));   /* the header */
+	return f;
+}
+
+/* At least 150 wordings from public CP AoR and 4W material (README.md of
+ * the fixture names each source); at least 95 % resolve to the type a
+ * person gives them.  The misses are printed. */
+Test(itype, public_wordings_at_least_95_percent)
+{
+	FILE *f = open_fixture(FX_WORDINGS, 4);
+	struct cells c;
+	unsigned total = 0, matched = 0;
+
+	while (next_record(f, &c, 4)) {
+		const char *got = type_of(c.text[0]);
+		total++;
+		cr_assert(strcmp(c.text[1], "type") == 0 || strcmp(c.text[1], "activity") == 0,
+		          "column must be type or activity: %s", c.text[1]);
+		cr_assert_not_null(fx_type(&cfg, c.text[2]) >= 0 ? c.text[2] : NULL,
+		                   "not a type code: %s", c.text[2]);
+		if (strcmp(got, c.text[2]) == 0)
+			matched++;
+		else
+			fprintf(stderr, "itype miss: %s '%s': expected %s, got %s\n", c.text[1],
+			        c.text[0], c.text[2], got);
+	}
+	fclose(f);
+	fprintf(stderr, "itype wordings: %u of %u matched (%.1f %%)\n", matched, total,
+	        100.0 * matched / total);
+	cr_assert_geq(total, 150);
+	cr_assert_geq(matched * 100, total * 95, "%u of %u matched", matched, total);
+}
+
+/* Activities of other sectors (WASH, shelter, food, nutrition,
+ * livelihoods, general protection) and CP concerns with no type of their
+ * own: none gets a CP type. */
+Test(itype, other_sectors_get_no_cp_type)
+{
+	FILE *f = open_fixture(FX_NOT_CP, 3);
+	struct cells c;
+	unsigned total = 0, wrong = 0;
+	int other = fx_type(&cfg, "AUTRE");
+
+	while (next_record(f, &c, 3)) {
+		int t = itype_resolve(&cfg, c.text[0]);
+		total++;
+		if (t >= 0 && t != other) {
+			wrong++;
+			fprintf(stderr, "itype false positive: '%s' (%s) -> %s\n", c.text[0],
+			        c.text[1], cfg.types[t].code);
+		}
+	}
+	fclose(f);
+	cr_assert_geq(total, 40);
+	cr_assert_eq(wrong, 0, "%u of %u activities of other sectors got a CP type", wrong, total);
 }
