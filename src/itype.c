@@ -1,6 +1,7 @@
 /* itype: resolving an intervention type from what a partner wrote. */
 #include "itype.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -21,17 +22,50 @@ static int by_code_or_label(const struct config *c, const char *folded, const ch
 	return -1;
 }
 
+/* The first two letters of every word of the text, as a set: a keyword
+ * whose first two letters start no word of the text cannot occur in it, so
+ * most of the hundred-odd keywords are dismissed without a search. */
+struct word_starts {
+	uint64_t bits[16];
+};
+
+static unsigned start_index(const char *w)
+{
+	unsigned c0 = (unsigned char)w[0];
+	unsigned c1 = w[1] == ' ' ? 0 : (unsigned char)w[1];
+	return (c0 * 37u + c1) & 1023u;
+}
+
+static void word_starts_of(const char *stem, struct word_starts *ws)
+{
+	memset(ws, 0, sizeof *ws);
+	for (const char *p = stem; *p; ) {
+		unsigned i = start_index(p);
+		ws->bits[i / 64] |= UINT64_C(1) << (i % 64);
+		p = strchr(p, ' ');
+		if (!p)
+			break;
+		p++;
+	}
+}
+
+static bool may_occur(const struct word_starts *ws, const char *keyword)
+{
+	unsigned i = start_index(keyword);
+	return *keyword && (ws->bits[i / 64] >> (i % 64) & 1);
+}
+
 /* How one type's keywords meet the text: the longest that counts. */
 struct type_hits {
 	size_t best;     /* length of the longest keyword found, 0 if none counts */
 	unsigned found;  /* keywords and context keywords found */
 };
 
-static void find_words(const char *stem, const char *const *words, size_t n,
-                       size_t *longest, unsigned *found)
+static void find_words(const char *stem, const struct word_starts *ws,
+                       const char *const *words, size_t n, size_t *longest, unsigned *found)
 {
 	for (size_t k = 0; k < n; k++) {
-		if (text_has_words(stem, words[k])) {
+		if (may_occur(ws, words[k]) && text_has_words(stem, words[k])) {
 			size_t len = strlen(words[k]);
 			(*found)++;
 			if (len > *longest)
@@ -43,14 +77,15 @@ static void find_words(const char *stem, const char *const *words, size_t n,
 /* A context keyword counts only beside a second keyword of the same type:
  * "reintegration" alone is no CAAFAG activity, "reintegration des enfants
  * associes" is. */
-static struct type_hits type_hits(const struct itype *t, const char *stem)
+static struct type_hits type_hits(const struct itype *t, const char *stem,
+                                  const struct word_starts *ws)
 {
 	struct type_hits h = { 0, 0 };
 	size_t ctx_best = 0;
 	unsigned ctx_found = 0;
 
-	find_words(stem, t->keyword_stems, t->nkeywords, &h.best, &h.found);
-	find_words(stem, t->context_stems, t->ncontext, &ctx_best, &ctx_found);
+	find_words(stem, ws, t->keyword_stems, t->nkeywords, &h.best, &h.found);
+	find_words(stem, ws, t->context_stems, t->ncontext, &ctx_best, &ctx_found);
 	if (ctx_found > 0 && h.found + ctx_found >= 2 && ctx_best > h.best)
 		h.best = ctx_best;
 	h.found += ctx_found;
@@ -64,8 +99,11 @@ static int by_keyword(const struct config *c, const char *stem)
 {
 	int best = -1;
 	size_t best_len = 0;
+	struct word_starts ws;
+
+	word_starts_of(stem, &ws);
 	for (size_t i = 0; i < c->ntypes; i++) {
-		struct type_hits h = type_hits(&c->types[i], stem);
+		struct type_hits h = type_hits(&c->types[i], stem, &ws);
 		if (h.best > best_len) {
 			best = (int)i;
 			best_len = h.best;
