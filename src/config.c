@@ -291,15 +291,24 @@ static const char **stem_list(struct arena *a, const char *const *folded, size_t
 	return stems;
 }
 
-/* The stems matching compares; context keywords are kept as stems only. */
+/* The stems matching compares; context keywords are kept as stems only.
+ * A context keyword whose stem is already one of the type's ("demobilise"
+ * beside "demobilisation") is dropped: one word must not count twice. */
 static void stem_type(struct arena *a, struct itype *t, const char *context)
 {
 	const char **ctx = NULL;
+	size_t nctx = 0;
 	t->label_en_stem = stem_dup(a, t->label_en_folded);
 	t->label_fr_stem = stem_dup(a, t->label_fr_folded);
 	t->keyword_stems = stem_list(a, t->keywords, t->nkeywords);
-	ini_add_folded_list(a, "", context, &ctx, &t->ncontext);
-	t->context_stems = stem_list(a, ctx, t->ncontext);
+	ini_add_folded_list(a, "", context, &ctx, &nctx);
+	t->context_stems = stem_list(a, ctx, nctx);
+	t->ncontext = 0;
+	for (size_t i = 0; i < nctx; i++) {
+		const char *stem = t->context_stems[i];
+		if (!type_has_stem(t, stem))
+			t->context_stems[t->ncontext++] = stem;
+	}
 }
 
 static bool load_type_entry(struct ini_file *L, const struct ini_entry *en)

@@ -335,11 +335,22 @@ static size_t stem_feminine(char *w, size_t n)
 	return n;
 }
 
+/* A French verb and its noun agree: "sensibiliser", "sensibilisation" and
+ * "sensibilise" all end as "sensibilis"; "rechercher" as "recherche". */
+static size_t stem_verb(const char *w, size_t n)
+{
+	if (ends_with(w, n, "ation") && n - 5 >= TEXT_STEM_MIN)
+		return n - 5;
+	if (ends_with(w, n, "er") && n - 2 >= TEXT_STEM_MIN)
+		return n - 2;
+	return n;
+}
+
 static size_t stem_word(char *w, size_t n)
 {
 	if (!stemmable(w, n))
 		return n;
-	return stem_feminine(w, stem_plural(w, n));
+	return stem_verb(w, stem_feminine(w, stem_plural(w, n)));
 }
 
 size_t text_stem(const char *folded, char *out, size_t size)

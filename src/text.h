@@ -36,7 +36,8 @@ bool text_has_words(const char *hay, const char *word);
  * TEXT_STEM_MIN letters remain: "eaux" -> "eau", "aux" -> "al", "eux" ->
  * "eu", a final "s" (not "ss") goes; then "ee" or "e" goes; then "ell",
  * "enn", "onn" lose their last letter; then a final "v" becomes "f" and a
- * final "y" becomes "i".  Words with digits or non-ASCII letters, and
+ * final "y" becomes "i"; last a final "ation" or "er" goes, so a verb and
+ * its noun agree ("sensibiliser", "sensibilisation": "sensibilis").  Words with digits or non-ASCII letters, and
  * acronyms of TEXT_STEM_MIN letters or fewer, are kept as they are.  It is
  * a stemmer, not a dictionary: stems need not be words, only agree.
  * Writes at most size-1 bytes plus a NUL into out (which may be `folded`

@@ -135,6 +135,8 @@ Test(itype, stems)
 		{ "activities activity", "activiti activiti" },
 		{ "alternative alternatif", "alternatif alternatif" },
 		{ "bureaux", "bureau" },
+		{ "sensibiliser sensibilisation sensibilisees", "sensibilis sensibilis sensibilis" },
+		{ "premiere premiers", "premi premi" },
 		{ "armees arme armes", "arme arme arme" },
 		{ "mines mine", "mine mine" },
 		{ "access stress", "access stress" },        /* a double s is no plural */
