@@ -260,3 +260,53 @@ Test(itype, other_sectors_get_no_cp_type)
 	cr_assert_geq(total, 40);
 	cr_assert_eq(wrong, 0, "%u of %u activities of other sectors got a CP type", wrong, total);
 }
+
+/* ---- the fourth field of [types] -------------------------------------------- */
+
+/* The smallest config that loads, with the given [types]
+ * lines (AUTRE added), loaded into *c from a temporary file. */
+static bool load_types(struct config *c, struct error *e, const char *types)
+{
+	char path[] = "/tmp/fourw-itype-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	FILE *out = fdopen(fd, "w");
+	cr_assert_not_null(out);
+	fprintf(out, "[plan]\nname = T\nin_need = 10\ntargeted = 6\nmode = monthly\n\n"
+	        "[regions.old]\nR0 = Region A\n\n[types]\n%sAUTRE = Other | Autre |\n\n"
+	        "[columns]\nregion = region\n", types);
+	fclose(out);
+	memset(c, 0, sizeof *c);
+	bool ok = config_load(c, path, e);
+	remove(path);
+	return ok;
+}
+
+/* Context keywords: one word never counts twice ("demobilise" and
+ * "demobilisation" share a stem), two different ones do. */
+Test(itype, context_keywords_from_config)
+{
+	struct config c;
+	struct error e;
+	cr_assert(load_types(&c, &e, "CA = Armed | Armes | caafag | demobilise, demobilisation, "
+	                     "liberation\n"), "%s", e.msg);
+	cr_expect_eq(c.types[0].ncontext, 2);   /* demobilis, liber */
+	cr_expect_eq(itype_resolve(&c, "Démobilisation"), -1);
+	cr_expect_eq(itype_resolve(&c, "démobilisation et libération"), 0);
+	cr_expect_eq(itype_resolve(&c, "CAAFAG"), 0);
+	config_free(&c);
+}
+
+/* A keyword whose stem is another type's keyword, or context keyword,
+ * would be decided by the order of [types]: refused, naming both. */
+Test(itype, keyword_stem_of_two_types_is_refused)
+{
+	struct config c;
+	struct error e;
+	cr_assert_not(load_types(&c, &e, "AA = A | A | espaces securises\nBB = B | B | x | espace securise\n"));
+	cr_expect(strstr(e.msg, "[types] BB: keyword 'espac securis' is also one of AA"), "%s", e.msg);
+	config_free(&c);
+	cr_assert_not(load_types(&c, &e, "AA = A | A | y | liberation\nBB = B | B | libere\n"));
+	cr_expect(strstr(e.msg, "[types] BB: keyword 'liber' is also one of AA"), "%s", e.msg);
+	config_free(&c);
+}
