@@ -84,45 +84,63 @@ Test(itype, nothing_matches)
 	cr_assert_eq(itype_resolve(&cfg, NULL), -1);
 }
 
+/* A text and the code it must resolve to ("-": no type). */
+struct text_type {
+	const char *text, *code;
+};
+
+static void expect_types(const struct text_type *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		cr_expect_str_eq(type_of(cases[i].text), cases[i].code, "'%s'", cases[i].text);
+}
+
 Test(itype, plural_feminine_and_spacing_forms)
 {
-	cr_assert_str_eq(type_of("Espaces amis des enfants"), "EAE");   /* the label */
-	cr_assert_str_eq(type_of("Espace ami des enfants"), "EAE");     /* singular label */
-	cr_assert_str_eq(type_of("espaces sécurisées"), "EAE");         /* keyword "espace securise" */
-	cr_assert_str_eq(type_of("Enfants non accompagnées"), "ENA");   /* "non accompagne" */
-	cr_assert_str_eq(type_of("prise en charge psycho-sociale"), "PSS");
-	cr_assert_str_eq(type_of("PRISE EN CHARGE  PSYCHOSOCIALE"), "PSS");
-	cr_assert_str_eq(type_of("Education au risque des mines"), "EREE");
-	cr_assert_str_eq(type_of("Jugements supplétifs"), "EC");
+	static const struct text_type cases[] = {
+		{ "Espaces amis des enfants", "EAE" },      /* the label */
+		{ "Espace ami des enfants", "EAE" },        /* the label, singular */
+		{ "espaces sécurisées", "EAE" },            /* keyword "espace securise" */
+		{ "Enfants non accompagnées", "ENA" },      /* keyword "non accompagne" */
+		{ "prise en charge psycho-sociale", "PSS" },
+		{ "PRISE EN CHARGE  PSYCHOSOCIALE", "PSS" },
+		{ "Education au risque des mines", "EREE" },
+		{ "Jugements supplétifs", "EC" },
+		{ "Sensibiliser les parents", "SENS" },     /* verb and noun share a stem */
+	};
+	expect_types(cases, sizeof cases / sizeof cases[0]);
 }
 
 Test(itype, abbreviations_and_synonyms)
 {
-	cr_assert_str_eq(type_of("EORE"), "EREE");
-	cr_assert_str_eq(type_of("ERM"), "EREE");
-	cr_assert_str_eq(type_of("EROE"), "EREE");     /* as written in an HRP logframe */
-	cr_assert_str_eq(type_of("Civil documentation"), "EC");
-	cr_assert_str_eq(type_of("Birth certificates"), "EC");
-	cr_assert_str_eq(type_of("CMGT"), "GC");
-	cr_assert_str_eq(type_of("ESFGA"), "EAFGA");
+	static const struct text_type cases[] = {
+		{ "EORE", "EREE" }, { "ERM", "EREE" },
+		{ "EROE", "EREE" },                          /* as written in an HRP logframe */
+		{ "Civil documentation", "EC" }, { "Birth certificates", "EC" },
+		{ "CMGT", "GC" }, { "ESFGA", "EAFGA" },
+	};
+	expect_types(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* "reintegration" and "reinsertion" are context keywords of EAFGA: alone
  * (an adults' income-generating activity) they are no CP type; beside a
- * second word of the type they are. */
+ * second word of the type they are.  The same for training (RC) and the
+ * mine words of EREE. */
 Test(itype, context_keyword_needs_a_second_word)
 {
-	cr_assert_str_eq(type_of("Réinsertion socio-économique"), "-");
-	cr_assert_str_eq(type_of("Socio-economic reintegration"), "-");
-	cr_assert_str_eq(type_of("Reintegration"), "-");
-	cr_assert_str_eq(type_of("Libération et réintégration"), "EAFGA");
-	cr_assert_str_eq(type_of("Réinsertion des enfants ex-combattants"), "EAFGA");
-	cr_assert_str_eq(type_of("Réintégration socio-économique des EAFGA"), "EAFGA");
-	/* the same for training (RC) and the mine words of EREE */
-	cr_assert_str_eq(type_of("Formation professionnelle des jeunes"), "-");
-	cr_assert_str_eq(type_of("Formation des acteurs"), "RC");
-	cr_assert_str_eq(type_of("enfants dans les mines d'or"), "-");
-	cr_assert_str_eq(type_of("Mines et restes d'explosifs"), "EREE");
+	static const struct text_type cases[] = {
+		{ "Réinsertion socio-économique", "-" },
+		{ "Socio-economic reintegration", "-" },
+		{ "Reintegration", "-" },
+		{ "Libération et réintégration", "EAFGA" },
+		{ "Réinsertion des enfants ex-combattants", "EAFGA" },
+		{ "Réintégration socio-économique des EAFGA", "EAFGA" },
+		{ "Formation professionnelle des jeunes", "-" },
+		{ "Formation des acteurs", "RC" },
+		{ "enfants dans les mines d'or", "-" },
+		{ "Mines et restes d'explosifs", "EREE" },
+	};
+	expect_types(cases, sizeof cases / sizeof cases[0]);
 }
 
 Test(itype, stems)
@@ -263,23 +281,14 @@ Test(itype, other_sectors_get_no_cp_type)
 
 /* ---- the fourth field of [types] -------------------------------------------- */
 
-/* The smallest config that loads, with the given [types]
- * lines (AUTRE added), loaded into *c from a temporary file. */
-static bool load_types(struct config *c, struct error *e, const char *types)
+/* tests/fixtures/itypes/<name>.ini: the smallest config that loads, with
+ * the [types] lines a test needs. */
+static bool load_types(struct config *c, struct error *e, const char *name)
 {
-	char path[] = "/tmp/fourw-itype-XXXXXX";
-	int fd = mkstemp(path);
-	cr_assert_geq(fd, 0);
-	FILE *out = fdopen(fd, "w");
-	cr_assert_not_null(out);
-	fprintf(out, "[plan]\nname = T\nin_need = 10\ntargeted = 6\nmode = monthly\n\n"
-	        "[regions.old]\nR0 = Region A\n\n[types]\n%sAUTRE = Other | Autre |\n\n"
-	        "[columns]\nregion = region\n", types);
-	fclose(out);
+	char path[128];
+	snprintf(path, sizeof path, "tests/fixtures/itypes/%s.ini", name);
 	memset(c, 0, sizeof *c);
-	bool ok = config_load(c, path, e);
-	remove(path);
-	return ok;
+	return config_load(c, path, e);
 }
 
 /* Context keywords: one word never counts twice ("demobilise" and
@@ -288,8 +297,7 @@ Test(itype, context_keywords_from_config)
 {
 	struct config c;
 	struct error e;
-	cr_assert(load_types(&c, &e, "CA = Armed | Armes | caafag | demobilise, demobilisation, "
-	                     "liberation\n"), "%s", e.msg);
+	cr_assert(load_types(&c, &e, "context_keywords"), "%s", e.msg);
 	cr_expect_eq(c.types[0].ncontext, 2);   /* demobilis, liber */
 	cr_expect_eq(itype_resolve(&c, "Démobilisation"), -1);
 	cr_expect_eq(itype_resolve(&c, "démobilisation et libération"), 0);
@@ -303,10 +311,12 @@ Test(itype, keyword_stem_of_two_types_is_refused)
 {
 	struct config c;
 	struct error e;
-	cr_assert_not(load_types(&c, &e, "AA = A | A | espaces securises\nBB = B | B | x | espace securise\n"));
-	cr_expect(strstr(e.msg, "[types] BB: keyword 'espac securis' is also one of AA"), "%s", e.msg);
+	cr_assert_not(load_types(&c, &e, "stem_two_types"));
+	cr_expect(strstr(e.msg, "stem_two_types.ini:13: [types] BB: keyword 'espac securis' is "
+	                 "also one of AA"), "%s", e.msg);
 	config_free(&c);
-	cr_assert_not(load_types(&c, &e, "AA = A | A | y | liberation\nBB = B | B | libere\n"));
-	cr_expect(strstr(e.msg, "[types] BB: keyword 'liber' is also one of AA"), "%s", e.msg);
+	cr_assert_not(load_types(&c, &e, "stem_two_types_context"));
+	cr_expect(strstr(e.msg, "stem_two_types_context.ini:13: [types] BB: keyword 'liber' is "
+	                 "also one of AA"), "%s", e.msg);
 	config_free(&c);
 }
