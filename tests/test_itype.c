@@ -9,6 +9,8 @@
 #include "config.h"
 #include "csvline.h"
 #include "itype.h"
+#include "load.h"
+#include "table.h"
 #include "plan_fixture.h"
 #include "text.h"
 
@@ -319,4 +321,37 @@ Test(itype, keyword_stem_of_two_types_is_refused)
 	cr_expect(strstr(e.msg, "stem_two_types_context.ini:13: [types] BB: keyword 'liber' is "
 	                 "also one of AA"), "%s", e.msg);
 	config_free(&c);
+}
+
+/* ---- a row: the type column first -------------------------------------------- */
+
+/* The type a partner wrote wins over what the activity says, even when it
+ * names no type (AUTRE, with a warning); the activity is read only when
+ * the type column is empty. */
+Test(itype, the_type_column_wins_over_the_activity)
+{
+	static const char sheet[] =
+		"Organisation,Region,Cercle,Intervention type,Activity,Reporting month,Total\n"
+		"IRC,Mopti,Mopti,Gestion de cas,Sensibilisation des parents,2024-01,5\n"
+		"IRC,Mopti,Mopti,,Sensibilisation des parents,2024-01,7\n"
+		"IRC,Mopti,Mopti,Appui scolaire,Soutien psychosocial,2024-01,9\n";
+	struct table t;
+	struct error e;
+	size_t from_activity = 0, unknown = 0;
+
+	table_init(&t);
+	cr_assert(load_buffer(&t, &cfg, "sheet.csv", sheet, strlen(sheet), &e), "%s", e.msg);
+	cr_assert_eq(t.len, 3);
+	for (size_t i = 0; i < t.len; i++) {
+		uint32_t line = t.rows[i].line;
+		cr_expect_str_eq(cfg.types[t.rows[i].itype].code,
+		                 line == 2 ? "GC" : line == 3 ? "SENS" : "AUTRE", "line %u", line);
+	}
+	for (size_t i = 0; i < t.diags.len; i++) {
+		from_activity += t.diags.items[i].code == DC_TYPE_FROM_ACTIVITY;
+		unknown += t.diags.items[i].code == DC_UNKNOWN_TYPE;
+	}
+	cr_expect_eq(from_activity, 1);
+	cr_expect_eq(unknown, 1);
+	table_free(&t);
 }
