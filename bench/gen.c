@@ -1,6 +1,6 @@
 /* gen: a deterministic generator of Mali child-protection 4W sheets.
  *
- *   bench/gen --rows N [--dialect en|fr-excel|hxl] [--seed S] [--clean]
+ *   bench/gen --rows N [--dialect en|fr-excel|hxl] [--seed S] [--clean | --warnings]
  *             [-o FILE] [--expected FILE]
  *
  * Writes N data rows (about 170 bytes each) of an illustrative — not real —
@@ -18,7 +18,11 @@
  * disagrees with its breakdown.  --clean writes canonical spellings only:
  * the old-system region p-code in every row, the type code, no blank cell,
  * no trailing space.  Quoted activity texts with commas and newlines stay
- * in both — that is valid CSV every tool must read.
+ * in both — that is valid CSV every tool must read.  --warnings adds, to
+ * the mess, what makes most rows draw a warning (add_warnings: months of
+ * the year before the plan's, unknown cercles, organisations spelled the
+ * other way) and writes the people counts as bare numbers, so that the
+ * raw-text peers can at least be timed on it.
  *
  * Alongside, the generator writes the TRUE answer it knows while writing:
  * per canonical region p-code × intervention type code, the sum of what
