@@ -442,25 +442,68 @@ static void finish_lists(struct cube *q, struct cube_index *ix)
 		qsort(q->overlaps, q->noverlaps, sizeof *q->overlaps, cmp_overlap);
 }
 
-/* The denominators of the total: the plan's, unless the filter picked
- * regions — then what those regions need, so a part is never measured
- * against the whole. */
-static void finish_denominators(struct cube *q, const struct config *c, const struct filter *f)
+/* The regions the selection is of: those the filter picks, else those its
+ * text names ("segou") when every selected row lies in them; false when
+ * it is not a choice of regions. */
+static bool selected_regions(const struct cube *q, const struct config *c,
+                             const struct filter *f, const struct filter_prep *p, bool *in)
 {
-	q->total_in_need = c->in_need;
-	q->total_targeted = c->targeted;
-	if (!filter_limits_regions(f))
-		return;
-	int64_t need = 0, target = 0;
+	bool any = false, outside = false;
 	for (size_t r = 0; r < c->nregions; r++) {
-		if (!filter_has_region(f, r))
-			continue;
-		const struct region *re = &c->regions[r];
-		need = need < 0 || re->in_need < 0 ? CONFIG_UNKNOWN : need + re->in_need;
-		target = target < 0 || re->targeted < 0 ? CONFIG_UNKNOWN : target + re->targeted;
+		in[r] = filter_limits_regions(f) ? filter_has_region(f, (int)r)
+		                                 : filter_prep_text_names_region(p, r);
+		any |= in[r];
+		outside |= !in[r] && q->region[r].activities > 0;
 	}
-	q->total_in_need = need;
-	q->total_targeted = target;
+	return any && (filter_limits_regions(f) || !outside);
+}
+
+/* The same for intervention types. */
+static bool selected_types(const struct cube *q, const struct config *c,
+                           const struct filter *f, const struct filter_prep *p, bool *in)
+{
+	bool any = false, outside = false;
+	for (size_t t = 0; t < c->ntypes; t++) {
+		in[t] = filter_limits_types(f) ? filter_has_type(f, (int)t)
+		                               : filter_prep_text_names_type(p, t);
+		any |= in[t];
+		outside |= !in[t] && q->type[t].activities > 0;
+	}
+	return any && (filter_limits_types(f) || !outside);
+}
+
+static int64_t add_known(int64_t sum, int64_t v)
+{
+	return sum < 0 || v < 0 ? CONFIG_UNKNOWN : sum + v;
+}
+
+/* Rule 7 under a filter: the denominators of what is selected, so a part
+ * is never measured against the whole — the regions' own figures, the
+ * types' targets where config.ini gives them (no need is known by type),
+ * none for regions and types at once (the type targets are national) —
+ * and the plan's otherwise (a partner, a status or a period narrows what
+ * is reached within the plan). */
+static void finish_denominators(struct cube *q, const struct config *c, const struct filter *f,
+                                const struct filter_prep *p)
+{
+	bool *in_r = xcalloc(c->nregions + 1, sizeof *in_r), *in_t = xcalloc(c->ntypes + 1, 1);
+	bool regions = selected_regions(q, c, f, p, in_r), types = selected_types(q, c, f, p, in_t);
+	q->denominators = regions && types ? DENOM_NONE : regions ? DENOM_REGIONS
+	                : types ? DENOM_TYPES : DENOM_PLAN;
+	q->total_in_need = q->denominators == DENOM_PLAN ? c->in_need
+	                 : q->denominators == DENOM_REGIONS ? 0 : CONFIG_UNKNOWN;
+	q->total_targeted = q->denominators == DENOM_PLAN ? c->targeted
+	                  : q->denominators == DENOM_NONE ? CONFIG_UNKNOWN : 0;
+	for (size_t r = 0; regions && !types && r < c->nregions; r++)
+		if (in_r[r]) {
+			q->total_in_need = add_known(q->total_in_need, c->regions[r].in_need);
+			q->total_targeted = add_known(q->total_targeted, c->regions[r].targeted);
+		}
+	for (size_t t = 0; types && !regions && t < c->ntypes; t++)
+		if (in_t[t])
+			q->total_targeted = add_known(q->total_targeted, c->types[t].targeted);
+	free(in_r);
+	free(in_t);
 }
 
 /* When the generation counter wraps the stamps could lie, so they start
@@ -501,11 +544,21 @@ void cube_compute(struct cube *q, struct cube_index *ix, const struct filter *f)
 	                  c->repeated_rows == REPEATED_ONCE,
 	                  f->from_month < 0 && f->to_month < 0, c->resent == RESENT_LATEST, false };
 	walk_all(&w, f);
-	filter_prep_free(&p);
 	fold_cells(q);
 	finish_lists(q, ix);
 	fold_places(q, ix);
-	finish_denominators(q, c, f);
+	finish_denominators(q, c, f, &p);
+	filter_prep_free(&p);
+}
+
+const char *cube_scope_word(const struct cube *q)
+{
+	switch (q->denominators) {
+	case DENOM_REGIONS: return "Selected regions";
+	case DENOM_TYPES: return "Selected types";
+	case DENOM_NONE: return "Selection";
+	default: return "Plan";
+	}
 }
 
 bool cube_region_rolled_up(const struct cube *q, size_t r)

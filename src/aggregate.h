@@ -25,6 +25,12 @@
 #include "filter.h"
 #include "table.h"
 
+/* Whose need and target the total is measured against (rule 7): the
+ * plan's, the selected regions' own, the selected types' targets (no need
+ * is known by type), or none (regions and types at once: the type targets
+ * are national). */
+enum denominators { DENOM_PLAN, DENOM_REGIONS, DENOM_TYPES, DENOM_NONE };
+
 struct measure {
 	int64_t reached;          /* rule 5: Σ people reached */
 	int64_t girls, boys, women, men, older;   /* Σ of the given values */
@@ -76,6 +82,7 @@ struct cube {
 	                             with a region filter the selected regions' sum
 	                             (CONFIG_UNKNOWN if one of them is unknown) */
 	int64_t total_targeted;
+	enum denominators denominators;   /* which: what the filter selected (rule 7) */
 	struct overlap *overlaps; /* sorted by region, cercle, type, period */
 	size_t noverlaps;
 	uint64_t generation;      /* new with every computation (unique in the process): what
@@ -105,6 +112,10 @@ static inline const struct written_sum *cube_written(const struct cube *q, size_
 {
 	return &q->written[r * q->nregions + w];
 }
+
+/* Whose figures the total is measured against, in words: "Plan",
+ * "Selected regions", "Selected types", or "Selection" (no denominator). */
+const char *cube_scope_word(const struct cube *q);
 
 /* True if some counted row of plan region r was written in another region. */
 bool cube_region_rolled_up(const struct cube *q, size_t r);

@@ -414,3 +414,13 @@ void filter_describe(const struct filter *f, const struct config *c,
 	if (!b.len)
 		sb_put(&b, "none");
 }
+
+bool filter_prep_text_names_region(const struct filter_prep *p, size_t r)
+{
+	return p->region_text && r < p->c->nregions && p->region_text[r];
+}
+
+bool filter_prep_text_names_type(const struct filter_prep *p, size_t t)
+{
+	return p->type_text && t < p->c->ntypes && p->type_text[t];
+}

@@ -100,5 +100,9 @@ bool filter_keys_match(const struct filter *f, int region, int type, int status,
                        int lo, int hi);
 bool filter_prep_needs_row(const struct filter_prep *p);
 bool filter_strings_match(struct filter_prep *p, const struct activity *a);
+/* Whether the filter's text names region r (its name, a variant or its
+ * p-code) or type t (its code or a label). */
+bool filter_prep_text_names_region(const struct filter_prep *p, size_t r);
+bool filter_prep_text_names_type(const struct filter_prep *p, size_t t);
 
 #endif

@@ -108,7 +108,7 @@ const char *report_out_region_name(const struct config *c, int r)
 
 const char *report_out_scope_word(const struct report_input *in)
 {
-	return report_out_regions_picked(in) ? "Selected regions" : "Plan";
+	return cube_scope_word(in->cube);
 }
 
 void report_out_method_words(const struct report_input *in, char *buf, size_t size)

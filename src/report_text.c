@@ -112,10 +112,12 @@ static void text_key_figures(struct report_out *w)
 	    report_out_int_or(q->total_in_need, "unknown", a));
 	out(w, "  %-34s %13s\n", "People targeted",
 	    report_out_int_or(q->total_targeted, "unknown", a));
-	out(w, "  %-34s %13s   %s of target · %s of need\n", "Reached without double counting",
+	out(w, "  %-34s %13s   %s%s · %s%s\n", "Reached without double counting",
 	    fmt_int(q->total_dedup, a),
 	    report_out_pct_or(q->total_dedup, q->total_targeted, "no target", p1),
-	    report_out_pct_or(q->total_dedup, q->total_in_need, "no need figure", p2));
+	    q->total_targeted > 0 ? " of target" : "",
+	    report_out_pct_or(q->total_dedup, q->total_in_need, "no need figure", p2),
+	    q->total_in_need > 0 ? " of need" : "");
 	out(w, "  %-34s %13s   (a child reached by two types counts twice)\n",
 	    "Simple sum of rows", fmt_int(q->total.reached, a));
 	if (c->funding_requested > 0 && c->funding_received >= 0)

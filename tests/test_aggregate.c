@@ -496,6 +496,55 @@ Test(aggregate, region_filter_measures_against_those_regions)
 	cr_expect_eq(w.cube.total.reached, 30);
 }
 
+/* Rule 7 under a filter: the fixture's figures — Kidal 61,000 in need and
+ * 40,000 targeted, Ségou 100,000 and 60,000; PSS targets 50,000, GC none. */
+Test(aggregate, the_text_naming_a_region_measures_against_its_figures)
+{
+	add((struct fx_row){ .partner = "IRC", .region = "Ségou", .type = "GC", .ym = 202403, .girls = 6000 });
+	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202403, .girls = 10 });
+	filter_set_text(&w.flt, "segou");
+	run();
+	cr_expect_eq(w.cube.denominators, DENOM_REGIONS);
+	cr_expect_eq(w.cube.total.reached, 6000);
+	cr_expect_eq(w.cube.total_targeted, 60000, "Ségou's own target, as key 4 and --region give");
+	cr_expect_eq(w.cube.total_in_need, 100000);
+	/* a text that also picks rows elsewhere (a partner) is no choice of regions */
+	filter_set_text(&w.flt, "irc");
+	run();
+	cr_expect_eq(w.cube.denominators, DENOM_PLAN);
+	cr_expect_eq(w.cube.total_targeted, 800000);
+}
+
+Test(aggregate, a_type_is_measured_against_its_own_target_or_none)
+{
+	add((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "PSS", .ym = 202403, .girls = 500 });
+	add((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "GC", .ym = 202403, .girls = 20 });
+	filter_add_type(&w.flt, FX_PSS);
+	run();
+	cr_expect_eq(w.cube.denominators, DENOM_TYPES);
+	cr_expect_eq(w.cube.total_targeted, 50000, "PSS's target");
+	cr_expect_eq(w.cube.total_in_need, CONFIG_UNKNOWN, "no need is known by type");
+	filter_add_type(&w.flt, FX_GC);
+	run();
+	cr_expect_eq(w.cube.total_targeted, CONFIG_UNKNOWN, "GC has no target: never invented");
+	filter_init(&w.flt);
+	filter_set_text(&w.flt, "pss");
+	run();
+	cr_expect_eq(w.cube.total_targeted, 50000, "a typed type name is a choice of type");
+}
+
+Test(aggregate, regions_and_types_at_once_have_no_denominator)
+{
+	add((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "PSS", .ym = 202403, .girls = 500 });
+	filter_add_type(&w.flt, FX_PSS);
+	filter_add_region(&w.flt, FX_GAO);
+	run();
+	cr_expect_eq(w.cube.denominators, DENOM_NONE);
+	cr_expect_eq(w.cube.total_targeted, CONFIG_UNKNOWN, "PSS's 50,000 is national, not Gao's");
+	cr_expect_eq(w.cube.total_in_need, CONFIG_UNKNOWN);
+	cr_expect_eq(w.cube.total.reached, 500);
+}
+
 /* Grouped, the table holds Gao (2), then Mopti (1, 8), then Kidal (4): the
  * config's region order (Gao, Mopti, Kidal), file order within a region. */
 Test(aggregate, counted_rows_stay_in_table_order_under_a_region_filter)

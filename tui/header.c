@@ -25,17 +25,16 @@ static const char *short_or_unknown(int64_t v, char *buf)
 	return v >= 0 ? fmt_short(v, buf) : strcpy(buf, "unknown");
 }
 
-/* Need and target of what is shown: the selected region's own, else the
- * plan's.  The scope is always named so nobody mistakes one for the other. */
-/* The denominators are the core's (cube.total_in_need/targeted: the plan's,
- * or with a region filter the selected regions' own), so the header and
- * `fourw report` with the same filter always agree. */
+/* Need and target of what is shown, and whose they are: the core's
+ * (cube.total_in_need/targeted, rule 7 — the plan's, the selected regions'
+ * or types' own, or none), so the header and `fourw report` with the same
+ * filter always agree; the scope is named so nobody mistakes one for
+ * another. */
 static void scope_figures(const struct app *a, const char **scope, int64_t *need, int64_t *target)
 {
 	int r = app_single_region(a);
 
-	*scope = r >= 0 ? a->cfg->regions[r].name
-	       : filter_limits_regions(&a->filter) ? "Selected regions" : "Plan";
+	*scope = r >= 0 ? a->cfg->regions[r].name : cube_scope_word(&a->cube);
 	*need = a->cube.total_in_need;
 	*target = a->cube.total_targeted;
 }
