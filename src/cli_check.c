@@ -19,21 +19,67 @@
 #define FOURW_DATADIR "/usr/local/share/fourw"
 #endif
 
-const char *cli_default_config(void)
+/* $XDG_CONFIG_HOME/fourw/config.ini, or ~/.config/fourw/config.ini where
+ * it is unset or relative (the XDG base directory rules ignore a relative
+ * one); false without a home to put it in. */
+static bool user_config(char *buf, size_t size)
 {
-	const char *env = getenv("FOURW_CONFIG");
+	const char *base = getenv("XDG_CONFIG_HOME"), *rest = "/fourw/config.ini";
+	if (!base || base[0] != '/') {
+		base = getenv("HOME");
+		rest = "/.config/fourw/config.ini";
+	}
+	if (!base || !*base)
+		return false;
+	int n = snprintf(buf, size, "%s%s", base, rest);
+	return n > 0 && (size_t)n < size;
+}
+
+static void no_config(FILE *err, const char *user, bool from_xdg)
+{
+	fputs("fourw: no config.ini found; looked in, in this order:\n"
+	      "  $FOURW_CONFIG (not set)\n"
+	      "  ./config.ini\n", err);
+	if (*user) {
+		fputs("  ", err);
+		safe_fputs(user, err);
+		fputs(from_xdg ? "  ($XDG_CONFIG_HOME/fourw/config.ini)\n"
+		               : "  (~/.config/fourw/config.ini: no absolute $XDG_CONFIG_HOME)\n", err);
+	} else {
+		fputs("  $XDG_CONFIG_HOME/fourw/config.ini (neither it nor $HOME is set)\n", err);
+	}
+	fputs("  " FOURW_DATADIR "/config.ini  (the installed copy)\n"
+	      "choose one with -c FILE (fourw -c FILE [check|report|gaps] ...) or "
+	      "FOURW_CONFIG=FILE\n", err);
+}
+
+const char *cli_config_path(const char *given, char *buf, size_t size, FILE *err)
+{
+	const char *env = getenv("FOURW_CONFIG"), *xdg = getenv("XDG_CONFIG_HOME");
+	if (given)
+		return given;
 	if (env && *env)
 		return env;
 	if (access("config.ini", R_OK) == 0)
 		return "config.ini";
-	return FOURW_DATADIR "/config.ini";
+	if (!user_config(buf, size))
+		buf[0] = '\0';
+	if (buf[0] && access(buf, R_OK) == 0)
+		return buf;
+	if (access(FOURW_DATADIR "/config.ini", R_OK) == 0)
+		return FOURW_DATADIR "/config.ini";
+	no_config(err, buf, xdg && xdg[0] == '/');
+	return NULL;
 }
 
 bool cli_load(const char *config_path, const char *const *paths, size_t npaths,
               struct config *cfg, struct table *t, FILE *err)
 {
 	struct error e;
+	char buf[CLI_PATH_MAX];
 	table_init(t);
+	if (!(config_path = cli_config_path(config_path, buf, sizeof buf, err)))
+		return false;
 	if (!config_load(cfg, config_path, &e)) {
 		fprintf(err, "fourw: ");
 		safe_fputs(e.msg, err);
@@ -244,7 +290,7 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 	struct table t;
 	memset(&cfg, 0, sizeof cfg);
 	int status = 2;
-	if (cli_load(config_path ? config_path : cli_default_config(),
+	if (cli_load(config_path,
 	             (const char *const *)argv + optind, (size_t)(argc - optind), &cfg, &t, err)) {
 		size_t read = 0, acc = 0, rej = 0, rep = 0, outside = 0;
 		struct resent_cursor rc = { NULL, 0, 0 };
