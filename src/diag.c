@@ -24,7 +24,7 @@ void diag_list_free(struct diag_list *l)
 void diag_vadd(struct diag_list *l, enum diag_level level, enum diag_code code,
                uint32_t source, uint32_t line, uint32_t col, const char *fmt, va_list ap)
 {
-	char buf[1024];
+	char buf[4096];     /* a sheet's note may list its header and the known ones */
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	l->items = xgrow(l->items, &l->cap, l->len + 1, sizeof *l->items);
 	l->items[l->len++] = (struct diag){

@@ -357,6 +357,66 @@ Test(load, a_sheet_without_a_type_column_rejects_every_row)
 	cr_assert_eq(nth(DIAG_REJECT, 1)->code, DC_NO_REQUIRED_COLUMN);
 }
 
+/* Issue 15: a sheet missing two required columns names both at once, with
+ * the headers it has and those config.ini [columns] would recognise. */
+Test(load, every_missing_required_column_is_named_at_once)
+{
+	const struct source *s = load("Organization,Place,Kind,Girls,Boys\nA,Gao,PSS,1,2\n"
+	                              "B,Gao,GC,3,4\n");
+	cr_assert_eq(s->rejected, 2);
+	cr_assert_null(nth(DIAG_NOTE, 1), "one note for the sheet: %s", nth(DIAG_NOTE, 1)->msg);
+	const char *note = nth(DIAG_NOTE, 0)->msg;
+	cr_assert_eq(nth(DIAG_NOTE, 0)->code, DC_COLUMN_NOT_RECOGNISED);
+	cr_assert(strstr(note, "no place (Region or Cercle) column and no intervention type "
+	                       "column were recognised"), "%s", note);
+	cr_assert(strstr(note, "The header has 'Organization', 'Place', 'Kind', 'Girls', 'Boys'."),
+	          "%s", note);
+	/* the aliases of the missing fields (tests/fixtures/plan/plan.ini [columns]) */
+	cr_assert(strstr(note, "region = region, admin1, adm1,"), "%s", note);
+	cr_assert(strstr(note, "cercle_code = pcode cercle,"), "%s", note);
+	cr_assert(strstr(note, "itype = type d intervention,"), "%s", note);
+	cr_assert(strstr(note, "activity = activite,"), "%s", note);
+	cr_assert_null(strstr(note, "girls ="), "the people columns were found: %s", note);
+	for (size_t i = 0; i < 2; i++) {
+		cr_assert_eq(nth(DIAG_REJECT, i)->code, DC_NO_REQUIRED_COLUMN);
+		cr_assert_str_eq(nth(DIAG_REJECT, i)->msg, "not read: the sheet has no place (Region "
+		                 "or Cercle) column and no intervention type column");
+	}
+}
+
+Test(load, three_missing_required_columns_read_as_a_list)
+{
+	load("Organization,Partner,Place,Kind,Girlz\nA,B,Gao,PSS,1\n");
+	cr_assert_str_eq(nth(DIAG_REJECT, 0)->msg, "not read: the sheet has no place (Region or "
+	                 "Cercle) column, no intervention type column and no people count (Girls, "
+	                 "Boys, Women, Men or Total) column");
+	cr_assert(strstr(nth(DIAG_NOTE, 0)->msg, "; girls = filles, girls,"), "%s",
+	          nth(DIAG_NOTE, 0)->msg);
+}
+
+/* A wide header is cut after about a line, saying how many cells are left. */
+Test(load, a_wide_header_is_listed_in_part)
+{
+	char text[4096] = "Organization,Partner";
+	for (int i = 0; i < 98; i++)
+		snprintf(text + strlen(text), sizeof text - strlen(text), ",Column number %02d", i);
+	strcat(text, "\nA,B\n");
+	load(text);
+	const char *note = nth(DIAG_NOTE, 0)->msg;
+	cr_assert(strstr(note, "The header has 'Organization', 'Partner', 'Column number 00', "),
+	          "%s", note);
+	const char *more = strstr(note, " more. ");
+	cr_assert_not_null(more, "%s", note);
+	/* the cells before " … and N more" plus N are the header's 100 */
+	const char *cut = strstr(note, " … and ");
+	cr_assert_not_null(cut);
+	int shown = 2, left = atoi(cut + strlen(" … and "));
+	for (const char *p = strstr(note, "'Column number"); p && p < cut; p = strstr(p + 1, "'Column number"))
+		shown++;
+	cr_assert_eq(shown + left, 100, "%d shown + %d more", shown, left);
+	cr_assert_lt(strlen(note), 2000);
+}
+
 Test(load, no_header_at_all_is_read_as_rejected_rows)
 {
 	const struct source *s = load("1,2,3\n4,5,6\n");

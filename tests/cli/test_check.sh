@@ -99,6 +99,16 @@ t "check resent: a month split by region is no resend" [ "$(grep -c 'sent again'
 "$BIN" check -c config.ini $R/months >"$tmp/out"
 t "check resent: the later month wins over the name" grep -q "^  of the accepted rows, 1 was sent again in $R/months/avril.csv" "$tmp/out"
 
+# Issue 15: a sheet missing two required columns names both in one run.
+printf 'Organization,Place,Kind,Girls,Boys\nIRC,Gao,PSS,1,2\n' >"$tmp/two.csv"
+"$BIN" check -c config.ini "$tmp/two.csv" >"$tmp/out" 2>"$tmp/err"
+t "check: two missing columns exit 1" [ $? -eq 1 ]
+t "check: the note names both missing columns" grep -q "^$tmp/two.csv:1: note: no place (Region or Cercle) column and no intervention type column were recognised in the header" "$tmp/out"
+t "check: ... the headers found" grep -q "The header has 'Organization', 'Place', 'Kind', 'Girls', 'Boys'\." "$tmp/out"
+t "check: ... and what config.ini recognises" grep -q "region = region, admin1, .*; itype = type d intervention, " "$tmp/out"
+t "check: the row names both" grep -q "^$tmp/two.csv:2: rejected: not read: the sheet has no place (Region or Cercle) column and no intervention type column$" "$tmp/out"
+t "check: 1 = 0 + 1" grep -q '^total: 1 sheet, 1 rows read = 0 accepted + 1 rejected' "$tmp/out"
+
 "$BIN" check -c config.ini /nonexistent.csv >"$tmp/out" 2>"$tmp/err"
 t "check: unreadable input exits 2" [ $? -eq 2 ]
 t "check: unreadable input is named" grep -q '/nonexistent.csv' "$tmp/err"
