@@ -48,6 +48,22 @@ void diag_add(struct diag_list *l, enum diag_level level, enum diag_code code,
 	va_end(ap);
 }
 
+void diag_vreject(struct diag_list *l, bool more, enum diag_code code, uint32_t source,
+                  uint32_t line, uint32_t col, const char *fmt, va_list ap)
+{
+	struct diag *last = l->len ? &l->items[l->len - 1] : NULL;
+	if (!more || !last || last->level != DIAG_REJECT || last->source != source ||
+	    last->line != line) {
+		diag_vadd(l, DIAG_REJECT, code, source, line, col, fmt, ap);
+		return;
+	}
+	char buf[4096];
+	int n = snprintf(buf, sizeof buf, "%s; also ", last->msg);
+	if (n > 0 && (size_t)n < sizeof buf)
+		vsnprintf(buf + n, sizeof buf - (size_t)n, fmt, ap);
+	last->msg = arena_strdup(&l->arena, buf);
+}
+
 bool error_set(struct error *e, const char *fmt, ...)
 {
 	if (e) {

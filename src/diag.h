@@ -88,6 +88,13 @@ void diag_add(struct diag_list *l, enum diag_level level, enum diag_code code,
 	__attribute__((format(printf, 7, 8)));
 void diag_vadd(struct diag_list *l, enum diag_level level, enum diag_code code,
                uint32_t source, uint32_t line, uint32_t col, const char *fmt, va_list ap);
+/* A row's rejection, one message however many problems the row has: the
+ * first (more false) adds a REJECT message, each further one (more true)
+ * is added to the end of that message, which must be the list's last.  So
+ * the partner reads every problem of the row at once, and a rejected row
+ * stays one REJECT message for those who count them as rows. */
+void diag_vreject(struct diag_list *l, bool more, enum diag_code code, uint32_t source,
+                  uint32_t line, uint32_t col, const char *fmt, va_list ap);
 
 /* A fatal error that stops a command (unreadable file, bad config.ini):
  * its message already names file, line and key where they are known. */

@@ -357,6 +357,37 @@ Test(load, a_sheet_without_a_type_column_rejects_every_row)
 	cr_assert_eq(nth(DIAG_REJECT, 1)->code, DC_NO_REQUIRED_COLUMN);
 }
 
+/* Issue 15: a rejected row names every problem it has, in one message (so
+ * the rejected rows are still one message each), the first one's code and
+ * column leading. */
+Test(load, a_rejected_row_names_every_problem)
+{
+	const struct source *s = load("Organisation,Région,Type,Mois,Filles,Garçons\n"
+	                              "A,Nowhere,PSS,2024-13,abc,-3\n"
+	                              "B,Gao,,2024-03,,\n"
+	                              "C,Gao,PSS,2024-03,1,2\n");
+	cr_assert_eq(s->rows_read, 3);
+	cr_assert_eq(s->rejected, 2);
+	cr_assert_eq(s->accepted, 1);
+	cr_assert_eq(t.diags.rejects, 2, "one message per rejected row");
+	const struct diag *d = nth(DIAG_REJECT, 0);
+	cr_assert_eq(d->code, DC_UNKNOWN_REGION);
+	cr_assert_eq(d->line, 2);
+	cr_assert_eq(d->col, 2);
+	const char *want[] = { "Nowhere", "; also Mois: '2024-13' is not a real date",
+	                       "; also Filles: 'abc'", "; also Garçons: '-3'" };
+	const char *at = d->msg;
+	for (size_t i = 0; i < 4; i++) {
+		const char *p = strstr(at, want[i]);
+		cr_assert_not_null(p, "'%s' in order in: %s", want[i], d->msg);
+		at = p;
+	}
+	d = nth(DIAG_REJECT, 1);
+	cr_assert_eq(d->code, DC_NO_TYPE);
+	cr_assert(strstr(d->msg, "no intervention type") &&
+	          strstr(d->msg, "; also no people count"), "%s", d->msg);
+}
+
 /* Issue 15: a sheet missing two required columns names both at once, with
  * the headers it has and those config.ini [columns] would recognise. */
 Test(load, every_missing_required_column_is_named_at_once)

@@ -109,6 +109,13 @@ t "check: ... and what config.ini recognises" grep -q "region = region, admin1, 
 t "check: the row names both" grep -q "^$tmp/two.csv:2: rejected: not read: the sheet has no place (Region or Cercle) column and no intervention type column$" "$tmp/out"
 t "check: 1 = 0 + 1" grep -q '^total: 1 sheet, 1 rows read = 0 accepted + 1 rejected' "$tmp/out"
 
+# Issue 15: every problem of a rejected row, in its one line.
+printf 'Organization,Region,Intervention type,Reporting month,Girls,Boys\nIRC,Segu,PSS,2024-13,abc,-3\nIRC,Gao,PSS,2024-03,1,2\n' >"$tmp/multi.csv"
+"$BIN" check -c config.ini "$tmp/multi.csv" >"$tmp/out" 2>"$tmp/err"
+t "check: a row's problems on one line, first one's column" grep -q "^$tmp/multi.csv:2:2: rejected: Region: unknown region 'Segu'.*; also Reporting month: '2024-13' is not a real date; also Girls: 'abc' is not a number; also Boys: '-3' is negative$" "$tmp/out"
+t "check: one line per rejected row" [ "$(grep -c ': rejected: ' "$tmp/out")" -eq 1 ]
+t "check: 2 = 1 + 1" grep -q '^total: 1 sheet, 2 rows read = 1 accepted + 1 rejected; 0 warnings$' "$tmp/out"
+
 "$BIN" check -c config.ini /nonexistent.csv >"$tmp/out" 2>"$tmp/err"
 t "check: unreadable input exits 2" [ $? -eq 2 ]
 t "check: unreadable input is named" grep -q '/nonexistent.csv' "$tmp/err"
