@@ -4,10 +4,7 @@
 # those worked out by hand in tests/fixtures/sheets/README.md.
 BIN=$1
 F=tests/fixtures/sheets
-ok()   { echo "ok - $1"; }
-fail() { echo "FAIL - $1"; }
-t()    { name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 
 "$BIN" check -c config.ini $F/same_en.csv >"$tmp/out" 2>"$tmp/err"
 t "check: a clean sheet exits 0" [ $? -eq 0 ]

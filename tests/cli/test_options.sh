@@ -4,10 +4,7 @@
 # data rows, all accepted (tests/fixtures/sheets/README.md).
 BIN=$1
 F=tests/fixtures/sheets
-ok()   { echo "ok - $1"; }
-fail() { echo "FAIL - $1"; }
-t()    { name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 EN=$PWD/$F/same_en.csv
 
 # -c before the command is the same -c as after it.
