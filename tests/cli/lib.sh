@@ -5,3 +5,15 @@ ok()   { echo "ok - $1"; }
 fail() { echo "FAIL - $1"; }
 t()    { name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+# wait_for TEXT: polls the tmux pane $T (a "tmux -L ..." command) session
+# $S until TEXT shows; the limit is a hang guard (about two minutes), not a
+# speed limit.  On failure the pane is printed.
+wait_for() {
+	i=2400
+	while [ $i -gt 0 ]; do
+		$T capture-pane -p -t "$S" | grep -qi -- "$1" && return 0
+		sleep 0.05; i=$((i - 1))
+	done
+	$T capture-pane -p -t "$S" | sed 's/^/  | /'; return 1
+}

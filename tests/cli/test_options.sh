@@ -95,3 +95,18 @@ look env XDG_CONFIG_HOME="$tmp/xdg" FOURW_CONFIG="$tmp/bad.ini" "$BIN" check "$E
 t "config: \$FOURW_CONFIG comes before ./config.ini" grep -q "$tmp/bad.ini:3" "$tmp/err"
 look env FOURW_CONFIG="$tmp/bad.ini" "$BIN" -c "$tmp/good.ini" check "$EN"
 t "config: -c comes before \$FOURW_CONFIG" [ $? -eq 0 ]
+
+# The screen with global options first: fourw -c FILE --theme light SHEET.
+if command -v tmux >/dev/null 2>&1; then
+	T="tmux -L fourw-options-$$" S=o
+	trap '$T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+	$T -f /dev/null new-session -d -s o -x 100 -y 30 \
+		"env LANG=C.UTF-8 TERM=screen-256color $BIN -c config.ini --theme light '$EN' 2>$tmp/err.screen; echo rc=\$?; sleep 3600"
+	t "screen: -c and --theme before the sheet open the screen" wait_for 'Reached'
+	$T send-keys -t $S q
+	t "screen: q exits 0" wait_for '^rc=0'
+	t "screen: stderr empty" [ ! -s "$tmp/err.screen" ]
+	$T kill-server 2>/dev/null
+else
+	echo "ok - screen checks skipped: tmux is not installed"
+fi
