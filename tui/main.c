@@ -75,34 +75,47 @@ static const char *value_of(int argc, char **argv, int *i, const char *name,
 	return argv[++*i];
 }
 
-/* An option taking no value; the screen's alone are remembered so that a
- * command after them can be refused with their name. */
+/* Remembers the first option of the screen alone, so that a command after
+ * it can be refused with its name rather than run without it. */
+static void screen_option(struct options *o, const char *s)
+{
+	if (!o->screen_only)
+		o->screen_only = s;
+}
+
+/* An option taking no value. */
 static bool flag(struct options *o, const char *s)
 {
-	bool *set = !strcmp(s, "--no-color") ? &o->no_color : !strcmp(s, "--ascii") ? &o->ascii
-	          : !strcmp(s, "--help-keys") ? &o->help_keys
-	          : !strcmp(s, "--help") || !strcmp(s, "-h") ? &o->help
-	          : !strcmp(s, "--version") ? &o->version : NULL;
-	if (set && set != &o->help && set != &o->version && !o->screen_only)
-		o->screen_only = s;
-	if (set)
-		*set = true;
-	return set != NULL;
+	if (!strcmp(s, "--help") || !strcmp(s, "-h"))
+		return o->help = true;
+	if (!strcmp(s, "--version"))
+		return o->version = true;
+	if (!strcmp(s, "--no-color"))
+		o->no_color = true;
+	else if (!strcmp(s, "--ascii"))
+		o->ascii = true;
+	else if (!strcmp(s, "--help-keys"))
+		o->help_keys = true;
+	else
+		return false;
+	screen_option(o, s);
+	return true;
 }
 
 static bool valued(int argc, char **argv, int *i, struct options *o)
 {
 	const char *v, *s = argv[*i];
-	if ((v = value_of(argc, argv, i, "--config", "-c")))
+	if ((v = value_of(argc, argv, i, "--config", "-c"))) {
 		o->config = v;
-	else if ((v = value_of(argc, argv, i, "--theme", NULL)))
+		return true;
+	}
+	if ((v = value_of(argc, argv, i, "--theme", NULL)))
 		o->theme = v;
 	else if ((v = value_of(argc, argv, i, "--max-keys", NULL)))
 		o->max_keys = strtol(v, NULL, 10);
 	else
 		return false;
-	if (o->config != v && !o->screen_only)
-		o->screen_only = s;
+	screen_option(o, s);
 	return true;
 }
 
@@ -206,9 +219,8 @@ static int run_command(int argc, char **argv, const struct options *o)
 {
 	const char *cmd = argv[o->command];
 	if (o->screen_only) {
-		fprintf(stderr, "fourw: %s is an option of the screen, not of '%s'\n",
-		        o->screen_only, cmd);
-		usage(stderr);
+		fprintf(stderr, "fourw: %s is an option of the screen, not of '%s' "
+		        "(fourw --help lists both)\n", o->screen_only, cmd);
 		return 2;
 	}
 	if (o->version)

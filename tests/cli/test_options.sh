@@ -31,7 +31,8 @@ t "options: ... and named" grep -q "^fourw: $tmp/none.ini: cannot read" "$tmp/er
 # Refusals name the option.
 "$BIN" --theme light check $F/same_en.csv >"$tmp/out" 2>"$tmp/err"
 t "options: a screen option before a command exits 2" [ $? -eq 2 ]
-t "options: ... and is named" grep -q "^fourw: --theme is an option of the screen, not of 'check'$" "$tmp/err"
+t "options: ... and is named" grep -q "^fourw: --theme is an option of the screen, not of 'check' " "$tmp/err"
+t "options: ... in one line" [ "$(wc -l <"$tmp/err")" -eq 1 ]
 t "options: ... nothing on stdout" [ ! -s "$tmp/out" ]
 "$BIN" --bogus report $F/same_en.csv >"$tmp/out" 2>"$tmp/err"
 t "options: an unknown option before a command exits 2" [ $? -eq 2 ]
