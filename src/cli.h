@@ -26,6 +26,11 @@ int cli_gaps(int argc, char **argv, FILE *out, FILE *err);
 #define CLI_PATH_MAX 4096
 const char *cli_config_path(const char *given, char *buf, size_t size, FILE *err);
 
+/* Loads config.ini from cli_config_path(given); on failure prints why to
+ * err (and, for a config $FOURW_CONFIG chose, that it did) and returns
+ * false; cfg must still be freed (config_free). */
+bool cli_load_config(const char *given, struct config *cfg, FILE *err);
+
 /* Loads config.ini (config_path, or cli_config_path's choice when NULL)
  * and the sheets (config's when npaths is 0) for a command.  On failure prints "fourw: <message>" to err and returns false;
  * cfg and t must still be freed (config_free, table_free). */

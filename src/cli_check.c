@@ -72,24 +72,39 @@ const char *cli_config_path(const char *given, char *buf, size_t size, FILE *err
 	return NULL;
 }
 
+static void print_error(FILE *err, const struct error *e)
+{
+	fputs("fourw: ", err);
+	safe_fputs(e->msg, err);
+	fputc('\n', err);
+}
+
+bool cli_load_config(const char *given, struct config *cfg, FILE *err)
+{
+	struct error e;
+	char buf[CLI_PATH_MAX];
+	const char *path = cli_config_path(given, buf, sizeof buf, err), *env = getenv("FOURW_CONFIG");
+	if (!path)
+		return false;
+	if (config_load(cfg, path, &e))
+		return true;
+	print_error(err, &e);
+	if (!given && env && *env)    /* nothing on the command line named it */
+		fputs("fourw: that is $FOURW_CONFIG; unset it to look in ./config.ini, "
+		      "$XDG_CONFIG_HOME/fourw/config.ini and the installed copy, or give -c FILE\n",
+		      err);
+	return false;
+}
+
 bool cli_load(const char *config_path, const char *const *paths, size_t npaths,
               struct config *cfg, struct table *t, FILE *err)
 {
 	struct error e;
-	char buf[CLI_PATH_MAX];
 	table_init(t);
-	if (!(config_path = cli_config_path(config_path, buf, sizeof buf, err)))
+	if (!cli_load_config(config_path, cfg, err))
 		return false;
-	if (!config_load(cfg, config_path, &e)) {
-		fprintf(err, "fourw: ");
-		safe_fputs(e.msg, err);
-		fputc('\n', err);
-		return false;
-	}
 	if (!load_paths(t, cfg, paths, npaths, &e)) {
-		fprintf(err, "fourw: ");
-		safe_fputs(e.msg, err);
-		fputc('\n', err);
+		print_error(err, &e);
 		return false;
 	}
 	return true;
