@@ -74,17 +74,18 @@ static const char *check_diags(const struct table *t, uint32_t source, size_t nl
 	size_t rejects = 0;
 	for (size_t i = 0; i < t->diags.len; i++) {
 		const struct diag *d = &t->diags.items[i];
+		const struct diag_words *w = diag_words(&t->diags, d);
 		if (d->source != source)
 			continue;
-		if (!d->msg || !d->msg[0])
+		if (!w->msg || !w->msg[0])
 			return broken("a diagnostic on line %u has no message", d->line);
 		if (d->line > nlines)
 			return broken("a diagnostic names line %u of a %zu-line input", d->line, nlines);
-		if (d->level != DIAG_REJECT)
+		if (w->level != DIAG_REJECT)
 			continue;
 		rejects++;
 		if (d->line == 0)
-			return broken("a rejected row does not name its line: %s", d->msg);
+			return broken("a rejected row does not name its line: %s", w->msg);
 	}
 	if (rejects != s->rejected)
 		return broken("%zu rows rejected but %zu REJECT messages", s->rejected, rejects);
@@ -140,11 +141,12 @@ static const char *same_in_parts(const struct config *c, const uint8_t *data, si
 		if (t.rows[i].line != one->rows[i].line ||
 		    !same_counts(activity_counts(&t, &t.rows[i]), activity_counts(one, &one->rows[i])) ||
 		    t.rows[i].region != one->rows[i].region ||
+		    t.rows[i].written_region != one->rows[i].written_region ||
 		    strcmp(table_str(&t, t.rows[i].org), table_str(one, one->rows[i].org)))
 			bad = broken("in parts, row %zu (line %u) differs", i, t.rows[i].line);
 	for (size_t i = 0; !bad && i < t.diags.len; i++)
 		if (t.diags.items[i].line != one->diags.items[i].line ||
-		    strcmp(t.diags.items[i].msg, one->diags.items[i].msg))
+		    strcmp(diag_words_at(&t.diags, i)->msg, diag_words_at(&one->diags, i)->msg))
 			bad = broken("in parts, message %zu differs", i);
 	table_free(&t);
 	return bad;
@@ -156,6 +158,31 @@ static bool left_out(const struct config *c, const struct activity *a)
 {
 	return a->outside_plan || (a->resent && c->resent == RESENT_LATEST) ||
 	       (a->repeated && c->repeated_rows == REPEATED_ONCE);
+}
+
+/* Rule 12: every row counts under its written region's plan region, and
+ * the regions as written add up to their plan region's rows and people. */
+static const char *written_adds_up(const struct config *c, const struct table *t,
+                                   const struct cube *q)
+{
+	for (size_t i = 0; i < t->len; i++) {
+		const struct activity *a = &t->rows[i];
+		if (a->region != gazetteer_plan_region(c, a->written_region, a->cercle))
+			return broken("row %zu (line %u): region %d, not the plan region of %d", i,
+			              a->line, a->region, a->written_region);
+	}
+	for (size_t r = 0; r < q->nregions; r++) {
+		int64_t rows = 0, reached = 0;
+		for (size_t w = 0; w < q->nregions; w++) {
+			rows += cube_written(q, r, w)->rows;
+			reached += cube_written(q, r, w)->reached;
+		}
+		if (rows != q->region[r].activities || reached != q->region[r].reached)
+			return broken("region %zu: as written %lld rows, %lld reached; counted %u, %lld",
+			              r, (long long)rows, (long long)reached, q->region[r].activities,
+			              (long long)q->region[r].reached);
+	}
+	return NULL;
 }
 
 /* Grouped by region, the table counts as a single pass over its rows
@@ -195,6 +222,8 @@ static const char *counts_when_grouped(const struct config *c, struct table *t)
 		if (q.region[r].activities != per_region[r])
 			bad = broken("grouped: region %zu counts %lld rows of %lld", r,
 			             (long long)q.region[r].activities, (long long)per_region[r]);
+	if (!bad)
+		bad = written_adds_up(c, t, &q);
 	for (size_t i = 0; !bad && i < t->len; i++)
 		if (cube_index_row_at(&ix, t->rows[i].source, t->rows[i].line) != (long)i)
 			bad = broken("grouped: row %zu (line %u) not found by its line", i, t->rows[i].line);

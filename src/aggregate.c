@@ -35,7 +35,7 @@ void cube_init(struct cube *q)
 
 static void cube_free_arrays(struct cube *q)
 {
-	free(q->cell); free(q->region); free(q->region_dedup); free(q->type);
+	free(q->cell); free(q->region); free(q->region_dedup); free(q->written); free(q->type);
 	free(q->rows); free(q->presence); free(q->partners); free(q->overlaps);
 	free(q->selected_bits); free(q->counted_bits);
 }
@@ -60,6 +60,7 @@ static void cube_make_room(struct cube *q, const struct cube_index *ix)
 	q->cell = xmalloc((nr * nt + 1) * sizeof *q->cell);
 	q->region = xmalloc((nr + 1) * sizeof *q->region);
 	q->region_dedup = xmalloc((nr + 1) * sizeof *q->region_dedup);
+	q->written = xmalloc((nr * nr + 1) * sizeof *q->written);
 	q->type = xmalloc((nt + 1) * sizeof *q->type);
 	q->rows = xmalloc((ix->len + 1) * sizeof *q->rows);
 	q->presence = xmalloc((ix->npr + 1) * sizeof *q->presence);
@@ -75,6 +76,7 @@ static void cube_zero(struct cube *q)
 	memset(q->cell, 0, (q->nregions * q->ntypes + 1) * sizeof *q->cell);
 	memset(q->region, 0, (q->nregions + 1) * sizeof *q->region);
 	memset(q->region_dedup, 0, (q->nregions + 1) * sizeof *q->region_dedup);
+	memset(q->written, 0, (q->nregions * q->nregions + 1) * sizeof *q->written);
 	memset(q->type, 0, (q->ntypes + 1) * sizeof *q->type);
 	memset(&q->total, 0, sizeof q->total);
 	memset(q->selected_bits, 0, (q->room.rows / 64 + 1) * sizeof *q->selected_bits);
@@ -181,6 +183,9 @@ static void count_row(struct cube *q, struct cube_index *ix, size_t region, uint
 	bool active = status_active(a->status);
 	struct people n = people_of(ix->t, a);
 	add_people(m, &n);
+	struct written_sum *ws = &q->written[region * q->nregions + (size_t)a->written_region];
+	ws->reached += n.reached;
+	ws->rows++;
 	m->activities++;
 	m->planned += a->status == STATUS_PLANNED;
 	m->active += active;
@@ -374,15 +379,16 @@ static void count_cercle(struct cube *q, struct cube_index *ix, uint32_t region,
 static void fold_places(struct cube *q, struct cube_index *ix)
 {
 	struct cube_work *x = &ix->work;
-	size_t per_region = ix->c->ncercles + 1, nrc = 0;
+	size_t nrc = 0;
 	for (size_t k = 0; k < x->ntouched_place; k++) {
 		uint32_t pl = x->touched_place[k];
 		uint32_t region = ix->place_region[pl], type = ix->place_type[pl];
 		int ce = ix->place_cercle[pl];
-		size_t rc = region * per_region + (size_t)(ce + 1);
-		if (first(x->st_rc, (uint32_t)rc, x->gen)) {
+		uint32_t rc = ix->place_slot[pl];
+		if (first(x->st_rc, rc, x->gen)) {
 			x->rc_max[rc] = 0;
-			x->touched_rc[nrc++] = (uint32_t)rc;
+			x->rc_region[rc] = region;
+			x->touched_rc[nrc++] = rc;
 			q->region[region].cercles += ce >= 0;
 		}
 		if (x->place_sum[pl] > x->rc_max[rc])
@@ -392,7 +398,7 @@ static void fold_places(struct cube *q, struct cube_index *ix)
 	}
 	for (size_t k = 0; k < nrc; k++) {
 		uint32_t rc = x->touched_rc[k];
-		q->region_dedup[rc / per_region] += x->rc_max[rc];
+		q->region_dedup[x->rc_region[rc]] += x->rc_max[rc];
 		q->total_dedup += x->rc_max[rc];
 	}
 }
@@ -497,6 +503,14 @@ void cube_compute(struct cube *q, struct cube_index *ix, const struct filter *f)
 	finish_lists(q, ix);
 	fold_places(q, ix);
 	finish_denominators(q, c, f);
+}
+
+bool cube_region_rolled_up(const struct cube *q, size_t r)
+{
+	for (size_t w = 0; w < q->nregions; w++)
+		if (w != r && cube_written(q, r, w)->rows)
+			return true;
+	return false;
 }
 
 bool coverage_pct(int64_t reached, int64_t denom, double *pct)

@@ -41,11 +41,19 @@ struct cube_room {
 	size_t nregions, ntypes, rows, presence, partners, overlaps;
 };
 
+/* What the counted rows written in one region add to its plan region
+ * (rule 12): the level below a plan region, shown beside it. */
+struct written_sum {
+	int64_t reached;          /* simple sum */
+	uint32_t rows;            /* counted rows */
+};
+
 struct cube {
 	size_t nregions, ntypes;
 	struct measure *cell;     /* read with cube_cell */
 	struct measure *region;   /* [region]: all types */
 	int64_t *region_dedup;    /* [region]: rule 6 */
+	struct written_sum *written;  /* read with cube_written */
 	struct measure *type;     /* [type]: all regions */
 	struct measure total;
 	int64_t total_dedup;
@@ -89,6 +97,15 @@ static inline const struct measure *cube_cell(const struct cube *q, size_t r, si
 {
 	return &q->cell[r * q->ntypes + t];
 }
+
+/* What the rows written in region w add to plan region r. */
+static inline const struct written_sum *cube_written(const struct cube *q, size_t r, size_t w)
+{
+	return &q->written[r * q->nregions + w];
+}
+
+/* True if some counted row of plan region r was written in another region. */
+bool cube_region_rolled_up(const struct cube *q, size_t r);
 
 /* Coverage in percent of reached over denom; false (and no value) when the
  * denominator is unknown or zero — the caller says "no target". */

@@ -120,10 +120,11 @@ static void print_diag(FILE *out, const struct table *t, const struct diag *d)
 	safe_fputs(t->sources[d->source].path, out);
 	if (d->line)
 		fprintf(out, ":%u", d->line);
-	if (d->line && d->col)
-		fprintf(out, ":%u", d->col);
-	fprintf(out, ": %s: ", level_word(d->level));
-	safe_fputs(d->msg, out);
+	const struct diag_words *w = diag_words(&t->diags, d);
+	if (d->line && w->col)
+		fprintf(out, ":%u", w->col);
+	fprintf(out, ": %s: ", level_word(w->level));
+	safe_fputs(w->msg, out);
 	fputc('\n', out);
 }
 

@@ -36,6 +36,7 @@ struct request {
 	           *statuses[MAX_VALUES];
 	size_t nregions, ntypes, npartners, nstatuses;
 	const char *from, *to;
+	bool by_written_region;   /* --by written-region: rule 12's level below */
 };
 
 static void usage_text(FILE *f, const char *cmd)
@@ -43,7 +44,7 @@ static void usage_text(FILE *f, const char *cmd)
 	fprintf(f,
 	        "usage: fourw %s [--format text|md|csv] [--region R]... [--type T]...\n"
 	        "       [--partner P]... [--status S]... [--from YYYY-MM] [--to YYYY-MM]\n"
-	        "       [-c CONFIG] [SHEET|DIR]...\n", cmd);
+	        "       [--by plan-region|written-region] [-c CONFIG] [SHEET|DIR]...\n", cmd);
 	fprintf(f, "%s\n", strcmp(cmd, "gaps") == 0
 	        ? "Lists the gap flags (no presence, low coverage, missing essential service,\n"
 	          "concentration, above target or need, stale reporting, data quality), most\n"
@@ -51,9 +52,11 @@ static void usage_text(FILE *f, const char *cmd)
 	        : "Prints the plan's key figures, coverage by region and by region x intervention\n"
 	          "type, and the gap flags: as text, as Markdown for the minutes, or as CSV.");
 	fprintf(f, "--region takes a p-code or a name, --type a code or a label; each may be\n"
-	           "repeated.  --status: planned, ongoing, completed, suspended.  Sheets default\n"
-	           "to those named in config.ini.  Exit status: 0 done, 2 usage error or\n"
-	           "unreadable input.\n");
+	           "repeated.  --status: planned, ongoing, completed, suspended.  Rows count\n"
+	           "under the plan's regions (Nioro's under Kayes when the plan's figures are\n"
+	           "by the old regions); --by written-region counts them under the regions\n"
+	           "the sheets wrote.  Sheets default to those named in config.ini.  Exit\n"
+	           "status: 0 done, 2 usage error or unreadable input.\n");
 }
 
 /* "fourw report: <what><arg><after>", then the usage; returns 2. */
@@ -84,6 +87,7 @@ static const struct option long_opts[] = {
 	{ "status", required_argument, NULL, 's' },
 	{ "from", required_argument, NULL, 'F' },
 	{ "to", required_argument, NULL, 'T' },
+	{ "by", required_argument, NULL, 'B' },
 	{ "config", required_argument, NULL, 'c' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -118,6 +122,13 @@ static int parse_args(int argc, char **argv, struct request *rq, FILE *out, FILE
 			if (!report_format_parse(optarg, &rq->format))
 				return usage_error(err, rq, "unknown format '", optarg,
 				                   "' (text, md or csv)");
+			continue;
+		}
+		if (ch == 'B') {
+			if (strcmp(optarg, "written-region") && strcmp(optarg, "plan-region"))
+				return usage_error(err, rq, "unknown --by '", optarg,
+				                   "' (plan-region or written-region)");
+			rq->by_written_region = strcmp(optarg, "written-region") == 0;
 			continue;
 		}
 		if (ch == ':')
@@ -245,6 +256,8 @@ static int write_out(const struct request *rq, const struct config *cfg, struct 
 	struct cube_index ix;
 	struct cube q;
 	struct gap_list g;
+	if (rq->by_written_region)
+		table_count_as_written(t);
 	cube_index_build(&ix, cfg, t);
 	cube_init(&q);
 	gap_list_init(&g);

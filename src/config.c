@@ -524,6 +524,12 @@ static void set_defaults(struct config *c)
 	c->ui_color = true;
 }
 
+static bool link_plan(struct ini_file *L)
+{
+	gazetteer_link_plan(L->c);
+	return true;
+}
+
 static bool load_all(struct ini_file *L)
 {
 	char why[160];
@@ -532,7 +538,8 @@ static bool load_all(struct ini_file *L)
 	ini_scan_file(L);
 	return ini_parse(L) && ini_check_structure(L, known_sections) && load_plan(L) &&
 	       load_regions(L) && places_load_cercles(L) && load_types(L) && load_type_targets(L) &&
-	       load_fields(L) && load_gaps(L) && load_ui(L) && places_load_figures(L);
+	       load_fields(L) && load_gaps(L) && load_ui(L) && places_load_figures(L) &&
+	       link_plan(L);
 }
 
 bool config_load(struct config *c, const char *path, struct error *e)

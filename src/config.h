@@ -88,6 +88,8 @@ struct config {
 	int report_month;         /* month_index(), or -1: the latest reporting month found */
 	const char *regional_figures_path;   /* resolved relative to config.ini's folder; NULL if none */
 	bool has_regional_figures;
+	uint8_t plan_system;      /* SYS_OLD or SYS_NEW: the p-code system of the regions the
+	                             regional figures name (rule 12); 0 without them */
 
 	struct region *regions;  size_t nregions;
 	struct cercle *cercles;  size_t ncercles;

@@ -92,6 +92,7 @@ bool places_load_region_entry(struct ini_file *L, const struct ini_entry *en, ui
 		c->regions[r] = (struct region){
 			.name = arena_strdup(&c->arena, parts[0]), .folded = folded,
 			.in_need = CONFIG_UNKNOWN, .targeted = CONFIG_UNKNOWN,
+			.plan = r, .part_of = -1,
 		};
 	}
 	struct region *reg = &c->regions[r];
@@ -211,7 +212,21 @@ static bool load_cercle_entry(struct ini_file *L, const struct ini_entry *en)
 	return check_cercle_spellings(L, en);
 }
 
-/* Third part of a [regions.new] value: the old cercles carved into it. */
+/* An old region's p-code in the third part of a [regions.new] value: the new
+ * region was carved from part of it, no whole cercle (Taoudénit). */
+static bool load_part_of(struct ini_file *L, const struct ini_entry *en, int r, int old)
+{
+	struct config *c = L->c;
+	if (c->regions[r].part_of >= 0 && c->regions[r].part_of != old)
+		return ini_fail_key(L, en->section, en->key, "carved from part of two old regions, "
+		                    "%s and %s", c->regions[c->regions[r].part_of].name,
+		                    c->regions[old].name);
+	c->regions[r].part_of = old;
+	return true;
+}
+
+/* Third part of a [regions.new] value: the old cercles carved into it, or
+ * the old region it was carved from in part. */
 static bool load_carved(struct ini_file *L, const struct ini_entry *en)
 {
 	struct config *c = L->c;
@@ -222,10 +237,17 @@ static bool load_carved(struct ini_file *L, const struct ini_entry *en)
 	for (char *tok = strtok_r(parts[2], " ,\t", &save); tok;
 	     tok = strtok_r(NULL, " ,\t", &save)) {
 		char code[8];
-		int ce = ini_code_from_key(tok, code) ? gazetteer_cercle_coded(c, code) : -1;
+		bool coded = ini_code_from_key(tok, code);
+		int old = coded ? gazetteer_region_coded(c, code, SYS_OLD) : -1;
+		if (old >= 0) {
+			if (!load_part_of(L, en, r, old))
+				return false;
+			continue;
+		}
+		int ce = coded ? gazetteer_cercle_coded(c, code) : -1;
 		if (ce < 0)
 			return ini_fail_key(L, en->section, en->key, "'%s' is not a cercle p-code "
-			                "of [cercles]", tok);
+			                "of [cercles] nor a region p-code of [regions.old]", tok);
 		int was = c->cercles[ce].region_new;
 		if (was >= 0 && was != r)
 			return ini_fail_key(L, en->section, en->key, "cercle %s (%s) is already "
@@ -349,6 +371,7 @@ static bool fig_line(struct figures *fg, const char *text, unsigned line)
 	fg->seen[r] = line;
 	c->regions[r].in_need = need;
 	c->regions[r].targeted = target;
+	c->regions[r].in_plan = true;
 	return true;
 }
 

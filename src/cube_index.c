@@ -96,10 +96,11 @@ static uint32_t build_prt(struct cube_index *ix, struct builder *b, const struct
 	return prt;
 }
 
-/* Region, cercle (or none) and type in one word. */
+/* Place (activity_place_region), cercle (or none) and type in one word. */
 static uint64_t place_word(const struct activity *a)
 {
-	return (uint64_t)(uint16_t)a->region << 32 | (uint64_t)(uint16_t)a->cercle << 16 | a->itype;
+	return (uint64_t)(uint16_t)activity_place_region(a) << 32 |
+	       (uint64_t)(uint16_t)a->cercle << 16 | a->itype;
 }
 
 static uint32_t build_place(struct cube_index *ix, struct builder *b, const struct activity *a)
@@ -110,7 +111,10 @@ static uint32_t build_place(struct cube_index *ix, struct builder *b, const stru
 		ix->place_region = push(ix->place_region, id, sizeof *ix->place_region);
 		ix->place_type = push(ix->place_type, id, sizeof *ix->place_type);
 		ix->place_cercle = push(ix->place_cercle, id, sizeof *ix->place_cercle);
+		ix->place_slot = push(ix->place_slot, id, sizeof *ix->place_slot);
 		ix->place_region[id] = (uint32_t)a->region;
+		ix->place_slot[id] = (uint32_t)((size_t)activity_place_region(a) *
+		                                (ix->c->ncercles + 1) + (size_t)(a->cercle + 1));
 		ix->place_type[id] = a->itype;
 		ix->place_cercle[id] = a->cercle;
 	}
@@ -244,6 +248,7 @@ static void work_alloc(struct cube_index *ix, uint32_t *pctp_ctp)
 	w->touched_place = xmalloc((ix->nplace + 1) * sizeof *w->touched_place);
 	w->touched_ctp = xmalloc((ix->nctp + 1) * sizeof *w->touched_ctp);
 	w->touched_rc = xmalloc((nrc + 1) * sizeof *w->touched_rc);
+	w->rc_region = xmalloc((nrc + 1) * sizeof *w->rc_region);
 	if (ix->mode == MODE_CUMULATIVE)   /* monthly mode counts as it selects */
 		w->sel = xmalloc((ix->len + 1) * sizeof *w->sel);
 	w->pr_acc = xcalloc(ix->npr + 1, sizeof *w->pr_acc);
@@ -258,7 +263,7 @@ static void index_diagnostics(struct cube_index *ix)
 	ix->diag_row = xmalloc((d->len + 1) * sizeof *ix->diag_row);
 	for (size_t k = 0; k < d->len; k++) {
 		const struct diag *g = &d->items[k];
-		ix->diag_row[k] = g->level == DIAG_REJECT || !g->line ? -1
+		ix->diag_row[k] = diag_words(d, g)->level == DIAG_REJECT || !g->line ? -1
 		                : (int32_t)cube_index_row_at(ix, g->source, g->line);
 	}
 }
@@ -295,7 +300,7 @@ static void work_free(struct cube_work *w)
 		w->st_prt, w->st_pt, w->st_pr, w->st_pid, w->st_place, w->st_rc, w->st_tc,
 		w->st_cer, w->st_gid, w->st_ctp, w->ctp_counted, w->pctp_st, w->prt_acc,
 		w->place_sum, w->rc_max, w->gid_best, w->touched_prt, w->touched_place,
-		w->touched_ctp, w->touched_rc, w->sel, w->pr_acc, w->pid_acc, w->ctp,
+		w->touched_ctp, w->touched_rc, w->rc_region, w->sel, w->pr_acc, w->pid_acc, w->ctp,
 	};
 	for (size_t i = 0; i < sizeof ptrs / sizeof ptrs[0]; i++)
 		free(ptrs[i]);
@@ -306,7 +311,7 @@ void cube_index_free(struct cube_index *ix)
 	void *ptrs[] = {
 		ix->ids, ix->gid, ix->region_start, ix->pname, ix->prt_pr, ix->prt_pt,
 		ix->prt_region, ix->prt_type, ix->pr_pid, ix->pr_region, ix->pr_order,
-		ix->place_region, ix->place_type, ix->place_cercle, ix->diag_row,
+		ix->place_region, ix->place_type, ix->place_cercle, ix->place_slot, ix->diag_row,
 		ix->ctp_start, ix->pr_start, ix->ctp_rows, ix->pr_rows,
 	};
 	for (size_t i = 0; i < sizeof ptrs / sizeof ptrs[0]; i++)

@@ -76,7 +76,8 @@ struct cube_work {
 	struct pctp_state { uint32_t stamp, ctp; } *pctp_st;
 	struct prt_acc { uint32_t activities; int latest; int64_t reached; } *prt_acc;
 	int64_t *place_sum;
-	int64_t *rc_max;          /* [region * (ncercles + 1) + cercle + 1]: rule 6 */
+	int64_t *rc_max;          /* [place slot: region * (ncercles + 1) + cercle + 1]: rule 6 */
+	uint32_t *rc_region;      /* [place slot]: the plan region its maximum adds to */
 	int *gid_best;            /* latest period per cumulative key */
 	uint32_t *touched_prt, *touched_place, *touched_ctp, *touched_rc;
 	size_t ntouched_prt, ntouched_place, ntouched_ctp;
@@ -105,8 +106,10 @@ struct cube_index {
 	size_t nprt, npt;
 	uint32_t *pr_pid, *pr_region, *pr_order;   /* pr_order: by partner, then region */
 	size_t npr;
-	uint32_t *place_region, *place_type;
+	uint32_t *place_region, *place_type;  /* place_region: the plan region */
 	int32_t *place_cercle;
+	uint32_t *place_slot;     /* the finest place's slot in rc_max (activity_place_region
+	                           * and cercle): types of one place share it */
 	size_t nplace;
 	size_t npctp, nctp, ngid;
 

@@ -2,23 +2,81 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "xalloc.h"
 
 void diag_list_init(struct diag_list *l)
 {
-	l->items = NULL;
-	l->len = l->cap = 0;
-	l->rejects = l->warnings = l->notes = 0;
+	memset(l, 0, sizeof *l);
 	arena_init(&l->arena, 16 * 1024);
 }
 
 void diag_list_free(struct diag_list *l)
 {
 	free(l->items);
+	free(l->words);
+	free(l->slots);
 	arena_free(&l->arena);
-	l->items = NULL;
-	l->len = l->cap = 0;
+	memset(l, 0, sizeof *l);
+}
+
+static uint64_t words_hash(const struct diag_words *w)
+{
+	uint64_t h = 1469598103934665603u ^ ((uint64_t)w->col << 16 | (uint64_t)w->level << 8 | w->code);
+	for (const unsigned char *p = (const unsigned char *)w->msg; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return h;
+}
+
+static bool same_words(const struct diag_words *a, const struct diag_words *b)
+{
+	return a->col == b->col && a->level == b->level && a->code == b->code &&
+	       strcmp(a->msg, b->msg) == 0;
+}
+
+/* Doubles the index once it is half full. */
+static void grow_slots(struct diag_list *l)
+{
+	free(l->slots);
+	l->nslots = l->nslots ? l->nslots * 2 : 256;
+	l->slots = xcalloc(l->nslots, sizeof *l->slots);
+	for (size_t k = 0; k < l->nwords; k++) {
+		size_t i = (size_t)words_hash(&l->words[k]) & (l->nslots - 1);
+		while (l->slots[i])
+			i = (i + 1) & (l->nslots - 1);
+		l->slots[i] = (uint32_t)k + 1;
+	}
+}
+
+/* The id of w's words in l, kept (msg copied) if l has none such yet. */
+static uint32_t words_id(struct diag_list *l, const struct diag_words *w)
+{
+	if (2 * (l->nwords + 1) > l->nslots)
+		grow_slots(l);
+	size_t i = (size_t)words_hash(w) & (l->nslots - 1);
+	for (; l->slots[i]; i = (i + 1) & (l->nslots - 1))
+		if (same_words(&l->words[l->slots[i] - 1], w))
+			return l->slots[i] - 1;
+	l->words = xgrow(l->words, &l->words_cap, l->nwords + 1, sizeof *l->words);
+	l->words[l->nwords] = *w;
+	l->words[l->nwords].msg = arena_strdup(&l->arena, w->msg);
+	l->slots[i] = (uint32_t)++l->nwords;
+	return (uint32_t)(l->nwords - 1);
+}
+
+void diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
+                    const struct diag_words *w)
+{
+	uint32_t id = words_id(l, w);
+	l->items = xgrow(l->items, &l->cap, l->len + 1, sizeof *l->items);
+	l->items[l->len++] = (struct diag){ .source = source, .line = line, .words = id };
+	if (w->level == DIAG_REJECT)
+		l->rejects++;
+	else if (w->level == DIAG_WARNING)
+		l->warnings++;
+	else
+		l->notes++;
 }
 
 void diag_vadd(struct diag_list *l, enum diag_level level, enum diag_code code,
@@ -26,17 +84,8 @@ void diag_vadd(struct diag_list *l, enum diag_level level, enum diag_code code,
 {
 	char buf[4096];     /* a sheet's note may list its header and the known ones */
 	vsnprintf(buf, sizeof buf, fmt, ap);
-	l->items = xgrow(l->items, &l->cap, l->len + 1, sizeof *l->items);
-	l->items[l->len++] = (struct diag){
-		.source = source, .line = line, .col = col, .level = level,
-		.code = code, .msg = arena_strdup(&l->arena, buf),
-	};
-	if (level == DIAG_REJECT)
-		l->rejects++;
-	else if (level == DIAG_WARNING)
-		l->warnings++;
-	else
-		l->notes++;
+	struct diag_words w = { buf, col, (uint8_t)level, (uint8_t)code };
+	diag_add_words(l, source, line, &w);
 }
 
 void diag_add(struct diag_list *l, enum diag_level level, enum diag_code code,
@@ -52,16 +101,18 @@ void diag_vreject(struct diag_list *l, bool more, enum diag_code code, uint32_t 
                   uint32_t line, uint32_t col, const char *fmt, va_list ap)
 {
 	struct diag *last = l->len ? &l->items[l->len - 1] : NULL;
-	if (!more || !last || last->level != DIAG_REJECT || last->source != source ||
+	const struct diag_words *w = last ? diag_words(l, last) : NULL;
+	if (!more || !last || w->level != DIAG_REJECT || last->source != source ||
 	    last->line != line) {
 		diag_vadd(l, DIAG_REJECT, code, source, line, col, fmt, ap);
 		return;
 	}
 	char buf[4096];
-	int n = snprintf(buf, sizeof buf, "%s; also ", last->msg);
+	int n = snprintf(buf, sizeof buf, "%s; also ", w->msg);
 	if (n > 0 && (size_t)n < sizeof buf)
 		vsnprintf(buf + n, sizeof buf - (size_t)n, fmt, ap);
-	last->msg = arena_strdup(&l->arena, buf);
+	struct diag_words joined = { buf, w->col, w->level, w->code };
+	last->words = words_id(l, &joined);    /* the row's own words may be another row's too */
 }
 
 bool error_set(struct error *e, const char *fmt, ...)

@@ -65,21 +65,37 @@ enum diag_code {
 	DC_COUNT
 };
 
+/* What a message says and about which column: shared by every message
+ * that says the same (a sheet's unknown cercle "Segu", on 40,000 rows),
+ * so its words are kept once. */
+struct diag_words {
+	const char *msg;        /* owned by the list's arena */
+	uint32_t col;           /* 1-based column (field) number; 0 = whole row */
+	uint8_t level;          /* enum diag_level */
+	uint8_t code;           /* enum diag_code */
+};
+
+/* One message, 12 bytes however long its words: a sheet with a warning on
+ * each of a million rows costs 12 MB, plus its distinct wordings. */
 struct diag {
 	uint32_t source;        /* index into table.sources */
 	uint32_t line;          /* 1-based physical line; 0 = the file as a whole */
-	uint32_t col;           /* 1-based column (field) number; 0 = whole row */
-	enum diag_level level;
-	enum diag_code code;
-	const char *msg;        /* owned by the list's arena */
+	uint32_t words;         /* index into diag_list.words */
 };
 
 struct diag_list {
 	struct diag *items;
 	size_t len, cap;
+	struct diag_words *words;   /* distinct (level, code, col, message) */
+	size_t nwords, words_cap;
+	uint32_t *slots;        /* open-addressing index of words (id + 1, 0 = free) */
+	size_t nslots;
 	size_t rejects, warnings, notes;
 	struct arena arena;
 };
+
+_Static_assert(sizeof(struct diag) == 12, "struct diag: 12 bytes a message");
+_Static_assert(DC_COUNT <= 256, "struct diag_words: a code fits in 8 bits");
 
 void diag_list_init(struct diag_list *l);
 void diag_list_free(struct diag_list *l);
@@ -88,6 +104,20 @@ void diag_add(struct diag_list *l, enum diag_level level, enum diag_code code,
 	__attribute__((format(printf, 7, 8)));
 void diag_vadd(struct diag_list *l, enum diag_level level, enum diag_code code,
                uint32_t source, uint32_t line, uint32_t col, const char *fmt, va_list ap);
+/* Adds a message worded as one of another list (a sheet read in parts). */
+void diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
+                    const struct diag_words *w);
+
+/* The words of message d of l, or of l's message k. */
+static inline const struct diag_words *diag_words(const struct diag_list *l, const struct diag *d)
+{
+	return &l->words[d->words];
+}
+static inline const struct diag_words *diag_words_at(const struct diag_list *l, size_t k)
+{
+	return &l->words[l->items[k].words];
+}
+
 /* A row's rejection, one message however many problems the row has: the
  * first (more false) adds a REJECT message, each further one (more true)
  * is added to the end of that message, which must be the list's last.  So

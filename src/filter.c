@@ -258,6 +258,9 @@ static bool text_match(struct filter_prep *p, const struct activity *a)
 	const struct config *c = p->c;
 	if ((size_t)a->region < c->nregions && p->region_text[a->region])
 		return true;
+	/* "nioro" finds the rows written in Nioro, counted under Kayes (rule 12) */
+	if ((size_t)a->written_region < c->nregions && p->region_text[a->written_region])
+		return true;
 	if (a->cercle >= 0 && (size_t)a->cercle < c->ncercles && p->cercle_text[a->cercle])
 		return true;
 	if (a->itype < c->ntypes && p->type_text[a->itype])

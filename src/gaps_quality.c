@@ -46,7 +46,7 @@ static const struct dq_kind {
 #define DQ_SPELLING (DQ_OTHER + 1)     /* notes */
 #define DQ_NOTE (DQ_OTHER + 2)
 
-static size_t dq_classify(const struct diag *d)
+static size_t dq_classify(const struct diag_words *d)
 {
 	if (d->level == DIAG_NOTE)
 		return d->code == DC_ORG_SPELLED_TWO_WAYS ? DQ_SPELLING : DQ_NOTE;
@@ -99,7 +99,7 @@ static void dq_rejects(struct ctx *x)
 		size_t n = 0;
 		for (size_t k = 0; k < t->diags.len && n < t->diags.rejects; k++) {
 			const struct diag *d = &t->diags.items[k];
-			if (d->level == DIAG_REJECT && d->source == s && d->line)
+			if (diag_words(&t->diags, d)->level == DIAG_REJECT && d->source == s && d->line)
 				refs[n++] = (struct rowref){ s, d->line };
 		}
 		gap_list_attach_rows(x->g, x->g->len - 1, refs, n);
@@ -273,14 +273,15 @@ static void dq_warnings(struct ctx *x)
 	size_t n = 0;
 	for (size_t k = 0; k < dl->len; k++) {
 		const struct diag *d = &dl->items[k];
+		const struct diag_words *w = diag_words(dl, d);
 		int region;
-		long row = rows && d->level == DIAG_WARNING ? rows[k] : -1;
-		if (d->level == DIAG_REJECT || d->source >= x->t->nsources ||
-		    d->code == DC_OUTSIDE_PLAN_YEAR || !dq_place(x, row, &region))
+		long row = rows && w->level == DIAG_WARNING ? rows[k] : -1;
+		if (w->level == DIAG_REJECT || d->source >= x->t->nsources ||
+		    w->code == DC_OUTSIDE_PLAN_YEAR || !dq_place(x, row, &region))
 			continue;   /* the rows outside the plan year have their own flag */
-		int64_t people = d->code == DC_REPEATED_ROW && row >= 0
+		int64_t people = w->code == DC_REPEATED_ROW && row >= 0
 		               ? activity_counts(x->t, &x->t->rows[row]).reached : 0;
-		v[n++] = (struct dq_entry){ d->source, region, dq_classify(d), d->line, people };
+		v[n++] = (struct dq_entry){ d->source, region, dq_classify(w), d->line, people };
 	}
 	if (n > 1)
 		qsort(v, n, sizeof *v, cmp_dq);

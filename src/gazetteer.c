@@ -354,6 +354,66 @@ int gazetteer_cercle_in_region(const struct config *c, int cercle, int region)
 	return c->cercles[cercle].region_old == region || c->cercles[cercle].region_new == region;
 }
 
+/* ---- the plan's geography ------------------------------------------------- */
+
+/* New if the figures name a region only the new system has (Nioro, or
+ * Bamako as ML00/ML20 alone), else old. */
+static uint8_t plan_system_of(const struct config *c)
+{
+	if (!c->has_regional_figures)
+		return 0;
+	for (size_t r = 0; r < c->nregions; r++)
+		if (c->regions[r].in_plan && c->regions[r].systems == SYS_NEW)
+			return SYS_NEW;
+	return SYS_OLD;
+}
+
+/* The one region every cercle of region r goes to in the other system —
+ * old cercles carved into new region r, or the new regions an old region's
+ * cercles went to — if it is a plan region; -1 if r has no cercle there,
+ * spans two regions or lands outside the plan. */
+static int plan_region_holding(const struct config *c, int r, uint8_t plan_sys)
+{
+	int found = plan_sys == SYS_OLD ? c->regions[r].part_of : -1;
+	for (size_t k = 0; k < c->ncercles; k++) {
+		const struct cercle *ce = &c->cercles[k];
+		int from = plan_sys == SYS_OLD ? ce->region_new : ce->region_old;
+		int to = plan_sys == SYS_OLD ? ce->region_old : ce->region_new;
+		if (from != r)
+			continue;
+		if (to < 0 || (found >= 0 && found != to))
+			return -1;
+		found = to;
+	}
+	return found >= 0 && c->regions[found].in_plan ? found : -1;
+}
+
+void gazetteer_link_plan(struct config *c)
+{
+	c->plan_system = plan_system_of(c);
+	uint8_t other = c->plan_system == SYS_OLD ? SYS_NEW : SYS_OLD;
+	for (size_t r = 0; r < c->nregions; r++) {
+		struct region *reg = &c->regions[r];
+		reg->plan = (int)r;
+		if (!c->plan_system || reg->in_plan || reg->systems != other)
+			continue;
+		int holder = plan_region_holding(c, (int)r, c->plan_system);
+		if (holder >= 0)
+			reg->plan = holder;
+	}
+}
+
+int gazetteer_plan_region(const struct config *c, int region, int cercle)
+{
+	if (cercle >= 0 && c->plan_system) {
+		const struct cercle *ce = &c->cercles[cercle];
+		int p = c->plan_system == SYS_NEW ? ce->region_new : ce->region_old;
+		if (p >= 0 && c->regions[p].in_plan)
+			return p;
+	}
+	return c->regions[region].plan;
+}
+
 /* ---- suggestions ----------------------------------------------------------- */
 
 /* A place seen through what suggestions need of it. */

@@ -41,6 +41,13 @@ struct region {
 	size_t nvariants;
 	int64_t in_need;          /* from the regional figures file, or CONFIG_UNKNOWN */
 	int64_t targeted;         /* idem */
+	bool in_plan;             /* the regional figures file names it (rule 12) */
+	int plan;                 /* the plan region its rows count under: itself, or the
+	                             plan region it lies in (Nioro -> Kayes); see
+	                             gazetteer_link_plan */
+	int part_of;              /* a new-system region carved from part of one old
+	                             region with no whole cercle (Taoudénit in
+	                             Tombouctou): that old region; else -1 */
 };
 
 /* A commune (admin3) the gazetteer knows, inside its cercle: partners write
@@ -135,6 +142,24 @@ bool gazetteer_region_mentions(const struct config *c, int r, const char *folded
  * number of suggestions (0: nothing close; buf is then ""). */
 int gazetteer_suggest_region(const struct config *c, const char *name, char *buf, size_t size);
 int gazetteer_suggest_cercle(const struct config *c, const char *name, char *buf, size_t size);
+
+/* ---- the plan's geography (DESIGN.md rule 12) ---- */
+
+/* Sets the plan's system (config.plan_system) and each region's plan
+ * region, once the regional figures are read.  The plan's regions are those
+ * its figures name; a region of the other system counts under the plan
+ * region that holds all of it — every old cercle carved into it (or the old
+ * region it was carved from in part) lies in that one region.  A region
+ * no plan region holds whole (an old region the reform split, when the
+ * plan is by the new regions) stays itself: it has no target.  Without a
+ * regional figures file every region stands for itself. */
+void gazetteer_link_plan(struct config *c);
+
+/* The plan region a row written in `region` (and `cercle`, or -1) counts
+ * under: the cercle's region in the plan's system where that is a plan
+ * region (a cercle pins the place down better than a region split by the
+ * reform), else the written region's plan region. */
+int gazetteer_plan_region(const struct config *c, int region, int cercle);
 
 /* ---- lookups by exact folded spelling or code, for building it ---- */
 

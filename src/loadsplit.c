@@ -278,7 +278,7 @@ static void take_rows(struct loader *ld, struct part *pt)
 	free(map);
 	for (size_t i = 0; i < part->diags.len; i++) {
 		const struct diag *d = &part->diags.items[i];
-		diag_add(&t->diags, d->level, d->code, d->source, d->line, d->col, "%s", d->msg);
+		diag_add_words(&t->diags, d->source, d->line, diag_words(&part->diags, d));
 	}
 }
 

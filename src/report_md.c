@@ -121,6 +121,25 @@ static void md_region_line(struct report_out *w, const char *code, const char *n
 	    fmt_int(m->partners, pa), fmt_int(m->activities, ac));
 }
 
+/* Rule 12: the regions as written, one level below the plan's. */
+static void md_written(struct report_out *w, const size_t *reg, size_t nreg)
+{
+	if (!report_out_any_rolled_up(w->in, reg, nreg))
+		return;
+	out(w, "\n%s\n\n", report_out_written_title);
+	for (size_t k = 0; k < nreg; k++) {
+		char words[1024];
+		if (!report_out_written_words(w->in->cfg, w->in->cube, reg[k], words,
+		                              sizeof words))
+			continue;
+		put(w, "- **");
+		put_md(w, w->in->cfg->regions[reg[k]].name);
+		put(w, "**: ");
+		put_md(w, words);
+		put(w, "\n");
+	}
+}
+
 static void md_regions(struct report_out *w, const size_t *reg, size_t nreg)
 {
 	const struct report_input *in = w->in;
@@ -138,6 +157,7 @@ static void md_regions(struct report_out *w, const size_t *reg, size_t nreg)
 	               in->cube->total_in_need, in->cube->total_targeted, in->cube->total_dedup,
 	               &in->cube->total);
 	put(w, "\n\\* reached without double counting; coverage uses it.\n");
+	md_written(w, reg, nreg);
 }
 
 static void md_matrix(struct report_out *w, const size_t *reg, size_t nreg)

@@ -155,3 +155,40 @@ void report_out_resent_words(const struct report_input *in, const struct report_
 		         fmt_int((int64_t)s->resent, n),
 		         in->cfg->resent == RESENT_LATEST ? "not counted" : "counted twice");
 }
+
+const char *const report_out_written_title =
+	"Regions as the sheets wrote them, counted under the plan's regions (simple sum, rows):";
+
+static size_t written_part(const struct config *c, const struct cube *q, size_t r, size_t wr,
+                           char *buf, size_t size, size_t used)
+{
+	const struct written_sum *ws = cube_written(q, r, wr);
+	if (!ws->rows || used >= size)
+		return used;
+	char n[32], k[32];
+	int len = snprintf(buf + used, size - used, "%s%s %s (%s row%s)", used ? " · " : "",
+	                   c->regions[wr].name, fmt_int(ws->reached, n), fmt_int(ws->rows, k),
+	                   ws->rows == 1 ? "" : "s");
+	return len < 0 ? used : used + (size_t)len;
+}
+
+bool report_out_written_words(const struct config *c, const struct cube *q, size_t r, char *buf,
+                              size_t size)
+{
+	buf[0] = '\0';
+	if (!cube_region_rolled_up(q, r))
+		return false;
+	size_t used = written_part(c, q, r, r, buf, size, 0);
+	for (size_t wr = 0; wr < q->nregions; wr++)
+		if (wr != r)
+			used = written_part(c, q, r, wr, buf, size, used);
+	return true;
+}
+
+bool report_out_any_rolled_up(const struct report_input *in, const size_t *reg, size_t nreg)
+{
+	for (size_t k = 0; k < nreg; k++)
+		if (cube_region_rolled_up(in->cube, reg[k]))
+			return true;
+	return false;
+}

@@ -56,6 +56,17 @@ size_t report_out_types(const struct report_input *in, size_t *out_idx);
 /* A region's name, "" for -1 (plan-wide). */
 const char *report_out_region_name(const struct config *c, int r);
 
+/* Rule 12 in words for plan region r, as the sheets wrote its rows (the
+ * report's and the screen's words):
+ * "Kayes 10 (1 row) · Nioro 5 (2 rows)" (simple sums), the region itself
+ * first; false (buf "") when every counted row of r was written as r. */
+bool report_out_written_words(const struct config *c, const struct cube *q, size_t r, char *buf,
+                              size_t size);
+/* Whether some region's rows were written in regions the plan rolls into it. */
+bool report_out_any_rolled_up(const struct report_input *in, const size_t *reg, size_t nreg);
+/* The line that introduces the regions as written. */
+extern const char *const report_out_written_title;
+
 /* "Plan" or "Selected regions". */
 const char *report_out_scope_word(const struct report_input *in);
 /* Whether the cube's filter picks some regions, not the whole plan. */

@@ -146,6 +146,25 @@ static void text_region_line(struct report_out *w, const char *code, const char 
 	    report_out_pct_or(dedup, need, "no figure", p2), fmt_int(m->partners, pa));
 }
 
+/* Rule 12: the regions as written, one level below the plan's. */
+static void text_written(struct report_out *w, const size_t *reg, size_t nreg)
+{
+	if (!report_out_any_rolled_up(w->in, reg, nreg))
+		return;
+	out(w, "%s\n", report_out_written_title);
+	for (size_t k = 0; k < nreg; k++) {
+		char words[1024];
+		if (!report_out_written_words(w->in->cfg, w->in->cube, reg[k], words,
+		                              sizeof words))
+			continue;
+		const char *name = w->in->cfg->regions[reg[k]].name;
+		put(w, "  ");
+		cell_esc(w, name, 14);
+		put(w, " ");
+		wrap(w, words, 17, 17);
+	}
+}
+
 static void text_regions(struct report_out *w, const size_t *reg, size_t nreg)
 {
 	const struct report_input *in = w->in;
@@ -162,6 +181,7 @@ static void text_regions(struct report_out *w, const size_t *reg, size_t nreg)
 	                 in->cube->total_in_need, in->cube->total_targeted, in->cube->total_dedup,
 	                 &in->cube->total);
 	put(w, "* reached without double counting; coverage uses it\n");
+	text_written(w, reg, nreg);
 }
 
 static void text_matrix_block(struct report_out *w, const size_t *reg, size_t nreg,

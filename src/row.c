@@ -303,7 +303,8 @@ static enum row_outcome resolve_place(struct rowbuf *r)
 		     c->regions[region].name);
 		cercle = -1;
 	}
-	r->a.region = (int16_t)region;
+	r->a.written_region = (int8_t)region;
+	r->a.region = (int8_t)gazetteer_plan_region(c, region, cercle);
 	r->a.cercle = (int16_t)cercle;
 	return ROW_ACCEPTED;
 }

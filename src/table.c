@@ -89,10 +89,16 @@ void table_set_counts(struct table *t, struct activity *a, const struct row_coun
 	a->people.wide_at = (uint32_t)t->nwide++;
 }
 
-/* The sort key: region, with -1 (none) after every region. */
-static uint16_t region_key(const struct activity *a)
+void table_count_as_written(struct table *t)
 {
-	return (uint16_t)a->region;
+	for (size_t i = 0; i < t->len; i++)
+		t->rows[i].region = t->rows[i].written_region;
+}
+
+/* The sort key: region, with -1 (none) after every region. */
+static uint8_t region_key(const struct activity *a)
+{
+	return (uint8_t)a->region;
 }
 
 bool table_grouped_by_region(const struct table *t)
@@ -125,10 +131,10 @@ void table_group_by_region(struct table *t)
 {
 	if (table_grouped_by_region(t))
 		return;
-	size_t *start = xcalloc((size_t)UINT16_MAX + 2, sizeof *start);
+	size_t *start = xcalloc((size_t)UINT8_MAX + 2, sizeof *start);
 	for (size_t i = 0; i < t->len; i++)
 		start[region_key(&t->rows[i]) + 1]++;
-	for (size_t k = 0; k <= UINT16_MAX; k++)
+	for (size_t k = 0; k <= UINT8_MAX; k++)
 		start[k + 1] += start[k];
 	struct activity *out = xmalloc((t->len + 1) * sizeof *out);
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
@@ -265,7 +271,7 @@ static uint64_t mix(uint64_t h, uint64_t v)
 static uint64_t report_hash(const struct activity *a)
 {
 	uint64_t h = mix(mix(mix(a->org, a->partner), a->activity), a->commune);
-	h = mix(h, (uint64_t)(uint16_t)a->region << 16 | (uint16_t)a->cercle);
+	h = mix(h, (uint64_t)(uint16_t)activity_place_region(a) << 16 | (uint16_t)a->cercle);
 	h = mix(h, (uint64_t)(uint16_t)a->month << 32 | (uint64_t)(uint16_t)a->start_month << 16 |
 	           (uint16_t)a->end_month);
 	return mix(h, a->itype);
@@ -274,7 +280,8 @@ static uint64_t report_hash(const struct activity *a)
 static bool same_report(const struct activity *a, const struct activity *b)
 {
 	return a->org == b->org && a->partner == b->partner && a->activity == b->activity &&
-	       a->commune == b->commune && a->region == b->region && a->cercle == b->cercle &&
+	       a->commune == b->commune && activity_place_region(a) == activity_place_region(b) &&
+	       a->cercle == b->cercle &&
 	       a->month == b->month && a->start_month == b->start_month &&
 	       a->end_month == b->end_month && a->itype == b->itype;
 }

@@ -59,7 +59,10 @@ struct activity {
 		uint16_t n[6];        /* not wide: reached, girls, boys, women, men, older */
 		uint32_t wide_at;     /* wide: index into table.wide */
 	} people;                 /* read with activity_counts */
-	int16_t region;           /* index into config.regions */
+	int8_t region;            /* index into config.regions: the plan region it counts
+	                             under (rule 12; config_load allows at most 64 regions) */
+	int8_t written_region;    /* the region as the sheet wrote it (the same, or one
+	                             the plan region holds) */
 	int16_t cercle;           /* index into config.cercles, or -1 */
 	int16_t month;            /* reporting month (month_index), or -1 */
 	int16_t start_month;      /* -1 if no start date */
@@ -74,6 +77,16 @@ struct activity {
 
 _Static_assert(sizeof(struct activity) == 48, "struct activity: 48 bytes a row");
 _Static_assert(STATUS_COUNT <= 8, "struct activity: a status fits in its 3 bits");
+
+/* The region that, with the cercle, names a row's finest place: the plan
+ * region where a cercle is given (the cercle pins the place down however
+ * its region was written), else the region as written — a new region the
+ * plan rolls into an old one is a place of its own, not the old region's
+ * unnamed rest. */
+static inline int activity_place_region(const struct activity *a)
+{
+	return a->cercle >= 0 ? a->region : a->written_region;
+}
 
 /* Rule 8: the month a row belongs to — its reporting month, else its end
  * month, else its start month; -1 if it has none. */
@@ -156,6 +169,10 @@ void table_free(struct table *t);
 size_t table_add(struct table *t, const struct activity *a);
 /* Appends an empty source record for path; returns its index. */
 uint32_t table_add_source(struct table *t, const char *path);
+
+/* Rule 12's level below: every row counts under the region its sheet
+ * wrote, not the plan region holding it (report --by written-region). */
+void table_count_as_written(struct table *t);
 
 /* Puts the rows in region order, file order kept within a region (rows
  * with no region last): what the aggregate reads, a region's rows in one

@@ -25,6 +25,8 @@ static void add_region(struct config *c, const char *code, const char *name,
 	r->codes[0].system = SYS_OLD;
 	r->ncodes = 1;
 	r->systems = SYS_OLD;
+	r->in_plan = true;
+	r->part_of = -1;
 	if (variant) {
 		r->variants = arena_alloc(&c->arena, sizeof *r->variants);
 		r->variants[0] = fold(&c->arena, variant);
@@ -112,6 +114,7 @@ void fx_config(struct config *c)
 	c->th = (struct thresholds){ 25, 50, 75, 3, 45 };
 	fx_places(c);
 	fx_types(c);
+	gazetteer_link_plan(c);
 }
 
 void fx_config_free(struct config *c)
@@ -205,8 +208,9 @@ size_t fx_add(struct table *t, const struct config *c, struct fx_row r)
 	a.commune = strpool_id_cstr(sp, r.commune ? r.commune : "");
 	a.source = r.src;
 	a.line = (uint32_t)(s->header_line + 1 + s->rows_read);
-	a.region = (int16_t)fx_region(c, r.region);
+	a.written_region = (int8_t)fx_region(c, r.region);
 	a.cercle = (int16_t)(r.cercle ? fx_cercle(c, r.cercle) : -1);
+	a.region = (int8_t)gazetteer_plan_region(c, a.written_region, a.cercle);
 	a.month = (int16_t)fx_month(r.ym);
 	a.start_month = (int16_t)fx_month(r.start_ym);
 	a.end_month = (int16_t)fx_month(r.end_ym);

@@ -48,7 +48,7 @@ static size_t count_code(const struct table *tab, enum diag_code code)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < tab->diags.len; i++)
-		k += tab->diags.items[i].code == code;
+		k += diag_words_at(&tab->diags, i)->code == code;
 	return k;
 }
 
@@ -275,9 +275,9 @@ Test(hxl, a_column_no_group_can_hold_is_noted_not_counted)
 	cr_assert_eq(counts(0).reached, 15);
 	cr_assert_eq(count_code(&t, DC_HXL_NOT_PLACED), 3);
 	for (size_t i = 0; i < t.diags.len; i++)
-		if (t.diags.items[i].code == DC_HXL_NOT_PLACED) {
+		if (diag_words_at(&t.diags, i)->code == DC_HXL_NOT_PLACED) {
 			cr_assert_eq(t.diags.items[i].line, 2);
-			cr_assert_geq(t.diags.items[i].col, 6);
+			cr_assert_geq(diag_words_at(&t.diags, i)->col, 6);
 		}
 	cr_assert_eq(s->nunmapped, 3);                 /* listed as not used, not silently */
 }
@@ -294,8 +294,8 @@ Test(hxl, a_bad_count_in_a_tagged_column_rejects_the_row_at_its_column)
 {
 	const struct source *s = load(HEAD ",F,M\n" TAGS ",#reached+f,#reached+m\n" ROW ",7,huit\n");
 	cr_assert_eq(s->rejected, 1);
-	cr_assert_eq(t.diags.items[0].code, DC_BAD_COUNT);
-	cr_assert_eq(t.diags.items[0].col, 5);
+	cr_assert_eq(diag_words_at(&t.diags, 0)->code, DC_BAD_COUNT);
+	cr_assert_eq(diag_words_at(&t.diags, 0)->col, 5);
 }
 
 Test(hxl, untagged_people_columns_of_a_tagged_sheet_still_count)
@@ -312,5 +312,5 @@ Test(hxl, a_row_with_every_people_column_empty_is_rejected)
 {
 	const struct source *s = load(HEAD ",F,M\n" TAGS ",#reached+f,#reached+m\n" ROW ",,\n");
 	cr_assert_eq(s->rejected, 1);
-	cr_assert_eq(t.diags.items[0].code, DC_NO_COUNT);
+	cr_assert_eq(diag_words_at(&t.diags, 0)->code, DC_NO_COUNT);
 }

@@ -32,13 +32,28 @@ static void load_one(struct table *t, const char *path)
 	cr_assert(load_paths(t, &cfg, (const char *const[]){ path }, 1, &e), "%s", e.msg);
 }
 
-static int64_t reached_in(const struct table *t, const char *region_name)
+/* People of the rows written in a region (written) or counted under a plan
+ * region (rule 12). */
+static int64_t reached_where(const struct table *t, const char *region_name, bool written)
 {
 	int64_t sum = 0;
-	for (size_t i = 0; i < t->len; i++)
-		if (strcmp(cfg.regions[t->rows[i].region].name, region_name) == 0)
-			sum += activity_counts(t, &t->rows[i]).reached;
+	for (size_t i = 0; i < t->len; i++) {
+		const struct activity *a = &t->rows[i];
+		int r = written ? a->written_region : a->region;
+		if (strcmp(cfg.regions[r].name, region_name) == 0)
+			sum += activity_counts(t, a).reached;
+	}
 	return sum;
+}
+
+static int64_t reached_in(const struct table *t, const char *region_name)
+{
+	return reached_where(t, region_name, true);
+}
+
+static int64_t counted_under(const struct table *t, const char *region_name)
+{
+	return reached_where(t, region_name, false);
 }
 
 static int64_t reached_all(const struct table *t)
@@ -63,11 +78,11 @@ Test(sheets, broken_rows_are_rejected_at_their_line_and_column)
 	size_t k = 0;
 	for (size_t i = 0; i < t.diags.len; i++) {
 		const struct diag *d = &t.diags.items[i];
-		if (d->level != DIAG_REJECT)
+		if (diag_words(&t.diags, d)->level != DIAG_REJECT)
 			continue;
 		cr_assert_lt(k, 9);
-		cr_assert_eq(d->line, want[k].line, "reject %zu at line %u: %s", k, d->line, d->msg);
-		cr_assert_eq(d->col, want[k].col, "reject %zu at col %u: %s", k, d->col, d->msg);
+		cr_assert_eq(d->line, want[k].line, "reject %zu at line %u: %s", k, d->line, diag_words(&t.diags, d)->msg);
+		cr_assert_eq(diag_words(&t.diags, d)->col, want[k].col, "reject %zu at col %u: %s", k, diag_words(&t.diags, d)->col, diag_words(&t.diags, d)->msg);
 		k++;
 	}
 	cr_assert_eq(k, 9);
@@ -120,7 +135,7 @@ Test(sheets, one_sheet_in_four_dialects_loads_to_identical_rows)
 	for (size_t i = 0; i < 3; i++) {
 		struct table t;
 		load_one(&t, others[i]);
-		cr_assert_eq(t.diags.len, 0, "%s: %s", others[i], t.diags.len ? t.diags.items[0].msg : "");
+		cr_assert_eq(t.diags.len, 0, "%s: %s", others[i], t.diags.len ? diag_words_at(&t.diags, 0)->msg : "");
 		assert_same_rows(&en, &t, others[i]);
 		table_free(&t);
 	}
@@ -142,6 +157,15 @@ Test(sheets, ml09_means_bamako_in_the_old_sheet_and_taoudenit_in_the_new)
 	cr_assert_eq(reached_in(&t, "Nioro"), 132);
 	cr_assert_eq(reached_in(&t, "Bamako"), 33);
 	cr_assert_eq(reached_all(&t), 473);
+	/* rule 12, the plan being by the old regions: Taoudénit 90 + 7 + 42 under
+	 * Tombouctou, Nioro 17 + 115 under Kayes, Bandiagara 56 under Mopti */
+	cr_assert_eq(counted_under(&t, "Tombouctou"), 139);
+	cr_assert_eq(counted_under(&t, "Kayes"), 132);
+	cr_assert_eq(counted_under(&t, "Mopti"), 56);
+	cr_assert_eq(counted_under(&t, "Ménaka"), 113);
+	cr_assert_eq(counted_under(&t, "Bamako"), 33);
+	cr_assert_eq(counted_under(&t, "Taoudénit") + counted_under(&t, "Nioro") +
+	             counted_under(&t, "Bandiagara"), 0);
 	table_free(&t);
 }
 
@@ -160,7 +184,7 @@ static size_t warnings_coded(const struct table *t, enum diag_code code)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < t->diags.len; i++)
-		n += t->diags.items[i].level == DIAG_WARNING && t->diags.items[i].code == code;
+		n += diag_words_at(&t->diags, i)->level == DIAG_WARNING && diag_words_at(&t->diags, i)->code == code;
 	return n;
 }
 
@@ -207,13 +231,13 @@ Test(sheets, cercle_numbering_the_name_decides_in_its_region)
 	for (size_t i = 0; i < 9; i++) {
 		const struct diag *d = &t.diags.items[i];
 		cr_assert_eq(d->line, want[i].line);
-		cr_assert_eq(d->col, want[i].col, "line %u", d->line);
-		cr_assert_eq(d->code, want[i].code, "line %u", d->line);
-		cr_assert_eq(d->level, d->line == 8 || d->line == 9 ? DIAG_REJECT : DIAG_WARNING);
+		cr_assert_eq(diag_words(&t.diags, d)->col, want[i].col, "line %u", d->line);
+		cr_assert_eq(diag_words(&t.diags, d)->code, want[i].code, "line %u", d->line);
+		cr_assert_eq(diag_words(&t.diags, d)->level, d->line == 8 || d->line == 9 ? DIAG_REJECT : DIAG_WARNING);
 	}
-	cr_assert(strstr(t.diags.items[0].msg, "ML0101 is Bafoulabé"), "%s", t.diags.items[0].msg);
-	cr_assert(strstr(t.diags.items[1].msg, "ML0102 is Diéma"), "%s", t.diags.items[1].msg);
-	cr_assert(strstr(t.diags.items[2].msg, "ML0201 is Banamba"), "%s", t.diags.items[2].msg);
+	cr_assert(strstr(diag_words_at(&t.diags, 0)->msg, "ML0101 is Bafoulabé"), "%s", diag_words_at(&t.diags, 0)->msg);
+	cr_assert(strstr(diag_words_at(&t.diags, 1)->msg, "ML0102 is Diéma"), "%s", diag_words_at(&t.diags, 1)->msg);
+	cr_assert(strstr(diag_words_at(&t.diags, 2)->msg, "ML0201 is Banamba"), "%s", diag_words_at(&t.diags, 2)->msg);
 	cr_assert_eq(reached_in(&t, "Kayes"), 70);
 	cr_assert_eq(reached_in(&t, "Koulikoro"), 120);
 	cr_assert_eq(reached_in(&t, "Mopti"), 50);
@@ -240,7 +264,7 @@ static void assert_accounted(const char *folder)
 		const struct source *src = &t.sources[s];
 		size_t rejects = 0;
 		for (size_t i = 0; i < t.diags.len; i++)
-			rejects += t.diags.items[i].source == s && t.diags.items[i].level == DIAG_REJECT;
+			rejects += t.diags.items[i].source == s && diag_words_at(&t.diags, i)->level == DIAG_REJECT;
 		cr_assert_eq(src->rows_read, src->accepted + src->rejected, "%s", src->path);
 		cr_assert_eq(src->rejected, rejects, "%s: %zu rejected, %zu reasons", src->path,
 		             src->rejected, rejects);

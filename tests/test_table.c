@@ -81,7 +81,7 @@ Test(table, setting_counts_again_replaces_them)
 
 static size_t add_in(int region, uint32_t line, int32_t girls)
 {
-	struct activity a = { .region = (int16_t)region, .line = line };
+	struct activity a = { .region = (int8_t)region, .written_region = (int8_t)region, .line = line };
 	const struct row_counts n = { girls, girls, COUNT_MISSING, COUNT_MISSING, COUNT_MISSING,
 	                              COUNT_MISSING };
 	table_set_counts(&t, &a, &n);

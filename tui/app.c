@@ -254,7 +254,7 @@ void app_rows_rejected(struct app *a)
 	rows_reset(a, ROWS_REJECTED);
 	a->rows.idx = xcalloc(d->len + 1, sizeof *a->rows.idx);
 	for (size_t i = 0; i < d->len; i++)
-		if (d->items[i].level == DIAG_REJECT)
+		if (diag_words_at(d, i)->level == DIAG_REJECT)
 			a->rows.idx[a->rows.n++] = (uint32_t)i;
 	snprintf(a->rows.title, sizeof a->rows.title,
 	         "Rejected rows: not counted in any figure (fix them in the sheet)");

@@ -4,12 +4,14 @@
  * out.  With one region selected the matrix turns into that region's list
  * of types (the drill-down of a region).  Enter on a cell lists its rows. */
 #include <stdio.h>
+#include <string.h>
 
 #include "app.h"
 #include "views.h"
 #include "draw.h"
 #include "fmt.h"
 #include "layout.h"
+#include "report_out.h"
 
 #define NAME_W 16
 #define CELL_W 8
@@ -164,10 +166,16 @@ static void draw_types(struct app *a, const struct view *v, int y, int x, int h,
 {
 	int r = app_single_region(a), nt = (int)a->cfg->ntypes;
 
+	char written[512] = "As written: ";
+	size_t lead = strlen(written);
+	bool rolled = report_out_written_words(a->cfg, &a->cube, (size_t)r, written + lead,
+	                                       sizeof written - lead);
 	draw_text(y, x + 1, w - 2, "Type  Intervention                         Reached  Partners  Activities"
 	          "  Cercles  Flag", ROLE_COLHEAD);
-	for (int i = v->top; i < nt + 1 && i - v->top < h - 3; i++)
+	for (int i = v->top; i < nt + 1 && i - v->top < h - 3 - rolled; i++)
 		type_line(a, y + 1 + i - v->top, x + 1, w - 2, r, i < nt ? i : -1, i == v->sel);
+	if (rolled)   /* rule 12: the regions the sheets wrote, one level down */
+		draw_text(y + h - 3, x + 1, w - 2, written, ROLE_DIM);
 	detail(a, r, v->sel < nt ? v->sel : -1, y + h - 2, x + 1, w - 2);
 	legend(a, y + h - 1, x + 1, w - 2);
 }

@@ -76,14 +76,15 @@ static void line_text(const struct app *a, int i, char *loc, char *buf, size_t s
 	if (rl->mode == ROWS_REJECTED) {
 		d = &a->tab->diags.items[rl->idx[i]];
 		where(a, d->source, d->line, loc, 96);
-		snprintf(buf, size, "col %u: %s", d->col, d->msg);
+		snprintf(buf, size, "col %u: %s", diag_words(&a->tab->diags, d)->col,
+		         diag_words(&a->tab->diags, d)->msg);
 		return;
 	}
 	where(a, rl->refs[i].source, rl->refs[i].line, loc, 96);
 	if ((row = app_find_row(a, rl->refs[i].source, rl->refs[i].line)) >= 0)
 		activity_text(a, &a->tab->rows[row], buf, size);
 	else if ((d = reject_at(a, rl->refs[i].source, rl->refs[i].line)) != NULL)
-		snprintf(buf, size, "not counted: %s", d->msg);
+		snprintf(buf, size, "not counted: %s", diag_words(&a->tab->diags, d)->msg);
 	else
 		buf[0] = '\0';
 }

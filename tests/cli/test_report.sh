@@ -213,3 +213,37 @@ sed -e 's/^resent *=.*/resent = sum/' -e "s|^regional_figures = |regional_figure
 check "resent = sum: both copies count, 385 twice" test "$(csv_field "$TMP/resent_sum.csv" '*' '*' 11)" = 770
 "$BIN" gaps -c config.ini $R/updated >"$TMP/resent_gaps.txt"
 check "resent: a data-quality flag names both sheets" grep -q 'partner_v1.csv: 2 rows sent again in partner_v2.csv, counted once' "$TMP/resent_gaps.txt"
+
+# ---- rule 12: the plan's geography ------------------------------------------
+# tests/fixtures/sheets/README.md, "regions_2023.csv": the same 28 rows written
+# in the 2023 regions and in the old ones; the plan's figures are by the old
+# regions, so both give the same figures, each old region the sum of its new
+# ones (worked out by hand in the README).
+G=tests/fixtures/sheets
+"$BIN" report -c config.ini --format csv $G/regions_2023.csv >"$TMP/geo_new.csv"
+"$BIN" report -c config.ini --format csv $G/regions_2023_as_old.csv >"$TMP/geo_old.csv"
+check "geography: 2023 regions = the old regions, every figure" cmp -s "$TMP/geo_new.csv" "$TMP/geo_old.csv"
+check "geography: Kayes 10 + 20 + 30 + 1,000 + 40" test "$(csv_field "$TMP/geo_new.csv" ML01 '*' 11)" = 1100
+check "geography: Mopti simple sum 3,650" test "$(csv_field "$TMP/geo_new.csv" ML05 '*' 11)" = 3650
+check "geography: Mopti dedup 3,500 (Bankass: GC 400 over PSS 150)" test "$(csv_field "$TMP/geo_new.csv" ML05 '*' 12)" = 3500
+check "geography: Tombouctou 9 + Taoudénit 21" test "$(csv_field "$TMP/geo_new.csv" ML06 '*' 11)" = 30
+check "geography: plan 5,060" test "$(csv_field "$TMP/geo_new.csv" '*' '*' 11)" = 5060
+check "geography: no new region left with no target" sh -c "! grep -q '^ML1[1-9]' '$TMP/geo_new.csv'"
+check "geography: csv reconciles" reconcile "$TMP/geo_new.csv"
+"$BIN" report -c config.ini $G/regions_2023.csv >"$TMP/geo_new.txt"
+check "geography: the regions as written, one level down" grep -q '^  Kayes          Kayes 10 (1 row) · Nioro 1,050 (3 rows) · Kita 40 (1 row)$' "$TMP/geo_new.txt"
+check "geography: a region written as itself only gets no line" sh -c "! grep -q '^  Gao  ' '$TMP/geo_new.txt'"
+"$BIN" report -c config.ini --format csv --by written-region $G/regions_2023.csv >"$TMP/geo_written.csv"
+check "geography --by written-region: Nioro 20 + 30 + 1,000" test "$(csv_field "$TMP/geo_written.csv" ML11 '*' 11)" = 1050
+check "geography --by written-region: Nioro has no target" test -z "$(csv_field "$TMP/geo_written.csv" ML11 '*' 14)"
+check "geography --by written-region: Kayes alone 10" test "$(csv_field "$TMP/geo_written.csv" ML01 '*' 11)" = 10
+# A plan by the new regions: old cercles go to the new region they were
+# carved into; an old region's row with no cercle stays in the region of
+# that name (Kayes: 1,000 in the old twin, with Nioro in the 2023 sheet).
+printf 'pcode,region,in_need,targeted\nML01,Kayes,100,50\nML11,Nioro,200,100\nML12,Kita,300,150\n' >"$TMP/new_figures.csv"
+sed -e "s|^regional_figures = .*|regional_figures = $TMP/new_figures.csv|" config.ini >"$TMP/new_plan.ini"
+"$BIN" report -c "$TMP/new_plan.ini" --format csv $G/regions_2023_as_old.csv >"$TMP/geo_newplan.csv"
+check "new plan: Nioro gets the old sheet's Diéma 20 + Nioro 30" test "$(csv_field "$TMP/geo_newplan.csv" ML11 '*' 11)" = 50
+check "new plan: Kita gets the cercle of Kita, 40" test "$(csv_field "$TMP/geo_newplan.csv" ML12 '*' 11)" = 40
+check "new plan: Kayes keeps Bafoulabé 10 and the cercle-less 1,000" test "$(csv_field "$TMP/geo_newplan.csv" ML01 '*' 11)" = 1010
+check "new plan: Nioro's coverage against its own target, 50 of 100" test "$(csv_field "$TMP/geo_newplan.csv" ML11 '*' 15)" = 50.0

@@ -252,5 +252,16 @@ check "plan year: the header counts the rows outside it" wait_for '3 rows .* 2 o
 check "plan year: they change no figure" wait_for 'Reached 12 +Simple sum 12'
 keys q; wait_for '^rc=0' >/dev/null
 
+# Rule 12: a sheet written in the 2023 regions (tests/fixtures/sheets/
+# README.md, regions_2023.csv) counts under the plan's old regions; a
+# region's own list names the regions as written (Mopti 100, Douentza 200,
+# Bandiagara 300 + 400 + 150 + 500 + 2,000 = 3,350).
+SHEETS=tests/fixtures/sheets/regions_2023.csv start 100x30
+check "geography: Kayes holds Nioro and Kita" wait_for 'Kayes +60k +30k +1\.1k'
+keys 5; keys M
+check "geography: Mopti's list names the regions as written" \
+	wait_for 'As written: Mopti 100 \(1 row\) · Douentza 200 \(1 row\) · Bandiagara 3,350 \(5 rows\)'
+keys q; wait_for '^rc=0' >/dev/null
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
