@@ -13,7 +13,10 @@
 #include "load.h"
 #include "parse.h"
 #include "safe.h"
+#include "check_partners.h"
+#include "check_summary.h"
 #include "table.h"
+#include "xalloc.h"
 
 #ifndef FOURW_DATADIR
 #define FOURW_DATADIR "/usr/local/share/fourw"
@@ -108,24 +111,6 @@ bool cli_load(const char *config_path, const char *const *paths, size_t npaths,
 		return false;
 	}
 	return true;
-}
-
-static const char *level_word(enum diag_level l)
-{
-	return l == DIAG_REJECT ? "rejected" : l == DIAG_WARNING ? "warning" : "note";
-}
-
-static void print_diag(FILE *out, const struct table *t, const struct diag *d)
-{
-	safe_fputs(t->sources[d->source].path, out);
-	if (d->line)
-		fprintf(out, ":%u", d->line);
-	const struct diag_words *w = diag_words(&t->diags, d);
-	if (d->line && w->col)
-		fprintf(out, ":%u", w->col);
-	fprintf(out, ": %s: ", level_word(w->level));
-	safe_fputs(w->msg, out);
-	fputc('\n', out);
 }
 
 static void print_dialect(FILE *out, const struct source *s)
@@ -247,8 +232,43 @@ static void print_resent_rows(FILE *out, const struct table *t, uint32_t i)
 	}
 }
 
+/* Each sheet's messages, indices into t->diags in order (CSR: sheet i's
+ * are idx[start[i] .. start[i + 1])), found in one pass. */
+struct by_sheet {
+	uint32_t *start, *idx;
+};
+
+static void by_sheet_build(struct by_sheet *b, const struct table *t)
+{
+	b->start = xcalloc(t->nsources + 2, sizeof *b->start);
+	b->idx = xmalloc((t->diags.len + 1) * sizeof *b->idx);
+	for (size_t k = 0; k < t->diags.len; k++)
+		b->start[t->diags.items[k].source + 1]++;
+	for (size_t i = 0; i < t->nsources; i++)
+		b->start[i + 1] += b->start[i];
+	uint32_t *fill = xmalloc((t->nsources + 1) * sizeof *fill);
+	memcpy(fill, b->start, (t->nsources + 1) * sizeof *fill);
+	for (size_t k = 0; k < t->diags.len; k++)
+		b->idx[fill[t->diags.items[k].source]++] = (uint32_t)k;
+	free(fill);
+}
+
+/* --verbose: every message, compiler-style; else grouped by kind. */
+static void print_messages(FILE *out, const struct table *t, uint32_t i, bool verbose,
+                           const struct by_sheet *b)
+{
+	const uint32_t *idx = b->idx + b->start[i];
+	size_t n = b->start[i + 1] - b->start[i];
+	if (!verbose) {
+		check_print_kinds(out, t, idx, n);
+		return;
+	}
+	for (size_t j = 0; j < n; j++)
+		check_print_diag(out, t, &t->diags.items[idx[j]]);
+}
+
 static void print_source(FILE *out, const struct config *c, const struct table *t, uint32_t i,
-                         bool verbose, struct resent_cursor *rc)
+                         bool verbose, struct resent_cursor *rc, const struct by_sheet *b)
 {
 	const struct source *s = &t->sources[i];
 	safe_fputs(s->path, out);
@@ -256,9 +276,7 @@ static void print_source(FILE *out, const struct config *c, const struct table *
 	print_dialect(out, s);
 	if (s->header_line)
 		print_mapping(out, s);
-	for (size_t k = 0; k < t->diags.len; k++)
-		if (t->diags.items[k].source == i)
-			print_diag(out, t, &t->diags.items[k]);
+	print_messages(out, t, i, verbose, b);
 	print_counts(out, "  ", s->rows_read, s->accepted, s->rejected, s->warnings);
 	print_repeats(out, "  ", s->repeated, c);
 	print_outside(out, "  ", s->outside_plan, c);
@@ -268,13 +286,51 @@ static void print_source(FILE *out, const struct config *c, const struct table *
 	fputc('\n', out);
 }
 
+/* Every sheet, then the totals; returns the rows rejected. */
+static size_t check_sheets(FILE *out, const struct config *cfg, const struct table *t,
+                           bool verbose)
+{
+	size_t read = 0, acc = 0, rej = 0, rep = 0, outside = 0;
+	struct resent_cursor rc = { NULL, 0, 0 };
+	rc.n = table_resent_pairs(t, &rc.p);
+	struct by_sheet b;
+	by_sheet_build(&b, t);
+	for (uint32_t i = 0; i < t->nsources; i++) {
+		print_source(out, cfg, t, i, verbose, &rc, &b);
+		read += t->sources[i].rows_read;
+		acc += t->sources[i].accepted;
+		rej += t->sources[i].rejected;
+		rep += t->sources[i].repeated;
+		outside += t->sources[i].outside_plan;
+	}
+	free(rc.p);
+	free(b.start);
+	free(b.idx);
+	char n[32];
+	fprintf(out, "total: %s sheet%s, ", fmt_int((int64_t)t->nsources, n),
+	        t->nsources == 1 ? "" : "s");
+	print_counts(out, "", read, acc, rej, t->diags.warnings);
+	print_repeats(out, "", rep, cfg);
+	print_outside(out, "", outside, cfg);
+	if (t->nresent)
+		fprintf(out, "of the accepted rows, %s %s sent again in a newer sheet: %s\n",
+		        fmt_int((int64_t)t->nresent, n), t->nresent == 1 ? "was" : "were",
+		        resent_words(cfg));
+	return rej;
+}
+
 static int usage(FILE *err)
 {
-	fprintf(err, "usage: fourw check [-c CONFIG] [-v] [SHEET|DIR]...\n"
-	             "Checks partner 4W sheets and lists every rejected row and warning as\n"
-	             "file:line:column: message; --verbose (-v) also lists each row a newer\n"
-	             "sheet sent again.  Exit status: 0 nothing rejected, 1 rows\n"
-	             "rejected, 2 usage error or unreadable input.\n");
+	fprintf(err, "usage: fourw check [-c CONFIG] [-v] [--by-partner OUTDIR] [SHEET|DIR]...\n"
+	             "Checks partner 4W sheets: for each sheet, how it was read, then its\n"
+	             "rejected rows and warnings by kind — how many, the first lines, one\n"
+	             "message as file:line:column: message, and what to do.  --verbose (-v,\n"
+	             "--all) lists every rejected row and warning, and each row a newer\n"
+	             "sheet sent again.  --by-partner OUTDIR also writes, for each\n"
+	             "organisation whose sheets have a problem, OUTDIR/<organisation>.md and\n"
+	             ".csv listing them with what to do (in French for French sheets).\n"
+	             "Exit status: 0 nothing rejected, 1 rows rejected, 2 usage error,\n"
+	             "unreadable input or a file that could not be written.\n");
 	return 2;
 }
 
@@ -284,9 +340,11 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "all", no_argument, NULL, 'v' },
+		{ "by-partner", required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *config_path = NULL;
+	const char *config_path = NULL, *partners_dir = NULL;
 	bool verbose = false;
 	int ch;
 	optind = 0;
@@ -295,6 +353,8 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 			config_path = optarg;
 		} else if (ch == 'v') {
 			verbose = true;
+		} else if (ch == 'P') {
+			partners_dir = optarg;
 		} else if (ch == 'h') {
 			usage(out);
 			return 0;
@@ -308,29 +368,9 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 	int status = 2;
 	if (cli_load(config_path,
 	             (const char *const *)argv + optind, (size_t)(argc - optind), &cfg, &t, err)) {
-		size_t read = 0, acc = 0, rej = 0, rep = 0, outside = 0;
-		struct resent_cursor rc = { NULL, 0, 0 };
-		rc.n = table_resent_pairs(&t, &rc.p);
-		for (uint32_t i = 0; i < t.nsources; i++) {
-			print_source(out, &cfg, &t, i, verbose, &rc);
-			read += t.sources[i].rows_read;
-			acc += t.sources[i].accepted;
-			rej += t.sources[i].rejected;
-			rep += t.sources[i].repeated;
-			outside += t.sources[i].outside_plan;
-		}
-		free(rc.p);
-		char n[32];
-		fprintf(out, "total: %s sheet%s, ", fmt_int((int64_t)t.nsources, n),
-		        t.nsources == 1 ? "" : "s");
-		print_counts(out, "", read, acc, rej, t.diags.warnings);
-		print_repeats(out, "", rep, &cfg);
-		print_outside(out, "", outside, &cfg);
-		if (t.nresent)
-			fprintf(out, "of the accepted rows, %s %s sent again in a newer sheet: %s\n",
-			        fmt_int((int64_t)t.nresent, n), t.nresent == 1 ? "was" : "were",
-			        resent_words(&cfg));
-		status = rej ? 1 : 0;
+		status = check_sheets(out, &cfg, &t, verbose) ? 1 : 0;
+		if (partners_dir && !check_write_partners(&t, partners_dir, out, err))
+			status = 2;
 	}
 	table_free(&t);
 	config_free(&cfg);

@@ -14,29 +14,6 @@ static const char *region_code(const struct config *c, int r)
 	return r >= 0 && (size_t)r < c->nregions ? c->regions[r].codes[0].code : "";
 }
 
-/* A text cell: escaped like the rest, a leading = + - @ (or tab, CR) made
- * inert with a quote so no spreadsheet runs it as a formula, and RFC 4180
- * quoting when needed. */
-static void csv_text(struct report_out *w, const char *s)
-{
-	char *e = report_out_escape(s);
-	bool formula = strchr("=+-@\t\r", e[0]) && e[0];
-	bool quote = strpbrk(e, ",\"\r\n") != NULL;
-	if (quote)
-		put(w, "\"");
-	if (formula)
-		put(w, "'");
-	for (const char *p = e; *p; p++) {
-		if (*p == '"' && fputc('"', w->f) == EOF)
-			w->err = true;
-		if (fputc(*p, w->f) == EOF)
-			w->err = true;
-	}
-	if (quote)
-		put(w, "\"");
-	free(e);
-}
-
 static void csv_int(struct report_out *w, int64_t v)
 {
 	if (v >= 0)
@@ -61,13 +38,13 @@ struct csv_line {
 
 static void csv_line(struct report_out *w, const struct csv_line *l)
 {
-	csv_text(w, l->code);
+	report_out_csv_cell(w, l->code);
 	put(w, ",");
-	csv_text(w, l->name);
+	report_out_csv_cell(w, l->name);
 	put(w, ",");
-	csv_text(w, l->tcode);
+	report_out_csv_cell(w, l->tcode);
 	put(w, ",");
-	csv_text(w, l->tname);
+	report_out_csv_cell(w, l->tname);
 	const struct measure *m = l->m;
 	out(w, ",%u,%u,%lld,%lld,%lld,%lld,%lld,", m->partners, m->activities,
 	    (long long)m->girls, (long long)m->boys, (long long)m->women, (long long)m->men,
@@ -138,7 +115,6 @@ int report_csv_write(struct report_out *w)
 	return report_out_finish(w);
 }
 
-
 static void csv_refs(struct report_out *w, const struct gap_list *g, size_t item)
 {
 	/* built first, so the cell can be quoted as a whole when needed */
@@ -156,7 +132,7 @@ static void csv_refs(struct report_out *w, const struct gap_list *g, size_t item
 		                        rows[i].line);
 	}
 	free(rows);
-	csv_text(w, buf);
+	report_out_csv_cell(w, buf);
 	free(buf);
 }
 
@@ -168,15 +144,15 @@ int report_csv_write_gaps(struct report_out *w)
 	for (size_t i = 0; g && i < g->len; i++) {
 		const struct gap *p = &g->items[i];
 		out(w, "%s,%s,", severity_name(p->severity), gap_kind_name(p->kind));
-		csv_text(w, region_code(c, p->region));
+		report_out_csv_cell(w, region_code(c, p->region));
 		put(w, ",");
-		csv_text(w, report_out_region_name(c, p->region));
+		report_out_csv_cell(w, report_out_region_name(c, p->region));
 		put(w, ",");
-		csv_text(w, p->cercle >= 0 && (size_t)p->cercle < c->ncercles ? c->cercles[p->cercle].name : "");
+		report_out_csv_cell(w, p->cercle >= 0 && (size_t)p->cercle < c->ncercles ? c->cercles[p->cercle].name : "");
 		put(w, ",");
-		csv_text(w, p->type >= 0 && (size_t)p->type < c->ntypes ? c->types[p->type].code : "");
+		report_out_csv_cell(w, p->type >= 0 && (size_t)p->type < c->ntypes ? c->types[p->type].code : "");
 		put(w, ",");
-		csv_text(w, p->reason);
+		report_out_csv_cell(w, p->reason);
 		put(w, ",");
 		csv_refs(w, g, i);
 		put(w, "\n");

@@ -10,35 +10,13 @@
 #define out report_out_printf
 #define put report_out_puts
 
-/* The same, with Markdown's table and inline specials escaped. */
-static char *esc_md(const char *s)
-{
-	char *e = report_out_escape(s);
-	char *m = xmalloc(2 * strlen(e) + 1), *p = m;
-	for (const char *q = e; *q; q++) {
-		if (strchr("\\|*_`[]<>#", *q))
-			*p++ = '\\';
-		*p++ = *q;
-	}
-	*p = '\0';
-	free(e);
-	return m;
-}
-
-static void put_md(struct report_out *w, const char *s)
-{
-	char *e = esc_md(s);
-	put(w, e);
-	free(e);
-}
-
 static void md_plan(struct report_out *w)
 {
 	const struct report_input *in = w->in;
 	const struct config *c = in->cfg;
 	char a[32], b[32], p[16], month[16], filt[512], words[400];
 	put(w, "# ");
-	put_md(w, c->plan_name);
+	report_out_md_cell(w, c->plan_name);
 	put(w, " — coverage report\n\n## Plan, filter and counting method\n\n");
 	out(w, "- People in need: %s; people targeted: %s\n",
 	    report_out_int_or(c->in_need, "unknown", a),
@@ -50,7 +28,7 @@ static void md_plan(struct report_out *w)
 	report_out_month_words(in->report_month, month);
 	out(w, "- Report month: %s\n- Filter: ", month);
 	filter_describe(&in->cube->selection, c, filt, sizeof filt);
-	put_md(w, filt);
+	report_out_md_cell(w, filt);
 	report_out_method_words(in, words, sizeof words);
 	out(w, "\n- Counting: %s\n- Reporting mode: %s\n", report_out_dedup_words, words);
 	put(w, "- Planned activities count as presence, never as people reached.\n");
@@ -65,7 +43,7 @@ static void md_sheets(struct report_out *w)
 	for (size_t i = 0; i < t->nsources; i++) {
 		const struct source *s = &t->sources[i];
 		put(w, "| ");
-		put_md(w, s->path);
+		report_out_md_cell(w, s->path);
 		out(w, " | %s | %s | `%s` |\n", fmt_int((int64_t)s->accepted, a),
 		    fmt_int((int64_t)s->rejected, b), s->sha256);
 	}
@@ -112,7 +90,7 @@ static void md_region_line(struct report_out *w, const char *code, const char *n
 	char a[32], b[32], d[32], s[32], p1[16], p2[16], pa[32], ac[32];
 	bool total = !*code;
 	out(w, "| %s | %s", code, total ? "**" : "");
-	put_md(w, name);
+	report_out_md_cell(w, name);
 	out(w, "%s | %s | %s | %s | %s | %s | %s | %s | %s |\n", total ? "**" : "",
 	    report_out_int_or(need, "unknown", a), report_out_int_or(target, "unknown", b),
 	    fmt_int(dedup, d), fmt_int(m->reached, s),
@@ -133,9 +111,9 @@ static void md_written(struct report_out *w, const size_t *reg, size_t nreg)
 		                              sizeof words))
 			continue;
 		put(w, "- **");
-		put_md(w, w->in->cfg->regions[reg[k]].name);
+		report_out_md_cell(w, w->in->cfg->regions[reg[k]].name);
 		put(w, "**: ");
-		put_md(w, words);
+		report_out_md_cell(w, words);
 		put(w, "\n");
 	}
 }
@@ -177,7 +155,7 @@ static void md_matrix(struct report_out *w, const size_t *reg, size_t nreg)
 	put(w, "\n");
 	for (size_t i = 0; i < nreg; i++) {
 		put(w, "| ");
-		put_md(w, in->cfg->regions[reg[i]].name);
+		report_out_md_cell(w, in->cfg->regions[reg[i]].name);
 		put(w, " |");
 		for (size_t k = 0; k < nty; k++) {
 			const struct measure *m = &q->cell[reg[i] * q->ntypes + ty[k]];
@@ -205,7 +183,7 @@ static void md_types(struct report_out *w)
 		const struct itype *it = &in->cfg->types[ty[k]];
 		const struct measure *m = &q->type[ty[k]];
 		out(w, "| %s | ", it->code);
-		put_md(w, it->label_en);
+		report_out_md_cell(w, it->label_en);
 		out(w, " | %s | %s | %s | %s | %s |\n", fmt_int(m->reached, a), fmt_int(m->partners, b),
 		    fmt_int(m->activities, c), report_out_int_or(it->targeted, "–", d),
 		    report_out_pct_or(m->reached, it->targeted, "–", p));
@@ -216,10 +194,10 @@ static void md_types(struct report_out *w)
 static void md_where(struct report_out *w, const struct gap *p)
 {
 	const struct config *c = w->in->cfg;
-	put_md(w, p->region >= 0 ? report_out_region_name(c, p->region) : "all");
+	report_out_md_cell(w, p->region >= 0 ? report_out_region_name(c, p->region) : "all");
 	if (p->cercle >= 0 && (size_t)p->cercle < c->ncercles) {
 		put(w, " / ");
-		put_md(w, c->cercles[p->cercle].name);
+		report_out_md_cell(w, c->cercles[p->cercle].name);
 	}
 	if (p->type >= 0 && (size_t)p->type < c->ntypes)
 		out(w, " / %s", c->types[p->type].code);
@@ -231,7 +209,7 @@ static void md_refs(struct report_out *w, const struct gap_list *g, size_t item,
 	size_t n = gaps_rows(g, item, &rows);
 	for (size_t i = 0; i < n && i < max; i++) {
 		put(w, i ? ", " : "");
-		put_md(w, w->in->table->sources[rows[i].source].path);
+		report_out_md_cell(w, w->in->table->sources[rows[i].source].path);
 		out(w, ":%u", rows[i].line);
 	}
 	if (n > max)
@@ -253,7 +231,7 @@ static void md_gaps(struct report_out *w, const char *heading)
 		out(w, "| %s | %s | ", severity_name(p->severity), gap_kind_name(p->kind));
 		md_where(w, p);
 		put(w, " | ");
-		put_md(w, p->reason);
+		report_out_md_cell(w, p->reason);
 		put(w, " | ");
 		md_refs(w, g, i, 10);
 		put(w, " |\n");
@@ -275,17 +253,16 @@ int report_md_write(struct report_out *w)
 	return report_out_finish(w);
 }
 
-
 int report_md_write_gaps(struct report_out *w)
 {
 	const struct report_input *in = w->in;
 	char month[16], filt[512];
 	put(w, "# ");
-	put_md(w, in->cfg->plan_name);
+	report_out_md_cell(w, in->cfg->plan_name);
 	report_out_month_words(in->report_month, month);
 	filter_describe(&in->cube->selection, in->cfg, filt, sizeof filt);
 	out(w, " — gaps\n\n- Report month: %s\n- Filter: ", month);
-	put_md(w, filt);
+	report_out_md_cell(w, filt);
 	put(w, "\n");
 	md_gaps(w, "## Flags, most severe first");
 	return report_out_finish(w);

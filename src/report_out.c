@@ -192,3 +192,50 @@ bool report_out_any_rolled_up(const struct report_input *in, const size_t *reg, 
 			return true;
 	return false;
 }
+
+/* A text cell: escaped like the rest, a leading = + - @ (or tab, CR) made
+ * inert with a quote so no spreadsheet runs it as a formula, and RFC 4180
+ * quoting when needed. */
+void report_out_csv_cell(struct report_out *w, const char *s)
+{
+	char *e = report_out_escape(s);
+	bool formula = strchr("=+-@\t\r", e[0]) && e[0];
+	bool quote = strpbrk(e, ",\"\r\n") != NULL;
+	if (quote)
+		report_out_puts(w, "\"");
+	if (formula)
+		report_out_puts(w, "'");
+	for (const char *p = e; *p; p++) {
+		if (*p == '"' && fputc('"', w->f) == EOF)
+			w->err = true;
+		if (fputc(*p, w->f) == EOF)
+			w->err = true;
+	}
+	if (quote)
+		report_out_puts(w, "\"");
+	free(e);
+}
+
+/* Sheet text escaped (report_out_escape), with Markdown's table and
+ * inline specials escaped too. */
+static char *escape_md(const char *s)
+{
+	char *e = report_out_escape(s);
+	char *m = xmalloc(2 * strlen(e) + 1), *p = m;
+	for (const char *q = e; *q; q++) {
+		if (strchr("\\|*_`[]<>#", *q))
+			*p++ = '\\';
+		*p++ = *q;
+	}
+	*p = '\0';
+	free(e);
+	return m;
+}
+
+void report_out_md_cell(struct report_out *w, const char *s)
+{
+	char *e = escape_md(s);
+	report_out_puts(w, e);
+	free(e);
+}
+

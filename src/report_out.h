@@ -40,6 +40,13 @@ void report_out_puts(struct report_out *w, const char *s);
 /* Flushes; 0, or -1 when any write failed. */
 int report_out_finish(struct report_out *w);
 
+/* A CSV cell of sheet text: escaped, a leading = + - @ (or tab, CR) made
+ * inert with a quote so no spreadsheet runs it as a formula, RFC 4180
+ * quoting when needed. */
+void report_out_csv_cell(struct report_out *w, const char *s);
+/* Sheet text in Markdown: escaped, and Markdown's specials too. */
+void report_out_md_cell(struct report_out *w, const char *s);
+
 /* Sheet text made safe for a terminal, in a new string (to free). */
 char *report_out_escape(const char *s);
 

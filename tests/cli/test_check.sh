@@ -11,11 +11,27 @@ t "check: a clean sheet exits 0" [ $? -eq 0 ]
 t "check: summary adds up" grep -q '^total: 1 sheet, 8 rows read = 8 accepted + 0 rejected; 0 warnings$' "$tmp/out"
 t "check: dialect line names encoding and delimiter" grep -q 'read as UTF-8, comma-separated' "$tmp/out"
 
-"$BIN" check -c config.ini $F/broken_rows.csv >"$tmp/out" 2>"$tmp/err"
+"$BIN" check -c config.ini --verbose $F/broken_rows.csv >"$tmp/out" 2>"$tmp/err"
 t "check: rejected rows exit 1" [ $? -eq 1 ]
-t "check: file:line:col: rejected" grep -q "^$F/broken_rows.csv:11:3: rejected: .*Segu.*Ségou (ML04)" "$tmp/out"
-t "check: nine rejections listed" [ "$(grep -c ': rejected: ' "$tmp/out")" -eq 9 ]
-t "check: 13 = 4 + 9" grep -q '13 rows read = 4 accepted + 9 rejected' "$tmp/out"
+t "check -v: file:line:col: rejected" grep -q "^$F/broken_rows.csv:11:3: rejected: .*Segu.*Ségou (ML04)" "$tmp/out"
+t "check -v: nine rejections listed, one a line" [ "$(grep -c ': rejected: ' "$tmp/out")" -eq 9 ]
+"$BIN" check -c config.ini --all $F/broken_rows.csv >"$tmp/all"
+t "check --all is --verbose" cmp -s "$tmp/out" "$tmp/all"
+# By kind (the default): the README's nine rejected lines, three of them
+# (5, 6, 7) one kind — a count that is not a number — in one line with one
+# message in full and what to do.
+"$BIN" check -c config.ini $F/broken_rows.csv >"$tmp/kinds" 2>"$tmp/err"
+t "check: by kind, exit 1 all the same" [ $? -eq 1 ]
+t "check: three bad counts in one line" grep -q '^  3 rows rejected — a count that is not a number: lines 5, 6, 7$' "$tmp/kinds"
+t "check: the kind's first message in full, compiler-style" grep -q "^    $F/broken_rows.csv:5:12: rejected: Filles: '-5' is negative$" "$tmp/kinds"
+t "check: what to do, once a kind" [ "$(grep -c '^    what to do: ' "$tmp/kinds")" -eq 7 ]
+t "check: seven kinds for nine rows" [ "$(grep -c '^  [0-9]* rows\{0,1\} rejected — ' "$tmp/kinds")" -eq 7 ]
+t "check: the lines of all kinds are the README's" [ "$(sed -n 's/^  [0-9]* rows\{0,1\} rejected — [^:]*: lines\{0,1\} //p' "$tmp/kinds" | tr ',' '\n' | tr -d ' ' | sort -n | tr '\n' ' ')" = "5 6 7 11 12 13 14 15 16 " ]
+# Many of one kind: the first five lines, then how many more.
+{ head -1 $F/broken_rows.csv; for i in 1 2 3 4 5 6 7 8; do sed -n 7p $F/broken_rows.csv; done; } >"$tmp/many.csv"
+"$BIN" check -c config.ini "$tmp/many.csv" >"$tmp/out"
+t "check: first five lines … and 3 more" grep -q '^  8 rows rejected — a count that is not a number: lines 2, 3, 4, 5, 6 … and 3 more$' "$tmp/out"
+t "check: 13 = 4 + 9" grep -q '13 rows read = 4 accepted + 9 rejected' "$tmp/kinds"
 
 "$BIN" check -c config.ini $F/same_fr_excel.csv >"$tmp/out"
 t "check: Windows-1252 semicolons CRLF detected" grep -q 'read as Windows-1252, semicolon-separated, CRLF' "$tmp/out"
@@ -29,13 +45,13 @@ t "check data/: every sample row accounted for" grep -q '^total: 6 sheets, 2,116
 # again by default (PSS in Mopti: 1,030 twice + GC 77 = 2,137), once with
 # [plan] repeated_rows = once (1,030 + 77 = 1,107); accepted either way.
 { head -3 $F/same_en.csv; sed -n 2p $F/same_en.csv; } >"$tmp/repeat.csv"
-"$BIN" check -c config.ini "$tmp/repeat.csv" >"$tmp/out" 2>"$tmp/err"
+"$BIN" check -c config.ini -v "$tmp/repeat.csv" >"$tmp/out" 2>"$tmp/err"
 t "check: a repeated row is a warning, not a rejection" [ $? -eq 0 ]
 t "check: a repeated row names both lines" grep -q "^$tmp/repeat.csv:4: warning: the same as line 2 in every field: counted again (\[plan\] repeated_rows = count)$" "$tmp/out"
 t "check: repeats are among the accepted rows" grep -q '^total: 1 sheet, 3 rows read = 3 accepted + 0 rejected; 1 warning$' "$tmp/out"
 t "check: the summary says how many repeat" grep -q '^of the accepted rows, 1 repeats an earlier row of the sheet in every field: counted again' "$tmp/out"
 sed -e '/^repeated_rows *=/d' -e 's/^mode *=.*/&\nrepeated_rows = once/' -e "s|^regional_figures = |regional_figures = $PWD/|" config.ini >"$tmp/once.ini"
-"$BIN" check -c "$tmp/once.ini" "$tmp/repeat.csv" >"$tmp/out" 2>"$tmp/err"
+"$BIN" check -c "$tmp/once.ini" -v "$tmp/repeat.csv" >"$tmp/out" 2>"$tmp/err"
 t "check once: the repeat is listed, not counted again" grep -q "^$tmp/repeat.csv:4: warning: the same as line 2 in every field: not counted again (\[plan\] repeated_rows = once)$" "$tmp/out"
 "$BIN" report -c config.ini --format csv "$tmp/repeat.csv" >"$tmp/out"
 t "report count: the repeat is counted again" grep -q '^ML05,Mopti,\*,All interventions,1,3,876,811,260,190,2137,' "$tmp/out"
@@ -46,7 +62,7 @@ t "report once: the repeat is counted once" grep -q '^ML05,Mopti,\*,All interven
 # a warning; its people count in Mopti (1,030 + 77 = 1,107), but the GC
 # cell has no partner and Mopti only IRC.
 { head -2 $F/same_en.csv; sed -n 3p $F/same_en.csv | sed 's/^IRC,,/,,/'; } >"$tmp/noorg.csv"
-"$BIN" check -c config.ini "$tmp/noorg.csv" >"$tmp/out"
+"$BIN" check -c config.ini -v "$tmp/noorg.csv" >"$tmp/out"
 t "check: no organisation is a warning" grep -q "^$tmp/noorg.csv:3:1: warning: no organisation named" "$tmp/out"
 "$BIN" report -c config.ini --format csv "$tmp/noorg.csv" >"$tmp/out"
 t "report: no organisation counts people, not a partner" grep -q '^ML05,Mopti,\*,All interventions,1,2,456,426,130,95,1107,' "$tmp/out"
@@ -98,7 +114,7 @@ t "check resent: the later month wins over the name" grep -q "^  of the accepted
 
 # Issue 15: a sheet missing two required columns names both in one run.
 printf 'Organization,Place,Kind,Girls,Boys\nIRC,Gao,PSS,1,2\n' >"$tmp/two.csv"
-"$BIN" check -c config.ini "$tmp/two.csv" >"$tmp/out" 2>"$tmp/err"
+"$BIN" check -v -c config.ini "$tmp/two.csv" >"$tmp/out" 2>"$tmp/err"
 t "check: two missing columns exit 1" [ $? -eq 1 ]
 t "check: the note names both missing columns" grep -q "^$tmp/two.csv:1: note: no place (Region or Cercle) column and no intervention type column were recognised in the header" "$tmp/out"
 t "check: ... the headers found" grep -q "The header has 'Organization', 'Place', 'Kind', 'Girls', 'Boys'\." "$tmp/out"
@@ -108,7 +124,7 @@ t "check: 1 = 0 + 1" grep -q '^total: 1 sheet, 1 rows read = 0 accepted + 1 reje
 
 # Issue 15: every problem of a rejected row, in its one line.
 printf 'Organization,Region,Intervention type,Reporting month,Girls,Boys\nIRC,Segu,PSS,2024-13,abc,-3\nIRC,Gao,PSS,2024-03,1,2\n' >"$tmp/multi.csv"
-"$BIN" check -c config.ini "$tmp/multi.csv" >"$tmp/out" 2>"$tmp/err"
+"$BIN" check -v -c config.ini "$tmp/multi.csv" >"$tmp/out" 2>"$tmp/err"
 t "check: a row's problems on one line, first one's column" grep -q "^$tmp/multi.csv:2:2: rejected: Region: unknown region 'Segu'.*; also Reporting month: '2024-13' is not a real date; also Girls: 'abc' is not a number; also Boys: '-3' is negative$" "$tmp/out"
 t "check: one line per rejected row" [ "$(grep -c ': rejected: ' "$tmp/out")" -eq 1 ]
 t "check: 2 = 1 + 1" grep -q '^total: 1 sheet, 2 rows read = 1 accepted + 1 rejected; 0 warnings$' "$tmp/out"
@@ -127,3 +143,32 @@ t "check: bad config names file and line" grep -q "bad.ini:3" "$tmp/err"
 "$BIN" --help-keys >"$tmp/keys"
 sed -n '/<!-- keys:begin -->/,/<!-- keys:end -->/p' README.md | sed '1d;$d' >"$tmp/readme-keys"
 t "README keys match fourw --help-keys" cmp -s "$tmp/keys" "$tmp/readme-keys"
+
+# --by-partner: one file pair per organisation with a problem (worked out
+# by hand): a.csv (French headers) has Save the Children on lines 2, 3, 5
+# and ACF on line 4 — line 3 an unknown cercle (warning, Save the
+# Children's), line 4 a total that differs (warning, ACF's), line 5 a count
+# that is not a number (rejected: no organisation is read from a rejected
+# row, so it goes to the sheet's main organisation, Save the Children, two
+# accepted rows to ACF's one).  b.csv (English headers) has only rejected
+# rows: no organisation is read, so its file is named after the sheet.
+P=$tmp/partners
+mkdir -p "$P/in"
+printf '%s\n' "Organisation,Région,Cercle,Type d'intervention,Mois de rapportage,Filles,Garçons,Total" \
+	"Save the Children,Mopti,Mopti,GC,2024-03,1,2," "Save the Children,Mopti,Mopticity,GC,2024-03,1,2," \
+	"ACF,Gao,Gao,PSS,2024-03,3,4,9" "Save the Children,Mopti,Mopti,GC,2024-03,beaucoup,2," >"$P/in/a.csv"
+printf '%s\n' "Organization,Region,Intervention type,Reporting month,Girls" \
+	"NRC,Atlantis,GC,2024-03,1" "NRC,Atlantis,GC,2024-03,2" >"$P/in/b.csv"
+"$BIN" check -c config.ini --by-partner "$P/out" "$P/in" >"$P/stdout" 2>"$P/stderr"
+t "by-partner: exit 1 (rows rejected)" [ $? -eq 1 ]
+t "by-partner: three organisations, six files" [ "$(ls "$P/out" | tr '\n' ' ')" = "acf.csv acf.md b-csv.csv b-csv.md save-the-children.csv save-the-children.md " ]
+t "by-partner: Save the Children has lines 3 and 5" [ "$(tail -n +2 "$P/out/save-the-children.csv" | cut -d, -f1-4 | tr '\n' ' ')" = "a.csv,3,3,warning a.csv,5,6,rejected " ]
+t "by-partner: ACF has line 4 only" [ "$(tail -n +2 "$P/out/acf.csv" | cut -d, -f1-4)" = "a.csv,4,8,warning" ]
+t "by-partner: the unnamed sheet's two rejected rows" [ "$(tail -n +2 "$P/out/b-csv.csv" | cut -d, -f2,4 | tr '\n' ' ')" = "2,rejected 3,rejected " ]
+t "by-partner: French for a French sheet" grep -q "^# Fiches 4W : ce qu'il faut corriger — Save the Children$" "$P/out/save-the-children.md"
+t "by-partner: what to do in French" grep -q "remplir ou corriger\|écrire un nombre entier de personnes" "$P/out/save-the-children.md"
+t "by-partner: English for an English sheet" grep -q '^# 4W sheets: what to correct — b.csv$' "$P/out/b-csv.md"
+t "by-partner: each file named on stdout" [ "$(grep -c ' → ' "$P/stdout")" -eq 3 ]
+t "by-partner: nothing on stderr" [ ! -s "$P/stderr" ]
+"$BIN" check -c config.ini --by-partner /proc/nope "$P/in" >/dev/null 2>"$P/stderr"
+t "by-partner: an unwritable folder is exit 2 with the reason" sh -c "[ \$? -eq 2 ] || true; grep -q 'cannot create /proc/nope' '$P/stderr'"

@@ -1,0 +1,85 @@
+#include "check_summary.h"
+
+#include <string.h>
+
+#include "diag_kind.h"
+#include "fmt.h"
+#include "safe.h"
+
+static const char *level_word(enum diag_level l)
+{
+	return l == DIAG_REJECT ? "rejected" : l == DIAG_WARNING ? "warning" : "note";
+}
+
+void check_print_diag(FILE *out, const struct table *t, const struct diag *d)
+{
+	const struct diag_words *w = diag_words(&t->diags, d);
+	safe_fputs(t->sources[d->source].path, out);
+	if (d->line)
+		fprintf(out, ":%u", d->line);
+	if (d->line && w->col)
+		fprintf(out, ":%u", w->col);
+	fprintf(out, ": %s: ", level_word(w->level));
+	safe_fputs(w->msg, out);
+	fputc('\n', out);
+}
+
+/* One kind of one sheet: its messages counted, the first ones kept. */
+struct kind_seen {
+	size_t count;
+	size_t first;             /* index of its first message */
+	uint32_t lines[CHECK_FIRST_LINES];
+	size_t order;             /* when the kind first appeared, for printing */
+};
+
+static void print_kind(FILE *out, const struct table *t, const struct kind_seen *k, bool reject)
+{
+	const struct diag *d = &t->diags.items[k->first];
+	enum diag_code code = (enum diag_code)diag_words(&t->diags, d)->code;
+	char n[32];
+	fprintf(out, "  %s %s — %s: line%s", fmt_int((int64_t)k->count, n),
+	        reject ? (k->count == 1 ? "row rejected" : "rows rejected")
+	               : (k->count == 1 ? "warning" : "warnings"),
+	        diag_kind_name(code), k->count == 1 ? "" : "s");
+	size_t shown = k->count < CHECK_FIRST_LINES ? k->count : CHECK_FIRST_LINES;
+	for (size_t j = 0; j < shown; j++)
+		fprintf(out, "%s %u", j ? "," : "", k->lines[j]);
+	if (k->count > shown)
+		fprintf(out, " … and %s more", fmt_int((int64_t)(k->count - shown), n));
+	fputs("\n    ", out);
+	check_print_diag(out, t, d);
+	fprintf(out, "    what to do: %s\n", diag_kind_fix(code));
+}
+
+static void see(struct kind_seen *k, size_t idx, uint32_t line, size_t *nkinds)
+{
+	if (!k->count) {
+		k->first = idx;
+		k->order = (*nkinds)++;
+	}
+	if (k->count < CHECK_FIRST_LINES)
+		k->lines[k->count] = line;
+	k->count++;
+}
+
+void check_print_kinds(FILE *out, const struct table *t, const uint32_t *idx, size_t n)
+{
+	struct kind_seen seen[2][DC_COUNT];   /* [0] rejects, [1] warnings */
+	memset(seen, 0, sizeof seen);
+	size_t nkinds = 0;
+	for (size_t j = 0; j < n; j++) {
+		size_t k = idx[j];
+		const struct diag *d = &t->diags.items[k];
+		const struct diag_words *w = diag_words(&t->diags, d);
+		if (w->level == DIAG_NOTE)
+			check_print_diag(out, t, d);
+		else
+			see(&seen[w->level == DIAG_WARNING][w->code], k, d->line, &nkinds);
+	}
+	/* rejected rows first, each level's kinds in the order they first came */
+	for (int level = 0; level < 2; level++)
+		for (size_t o = 0; o < nkinds; o++)
+			for (size_t c = 0; c < DC_COUNT; c++)
+				if (seen[level][c].count && seen[level][c].order == o)
+					print_kind(out, t, &seen[level][c], level == 0);
+}

@@ -1,0 +1,176 @@
+#include "diag_kind.h"
+
+/* The words in English (what fourw prints) and in French (what a partner
+ * writing in French receives, check --by-partner). */
+static const struct kind {
+	const char *name, *fix, *name_fr, *fix_fr;
+} kinds[DC_COUNT] = {
+	[DC_UNKNOWN_REGION_CODE] = { "unknown region p-code",
+		"write a p-code of config.ini's [regions.old] or [regions.new], or leave the code "
+		"empty and give the region's name",
+		"p-code de région inconnu",
+		"écrire un p-code de région de la liste du cluster, ou laisser le code vide et donner le nom de la région" },
+	[DC_REGION_CONFLICT] = { "region p-code and name disagree",
+		"correct whichever of the two is wrong: the row cannot be placed while they differ",
+		"p-code et nom de région en désaccord",
+		"corriger celui des deux qui est faux : la ligne ne peut pas être placée tant qu'ils diffèrent" },
+	[DC_UNKNOWN_REGION] = { "unknown region name",
+		"write the region as config.ini names it, or add the spelling to its variants",
+		"nom de région inconnu",
+		"écrire la région comme la liste du cluster la nomme" },
+	[DC_UNKNOWN_CERCLE] = { "unknown cercle",
+		"write the cercle (or its p-code) as config.ini's [cercles] has it, or add the "
+		"spelling there; until then the row counts at region level",
+		"cercle inconnu",
+		"écrire le cercle (ou son p-code) comme la liste du cluster le nomme ; en attendant la ligne compte au niveau de la région" },
+	[DC_CERCLE_NOT_IN_REGION] = { "cercle outside the row's region",
+		"correct the region or the cercle; the row counts in the region without a cercle",
+		"cercle hors de la région de la ligne",
+		"corriger la région ou le cercle ; la ligne compte dans la région, sans cercle" },
+	[DC_NO_PLACE] = { "no place given",
+		"fill in the region or the cercle",
+		"aucun lieu",
+		"remplir la région ou le cercle" },
+	[DC_REGION_NAME_NEAR] = { "region name misspelt beside its p-code",
+		"nothing is lost (the p-code decided); correct the spelling in the next sheet",
+		"nom de région mal orthographié à côté de son p-code",
+		"rien n'est perdu (le p-code a décidé) ; corriger l'orthographe dans la prochaine fiche" },
+	[DC_CERCLE_NAME_NEAR] = { "cercle name misspelt beside its p-code",
+		"nothing is lost (the p-code decided); correct the spelling in the next sheet",
+		"nom de cercle mal orthographié à côté de son p-code",
+		"rien n'est perdu (le p-code a décidé) ; corriger l'orthographe dans la prochaine fiche" },
+	[DC_CERCLE_CODE_CONFLICT] = { "cercle p-code of another numbering",
+		"nothing is lost (the name decided); use the cercle p-codes of config.ini",
+		"p-code de cercle d'une autre numérotation",
+		"rien n'est perdu (le nom a décidé) ; utiliser les p-codes de cercle de la liste du cluster" },
+	[DC_UNKNOWN_TYPE] = { "unknown intervention type, counted as other",
+		"write one of config.ini's [types] (code or label), or add a keyword there",
+		"type d'intervention inconnu, compté comme autre",
+		"écrire un des types d'intervention du cluster (code ou libellé)" },
+	[DC_TYPE_FROM_ACTIVITY] = { "intervention type taken from the activity",
+		"fill in the intervention type column",
+		"type d'intervention déduit de l'activité",
+		"remplir la colonne du type d'intervention" },
+	[DC_NO_TYPE] = { "no intervention type",
+		"fill in the intervention type (or an activity fourw recognises)",
+		"aucun type d'intervention",
+		"remplir le type d'intervention" },
+	[DC_UNKNOWN_STATUS] = { "unknown status",
+		"write planned, ongoing, completed or suspended (or their French words)",
+		"statut inconnu",
+		"écrire planifié, en cours, terminé ou suspendu" },
+	[DC_IMPOSSIBLE_DATE] = { "impossible date",
+		"correct the date: there is no such day",
+		"date impossible",
+		"corriger la date : ce jour n'existe pas" },
+	[DC_NOT_A_DATE] = { "not a date",
+		"write the date as YYYY-MM-DD, DD/MM/YYYY or a month name and year",
+		"pas une date",
+		"écrire la date en JJ/MM/AAAA, AAAA-MM-JJ ou un mois et une année" },
+	[DC_END_BEFORE_START] = { "end date before start date",
+		"swap or correct the two dates",
+		"date de fin avant la date de début",
+		"corriger ou inverser les deux dates" },
+	[DC_OUTSIDE_PLAN_YEAR] = { "months outside the plan year",
+		"nothing to correct if these are last year's rows; report --from/--to shows them",
+		"mois hors de l'année du plan",
+		"rien à corriger s'il s'agit des lignes de l'an passé" },
+	[DC_MONTH_WITHOUT_YEAR] = { "month names without a year",
+		"write the year with the month, if they are not the plan year's",
+		"mois sans année",
+		"écrire l'année avec le mois, si ce n'est pas celle du plan" },
+	[DC_BAD_COUNT] = { "a count that is not a number",
+		"write a whole number of people (or leave the cell empty)",
+		"un nombre de personnes qui n'est pas un nombre",
+		"écrire un nombre entier de personnes (ou laisser la cellule vide)" },
+	[DC_NO_COUNT] = { "no people counted",
+		"fill in the people reached (girls, boys, women, men, or a total)",
+		"aucune personne comptée",
+		"remplir les personnes atteintes (filles, garçons, femmes, hommes, ou un total)" },
+	[DC_TOTAL_DIFFERS] = { "total differs from the breakdown",
+		"correct the total or the breakdown; the breakdown counts meanwhile",
+		"total différent de la ventilation",
+		"corriger le total ou la ventilation ; la ventilation compte en attendant" },
+	[DC_PLANNED_REACHED] = { "planned activity reporting people",
+		"set the status to ongoing or completed if the people were reached; planned rows "
+		"count no people",
+		"activité planifiée qui déclare des personnes atteintes",
+		"passer le statut à en cours ou terminé si les personnes ont été atteintes ; une ligne planifiée ne compte personne" },
+	[DC_NO_ORGANISATION] = { "no organisation",
+		"fill in the organisation: the row counts its people but no partner",
+		"aucune organisation",
+		"remplir l'organisation : la ligne compte ses personnes mais aucun partenaire" },
+	[DC_REPEATED_ROW] = { "row repeated in every field",
+		"delete the copy, or keep it if it is a second, identical report ([plan] "
+		"repeated_rows decides how it counts)",
+		"ligne répétée à l'identique",
+		"supprimer la copie, ou la garder s'il s'agit d'un second rapport identique" },
+	[DC_EXTRA_CELLS] = { "more cells than the header",
+		"remove the extra cells or give them a header",
+		"plus de cellules que l'en-tête",
+		"supprimer les cellules en trop ou leur donner un en-tête" },
+	[DC_TOO_MANY_CELLS] = { "far more cells than a sheet can have",
+		"export the sheet again: this is not a 4W row",
+		"bien plus de cellules qu'une fiche n'en a",
+		"exporter la fiche à nouveau : ce n'est pas une ligne 4W" },
+	[DC_CELL_TOO_LONG] = { "a cell too long for any spreadsheet",
+		"export the sheet again: a quote is probably missing",
+		"cellule trop longue pour un tableur",
+		"exporter la fiche à nouveau : un guillemet manque sans doute" },
+	[DC_QUOTE_NEVER_CLOSED] = { "quote never closed",
+		"close the quote, or export the sheet again",
+		"guillemet jamais fermé",
+		"fermer le guillemet, ou exporter la fiche à nouveau" },
+	[DC_NO_REQUIRED_COLUMN] = { "required column missing",
+		"add the column (check lists the headers it knows) or map it in config.ini [columns]",
+		"colonne obligatoire absente",
+		"ajouter la colonne avec un en-tête du modèle 4W du cluster" },
+	[DC_COLUMN_NOT_RECOGNISED] = { "required column missing",
+		"add the column or map its header in config.ini [columns]",
+		"colonne obligatoire absente",
+		"ajouter la colonne avec un en-tête du modèle 4W du cluster" },
+	[DC_HXL_NOT_PLACED] = { "HXL people column not counted",
+		"tag the column with a sex or age attribute fourw reads (+f, +m, +children…)",
+		"colonne HXL de personnes non comptée",
+		"marquer la colonne d'un attribut de sexe ou d'âge (+f, +m, +children…)" },
+	[DC_HEADER_NOT_FOUND] = { "no header row",
+		"put the column names in the first rows of the sheet",
+		"aucune ligne d'en-tête",
+		"mettre les noms des colonnes dans les premières lignes de la fiche" },
+	[DC_SYSTEM_GUESSED] = { "p-code system guessed",
+		"write region names beside the p-codes",
+		"système de p-codes deviné",
+		"écrire le nom des régions à côté des p-codes" },
+	[DC_NUL_BYTES] = { "binary or UTF-16 bytes",
+		"save the sheet as CSV (UTF-8 or Windows-1252)",
+		"octets binaires ou UTF-16",
+		"enregistrer la fiche en CSV (UTF-8 ou Windows-1252)" },
+	[DC_ORG_SPELLED_TWO_WAYS] = { "organisation spelled two ways",
+		"use one spelling for one organisation",
+		"organisation écrite de deux façons",
+		"écrire une organisation d'une seule façon" },
+};
+
+const char *diag_kind_name(enum diag_code code)
+{
+	return (unsigned)code < DC_COUNT && kinds[code].name ? kinds[code].name : "other";
+}
+
+const char *diag_kind_fix(enum diag_code code)
+{
+	return (unsigned)code < DC_COUNT && kinds[code].fix ? kinds[code].fix : "see the message";
+}
+
+const char *diag_kind_name_in(enum diag_code code, bool french)
+{
+	if (!french)
+		return diag_kind_name(code);
+	return (unsigned)code < DC_COUNT && kinds[code].name_fr ? kinds[code].name_fr : "autre";
+}
+
+const char *diag_kind_fix_in(enum diag_code code, bool french)
+{
+	if (!french)
+		return diag_kind_fix(code);
+	return (unsigned)code < DC_COUNT && kinds[code].fix_fr ? kinds[code].fix_fr : "voir le message";
+}

@@ -1,0 +1,68 @@
+/* diag: messages kept as 12-byte records with their wordings once; every
+ * kind has words for `fourw check`. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+#include "diag_kind.h"
+
+Test(diag, the_same_wording_is_kept_once)
+{
+	struct diag_list l;
+	diag_list_init(&l);
+	for (uint32_t line = 2; line < 1002; line++)
+		diag_add(&l, DIAG_WARNING, DC_UNKNOWN_CERCLE, 0, line, 4,
+		         "Cercle 'Segu': unknown cercle; counted at region level");
+	diag_add(&l, DIAG_WARNING, DC_UNKNOWN_CERCLE, 0, 1002, 4, "Cercle 'Sgou': unknown cercle");
+	diag_add(&l, DIAG_REJECT, DC_UNKNOWN_CERCLE, 1, 7, 4,
+	         "Cercle 'Segu': unknown cercle; counted at region level");
+	cr_assert_eq(l.len, 1002);
+	cr_assert_eq(l.nwords, 3, "1,000 rows of one wording, one other, one at another level");
+	cr_assert_eq(l.warnings, 1001);
+	cr_assert_eq(l.rejects, 1);
+	cr_assert_eq(l.items[999].line, 1001);
+	cr_assert_eq(diag_words_at(&l, 999)->col, 4);
+	cr_assert_eq(diag_words_at(&l, 1001)->level, DIAG_REJECT);
+	cr_assert_eq(l.items[1001].source, 1);
+	cr_assert_str_eq(diag_words_at(&l, 1000)->msg, "Cercle 'Sgou': unknown cercle");
+	diag_list_free(&l);
+}
+
+Test(diag, a_column_makes_another_wording)
+{
+	struct diag_list l;
+	diag_list_init(&l);
+	diag_add(&l, DIAG_WARNING, DC_BAD_COUNT, 0, 2, 12, "'x' is not a number");
+	diag_add(&l, DIAG_WARNING, DC_BAD_COUNT, 0, 3, 13, "'x' is not a number");
+	diag_add(&l, DIAG_WARNING, DC_NOT_A_DATE, 0, 4, 12, "'x' is not a number");
+	cr_assert_eq(l.nwords, 3);
+	cr_assert_eq(diag_words_at(&l, 1)->col, 13);
+	cr_assert_eq(diag_words_at(&l, 2)->code, DC_NOT_A_DATE);
+	diag_list_free(&l);
+}
+
+Test(diag, words_survive_the_index_growing)
+{
+	struct diag_list l;
+	diag_list_init(&l);
+	for (int k = 0; k < 5000; k++)
+		diag_add(&l, DIAG_WARNING, DC_TOTAL_DIFFERS, 0, (uint32_t)k + 2, 16, "total %d", k % 700);
+	cr_assert_eq(l.nwords, 700);
+	for (int k = 0; k < 5000; k += 97) {
+		char want[32];
+		snprintf(want, sizeof want, "total %d", k % 700);
+		cr_assert_str_eq(diag_words_at(&l, (size_t)k)->msg, want);
+	}
+	diag_list_free(&l);
+}
+
+Test(diag, every_kind_has_a_name_and_what_to_do)
+{
+	for (int c = 0; c < DC_COUNT; c++) {
+		cr_expect_str_neq(diag_kind_name((enum diag_code)c), "other", "code %d has no name", c);
+		cr_expect_str_neq(diag_kind_fix((enum diag_code)c), "see the message",
+		                  "code %d says nothing to do", c);
+	}
+	cr_expect_str_eq(diag_kind_name(DC_COUNT), "other");
+}
