@@ -191,6 +191,8 @@ static void count_row(struct cube *q, struct cube_index *ix, size_t region, uint
 	m->active += active;
 	if (id->prt != CUBE_NO_PARTNER)
 		count_partner(w, id->prt, &n, activity_period(a));
+	else
+		m->active_unnamed += active;
 	if (first(w->st_place, id->place, w->gen)) {
 		w->place_sum[id->place] = 0;
 		w->touched_place[w->ntouched_place++] = id->place;
@@ -316,6 +318,7 @@ static void add_measure(struct measure *to, const struct measure *m)
 	to->activities += m->activities;
 	to->planned += m->planned;
 	to->active += m->active;
+	to->active_unnamed += m->active_unnamed;
 }
 
 static void fold_cells(struct cube *q)

@@ -34,6 +34,8 @@ struct measure {
 	uint32_t cercles;         /* distinct cercles covered */
 	uint32_t active;          /* counted rows neither planned nor suspended:
 	                             presence that delivers (gap rules) */
+	uint32_t active_unnamed;  /* of those, rows with no organisation: their people
+	                             count, but they make no partner (rule 13) */
 };
 
 /* How many of each thing the cube's arrays hold room for. */

@@ -2,7 +2,9 @@
  *
  * Both read the same options into the same filter value the screen builds,
  * load the sheets, aggregate, run the gap rules and hand the result to a
- * report writer.  Rejected rows never stop a report: their count is in it.
+ * report writer.  Rejected rows never stop a report: their count is in it,
+ * and stderr names the sheets that lost them; only a plan with no accepted
+ * row at all stops it (exit 2), rather than print a plan of zeros.
  * Filter values are checked against config.ini before any sheet is read,
  * so a typo in --region costs nothing. */
 #include "cli.h"
@@ -16,6 +18,7 @@
 #include "aggregate.h"
 #include "config.h"
 #include "filter.h"
+#include "fmt.h"
 #include "gaps.h"
 #include "gazetteer.h"
 #include "itype.h"
@@ -24,6 +27,7 @@
 #include "report.h"
 #include "safe.h"
 #include "table.h"
+#include "xalloc.h"
 
 #define MAX_VALUES 64
 
@@ -55,8 +59,9 @@ static void usage_text(FILE *f, const char *cmd)
 	           "repeated.  --status: planned, ongoing, completed, suspended.  Rows count\n"
 	           "under the plan's regions (Nioro's under Kayes when the plan's figures are\n"
 	           "by the old regions); --by written-region counts them under the regions\n"
-	           "the sheets wrote.  Sheets default to those named in config.ini.  Exit\n"
-	           "status: 0 done, 2 usage error or unreadable input.\n");
+	           "the sheets wrote.  Sheets default to those named in config.ini.  Rejected\n"
+	           "rows are not counted: stderr says how many, in which sheets.  Exit status:\n"
+	           "0 done, 2 usage error, unreadable input or no row accepted.\n");
 }
 
 /* "fourw report: <what><arg><after>", then the usage; returns 2. */
@@ -276,6 +281,112 @@ static int write_out(const struct request *rq, const struct config *cfg, struct 
 	return 2;
 }
 
+/* ---- rows not counted, said on stderr ------------------------------------- */
+
+#define SHEETS_NAMED 3        /* then "and N more sheets" */
+
+struct loss { size_t rejected; uint32_t source; };
+
+/* Sheets that lost most rows first, then in the order they were read. */
+static int cmp_losses(const void *a, const void *b)
+{
+	const struct loss *x = a, *y = b;
+	if (x->rejected != y->rejected)
+		return x->rejected > y->rejected ? -1 : 1;
+	return (x->source > y->source) - (x->source < y->source);
+}
+
+/* "a.csv: 244 of 244 rows rejected, b.csv: no data row and 2 more sheets":
+ * the sheets with rejected rows (and, with `empty`, those with no row). */
+static void name_sheets(FILE *err, const struct table *t, bool empty)
+{
+	struct loss *v = xmalloc((t->nsources + 1) * sizeof *v);
+	size_t n = 0;
+	for (uint32_t s = 0; s < t->nsources; s++)
+		if (t->sources[s].rejected || (empty && !t->sources[s].rows_read))
+			v[n++] = (struct loss){ t->sources[s].rejected, s };
+	qsort(v, n, sizeof *v, cmp_losses);
+	char n1[32], n2[32];
+	for (size_t k = 0; k < n && k < SHEETS_NAMED; k++) {
+		const struct source *src = &t->sources[v[k].source];
+		fputs(k ? ", " : "", err);
+		safe_fputs(gap_sheet_name(src->path), err);
+		if (src->rows_read)
+			fprintf(err, ": %s of %s rows rejected", fmt_int((int64_t)src->rejected, n1),
+			        fmt_int((int64_t)src->rows_read, n2));
+		else
+			fputs(": no data row", err);
+	}
+	if (n > SHEETS_NAMED)
+		fprintf(err, " and %zu more sheet%s", n - SHEETS_NAMED, n - SHEETS_NAMED == 1 ? "" : "s");
+	if (!n)
+		fputs("no sheet found", err);
+	free(v);
+}
+
+/* "; run fourw check -c CONFIG PATHS... to see why": the command that
+ * lists every rejected row, on the same config and sheets. */
+static void suggest_check(FILE *err, const char *config, const char *const *paths, size_t n)
+{
+	fputs("; run fourw check", err);
+	if (config) {
+		fputs(" -c ", err);
+		safe_fputs(config, err);
+	}
+	for (size_t i = 0; i < n; i++) {
+		fputc(' ', err);
+		safe_fputs(paths[i], err);
+	}
+	fputs(" to see why\n", err);
+}
+
+bool cli_no_row_accepted(FILE *err, const char *who, const struct table *t, const char *config,
+                         const char *const *paths, size_t npaths)
+{
+	if (t->len)
+		return false;
+	fprintf(err, "%s: no row accepted, nothing to count (", who);
+	name_sheets(err, t, true);
+	fputc(')', err);
+	suggest_check(err, config, paths, npaths);
+	return true;
+}
+
+/* Rejected rows never stop a report, but are never silent either. */
+static void warn_rejected(FILE *err, const struct request *rq, const struct table *t,
+                          const char *const *paths, size_t npaths)
+{
+	size_t rejected = 0;
+	char n1[32];
+	for (uint32_t s = 0; s < t->nsources; s++)
+		rejected += t->sources[s].rejected;
+	if (!rejected)
+		return;
+	fprintf(err, "fourw %s: warning: %s row%s rejected, not counted (", rq->cmd,
+	        fmt_int((int64_t)rejected, n1), rejected == 1 ? "" : "s");
+	name_sheets(err, t, false);
+	fputc(')', err);
+	suggest_check(err, rq->config, paths, npaths);
+}
+
+/* Loads the sheets and writes the output; a plan with no accepted row is
+ * an error (exit 2), not a report of zeros. */
+static int load_and_write(const struct request *rq, const struct config *cfg,
+                          const struct filter *f, char **argv_paths, size_t npaths,
+                          struct table *t, FILE *out, FILE *err)
+{
+	const char *const *paths = (const char *const *)argv_paths;
+	char who[32];
+	snprintf(who, sizeof who, "fourw %s", rq->cmd);
+	if (!load_sheets(cfg, argv_paths, npaths, t, err) ||
+	    cli_no_row_accepted(err, who, t, rq->config, paths, npaths))
+		return 2;
+	int status = write_out(rq, cfg, t, f, out, err);
+	if (status == 0)
+		warn_rejected(err, rq, t, paths, npaths);
+	return status;
+}
+
 static int run(const char *cmd, int argc, char **argv, FILE *out, FILE *err)
 {
 	struct request rq = { .cmd = cmd, .format = REPORT_TEXT };
@@ -295,8 +406,8 @@ static int run(const char *cmd, int argc, char **argv, FILE *out, FILE *err)
 		if (status < 0)
 			status = resolve_rest(&rq, &f, err);
 		if (status < 0)
-			status = load_sheets(&cfg, argv + optind, (size_t)(argc - optind), &t, err)
-			       ? write_out(&rq, &cfg, &t, &f, out, err) : 2;
+			status = load_and_write(&rq, &cfg, &f, argv + optind, (size_t)(argc - optind),
+			                        &t, out, err);
 	}
 	table_free(&t);
 	config_free(&cfg);

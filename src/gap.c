@@ -100,3 +100,9 @@ struct rowref *gap_refs_of(const struct cube_ref *rows, size_t n)
 		refs[k] = (struct rowref){ rows[k].source, rows[k].line };
 	return refs;
 }
+
+const char *gap_sheet_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}

@@ -38,6 +38,8 @@ struct gap {
 	const char *partner;      /* a stale flag's partner (interned in the table), else NULL */
 	const char *reason;       /* "Kidal — GC: 61,000 in need, no partner reporting case management" */
 	size_t nrows;             /* the rows behind it: gaps_rows lists them */
+	bool explains_others;     /* may be the cause of other flags (a sheet that lost most
+	                           * of its rows): first among its severity */
 	/* private to the gap modules */
 	struct rowref *rows;      /* kept here, or NULL: listed from the cube when asked */
 	uint32_t group;           /* a concentration flag's overlap (cube_overlap_rows) */
@@ -69,5 +71,8 @@ void gap_list_attach_rows(struct gap_list *g, size_t item, const struct rowref *
 struct rowref *gap_refs_of(const struct cube_ref *rows, size_t n);
 /* Sorts refs by file and line (they usually are already). */
 void gap_sort_refs(struct rowref *refs, size_t n);
+
+/* A sheet as flags and messages name it: its file name, without folders. */
+const char *gap_sheet_name(const char *path);
 
 #endif

@@ -3,7 +3,10 @@
  * Every rule reads the cube (never the rows again, except to list the rows
  * behind a flag) and states its numbers in the reason.  Decisions where
  * DESIGN.md leaves room, in one place:
- *   - Presence is an *active* row: counted, neither planned nor suspended.
+ *   - Presence is an *active* row: counted, neither planned nor suspended,
+ *     naming an organisation (rule 13: a row with none counts its people
+ *     but makes no partner, so a region or a service with only such rows
+ *     is flagged as having no partner, and the flag says how many rows).
  *   - Rules that judge the whole response against the plan (no presence,
  *     low coverage) run only when the filter narrows regions and period
  *     at most; missing service also allows a type filter (it then looks at
@@ -138,27 +141,49 @@ static void period_words(const struct filter *f, char *buf, size_t size)
 
 /* ---- no presence --------------------------------------------------------- */
 
+/* Rule 13: a row with no organisation is presence of nobody. */
+static uint32_t partners_active(const struct measure *m)
+{
+	return m->active - m->active_unnamed;
+}
+
+/* What stands in for a partner where none is active — `inactive` rows
+ * (planned or suspended), rows naming no organisation — in parentheses;
+ * "" when there is nothing. */
+static void absence_words(const struct measure *m, uint32_t inactive, const char *inactive_words,
+                          char *buf, size_t size)
+{
+	char n1[32];
+	int w = 0;
+	buf[0] = '\0';
+	if (inactive)
+		w = snprintf(buf, size, " (%u %s", inactive, inactive_words);
+	if (m->active_unnamed)
+		w += snprintf(buf + w, size - (size_t)w, "%s%s row%s with no organisation report%s "
+		              "people there", w ? "; " : " (", fmt_int(m->active_unnamed, n1),
+		              m->active_unnamed == 1 ? "" : "s", m->active_unnamed == 1 ? "s" : "");
+	if (w)
+		snprintf(buf + w, size - (size_t)w, ")");
+}
+
 static void rule_no_presence(struct ctx *x)
 {
 	if (!whole_response(x->f))
 		return;
-	char n1[32], when[48];
+	char n1[32], when[48], instead[160];
 	period_words(x->f, when, sizeof when);
 	for (size_t r = 0; r < x->c->nregions; r++) {
 		const struct region *re = &x->c->regions[r];
 		const struct measure *m = &x->q->region[r];
-		if (!region_selected(x->f, r) || need_or_target(re) <= 0 || m->active > 0)
+		if (!region_selected(x->f, r) || need_or_target(re) <= 0 || partners_active(m) > 0)
 			continue;
 		x->absent[r] = true;
-		const char *what = re->in_need > 0 ? "in need" : "targeted";
-		if (m->activities == 0)
-			gap_list_add(x->g, GAP_NO_PRESENCE, SEV_CRITICAL, (int)r, -1,
-			    "%s: %s %s, no partner reporting%s", re->name,
-			    fmt_int(need_or_target(re), n1), what, when);
-		else
-			gap_list_add(x->g, GAP_NO_PRESENCE, SEV_CRITICAL, (int)r, -1,
-			    "%s: %s %s, no partner active%s (%u activities planned or suspended only)",
-			    re->name, fmt_int(need_or_target(re), n1), what, when, m->activities);
+		absence_words(m, m->activities - m->active, "activities planned or suspended only",
+		              instead, sizeof instead);
+		gap_list_add(x->g, GAP_NO_PRESENCE, SEV_CRITICAL, (int)r, -1,
+		    "%s: %s %s, no partner %s%s%s", re->name, fmt_int(need_or_target(re), n1),
+		    re->in_need > 0 ? "in need" : "targeted",
+		    m->activities == m->active ? "reporting" : "active", when, instead);
 	}
 }
 
@@ -234,7 +259,7 @@ static void rule_missing_service(struct ctx *x)
 	const struct filter *f = x->f;
 	if (f->npartners || f->statuses || f->text[0])
 		return;
-	char n1[32], label[128], planned[48];
+	char n1[32], label[128], instead[160];
 	for (size_t r = 0; r < x->c->nregions; r++) {
 		const struct region *re = &x->c->regions[r];
 		if (!region_selected(f, r) || need_or_target(re) <= 0 || x->absent[r])
@@ -242,16 +267,14 @@ static void rule_missing_service(struct ctx *x)
 		for (size_t ty = 0; ty < x->c->ntypes; ty++) {
 			const struct itype *it = &x->c->types[ty];
 			const struct measure *m = cube_cell(x->q, r, ty);
-			if (!it->essential || !type_selected(f, ty) || m->active > 0)
+			if (!it->essential || !type_selected(f, ty) || partners_active(m) > 0)
 				continue;
 			lower_first(it->label_en, label, sizeof label);
-			planned[0] = '\0';
-			if (m->planned)
-				snprintf(planned, sizeof planned, " (%u planned)", m->planned);
+			absence_words(m, m->planned, "planned", instead, sizeof instead);
 			gap_list_add(x->g, GAP_MISSING_SERVICE, SEV_HIGH, (int)r, (int)ty,
 			    "%s — %s: %s %s, no partner reporting %s%s", re->name, it->code,
 			    fmt_int(need_or_target(re), n1), re->in_need > 0 ? "in need" : "targeted",
-			    label, planned);
+			    label, instead);
 		}
 	}
 }

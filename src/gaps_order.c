@@ -56,13 +56,16 @@ static int rank(const int *r, int i)
 	return i < 0 ? -1 : r[i];
 }
 
-/* Severity, then region display code (plan-wide first), then type code;
- * the rest only makes the order total, so output is reproducible. */
+/* Severity (within it, a flag that may cause others first), then region
+ * display code (plan-wide first), then type code; the rest only makes the
+ * order total, so output is reproducible. */
 static int cmp_gap(const struct ranks *k, const struct gap *a, const struct gap *b)
 {
 	int x, y;
 	if (a->severity != b->severity)
 		return a->severity < b->severity ? -1 : 1;
+	if (a->explains_others != b->explains_others)
+		return a->explains_others ? -1 : 1;
 	if ((x = rank(k->region, a->region)) != (y = rank(k->region, b->region)))
 		return x < y ? -1 : 1;
 	if ((x = rank(k->type, a->type)) != (y = rank(k->type, b->type)))

@@ -16,51 +16,87 @@ struct ctx {
 	const struct cube *q;     /* and the filter it was computed for */
 };
 
-/* The loader's messages, grouped by what they mean for the figures, by
- * their code; any other warning is "other". */
-static const struct dq_kind {
-	enum diag_code code[2];
-	int ncodes;
-	const char *what;
+/* What each warning or note means for the figures and what to do about it,
+ * by its code: each code a counted row or a sheet can carry has a line of
+ * its own.  The codes left out only ever reject a row, and a sheet's
+ * rejected rows have one flag (dq_rejects); a code with no entry here
+ * (one added to diag.h since) falls under "other warnings". */
+struct dq_kind {
+	const char *what;         /* what the rows have, and how they are counted */
+	const char *todo;         /* what the IMO or the partner does about it */
 	enum severity sev;
-} dq_kinds[] = {
-	{ { DC_TOTAL_DIFFERS }, 1,
-	  "the total differs from the breakdown (the breakdown is counted)", SEV_MEDIUM },
-	{ { DC_PLANNED_REACHED }, 1,
-	  "planned activities report people reached (counted as presence only)", SEV_MEDIUM },
-	{ { DC_REPEATED_ROW }, 1, "the same as an earlier row of the sheet in every field",
-	  SEV_MEDIUM },
-	{ { DC_NO_ORGANISATION }, 1,
-	  "no organisation named (people counted, no partner)", SEV_MEDIUM },
-	{ { DC_UNKNOWN_TYPE, DC_TYPE_FROM_ACTIVITY }, 2,
-	  "the intervention type is unknown (counted as other) or was taken from the activity",
-	  SEV_INFO },
-	{ { DC_UNKNOWN_CERCLE, DC_CERCLE_NOT_IN_REGION }, 2,
-	  "the cercle is unknown or not in the region (counted at region level)", SEV_INFO },
-	{ { DC_END_BEFORE_START }, 1, "an end date before the start date", SEV_INFO },
-	{ { DC_UNKNOWN_STATUS }, 1, "the status is not recognised", SEV_INFO },
-	{ { DC_EXTRA_CELLS }, 1, "more cells than the header (extra cells ignored)", SEV_INFO },
-	{ { DC_COUNT }, 0, "other warnings (see fourw check)", SEV_INFO },
 };
-#define DQ_OTHER (sizeof dq_kinds / sizeof dq_kinds[0] - 1)
-#define DQ_SPELLING (DQ_OTHER + 1)     /* notes */
-#define DQ_NOTE (DQ_OTHER + 2)
 
-static size_t dq_classify(const struct diag_words *d)
+static const struct dq_kind dq_kinds[DC_COUNT] = {
+	[DC_TOTAL_DIFFERS] = { "the total differs from the breakdown (the breakdown is counted)",
+	                       "ask the partner which is right", SEV_MEDIUM },
+	[DC_PLANNED_REACHED] = { "planned activities report people reached (counted as presence "
+	                         "only)", "set the status to ongoing where the activity has started",
+	                         SEV_MEDIUM },
+	[DC_REPEATED_ROW] = { "the same as an earlier row of the sheet in every field",
+	                      "ask the partner whether it is one activity or two", SEV_MEDIUM },
+	[DC_NO_ORGANISATION] = { "no organisation named (people counted, no partner)",
+	                         "ask the partner to name the organisation", SEV_MEDIUM },
+	[DC_UNKNOWN_TYPE] = { "the intervention type is unknown (counted as other)",
+	                      "use a type of the plan, or add the wording to its keywords in "
+	                      "config.ini", SEV_INFO },
+	[DC_TYPE_FROM_ACTIVITY] = { "no intervention type given, taken from the activity",
+	                            "check the type and fill in the column", SEV_INFO },
+	[DC_UNKNOWN_CERCLE] = { "the cercle is unknown (counted at region level)",
+	                        "correct the cercle (fourw check suggests names)", SEV_INFO },
+	[DC_CERCLE_NOT_IN_REGION] = { "the cercle is not in the row's region (counted at region "
+	                              "level)", "correct the region or the cercle", SEV_INFO },
+	[DC_REGION_NAME_NEAR] = { "a misspelt region name, taken for the region of its p-code",
+	                          "check the region and correct its name", SEV_INFO },
+	[DC_CERCLE_NAME_NEAR] = { "a misspelt cercle name, taken for the cercle of its p-code",
+	                          "check the cercle and correct its name", SEV_INFO },
+	[DC_CERCLE_CODE_CONFLICT] = { "the cercle's p-code and name disagree (counted in the "
+	                              "cercle named)", "correct the p-code (fourw check says "
+	                              "what it stands for)", SEV_INFO },
+	[DC_END_BEFORE_START] = { "an end date before the start date", "correct the dates",
+	                          SEV_INFO },
+	[DC_UNKNOWN_STATUS] = { "the status is not recognised",
+	                        "use planned, ongoing, completed or suspended", SEV_INFO },
+	[DC_EXTRA_CELLS] = { "more cells than the header (extra cells ignored)",
+	                     "look for a shifted row or a column with no header", SEV_INFO },
+	[DC_TOO_MANY_CELLS] = { "more cells than a sheet can have (those past column 16,384 "
+	                        "ignored)", "look for a stray row", SEV_INFO },
+	/* notes: about a sheet as a whole, or a pair of rows */
+	[DC_ORG_SPELLED_TWO_WAYS] = { "an organisation spelled two ways (counted as two partners)",
+	                              "agree one spelling with the partner", SEV_INFO },
+	[DC_HXL_NOT_PLACED] = { "an HXL people column no group of sex and age can hold (not "
+	                        "counted)", "correct its hashtag's attributes", SEV_MEDIUM },
+	[DC_MONTH_WITHOUT_YEAR] = { "month names without a year, read as months of the plan year",
+	                            "check they are, and add the year", SEV_INFO },
+	[DC_SYSTEM_GUESSED] = { "p-codes of either system with no name beside them, read as old "
+	                        "ones", "write the region names beside the p-codes", SEV_INFO },
+	[DC_COLUMN_NOT_RECOGNISED] = { "a required column not recognised (no row counted)",
+	                               "rename the column (fourw check lists the names it knows)",
+	                               SEV_INFO },
+	[DC_HEADER_NOT_FOUND] = { "no header row found (no row counted)",
+	                          "put the header row in the first 26 rows", SEV_INFO },
+	[DC_NUL_BYTES] = { "NUL bytes: a binary or UTF-16 file, not CSV text",
+	                   "save the sheet again as CSV UTF-8", SEV_INFO },
+};
+
+static const struct dq_kind dq_other = { "other warnings", "see fourw check", SEV_INFO };
+
+static const struct dq_kind *dq_kind_of(enum diag_code code)
 {
-	if (d->level == DIAG_NOTE)
-		return d->code == DC_ORG_SPELLED_TWO_WAYS ? DQ_SPELLING : DQ_NOTE;
-	for (size_t k = 0; k < DQ_OTHER; k++)
-		for (int i = 0; i < dq_kinds[k].ncodes; i++)
-			if (d->code == dq_kinds[k].code[i])
-				return k;
-	return DQ_OTHER;
+	return (unsigned)code < DC_COUNT && dq_kinds[code].what ? &dq_kinds[code] : &dq_other;
+}
+
+/* Messages of codes with no line of their own share the "other" line. */
+static unsigned dq_group(enum diag_code code)
+{
+	return dq_kind_of(code) == &dq_other ? DC_COUNT : (unsigned)code;
 }
 
 struct dq_entry {
 	uint32_t source;
 	int region;
-	size_t kind;
+	unsigned kind;            /* dq_group of its code */
+	bool note;                /* about the sheet, not a row */
 	uint32_t line;
 	int64_t people;           /* a repeated row's people: what rides on the choice */
 };
@@ -72,29 +108,36 @@ static int cmp_dq(const void *a, const void *b)
 		return x->source < y->source ? -1 : 1;
 	if (x->kind != y->kind)
 		return x->kind < y->kind ? -1 : 1;
+	if (x->note != y->note)
+		return x->note ? 1 : -1;
 	if (x->region != y->region)
 		return x->region < y->region ? -1 : 1;
 	return (x->line > y->line) - (x->line < y->line);
 }
 
-static const char *base_name(const char *path)
+/* One flag per sheet with rejected rows.  A sheet that lost more than half
+ * of them is critical, and goes before every other flag: the regions with
+ * "no partner" and the low coverage it leaves behind may be its doing. */
+static void dq_reject_flag(struct ctx *x, const struct source *src)
 {
-	const char *s = strrchr(path, '/');
-	return s ? s + 1 : path;
+	char n1[32], n2[32];
+	bool most = src->rejected * 2 > src->rows_read;
+	struct gap *g = gap_list_add(x->g, GAP_DATA_QUALITY, most ? SEV_CRITICAL : SEV_MEDIUM,
+	    -1, -1, "%s%s: %s of %s rows rejected, not counted%s (fourw check says why)",
+	    most ? "sheet " : "", gap_sheet_name(src->path), fmt_int((int64_t)src->rejected, n1),
+	    fmt_int((int64_t)src->rows_read, n2),
+	    most ? " — flags below may come from it" : "");
+	g->explains_others = most;
 }
 
 static void dq_rejects(struct ctx *x)
 {
 	const struct table *t = x->t;
-	char n1[32], n2[32];
 	for (uint32_t s = 0; s < t->nsources; s++) {
 		const struct source *src = &t->sources[s];
 		if (!src->rejected)
 			continue;
-		gap_list_add(x->g, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
-		    "%s: %s of %s rows rejected, not counted (fourw check says why)",
-		    base_name(src->path), fmt_int((int64_t)src->rejected, n1),
-		    fmt_int((int64_t)src->rows_read, n2));
+		dq_reject_flag(x, src);
 		struct rowref *refs = xmalloc((t->diags.rejects + 1) * sizeof *refs);
 		size_t n = 0;
 		for (size_t k = 0; k < t->diags.len && n < t->diags.rejects; k++) {
@@ -127,7 +170,7 @@ static void outside_emit(struct ctx *x, const struct rowref *refs, size_t n,
 	month_format(m->last, hi);
 	gap_list_add(x->g, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
 	    "%s: %s %s outside %d (%s%s%s), not counted",
-	    base_name(x->t->sources[refs[0].source].path), fmt_int((int64_t)n, n1),
+	    gap_sheet_name(x->t->sources[refs[0].source].path), fmt_int((int64_t)n, n1),
 	    n == 1 ? "row reports a month" : "rows report months", x->c->plan_year, lo,
 	    m->first == m->last ? "" : " … ", m->first == m->last ? "" : hi);
 	gap_list_attach_rows(x->g, x->g->len - 1, refs, n);
@@ -195,9 +238,9 @@ static void dq_resent(struct ctx *x)
 	struct rowref *refs = xmalloc((t->nresent + 1) * sizeof *refs);
 	for (size_t k = 0, at = 0; k < n; at += p[k].rows, k++) {
 		gap_list_add(x->g, GAP_DATA_QUALITY, latest ? SEV_INFO : SEV_MEDIUM, -1, -1,
-		    "%s: %s row%s sent again in %s, %s", base_name(t->sources[p[k].older].path),
+		    "%s: %s row%s sent again in %s, %s", gap_sheet_name(t->sources[p[k].older].path),
 		    fmt_int((int64_t)p[k].rows, n1), p[k].rows == 1 ? "" : "s",
-		    base_name(t->sources[p[k].newer].path),
+		    gap_sheet_name(t->sources[p[k].newer].path),
 		    latest ? "counted once" : "counted twice ([plan] resent = sum)");
 		for (size_t m = 0; m < p[k].rows; m++)
 			refs[m] = (struct rowref){ rows[at + m].source, rows[at + m].line };
@@ -218,15 +261,6 @@ static bool dq_place(struct ctx *x, long row, int *region)
 	return true;
 }
 
-static const char *dq_what(size_t kind)
-{
-	if (kind == DQ_SPELLING)
-		return "an organisation spelled two ways (counted as two partners)";
-	if (kind == DQ_NOTE)
-		return "notes about the sheet (see fourw check)";
-	return dq_kinds[kind].what;
-}
-
 /* Rule 10: repeated rows say how many people the config's choice counts
  * again or leaves out. */
 static void dq_stake(const struct ctx *x, const struct dq_entry *e, size_t n, char *buf,
@@ -235,7 +269,7 @@ static void dq_stake(const struct ctx *x, const struct dq_entry *e, size_t n, ch
 	char n1[32];
 	int64_t people = 0;
 	buf[0] = '\0';
-	if (e->kind >= DQ_OTHER || dq_kinds[e->kind].code[0] != DC_REPEATED_ROW)
+	if (e->kind != DC_REPEATED_ROW)
 		return;
 	for (size_t i = 0; i < n; i++)
 		people += e[i].people;
@@ -246,16 +280,15 @@ static void dq_stake(const struct ctx *x, const struct dq_entry *e, size_t n, ch
 
 static void dq_emit(struct ctx *x, const struct dq_entry *e, size_t n)
 {
-	const char *file = base_name(x->t->sources[e->source].path);
+	const char *file = gap_sheet_name(x->t->sources[e->source].path);
 	char n1[32], prefix[160] = "", stake[128];
-	enum severity sev = e->kind < DQ_SPELLING ? dq_kinds[e->kind].sev : SEV_INFO;
+	const struct dq_kind *kind = dq_kind_of((enum diag_code)e->kind);
 	if (e->region >= 0)
 		snprintf(prefix, sizeof prefix, "%s — ", x->c->regions[e->region].name);
-	bool notes = e->kind >= DQ_SPELLING;
 	dq_stake(x, e, n, stake, sizeof stake);
-	gap_list_add(x->g, GAP_DATA_QUALITY, sev, e->region, -1, "%s%s: %s %s%s: %s%s", prefix, file,
-	    fmt_int((int64_t)n, n1), notes ? "note" : "row", n == 1 ? "" : "s", dq_what(e->kind),
-	    stake);
+	gap_list_add(x->g, GAP_DATA_QUALITY, kind->sev, e->region, -1, "%s%s: %s %s%s: %s%s — %s",
+	    prefix, file, fmt_int((int64_t)n, n1), e->note ? "note" : "row", n == 1 ? "" : "s",
+	    kind->what, stake, kind->todo);
 	struct rowref *refs = xmalloc((n + 1) * sizeof *refs);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
@@ -281,13 +314,14 @@ static void dq_warnings(struct ctx *x)
 			continue;   /* the rows outside the plan year have their own flag */
 		int64_t people = w->code == DC_REPEATED_ROW && row >= 0
 		               ? activity_counts(x->t, &x->t->rows[row]).reached : 0;
-		v[n++] = (struct dq_entry){ d->source, region, dq_classify(w), d->line, people };
+		v[n++] = (struct dq_entry){ d->source, region, dq_group((enum diag_code)w->code),
+		                            w->level == DIAG_NOTE, d->line, people };
 	}
 	if (n > 1)
 		qsort(v, n, sizeof *v, cmp_dq);
 	for (size_t i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && v[j].source == v[i].source && v[j].kind == v[i].kind &&
-		                v[j].region == v[i].region; j++)
+		                v[j].note == v[i].note && v[j].region == v[i].region; j++)
 			;
 		dq_emit(x, &v[i], j - i);
 	}

@@ -1,9 +1,11 @@
 /* gaps_quality: the data-quality flags, from the loader's messages.
  *
- * Rejected rows give one flag per sheet; warnings and notes are grouped by
- * sheet, kind (read from each message's code, never its wording) and the
- * region of their row, and are left out when the filter did not select
- * that row. */
+ * Rejected rows give one flag per sheet (critical, and first of all, when
+ * the sheet lost more than half of its rows); warnings and notes are
+ * grouped by sheet, code (each code its own line, never its wording) and
+ * the region of their row, each line saying what the rows have, how they
+ * are counted and what to do, and are left out when the filter did not
+ * select that row. */
 #ifndef FOURW_GAPS_QUALITY_H
 #define FOURW_GAPS_QUALITY_H
 

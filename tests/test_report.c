@@ -1,11 +1,13 @@
 /* report: the three writers on the fixture plan.  The CSV is parsed back
  * and reconciled; the Markdown is byte-stable; sheet text never reaches
- * the output raw; the text fits 100 columns. */
+ * the output raw; the text fits 100 columns.  And the refusal to report on
+ * a plan with no accepted row. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "report.h"
 #include "plan_fixture.h"
 #include "text.h"
@@ -357,4 +359,61 @@ Test(report, format_names)
 	cr_expect(report_format_parse("csv", &f) && f == REPORT_CSV);
 	cr_expect(report_format_parse("text", &f) && f == REPORT_TEXT);
 	cr_expect_not(report_format_parse("pdf", &f));
+}
+
+/* ---- no accepted row (src/cli_report.c) ------------------------------------ */
+
+/* What cli_no_row_accepted writes for table t, or "" if it lets the command
+ * go on. */
+static char *refusal(const struct table *t, const char *config, const char *const *paths,
+                     size_t n)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	cr_assert_not_null(f);
+	bool refused = cli_no_row_accepted(f, "fourw report", t, config, paths, n);
+	fclose(f);
+	cr_expect_eq(refused, len > 0, "refuses exactly when it says why");
+	return buf;
+}
+
+/* Beside the fixture's a.csv (no data row), four sheets lose every row:
+ * 1, 7, 3 and 7.  The three that lost most are named, most first and in
+ * the order read among equals (c before e), then "and 2 more sheets" (a
+ * and b). */
+Test(report, no_row_accepted_names_the_sheets_that_lost_most)
+{
+	static const size_t lost[] = { 1, 7, 3, 7 };
+	static const char *names[] = { "in/b.csv", "in/c.csv", "in/d.csv", "in/e.csv" };
+	for (int i = 0; i < 4; i++) {
+		uint32_t s = fx_source(&w.tab, names[i]);
+		w.tab.sources[s].rejected = w.tab.sources[s].rows_read = lost[i];
+	}
+	const char *paths[] = { "in", "sheets/a.csv" };
+	char *msg = refusal(&w.tab, "x.ini", paths, 2);
+	cr_expect_str_eq(msg, "fourw report: no row accepted, nothing to count (c.csv: 7 of 7 rows "
+	                 "rejected, e.csv: 7 of 7 rows rejected, d.csv: 3 of 3 rows rejected and 2 "
+	                 "more sheets); run fourw check -c x.ini in sheets/a.csv to see why\n");
+	free(msg);
+}
+
+Test(report, no_row_accepted_with_no_sheet_and_no_config_given)
+{
+	struct table t;
+	table_init(&t);
+	char *msg = refusal(&t, NULL, NULL, 0);
+	cr_expect_str_eq(msg, "fourw report: no row accepted, nothing to count (no sheet found); "
+	                 "run fourw check to see why\n");
+	free(msg);
+	table_free(&t);
+}
+
+Test(report, one_accepted_row_is_enough)
+{
+	add((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "GC", .girls = 1 });
+	w.tab.sources[w.src].rejected = 99;
+	char *msg = refusal(&w.tab, NULL, NULL, 0);
+	cr_expect_str_eq(msg, "");
+	free(msg);
 }

@@ -1,7 +1,8 @@
 /* main: the fourw command.  `fourw check|report|gaps ...` run the core's
  * commands; anything else opens the meeting screen.  The config and the
- * sheets are loaded before curses starts, so their errors reach a normal
- * terminal as "fourw: config.ini:12: ..." with exit status 2. */
+ * sheets are loaded before curses starts, so their errors — and a plan
+ * with no accepted row — reach a normal terminal as "fourw: config.ini:12:
+ * ..." with exit status 2. */
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -173,6 +174,7 @@ static int run_screen(const struct options *o)
 	memset(&cfg, 0, sizeof cfg);
 	if (cli_load(o->config, o->paths, o->npaths,
 	             &cfg, &tab, stderr) &&
+	    !cli_no_row_accepted(stderr, "fourw", &tab, o->config, o->paths, o->npaths) &&
 	    (status = screen_options(o, &cfg, &ao)) < 0) {
 		cube_index_build(&index, &cfg, &tab);
 		app_init(&app, &cfg, &tab, &index, views_all, &ao);

@@ -394,6 +394,28 @@ RESENT = {
 }
 
 
+# all_rejected.csv -- a sheet that loses every row, each for a reason that
+# depends on no place name and no intervention-type wording (issue 15: "244
+# of 244 rows rejected" must be loud).
+ALL_REJECTED = (
+    "Organization,Implementing partner,Region,Cercle,Intervention type,Activity,Status,Reporting month,Girls,Boys,Women,Men,Total\n"
+    "IRC,,Mopti,Bandiagara,Case management,Case follow-up,Ongoing,2024-02,douze,10,0,0,22\n"
+    "IRC,,Mopti,Bandiagara,Case management,Case follow-up,Ongoing,2024-13,20,25,0,0,45\n"
+    "IRC,,Gao,Ansongo,Case management,Case follow-up,Ongoing,31/02/2024,10,10,0,0,20\n"
+    "IRC,,Gao,Ansongo,Case management,Case follow-up,Ongoing,2024-02,,,,,\n"
+)
+
+# no_organisation.csv -- DESIGN.md rule 13: Kidal's only rows name no
+# organisation; Mopti has a named partner beside an unnamed row.
+NO_ORGANISATION = (
+    "Organization,Implementing partner,Region,Cercle,Intervention type,Activity,Status,Reporting month,Girls,Boys,Women,Men,Total\n"
+    ",,Kidal,Kidal,Case management,Case follow-up,Ongoing,2024-02,10,5,0,0,15\n"
+    ",,Kidal,Kidal,Soutien psychosocial,Group PSS sessions,Ongoing,2024-02,20,10,0,0,30\n"
+    "IRC,,Mopti,Bandiagara,Case management,Case follow-up,Ongoing,2024-02,20,25,0,0,45\n"
+    ",,Mopti,Bandiagara,Soutien psychosocial,Group PSS sessions,Ongoing,2024-02,4,4,0,0,8\n"
+)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     write("broken_rows.csv", BROKEN_ROWS)
@@ -421,6 +443,8 @@ def main():
     write("hxl_stray_note.csv", hxl_stray_note())
     write("hxl_group_headers.csv", hxl_group_headers())
     write("hxl_unknown_tag.csv", HXL_UNKNOWN_TAG)
+    write("all_rejected.csv", ALL_REJECTED)
+    write("no_organisation.csv", NO_ORGANISATION)
 
 
     for name, text in RESENT.items():

@@ -156,11 +156,11 @@ check "sample: Bamako 111.4 % of target" test "$(csv_field "$TMP/data.csv" ML09 
 check "sample: Kidal total line 0" test "$(csv_field "$TMP/data.csv" ML08 '*' 11)" = 0
 check "sample csv reconciles" reconcile "$TMP/data.csv"
 
-"$BIN" report -c config.ini data/sheets >"$TMP/data.txt" 2>&1
+"$BIN" report -c config.ini data/sheets >"$TMP/data.txt" 2>"$TMP/data.err"
 check "text fits 100 columns" sh -c "LC_ALL=C tr -d '\\200-\\277' <'$TMP/data.txt' | LC_ALL=C awk 'length(\$0) > 100 { bad = 1 } END { exit bad }'"
 check "text names the method" grep -q 'Reached without double counting *358,709' "$TMP/data.txt"
 
-"$BIN" gaps -c config.ini --format csv data/sheets >"$TMP/gaps.csv" 2>&1
+"$BIN" gaps -c config.ini --format csv data/sheets >"$TMP/gaps.csv" 2>"$TMP/gaps.err"
 check "gaps csv header" test "$(head -n 1 "$TMP/gaps.csv")" = "severity,kind,region_code,region,cercle,intervention_code,reason,rows"
 check "planted: Kidal no presence" grep -q '^critical,no-presence,ML08,Kidal,' "$TMP/gaps.csv"
 check "planted: Ménaka misses GC" grep -q '^high,missing-service,ML10,Ménaka,,GC,' "$TMP/gaps.csv"
@@ -247,3 +247,76 @@ check "new plan: Nioro gets the old sheet's Diéma 20 + Nioro 30" test "$(csv_fi
 check "new plan: Kita gets the cercle of Kita, 40" test "$(csv_field "$TMP/geo_newplan.csv" ML12 '*' 11)" = 40
 check "new plan: Kayes keeps Bafoulabé 10 and the cercle-less 1,000" test "$(csv_field "$TMP/geo_newplan.csv" ML01 '*' 11)" = 1010
 check "new plan: Nioro's coverage against its own target, 50 of 100" test "$(csv_field "$TMP/geo_newplan.csv" ML11 '*' 15)" = 50.0
+# ---- failure is loud (issue 15) --------------------------------------------
+# tests/fixtures/sheets/README.md, all_rejected.csv: 4 of 4 rows rejected;
+# small_counting.csv: 7 accepted, 0 rejected.  data/README.md: one row of
+# irc_fr.csv (line 257) rejected of its 340.
+ALLREJ=tests/fixtures/sheets/all_rejected.csv
+check "sample: report says on stderr what was rejected" test "$(cat "$TMP/data.err")" = \
+	"fourw report: warning: 1 row rejected, not counted (irc_fr.csv: 1 of 340 rows rejected); run fourw check -c config.ini data/sheets to see why"
+check "sample: gaps says it too" grep -qx "fourw gaps: warning: 1 row rejected, not counted (irc_fr.csv: 1 of 340 rows rejected); run fourw check -c config.ini data/sheets to see why" "$TMP/gaps.err"
+"$BIN" report -c config.ini --format csv "$SMALL" >"$TMP/out" 2>"$TMP/err"
+check "nothing rejected: nothing on stderr" test ! -s "$TMP/err"
+
+for cmd in report gaps; do
+	"$BIN" $cmd -c config.ini "$ALLREJ" >"$TMP/out" 2>"$TMP/err"
+	check "$cmd, every row rejected: exit 2" test $? -eq 2
+	check "$cmd, every row rejected: no plan of zeros on stdout" test ! -s "$TMP/out"
+	check "$cmd, every row rejected: names the sheet and the check to run" test "$(cat "$TMP/err")" = \
+		"fourw $cmd: no row accepted, nothing to count (all_rejected.csv: 4 of 4 rows rejected); run fourw check -c config.ini $ALLREJ to see why"
+done
+"$BIN" -c config.ini "$ALLREJ" </dev/null >"$TMP/out" 2>"$TMP/err"
+check "screen, every row rejected: exit 2 before curses starts" test $? -eq 2
+check "screen, every row rejected: the same message" grep -qx \
+	"fourw: no row accepted, nothing to count (all_rejected.csv: 4 of 4 rows rejected); run fourw check -c config.ini $ALLREJ to see why" "$TMP/err"
+check "screen, every row rejected: nothing drawn" test ! -s "$TMP/out"
+"$BIN" report -c config.ini tests/fixtures/sheets/header_only.csv >"$TMP/out" 2>"$TMP/err"
+check "a sheet with no data row: exit 2" test $? -eq 2
+check "a sheet with no data row: said so" grep -q '(header_only.csv: no data row)' "$TMP/err"
+mkdir "$TMP/nothing"
+"$BIN" gaps -c config.ini "$TMP/nothing" >"$TMP/out" 2>"$TMP/err"
+check "a folder with no sheet: exit 2" test $? -eq 2
+check "a folder with no sheet: said so" grep -q '(no sheet found)' "$TMP/err"
+
+# the all-rejected sheet beside a good one: the report goes on (exit 0),
+# and its critical flag comes first, before the regions with nobody
+"$BIN" gaps -c config.ini --format csv "$ALLREJ" "$SMALL" >"$TMP/mixed.csv" 2>"$TMP/err"
+check "one sheet all rejected beside a good one: exit 0" test $? -eq 0
+check "one sheet all rejected: stderr names it" test "$(cat "$TMP/err")" = \
+	"fourw gaps: warning: 4 rows rejected, not counted (all_rejected.csv: 4 of 4 rows rejected); run fourw check -c config.ini $ALLREJ $SMALL to see why"
+check "one sheet all rejected: a critical flag, first" sh -c "sed -n 2p '$TMP/mixed.csv' | grep -q '^critical,data-quality,,,,,\"sheet all_rejected.csv: 4 of 4 rows rejected, not counted'"
+check "one sheet all rejected: no-presence flags after it" sh -c "sed -n '3,\$p' '$TMP/mixed.csv' | grep -q '^critical,no-presence,'"
+check "one sheet all rejected: its four rows behind the flag" sh -c "sed -n 2p '$TMP/mixed.csv' | grep -q ',$ALLREJ:2 $ALLREJ:3 $ALLREJ:4 $ALLREJ:5\$'"
+# five sheets that lose 4 rows each: three named (equal losses: name
+# order), then "and 2 more sheets"; 5 × 4 = 20 rows
+mkdir "$TMP/five"
+for s in a b c d e; do cp "$ALLREJ" "$TMP/five/$s.csv"; done
+cp "$SMALL" "$TMP/five/ok.csv"
+"$BIN" report -c config.ini --format csv "$TMP/five" >"$TMP/out" 2>"$TMP/err"
+check "five sheets losing rows: three named, then how many more" test "$(cat "$TMP/err")" = \
+	"fourw report: warning: 20 rows rejected, not counted (a.csv: 4 of 4 rows rejected, b.csv: 4 of 4 rows rejected, c.csv: 4 of 4 rows rejected and 2 more sheets); run fourw check -c config.ini $TMP/five to see why"
+
+# ---- rule 13: a region whose only rows name no organisation ---------------
+# tests/fixtures/sheets/README.md, no_organisation.csv
+NOORG=tests/fixtures/sheets/no_organisation.csv
+"$BIN" gaps -c config.ini --format csv "$NOORG" >"$TMP/noorg.csv" 2>"$TMP/err"
+check "no organisation: Kidal has no partner, and the flag says why" grep -qx \
+	'critical,no-presence,ML08,Kidal,,,"Kidal: 61,000 in need, no partner reporting (2 rows with no organisation report people there)",' "$TMP/noorg.csv"
+check "no organisation: Mopti (IRC) has a partner" sh -c "! grep -q '^critical,no-presence,ML05' '$TMP/noorg.csv'"
+check "no organisation: Kidal's two rows flagged" grep -q "^medium,data-quality,ML08,Kidal,,,\"Kidal — no_organisation.csv: 2 rows: no organisation named (people counted, no partner) — ask the partner to name the organisation\",$NOORG:2 $NOORG:3\$" "$TMP/noorg.csv"
+"$BIN" report -c config.ini --format csv "$NOORG" >"$TMP/noorg_r.csv" 2>"$TMP/err"
+check "no organisation: their people count, sum 98 by hand" test "$(csv_field "$TMP/noorg_r.csv" '*' '*' 11)" = 98
+check "no organisation: dedup 30 + 45 = 75 by hand" test "$(csv_field "$TMP/noorg_r.csv" '*' '*' 12)" = 75
+check "no organisation: Kidal has 0 partners" test "$(csv_field "$TMP/noorg_r.csv" ML08 '*' 5)" = 0
+
+# ---- a data-quality line per warning code ---------------------------------
+# tests/fixtures/sheets/README.md, cercle_numbering.csv: lines 2 and 3 (Kayes)
+# and 4 (Koulikoro) have a cercle code and name that disagree, the name
+# deciding; line 5 a near-miss cercle name, line 10 a near-miss region name.
+CN=tests/fixtures/sheets/cercle_numbering.csv
+"$BIN" gaps -c config.ini --format csv "$CN" >"$TMP/cn.csv" 2>"$TMP/err"
+check "code and name disagree, name decided: a line with its rows" grep -q "^info,data-quality,ML01,Kayes,,,Kayes — cercle_numbering.csv: 2 rows: the cercle's p-code and name disagree (counted in the cercle named) — correct the p-code (fourw check says what it stands for),$CN:2 $CN:3\$" "$TMP/cn.csv"
+check "code and name disagree in Koulikoro: its own line" grep -q "^info,data-quality,ML02,Koulikoro,,,Koulikoro — cercle_numbering.csv: 1 row: the cercle's p-code and name disagree .*,$CN:4\$" "$TMP/cn.csv"
+check "near-miss cercle name: a line of its own" grep -q "^info,data-quality,ML01,Kayes,,,\"Kayes — cercle_numbering.csv: 1 row: a misspelt cercle name, taken for the cercle of its p-code — check the cercle and correct its name\",$CN:5\$" "$TMP/cn.csv"
+check "near-miss region name: a line of its own" grep -q "^info,data-quality,ML02,Koulikoro,,,\"Koulikoro — cercle_numbering.csv: 1 row: a misspelt region name, taken for the region of its p-code — check the region and correct its name\",$CN:10\$" "$TMP/cn.csv"
+check "no warning falls under other warnings" sh -c "! grep -q 'other warnings' '$TMP/cn.csv'"
