@@ -134,9 +134,9 @@ static const struct kind {
 		"colonne HXL de personnes non comptée",
 		"marquer la colonne d'un attribut de sexe ou d'âge (+f, +m, +children…)" },
 	[DC_HEADER_NOT_FOUND] = { "no header row",
-		"put the column names in the first rows of the sheet",
+		"put the column names in one of the first 26 rows of the sheet",
 		"aucune ligne d'en-tête",
-		"mettre les noms des colonnes dans les premières lignes de la fiche" },
+		"mettre les noms des colonnes dans une des 26 premières lignes de la fiche" },
 	[DC_SYSTEM_GUESSED] = { "p-code system guessed",
 		"write region names beside the p-codes",
 		"système de p-codes deviné",
@@ -149,6 +149,34 @@ static const struct kind {
 		"use one spelling for one organisation",
 		"organisation écrite de deux façons",
 		"écrire une organisation d'une seule façon" },
+};
+
+/* What a kind means for the figures, in a sentence (the gap list's
+ * data-quality lines); a kind with none here only rejects rows, and its
+ * name says it. */
+static const char *const meanings[DC_COUNT] = {
+	[DC_TOTAL_DIFFERS] = "the total differs from the breakdown (the breakdown is counted)",
+	[DC_PLANNED_REACHED] = "planned activities report people reached (counted as presence only)",
+	[DC_REPEATED_ROW] = "the same as an earlier row of the sheet in every field",
+	[DC_NO_ORGANISATION] = "no organisation named (people counted, no partner)",
+	[DC_UNKNOWN_TYPE] = "the intervention type is unknown (counted as other)",
+	[DC_TYPE_FROM_ACTIVITY] = "no intervention type given, taken from the activity",
+	[DC_UNKNOWN_CERCLE] = "the cercle is unknown (counted at region level)",
+	[DC_CERCLE_NOT_IN_REGION] = "the cercle is not in the row's region (counted at region level)",
+	[DC_REGION_NAME_NEAR] = "a misspelt region name, taken for the region of its p-code",
+	[DC_CERCLE_NAME_NEAR] = "a misspelt cercle name, taken for the cercle of its p-code",
+	[DC_CERCLE_CODE_CONFLICT] = "the cercle's p-code and name disagree (counted in the cercle named)",
+	[DC_END_BEFORE_START] = "an end date before the start date",
+	[DC_UNKNOWN_STATUS] = "the status is not recognised",
+	[DC_EXTRA_CELLS] = "more cells than the header (extra cells ignored)",
+	[DC_TOO_MANY_CELLS] = "more cells than a sheet can have (those past column 16,384 ignored)",
+	[DC_ORG_SPELLED_TWO_WAYS] = "an organisation spelled two ways (counted as two partners)",
+	[DC_HXL_NOT_PLACED] = "an HXL people column no group of sex and age can hold (not counted)",
+	[DC_MONTH_WITHOUT_YEAR] = "month names without a year, read as months of the plan year",
+	[DC_SYSTEM_GUESSED] = "p-codes of either system with no name beside them, read as old ones",
+	[DC_COLUMN_NOT_RECOGNISED] = "a required column not recognised (no row counted)",
+	[DC_HEADER_NOT_FOUND] = "no header row found (no row counted)",
+	[DC_NUL_BYTES] = "NUL bytes: a binary or UTF-16 file, not CSV text",
 };
 
 const char *diag_kind_name(enum diag_code code)
@@ -173,4 +201,9 @@ const char *diag_kind_fix_in(enum diag_code code, bool french)
 	if (!french)
 		return diag_kind_fix(code);
 	return (unsigned)code < DC_COUNT && kinds[code].fix_fr ? kinds[code].fix_fr : "voir le message";
+}
+
+const char *diag_kind_meaning(enum diag_code code)
+{
+	return (unsigned)code < DC_COUNT && meanings[code] ? meanings[code] : diag_kind_name(code);
 }

@@ -11,6 +11,9 @@
 
 /* "unknown cercle" */
 const char *diag_kind_name(enum diag_code code);
+/* "the total differs from the breakdown (the breakdown is counted)": what
+ * the kind means for the figures; its name for a kind that only rejects. */
+const char *diag_kind_meaning(enum diag_code code);
 /* "write the cercle as config.ini [cercles] names it, or add the spelling there" */
 const char *diag_kind_fix(enum diag_code code);
 

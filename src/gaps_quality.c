@@ -6,6 +6,7 @@
 
 #include "cube_rows.h"
 #include "date.h"
+#include "diag_kind.h"
 #include "fmt.h"
 #include "xalloc.h"
 
@@ -16,80 +17,46 @@ struct ctx {
 	const struct cube *q;     /* and the filter it was computed for */
 };
 
-/* What each warning or note means for the figures and what to do about it,
- * by its code: each code a counted row or a sheet can carry has a line of
- * its own.  The codes left out only ever reject a row, and a sheet's
- * rejected rows have one flag (dq_rejects); a code with no entry here
- * (one added to diag.h since) falls under "other warnings". */
-struct dq_kind {
-	const char *what;         /* what the rows have, and how they are counted */
-	const char *todo;         /* what the IMO or the partner does about it */
+/* How grave each warning or note is for the figures, by its code: each
+ * code a counted row or a sheet can carry has a line of its own, worded by
+ * diag_kind.h (what it means, what to do).  The codes left out only ever
+ * reject a row, and a sheet's rejected rows have one flag (dq_rejects); a
+ * code with no severity here (one added to diag.h since) falls under
+ * "other warnings". */
+struct dq_line {
+	bool listed;              /* the code has a line of its own */
 	enum severity sev;
 };
 
-static const struct dq_kind dq_kinds[DC_COUNT] = {
-	[DC_TOTAL_DIFFERS] = { "the total differs from the breakdown (the breakdown is counted)",
-	                       "ask the partner which is right", SEV_MEDIUM },
-	[DC_PLANNED_REACHED] = { "planned activities report people reached (counted as presence "
-	                         "only)", "set the status to ongoing where the activity has started",
-	                         SEV_MEDIUM },
-	[DC_REPEATED_ROW] = { "the same as an earlier row of the sheet in every field",
-	                      "ask the partner whether it is one activity or two", SEV_MEDIUM },
-	[DC_NO_ORGANISATION] = { "no organisation named (people counted, no partner)",
-	                         "ask the partner to name the organisation", SEV_MEDIUM },
-	[DC_UNKNOWN_TYPE] = { "the intervention type is unknown (counted as other)",
-	                      "use a type of the plan, or add the wording to its keywords in "
-	                      "config.ini", SEV_INFO },
-	[DC_TYPE_FROM_ACTIVITY] = { "no intervention type given, taken from the activity",
-	                            "check the type and fill in the column", SEV_INFO },
-	[DC_UNKNOWN_CERCLE] = { "the cercle is unknown (counted at region level)",
-	                        "correct the cercle (fourw check suggests names)", SEV_INFO },
-	[DC_CERCLE_NOT_IN_REGION] = { "the cercle is not in the row's region (counted at region "
-	                              "level)", "correct the region or the cercle", SEV_INFO },
-	[DC_REGION_NAME_NEAR] = { "a misspelt region name, taken for the region of its p-code",
-	                          "check the region and correct its name", SEV_INFO },
-	[DC_CERCLE_NAME_NEAR] = { "a misspelt cercle name, taken for the cercle of its p-code",
-	                          "check the cercle and correct its name", SEV_INFO },
-	[DC_CERCLE_CODE_CONFLICT] = { "the cercle's p-code and name disagree (counted in the "
-	                              "cercle named)", "correct the p-code (fourw check says "
-	                              "what it stands for)", SEV_INFO },
-	[DC_END_BEFORE_START] = { "an end date before the start date", "correct the dates",
-	                          SEV_INFO },
-	[DC_UNKNOWN_STATUS] = { "the status is not recognised",
-	                        "use planned, ongoing, completed or suspended", SEV_INFO },
-	[DC_EXTRA_CELLS] = { "more cells than the header (extra cells ignored)",
-	                     "look for a shifted row or a column with no header", SEV_INFO },
-	[DC_TOO_MANY_CELLS] = { "more cells than a sheet can have (those past column 16,384 "
-	                        "ignored)", "look for a stray row", SEV_INFO },
-	/* notes: about a sheet as a whole, or a pair of rows */
-	[DC_ORG_SPELLED_TWO_WAYS] = { "an organisation spelled two ways (counted as two partners)",
-	                              "agree one spelling with the partner", SEV_INFO },
-	[DC_HXL_NOT_PLACED] = { "an HXL people column no group of sex and age can hold (not "
-	                        "counted)", "correct its hashtag's attributes", SEV_MEDIUM },
-	[DC_MONTH_WITHOUT_YEAR] = { "month names without a year, read as months of the plan year",
-	                            "check they are, and add the year", SEV_INFO },
-	[DC_SYSTEM_GUESSED] = { "p-codes of either system with no name beside them, read as old "
-	                        "ones", "write the region names beside the p-codes", SEV_INFO },
-	[DC_COLUMN_NOT_RECOGNISED] = { "a required column not recognised (no row counted)",
-	                               "rename the column (fourw check lists the names it knows)",
-	                               SEV_INFO },
-	[DC_HEADER_NOT_FOUND] = { "no header row found (no row counted)",
-	                          "put the header row in the first 26 rows", SEV_INFO },
-	[DC_NUL_BYTES] = { "NUL bytes: a binary or UTF-16 file, not CSV text",
-	                   "save the sheet again as CSV UTF-8", SEV_INFO },
+static const struct dq_line dq_lines[DC_COUNT] = {
+	[DC_TOTAL_DIFFERS] = { true, SEV_MEDIUM },
+	[DC_PLANNED_REACHED] = { true, SEV_MEDIUM },
+	[DC_REPEATED_ROW] = { true, SEV_MEDIUM },
+	[DC_NO_ORGANISATION] = { true, SEV_MEDIUM },
+	[DC_UNKNOWN_TYPE] = { true, SEV_INFO },
+	[DC_TYPE_FROM_ACTIVITY] = { true, SEV_INFO },
+	[DC_UNKNOWN_CERCLE] = { true, SEV_INFO },
+	[DC_CERCLE_NOT_IN_REGION] = { true, SEV_INFO },
+	[DC_REGION_NAME_NEAR] = { true, SEV_INFO },
+	[DC_CERCLE_NAME_NEAR] = { true, SEV_INFO },
+	[DC_CERCLE_CODE_CONFLICT] = { true, SEV_INFO },
+	[DC_END_BEFORE_START] = { true, SEV_INFO },
+	[DC_UNKNOWN_STATUS] = { true, SEV_INFO },
+	[DC_EXTRA_CELLS] = { true, SEV_INFO },
+	[DC_TOO_MANY_CELLS] = { true, SEV_INFO },
+	[DC_ORG_SPELLED_TWO_WAYS] = { true, SEV_INFO },
+	[DC_HXL_NOT_PLACED] = { true, SEV_MEDIUM },
+	[DC_MONTH_WITHOUT_YEAR] = { true, SEV_INFO },
+	[DC_SYSTEM_GUESSED] = { true, SEV_INFO },
+	[DC_COLUMN_NOT_RECOGNISED] = { true, SEV_INFO },
+	[DC_HEADER_NOT_FOUND] = { true, SEV_INFO },
+	[DC_NUL_BYTES] = { true, SEV_INFO },
 };
-
-static const struct dq_kind dq_other = { "other warnings", "see fourw check", SEV_INFO };
-
-static const struct dq_kind *dq_kind_of(enum diag_code code)
-{
-	return (unsigned)code < DC_COUNT && dq_kinds[code].what ? &dq_kinds[code] : &dq_other;
-}
 
 /* Messages of codes with no line of their own share the "other" line. */
 static unsigned dq_group(enum diag_code code)
 {
-	return dq_kind_of(code) == &dq_other ? DC_COUNT : (unsigned)code;
+	return (unsigned)code < DC_COUNT && dq_lines[code].listed ? (unsigned)code : DC_COUNT;
 }
 
 struct dq_entry {
@@ -282,13 +249,16 @@ static void dq_emit(struct ctx *x, const struct dq_entry *e, size_t n)
 {
 	const char *file = gap_sheet_name(x->t->sources[e->source].path);
 	char n1[32], prefix[160] = "", stake[128];
-	const struct dq_kind *kind = dq_kind_of((enum diag_code)e->kind);
+	bool other = e->kind == DC_COUNT;
+	enum diag_code code = (enum diag_code)e->kind;
 	if (e->region >= 0)
 		snprintf(prefix, sizeof prefix, "%s — ", x->c->regions[e->region].name);
 	dq_stake(x, e, n, stake, sizeof stake);
-	gap_list_add(x->g, GAP_DATA_QUALITY, kind->sev, e->region, -1, "%s%s: %s %s%s: %s%s — %s",
-	    prefix, file, fmt_int((int64_t)n, n1), e->note ? "note" : "row", n == 1 ? "" : "s",
-	    kind->what, stake, kind->todo);
+	gap_list_add(x->g, GAP_DATA_QUALITY, other ? SEV_INFO : dq_lines[code].sev, e->region, -1,
+	    "%s%s: %s %s%s: %s%s — %s", prefix, file, fmt_int((int64_t)n, n1),
+	    e->note ? "note" : "row", n == 1 ? "" : "s",
+	    other ? "other warnings" : diag_kind_meaning(code), stake,
+	    other ? "see fourw check" : diag_kind_fix(code));
 	struct rowref *refs = xmalloc((n + 1) * sizeof *refs);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)

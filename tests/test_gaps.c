@@ -591,7 +591,8 @@ Test(gaps, data_quality_names_rows_with_no_organisation)
 	cr_assert_not_null(g);
 	cr_expect_eq(g->severity, SEV_MEDIUM);
 	cr_expect_str_eq(g->reason, "Kidal — a.csv: 1 row: no organisation named (people counted, "
-	                 "no partner) — ask the partner to name the organisation");
+	                 "no partner) — fill in the organisation: the row counts its people but no "
+	                 "partner");
 	cr_assert_eq(g->nrows, 1);
 	cr_expect_eq(rows_of(g)[0].line, w.tab.rows[r].line);
 }
@@ -638,7 +639,8 @@ Test(gaps, data_quality_groups_warnings_by_sheet_kind_and_region)
 	cr_assert_not_null(g);
 	cr_expect_eq(g->severity, SEV_MEDIUM);
 	cr_expect_str_eq(g->reason, "Gao — a.csv: 2 rows: the total differs from the breakdown "
-	                 "(the breakdown is counted) — ask the partner which is right");
+	                 "(the breakdown is counted) — correct the total or the breakdown; the breakdown "
+	                 "counts meanwhile");
 	cr_assert_eq(g->nrows, 2);
 	cr_expect_eq(rows_of(g)[1].line, w.tab.rows[r2].line);
 	cr_expect_eq(count(GAP_DATA_QUALITY, FX_MOPTI), 1);
@@ -755,7 +757,7 @@ Test(gaps, data_quality_repeated_rows_counted_twice_name_the_people)
 	cr_expect_eq(g->severity, SEV_MEDIUM);
 	cr_expect_str_eq(g->reason, "Kidal — a.csv: 2 rows: the same as an earlier row of the sheet "
 	                 "in every field (12 people counted again; [plan] repeated_rows = count) — "
-	                 "ask the partner whether it is one activity or two");
+	                 "delete the copy, or keep it if it is a second, identical report ([plan] repeated_rows decides how it counts)");
 	cr_assert_eq(g->nrows, 2);
 	cr_expect_eq(rows_of(g)[0].line, 3);
 	cr_expect_eq(rows_of(g)[1].line, 5);
@@ -774,7 +776,7 @@ Test(gaps, data_quality_repeated_rows_once_are_left_out_and_still_listed)
 	cr_assert_not_null(g);
 	cr_expect_str_eq(g->reason, "Kidal — a.csv: 2 rows: the same as an earlier row of the sheet "
 	                 "in every field (12 people not counted again; [plan] repeated_rows = once) — "
-	                 "ask the partner whether it is one activity or two");
+	                 "delete the copy, or keep it if it is a second, identical report ([plan] repeated_rows decides how it counts)");
 	/* under a filter the repeats stay selected, so their flag stays */
 	filter_add_type(&w.flt, FX_GC);
 	run(fx_month(202404));
@@ -795,13 +797,13 @@ Test(gaps, data_quality_planned_rows_reporting_people)
 	cr_assert_not_null(g);
 	cr_expect_eq(g->severity, SEV_MEDIUM);
 	cr_expect_str_eq(g->reason, "Kidal — a.csv: 1 row: planned activities report people reached "
-	                 "(counted as presence only) — set the status to ongoing where the activity "
-	                 "has started");
+	                 "(counted as presence only) — set the status to ongoing or completed if "
+	                 "the people were reached; planned rows count no people");
 	const struct gap *n = find(GAP_DATA_QUALITY, -1, -1);
 	cr_assert_not_null(n);
 	cr_expect_eq(n->severity, SEV_INFO);
 	cr_expect_str_eq(n->reason, "a.csv: 1 note: an organisation spelled two ways (counted as two "
-	                 "partners) — agree one spelling with the partner");
+	                 "partners) — use one spelling for one organisation");
 }
 
 /* The kind comes from the code: a message reworded (or translated) and one
@@ -819,9 +821,10 @@ Test(gaps, data_quality_classifies_by_code_not_by_wording)
 	for (size_t i = 0; i < w.gl.len; i++) {
 		const char *why = w.gl.items[i].reason;
 		total |= strcmp(why, "Gao — a.csv: 1 row: the total differs from the breakdown "
-		                     "(the breakdown is counted) — ask the partner which is right") == 0;
-		status |= strcmp(why, "Gao — a.csv: 1 row: the status is not recognised — use "
-		                      "planned, ongoing, completed or suspended") == 0;
+		                     "(the breakdown is counted) — correct the total or the breakdown; the breakdown "
+	                 "counts meanwhile") == 0;
+		status |= strcmp(why, "Gao — a.csv: 1 row: the status is not recognised — write "
+		                      "planned, ongoing, completed or suspended (or their French words)") == 0;
 	}
 	cr_expect(total, "the reworded total warning is still about the total");
 	cr_expect(status, "a status warning that quotes another message stays a status warning");
@@ -839,9 +842,9 @@ Test(gaps, data_quality_note_kind_by_code)
 	for (size_t i = 0; i < w.gl.len; i++) {
 		const char *why = w.gl.items[i].reason;
 		spelling |= strcmp(why, "a.csv: 1 note: an organisation spelled two ways (counted as "
-		                        "two partners) — agree one spelling with the partner") == 0;
+		                        "two partners) — use one spelling for one organisation") == 0;
 		note |= strcmp(why, "a.csv: 1 note: no header row found (no row counted) — put the "
-		                    "header row in the first 26 rows") == 0;
+		                    "column names in one of the first 26 rows of the sheet") == 0;
 	}
 	cr_expect(spelling);
 	cr_expect(note);
@@ -939,14 +942,16 @@ Test(gaps, data_quality_near_names_and_code_conflicts_have_lines_of_their_own)
 	for (size_t i = 0; i < w.gl.len; i++) {
 		const struct gap *g = &w.gl.items[i];
 		region |= strcmp(g->reason, "Kidal — a.csv: 1 row: a misspelt region name, taken for "
-		                 "the region of its p-code — check the region and correct its name") == 0 &&
+		                 "the region of its p-code — nothing is lost (the p-code decided); correct "
+		                 "the spelling in the next sheet") == 0 &&
 		          g->nrows == 1 && g->rows[0].line == l1;
 		cercle |= strcmp(g->reason, "Gao — a.csv: 1 row: a misspelt cercle name, taken for the "
-		                 "cercle of its p-code — check the cercle and correct its name") == 0 &&
+		                 "cercle of its p-code — nothing is lost (the p-code decided); correct the "
+		                 "spelling in the next sheet") == 0 &&
 		          g->nrows == 1;
 		conflict |= strcmp(g->reason, "Kidal — a.csv: 2 rows: the cercle's p-code and name "
-		                   "disagree (counted in the cercle named) — correct the p-code (fourw "
-		                   "check says what it stands for)") == 0 && g->nrows == 2 &&
+		                   "disagree (counted in the cercle named) — nothing is lost (the name "
+		                   "decided); use the cercle p-codes of config.ini") == 0 && g->nrows == 2 &&
 		            g->rows[0].line == l3 && g->rows[1].line == l4;
 	}
 	cr_expect(region, "near-miss region name");

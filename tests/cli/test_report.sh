@@ -303,7 +303,7 @@ NOORG=tests/fixtures/sheets/no_organisation.csv
 check "no organisation: Kidal has no partner, and the flag says why" grep -qx \
 	'critical,no-presence,ML08,Kidal,,,"Kidal: 61,000 in need, no partner reporting (2 rows with no organisation report people there)",' "$TMP/noorg.csv"
 check "no organisation: Mopti (IRC) has a partner" sh -c "! grep -q '^critical,no-presence,ML05' '$TMP/noorg.csv'"
-check "no organisation: Kidal's two rows flagged" grep -q "^medium,data-quality,ML08,Kidal,,,\"Kidal — no_organisation.csv: 2 rows: no organisation named (people counted, no partner) — ask the partner to name the organisation\",$NOORG:2 $NOORG:3\$" "$TMP/noorg.csv"
+check "no organisation: Kidal's two rows flagged" grep -q "^medium,data-quality,ML08,Kidal,,,\"Kidal — no_organisation.csv: 2 rows: no organisation named (people counted, no partner) — fill in the organisation: the row counts its people but no partner\",$NOORG:2 $NOORG:3\$" "$TMP/noorg.csv"
 "$BIN" report -c config.ini --format csv "$NOORG" >"$TMP/noorg_r.csv" 2>"$TMP/err"
 check "no organisation: their people count, sum 98 by hand" test "$(csv_field "$TMP/noorg_r.csv" '*' '*' 11)" = 98
 check "no organisation: dedup 30 + 45 = 75 by hand" test "$(csv_field "$TMP/noorg_r.csv" '*' '*' 12)" = 75
@@ -315,8 +315,8 @@ check "no organisation: Kidal has 0 partners" test "$(csv_field "$TMP/noorg_r.cs
 # deciding; line 5 a near-miss cercle name, line 10 a near-miss region name.
 CN=tests/fixtures/sheets/cercle_numbering.csv
 "$BIN" gaps -c config.ini --format csv "$CN" >"$TMP/cn.csv" 2>"$TMP/err"
-check "code and name disagree, name decided: a line with its rows" grep -q "^info,data-quality,ML01,Kayes,,,Kayes — cercle_numbering.csv: 2 rows: the cercle's p-code and name disagree (counted in the cercle named) — correct the p-code (fourw check says what it stands for),$CN:2 $CN:3\$" "$TMP/cn.csv"
+check "code and name disagree, name decided: a line with its rows" grep -q "^info,data-quality,ML01,Kayes,,,Kayes — cercle_numbering.csv: 2 rows: the cercle's p-code and name disagree (counted in the cercle named) — nothing is lost (the name decided); use the cercle p-codes of config.ini,$CN:2 $CN:3\$" "$TMP/cn.csv"
 check "code and name disagree in Koulikoro: its own line" grep -q "^info,data-quality,ML02,Koulikoro,,,Koulikoro — cercle_numbering.csv: 1 row: the cercle's p-code and name disagree .*,$CN:4\$" "$TMP/cn.csv"
-check "near-miss cercle name: a line of its own" grep -q "^info,data-quality,ML01,Kayes,,,\"Kayes — cercle_numbering.csv: 1 row: a misspelt cercle name, taken for the cercle of its p-code — check the cercle and correct its name\",$CN:5\$" "$TMP/cn.csv"
-check "near-miss region name: a line of its own" grep -q "^info,data-quality,ML02,Koulikoro,,,\"Koulikoro — cercle_numbering.csv: 1 row: a misspelt region name, taken for the region of its p-code — check the region and correct its name\",$CN:10\$" "$TMP/cn.csv"
+check "near-miss cercle name: a line of its own" grep -q "^info,data-quality,ML01,Kayes,,,\"Kayes — cercle_numbering.csv: 1 row: a misspelt cercle name, taken for the cercle of its p-code — nothing is lost (the p-code decided); correct the spelling in the next sheet\",$CN:5\$" "$TMP/cn.csv"
+check "near-miss region name: a line of its own" grep -q "^info,data-quality,ML02,Koulikoro,,,\"Koulikoro — cercle_numbering.csv: 1 row: a misspelt region name, taken for the region of its p-code — nothing is lost (the p-code decided); correct the spelling in the next sheet\",$CN:10\$" "$TMP/cn.csv"
 check "no warning falls under other warnings" sh -c "! grep -q 'other warnings' '$TMP/cn.csv'"
