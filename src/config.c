@@ -245,44 +245,94 @@ static bool load_regions(struct ini_file *L)
 
 /* ---- [types] and [type_targets] ------------------------------------------- */
 
-/* A keyword of two types would be decided by the order of [types] alone. */
+/* True if the stem `k` is one of type o's keyword or context stems. */
+static bool type_has_stem(const struct itype *o, const char *k)
+{
+	for (size_t j = 0; j < o->nkeywords; j++)
+		if (strcmp(o->keyword_stems[j], k) == 0)
+			return true;
+	for (size_t j = 0; j < o->ncontext; j++)
+		if (strcmp(o->context_stems[j], k) == 0)
+			return true;
+	return false;
+}
+
+/* A keyword of two types would be decided by the order of [types] alone;
+ * keywords compare by their stems, as the matching does. */
 static bool check_keywords(struct ini_file *L, const struct ini_entry *en)
 {
 	const struct config *c = L->c;
 	const struct itype *t = &c->types[c->ntypes - 1];
-	for (size_t k = 0; k < t->nkeywords; k++) {
-		for (size_t i = 0; i + 1 < c->ntypes; i++) {
-			const struct itype *o = &c->types[i];
-			for (size_t j = 0; j < o->nkeywords; j++)
-				if (strcmp(o->keywords[j], t->keywords[k]) == 0)
-					return ini_fail_key(L, "types", en->key, "keyword '%s' is also "
-					                "one of %s", t->keywords[k], o->code);
-		}
+	size_t nall = t->nkeywords + t->ncontext;
+	for (size_t k = 0; k < nall; k++) {
+		const char *stem = k < t->nkeywords ? t->keyword_stems[k]
+		                                    : t->context_stems[k - t->nkeywords];
+		for (size_t i = 0; i + 1 < c->ntypes; i++)
+			if (type_has_stem(&c->types[i], stem))
+				return ini_fail_key(L, "types", en->key, "keyword '%s' is also "
+				                "one of %s", stem, c->types[i].code);
 	}
 	return true;
+}
+
+static const char *stem_dup(struct arena *a, const char *folded)
+{
+	size_t n = strlen(folded);
+	char *d = arena_alloc(a, n + 1);
+	text_stem(folded, d, n + 1);
+	return d;
+}
+
+static const char **stem_list(struct arena *a, const char *const *folded, size_t n)
+{
+	const char **stems = arena_alloc(a, (n ? n : 1) * sizeof *stems);
+	for (size_t i = 0; i < n; i++)
+		stems[i] = stem_dup(a, folded[i]);
+	return stems;
+}
+
+/* The stems matching compares; context keywords are kept as stems only.
+ * A context keyword whose stem is already one of the type's ("demobilise"
+ * beside "demobilisation") is dropped: one word must not count twice. */
+static void stem_type(struct arena *a, struct itype *t, const char *context)
+{
+	const char **ctx = NULL;
+	size_t nctx = 0;
+	t->label_en_stem = stem_dup(a, t->label_en_folded);
+	t->label_fr_stem = stem_dup(a, t->label_fr_folded);
+	t->keyword_stems = stem_list(a, t->keywords, t->nkeywords);
+	ini_add_folded_list(a, "", context, &ctx, &nctx);
+	t->context_stems = stem_list(a, ctx, nctx);
+	t->ncontext = 0;
+	for (size_t i = 0; i < nctx; i++) {
+		const char *stem = t->context_stems[i];
+		if (!type_has_stem(t, stem))
+			t->context_stems[t->ncontext++] = stem;
+	}
 }
 
 static bool load_type_entry(struct ini_file *L, const struct ini_entry *en)
 {
 	struct config *c = L->c;
 	const char *v = ini_entry_value(L, en);
-	char *parts[3];
+	char *parts[4];
 	struct itype *t = &c->types[c->ntypes];
 
 	*t = (struct itype){ .targeted = CONFIG_UNKNOWN };
 	if (!ini_code_from_key(en->key, t->code))
 		return ini_fail_key(L, "types", en->key, "not a type code (1 to 7 letters and digits)");
-	int n = ini_split(&L->tmp, v, '|', parts, 3);
+	int n = ini_split(&L->tmp, v, '|', parts, 4);
 	if (n < 0 || !*parts[0])
 		return ini_fail_key(L, "types", en->key, "expected 'English label | French label | "
-		                "keywords', got '%s'", v);
-	for (int i = n; i < 3; i++)
+		                "keywords | context keywords', got '%s'", v);
+	for (int i = n; i < 4; i++)
 		parts[i] = "";
 	t->label_en = arena_strdup(&c->arena, parts[0]);
 	t->label_fr = arena_strdup(&c->arena, *parts[1] ? parts[1] : parts[0]);
 	t->label_en_folded = ini_fold_dup(&c->arena, t->label_en);
 	t->label_fr_folded = ini_fold_dup(&c->arena, t->label_fr);
 	ini_add_folded_list(&c->arena, "", parts[2], &t->keywords, &t->nkeywords);
+	stem_type(&c->arena, t, parts[3]);
 	c->ntypes++;
 	return check_keywords(L, en);
 }

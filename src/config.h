@@ -32,8 +32,16 @@ struct itype {
 	const char *label_fr;     /* "Gestion de cas" */
 	const char *label_en_folded;  /* text_fold(label_en), matched as the whole text */
 	const char *label_fr_folded;  /* text_fold(label_fr) */
-	const char **keywords;    /* folded, matched as whole words */
+	const char **keywords;    /* folded, as written in config.ini */
 	size_t nkeywords;
+	/* What matching compares (src/itype.c): the stems (text_stem) of the
+	 * labels and keywords, and of the context keywords, which count only
+	 * beside a second keyword of the same type ("reintegration" alone may
+	 * be an adult's income-generating activity). */
+	const char *label_en_stem, *label_fr_stem;
+	const char **keyword_stems;   /* one per keyword, same order */
+	const char **context_stems;
+	size_t ncontext;
 	int64_t targeted;         /* per-type target, or CONFIG_UNKNOWN */
 	bool essential;           /* listed in [gaps] essential_types */
 };

@@ -31,6 +31,8 @@ enum diag_code {
 	DC_REGION_NAME_NEAR,      /* a misspelt region name taken for its p-code's region */
 	DC_CERCLE_NAME_NEAR,      /* a misspelt cercle name taken for its p-code's cercle */
 	DC_CERCLE_CODE_CONFLICT,  /* cercle p-code and name disagree: the name decided */
+	DC_CERCLE_NUMBERING,      /* most of a sheet's cercle codes are of another numbering:
+	                           * one note per sheet */
 	/* intervention type and status */
 	DC_UNKNOWN_TYPE,          /* counted as the "other" type */
 	DC_TYPE_FROM_ACTIVITY,    /* type empty, taken from the activity's text */

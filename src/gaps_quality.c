@@ -48,6 +48,7 @@ static const struct dq_line dq_lines[DC_COUNT] = {
 	[DC_HXL_NOT_PLACED] = { true, SEV_MEDIUM },
 	[DC_MONTH_WITHOUT_YEAR] = { true, SEV_INFO },
 	[DC_SYSTEM_GUESSED] = { true, SEV_INFO },
+	[DC_CERCLE_NUMBERING] = { true, SEV_INFO },
 	[DC_COLUMN_NOT_RECOGNISED] = { true, SEV_INFO },
 	[DC_HEADER_NOT_FOUND] = { true, SEV_INFO },
 	[DC_NUL_BYTES] = { true, SEV_INFO },

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "fmt.h"
 #include "text.h"
 
 #define NAME_MAX_FOLDED 256
@@ -475,9 +476,10 @@ static void append(char *buf, size_t size, size_t *len, const char *fmt, ...)
 }
 
 /* Suggests the candidates at the smallest distance (ties all shown, up to
- * SUGGEST_MAX), as "A (code)", "A (code) or B (code)", "A, B or C". */
-static int suggest(const struct config *c, size_t n, candidate_at at,
-                   const char *name, char *buf, size_t size)
+ * SUGGEST_MAX), as "A (code)", "A (code) or B (code)", "A, B or C"; never
+ * candidate `skip` (-1: none), the place a message already names. */
+static int suggest(const struct config *c, size_t n, candidate_at at, const char *name,
+                   int skip, char *buf, size_t size)
 {
 	char q[NAME_MAX_FOLDED];
 	int best, count = 0, shown = 0;
@@ -491,7 +493,7 @@ static int suggest(const struct config *c, size_t n, candidate_at at,
 	best = limit + 1;
 	for (size_t i = 0; i < n; i++) {
 		struct candidate k = at(c, i);
-		int d = candidate_distance(&k, q, limit);
+		int d = (int)i == skip ? limit + 1 : candidate_distance(&k, q, limit);
 		if (d < best)
 			best = d, count = 0;
 		if (d == best && count < SUGGEST_MAX)
@@ -499,7 +501,7 @@ static int suggest(const struct config *c, size_t n, candidate_at at,
 	}
 	for (size_t i = 0; i < n && best <= limit && shown < count; i++) {
 		struct candidate k = at(c, i);
-		if (candidate_distance(&k, q, limit) != best)
+		if ((int)i == skip || candidate_distance(&k, q, limit) != best)
 			continue;
 		const char *sep = shown == 0 ? "" : shown == count - 1 ? " or " : ", ";
 		append(buf, size, &len, "%s%s (%s)", sep, k.name, k.code);
@@ -510,12 +512,47 @@ static int suggest(const struct config *c, size_t n, candidate_at at,
 
 int gazetteer_suggest_region(const struct config *c, const char *name, char *buf, size_t size)
 {
-	return suggest(c, c->nregions, region_at, name, buf, size);
+	return suggest(c, c->nregions, region_at, name, -1, buf, size);
 }
 
 int gazetteer_suggest_cercle(const struct config *c, const char *name, char *buf, size_t size)
 {
-	return suggest(c, c->ncercles, cercle_at, name, buf, size);
+	return suggest(c, c->ncercles, cercle_at, name, -1, buf, size);
+}
+
+/* "is no region's name — did you mean Koulikoro (ML02)?", or without the
+ * question when nothing but `skip` is close. */
+static void unknown_name_meaning(const struct config *c, size_t n, candidate_at at,
+                                 const char *kind, const char *name, int skip,
+                                 char *buf, size_t size)
+{
+	char sugg[160];
+	bool any = suggest(c, n, at, name, skip, sugg, sizeof sugg) > 0;
+	snprintf(buf, size, "is no %s's name%s%s%s", kind, any ? " — did you mean " : "",
+	         sugg, any ? "?" : "");
+}
+
+void gazetteer_region_name_meaning(const struct config *c, const char *name, int skip,
+                                   char *buf, size_t size)
+{
+	char nf[NAME_MAX_FOLDED];
+	int named = norm_name(name, nf) ? gazetteer_region_answering(c, nf, -1) : -1;
+	if (named >= 0 && c->regions[named].ncodes > 0)
+		snprintf(buf, size, "is %s", c->regions[named].codes[0].code);
+	else
+		unknown_name_meaning(c, c->nregions, region_at, "region", name, skip, buf, size);
+}
+
+void gazetteer_cercle_name_meaning(const struct config *c, const char *name, int skip,
+                                   char *buf, size_t size)
+{
+	int named = -1;
+	gazetteer_resolve_cercle(c, NULL, name, &named);
+	if (named >= 0)
+		snprintf(buf, size, "is %s, in %s", c->cercles[named].code,
+		         c->regions[c->cercles[named].region_old].name);
+	else
+		unknown_name_meaning(c, c->ncercles, cercle_at, "cercle", name, skip, buf, size);
 }
 
 bool gazetteer_region_mentions(const struct config *c, int r, const char *folded)
@@ -531,4 +568,81 @@ bool gazetteer_region_mentions(const struct config *c, int r, const char *folded
 		return false;
 	text_fold(g->codes[0].code, strlen(g->codes[0].code), code, sizeof code);
 	return strstr(code, folded) != NULL;
+}
+
+/* ---- a sheet's cercle numbering ------------------------------------------- */
+
+_Static_assert(sizeof(((struct cercle_numbering *)0)->example[0].code) == CODE_MAX,
+               "a numbering example holds a normalised code");
+
+/* The cercle the name alone means, when the code means another (or none). */
+static int named_against_code(const struct config *c, const char *name, enum place_status st,
+                              int cercle)
+{
+	int named = -1;
+	if (st == PLACE_NAME_OVER_CODE)
+		return cercle;
+	if (st == PLACE_CONFLICT || st == PLACE_UNKNOWN_CODE)
+		gazetteer_resolve_cercle(c, NULL, name, &named);
+	return named;
+}
+
+static void numbering_example(struct cercle_numbering *n, const char *code, int named)
+{
+	for (int k = 0; k < n->nexamples; k++)
+		if (n->example[k].named == named && strcmp(n->example[k].code, code) == 0)
+			return;
+	if (n->nexamples == NUMBERING_EXAMPLES) {
+		n->more = true;
+		return;
+	}
+	snprintf(n->example[n->nexamples].code, CODE_MAX, "%s", code);
+	n->example[n->nexamples++].named = named;
+}
+
+void gazetteer_numbering_count(const struct config *c, struct cercle_numbering *n,
+                               const char *code, const char *name, enum place_status st,
+                               int cercle)
+{
+	char nc[CODE_MAX];
+	if (!*code || !*name)
+		return;
+	if (st == PLACE_OK || st == PLACE_NEAR_NAME) {
+		n->coded++;   /* every row of a clean sheet: kept to a test and an add */
+		return;
+	}
+	int named = named_against_code(c, name, st, cercle);
+	if (named < 0 || !norm_code(code, nc))
+		return;   /* an unknown name says nothing of the numbering */
+	n->coded++;
+	n->other++;
+	numbering_example(n, nc, named);
+}
+
+void gazetteer_numbering_merge(struct cercle_numbering *to, const struct cercle_numbering *from)
+{
+	to->coded += from->coded;
+	to->other += from->other;
+	to->more |= from->more;
+	for (int k = 0; k < from->nexamples; k++)
+		numbering_example(to, from->example[k].code, from->example[k].named);
+}
+
+bool gazetteer_numbering_note(const struct config *c, const struct cercle_numbering *n,
+                              char *buf, size_t size)
+{
+	size_t len = 0;
+	char other[32], coded[32];
+	if (n->other < NUMBERING_MIN_ROWS || n->other * 2 <= n->coded || size == 0)
+		return false;
+	buf[0] = '\0';
+	append(buf, size, &len, "its cercle p-codes follow another numbering (%s of the %s "
+	       "rows writing a known cercle with a p-code: ", fmt_int((int64_t)n->other, other),
+	       fmt_int((int64_t)n->coded, coded));
+	for (int k = 0; k < n->nexamples; k++)
+		append(buf, size, &len, "%s%s %s%s", k ? ", " : "", n->example[k].code,
+		       k ? "for " : "written for ", c->cercles[n->example[k].named].name);
+	append(buf, size, &len, "%s); the names decide where the cercle named lies in the "
+	       "row's region, as each line says", n->more ? " …" : "");
+	return true;
 }

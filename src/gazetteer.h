@@ -161,6 +161,50 @@ void gazetteer_link_plan(struct config *c);
  * reform), else the written region's plan region. */
 int gazetteer_plan_region(const struct config *c, int region, int cercle);
 
+/* What a written name means, for a message that sets it beside what the
+ * code written with it means: "is ML01" (a region), "is ML0103, in Kayes"
+ * (a cercle), or "is no cercle's name — did you mean Bafoulabé (ML0101)?".
+ * The suggestions never name `skip` (-1: none), the code's own place, which
+ * the message already names. */
+void gazetteer_region_name_meaning(const struct config *c, const char *name, int skip,
+                                   char *buf, size_t size);
+void gazetteer_cercle_name_meaning(const struct config *c, const char *name, int skip,
+                                   char *buf, size_t size);
+
+/* ---- a sheet's cercle numbering ---- */
+
+/* Of a sheet's rows that write a cercle p-code beside a cercle name the
+ * gazetteer knows, those whose code means another place (or none): a sheet
+ * numbered as another p-code set does (the 2015 OCHA set has ML0101 =
+ * Kayes, domain.md §4.2) is said once, with its first few code/name
+ * pairs, rather than only row by row. */
+#define NUMBERING_EXAMPLES 3
+struct cercle_numbering {
+	size_t coded;             /* rows with a cercle p-code and a known name */
+	size_t other;             /* of them, the code means another place or none */
+	struct {
+		char code[16];        /* as normalised: "ML0101" */
+		int named;            /* the cercle the name means */
+	} example[NUMBERING_EXAMPLES];
+	int nexamples;
+	bool more;                /* pairs other than the examples were seen */
+};
+
+/* Counts a row's cercle as resolved: st and cercle as
+ * gazetteer_resolve_cercle_in gave them for this code and name. */
+void gazetteer_numbering_count(const struct config *c, struct cercle_numbering *n,
+                               const char *code, const char *name, enum place_status st,
+                               int cercle);
+/* Adds the counts of a later part of the same sheet. */
+void gazetteer_numbering_merge(struct cercle_numbering *to, const struct cercle_numbering *from);
+/* The once-per-sheet note, when most of the rows counted (and at least
+ * NUMBERING_MIN_ROWS) give a code of another place: "its cercle p-codes
+ * follow another numbering (…: ML0101 written for Kayes, …); …".  Returns
+ * false (and writes nothing) otherwise. */
+#define NUMBERING_MIN_ROWS 3
+bool gazetteer_numbering_note(const struct config *c, const struct cercle_numbering *n,
+                              char *buf, size_t size);
+
 /* ---- lookups by exact folded spelling or code, for building it ---- */
 
 /* The region whose own name folds to `folded` (variants not counted), or -1. */

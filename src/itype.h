@@ -2,8 +2,11 @@
  *
  * Tried in order: the code ("GC"), the English or French label, then the
  * keywords of each type as whole words in the folded text ("Gestion de cas
- * individuelle" → GC).  When several types' keywords match, the one whose
- * matching keyword is longest wins (more specific). */
+ * individuelle" → GC).  Labels and keywords compare by their stems
+ * (text_stem), so plural and feminine forms match.  A context keyword
+ * counts only beside a second keyword of its type.  When several types'
+ * keywords match, the one whose matching keyword is longest wins (more
+ * specific). */
 #ifndef FOURW_ITYPE_H
 #define FOURW_ITYPE_H
 

@@ -75,6 +75,10 @@ static void finish_source(struct table *t, struct loader *ld, size_t first_row,
 			s->outside_last = p;
 	}
 	note_plan_period(t, ld, s);
+	char numbering[400];
+	if (gazetteer_numbering_note(ld->c, &ld->ctx.numbering, numbering, sizeof numbering))
+		diag_add(&t->diags, DIAG_NOTE, DC_CERCLE_NUMBERING, ld->ctx.source, 0, 0, "%s",
+		         numbering);
 }
 
 /* ---- one sheet -------------------------------------------------------------- */

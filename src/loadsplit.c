@@ -295,6 +295,7 @@ static void merge_part(struct loader *ld, struct part *pt)
 	    (!ld->ctx.year_taken || two->ctx.year_taken_line < ld->ctx.year_taken_line))
 		ld->ctx.year_taken_line = two->ctx.year_taken_line;
 	ld->ctx.year_taken += two->ctx.year_taken;
+	gazetteer_numbering_merge(&ld->ctx.numbering, &two->ctx.numbering);
 	if (ld->ctx.system == 0)
 		ld->ctx.system = two->ctx.system;
 	/* its deferred rows are handed over as they are (a part awaits the

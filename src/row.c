@@ -114,29 +114,32 @@ static bool region_is_ambiguous(const struct config *c, const char *code, const 
 	    && gazetteer_resolve_region(c, code, "", SYS_NEW, &b) == PLACE_OK && a != b;
 }
 
+/* A region code and name that name no one region: each said with what it
+ * means, so the partner sees which of the two to correct. */
 static enum row_outcome region_problem(struct rowbuf *r, enum place_status st,
                                        const char *code, const char *name)
 {
 	const struct config *c = r->ctx->cfg;
-	char sugg[160];
+	char meaning[200];
+	int by_code = -1;
+	if (*code)
+		gazetteer_resolve_region(c, code, "", r->ctx->system, &by_code);
+	gazetteer_region_name_meaning(c, name, by_code, meaning, sizeof meaning);
+	if (st == PLACE_UNKNOWN_CODE && !*name)
+		return reject(r, DC_UNKNOWN_REGION_CODE, F_REGION_CODE, "%s: unknown region p-code '%s'",
+		              head(r, F_REGION_CODE), code);
 	if (st == PLACE_UNKNOWN_CODE)
 		return reject(r, DC_UNKNOWN_REGION_CODE, F_REGION_CODE,
-		              "%s: unknown region p-code '%s'",
-		              head(r, F_REGION_CODE), code);
-	if (st == PLACE_CONFLICT) {
-		int by_code;
-		gazetteer_resolve_region(c, code, "", r->ctx->system, &by_code);
-		return reject(r, DC_REGION_CONFLICT, F_REGION,
-		              "%s '%s' and %s '%s' disagree: %s is %s",
-		              head(r, F_REGION_CODE), code, head(r, F_REGION), name,
-		              code, by_code >= 0 ? c->regions[by_code].name : "?");
-	}
-	if (gazetteer_suggest_region(c, name, sugg, sizeof sugg) > 0)
-		return reject(r, DC_UNKNOWN_REGION, F_REGION,
-		              "%s: unknown region '%s' — did you mean %s?",
-		              head(r, F_REGION), name, sugg);
-	return reject(r, DC_UNKNOWN_REGION, F_REGION,
-	              "%s: unknown region '%s'", head(r, F_REGION), name);
+		              "%s: unknown region p-code '%s' (%s '%s' %s)", head(r, F_REGION_CODE),
+		              code, head(r, F_REGION), name, meaning);
+	if (by_code >= 0)
+		return reject(r, st == PLACE_CONFLICT ? DC_REGION_CONFLICT : DC_UNKNOWN_REGION,
+		              F_REGION, "%s '%s' and %s '%s' disagree: %s is %s, and '%s' %s",
+		              head(r, F_REGION_CODE), code, head(r, F_REGION), name, code,
+		              c->regions[by_code].name, name, meaning);
+	bool any = gazetteer_suggest_region(c, name, meaning, sizeof meaning) > 0;
+	return reject(r, DC_UNKNOWN_REGION, F_REGION, "%s: unknown region '%s'%s%s%s", head(r, F_REGION),
+	              name, any ? " — did you mean " : "", meaning, any ? "?" : "");
 }
 
 /* A cercle taken with a remark: a misspelt name beside its p-code, or a
@@ -180,35 +183,31 @@ static int cercle_of_commune(struct rowbuf *r, int region)
 	return cercle;
 }
 
-/* Why a written cercle names none: an unknown p-code (with what the name
- * beside it is, if known), a code and a name of two cercles in different
- * regions, or an unknown name (with the closest names). */
+/* Why a written cercle names none, code and name each said with what it
+ * means: an unknown p-code, a code and a name of two places, or an unknown
+ * name (with the closest names, never the code's own cercle). */
 static void cercle_why(struct rowbuf *r, enum place_status st, char *buf, size_t size,
                        enum field *f)
 {
 	const struct config *c = r->ctx->cfg;
 	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
-	int named = -1;
-	if (*name)
-		gazetteer_resolve_cercle(c, NULL, name, &named);
-	char sugg[160] = "";
+	int coded = gazetteer_cercle_by_code(c, code);
+	char meaning[200];
+	gazetteer_cercle_name_meaning(c, name, coded, meaning, sizeof meaning);
 	*f = st == PLACE_UNKNOWN_CODE ? F_CERCLE_CODE : F_CERCLE;
-	if (st == PLACE_UNKNOWN_CODE && named < 0) {
-		snprintf(buf, size, "%s: unknown cercle p-code '%s'", head(r, *f), code);
+	if (st == PLACE_UNKNOWN_CODE && *name) {
+		snprintf(buf, size, "%s: unknown cercle p-code '%s' (%s '%s' %s)", head(r, *f), code,
+		         head(r, F_CERCLE), name, meaning);
 	} else if (st == PLACE_UNKNOWN_CODE) {
-		snprintf(buf, size, "%s: unknown cercle p-code '%s' (%s '%s' is %s, in %s)",
-		         head(r, *f), code, head(r, F_CERCLE), name, c->cercles[named].code,
-		         c->regions[c->cercles[named].region_old].name);
-	} else if (st == PLACE_CONFLICT) {
-		int coded = gazetteer_cercle_by_code(c, code);
-		snprintf(buf, size, "%s '%s' and %s '%s' disagree: %s is %s, and %s is in %s",
+		snprintf(buf, size, "%s: unknown cercle p-code '%s'", head(r, *f), code);
+	} else if (coded >= 0) {
+		snprintf(buf, size, "%s '%s' and %s '%s' disagree: %s is %s, and '%s' %s",
 		         head(r, F_CERCLE_CODE), code, head(r, F_CERCLE), name, code,
-		         c->cercles[coded].name, c->cercles[named].name,
-		         c->regions[c->cercles[named].region_old].name);
+		         c->cercles[coded].name, name, meaning);
 	} else {
-		gazetteer_suggest_cercle(c, name, sugg, sizeof sugg);
+		gazetteer_suggest_cercle(c, name, meaning, sizeof meaning);
 		snprintf(buf, size, "%s: unknown cercle '%s'%s%s%s", head(r, *f), name,
-		         *sugg ? " — did you mean " : "", sugg, *sugg ? "?" : "");
+		         *meaning ? " — did you mean " : "", meaning, *meaning ? "?" : "");
 	}
 }
 
@@ -223,13 +222,14 @@ static int resolve_cercle(struct rowbuf *r, int region, bool *rejected)
 	if (!*code && !*name)
 		return cercle_of_commune(r, region);
 	int64_t v;
+	enum place_status st = PLACE_OK;
 	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE, code, name, &v))
-		return (int)v;
-	enum place_status st = gazetteer_resolve_cercle_in(c, code, name, region, &cercle);
-	if (st == PLACE_OK) {
+		cercle = (int)v;
+	else if ((st = gazetteer_resolve_cercle_in(c, code, name, region, &cercle)) == PLACE_OK)
 		textmemo_put(&r->ctx->memo, MEMO_CERCLE, code, name, cercle);
+	gazetteer_numbering_count(c, &r->ctx->numbering, code, name, st, cercle);
+	if (st == PLACE_OK)
 		return cercle;
-	}
 	if (gazetteer_resolved(st)) {
 		cercle_remark(r, st, cercle);
 		return cercle;

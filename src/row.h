@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "gazetteer.h"
 #include "textmemo.h"
 #include "table.h"
 
@@ -22,6 +23,8 @@ struct row_context {
 	size_t year_taken;        /* accepted rows with a month name and no year, read
 	                           * in the plan year (rule 11; said once per sheet) */
 	uint32_t year_taken_line; /* the first of them, 0 if none */
+	struct cercle_numbering numbering; /* cercle codes of another numbering, said
+	                           * once per sheet (gazetteer.h) */
 	struct textmemo memo;     /* answers per distinct place/type/status/date text;
 	                           * zero-initialised is ready; free with textmemo_free */
 };

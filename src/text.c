@@ -282,6 +282,100 @@ bool text_has_words(const char *hay, const char *word)
 	return false;
 }
 
+/* ---- stemming ------------------------------------------------------------- */
+
+static bool ends_with(const char *w, size_t n, const char *tail)
+{
+	size_t tn = strlen(tail);
+	return n >= tn && memcmp(w + n - tn, tail, tn) == 0;
+}
+
+/* Only plain lower-case ASCII words are stemmed: codes with digits and
+ * letters outside Latin keep their exact spelling. */
+static bool stemmable(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return false;
+	return n > TEXT_STEM_MIN;
+}
+
+/* Plural: "eaux" -> "eau", "aux" -> "al" (psychosociaux), "eux" -> "eu",
+ * a final "s" goes unless doubled (access, stress). */
+static size_t stem_plural(char *w, size_t n)
+{
+	if (n - 1 < TEXT_STEM_MIN)
+		return n;
+	if (ends_with(w, n, "eaux") || ends_with(w, n, "eux"))
+		return n - 1;
+	if (ends_with(w, n, "aux")) {
+		w[n - 2] = 'l';
+		return n - 1;
+	}
+	if (w[n - 1] == 's' && w[n - 2] != 's')
+		return n - 1;
+	return n;
+}
+
+/* Feminine and mute "e": "separee" and "separe" both end as "separ";
+ * "individuelle" -> "individuel"; "quotidienne" -> "quotidien". */
+static size_t stem_feminine(char *w, size_t n)
+{
+	if (ends_with(w, n, "ee") && n - 2 >= TEXT_STEM_MIN)
+		n -= 2;
+	else if (w[n - 1] == 'e' && n - 1 >= TEXT_STEM_MIN)
+		n -= 1;
+	if ((ends_with(w, n, "ell") || ends_with(w, n, "enn") || ends_with(w, n, "onn")) &&
+	    n - 1 >= TEXT_STEM_MIN)
+		n -= 1;
+	if (w[n - 1] == 'v')
+		w[n - 1] = 'f';      /* alternativ(e) = alternatif */
+	else if (w[n - 1] == 'y')
+		w[n - 1] = 'i';      /* activity = activiti(es) */
+	return n;
+}
+
+/* A French verb and its noun agree: "sensibiliser", "sensibilisation" and
+ * "sensibilise" all end as "sensibilis"; "rechercher" as "recherche". */
+static size_t stem_verb(const char *w, size_t n)
+{
+	if (ends_with(w, n, "ation") && n - 5 >= TEXT_STEM_MIN)
+		return n - 5;
+	if (ends_with(w, n, "er") && n - 2 >= TEXT_STEM_MIN)
+		return n - 2;
+	return n;
+}
+
+static size_t stem_word(char *w, size_t n)
+{
+	if (!stemmable(w, n))
+		return n;
+	return stem_verb(w, stem_feminine(w, stem_plural(w, n)));
+}
+
+size_t text_stem(const char *folded, char *out, size_t size)
+{
+	size_t len = 0;
+	const char *p = folded;
+
+	if (size == 0)
+		return 0;
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		if (len + n + (len > 0) >= size)
+			break;
+		if (len > 0)
+			out[len++] = ' ';
+		memmove(out + len, p, n);
+		len += stem_word(out + len, n);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	out[len] = '\0';
+	return len;
+}
+
 static int min3(int a, int b, int c)
 {
 	int m = a < b ? a : b;

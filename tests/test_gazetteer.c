@@ -457,3 +457,40 @@ Test(gazetteer_lookup, cercles_by_code_and_spelling)
 	cr_assert_eq(gazetteer_cercle_answering(&cfg, "segou", segou), -1);
 	cr_assert_eq(gazetteer_cercle_answering(&cfg, "san", -1), san);
 }
+
+/* ---- what a written name means, beside a code ---------------------------- */
+
+/* Issue 15: a suggestion never names the place the message already names
+ * (the code's own); a known name says its code (and a cercle its region). */
+Test(gazetteer, name_meaning_never_suggests_the_codes_own_place)
+{
+	char buf[200];
+	int bafoulabe = gazetteer_cercle_coded(&cfg, "ML0101");
+	/* four edits from "bafoulabe": too far to be taken for ML0101's cercle,
+	 * and Bafoulabé, the only close name, is the code's own */
+	gazetteer_cercle_name_meaning(&cfg, "Bafoulabeeee", bafoulabe, buf, sizeof buf);
+	cr_assert_str_eq(buf, "is no cercle's name");
+	gazetteer_cercle_name_meaning(&cfg, "Bafoulabeeee", -1, buf, sizeof buf);
+	cr_assert_str_eq(buf, "is no cercle's name — did you mean Bafoulabé (ML0101)?");
+	/* beside Diéma's code, Bafoulabé is another place: suggested */
+	gazetteer_cercle_name_meaning(&cfg, "Bafoulabee", gazetteer_cercle_coded(&cfg, "ML0102"),
+	                              buf, sizeof buf);
+	cr_assert_str_eq(buf, "is no cercle's name — did you mean Bafoulabé (ML0101)?");
+	/* "kida": Kidal and Kita tie; beside Kidal's code only Kita is left */
+	gazetteer_region_name_meaning(&cfg, "Kida", region_index("Kidal"), buf, sizeof buf);
+	cr_assert_str_eq(buf, "is no region's name — did you mean Kita (ML12)?");
+}
+
+Test(gazetteer, name_meaning_of_a_known_name)
+{
+	char buf[200];
+	gazetteer_cercle_name_meaning(&cfg, "KAYES", gazetteer_cercle_coded(&cfg, "ML0101"),
+	                              buf, sizeof buf);
+	cr_assert_str_eq(buf, "is ML0103, in Kayes");
+	gazetteer_cercle_name_meaning(&cfg, "Menaka", -1, buf, sizeof buf);
+	cr_assert_str_eq(buf, "is ML1001, in Ménaka");
+	gazetteer_region_name_meaning(&cfg, "Mopti", region_index("Ségou"), buf, sizeof buf);
+	cr_assert_str_eq(buf, "is ML05");
+	gazetteer_region_name_meaning(&cfg, "Nioro", -1, buf, sizeof buf);
+	cr_assert_str_eq(buf, "is ML11");
+}

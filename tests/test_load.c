@@ -792,6 +792,70 @@ Test(load, a_known_cercle_name_decides_against_another_numbering)
 	cr_assert_eq(nth(DIAG_WARNING, 2)->code, DC_UNKNOWN_CERCLE);
 }
 
+/* Issue 14 point 5: a sheet whose cercle codes mostly follow another
+ * numbering (the 2015 OCHA set: ML0101 Kayes, ML0102 Bafoulabé, ML0201
+ * Koulikoro) is said so once, beside the warning each row still gets. */
+Test(load, a_sheet_numbered_another_way_is_said_once)
+{
+	const struct source *s = load(COD_HEADER
+	                              "A,Kayes,ML01,Kayes,ML0101,,,GC,1\n"
+	                              "A,Kayes,ML01,Bafoulabé,ML0102,,,GC,1\n"
+	                              "A,Koulikoro,ML02,Koulikoro,ML0201,,,GC,1\n"
+	                              "A,Kayes,ML01,Kayes,ML0101,,,GC,2\n"
+	                              "A,Koulikoro,ML02,Kati,ML0204,,,GC,1\n"
+	                              "A,Koulikoro,ML02,,ML0204,,,GC,1\n"
+	                              "A,Koulikoro,ML02,Kati,,,,GC,1\n");
+	cr_assert_eq(s->accepted, 7);
+	/* rows 2-6 write code and name (4 of them disagree); 7 and 8 only one */
+	cr_assert_eq(t.diags.warnings, 4);
+	cr_assert_eq(t.diags.notes, 1);
+	const struct seen *d = nth(DIAG_NOTE, 0);
+	cr_assert_eq(d->code, DC_CERCLE_NUMBERING);
+	cr_assert_eq(d->line, 0);
+	cr_assert_str_eq(d->msg, "its cercle p-codes follow another numbering (4 of the 5 rows "
+	                 "writing a known cercle with a p-code: ML0101 written for Kayes, ML0102 "
+	                 "for Bafoulabé, ML0201 for Koulikoro); the names decide where the cercle "
+	                 "named lies in the row's region, as each line says");
+}
+
+/* One row of another numbering among rows of the gazetteer's is a slip of
+ * that row, and two rows are too few to call a numbering: no note. */
+Test(load, a_few_disagreeing_rows_make_no_numbering_note)
+{
+	load(COD_HEADER "A,Kayes,ML01,Kayes,ML0101,,,GC,1\n"
+	                "A,Koulikoro,ML02,Kati,ML0204,,,GC,1\n"
+	                "A,Kayes,ML01,Kayes,ML0103,,,GC,1\n");
+	cr_assert_eq(t.diags.warnings, 1);
+	cr_assert_eq(t.diags.notes, 0);
+	load(COD_HEADER "A,Kayes,ML01,Kayes,ML0101,,,GC,1\n"
+	                "A,Kayes,ML01,Bafoulabé,ML0102,,,GC,1\n");
+	cr_assert_eq(t.diags.warnings, 3);
+	cr_assert_eq(t.diags.notes, 0);
+}
+
+/* A large sheet read in parts gets one note counting every part, its
+ * examples in line order across the parts. */
+Test(load, a_sheet_read_in_parts_gets_one_numbering_note)
+{
+	const size_t rows = 3000;
+	size_t cap = strlen(COD_HEADER) + rows * 64, len = 0;
+	char *buf = malloc(cap);
+	cr_assert_not_null(buf);
+	len += (size_t)snprintf(buf + len, cap - len, "%s", COD_HEADER);
+	for (size_t i = 0; i < rows; i++)   /* a tenth agree; Kayes early, Bafoulabé late */
+		len += (size_t)snprintf(buf + len, cap - len, "A,%s,c%zu,,GC,1\n",
+		                        i % 10 == 0 ? "Koulikoro,ML02,Kati,ML0204"
+		                        : i < 1500 ? "Kayes,ML01,Kayes,ML0101"
+		                                   : "Kayes,ML01,Bafoulabé,ML0102", i);
+	load_in_four_parts(buf, len);
+	cr_assert_eq(t.sources[0].accepted, rows);
+	cr_assert_eq(t.diags.warnings, 2700);
+	cr_assert_eq(t.diags.notes, 1);
+	cr_assert(strstr(nth(DIAG_NOTE, 0)->msg, "(2,700 of the 3,000 rows writing a known cercle "
+	                 "with a p-code: ML0101 written for Kayes, ML0102 for Bafoulabé);"),
+	          "%s", nth(DIAG_NOTE, 0)->msg);
+}
+
 /* "Commune IV" in the cercle column or, with no cercle, in the commune
  * column, is the cercle of Bamako. */
 Test(load, bamako_communes_as_cercle_or_commune)

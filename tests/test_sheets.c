@@ -1,6 +1,8 @@
 /* The loader on the fixture sheets and the sample data, against figures
  * worked out by hand in tests/fixtures/sheets/README.md and data/README.md. */
 #include <criterion/criterion.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "config.h"
@@ -200,6 +202,7 @@ Test(sheets, cod_ab_communes_keep_their_places)
 	cr_assert_eq(warnings_coded(&t, DC_REGION_NAME_NEAR), 11);
 	cr_assert_eq(warnings_coded(&t, DC_CERCLE_CODE_CONFLICT), 2);
 	cr_assert_eq(warnings_coded(&t, DC_UNKNOWN_CERCLE), 0);
+	cr_assert_eq(t.diags.notes, 0, "2 of 21 codes of another numbering: no note");
 	cr_assert_eq(reached_in(&t, "Koulikoro"), 110);
 	cr_assert_eq(reached_in(&t, "Bamako"), 120);
 	cr_assert_eq(reached_in(&t, "Ménaka"), 120);
@@ -227,7 +230,7 @@ Test(sheets, cercle_numbering_the_name_decides_in_its_region)
 	load_one(&t, FIX "cercle_numbering.csv");
 	cr_assert_eq(t.sources[0].rows_read, 11);
 	cr_assert_eq(t.sources[0].accepted, 9);
-	cr_assert_eq(t.diags.len, 9);
+	cr_assert_eq(t.diags.len, 10);
 	for (size_t i = 0; i < 9; i++) {
 		const struct diag *d = &t.diags.items[i];
 		cr_assert_eq(d->line, want[i].line);
@@ -238,6 +241,23 @@ Test(sheets, cercle_numbering_the_name_decides_in_its_region)
 	cr_assert(strstr(diag_words_at(&t.diags, 0)->msg, "ML0101 is Bafoulabé"), "%s", diag_words_at(&t.diags, 0)->msg);
 	cr_assert(strstr(diag_words_at(&t.diags, 1)->msg, "ML0102 is Diéma"), "%s", diag_words_at(&t.diags, 1)->msg);
 	cr_assert(strstr(diag_words_at(&t.diags, 2)->msg, "ML0201 is Banamba"), "%s", diag_words_at(&t.diags, 2)->msg);
+	/* issue 15: code and name that disagree are each said with their
+	 * meaning, and no suggestion names the place already written */
+	cr_assert(strstr(diag_words_at(&t.diags, 4)->msg, "ML0101 is Bafoulabé, and 'Kayes' is ML0103, in Kayes"),
+	          "%s", diag_words_at(&t.diags, 4)->msg);
+	cr_assert(strstr(diag_words_at(&t.diags, 6)->msg, "ML03 is Sikasso, and 'Koulikouro' is no region's name "
+	                                        "— did you mean Koulikoro (ML02)?"),
+	          "%s", diag_words_at(&t.diags, 6)->msg);
+	cr_assert(strstr(diag_words_at(&t.diags, 7)->msg, "ML04 is Ségou, and 'Mopti' is ML05"), "%s",
+	          diag_words_at(&t.diags, 7)->msg);
+	/* and once for the sheet: 5 of the 7 rows writing a known cercle with
+	 * a code (lines 2-7 and 10) give a code of another place */
+	const struct diag *note = &t.diags.items[9];
+	cr_assert_eq(diag_words(&t.diags, note)->level, DIAG_NOTE);
+	cr_assert_eq(diag_words(&t.diags, note)->code, DC_CERCLE_NUMBERING);
+	cr_assert(strstr(diag_words(&t.diags, note)->msg, "(5 of the 7 rows writing a known cercle with a p-code: ML0101 "
+	                            "written for Kayes, ML0102 for Bafoulabé, ML0201 for Koulikoro …)"),
+	          "%s", diag_words(&t.diags, note)->msg);
 	cr_assert_eq(reached_in(&t, "Kayes"), 70);
 	cr_assert_eq(reached_in(&t, "Koulikoro"), 120);
 	cr_assert_eq(reached_in(&t, "Mopti"), 50);
@@ -249,6 +269,137 @@ Test(sheets, cercle_numbering_the_name_decides_in_its_region)
 	cr_assert_eq(reached_in_cercle(&t, "ML0206"), 30);
 	cr_assert_eq(reached_in_cercle(&t, "ML0204"), 90);
 	cr_assert_eq(reached_in_cercle(&t, "ML1003"), 210);
+	table_free(&t);
+}
+
+/* Each region's reached figure, as a README works them out. */
+struct region_reached {
+	const char *region;
+	int64_t reached;
+};
+
+static void assert_reached_by_region(const struct table *t, const struct region_reached *want,
+                                     size_t n)
+{
+	int64_t all = 0;
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_eq(reached_in(t, want[i].region), want[i].reached, "%s", want[i].region);
+		all += want[i].reached;
+	}
+	cr_assert_eq(reached_all(t), all, "every row in one of the regions listed");
+}
+
+/* A COD-shaped sheet's counts, as its README works them out: rows read
+ * (none rejected), its warnings by code, and its notes. */
+struct cod_sheet_counts {
+	size_t rows, near_region, code_conflict, unknown_cercle, warnings, notes;
+};
+
+static void assert_cod_sheet(struct table *t, const char *path, struct cod_sheet_counts want)
+{
+	load_one(t, path);
+	cr_assert_eq(t->sources[0].rows_read, want.rows);
+	cr_assert_eq(t->sources[0].rejected, 0);
+	cr_assert_eq(warnings_coded(t, DC_REGION_NAME_NEAR), want.near_region);
+	cr_assert_eq(warnings_coded(t, DC_CERCLE_CODE_CONFLICT), want.code_conflict);
+	cr_assert_eq(warnings_coded(t, DC_UNKNOWN_CERCLE), want.unknown_cercle);
+	cr_assert_eq(t->diags.warnings, want.warnings);
+	cr_assert_eq(t->diags.notes, want.notes);
+}
+
+/* README: every commune of Mali as the 2020 COD table writes them.  Each
+ * row's region and cercle are checked against the codes its own line
+ * writes, read here with a plain split of the ASCII file (no quotes in
+ * it); the per-region figures are the commune counts awk gave from the
+ * source table. */
+static void assert_row_placed_as_written(const struct table *t, const long *row_at,
+                                         unsigned line, char *text)
+{
+	char *cells[6], *save = NULL;
+	for (int k = 0; k < 6; k++) {
+		cells[k] = strtok_r(k == 0 ? text : NULL, ",", &save);
+		cr_assert_not_null(cells[k], "line %u", line);
+	}
+	cr_assert_geq(row_at[line], 0, "line %u not accepted", line);
+	const struct activity *a = &t->rows[row_at[line]];
+	cr_assert_str_eq(cfg.regions[a->region].codes[0].code, cells[1], "line %u", line);
+	cr_assert_geq(a->cercle, 0, "line %u: no cercle", line);
+	/* The shipped numbering of Ménaka swaps ML1001 and ML1003 (README). */
+	const char *want = strcmp(cells[2], "Menaka") == 0 ? "ML1001"
+	                 : strcmp(cells[2], "Anderamboukane") == 0 ? "ML1003" : cells[3];
+	cr_assert_str_eq(cfg.cercles[a->cercle].code, want, "line %u (%s)", line, cells[2]);
+}
+
+Test(sheets, cod_ab_every_commune_of_mali_is_placed_as_written)
+{
+	static const struct region_reached want[] = {
+		{ "Kayes", 129 }, { "Koulikoro", 108 }, { "Sikasso", 147 }, { "Ségou", 118 },
+		{ "Mopti", 108 }, { "Tombouctou", 52 }, { "Gao", 19 }, { "Kidal", 10 },
+		{ "Bamako", 6 }, { "Ménaka", 4 },
+	};
+	struct table t;
+	/* no unknown cercle; 2 of 701 codes of another numbering: no note */
+	assert_cod_sheet(&t, FIX "cod_ab_mali_communes.csv", (struct cod_sheet_counts){
+		.rows = 701, .near_region = 108, .code_conflict = 2, .unknown_cercle = 0,
+		.warnings = 110, .notes = 0 });
+	assert_reached_by_region(&t, want, sizeof want / sizeof want[0]);
+	cr_assert_eq(reached_all(&t), 701);
+
+	long row_at[703];
+	for (size_t i = 0; i < 703; i++)
+		row_at[i] = -1;
+	for (size_t i = 0; i < t.len; i++)
+		row_at[t.rows[i].line] = (long)i;
+	FILE *f = fopen(FIX "cod_ab_mali_communes.csv", "r");
+	cr_assert_not_null(f);
+	char text[256];
+	unsigned line = 0;
+	while (fgets(text, sizeof text, f))
+		if (++line > 1)
+			assert_row_placed_as_written(&t, row_at, line, text);
+	fclose(f);
+	cr_assert_eq(line, 702);
+	table_free(&t);
+}
+
+/* README: every cercle of the 2015 OCHA set, numbered its way: each row
+ * in the cercle it names (49 different ones; Ménaka's ML0704 in Gao at
+ * region level) and the numbering said once for the sheet. */
+Test(sheets, ocha_2015_numbering_is_said_once_and_the_names_decide)
+{
+	static const struct region_reached want[] = {
+		{ "Mopti", 8 }, { "Kayes", 7 }, { "Koulikoro", 7 }, { "Ségou", 7 }, { "Sikasso", 7 },
+		{ "Tombouctou", 5 }, { "Gao", 4 }, { "Kidal", 4 }, { "Bamako", 1 }, { "Ménaka", 0 },
+	};
+	struct table t;
+	assert_cod_sheet(&t, FIX "ocha_2015_cercles.csv", (struct cod_sheet_counts){
+		.rows = 50, .near_region = 7, .code_conflict = 41, .unknown_cercle = 1,
+		.warnings = 49, .notes = 1 });
+	for (size_t i = 0; i < t.diags.len; i++)
+		if (diag_words_at(&t.diags, i)->level == DIAG_NOTE) {
+			cr_assert_eq(diag_words_at(&t.diags, i)->code, DC_CERCLE_NUMBERING);
+			cr_assert(strstr(diag_words_at(&t.diags, i)->msg, "(42 of the 50 rows writing a known cercle "
+			                 "with a p-code: ML0702 written for Ansongo, ML0703 for Bourem, "
+			                 "ML0701 for Gao …)"), "%s", diag_words_at(&t.diags, i)->msg);
+		}
+	assert_reached_by_region(&t, want, sizeof want / sizeof want[0]);
+	cr_assert_eq(reached_all(&t), 50);
+	bool seen[512] = { false };
+	size_t placed = 0;
+	for (size_t i = 0; i < t.len; i++) {
+		int ce = t.rows[i].cercle;
+		if (ce < 0) {
+			cr_assert_eq(t.rows[i].line, 6, "only Ménaka (ML0704) has no cercle");
+			continue;
+		}
+		cr_assert_lt((size_t)ce, sizeof seen / sizeof seen[0]);
+		cr_assert(!seen[ce], "line %u: a second row in %s", t.rows[i].line, cfg.cercles[ce].name);
+		seen[ce] = true;
+		placed++;
+	}
+	cr_assert_eq(placed, 49);
+	cr_assert_eq(reached_in_cercle(&t, "ML0701"), 1);   /* line 3, Ansongo ML0702 */
+	cr_assert_eq(reached_in_cercle(&t, "ML0103"), 1);   /* line 9, Kayes ML0101 */
 	table_free(&t);
 }
 

@@ -95,6 +95,52 @@ t "report --from/--to 2023: the 2023 rows count (250 × 10)" grep -q '^ML07,Gao,
 "$BIN" gaps -c config.ini --format csv "$tmp/years.csv" >"$tmp/out"
 t "gaps: one flag for the sheet's rows outside the plan year" [ "$(grep -c 'report months outside 2024' "$tmp/out")" -eq 1 ]
 t "gaps: the flag lists the rows" grep -q "^medium,data-quality,.*251 rows report months outside 2024 (2023-03 … 2025-01), not counted\",$tmp/years.csv:2 " "$tmp/out"
+# Every commune of Mali as the 2020 COD table writes them (README:
+# cod_ab_mali_communes.csv): no row rejected, no unknown cercle, and each
+# region's reached figure is its number of communes, counted here by awk
+# from the sheet's own region p-codes (one person a row).
+C=$F/cod_ab_mali_communes.csv
+"$BIN" check -c config.ini -v $C >"$tmp/out"
+t "check COD-AB Mali: 701 = 701 + 0" grep -q '^total: 1 sheet, 701 rows read = 701 accepted + 0 rejected; 110 warnings$' "$tmp/out"
+t "check COD-AB Mali: no unknown cercle" [ "$(grep -c 'unknown cercle' "$tmp/out")" -eq 0 ]
+t "check COD-AB Mali: 108 near-miss 'Koulikouro'" [ "$(grep -c "Admin1_Nam 'Koulikouro' taken for Koulikoro" "$tmp/out")" -eq 108 ]
+t "check COD-AB Mali: 2 Ménaka codes overruled by names" [ "$(grep -c '^[^:]*:51[34]:4: warning: Pcode_Ad_2' "$tmp/out")" -eq 2 ]
+awk -F, 'NR > 1 { n[$2]++ } END { for (k in n) print k "," n[k] }' $C | sort >"$tmp/communes"
+"$BIN" report -c config.ini --format csv $C | awk -F, '$3 == "*" && $1 != "*" { print $1 "," $11 }' | sort >"$tmp/reached"
+t "report COD-AB Mali: Kayes has 129 communes" grep -q '^ML01,129$' "$tmp/communes"
+t "report COD-AB Mali: ten regions" [ "$(wc -l <"$tmp/communes")" -eq 10 ]
+t "report COD-AB Mali: each region reaches its communes" cmp -s "$tmp/communes" "$tmp/reached"
+
+# Issue 15: a code and a name that disagree are each said with what they
+# mean, and a suggestion never names the place the code already names
+# ("bafoulabeeee" is four edits from Bafoulabé, ML0101's own cercle).
+{ echo "Organisation,Région,Pcode région,Cercle,Pcode cercle,Type d'intervention,Mois de rapportage,Total"
+  echo "DRC,Kayes,ML01,Bafoulabeeee,ML0101,Gestion de cas,2024-03,10"
+  echo "DRC,Kayes,ML01,Bafoulabee,ML0102,Gestion de cas,2024-03,20"
+  echo "DRC,Koulikouro,ML03,,,Gestion de cas,2024-03,30"
+  echo "DRC,Kayes,ML21,,,Gestion de cas,2024-03,40"
+  echo "DRC,Kayes,ML11,,,Gestion de cas,2024-03,50"; } >"$tmp/meanings.csv"
+"$BIN" check -c config.ini -v "$tmp/meanings.csv" >"$tmp/out"
+t "check: no suggestion of the code's own cercle" grep -q "^$tmp/meanings.csv:2:4: warning: Pcode cercle 'ML0101' and Cercle 'Bafoulabeeee' disagree: ML0101 is Bafoulabé, and 'Bafoulabeeee' is no cercle's name; counted at region level$" "$tmp/out"
+t "check: a cercle code and a misspelt name, both meanings" grep -q "^$tmp/meanings.csv:3:4: warning: Pcode cercle 'ML0102' and Cercle 'Bafoulabee' disagree: ML0102 is Diéma, and 'Bafoulabee' is no cercle's name — did you mean Bafoulabé (ML0101)?; counted at region level$" "$tmp/out"
+t "check: a region code and a misspelt name, both meanings" grep -q "^$tmp/meanings.csv:4:2: rejected: Pcode région 'ML03' and Région 'Koulikouro' disagree: ML03 is Sikasso, and 'Koulikouro' is no region's name — did you mean Koulikoro (ML02)?$" "$tmp/out"
+t "check: an unknown region code beside a known name says the name's code" grep -q "^$tmp/meanings.csv:5:3: rejected: Pcode région: unknown region p-code 'ML21' (Région 'Kayes' is ML01)$" "$tmp/out"
+t "check: a new-system region code beside an old name, both meanings" grep -q "^$tmp/meanings.csv:6:2: rejected: Pcode région 'ML11' and Région 'Kayes' disagree: ML11 is Nioro, and 'Kayes' is ML01$" "$tmp/out"
+
+# Issue 14 point 5: a sheet whose cercle codes mostly follow another
+# numbering is said so once (README: cercle_numbering.csv, 5 of the 7 rows
+# writing a known cercle with a code); 2 of 21 (cod_ab_communes.csv) is no
+# numbering: no such line.
+"$BIN" check -c config.ini -v $F/cercle_numbering.csv >"$tmp/out"
+t "check: another cercle numbering is said once for the sheet" [ "$(grep -c 'another numbering' "$tmp/out")" -eq 1 ]
+t "check: the numbering note names counts and examples" grep -q "^$F/cercle_numbering.csv: note: its cercle p-codes follow another numbering (5 of the 7 rows writing a known cercle with a p-code: ML0101 written for Kayes, ML0102 for Bafoulabé, ML0201 for Koulikoro …); the names decide" "$tmp/out"
+t "check: each row keeps its own warning" [ "$(grep -c "^$F/cercle_numbering.csv:[0-9]*:[45]: warning: Pcode cercle" "$tmp/out")" -eq 5 ]
+"$BIN" check -c config.ini -v $F/ocha_2015_cercles.csv >"$tmp/out"
+t "check 2015 OCHA set: 50 = 50 + 0" grep -q '^total: 1 sheet, 50 rows read = 50 accepted + 0 rejected; 49 warnings$' "$tmp/out"
+t "check 2015 OCHA set: its numbering said once" grep -q "^$F/ocha_2015_cercles.csv: note: its cercle p-codes follow another numbering (42 of the 50 rows writing a known cercle with a p-code: ML0702 written for Ansongo, ML0703 for Bourem, ML0701 for Gao …)" "$tmp/out"
+"$BIN" check -c config.ini -v $F/cod_ab_communes.csv >"$tmp/out"
+t "check: two codes of another numbering among 21 make no note" [ "$(grep -c 'another numbering' "$tmp/out")" -eq 0 ]
+
 # Rule 9: a report sent twice (tests/fixtures/sheets/README.md, "resent/").
 R=$F/resent
 "$BIN" check -c config.ini $R/identical >"$tmp/out"
