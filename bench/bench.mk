@@ -20,8 +20,9 @@ $(BENCH_O)/core_bench: bench/core_bench.c $(O)/libfourw.a
 bench-tools: $(BENCH_O)/gen $(BENCH_O)/csvcount
 
 # bench/run.sh builds what it needs (fourw, gen, csvcount, core_bench) with
-# this Makefile, installs the peers from Debian when run as root, and writes
-# bench/RESULTS.md.  BENCH_5M=1 adds the 5M-row sheet.
+# this Makefile, installs the peers from Debian when run as root and DuckDB's
+# Node.js package from npm into build-bench/node_modules (any user), and
+# writes bench/RESULTS.md.  BENCH_5M=1 adds the 5M-row sheet.
 bench:
 	bench/run.sh
 

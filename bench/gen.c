@@ -1,6 +1,6 @@
 /* gen: a deterministic generator of Mali child-protection 4W sheets.
  *
- *   bench/gen --rows N [--dialect en|fr-excel|hxl] [--seed S] [--clean]
+ *   bench/gen --rows N [--dialect en|fr-excel|hxl] [--seed S] [--clean | --warnings]
  *             [-o FILE] [--expected FILE]
  *
  * Writes N data rows (about 170 bytes each) of an illustrative — not real —
@@ -18,7 +18,11 @@
  * disagrees with its breakdown.  --clean writes canonical spellings only:
  * the old-system region p-code in every row, the type code, no blank cell,
  * no trailing space.  Quoted activity texts with commas and newlines stay
- * in both — that is valid CSV every tool must read.
+ * in both — that is valid CSV every tool must read.  --warnings adds, to
+ * the mess, what makes most rows draw a warning (add_warnings: months of
+ * the year before the plan's, unknown cercles, organisations spelled the
+ * other way) and writes the people counts as bare numbers, so that the
+ * raw-text peers can at least be timed on it.
  *
  * Alongside, the generator writes the TRUE answer it knows while writing:
  * per canonical region p-code × intervention type code, the sum of what
@@ -177,6 +181,28 @@ static size_t cercle_region(size_t c)
 			return r;
 	abort();
 }
+
+/* --warnings: cercles as partners write them that the gazetteer does not
+ * know, two per region — a locality that is not a cercle (a town, a
+ * village) with no p-code, and a cercle p-code with no such cercle, with no
+ * name.  fourw warns on each and counts the row at region level, so the
+ * expected answer (per region) does not change. */
+struct unknown_cercle_def {
+	const char *region, *name, *code;
+};
+
+static const struct unknown_cercle_def unknown_cercles[] = {
+	{ "ML01", "Sadiola", "" },      { "ML01", "", "ML0199" },
+	{ "ML02", "Fana", "" },         { "ML02", "", "ML0299" },
+	{ "ML03", "Zégoua", "" },       { "ML03", "", "ML0399" },
+	{ "ML04", "Sansanding", "" },   { "ML04", "", "ML0499" },
+	{ "ML05", "Sévaré", "" },       { "ML05", "", "ML0599" },
+	{ "ML06", "Essakane", "" },     { "ML06", "", "ML0699" },
+	{ "ML07", "Wabaria", "" },      { "ML07", "", "ML0799" },
+	{ "ML08", "Tinzaouaten", "" },  { "ML08", "", "ML0899" },
+	{ "ML09", "Niamakoro", "" },    { "ML09", "", "ML0999" },
+	{ "ML10", "Tin-Hamma", "" },    { "ML10", "", "ML1099" },
+};
 
 /* ---- intervention types (domain.md §3) ------------------------------------ */
 
@@ -348,9 +374,13 @@ struct row {
 	size_t region, cercle, type;
 	const char *commune, *activity;
 	enum status status;
-	int month;                /* reporting month, 1..12 */
+	int year, month;          /* reporting month, 1..12, of that year */
 	struct date start, end;
 	int32_t girls, boys, women, men;
+	/* --warnings only: a cercle the gazetteer does not know (index into
+	 * unknown_cercles, or -1) and the organisation in its other spelling */
+	int unknown_cercle;
+	bool org_variant;
 };
 
 
@@ -424,6 +454,7 @@ static void split(struct rng *r, int32_t n, int32_t *a, int32_t *b)
 
 static void draw_dates(struct rng *r, struct row *w)
 {
+	w->year = YEAR;
 	w->month = 1 + (int)rng_below(r, 12);
 	w->start = (struct date){ YEAR, 1 + (int)rng_below(r, (uint32_t)w->month), 1 };
 	if (rng_chance(r, 0.5))
@@ -469,6 +500,45 @@ static void draw_row(struct rng *r, struct row *w)
 	w->status = (enum status)rng_weighted(r, status_weight, NSTATUS);
 	draw_dates(r, w);
 	draw_people_counts(r, w);
+	w->unknown_cercle = -1;
+	w->org_variant = false;
+}
+
+/* --warnings: the share of rows that report a month of the year before the
+ * plan's (DESIGN.md rule 11: counted in no plan figure), that give an
+ * unknown cercle, that spell their organisation the other way. */
+#define WARN_OUTSIDE_YEAR 0.5
+#define WARN_UNKNOWN_CERCLE 0.55
+#define WARN_ORG_VARIANT 0.2
+
+/* Moves a date to the year before; 29 February becomes the 28th. */
+static struct date year_before(struct date d)
+{
+	d.y--;
+	if (d.m == 2 && d.d == 29)
+		d.d = 28;
+	return d;
+}
+
+/* Draws, from its own stream, what makes a row of a --warnings sheet draw a
+ * warning.  False if the row lies outside the plan year (it counts in no
+ * plan figure, so not in the expected answer either). */
+static bool add_warnings(struct rng *r, struct row *w)
+{
+	bool outside = rng_chance(r, WARN_OUTSIDE_YEAR);
+	if (outside) {
+		w->year--;
+		w->start = year_before(w->start);
+		w->end = year_before(w->end);
+	}
+	if (rng_chance(r, WARN_UNKNOWN_CERCLE)) {
+		size_t k = 2 * w->region + rng_below(r, 2);
+		if (strcmp(unknown_cercles[k].region, regions[w->region].code) != 0)
+			abort();          /* the table follows regions[] */
+		w->unknown_cercle = (int)k;
+	}
+	w->org_variant = rng_chance(r, WARN_ORG_VARIANT);
+	return !outside;
 }
 
 /* ---- output -------------------------------------------------------------- */
@@ -482,6 +552,7 @@ struct out {
 	const char *eol;
 	bool cp1252;              /* convert UTF-8 text to Windows-1252 */
 	int col;                  /* fields written on the current line */
+	bool plain_counts;        /* people counts as bare numbers even on a messy sheet */
 };
 
 static void out_flush(struct out *o)
@@ -640,23 +711,23 @@ static void put_date(struct out *o, struct rng *m, bool clean, struct date d)
 	field(o, buf);
 }
 
-static void put_month(struct out *o, struct rng *m, bool clean, int month)
+static void put_month(struct out *o, struct rng *m, bool clean, int year, int month)
 {
 	char buf[32];
 	double x = rng_unit(m);
 	if (o->dialect == FR_EXCEL) {
 		if (x < 0.6)
-			snprintf(buf, sizeof buf, "%s %d", month_fr[month - 1], YEAR);
+			snprintf(buf, sizeof buf, "%s %d", month_fr[month - 1], year);
 		else if (x < 0.9)
-			snprintf(buf, sizeof buf, "01/%02d/%d", month, YEAR);
+			snprintf(buf, sizeof buf, "01/%02d/%d", month, year);
 		else
-			snprintf(buf, sizeof buf, "%d-%02d", YEAR, month);
+			snprintf(buf, sizeof buf, "%d-%02d", year, month);
 	} else if (!clean && x < 0.05) {
-		snprintf(buf, sizeof buf, "%s %d", month_en[month - 1], YEAR);
+		snprintf(buf, sizeof buf, "%s %d", month_en[month - 1], year);
 	} else if (!clean && x < 0.07) {
-		snprintf(buf, sizeof buf, "%d-%02d-01", YEAR, month);
+		snprintf(buf, sizeof buf, "%d-%02d-01", year, month);
 	} else {
-		snprintf(buf, sizeof buf, "%d-%02d", YEAR, month);
+		snprintf(buf, sizeof buf, "%d-%02d", year, month);
 	}
 	field(o, buf);
 }
@@ -664,7 +735,7 @@ static void put_month(struct out *o, struct rng *m, bool clean, int month)
 static void put_orgs(struct out *o, struct rng *m, bool clean, const struct row *w)
 {
 	const char *org = orgs[w->org];
-	if (!clean && rng_chance(m, 0.02))
+	if ((!clean && rng_chance(m, 0.02)) || w->org_variant)
 		org = org_variant[w->org];
 	put_text(o, m, clean, org);
 	if (w->partner < NELEM(partners))
@@ -698,6 +769,10 @@ static void put_places(struct out *o, struct rng *m, bool clean, const struct ro
 			cname = "";
 		if (rng_chance(m, 0.05))
 			commune = "";
+	}
+	if (w->unknown_cercle >= 0) {
+		cname = unknown_cercles[w->unknown_cercle].name;
+		ccode = unknown_cercles[w->unknown_cercle].code;
 	}
 	put_text(o, m, clean, rname);
 	field(o, rcode);
@@ -762,6 +837,7 @@ static void put_status(struct out *o, struct rng *m, bool clean, const struct ro
 static void put_people(struct out *o, struct rng *m, bool clean, const struct row *w,
                        struct values *v)
 {
+	clean = clean || o->plain_counts;
 	if (!clean && w->status != PLANNED && rng_chance(m, 0.003)) {
 		for (int i = 0; i < 4; i++)
 			field(o, "");
@@ -802,7 +878,7 @@ static void write_row(struct out *o, struct rng *m, bool clean, const struct row
 		field(o, "");
 	else
 		put_date(o, m, clean, w->end);
-	put_month(o, m, clean, w->month);
+	put_month(o, m, clean, w->year, w->month);
 	put_people(o, m, clean, w, v);
 	end_line(o);
 }
@@ -861,8 +937,14 @@ static const char *dialect_name(enum dialect d)
 	return d == EN ? "en" : d == FR_EXCEL ? "fr-excel" : "hxl";
 }
 
-static int write_expected(const char *path, uint64_t nrows, enum dialect d,
-                          uint64_t seed, bool clean)
+struct options {
+	uint64_t rows, seed;
+	enum dialect dialect;
+	bool clean, warnings;
+	const char *out, *expected;
+};
+
+static int write_expected(const char *path, const struct options *op)
 {
 	FILE *f = fopen(path, "w");
 	if (!f) {
@@ -871,14 +953,17 @@ static int write_expected(const char *path, uint64_t nrows, enum dialect d,
 	}
 	fprintf(f, "# Expected answer, computed by bench/gen while writing the sheet "
 	           "(--rows %llu --dialect %s --seed %llu%s).\n",
-	        (unsigned long long)nrows, dialect_name(d), (unsigned long long)seed,
-	        clean ? " --clean" : "");
+	        (unsigned long long)op->rows, dialect_name(op->dialect), (unsigned long long)op->seed,
+	        op->clean ? " --clean" : op->warnings ? " --warnings" : "");
 	fprintf(f, "# Per canonical old-system region p-code x intervention type code: "
 	           "sums of what the rows say; children = girls + boys;\n"
 	           "# reached = DESIGN.md rule 2 (girls + boys + women + men, else the total).\n");
-	fprintf(f, "# %s\n", clean
+	fprintf(f, "# %s\n", op->clean
 	        ? "Clean sheet: canonical spellings, so raw-text tools (Miller, sqlite3, pandas) can be checked against it."
 	        : "Messy sheet: raw-text tools split 'Segou'/'Ségou' here; compare them on the --clean sheet instead.");
+	if (op->warnings)
+		fprintf(f, "# --warnings: rows reporting a month of %d (outside the plan year, DESIGN.md rule 11) "
+		           "are left out; unknown cercles count at region level.\n", YEAR - 1);
 	fprintf(f, "region_pcode,region,type,rows,girls,boys,children,women,men,reached\n");
 	for (size_t r = 0; r < NREGIONS; r++)
 		for (size_t t = 0; t < NTYPES; t++) {
@@ -922,16 +1007,9 @@ static bool stdout_path(char *buf, size_t size)
 
 /* ---- command line -------------------------------------------------------- */
 
-struct options {
-	uint64_t rows, seed;
-	enum dialect dialect;
-	bool clean;
-	const char *out, *expected;
-};
-
 static void usage(void)
 {
-	fputs("usage: gen --rows N [--dialect en|fr-excel|hxl] [--seed S] [--clean]\n"
+	fputs("usage: gen --rows N [--dialect en|fr-excel|hxl] [--seed S] [--clean | --warnings]\n"
 	      "           [-o FILE] [--expected FILE]\n", stderr);
 	exit(2);
 }
@@ -955,8 +1033,8 @@ static struct options parse_args(int argc, char **argv)
 	bool have_rows = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-		if (strcmp(a, "--clean") == 0) {
-			op.clean = true;
+		if (strcmp(a, "--clean") == 0 || strcmp(a, "--warnings") == 0) {
+			*(a[2] == 'c' ? &op.clean : &op.warnings) = true;
 			continue;
 		}
 		if (!val)
@@ -984,7 +1062,7 @@ static struct options parse_args(int argc, char **argv)
 			usage();
 		}
 	}
-	if (!have_rows)
+	if (!have_rows || (op.clean && op.warnings))
 		usage();
 	return op;
 }
@@ -1009,7 +1087,7 @@ int main(int argc, char **argv)
 	struct out o = { .f = stdout, .cap = 1 << 20, .dialect = op.dialect,
 	                 .delim = op.dialect == FR_EXCEL ? ';' : ',',
 	                 .eol = op.dialect == FR_EXCEL ? "\r\n" : "\n",
-	                 .cp1252 = op.dialect == FR_EXCEL };
+	                 .cp1252 = op.dialect == FR_EXCEL, .plain_counts = op.warnings };
 	if (op.out && !(o.f = fopen(op.out, "wb"))) {
 		fprintf(stderr, "gen: %s: %s\n", op.out, strerror(errno));
 		return 1;
@@ -1020,14 +1098,17 @@ int main(int argc, char **argv)
 	}
 
 	tables_init();
-	struct rng rows = { op.seed }, mess = { op.seed ^ 0x6d657373u /* "mess" */ };
+	struct rng rows = { op.seed }, mess = { op.seed ^ 0x6d657373u /* "mess" */ },
+	           warn = { op.seed ^ 0x7761726eu /* "warn" */ };
 	write_header(&o);
 	for (uint64_t i = 0; i < op.rows; i++) {
 		struct row w;
 		struct values v;
 		draw_row(&rows, &w);
+		bool in_plan = !op.warnings || add_warnings(&warn, &w);
 		write_row(&o, &mess, op.clean, &w, &v);
-		expect(&w, &v);
+		if (in_plan)
+			expect(&w, &v);
 	}
 	out_flush(&o);
 	free(o.buf);
@@ -1035,7 +1116,7 @@ int main(int argc, char **argv)
 		perror("gen: write");
 		return 1;
 	}
-	if (expected_path[0] && write_expected(expected_path, op.rows, op.dialect, op.seed, op.clean) != 0)
+	if (expected_path[0] && write_expected(expected_path, &op) != 0)
 		return 1;
 	return 0;
 }

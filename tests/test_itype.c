@@ -348,8 +348,8 @@ Test(itype, the_type_column_wins_over_the_activity)
 		                 line == 2 ? "GC" : line == 3 ? "SENS" : "AUTRE", "line %u", line);
 	}
 	for (size_t i = 0; i < t.diags.len; i++) {
-		from_activity += t.diags.items[i].code == DC_TYPE_FROM_ACTIVITY;
-		unknown += t.diags.items[i].code == DC_UNKNOWN_TYPE;
+		from_activity += diag_words_at(&t.diags, i)->code == DC_TYPE_FROM_ACTIVITY;
+		unknown += diag_words_at(&t.diags, i)->code == DC_UNKNOWN_TYPE;
 	}
 	cr_expect_eq(from_activity, 1);
 	cr_expect_eq(unknown, 1);
