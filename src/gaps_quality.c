@@ -8,6 +8,7 @@
 #include "date.h"
 #include "diag_kind.h"
 #include "fmt.h"
+#include "idmap.h"
 #include "xalloc.h"
 
 struct ctx {
@@ -60,27 +61,29 @@ static unsigned dq_group(enum diag_code code)
 	return (unsigned)code < DC_COUNT && dq_lines[code].listed ? (unsigned)code : DC_COUNT;
 }
 
-struct dq_entry {
+/* One data-quality line: the warnings or notes of one kind, one sheet
+ * and one region (-1: the sheet as a whole). */
+struct dq_group {
 	uint32_t source;
 	int region;
 	unsigned kind;            /* dq_group of its code */
 	bool note;                /* about the sheet, not a row */
-	uint32_t line;
-	int64_t people;           /* a repeated row's people: what rides on the choice */
+	size_t count;             /* its messages */
+	size_t nlines;            /* of them, those naming a line */
+	int64_t people;           /* its repeated rows' people: what rides on the choice */
+	struct rowref *rows;      /* the lines, filled on the second pass */
 };
 
 static int cmp_dq(const void *a, const void *b)
 {
-	const struct dq_entry *x = a, *y = b;
+	const struct dq_group *x = a, *y = b;
 	if (x->source != y->source)
 		return x->source < y->source ? -1 : 1;
 	if (x->kind != y->kind)
 		return x->kind < y->kind ? -1 : 1;
 	if (x->note != y->note)
 		return x->note ? 1 : -1;
-	if (x->region != y->region)
-		return x->region < y->region ? -1 : 1;
-	return (x->line > y->line) - (x->line < y->line);
+	return (x->region > y->region) - (x->region < y->region);
 }
 
 /* One flag per sheet with rejected rows.  A sheet that lost more than half
@@ -231,22 +234,19 @@ static bool dq_place(struct ctx *x, long row, int *region)
 
 /* Rule 10: repeated rows say how many people the config's choice counts
  * again or leaves out. */
-static void dq_stake(const struct ctx *x, const struct dq_entry *e, size_t n, char *buf,
-                     size_t size)
+static void dq_stake(const struct ctx *x, const struct dq_group *e, char *buf, size_t size)
 {
 	char n1[32];
-	int64_t people = 0;
 	buf[0] = '\0';
 	if (e->kind != DC_REPEATED_ROW)
 		return;
-	for (size_t i = 0; i < n; i++)
-		people += e[i].people;
 	bool once = x->c->repeated_rows == REPEATED_ONCE;
-	snprintf(buf, size, " (%s people %s; [plan] repeated_rows = %s)", fmt_int(people, n1),
+	snprintf(buf, size, " (%s people %s; [plan] repeated_rows = %s)", fmt_int(e->people, n1),
 	         once ? "not counted again" : "counted again", once ? "once" : "count");
 }
 
-static void dq_emit(struct ctx *x, const struct dq_entry *e, size_t n)
+/* The line's flag, with room for its rows (filled by the second pass). */
+static void dq_emit(struct ctx *x, struct dq_group *e)
 {
 	const char *file = gap_sheet_name(x->t->sources[e->source].path);
 	char n1[32], prefix[160] = "", stake[128];
@@ -254,49 +254,87 @@ static void dq_emit(struct ctx *x, const struct dq_entry *e, size_t n)
 	enum diag_code code = (enum diag_code)e->kind;
 	if (e->region >= 0)
 		snprintf(prefix, sizeof prefix, "%s — ", x->c->regions[e->region].name);
-	dq_stake(x, e, n, stake, sizeof stake);
+	dq_stake(x, e, stake, sizeof stake);
 	gap_list_add(x->g, GAP_DATA_QUALITY, other ? SEV_INFO : dq_lines[code].sev, e->region, -1,
-	    "%s%s: %s %s%s: %s%s — %s", prefix, file, fmt_int((int64_t)n, n1),
-	    e->note ? "note" : "row", n == 1 ? "" : "s",
+	    "%s%s: %s %s%s: %s%s — %s", prefix, file, fmt_int((int64_t)e->count, n1),
+	    e->note ? "note" : "row", e->count == 1 ? "" : "s",
 	    other ? "other warnings" : diag_kind_meaning(code), stake,
 	    other ? "see fourw check" : diag_kind_fix(code));
-	struct rowref *refs = xmalloc((n + 1) * sizeof *refs);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (e[i].line)
-			refs[k++] = (struct rowref){ e[i].source, e[i].line };
-	gap_list_attach_rows(x->g, x->g->len - 1, refs, k);
-	free(refs);
+	e->rows = gap_list_rows_room(x->g, x->g->len - 1, e->nlines);
+	e->nlines = 0;
 }
 
+/* A warning or note's line, or false for a message no line holds
+ * (rejected rows, rows outside the plan year: flags of their own). */
+static bool dq_line_of(struct ctx *x, const int32_t *rows, size_t k, struct dq_group *key,
+                       int64_t *people)
+{
+	const struct diag_list *dl = &x->t->diags;
+	const struct diag *d = &dl->items[k];
+	const struct diag_words *w = diag_words(dl, d);
+	int region;
+	long row = rows && w->level == DIAG_WARNING ? rows[k] : -1;
+	if (w->level == DIAG_REJECT || d->source >= x->t->nsources ||
+	    w->code == DC_OUTSIDE_PLAN_YEAR || !dq_place(x, row, &region))
+		return false;
+	*key = (struct dq_group){ d->source, region, dq_group((enum diag_code)w->code),
+	                          w->level == DIAG_NOTE, 0, 0, 0, NULL };
+	*people = w->code == DC_REPEATED_ROW && row >= 0
+	        ? activity_counts(x->t, &x->t->rows[row]).reached : 0;
+	return true;
+}
+
+static uint32_t dq_id(struct idmap *ids, const struct dq_group *key, bool *fresh)
+{
+	return idmap_get(ids, idmap_pair(key->source, (uint32_t)(key->region + 1)),
+	                 idmap_pair(key->kind, key->note), fresh);
+}
+
+/* Two passes over the messages, none kept apart: the first counts each
+ * line's messages, the second writes their rows into the flags. */
 static void dq_warnings(struct ctx *x)
 {
 	const struct diag_list *dl = &x->t->diags;
 	const int32_t *rows = cube_diag_rows(x->q, x->t);
-	struct dq_entry *v = xmalloc((dl->len + 1) * sizeof *v);
-	size_t n = 0;
+	struct idmap ids = { 0 };
+	struct dq_group *v = NULL, key;
+	size_t n = 0, cap = 0;
+	int64_t people;
 	for (size_t k = 0; k < dl->len; k++) {
-		const struct diag *d = &dl->items[k];
-		const struct diag_words *w = diag_words(dl, d);
-		int region;
-		long row = rows && w->level == DIAG_WARNING ? rows[k] : -1;
-		if (w->level == DIAG_REJECT || d->source >= x->t->nsources ||
-		    w->code == DC_OUTSIDE_PLAN_YEAR || !dq_place(x, row, &region))
-			continue;   /* the rows outside the plan year have their own flag */
-		int64_t people = w->code == DC_REPEATED_ROW && row >= 0
-		               ? activity_counts(x->t, &x->t->rows[row]).reached : 0;
-		v[n++] = (struct dq_entry){ d->source, region, dq_group((enum diag_code)w->code),
-		                            w->level == DIAG_NOTE, d->line, people };
+		if (!dq_line_of(x, rows, k, &key, &people))
+			continue;
+		bool fresh;
+		uint32_t id = dq_id(&ids, &key, &fresh);
+		if (fresh) {
+			v = xgrow(v, &cap, n + 1, sizeof *v);
+			v[n++] = key;
+		}
+		v[id].count++;
+		v[id].nlines += dl->items[k].line != 0;
+		v[id].people += people;
 	}
-	if (n > 1)
-		qsort(v, n, sizeof *v, cmp_dq);
-	for (size_t i = 0, j; i < n; i = j) {
-		for (j = i + 1; j < n && v[j].source == v[i].source && v[j].kind == v[i].kind &&
-		                v[j].note == v[i].note && v[j].region == v[i].region; j++)
-			;
-		dq_emit(x, &v[i], j - i);
+	uint32_t *order = xmalloc((n + 1) * sizeof *order);
+	struct dq_group *sorted = xmalloc((n + 1) * sizeof *sorted);
+	memcpy(sorted, v, n * sizeof *v);
+	qsort(sorted, n, sizeof *sorted, cmp_dq);
+	for (size_t i = 0; i < n; i++) {
+		bool fresh;
+		order[dq_id(&ids, &sorted[i], &fresh)] = (uint32_t)i;
+		dq_emit(x, &sorted[i]);
 	}
+	for (size_t k = 0; k < dl->len; k++) {
+		bool fresh;
+		if (!dl->items[k].line || !dq_line_of(x, rows, k, &key, &people))
+			continue;
+		struct dq_group *e = &sorted[order[dq_id(&ids, &key, &fresh)]];
+		e->rows[e->nlines++] = (struct rowref){ dl->items[k].source, dl->items[k].line };
+	}
+	for (size_t i = 0; i < n; i++)   /* a sheet's notes come after its rows' messages */
+		gap_sort_refs(sorted[i].rows, sorted[i].nlines);
+	free(order);
+	free(sorted);
 	free(v);
+	idmap_free(&ids);
 }
 
 void gaps_quality_flag(struct gap_list *g, const struct config *c, const struct table *t,
