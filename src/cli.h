@@ -19,12 +19,21 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err);
 int cli_report(int argc, char **argv, FILE *out, FILE *err);
 int cli_gaps(int argc, char **argv, FILE *out, FILE *err);
 
-/* Where config.ini is looked for when -c is not given: $FOURW_CONFIG, then
- * ./config.ini, then the installed copy.  Returns a static string. */
-const char *cli_default_config(void);
+/* Where config.ini is: `given` (-c FILE) when not NULL, else $FOURW_CONFIG,
+ * else the first readable of ./config.ini, $XDG_CONFIG_HOME/fourw/config.ini
+ * (~/.config where unset) and the installed copy.  NULL when none is: err
+ * then names every place looked in and how to choose one, so a user run
+ * from another folder learns that -c exists.  The path may be built in buf. */
+#define CLI_PATH_MAX 4096
+const char *cli_config_path(const char *given, char *buf, size_t size, FILE *err);
 
-/* Loads config.ini and the sheets (config's when npaths is 0) for a
- * command.  On failure prints "fourw: <message>" to err and returns false;
+/* Loads config.ini from cli_config_path(given); on failure prints why to
+ * err (and, for a config $FOURW_CONFIG chose, that it did) and returns
+ * false; cfg must still be freed (config_free). */
+bool cli_load_config(const char *given, struct config *cfg, FILE *err);
+
+/* Loads config.ini (config_path, or cli_config_path's choice when NULL)
+ * and the sheets (config's when npaths is 0) for a command.  On failure prints "fourw: <message>" to err and returns false;
  * cfg and t must still be freed (config_free, table_free). */
 bool cli_load(const char *config_path, const char *const *paths, size_t npaths,
               struct config *cfg, struct table *t, FILE *err);

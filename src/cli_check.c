@@ -22,14 +22,81 @@
 #define FOURW_DATADIR "/usr/local/share/fourw"
 #endif
 
-const char *cli_default_config(void)
+/* $XDG_CONFIG_HOME/fourw/config.ini, or ~/.config/fourw/config.ini where
+ * it is unset or relative (the XDG base directory rules ignore a relative
+ * one); false without a home to put it in. */
+static bool user_config(char *buf, size_t size)
 {
-	const char *env = getenv("FOURW_CONFIG");
+	const char *base = getenv("XDG_CONFIG_HOME"), *rest = "/fourw/config.ini";
+	if (!base || base[0] != '/') {
+		base = getenv("HOME");
+		rest = "/.config/fourw/config.ini";
+	}
+	if (!base || !*base)
+		return false;
+	int n = snprintf(buf, size, "%s%s", base, rest);
+	return n > 0 && (size_t)n < size;
+}
+
+static void no_config(FILE *err, const char *user, bool from_xdg)
+{
+	fputs("fourw: no config.ini found; looked in, in this order:\n"
+	      "  $FOURW_CONFIG (not set)\n"
+	      "  ./config.ini\n", err);
+	if (*user) {
+		fputs("  ", err);
+		safe_fputs(user, err);
+		fputs(from_xdg ? "  ($XDG_CONFIG_HOME/fourw/config.ini)\n"
+		               : "  (~/.config/fourw/config.ini: no absolute $XDG_CONFIG_HOME)\n", err);
+	} else {
+		fputs("  $XDG_CONFIG_HOME/fourw/config.ini (neither it nor $HOME is set)\n", err);
+	}
+	fputs("  " FOURW_DATADIR "/config.ini  (the installed copy)\n"
+	      "choose one with -c FILE (fourw -c FILE [check|report|gaps] ...) or "
+	      "FOURW_CONFIG=FILE\n", err);
+}
+
+const char *cli_config_path(const char *given, char *buf, size_t size, FILE *err)
+{
+	const char *env = getenv("FOURW_CONFIG"), *xdg = getenv("XDG_CONFIG_HOME");
+	if (given)
+		return given;
 	if (env && *env)
 		return env;
 	if (access("config.ini", R_OK) == 0)
 		return "config.ini";
-	return FOURW_DATADIR "/config.ini";
+	if (!user_config(buf, size))
+		buf[0] = '\0';
+	if (buf[0] && access(buf, R_OK) == 0)
+		return buf;
+	if (access(FOURW_DATADIR "/config.ini", R_OK) == 0)
+		return FOURW_DATADIR "/config.ini";
+	no_config(err, buf, xdg && xdg[0] == '/');
+	return NULL;
+}
+
+static void print_error(FILE *err, const struct error *e)
+{
+	fputs("fourw: ", err);
+	safe_fputs(e->msg, err);
+	fputc('\n', err);
+}
+
+bool cli_load_config(const char *given, struct config *cfg, FILE *err)
+{
+	struct error e;
+	char buf[CLI_PATH_MAX];
+	const char *path = cli_config_path(given, buf, sizeof buf, err), *env = getenv("FOURW_CONFIG");
+	if (!path)
+		return false;
+	if (config_load(cfg, path, &e))
+		return true;
+	print_error(err, &e);
+	if (!given && env && *env)    /* nothing on the command line named it */
+		fputs("fourw: that is $FOURW_CONFIG; unset it to look in ./config.ini, "
+		      "$XDG_CONFIG_HOME/fourw/config.ini and the installed copy, or give -c FILE\n",
+		      err);
+	return false;
 }
 
 bool cli_load(const char *config_path, const char *const *paths, size_t npaths,
@@ -37,16 +104,10 @@ bool cli_load(const char *config_path, const char *const *paths, size_t npaths,
 {
 	struct error e;
 	table_init(t);
-	if (!config_load(cfg, config_path, &e)) {
-		fprintf(err, "fourw: ");
-		safe_fputs(e.msg, err);
-		fputc('\n', err);
+	if (!cli_load_config(config_path, cfg, err))
 		return false;
-	}
 	if (!load_paths(t, cfg, paths, npaths, &e)) {
-		fprintf(err, "fourw: ");
-		safe_fputs(e.msg, err);
-		fputc('\n', err);
+		print_error(err, &e);
 		return false;
 	}
 	return true;
@@ -305,7 +366,7 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 	struct table t;
 	memset(&cfg, 0, sizeof cfg);
 	int status = 2;
-	if (cli_load(config_path ? config_path : cli_default_config(),
+	if (cli_load(config_path,
 	             (const char *const *)argv + optind, (size_t)(argc - optind), &cfg, &t, err)) {
 		status = check_sheets(out, &cfg, &t, verbose) ? 1 : 0;
 		if (partners_dir && !check_write_partners(&t, partners_dir, out, err))

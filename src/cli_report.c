@@ -230,13 +230,7 @@ static int resolve_rest(const struct request *rq, struct filter *f, FILE *err)
 
 static bool load_config(const struct request *rq, struct config *cfg, FILE *err)
 {
-	struct error e;
-	if (config_load(cfg, rq->config ? rq->config : cli_default_config(), &e))
-		return true;
-	fputs("fourw: ", err);
-	safe_fputs(e.msg, err);
-	fputc('\n', err);
-	return false;
+	return cli_load_config(rq->config, cfg, err);
 }
 
 static bool load_sheets(const struct config *cfg, char **paths, size_t n, struct table *t,

@@ -98,6 +98,15 @@ int colmap_header_score(const struct config *c, const char *const *cells, size_t
 	return score;
 }
 
+void colmap_print_aliases(FILE *f, const struct config *c, const enum field *fields)
+{
+	for (const enum field *k = fields; *k != F_COUNT; k++) {
+		fprintf(f, "%s%s =", k == fields ? "" : "; ", field_key(*k));
+		for (size_t i = 0; i < c->fields[*k].naliases; i++)
+			fprintf(f, "%s %s", i ? "," : "", c->fields[*k].aliases[i]);
+	}
+}
+
 struct candidate { int field, quality; };
 
 /* Proposes a field for every column, by tag if the column has one, else

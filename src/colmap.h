@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "config.h"
 #include "parse.h"
@@ -24,6 +25,11 @@ int colmap_header_score(const struct config *c, const char *const *cells, size_t
  * f or -1; which[col] receives the field of each column or -1 (array of n). */
 void colmap_map(const struct config *c, const char *const *header,
                 const char *const *hxl, size_t n, int col[F_COUNT], int *which);
+
+/* Writes, for the fields (ending at F_COUNT), the headers config.ini
+ * [columns] recognises: "region = region, admin1; cercle = cercle", folded
+ * as they are compared, so a sheet that lacks a column says what to call it. */
+void colmap_print_aliases(FILE *f, const struct config *c, const enum field *fields);
 
 /* ---- people as HXL tags them ---------------------------------------------
  *

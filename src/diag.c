@@ -82,7 +82,7 @@ void diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
 void diag_vadd(struct diag_list *l, enum diag_level level, enum diag_code code,
                uint32_t source, uint32_t line, uint32_t col, const char *fmt, va_list ap)
 {
-	char buf[1024];
+	char buf[4096];     /* a sheet's note may list its header and the known ones */
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	struct diag_words w = { buf, col, (uint8_t)level, (uint8_t)code };
 	diag_add_words(l, source, line, &w);
@@ -95,6 +95,24 @@ void diag_add(struct diag_list *l, enum diag_level level, enum diag_code code,
 	va_start(ap, fmt);
 	diag_vadd(l, level, code, source, line, col, fmt, ap);
 	va_end(ap);
+}
+
+void diag_vreject(struct diag_list *l, bool more, enum diag_code code, uint32_t source,
+                  uint32_t line, uint32_t col, const char *fmt, va_list ap)
+{
+	struct diag *last = l->len ? &l->items[l->len - 1] : NULL;
+	const struct diag_words *w = last ? diag_words(l, last) : NULL;
+	if (!more || !last || w->level != DIAG_REJECT || last->source != source ||
+	    last->line != line) {
+		diag_vadd(l, DIAG_REJECT, code, source, line, col, fmt, ap);
+		return;
+	}
+	char buf[4096];
+	int n = snprintf(buf, sizeof buf, "%s; also ", w->msg);
+	if (n > 0 && (size_t)n < sizeof buf)
+		vsnprintf(buf + n, sizeof buf - (size_t)n, fmt, ap);
+	struct diag_words joined = { buf, w->col, w->level, w->code };
+	last->words = words_id(l, &joined);    /* the row's own words may be another row's too */
 }
 
 bool error_set(struct error *e, const char *fmt, ...)

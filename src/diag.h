@@ -120,6 +120,14 @@ static inline const struct diag_words *diag_words_at(const struct diag_list *l, 
 	return &l->words[l->items[k].words];
 }
 
+/* A row's rejection, one message however many problems the row has: the
+ * first (more false) adds a REJECT message, each further one (more true)
+ * is added to the end of that message, which must be the list's last.  So
+ * the partner reads every problem of the row at once, and a rejected row
+ * stays one REJECT message for those who count them as rows. */
+void diag_vreject(struct diag_list *l, bool more, enum diag_code code, uint32_t source,
+                  uint32_t line, uint32_t col, const char *fmt, va_list ap);
+
 /* A fatal error that stops a command (unreadable file, bad config.ini):
  * its message already names file, line and key where they are known. */
 struct error {

@@ -194,7 +194,7 @@ void loader_data_row(struct loader *ld, uint32_t line, char *bytes, const size_t
 		if (o == ROW_REJECTED)
 			diag_add(&ld->t->diags, DIAG_REJECT, DC_NO_REQUIRED_COLUMN, ld->ctx.source,
 			         line, 0,
-			         "not read: the sheet has no %s column", ld->missing_what);
+			         "not read: the sheet has %s", ld->missing_what);
 		count_outcome(ld, o);
 		return;
 	}
@@ -226,24 +226,76 @@ static bool people_placed(const struct people_plan *p)
 	return false;
 }
 
-static void check_required(struct loader *ld)
+static bool group_found(const struct loader *ld, size_t r)
 {
 	const struct column_map *m = &ld->src->map;
-	for (size_t r = 0; r < sizeof required / sizeof required[0]; r++) {
-		bool any = false;
-		for (const enum field *f = required[r].f; *f != F_COUNT; f++)
-			any |= m->col[*f] >= 0 || (*f == F_WOMEN && m->col[F_OLDER_WOMEN] >= 0) ||
-			       (*f == F_TOTAL && people_placed(ld->src->people));
-		if (!any) {
-			ld->missing_required = true;
-			ld->missing_what = required[r].what;
-			diag_add(&ld->t->diags, DIAG_NOTE, DC_COLUMN_NOT_RECOGNISED, ld->ctx.source,
-			         ld->src->header_line, 0,
-			         "no %s column was recognised in the header; its rows cannot be "
-			         "counted", required[r].what);
+	bool any = false;
+	for (const enum field *f = required[r].f; *f != F_COUNT; f++)
+		any |= m->col[*f] >= 0 || (*f == F_WOMEN && m->col[F_OLDER_WOMEN] >= 0) ||
+		       (*f == F_TOTAL && people_placed(ld->src->people));
+	return any;
+}
+
+static size_t nonblank_cells(const char *const *cells, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += cells[i][0] != '\0';
+	return k;
+}
+
+/* The header's cells, quoted, up to about a line's worth: enough to see
+ * what the partner wrote. */
+static void print_headers(FILE *f, const char *const *hdr, size_t n)
+{
+	size_t shown = 0, left = nonblank_cells(hdr, n);
+	for (size_t i = 0; i < n; i++) {
+		if (!hdr[i][0])
+			continue;
+		if (ftell(f) >= 600 && left > 1) {
+			fprintf(f, " … and %zu more", left);
 			return;
 		}
+		fprintf(f, "%s'%s'", shown++ ? ", " : "", hdr[i]);
+		left--;
 	}
+	if (!shown)
+		fputs("no text", f);
+}
+
+/* Every required column the header lacks, in one note, with the headers
+ * found and those config.ini recognises: the partner fixes the sheet once,
+ * not once per column.  Every row of the sheet is then rejected. */
+static void check_required(struct loader *ld, const char *const *hdr, size_t n)
+{
+	size_t miss[sizeof required / sizeof required[0]], nmiss = 0;
+	for (size_t r = 0; r < sizeof required / sizeof required[0]; r++)
+		if (!group_found(ld, r))
+			miss[nmiss++] = r;
+	if (!nmiss)
+		return;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	for (size_t i = 0; i < nmiss; i++)
+		fprintf(f, "%sno %s column", i == 0 ? "" : i + 1 == nmiss ? " and " : ", ",
+		        required[miss[i]].what);
+	fflush(f);
+	ld->missing_required = true;
+	ld->missing_what = strpool_intern_cstr(&ld->t->strings, text);
+	fprintf(f, " %s recognised in the header; its rows cannot be counted. The header has ",
+	        nmiss == 1 ? "was" : "were");
+	print_headers(f, hdr, n);
+	fputs(". Recognised headers (config.ini [columns]; the whole header or whole words "
+	      "of it, case and accents aside): ", f);
+	for (size_t i = 0; i < nmiss; i++) {
+		fputs(i ? "; " : "", f);
+		colmap_print_aliases(f, ld->c, required[miss[i]].f);
+	}
+	fclose(f);
+	diag_add(&ld->t->diags, DIAG_NOTE, DC_COLUMN_NOT_RECOGNISED, ld->ctx.source,
+	         ld->src->header_line, 0, "%s", text);
+	free(text);
 }
 
 #define PLACED_PEOPLE (-2)     /* in which[]: a #reached column no field took, read as people */
@@ -297,14 +349,6 @@ static void record_mapping(struct loader *ld, const char *const *hdr, size_t nh,
 	free(which);
 }
 
-static size_t nonblank_cells(const char *const *cells, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += cells[i][0] != '\0';
-	return k;
-}
-
 /* Finds the header among the saved records: an HXL row (the row above it is
  * the display header), else the first row that looks most like a header. */
 static bool find_header(struct loader *ld, size_t *header, size_t *hxl)
@@ -340,7 +384,7 @@ static void no_header(struct loader *ld)
 	         "Région, Type d'intervention, Filles, Garçons (or an HXL hashtag row)",
 	         HEADER_SCAN);
 	ld->missing_required = true;
-	ld->missing_what = "recognisable header; no";
+	ld->missing_what = "no recognisable header; no column";
 }
 
 /* Called once the first records are in (or at end of file). */
@@ -366,8 +410,8 @@ static void settle_header(struct loader *ld)
 		ld->src->hxl_line = x != SIZE_MAX ? ld->head[x].line : 0;
 		record_mapping(ld, x == h ? xc : hcopy, x == h ? nx : hs->n, xc, nx);
 		ld->width = hs->n > nx ? hs->n : nx;
+		check_required(ld, x == h ? xc : hcopy, x == h ? nx : hs->n);
 		free(hcopy);
-		check_required(ld);
 		first_data = (x != SIZE_MAX ? x : h) + 1;
 	}
 	for (size_t i = first_data; i < ld->nhead; i++)

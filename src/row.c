@@ -12,7 +12,7 @@
 #include "text.h"
 
 /* Warnings are held until the row is known to be accepted: a rejected row
- * gets its one reason, not a pile of side remarks. */
+ * gets its reasons, not a pile of side remarks. */
 #define MAX_PENDING 8
 struct pending {
 	size_t n;
@@ -31,6 +31,7 @@ struct rowbuf {
 	int32_t total;            /* the sheet's total column (rule 2 checks it), or COUNT_MISSING */
 	int32_t targeted;         /* read so a bad value is reported; not stored */
 	bool year_taken;          /* a date was a month name alone, given the plan's year */
+	bool rejected;            /* a problem was found: the next is added to its message */
 };
 
 static const char *cell(const struct rowbuf *r, enum field f)
@@ -51,17 +52,20 @@ static const char *head(const struct rowbuf *r, enum field f)
 	return h && *h ? h : field_key(f);
 }
 
+/* A problem that rejects the row, at col (0: the row); later ones join its message. */
 __attribute__((format(printf, 4, 5)))
-static enum row_outcome reject(struct rowbuf *r, enum diag_code code, enum field f,
-                               const char *fmt, ...)
+static enum row_outcome reject_at(struct rowbuf *r, enum diag_code code, uint32_t col,
+                                  const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vadd(&r->ctx->table->diags, DIAG_REJECT, code, r->ctx->source, r->line,
-	          f < F_COUNT ? col_of(r, f) : 0, fmt, ap);
+	diag_vreject(&r->ctx->table->diags, r->rejected, code, r->ctx->source, r->line, col,
+	             fmt, ap);
 	va_end(ap);
+	r->rejected = true;
 	return ROW_REJECTED;
 }
+#define reject(r, code, f, ...) reject_at(r, code, (f) < F_COUNT ? col_of(r, f) : 0, __VA_ARGS__)
 
 __attribute__((format(printf, 4, 5)))
 static void warn(struct rowbuf *r, enum diag_code code, enum field f, const char *fmt, ...)
@@ -454,9 +458,9 @@ static bool outside_plan_year(const struct activity *a, int year)
 static enum row_outcome resolve_dates(struct rowbuf *r)
 {
 	struct date start = {0}, end = {0};
-	if (read_month(r, F_PERIOD, &r->a.month, NULL) != ROW_ACCEPTED ||
-	    read_month(r, F_START, &r->a.start_month, &start) != ROW_ACCEPTED ||
-	    read_month(r, F_END, &r->a.end_month, &end) != ROW_ACCEPTED)
+	bool ok = read_month(r, F_PERIOD, &r->a.month, NULL) == ROW_ACCEPTED;   /* each named */
+	ok &= read_month(r, F_START, &r->a.start_month, &start) == ROW_ACCEPTED;
+	if (!(ok &= read_month(r, F_END, &r->a.end_month, &end) == ROW_ACCEPTED))
 		return ROW_REJECTED;
 	if (r->a.start_month >= 0 && r->a.end_month >= 0 && date_days(&end) < date_days(&start))
 		warn(r, DC_END_BEFORE_START, F_END,
@@ -586,12 +590,9 @@ static enum row_outcome resolve_tagged_people(struct rowbuf *r)
 	struct people_split t;
 	const struct people_col *bad;
 	enum num_status st;
-	if (!colmap_people_read(r->src->people, r->cells, r->ncells, &t, &bad, &st)) {
-		diag_add(&r->ctx->table->diags, DIAG_REJECT, DC_BAD_COUNT, r->ctx->source, r->line,
-		         (uint32_t)bad->col + 1, "%s: '%s' %s", bad->label, r->cells[bad->col],
-		         parse_num_status_text(st));
-		return ROW_REJECTED;
-	}
+	if (!colmap_people_read(r->src->people, r->cells, r->ncells, &t, &bad, &st))
+		return reject_at(r, DC_BAD_COUNT, (uint32_t)bad->col + 1, "%s: '%s' %s", bad->label,
+		                 r->cells[bad->col], parse_num_status_text(st));
 	if (read_count(r, F_TARGETED, &r->targeted) != ROW_ACCEPTED ||
 	    compute_tagged(r, &t) != ROW_ACCEPTED)
 		return ROW_REJECTED;
@@ -605,16 +606,14 @@ static enum row_outcome resolve_people(struct rowbuf *r)
 	int32_t ow, om;
 	if (r->src->people)
 		return resolve_tagged_people(r);
-	if (read_count(r, F_GIRLS, &a->girls) != ROW_ACCEPTED ||
-	    read_count(r, F_BOYS, &a->boys) != ROW_ACCEPTED ||
-	    read_count(r, F_WOMEN, &a->women) != ROW_ACCEPTED ||
-	    read_count(r, F_MEN, &a->men) != ROW_ACCEPTED ||
-	    read_count(r, F_OLDER_WOMEN, &ow) != ROW_ACCEPTED ||
-	    read_count(r, F_OLDER_MEN, &om) != ROW_ACCEPTED ||
-	    read_count(r, F_TOTAL, &r->total) != ROW_ACCEPTED ||
-	    read_count(r, F_TARGETED, &r->targeted) != ROW_ACCEPTED)
-		return ROW_REJECTED;
-	if (compute_reached(r, ow, om) != ROW_ACCEPTED)
+	static const enum field fields[] = { F_GIRLS, F_BOYS, F_WOMEN, F_MEN, F_OLDER_WOMEN,
+	                                     F_OLDER_MEN, F_TOTAL, F_TARGETED };
+	int32_t *const out[] = { &a->girls, &a->boys, &a->women, &a->men, &ow, &om, &r->total,
+	                         &r->targeted };
+	bool ok = true;           /* every bad count is named, not the first */
+	for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
+		ok &= read_count(r, fields[k], out[k]) == ROW_ACCEPTED;
+	if (!ok || compute_reached(r, ow, om) != ROW_ACCEPTED)
 		return ROW_REJECTED;
 	clear_planned_people(r);
 	return ROW_ACCEPTED;
@@ -682,12 +681,13 @@ enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
 	r.a.source = ctx->source;
 	r.a.line = line;
 	enum row_outcome o = resolve_place(&r);
-	if (o != ROW_ACCEPTED)
+	if (o == ROW_DEFERRED)
 		return o;
-	if (resolve_type(&r) != ROW_ACCEPTED || resolve_dates(&r) != ROW_ACCEPTED)
-		return ROW_REJECTED;
+	/* every step runs after a rejection too, each problem joining the row's message */
+	bool ok = resolve_type(&r) == ROW_ACCEPTED && o == ROW_ACCEPTED;
+	ok = resolve_dates(&r) == ROW_ACCEPTED && ok;
 	resolve_status(&r);
-	if (resolve_people(&r) != ROW_ACCEPTED)
+	if (!(resolve_people(&r) == ROW_ACCEPTED && ok))
 		return ROW_REJECTED;
 	resolve_who(&r);
 	table_set_counts(ctx->table, &r.a, &r.people);

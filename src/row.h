@@ -33,7 +33,7 @@ enum row_outcome { ROW_ACCEPTED, ROW_REJECTED, ROW_DEFERRED, ROW_BLANK };
 
 /* Converts the record that starts on physical `line`.  Accepted rows are
  * appended to the table (with any warnings); rejected rows get one REJECT
- * diagnostic.  ROW_DEFERRED: the region is a p-code whose meaning depends
+ * diagnostic naming every problem found in the row.  ROW_DEFERRED: the region is a p-code whose meaning depends
  * on the sheet's system (ML09 with no name) and the system is not known
  * yet — call again with ctx->system set once the whole sheet is read.
  * ROW_BLANK: every cell empty; not a row at all. */

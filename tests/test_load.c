@@ -385,6 +385,97 @@ Test(load, a_sheet_without_a_type_column_rejects_every_row)
 	cr_assert_eq(nth(DIAG_REJECT, 1)->code, DC_NO_REQUIRED_COLUMN);
 }
 
+/* Issue 15: a rejected row names every problem it has, in one message (so
+ * the rejected rows are still one message each), the first one's code and
+ * column leading. */
+Test(load, a_rejected_row_names_every_problem)
+{
+	const struct source *s = load("Organisation,Région,Type,Mois,Filles,Garçons\n"
+	                              "A,Nowhere,PSS,2024-13,abc,-3\n"
+	                              "B,Gao,,2024-03,,\n"
+	                              "C,Gao,PSS,2024-03,1,2\n");
+	cr_assert_eq(s->rows_read, 3);
+	cr_assert_eq(s->rejected, 2);
+	cr_assert_eq(s->accepted, 1);
+	cr_assert_eq(t.diags.rejects, 2, "one message per rejected row");
+	const struct seen *d = nth(DIAG_REJECT, 0);
+	cr_assert_eq(d->code, DC_UNKNOWN_REGION);
+	cr_assert_eq(d->line, 2);
+	cr_assert_eq(d->col, 2);
+	const char *want[] = { "Nowhere", "; also Mois: '2024-13' is not a real date",
+	                       "; also Filles: 'abc'", "; also Garçons: '-3'" };
+	const char *at = d->msg;
+	for (size_t i = 0; i < 4; i++) {
+		const char *p = strstr(at, want[i]);
+		cr_assert_not_null(p, "'%s' in order in: %s", want[i], d->msg);
+		at = p;
+	}
+	d = nth(DIAG_REJECT, 1);
+	cr_assert_eq(d->code, DC_NO_TYPE);
+	cr_assert(strstr(d->msg, "no intervention type") &&
+	          strstr(d->msg, "; also no people count"), "%s", d->msg);
+}
+
+/* Issue 15: a sheet missing two required columns names both at once, with
+ * the headers it has and those config.ini [columns] would recognise. */
+Test(load, every_missing_required_column_is_named_at_once)
+{
+	const struct source *s = load("Organization,Place,Kind,Girls,Boys\nA,Gao,PSS,1,2\n"
+	                              "B,Gao,GC,3,4\n");
+	cr_assert_eq(s->rejected, 2);
+	cr_assert_null(nth(DIAG_NOTE, 1), "one note for the sheet: %s", nth(DIAG_NOTE, 1)->msg);
+	const char *note = nth(DIAG_NOTE, 0)->msg;
+	cr_assert_eq(nth(DIAG_NOTE, 0)->code, DC_COLUMN_NOT_RECOGNISED);
+	cr_assert(strstr(note, "no place (Region or Cercle) column and no intervention type "
+	                       "column were recognised"), "%s", note);
+	cr_assert(strstr(note, "The header has 'Organization', 'Place', 'Kind', 'Girls', 'Boys'."),
+	          "%s", note);
+	/* the aliases of the missing fields (tests/fixtures/plan/plan.ini [columns]) */
+	cr_assert(strstr(note, "region = region, admin1, adm1,"), "%s", note);
+	cr_assert(strstr(note, "cercle_code = pcode cercle,"), "%s", note);
+	cr_assert(strstr(note, "itype = type d intervention,"), "%s", note);
+	cr_assert(strstr(note, "activity = activite,"), "%s", note);
+	cr_assert_null(strstr(note, "girls ="), "the people columns were found: %s", note);
+	for (size_t i = 0; i < 2; i++) {
+		cr_assert_eq(nth(DIAG_REJECT, i)->code, DC_NO_REQUIRED_COLUMN);
+		cr_assert_str_eq(nth(DIAG_REJECT, i)->msg, "not read: the sheet has no place (Region "
+		                 "or Cercle) column and no intervention type column");
+	}
+}
+
+Test(load, three_missing_required_columns_read_as_a_list)
+{
+	load("Organization,Partner,Place,Kind,Girlz\nA,B,Gao,PSS,1\n");
+	cr_assert_str_eq(nth(DIAG_REJECT, 0)->msg, "not read: the sheet has no place (Region or "
+	                 "Cercle) column, no intervention type column and no people count (Girls, "
+	                 "Boys, Women, Men or Total) column");
+	cr_assert(strstr(nth(DIAG_NOTE, 0)->msg, "; girls = filles, girls,"), "%s",
+	          nth(DIAG_NOTE, 0)->msg);
+}
+
+/* A wide header is cut after about a line, saying how many cells are left. */
+Test(load, a_wide_header_is_listed_in_part)
+{
+	char text[4096] = "Organization,Partner";
+	for (int i = 0; i < 98; i++)
+		snprintf(text + strlen(text), sizeof text - strlen(text), ",Column number %02d", i);
+	strcat(text, "\nA,B\n");
+	load(text);
+	const char *note = nth(DIAG_NOTE, 0)->msg;
+	cr_assert(strstr(note, "The header has 'Organization', 'Partner', 'Column number 00', "),
+	          "%s", note);
+	const char *more = strstr(note, " more. ");
+	cr_assert_not_null(more, "%s", note);
+	/* the cells before " … and N more" plus N are the header's 100 */
+	const char *cut = strstr(note, " … and ");
+	cr_assert_not_null(cut);
+	int shown = 2, left = atoi(cut + strlen(" … and "));
+	for (const char *p = strstr(note, "'Column number"); p && p < cut; p = strstr(p + 1, "'Column number"))
+		shown++;
+	cr_assert_eq(shown + left, 100, "%d shown + %d more", shown, left);
+	cr_assert_lt(strlen(note), 2000);
+}
+
 Test(load, no_header_at_all_is_read_as_rejected_rows)
 {
 	const struct source *s = load("1,2,3\n4,5,6\n");

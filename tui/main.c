@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "keymap.h"
 #include "loop.h"
+#include "safe.h"
 #include "theme.h"
 #include "views.h"
 
@@ -23,55 +24,122 @@ struct options {
 	const char *theme;
 	bool no_color, ascii, help, help_keys, version;
 	long max_keys;
+	const char *screen_only;  /* the first option of the screen alone, refused before a command */
+	int command;              /* argv index of the command; 0: the screen */
 	const char **paths;
 	size_t npaths;
 };
 
+static const char *const commands[] = { "check", "report", "gaps", "help" };
+
+static bool is_command(const char *s)
+{
+	for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+		if (!strcmp(s, commands[k]))
+			return true;
+	return false;
+}
+
 static void usage(FILE *out)
 {
-	fputs("usage: fourw [options] [SHEET|DIR]...      the meeting screen\n"
-	      "       fourw check  [options] [SHEET|DIR]... problems in the sheets\n"
-	      "       fourw report [options] [SHEET|DIR]... figures for the minutes\n"
-	      "       fourw gaps   [options] [SHEET|DIR]... the gap flags\n"
-	      "options of the screen:\n"
-	      "  -c, --config PATH   config.ini to use ($FOURW_CONFIG, ./config.ini, installed copy)\n"
+	fputs("usage: fourw [-c FILE] [options] [SHEET|DIR]...        the meeting screen\n"
+	      "       fourw [-c FILE] check  [options] [SHEET|DIR]... problems in the sheets\n"
+	      "       fourw [-c FILE] report [options] [SHEET|DIR]... figures for the minutes\n"
+	      "       fourw [-c FILE] gaps   [options] [SHEET|DIR]... the gap flags\n"
+	      "       fourw help [check|report|gaps]                  a command's options\n"
+	      "global options (before the command, as in git):\n"
+	      "  -c, --config FILE   config.ini to use; without it the first found of\n"
+	      "                      $FOURW_CONFIG, ./config.ini, $XDG_CONFIG_HOME/fourw/config.ini\n"
+	      "                      (~/.config/fourw/config.ini) and the installed copy.  Also\n"
+	      "                      accepted after the command; given both, the later one wins\n"
+	      "  -h, --help          this help (before a command: the command's help)\n"
+	      "  --version\n"
+	      "options of the screen (not of the commands):\n"
 	      "  --theme NAME        dark (default), light (projectors) or mono\n"
 	      "  --no-color          monochrome (so does NO_COLOR)\n"
 	      "  --ascii             ASCII lines and bars (automatic outside UTF-8 locales)\n"
 	      "  --help-keys         print the keys as a Markdown table\n"
-	      "  --max-keys N        exit after N keys (tests)\n"
-	      "  --version, --help\n", out);
+	      "  --max-keys N        exit after N keys (tests)\n", out);
 }
 
-/* Returns -1 to go on, else the exit status. */
+/* The value of argv[*i] when it is option `name` (or `short_name`), given
+ * as "--name VALUE" or "--name=VALUE"; NULL otherwise or without a value. */
+static const char *value_of(int argc, char **argv, int *i, const char *name,
+                            const char *short_name)
+{
+	const char *s = argv[*i];
+	size_t len = strlen(name);
+	if (!strncmp(s, name, len) && s[len] == '=')
+		return s + len + 1;
+	if ((strcmp(s, name) && (!short_name || strcmp(s, short_name))) || *i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+/* Remembers the first option of the screen alone, so that a command after
+ * it can be refused with its name rather than run without it. */
+static void screen_option(struct options *o, const char *s)
+{
+	if (!o->screen_only)
+		o->screen_only = s;
+}
+
+/* An option taking no value. */
+static bool flag(struct options *o, const char *s)
+{
+	if (!strcmp(s, "--help") || !strcmp(s, "-h"))
+		return o->help = true;
+	if (!strcmp(s, "--version"))
+		return o->version = true;
+	if (!strcmp(s, "--no-color"))
+		o->no_color = true;
+	else if (!strcmp(s, "--ascii"))
+		o->ascii = true;
+	else if (!strcmp(s, "--help-keys"))
+		o->help_keys = true;
+	else
+		return false;
+	screen_option(o, s);
+	return true;
+}
+
+static bool valued(int argc, char **argv, int *i, struct options *o)
+{
+	const char *v, *s = argv[*i];
+	if ((v = value_of(argc, argv, i, "--config", "-c"))) {
+		o->config = v;
+		return true;
+	}
+	if ((v = value_of(argc, argv, i, "--theme", NULL)))
+		o->theme = v;
+	else if ((v = value_of(argc, argv, i, "--max-keys", NULL)))
+		o->max_keys = strtol(v, NULL, 10);
+	else
+		return false;
+	screen_option(o, s);
+	return true;
+}
+
+/* Options and paths of the screen in any order; the first word that names
+ * a command, before any path, ends them: what came before are global
+ * options.  Returns -1 to go on, else the exit status. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
 	for (int i = 1; i < argc; i++) {
 		const char *s = argv[i];
-		bool has_arg = i + 1 < argc;
-		if ((!strcmp(s, "-c") || !strcmp(s, "--config")) && has_arg)
-			o->config = argv[++i];
-		else if (!strcmp(s, "--theme") && has_arg)
-			o->theme = argv[++i];
-		else if (!strcmp(s, "--max-keys") && has_arg)
-			o->max_keys = strtol(argv[++i], NULL, 10);
-		else if (!strcmp(s, "--no-color"))
-			o->no_color = true;
-		else if (!strcmp(s, "--ascii"))
-			o->ascii = true;
-		else if (!strcmp(s, "--help") || !strcmp(s, "-h"))
-			o->help = true;
-		else if (!strcmp(s, "--help-keys"))
-			o->help_keys = true;
-		else if (!strcmp(s, "--version"))
-			o->version = true;
-		else if (s[0] == '-' && s[1]) {
+		if (valued(argc, argv, &i, o) || flag(o, s))
+			continue;
+		if (s[0] == '-' && s[1]) {
 			fprintf(stderr, "fourw: unknown or incomplete option '%s'\n", s);
 			usage(stderr);
 			return 2;
-		} else
-			o->paths[o->npaths++] = s;
+		}
+		if (o->npaths == 0 && is_command(s)) {
+			o->command = i;
+			break;
+		}
+		o->paths[o->npaths++] = s;
 	}
 	return -1;
 }
@@ -104,7 +172,7 @@ static int run_screen(const struct options *o)
 	int status = 2;
 
 	memset(&cfg, 0, sizeof cfg);
-	if (cli_load(o->config ? o->config : cli_default_config(), o->paths, o->npaths,
+	if (cli_load(o->config, o->paths, o->npaths,
 	             &cfg, &tab, stderr) &&
 	    !cli_no_row_accepted(stderr, "fourw", &tab, o->config, o->paths, o->npaths) &&
 	    (status = screen_options(o, &cfg, &ao)) < 0) {
@@ -119,20 +187,74 @@ static int run_screen(const struct options *o)
 	return status;
 }
 
+static int dispatch(const char *cmd, int argc, char **argv)
+{
+	if (!strcmp(cmd, "check"))
+		return cli_check(argc, argv, stdout, stderr);
+	if (!strcmp(cmd, "report"))
+		return cli_report(argc, argv, stdout, stderr);
+	return cli_gaps(argc, argv, stdout, stderr);
+}
+
+/* `fourw help CMD` is `fourw CMD --help`; `fourw help` is `fourw --help`. */
+static int help_command(int argc, char **argv, int at)
+{
+	if (at + 1 >= argc) {
+		usage(stdout);
+		return 0;
+	}
+	const char *cmd = argv[at + 1];
+	if (!is_command(cmd) || !strcmp(cmd, "help")) {
+		fputs("fourw help: no command '", stderr);
+		safe_fputs(cmd, stderr);
+		fputs("' (check, report or gaps)\n", stderr);
+		return 2;
+	}
+	char *args[] = { (char *)cmd, (char *)"--help", NULL };
+	return dispatch(cmd, 2, args);
+}
+
+/* A command after global options runs on its own arguments with the
+ * global ones first: -c FILE before the command is read before one after
+ * it, so the later wins, as a repeated option does within a command. */
+static int run_command(int argc, char **argv, const struct options *o)
+{
+	const char *cmd = argv[o->command];
+	if (o->screen_only) {
+		fprintf(stderr, "fourw: %s is an option of the screen, not of '%s' "
+		        "(fourw --help lists both)\n", o->screen_only, cmd);
+		return 2;
+	}
+	if (o->version)
+		return printf("fourw %s\n", FOURW_VERSION), 0;
+	if (!strcmp(cmd, "help"))
+		return help_command(argc, argv, o->command);
+	char **args = calloc((size_t)argc + 4, sizeof *args);
+	int n = 0;
+	args[n++] = (char *)cmd;
+	if (o->config) {
+		args[n++] = (char *)"-c";
+		args[n++] = (char *)o->config;
+	}
+	if (o->help)
+		args[n++] = (char *)"--help";
+	for (int i = o->command + 1; i < argc; i++)
+		args[n++] = argv[i];
+	int status = dispatch(cmd, n, args);
+	free(args);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
 	int status;
 
 	setlocale(LC_ALL, "");
-	if (argc > 1 && !strcmp(argv[1], "check"))
-		return cli_check(argc - 1, argv + 1, stdout, stderr);
-	if (argc > 1 && !strcmp(argv[1], "report"))
-		return cli_report(argc - 1, argv + 1, stdout, stderr);
-	if (argc > 1 && !strcmp(argv[1], "gaps"))
-		return cli_gaps(argc - 1, argv + 1, stdout, stderr);
 	if ((status = parse_options(argc, argv, &o)) >= 0)
 		;
+	else if (o.command)
+		status = run_command(argc, argv, &o);
 	else if (o.help)
 		usage(stdout), status = 0;
 	else if (o.help_keys)

@@ -4,10 +4,7 @@
 # those worked out by hand in tests/fixtures/sheets/README.md.
 BIN=$1
 F=tests/fixtures/sheets
-ok()   { echo "ok - $1"; }
-fail() { echo "FAIL - $1"; }
-t()    { name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 
 "$BIN" check -c config.ini $F/same_en.csv >"$tmp/out" 2>"$tmp/err"
 t "check: a clean sheet exits 0" [ $? -eq 0 ]
@@ -160,6 +157,23 @@ t "check resent: an update is no complete repeat" [ "$(grep -c 'repeats this she
 t "check resent: a month split by region is no resend" [ "$(grep -c 'sent again' "$tmp/out")" -eq 0 ]
 "$BIN" check -c config.ini $R/months >"$tmp/out"
 t "check resent: the later month wins over the name" grep -q "^  of the accepted rows, 1 was sent again in $R/months/avril.csv" "$tmp/out"
+
+# Issue 15: a sheet missing two required columns names both in one run.
+printf 'Organization,Place,Kind,Girls,Boys\nIRC,Gao,PSS,1,2\n' >"$tmp/two.csv"
+"$BIN" check -v -c config.ini "$tmp/two.csv" >"$tmp/out" 2>"$tmp/err"
+t "check: two missing columns exit 1" [ $? -eq 1 ]
+t "check: the note names both missing columns" grep -q "^$tmp/two.csv:1: note: no place (Region or Cercle) column and no intervention type column were recognised in the header" "$tmp/out"
+t "check: ... the headers found" grep -q "The header has 'Organization', 'Place', 'Kind', 'Girls', 'Boys'\." "$tmp/out"
+t "check: ... and what config.ini recognises" grep -q "region = region, admin1, .*; itype = type d intervention, " "$tmp/out"
+t "check: the row names both" grep -q "^$tmp/two.csv:2: rejected: not read: the sheet has no place (Region or Cercle) column and no intervention type column$" "$tmp/out"
+t "check: 1 = 0 + 1" grep -q '^total: 1 sheet, 1 rows read = 0 accepted + 1 rejected' "$tmp/out"
+
+# Issue 15: every problem of a rejected row, in its one line.
+printf 'Organization,Region,Intervention type,Reporting month,Girls,Boys\nIRC,Segu,PSS,2024-13,abc,-3\nIRC,Gao,PSS,2024-03,1,2\n' >"$tmp/multi.csv"
+"$BIN" check -v -c config.ini "$tmp/multi.csv" >"$tmp/out" 2>"$tmp/err"
+t "check: a row's problems on one line, first one's column" grep -q "^$tmp/multi.csv:2:2: rejected: Region: unknown region 'Segu'.*; also Reporting month: '2024-13' is not a real date; also Girls: 'abc' is not a number; also Boys: '-3' is negative$" "$tmp/out"
+t "check: one line per rejected row" [ "$(grep -c ': rejected: ' "$tmp/out")" -eq 1 ]
+t "check: 2 = 1 + 1" grep -q '^total: 1 sheet, 2 rows read = 1 accepted + 1 rejected; 0 warnings$' "$tmp/out"
 
 "$BIN" check -c config.ini /nonexistent.csv >"$tmp/out" 2>"$tmp/err"
 t "check: unreadable input exits 2" [ $? -eq 2 ]

@@ -8,11 +8,8 @@
 # change and no clipboard buffer appear.  And `report | head -1` ends
 # quietly.  (SIGTERM/SIGHUP restoring the screen: tests/e2e/run.sh.)
 BIN=$1
-ok()   { echo "ok - $1"; }
-fail() { echo "FAIL - $1"; }
-t()    { name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
-tmp=$(mktemp -d)
-T="tmux -L fourw-hostile-$$"
+. "$(dirname "$0")/lib.sh"
+T="tmux -L fourw-hostile-$$" S=h
 trap '$T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 
 ESC=$(printf '\033')
@@ -116,15 +113,6 @@ if command -v tmux >/dev/null 2>&1; then
 	$T set-option -g set-clipboard on >/dev/null 2>&1
 	$T set-option -g allow-rename on >/dev/null 2>&1
 	title0=$($T display -p -t h '#{pane_title}')
-	# The poll's limit is a hang guard (about two minutes), not a speed limit.
-	wait_for() {
-		i=2400
-		while [ $i -gt 0 ]; do
-			$T capture-pane -p -t h | grep -qi -- "$1" && return 0
-			sleep 0.05; i=$((i - 1))
-		done
-		$T capture-pane -p -t h | sed 's/^/  | /'; return 1
-	}
 	t "screen: first frame" wait_for 'Reached'
 	for k in Tab Tab Tab Tab; do $T send-keys -t h "$k"; sleep 0.1; done
 	t "screen: rows view shows the partner escaped" wait_for 'P\\x1b\]0;pwned\\x07'
