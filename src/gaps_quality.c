@@ -313,26 +313,24 @@ static void dq_warnings(struct ctx *x)
 		v[id].nlines += dl->items[k].line != 0;
 		v[id].people += people;
 	}
-	uint32_t *order = xmalloc((n + 1) * sizeof *order);
-	struct dq_group *sorted = xmalloc((n + 1) * sizeof *sorted);
-	memcpy(sorted, v, n * sizeof *v);
-	qsort(sorted, n, sizeof *sorted, cmp_dq);
+	uint32_t *order = xmalloc((n + 1) * sizeof *order);   /* id -> place in v, sorted */
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_dq);
 	for (size_t i = 0; i < n; i++) {
 		bool fresh;
-		order[dq_id(&ids, &sorted[i], &fresh)] = (uint32_t)i;
-		dq_emit(x, &sorted[i]);
+		order[dq_id(&ids, &v[i], &fresh)] = (uint32_t)i;
+		dq_emit(x, &v[i]);
 	}
 	for (size_t k = 0; k < dl->len; k++) {
 		bool fresh;
 		if (!dl->items[k].line || !dq_line_of(x, rows, k, &key, &people))
 			continue;
-		struct dq_group *e = &sorted[order[dq_id(&ids, &key, &fresh)]];
+		struct dq_group *e = &v[order[dq_id(&ids, &key, &fresh)]];
 		e->rows[e->nlines++] = (struct rowref){ dl->items[k].source, dl->items[k].line };
 	}
 	for (size_t i = 0; i < n; i++)   /* a sheet's notes come after its rows' messages */
-		gap_sort_refs(sorted[i].rows, sorted[i].nlines);
+		gap_sort_refs(v[i].rows, v[i].nlines);
 	free(order);
-	free(sorted);
 	free(v);
 	idmap_free(&ids);
 }
