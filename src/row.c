@@ -1,4 +1,5 @@
 #include "row.h"
+#include "rowbuf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,302 +12,12 @@
 #include "parse.h"
 #include "text.h"
 
-/* Warnings are held until the row is known to be accepted: a rejected row
- * gets its reasons, not a pile of side remarks. */
-#define MAX_PENDING 8
-struct pending {
-	size_t n;
-	struct { enum diag_code code; uint32_t col; char msg[320]; } w[MAX_PENDING];
-};
-
-struct rowbuf {
-	struct row_context *ctx;
-	const struct source *src;
-	uint32_t line;
-	const char *const *cells;
-	size_t ncells;
-	struct pending warn;
-	struct activity a;
-	struct row_counts people;     /* stored in a when the row is accepted */
-	int32_t total;            /* the sheet's total column (rule 2 checks it), or COUNT_MISSING */
-	int32_t targeted;         /* read so a bad value is reported; not stored */
-	bool year_taken;          /* a date was a month name alone, given the plan's year */
-	bool rejected;            /* a problem was found: the next is added to its message */
-};
-
-static const char *cell(const struct rowbuf *r, enum field f)
-{
-	int col = r->src->map.col[f];
-	return col >= 0 && (size_t)col < r->ncells ? r->cells[col] : "";
-}
-
-static uint32_t col_of(const struct rowbuf *r, enum field f)
-{
-	return (uint32_t)(r->src->map.col[f] + 1);   /* -1 → 0: the row as a whole */
-}
-
-/* The sheet's own header for a field, so messages speak the partner's words. */
-static const char *head(const struct rowbuf *r, enum field f)
-{
-	const char *h = r->src->map.header[f];
-	return h && *h ? h : field_key(f);
-}
-
-/* A problem that rejects the row, at col (0: the row); later ones join its message. */
-__attribute__((format(printf, 4, 5)))
-static enum row_outcome reject_at(struct rowbuf *r, enum diag_code code, uint32_t col,
-                                  const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	diag_vreject(&r->ctx->table->diags, r->rejected, code, r->ctx->source, r->line, col,
-	             fmt, ap);
-	va_end(ap);
-	r->rejected = true;
-	return ROW_REJECTED;
-}
-#define reject(r, code, f, ...) reject_at(r, code, (f) < F_COUNT ? col_of(r, f) : 0, __VA_ARGS__)
-
-__attribute__((format(printf, 4, 5)))
-static void warn(struct rowbuf *r, enum diag_code code, enum field f, const char *fmt, ...)
-{
-	if (r->warn.n == MAX_PENDING)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	r->warn.w[r->warn.n].code = code;
-	r->warn.w[r->warn.n].col = f < F_COUNT ? col_of(r, f) : 0;
-	vsnprintf(r->warn.w[r->warn.n].msg, sizeof r->warn.w[0].msg, fmt, ap);
-	va_end(ap);
-	r->warn.n++;
-}
-
-static void flush_warnings(struct rowbuf *r)
-{
-	for (size_t i = 0; i < r->warn.n; i++)
-		diag_add(&r->ctx->table->diags, DIAG_WARNING, r->warn.w[i].code, r->ctx->source,
-		         r->line, r->warn.w[i].col, "%s", r->warn.w[i].msg);
-}
-
 static bool all_blank(const char *const *cells, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (cells[i][0])
 			return false;
 	return true;
-}
-
-/* ---- remembered answers -------------------------------------------------- */
-
-/* Questions asked of the memo; the region's carries the sheet's system,
- * since ML09 means two places. */
-enum { MEMO_CERCLE = 1, MEMO_TYPE, MEMO_STATUS, MEMO_DATE, MEMO_REGION /* + system */ };
-#define REGION_DEFERRED (-2)
-
-/* ---- places ------------------------------------------------------------ */
-
-static bool region_is_ambiguous(const struct config *c, const char *code, const char *name)
-{
-	int a, b;
-	if (*name || !*code)
-		return false;
-	return gazetteer_resolve_region(c, code, "", SYS_OLD, &a) == PLACE_OK
-	    && gazetteer_resolve_region(c, code, "", SYS_NEW, &b) == PLACE_OK && a != b;
-}
-
-/* A region code and name that name no one region: each said with what it
- * means, so the partner sees which of the two to correct. */
-static enum row_outcome region_problem(struct rowbuf *r, enum place_status st,
-                                       const char *code, const char *name)
-{
-	const struct config *c = r->ctx->cfg;
-	char meaning[200];
-	int by_code = -1;
-	if (*code)
-		gazetteer_resolve_region(c, code, "", r->ctx->system, &by_code);
-	gazetteer_region_name_meaning(c, name, by_code, meaning, sizeof meaning);
-	if (st == PLACE_UNKNOWN_CODE && !*name)
-		return reject(r, DC_UNKNOWN_REGION_CODE, F_REGION_CODE, "%s: unknown region p-code '%s'",
-		              head(r, F_REGION_CODE), code);
-	if (st == PLACE_UNKNOWN_CODE)
-		return reject(r, DC_UNKNOWN_REGION_CODE, F_REGION_CODE,
-		              "%s: unknown region p-code '%s' (%s '%s' %s)", head(r, F_REGION_CODE),
-		              code, head(r, F_REGION), name, meaning);
-	if (by_code >= 0)
-		return reject(r, st == PLACE_CONFLICT ? DC_REGION_CONFLICT : DC_UNKNOWN_REGION,
-		              F_REGION, "%s '%s' and %s '%s' disagree: %s is %s, and '%s' %s",
-		              head(r, F_REGION_CODE), code, head(r, F_REGION), name, code,
-		              c->regions[by_code].name, name, meaning);
-	bool any = gazetteer_suggest_region(c, name, meaning, sizeof meaning) > 0;
-	return reject(r, DC_UNKNOWN_REGION, F_REGION, "%s: unknown region '%s'%s%s%s", head(r, F_REGION),
-	              name, any ? " — did you mean " : "", meaning, any ? "?" : "");
-}
-
-/* A cercle taken with a remark: a misspelt name beside its p-code, or a
- * name that decides against a p-code of another numbering. */
-static void cercle_remark(struct rowbuf *r, enum place_status st, int cercle)
-{
-	const struct config *c = r->ctx->cfg;
-	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
-	const struct cercle *ce = &c->cercles[cercle];
-	if (st == PLACE_NEAR_NAME) {
-		warn(r, DC_CERCLE_NAME_NEAR, F_CERCLE, "%s '%s' taken for %s, the cercle of %s '%s'",
-		     head(r, F_CERCLE), name, ce->name, head(r, F_CERCLE_CODE), code);
-		return;
-	}
-	int coded = gazetteer_cercle_by_code(c, code);
-	warn(r, DC_CERCLE_CODE_CONFLICT, F_CERCLE_CODE,
-	     "%s '%s' and %s '%s' disagree: counted in %s (%s), the cercle named; "
-	     "%s is %s here", head(r, F_CERCLE_CODE), code, head(r, F_CERCLE), name,
-	     ce->name, ce->code, code, coded >= 0 ? c->cercles[coded].name : "?");
-}
-
-/* The commune question's memo tag: after the region's, one per system. */
-#define MEMO_COMMUNE (MEMO_REGION + SYS_OLD + SYS_NEW + 1)
-
-/* With no cercle written, a commune the gazetteer knows (Bamako's "Commune
- * IV") gives its cercle, when that lies in the row's region. */
-static int cercle_of_commune(struct rowbuf *r, int region)
-{
-	const struct config *c = r->ctx->cfg;
-	const char *commune = cell(r, F_COMMUNE);
-	int64_t v;
-	if (!*commune)
-		return -1;
-	if (!textmemo_get(&r->ctx->memo, MEMO_COMMUNE, commune, NULL, &v)) {
-		v = gazetteer_commune_cercle(c, commune);
-		textmemo_put(&r->ctx->memo, MEMO_COMMUNE, commune, NULL, v);
-	}
-	int cercle = (int)v;
-	if (cercle >= 0 && region >= 0 && !gazetteer_cercle_in_region(c, cercle, region))
-		return -1;
-	return cercle;
-}
-
-/* Why a written cercle names none, code and name each said with what it
- * means: an unknown p-code, a code and a name of two places, or an unknown
- * name (with the closest names, never the code's own cercle). */
-static void cercle_why(struct rowbuf *r, enum place_status st, char *buf, size_t size,
-                       enum field *f)
-{
-	const struct config *c = r->ctx->cfg;
-	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
-	int coded = gazetteer_cercle_by_code(c, code);
-	char meaning[200];
-	gazetteer_cercle_name_meaning(c, name, coded, meaning, sizeof meaning);
-	*f = st == PLACE_UNKNOWN_CODE ? F_CERCLE_CODE : F_CERCLE;
-	if (st == PLACE_UNKNOWN_CODE && *name) {
-		snprintf(buf, size, "%s: unknown cercle p-code '%s' (%s '%s' %s)", head(r, *f), code,
-		         head(r, F_CERCLE), name, meaning);
-	} else if (st == PLACE_UNKNOWN_CODE) {
-		snprintf(buf, size, "%s: unknown cercle p-code '%s'", head(r, *f), code);
-	} else if (coded >= 0) {
-		snprintf(buf, size, "%s '%s' and %s '%s' disagree: %s is %s, and '%s' %s",
-		         head(r, F_CERCLE_CODE), code, head(r, F_CERCLE), name, code,
-		         c->cercles[coded].name, name, meaning);
-	} else {
-		gazetteer_suggest_cercle(c, name, meaning, sizeof meaning);
-		snprintf(buf, size, "%s: unknown cercle '%s'%s%s%s", head(r, *f), name,
-		         *meaning ? " — did you mean " : "", meaning, *meaning ? "?" : "");
-	}
-}
-
-/* A cercle that cannot be resolved is a warning when the region is known
- * (the row still counts, at region level) and a rejection otherwise. */
-static int resolve_cercle(struct rowbuf *r, int region, bool *rejected)
-{
-	const struct config *c = r->ctx->cfg;
-	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
-	int cercle = -1;
-	*rejected = false;
-	if (!*code && !*name)
-		return cercle_of_commune(r, region);
-	int64_t v;
-	enum place_status st = PLACE_OK;
-	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE, code, name, &v))
-		cercle = (int)v;
-	else if ((st = gazetteer_resolve_cercle_in(c, code, name, region, &cercle)) == PLACE_OK)
-		textmemo_put(&r->ctx->memo, MEMO_CERCLE, code, name, cercle);
-	gazetteer_numbering_count(c, &r->ctx->numbering, code, name, st, cercle);
-	if (st == PLACE_OK)
-		return cercle;
-	if (gazetteer_resolved(st)) {
-		cercle_remark(r, st, cercle);
-		return cercle;
-	}
-	char why[300];
-	enum field f;
-	cercle_why(r, st, why, sizeof why, &f);
-	if (region < 0) {
-		*rejected = true;
-		reject(r, DC_UNKNOWN_CERCLE, f, "%s and no region given", why);
-		return -1;
-	}
-	warn(r, DC_UNKNOWN_CERCLE, f, "%s; counted at region level", why);
-	return -1;
-}
-
-/* place_region, once per distinct code × name × system; *region is
- * REGION_DEFERRED when the answer waits for the sheet's system. */
-static enum place_status memo_region(struct rowbuf *r, const char *code, const char *name,
-                                     int *region)
-{
-	struct row_context *ctx = r->ctx;
-	int tag = MEMO_REGION + ctx->system;
-	int64_t v;
-	if (textmemo_get(&ctx->memo, tag, code, name, &v)) {
-		*region = (int)v;
-		return PLACE_OK;
-	}
-	if (ctx->system == 0 && region_is_ambiguous(ctx->cfg, code, name)) {
-		*region = REGION_DEFERRED;
-		textmemo_put(&ctx->memo, tag, code, name, REGION_DEFERRED);
-		return PLACE_OK;
-	}
-	enum place_status st = gazetteer_resolve_region(ctx->cfg, code, name, ctx->system, region);
-	if (st == PLACE_OK)
-		textmemo_put(&ctx->memo, tag, code, name, *region);
-	return st;
-}
-
-static enum row_outcome resolve_place(struct rowbuf *r)
-{
-	const struct config *c = r->ctx->cfg;
-	const char *code = cell(r, F_REGION_CODE), *name = cell(r, F_REGION);
-	int region = -1;
-	bool rejected;
-	if (*code || *name) {
-		enum place_status st = memo_region(r, code, name, &region);
-		if (region == REGION_DEFERRED)
-			return ROW_DEFERRED;
-		if (!gazetteer_resolved(st))
-			return region_problem(r, st, code, name);
-		if (st == PLACE_NEAR_NAME)
-			warn(r, DC_REGION_NAME_NEAR, F_REGION, "%s '%s' taken for %s, the region of %s '%s'",
-			     head(r, F_REGION), name, c->regions[region].name, head(r, F_REGION_CODE),
-			     code);
-	}
-	int cercle = resolve_cercle(r, region, &rejected);
-	if (rejected)
-		return ROW_REJECTED;
-	if (region < 0 && cercle < 0)
-		return reject(r, DC_NO_PLACE, F_REGION, "no place given: %s and %s are empty",
-		              head(r, F_REGION), head(r, F_CERCLE));
-	if (region < 0) {
-		const struct cercle *ce = &c->cercles[cercle];
-		region = r->ctx->system == SYS_NEW && ce->region_new >= 0 ? ce->region_new
-		                                                          : ce->region_old;
-	} else if (cercle >= 0 && !gazetteer_cercle_in_region(c, cercle, region)) {
-		warn(r, DC_CERCLE_NOT_IN_REGION, F_CERCLE,
-		     "%s '%s' is not in region %s; counted in %s without a cercle",
-		     head(r, F_CERCLE), c->cercles[cercle].name, c->regions[region].name,
-		     c->regions[region].name);
-		cercle = -1;
-	}
-	r->a.written_region = (int8_t)region;
-	r->a.region = (int8_t)gazetteer_plan_region(c, region, cercle);
-	r->a.cercle = (int16_t)cercle;
-	return ROW_ACCEPTED;
 }
 
 /* ---- intervention type and status -------------------------------------- */
@@ -591,7 +302,7 @@ static enum row_outcome resolve_tagged_people(struct rowbuf *r)
 	const struct people_col *bad;
 	enum num_status st;
 	if (!colmap_people_read(r->src->people, r->cells, r->ncells, &t, &bad, &st))
-		return reject_at(r, DC_BAD_COUNT, (uint32_t)bad->col + 1, "%s: '%s' %s", bad->label,
+		return rowbuf_reject_at(r, DC_BAD_COUNT, (uint32_t)bad->col + 1, "%s: '%s' %s", bad->label,
 		                 r->cells[bad->col], parse_num_status_text(st));
 	if (read_count(r, F_TARGETED, &r->targeted) != ROW_ACCEPTED ||
 	    compute_tagged(r, &t) != ROW_ACCEPTED)
@@ -680,7 +391,7 @@ enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
 	};
 	r.a.source = ctx->source;
 	r.a.line = line;
-	enum row_outcome o = resolve_place(&r);
+	enum row_outcome o = row_resolve_place(&r);
 	if (o == ROW_DEFERRED)
 		return o;
 	/* every step runs after a rejection too, each problem joining the row's message */
@@ -695,6 +406,6 @@ enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
 	table_note_written(ctx->table, cells_hash(cells, ncells));
 	if (r.year_taken && (ctx->year_taken++ == 0 || line < ctx->year_taken_line))
 		ctx->year_taken_line = line;   /* rows that waited for the system come late */
-	flush_warnings(&r);
+	rowbuf_flush_warnings(&r);
 	return ROW_ACCEPTED;
 }
