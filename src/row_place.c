@@ -3,6 +3,7 @@
  * the messages that name what was written and what it means. */
 #include "rowbuf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -116,36 +117,81 @@ static void cercle_why(struct rowbuf *r, enum place_status st, char *buf, size_t
 
 /* A cercle that cannot be resolved is a warning when the region is known
  * (the row still counts, at region level) and a rejection otherwise. */
+/* A cercle a sheet wrote that names none, remembered with its message:
+ * a sheet that writes "Sévaré" on 40,000 rows looks for the closest names
+ * once, not on every row. */
+struct cercle_miss {
+	enum place_status st;
+	enum field f;             /* the column the message points at */
+	char why[300];
+};
+
+/* The memo's tag for a miss: the answer depends on the row's region (a
+ * name decides over a code only inside it). */
+#define MEMO_CERCLE_MISS(region) (MEMO_COMMUNE + 2 + (region))
+
+static const struct cercle_miss *cercle_missed(struct rowbuf *r, enum place_status st,
+                                               int region)
+{
+	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
+	int64_t v;
+	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE_MISS(region), code, name, &v))
+		return (const struct cercle_miss *)(intptr_t)v;
+	struct cercle_miss *m = textmemo_keep(&r->ctx->memo, sizeof *m);
+	m->st = st;
+	cercle_why(r, st, m->why, sizeof m->why, &m->f);
+	textmemo_put(&r->ctx->memo, MEMO_CERCLE_MISS(region), code, name, (intptr_t)m);
+	return m;
+}
+
+/* The cercle of code and name in region, once per distinct answer; a miss
+ * (st not resolved) comes back with its message in *miss. */
+static int memo_cercle(struct rowbuf *r, int region, enum place_status *st,
+                       const struct cercle_miss **miss)
+{
+	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
+	int64_t v;
+	int cercle = -1;
+	*st = PLACE_OK;
+	*miss = NULL;
+	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE, code, name, &v))
+		return (int)v;
+	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE_MISS(region), code, name, &v)) {
+		*miss = (const struct cercle_miss *)(intptr_t)v;
+		*st = (*miss)->st;
+		return -1;
+	}
+	*st = gazetteer_resolve_cercle_in(r->ctx->cfg, code, name, region, &cercle);
+	if (*st == PLACE_OK)
+		textmemo_put(&r->ctx->memo, MEMO_CERCLE, code, name, cercle);
+	else if (!gazetteer_resolved(*st))
+		*miss = cercle_missed(r, *st, region);
+	return cercle;
+}
+
+/* A cercle that cannot be resolved is a warning when the region is known
+ * (the row still counts, at region level) and a rejection otherwise. */
 static int resolve_cercle(struct rowbuf *r, int region, bool *rejected)
 {
-	const struct config *c = r->ctx->cfg;
 	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
-	int cercle = -1;
 	*rejected = false;
 	if (!*code && !*name)
 		return cercle_of_commune(r, region);
-	int64_t v;
-	enum place_status st = PLACE_OK;
-	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE, code, name, &v))
-		cercle = (int)v;
-	else if ((st = gazetteer_resolve_cercle_in(c, code, name, region, &cercle)) == PLACE_OK)
-		textmemo_put(&r->ctx->memo, MEMO_CERCLE, code, name, cercle);
-	gazetteer_numbering_count(c, &r->ctx->numbering, code, name, st, cercle);
-	if (st == PLACE_OK)
-		return cercle;
+	enum place_status st;
+	const struct cercle_miss *miss;
+	int cercle = memo_cercle(r, region, &st, &miss);
+	gazetteer_numbering_count(r->ctx->cfg, &r->ctx->numbering, code, name, st, cercle);
 	if (gazetteer_resolved(st)) {
-		cercle_remark(r, st, cercle);
+		if (st != PLACE_OK)
+			cercle_remark(r, st, cercle);
 		return cercle;
 	}
-	char why[300];
-	enum field f;
-	cercle_why(r, st, why, sizeof why, &f);
 	if (region < 0) {
 		*rejected = true;
-		reject(r, DC_UNKNOWN_CERCLE, f, "%s and no region given", why);
+		reject(r, DC_UNKNOWN_CERCLE, miss->f, "%s and no region given", miss->why);
 		return -1;
 	}
-	warn(r, DC_UNKNOWN_CERCLE, f, "%s; counted at region level", why);
+	warn(r, DC_UNKNOWN_CERCLE, miss->f, "%s; counted at region level", miss->why);
 	return -1;
 }
 

@@ -56,7 +56,7 @@ static void grow(struct textmemo *m)
 
 void textmemo_put(struct textmemo *m, int tag, const char *a, const char *b, int64_t value)
 {
-	if (!m->slots)
+	if (!m->keys.block_size)
 		arena_init(&m->keys, 16 * 1024);
 	if ((m->len + 1) * 4 >= m->cap * 3)
 		grow(m);
@@ -72,8 +72,15 @@ void textmemo_put(struct textmemo *m, int tag, const char *a, const char *b, int
 
 void textmemo_free(struct textmemo *m)
 {
-	if (m->slots)
+	if (m->keys.block_size)
 		arena_free(&m->keys);
 	free(m->slots);
 	memset(m, 0, sizeof *m);
+}
+
+void *textmemo_keep(struct textmemo *m, size_t n)
+{
+	if (!m->keys.block_size)
+		arena_init(&m->keys, 16 * 1024);
+	return arena_alloc(&m->keys, n);
 }

@@ -33,5 +33,8 @@ bool textmemo_get(const struct textmemo *m, int tag, const char *a, const char *
                   int64_t *value);
 void textmemo_put(struct textmemo *m, int tag, const char *a, const char *b, int64_t value);
 void textmemo_free(struct textmemo *m);
+/* n bytes (8-aligned) the memo keeps as long as its answers: an answer
+ * too large for a value, remembered by its address. */
+void *textmemo_keep(struct textmemo *m, size_t n);
 
 #endif
