@@ -21,6 +21,25 @@ void diag_list_free(struct diag_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+void diag_list_reserve(struct diag_list *l, size_t n)
+{
+	if (n <= l->cap)
+		return;
+	l->items = xrealloc(l->items, n * sizeof *l->items);
+	l->cap = n;
+}
+
+void diag_list_fit(struct diag_list *l)
+{
+	if (l->cap > l->len + l->len / 8) {
+		l->items = xrealloc(l->items, (l->len + 1) * sizeof *l->items);
+		l->cap = l->len + 1;
+	}
+	free(l->slots);           /* the index of wordings serves only adding */
+	l->slots = NULL;
+	l->nslots = 0;
+}
+
 static uint64_t words_hash(const struct diag_words *w)
 {
 	uint64_t h = 1469598103934665603u ^ ((uint64_t)w->col << 16 | (uint64_t)w->level << 8 | w->code);
@@ -39,7 +58,10 @@ static bool same_words(const struct diag_words *a, const struct diag_words *b)
 static void grow_slots(struct diag_list *l)
 {
 	free(l->slots);
-	l->nslots = l->nslots ? l->nslots * 2 : 256;
+	size_t want = l->nslots ? l->nslots * 2 : 256;
+	while (want < 2 * (l->nwords + 1))   /* rebuilt after diag_list_fit */
+		want *= 2;
+	l->nslots = want;
 	l->slots = xcalloc(l->nslots, sizeof *l->slots);
 	for (size_t k = 0; k < l->nwords; k++) {
 		size_t i = (size_t)words_hash(&l->words[k]) & (l->nslots - 1);

@@ -106,6 +106,13 @@ void diag_add(struct diag_list *l, enum diag_level level, enum diag_code code,
 	__attribute__((format(printf, 7, 8)));
 void diag_vadd(struct diag_list *l, enum diag_level level, enum diag_code code,
                uint32_t source, uint32_t line, uint32_t col, const char *fmt, va_list ap);
+/* Room for n messages in all, exactly: a sheet read in parts joins each
+ * part's messages knowing how many come. */
+void diag_list_reserve(struct diag_list *l, size_t n);
+/* Gives back the room grown for messages that never came (a list that
+ * doubled to hold 550,000 warnings holds up to 1,048,576): once every
+ * sheet is read, before the figures are computed beside it. */
+void diag_list_fit(struct diag_list *l);
 /* Adds a message worded as one of another list (a sheet read in parts). */
 void diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
                     const struct diag_words *w);

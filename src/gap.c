@@ -93,14 +93,6 @@ void gap_list_attach_rows(struct gap_list *g, size_t item, const struct rowref *
 	gap_sort_refs(p->rows, n);
 }
 
-struct rowref *gap_list_rows_room(struct gap_list *g, size_t item, size_t n)
-{
-	struct gap *p = &g->items[item];
-	p->rows = arena_alloc(&g->arena, (n ? n : 1) * sizeof *p->rows);
-	p->nrows = n;
-	return p->rows;
-}
-
 struct rowref *gap_refs_of(const struct cube_ref *rows, size_t n)
 {
 	struct rowref *refs = xmalloc((n + 1) * sizeof *refs);

@@ -42,7 +42,9 @@ struct gap {
 	                           * of its rows): first among its severity */
 	/* private to the gap modules */
 	struct rowref *rows;      /* kept here, or NULL: listed from the cube when asked */
-	uint32_t group;           /* a concentration flag's overlap (cube_overlap_rows) */
+	uint32_t group;           /* a concentration flag's overlap (cube_overlap_rows), or a
+	                           * data-quality line's kind (gaps_quality_rows) */
+	uint32_t source;          /* a data-quality line's sheet */
 };
 
 struct gap_list {
@@ -66,8 +68,6 @@ struct gap *gap_list_vadd(struct gap_list *g, enum gap_kind kind, enum severity 
 
 /* Gives flag `item` a copy of refs, sorted by file and line. */
 void gap_list_attach_rows(struct gap_list *g, size_t item, const struct rowref *refs, size_t n);
-/* Room for item's n rows, to be filled by the caller in file order. */
-struct rowref *gap_list_rows_room(struct gap_list *g, size_t item, size_t n);
 
 /* The file and line of cube rows, in a new array (to free). */
 struct rowref *gap_refs_of(const struct cube_ref *rows, size_t n);

@@ -425,14 +425,21 @@ void gaps_compute(struct gap_list *g, const struct config *c,
 
 /* ---- the rows behind a flag ---------------------------------------------- */
 
+/* The flags whose rows are found again in the cube when asked need the
+ * cube as it was when they were computed. */
+static void same_cube(const struct gap_list *g)
+{
+	if (g->q->generation != g->generation) {
+		fputs("fourw: internal error: the rows behind a flag were asked after the cube "
+		      "it came from was computed again\n", stderr);
+		abort();
+	}
+}
+
 static size_t concentration_rows(const struct gap_list *g, const struct gap *p,
                                  struct rowref **out)
 {
-	if (g->q->generation != g->generation) {
-		fputs("fourw: internal error: the rows behind a concentration flag were asked "
-		      "after the cube it came from was computed again\n", stderr);
-		abort();
-	}
+	same_cube(g);
 	struct cube_ref *rows;
 	struct overlap o = { .group = p->group };
 	size_t n = cube_overlap_rows(g->q, &o, &rows);
@@ -447,6 +454,10 @@ size_t gaps_rows(const struct gap_list *g, size_t i, struct rowref **out)
 	const struct gap *p = &g->items[i];
 	if (p->kind == GAP_CONCENTRATION)
 		return concentration_rows(g, p, out);
+	if (p->kind == GAP_DATA_QUALITY && !p->rows && p->nrows) {
+		same_cube(g);
+		return gaps_quality_rows(g, p, out);
+	}
 	*out = xmalloc((p->nrows + 1) * sizeof **out);
 	if (p->nrows)
 		memcpy(*out, p->rows, p->nrows * sizeof **out);

@@ -71,7 +71,6 @@ struct dq_group {
 	size_t count;             /* its messages */
 	size_t nlines;            /* of them, those naming a line */
 	int64_t people;           /* its repeated rows' people: what rides on the choice */
-	struct rowref *rows;      /* the lines, filled on the second pass */
 };
 
 static int cmp_dq(const void *a, const void *b)
@@ -224,7 +223,7 @@ static void dq_resent(struct ctx *x)
 
 /* A warning belongs to its row's region, and is left out when the filter
  * did not select that row. */
-static bool dq_place(struct ctx *x, long row, int *region)
+static bool dq_place(const struct ctx *x, long row, int *region)
 {
 	if (row >= 0 && !filter_is_empty(&x->q->selection) && !cube_row_selected(x->q, (size_t)row))
 		return false;
@@ -245,8 +244,14 @@ static void dq_stake(const struct ctx *x, const struct dq_group *e, char *buf, s
 	         once ? "not counted again" : "counted again", once ? "once" : "count");
 }
 
-/* The line's flag, with room for its rows (filled by the second pass). */
-static void dq_emit(struct ctx *x, struct dq_group *e)
+/* Kind and note in a gap's group word (its sheet and region are its own). */
+static uint32_t dq_group_word(const struct dq_group *e)
+{
+	return (uint32_t)e->kind << 1 | e->note;
+}
+
+/* The line's flag; its rows are found again when asked (gaps_quality_rows). */
+static void dq_emit(struct ctx *x, const struct dq_group *e)
 {
 	const char *file = gap_sheet_name(x->t->sources[e->source].path);
 	char n1[32], prefix[160] = "", stake[128];
@@ -255,18 +260,19 @@ static void dq_emit(struct ctx *x, struct dq_group *e)
 	if (e->region >= 0)
 		snprintf(prefix, sizeof prefix, "%s — ", x->c->regions[e->region].name);
 	dq_stake(x, e, stake, sizeof stake);
-	gap_list_add(x->g, GAP_DATA_QUALITY, other ? SEV_INFO : dq_lines[code].sev, e->region, -1,
-	    "%s%s: %s %s%s: %s%s — %s", prefix, file, fmt_int((int64_t)e->count, n1),
+	struct gap *g = gap_list_add(x->g, GAP_DATA_QUALITY, other ? SEV_INFO : dq_lines[code].sev,
+	    e->region, -1, "%s%s: %s %s%s: %s%s — %s", prefix, file, fmt_int((int64_t)e->count, n1),
 	    e->note ? "note" : "row", e->count == 1 ? "" : "s",
 	    other ? "other warnings" : diag_kind_meaning(code), stake,
 	    other ? "see fourw check" : diag_kind_fix(code));
-	e->rows = gap_list_rows_room(x->g, x->g->len - 1, e->nlines);
-	e->nlines = 0;
+	g->nrows = e->nlines;
+	g->group = dq_group_word(e);
+	g->source = e->source;
 }
 
 /* A warning or note's line, or false for a message no line holds
  * (rejected rows, rows outside the plan year: flags of their own). */
-static bool dq_line_of(struct ctx *x, const int32_t *rows, size_t k, struct dq_group *key,
+static bool dq_line_of(const struct ctx *x, const int32_t *rows, size_t k, struct dq_group *key,
                        int64_t *people)
 {
 	const struct diag_list *dl = &x->t->diags;
@@ -278,20 +284,13 @@ static bool dq_line_of(struct ctx *x, const int32_t *rows, size_t k, struct dq_g
 	    w->code == DC_OUTSIDE_PLAN_YEAR || !dq_place(x, row, &region))
 		return false;
 	*key = (struct dq_group){ d->source, region, dq_group((enum diag_code)w->code),
-	                          w->level == DIAG_NOTE, 0, 0, 0, NULL };
+	                          w->level == DIAG_NOTE, 0, 0, 0 };
 	*people = w->code == DC_REPEATED_ROW && row >= 0
 	        ? activity_counts(x->t, &x->t->rows[row]).reached : 0;
 	return true;
 }
 
-static uint32_t dq_id(struct idmap *ids, const struct dq_group *key, bool *fresh)
-{
-	return idmap_get(ids, idmap_pair(key->source, (uint32_t)(key->region + 1)),
-	                 idmap_pair(key->kind, key->note), fresh);
-}
-
-/* Two passes over the messages, none kept apart: the first counts each
- * line's messages, the second writes their rows into the flags. */
+/* One pass over the messages, none kept apart: the groups are few. */
 static void dq_warnings(struct ctx *x)
 {
 	const struct diag_list *dl = &x->t->diags;
@@ -304,7 +303,8 @@ static void dq_warnings(struct ctx *x)
 		if (!dq_line_of(x, rows, k, &key, &people))
 			continue;
 		bool fresh;
-		uint32_t id = dq_id(&ids, &key, &fresh);
+		uint32_t id = idmap_get(&ids, idmap_pair(key.source, (uint32_t)(key.region + 1)),
+		                        dq_group_word(&key), &fresh);
 		if (fresh) {
 			v = xgrow(v, &cap, n + 1, sizeof *v);
 			v[n++] = key;
@@ -313,26 +313,31 @@ static void dq_warnings(struct ctx *x)
 		v[id].nlines += dl->items[k].line != 0;
 		v[id].people += people;
 	}
-	uint32_t *order = xmalloc((n + 1) * sizeof *order);   /* id -> place in v, sorted */
 	if (n > 1)
 		qsort(v, n, sizeof *v, cmp_dq);
-	for (size_t i = 0; i < n; i++) {
-		bool fresh;
-		order[dq_id(&ids, &v[i], &fresh)] = (uint32_t)i;
+	for (size_t i = 0; i < n; i++)
 		dq_emit(x, &v[i]);
-	}
-	for (size_t k = 0; k < dl->len; k++) {
-		bool fresh;
-		if (!dl->items[k].line || !dq_line_of(x, rows, k, &key, &people))
-			continue;
-		struct dq_group *e = &v[order[dq_id(&ids, &key, &fresh)]];
-		e->rows[e->nlines++] = (struct rowref){ dl->items[k].source, dl->items[k].line };
-	}
-	for (size_t i = 0; i < n; i++)   /* a sheet's notes come after its rows' messages */
-		gap_sort_refs(v[i].rows, v[i].nlines);
-	free(order);
 	free(v);
 	idmap_free(&ids);
+}
+
+size_t gaps_quality_rows(const struct gap_list *g, const struct gap *p, struct rowref **out)
+{
+	const struct cube_index *ix = g->q->index;
+	struct ctx x = { NULL, ix->c, ix->t, g->q };
+	const int32_t *rows = cube_diag_rows(g->q, ix->t);
+	struct dq_group key;
+	int64_t people;
+	size_t n = 0;
+	*out = xmalloc((p->nrows + 1) * sizeof **out);
+	for (size_t k = 0; k < ix->t->diags.len && n < p->nrows; k++) {
+		const struct diag *d = &ix->t->diags.items[k];
+		if (d->line && d->source == p->source && dq_line_of(&x, rows, k, &key, &people) &&
+		    key.region == p->region && dq_group_word(&key) == p->group)
+			(*out)[n++] = (struct rowref){ d->source, d->line };
+	}
+	gap_sort_refs(*out, n);
+	return n;
 }
 
 void gaps_quality_flag(struct gap_list *g, const struct config *c, const struct table *t,

@@ -66,3 +66,21 @@ Test(diag, every_kind_has_a_name_and_what_to_do)
 	}
 	cr_expect_str_eq(diag_kind_name(DC_COUNT), "other");
 }
+
+/* Fitted once the sheets are read, the list still takes messages, its
+ * wordings still kept once. */
+Test(diag, a_fitted_list_takes_more)
+{
+	struct diag_list l;
+	diag_list_init(&l);
+	for (int k = 0; k < 3000; k++)
+		diag_add(&l, DIAG_WARNING, DC_TOTAL_DIFFERS, 0, (uint32_t)k + 2, 16, "total %d", k);
+	diag_list_fit(&l);
+	cr_assert_eq(l.cap, l.len + 1);
+	diag_add(&l, DIAG_WARNING, DC_TOTAL_DIFFERS, 0, 9000, 16, "total %d", 17);
+	diag_add(&l, DIAG_NOTE, DC_ORG_SPELLED_TWO_WAYS, 0, 0, 0, "new");
+	cr_assert_eq(l.nwords, 3001, "'total 17' was known already");
+	cr_assert_eq(l.len, 3002);
+	cr_assert_str_eq(diag_words_at(&l, 3000)->msg, "total 17");
+	diag_list_free(&l);
+}

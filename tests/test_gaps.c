@@ -944,7 +944,7 @@ Test(gaps, data_quality_near_names_and_code_conflicts_have_lines_of_their_own)
 		region |= strcmp(g->reason, "Kidal — a.csv: 1 row: a misspelt region name, taken for "
 		                 "the region of its p-code — nothing is lost (the p-code decided); correct "
 		                 "the spelling in the next sheet") == 0 &&
-		          g->nrows == 1 && g->rows[0].line == l1;
+		          g->nrows == 1 && rows_of(g)[0].line == l1;
 		cercle |= strcmp(g->reason, "Gao — a.csv: 1 row: a misspelt cercle name, taken for the "
 		                 "cercle of its p-code — nothing is lost (the p-code decided); correct the "
 		                 "spelling in the next sheet") == 0 &&
@@ -952,7 +952,7 @@ Test(gaps, data_quality_near_names_and_code_conflicts_have_lines_of_their_own)
 		conflict |= strcmp(g->reason, "Kidal — a.csv: 2 rows: the cercle's p-code and name "
 		                   "disagree (counted in the cercle named) — nothing is lost (the name "
 		                   "decided); use the cercle p-codes of config.ini") == 0 && g->nrows == 2 &&
-		            g->rows[0].line == l3 && g->rows[1].line == l4;
+		            rows_of(g)[0].line == l3 && rows_of(g)[1].line == l4;
 	}
 	cr_expect(region, "near-miss region name");
 	cr_expect(cercle, "near-miss cercle name");
