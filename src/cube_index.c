@@ -260,12 +260,15 @@ static void work_alloc(struct cube_index *ix, uint32_t *pctp_ctp)
 static void index_diagnostics(struct cube_index *ix)
 {
 	const struct diag_list *d = &ix->t->diags;
+	struct table_lines_walk walk;
+	table_lines_walk_init(&walk, &ix->lines);
 	ix->diag_row = xmalloc((d->len + 1) * sizeof *ix->diag_row);
 	for (size_t k = 0; k < d->len; k++) {
 		const struct diag *g = &d->items[k];
 		ix->diag_row[k] = diag_words(d, g)->level == DIAG_REJECT || !g->line ? -1
-		                : (int32_t)cube_index_row_at(ix, g->source, g->line);
+		    : (int32_t)table_lines_walk_find(&walk, &ix->lines, ix->t, g->source, g->line);
 	}
+	table_lines_walk_free(&walk);
 }
 
 void cube_index_build(struct cube_index *ix, const struct config *c, struct table *t)

@@ -258,6 +258,51 @@ long table_lines_find(const struct table_lines *l, const struct table *t,
 	return -1;
 }
 
+void table_lines_walk_init(struct table_lines_walk *w, const struct table_lines *l)
+{
+	size_t n = l->key ? 1 : l->nrun;
+	w->pos = xmalloc((n + 1) * sizeof *w->pos);
+	for (size_t r = 0; r < n; r++)
+		w->pos[r] = l->key ? 0 : l->run[r];
+	w->last = 0;
+}
+
+void table_lines_walk_free(struct table_lines_walk *w)
+{
+	free(w->pos);
+	w->pos = NULL;
+}
+
+/* Moves *pos past the keys below key in [.., end); the row there if it
+ * has the key, else -1. */
+static long walk_run(const struct table_lines *l, const struct table *t, size_t *pos,
+                     size_t end, uint64_t key)
+{
+	while (*pos < end && key_at(l, t, *pos) < key)
+		(*pos)++;
+	if (*pos >= end || key_at(l, t, *pos) != key)
+		return -1;
+	return l->key ? (long)l->row[*pos] : (long)*pos;
+}
+
+long table_lines_walk_find(struct table_lines_walk *w, const struct table_lines *l,
+                           const struct table *t, uint32_t source, uint32_t line)
+{
+	uint64_t key = (uint64_t)source << 32 | line;
+	if (key < w->last)
+		return table_lines_find(l, t, source, line);
+	w->last = key;
+	if (l->key)
+		return walk_run(l, t, &w->pos[0], t->len, key);
+	long found = -1;
+	for (size_t r = 0; r < l->nrun; r++) {
+		long row = walk_run(l, t, &w->pos[r], l->run[r + 1], key);
+		if (row >= 0)
+			found = row;
+	}
+	return found;
+}
+
 /* ---- row keys: a report (rule 9), a whole row (rule 10) ------------------ */
 
 static uint64_t mix(uint64_t h, uint64_t v)

@@ -189,6 +189,29 @@ Test(table, lines_found_in_a_few_runs)
 	table_lines_free(&l);
 }
 
+/* Walked in ascending order the same runs give the same rows, and a key
+ * below the one before is still found (searched for instead). */
+Test(table, lines_walked_in_order_as_found_one_by_one)
+{
+	add_at(0, 5);
+	add_at(1, 2);
+	add_at(0, 2);
+	add_at(0, 3);
+	add_at(1, 4);
+	struct table_lines l;
+	table_lines_build(&l, &t);
+	struct table_lines_walk w;
+	table_lines_walk_init(&w, &l);
+	const uint32_t keys[][2] = { { 0, 1 }, { 0, 2 }, { 0, 3 }, { 0, 4 }, { 0, 5 }, { 1, 2 },
+	                             { 1, 3 }, { 1, 4 }, { 0, 5 }, { 2, 1 } };
+	const long want[] = { -1, 2, 3, -1, 0, 1, -1, 4, 0, -1 };
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+		cr_expect_eq(table_lines_walk_find(&w, &l, &t, keys[k][0], keys[k][1]), want[k],
+		             "key %u:%u", keys[k][0], keys[k][1]);
+	table_lines_walk_free(&w);
+	table_lines_free(&l);
+}
+
 /* Lines 1000 down to 1: every row its own run, too many to search one by
  * one, so the keys are sorted; row i holds line 1000 - i. */
 Test(table, lines_found_in_any_order)
