@@ -101,6 +101,13 @@ void diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
 		l->notes++;
 }
 
+void diag_add_text(struct diag_list *l, enum diag_level level, enum diag_code code,
+                   uint32_t source, uint32_t line, uint32_t col, const char *text)
+{
+	struct diag_words w = { text, col, (uint8_t)level, (uint8_t)code };
+	diag_add_words(l, source, line, &w);
+}
+
 void diag_vadd(struct diag_list *l, enum diag_level level, enum diag_code code,
                uint32_t source, uint32_t line, uint32_t col, const char *fmt, va_list ap)
 {

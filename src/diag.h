@@ -113,6 +113,9 @@ void diag_list_reserve(struct diag_list *l, size_t n);
  * doubled to hold 550,000 warnings holds up to 1,048,576): once every
  * sheet is read, before the figures are computed beside it. */
 void diag_list_fit(struct diag_list *l);
+/* Adds a message already worded (no format: a row's held warnings). */
+void diag_add_text(struct diag_list *l, enum diag_level level, enum diag_code code,
+                   uint32_t source, uint32_t line, uint32_t col, const char *text);
 /* Adds a message worded as one of another list (a sheet read in parts). */
 void diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
                     const struct diag_words *w);

@@ -31,6 +31,6 @@ void rowbuf_warn(struct rowbuf *r, enum diag_code code, enum field f, const char
 void rowbuf_flush_warnings(struct rowbuf *r)
 {
 	for (size_t i = 0; i < r->held.n; i++)
-		diag_add(&r->ctx->table->diags, DIAG_WARNING, r->held.w[i].code, r->ctx->source,
-		         r->line, r->held.w[i].col, "%s", r->held.w[i].msg);
+		diag_add_text(&r->ctx->table->diags, DIAG_WARNING, r->held.w[i].code, r->ctx->source,
+		              r->line, r->held.w[i].col, r->held.w[i].msg);
 }
