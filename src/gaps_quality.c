@@ -122,60 +122,67 @@ static void dq_rejects(struct ctx *x)
 
 /* ---- rule 11: rows outside the plan year, one flag per sheet -------------- */
 
-struct outside_range { int first, last; };
+/* A sheet's rows outside the plan year: how many, which months. */
+struct outside_range { int first, last; size_t n; };
 
-static int cmp_ref(const void *a, const void *b)
-{
-	const struct rowref *x = a, *y = b;
-	if (x->source != y->source)
-		return x->source < y->source ? -1 : 1;
-	return (x->line > y->line) - (x->line < y->line);
-}
+/* The group word of an outside-the-year flag, apart from every kind's
+ * (dq_group_word). */
+#define DQ_OUTSIDE_GROUP UINT32_MAX
 
-static void outside_emit(struct ctx *x, const struct rowref *refs, size_t n,
-                         const struct outside_range *m)
+static void outside_emit(struct ctx *x, uint32_t source, const struct outside_range *m)
 {
 	char n1[32], lo[16], hi[16];
 	month_format(m->first, lo);
 	month_format(m->last, hi);
-	gap_list_add(x->g, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
+	struct gap *g = gap_list_add(x->g, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
 	    "%s: %s %s outside %d (%s%s%s), not counted",
-	    gap_sheet_name(x->t->sources[refs[0].source].path), fmt_int((int64_t)n, n1),
-	    n == 1 ? "row reports a month" : "rows report months", x->c->plan_year, lo,
+	    gap_sheet_name(x->t->sources[source].path), fmt_int((int64_t)m->n, n1),
+	    m->n == 1 ? "row reports a month" : "rows report months", x->c->plan_year, lo,
 	    m->first == m->last ? "" : " … ", m->first == m->last ? "" : hi);
-	gap_list_attach_rows(x->g, x->g->len - 1, refs, n);
+	g->nrows = m->n;
+	g->group = DQ_OUTSIDE_GROUP;
+	g->source = source;
+}
+
+static bool outside_selected(const struct cube *q, const struct table *t, size_t i)
+{
+	return t->rows[i].outside_plan && cube_row_selected(q, i);
 }
 
 /* The rows the cube left out as outside the plan year (none when the
- * filter chose a period window), each sheet's in one flag with its rows. */
+ * filter chose a period window), each sheet's in one flag; its rows are
+ * found again when asked (500,000 of them on a sheet spanning two years). */
 static void dq_outside(struct ctx *x)
 {
 	const struct table *t = x->t;
 	if (!x->q->outside_plan)
 		return;
-	struct rowref *refs = xmalloc(((size_t)x->q->outside_plan + 1) * sizeof *refs);
 	struct outside_range *m = xmalloc((t->nsources + 1) * sizeof *m);
 	for (size_t s = 0; s < t->nsources; s++)
-		m[s] = (struct outside_range){ -1, -1 };
-	size_t n = 0;
-	for (size_t i = 0; i < t->len && n < x->q->outside_plan; i++) {
-		const struct activity *a = &t->rows[i];
-		if (!a->outside_plan || !cube_row_selected(x->q, i))
+		m[s] = (struct outside_range){ -1, -1, 0 };
+	for (size_t i = 0; i < t->len; i++) {
+		if (!outside_selected(x->q, t, i))
 			continue;
-		int p = activity_period(a);
-		struct outside_range *r = &m[a->source];
+		int p = activity_period(&t->rows[i]);
+		struct outside_range *r = &m[t->rows[i].source];
 		r->first = r->first < 0 || p < r->first ? p : r->first;
 		r->last = p > r->last ? p : r->last;
-		refs[n++] = (struct rowref){ a->source, a->line };
+		r->n++;
 	}
-	qsort(refs, n, sizeof *refs, cmp_ref);
-	for (size_t i = 0, j; i < n; i = j) {
-		for (j = i + 1; j < n && refs[j].source == refs[i].source; j++)
-			;
-		outside_emit(x, &refs[i], j - i, &m[refs[i].source]);
-	}
+	for (uint32_t s = 0; s < t->nsources; s++)
+		if (m[s].n)
+			outside_emit(x, s, &m[s]);
 	free(m);
-	free(refs);
+}
+
+static size_t outside_rows(const struct cube *q, const struct table *t, const struct gap *p,
+                           struct rowref *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < t->len && n < p->nrows; i++)
+		if (t->rows[i].source == p->source && outside_selected(q, t, i))
+			out[n++] = (struct rowref){ p->source, t->rows[i].line };
+	return n;
 }
 
 /* Rule 9: one flag per pair of sheets, naming both, its rows the older
@@ -330,6 +337,11 @@ size_t gaps_quality_rows(const struct gap_list *g, const struct gap *p, struct r
 	int64_t people;
 	size_t n = 0;
 	*out = xmalloc((p->nrows + 1) * sizeof **out);
+	if (p->group == DQ_OUTSIDE_GROUP) {
+		n = outside_rows(g->q, ix->t, p, *out);
+		gap_sort_refs(*out, n);
+		return n;
+	}
 	for (size_t k = 0; k < ix->t->diags.len && n < p->nrows; k++) {
 		const struct diag *d = &ix->t->diags.items[k];
 		if (d->line && d->source == p->source && dq_line_of(&x, rows, k, &key, &people) &&

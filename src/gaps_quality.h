@@ -20,8 +20,9 @@ void gaps_quality_flag(struct gap_list *g, const struct config *c, const struct 
                        const struct cube *q);
 
 /* The rows behind data-quality line p of g (its sheet's messages of its
- * kind and region, found again in the table rather than kept: a sheet
- * with a warning on 550,000 rows would hold 4 MB of them), in a new array
+ * kind and region, or its rows outside the plan year, found again in the
+ * table rather than kept: a sheet with a warning on 550,000 rows would
+ * hold 4 MB of them), in a new array
  * (to free), sorted by file and line; returns how many. */
 size_t gaps_quality_rows(const struct gap_list *g, const struct gap *p, struct rowref **out);
 
