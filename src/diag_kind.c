@@ -9,7 +9,8 @@ static const struct kind {
 		"write a p-code of config.ini's [regions.old] or [regions.new], or leave the code "
 		"empty and give the region's name",
 		"p-code de région inconnu",
-		"écrire un p-code de région de la liste du cluster, ou laisser le code vide et donner le nom de la région" },
+		"écrire un p-code de région de la liste du cluster, ou laisser le code vide et "
+		"donner le nom de la région" },
 	[DC_REGION_CONFLICT] = { "region p-code and name disagree",
 		"correct whichever of the two is wrong: the row cannot be placed while they differ",
 		"p-code et nom de région en désaccord",
@@ -22,7 +23,8 @@ static const struct kind {
 		"write the cercle (or its p-code) as config.ini's [cercles] has it, or add the "
 		"spelling there; until then the row counts at region level",
 		"cercle inconnu",
-		"écrire le cercle (ou son p-code) comme la liste du cluster le nomme ; en attendant la ligne compte au niveau de la région" },
+		"écrire le cercle (ou son p-code) comme la liste du cluster le nomme ; en "
+		"attendant la ligne compte au niveau de la région" },
 	[DC_CERCLE_NOT_IN_REGION] = { "cercle outside the row's region",
 		"correct the region or the cercle; the row counts in the region without a cercle",
 		"cercle hors de la région de la ligne",
@@ -95,7 +97,8 @@ static const struct kind {
 		"set the status to ongoing or completed if the people were reached; planned rows "
 		"count no people",
 		"activité planifiée qui déclare des personnes atteintes",
-		"passer le statut à en cours ou terminé si les personnes ont été atteintes ; une ligne planifiée ne compte personne" },
+		"passer le statut à en cours ou terminé si les personnes ont été atteintes ; une "
+		"ligne planifiée ne compte personne" },
 	[DC_NO_ORGANISATION] = { "no organisation",
 		"fill in the organisation: the row counts its people but no partner",
 		"aucune organisation",
@@ -140,7 +143,8 @@ static const struct kind {
 	[DC_CERCLE_NUMBERING] = { "cercle p-codes of another numbering",
 		"nothing is lost (the names decided); use the cercle p-codes of config.ini",
 		"p-codes de cercle d'une autre numérotation",
-		"rien n'est perdu (les noms ont décidé) ; utiliser les p-codes de cercle de la liste du cluster" },
+		"rien n'est perdu (les noms ont décidé) ; utiliser les p-codes de cercle de la "
+		"liste du cluster" },
 	[DC_SYSTEM_GUESSED] = { "p-code system guessed",
 		"write region names beside the p-codes",
 		"système de p-codes deviné",
@@ -177,7 +181,8 @@ static const char *const meanings[DC_COUNT] = {
 	[DC_ORG_SPELLED_TWO_WAYS] = "an organisation spelled two ways (counted as two partners)",
 	[DC_HXL_NOT_PLACED] = "an HXL people column no group of sex and age can hold (not counted)",
 	[DC_MONTH_WITHOUT_YEAR] = "month names without a year, read as months of the plan year",
-	[DC_CERCLE_NUMBERING] = "the sheet's cercle p-codes follow another numbering (each row counted in the cercle named)",
+	[DC_CERCLE_NUMBERING] = "the sheet's cercle p-codes follow another numbering (each "
+		"row counted in the cercle named)",
 	[DC_SYSTEM_GUESSED] = "p-codes of either system with no name beside them, read as old ones",
 	[DC_COLUMN_NOT_RECOGNISED] = "a required column not recognised (no row counted)",
 	[DC_HEADER_NOT_FOUND] = "no header row found (no row counted)",
