@@ -5,9 +5,11 @@
  * ..." with exit status 2. */
 #include <langinfo.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "cli.h"
@@ -162,6 +164,19 @@ static int screen_options(const struct options *o, const struct config *cfg, str
 	return -1;
 }
 
+/* The screen reads keys from a terminal and draws on one: with stdin or
+ * stdout elsewhere (a pipe, /dev/null, a file) it would wait for keys that
+ * never come or fill a file with escape codes, so it says so and stops. */
+static bool on_a_terminal(void)
+{
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return true;
+	fprintf(stderr, "fourw: the screen needs a terminal, and %s is not one; "
+	        "fourw report or fourw check write the same figures without one\n",
+	        isatty(STDIN_FILENO) ? "the output" : "the input");
+	return false;
+}
+
 static int run_screen(const struct options *o)
 {
 	struct config cfg;
@@ -175,7 +190,7 @@ static int run_screen(const struct options *o)
 	if (cli_load(o->config, o->paths, o->npaths,
 	             &cfg, &tab, stderr) &&
 	    !cli_no_row_accepted(stderr, "fourw", &tab, o->config, o->paths, o->npaths) &&
-	    (status = screen_options(o, &cfg, &ao)) < 0) {
+	    on_a_terminal() && (status = screen_options(o, &cfg, &ao)) < 0) {
 		cube_index_build(&index, &cfg, &tab);
 		app_init(&app, &cfg, &tab, &index, views_all, &ao);
 		status = loop_run(&app);

@@ -320,3 +320,12 @@ check "code and name disagree in Koulikoro: its own line" grep -q "^info,data-qu
 check "near-miss cercle name: a line of its own" grep -q "^info,data-quality,ML01,Kayes,,,\"Kayes — cercle_numbering.csv: 1 row: a misspelt cercle name, taken for the cercle of its p-code — nothing is lost (the p-code decided); correct the spelling in the next sheet\",$CN:5\$" "$TMP/cn.csv"
 check "near-miss region name: a line of its own" grep -q "^info,data-quality,ML02,Koulikoro,,,\"Koulikoro — cercle_numbering.csv: 1 row: a misspelt region name, taken for the region of its p-code — nothing is lost (the p-code decided); correct the spelling in the next sheet\",$CN:10\$" "$TMP/cn.csv"
 check "no warning falls under other warnings" sh -c "! grep -q 'other warnings' '$TMP/cn.csv'"
+
+# The screen with no terminal (issue 16: `fourw < /dev/null` kept a core
+# busy until killed): it says so and stops, before drawing anything.  The
+# timeout is a hang guard only.
+timeout 300 "$BIN" -c config.ini data/sheets </dev/null >"$TMP/out" 2>"$TMP/err"
+check "screen with no terminal: exit 2" test $? -eq 2
+check "screen with no terminal: says why and what to use" grep -qx \
+	"fourw: the screen needs a terminal, and the input is not one; fourw report or fourw check write the same figures without one" "$TMP/err"
+check "screen with no terminal: nothing drawn" test ! -s "$TMP/out"
