@@ -107,7 +107,9 @@ static void line_coverage(const struct app *a, int w)
 	scope_figures(a, &scope, &need, &target);
 	int x = coverage(a, 1, w, "Coverage of target", target, "no target");
 	x = coverage(a, x, w, "of need", need, "no figure for need");
-	if (a->cfg->funding_requested <= 0 || a->cfg->funding_received < 0)
+	/* the plan's funding only: config gives none per region or type */
+	if (a->cfg->funding_requested <= 0 || a->cfg->funding_received < 0 ||
+	    a->cube.denominators != DENOM_PLAN)
 		return;
 	coverage_pct(a->cfg->funding_received, a->cfg->funding_requested, &pct);
 	snprintf(buf, sizeof buf, "%s of %s USD (%s)", fmt_short(a->cfg->funding_received, r),

@@ -263,5 +263,14 @@ check "geography: Mopti's list names the regions as written" \
 	wait_for 'As written: Mopti 100 \(1 row\) · Douentza 200 \(1 row\) · Bandiagara 3,350 \(5 rows\)'
 keys q; wait_for '^rc=0' >/dev/null
 
+# Funding is the plan's alone (config gives none per region): shown for
+# the plan, not beside a region's own coverage (issue 16).
+start 100x30
+check "funding: the plan's, on the plan's line" wait_for 'Funding 600k of 29\.2M'
+keys 4
+wait_for 'Filter: region Ségou' >/dev/null
+check "funding: none beside a region's coverage" sh -c "! $T capture-pane -p -t $S | sed -n 4p | grep -q Funding"
+keys q; wait_for '^rc=0' >/dev/null
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
