@@ -97,6 +97,11 @@ static void draw(struct app *a, struct view *v, int y, int x0, int h, int w)
 	for (int c = 1; c < C_N; c++)
 		x[c] = x[c - 1] + wd[c - 1] + 1;
 	draw_heading(y, x, wd);
+	if (n == 0) {             /* no total under a message saying there are no rows */
+		draw_text(y + 2, x0 + 2, w - 4, "No region has rows under this filter (c clears it).",
+		          ROLE_DIM);
+		return;
+	}
 	for (int i = v->top; i < n + 1 && i - v->top < h - 2; i++) {
 		int row = y + 1 + (i - v->top);
 		if (i < n) {
@@ -110,9 +115,6 @@ static void draw(struct app *a, struct view *v, int y, int x0, int h, int w)
 		}
 		draw_line(a, row, x, wd, &l, i == v->sel);
 	}
-	if (n == 0)
-		draw_text(y + 2, x0 + 2, w - 4, "No region has rows under this filter (c clears it).",
-		          ROLE_DIM);
 }
 
 static enum handled act(struct app *a, struct view *v, enum action act)

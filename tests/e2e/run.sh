@@ -272,5 +272,12 @@ wait_for 'Filter: region Ségou' >/dev/null
 check "funding: none beside a region's coverage" sh -c "! $T capture-pane -p -t $S | sed -n 4p | grep -q Funding"
 keys q; wait_for '^rc=0' >/dev/null
 
+# A filter that finds nothing says so, with no total row drawn over it.
+start 100x30
+wait_for 'Funding' >/dev/null
+keys / zzqq Enter
+check "empty filter: the message stands alone" wait_for '^  No region has rows under this filter \(c clears it\)\. *$'
+keys q; wait_for '^rc=0' >/dev/null
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
