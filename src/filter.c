@@ -14,7 +14,8 @@
 #include "text.h"
 #include "xalloc.h"
 
-enum { PREP_KNOWN = 1, PREP_PARTNER = 2, PREP_TEXT = 4 };
+enum { PREP_KNOWN = 1, PREP_PARTNER = 2, PREP_WORD_SHIFT = 2 };
+_Static_assert(FILTER_WORDS_MAX + PREP_WORD_SHIFT <= 8, "a verdict's words fit in its byte");
 
 void filter_init(struct filter *f)
 {
@@ -147,27 +148,62 @@ static bool any_contains(const char *const *v, size_t n, const char *needle)
 
 /* ---- the prepared filter ----------------------------------------------- */
 
+/* The folded text cut at its spaces: up to FILTER_WORDS_MAX words, the
+ * last keeping whatever follows it. */
+static void prep_words(struct filter_prep *p)
+{
+	const char *s = p->f->text;
+	p->nwords = 0;
+	while (*s && p->nwords < FILTER_WORDS_MAX) {
+		while (*s == ' ')
+			s++;
+		size_t n = p->nwords + 1 < FILTER_WORDS_MAX ? strcspn(s, " ") : strlen(s);
+		if (n)
+			snprintf(p->words[p->nwords++], sizeof p->words[0], "%.*s", (int)n, s);
+		s += n;
+	}
+}
+
+/* The words (bits) text holds, each as part of it. */
+static uint8_t words_in(const struct filter_prep *p, const char *text)
+{
+	uint8_t bits = 0;
+	for (int k = 0; k < p->nwords; k++)
+		if (folded_contains(text, p->words[k]))
+			bits |= (uint8_t)(1u << k);
+	return bits;
+}
+
+static uint8_t words_in_list(const struct filter_prep *p, const char *const *v, size_t n)
+{
+	uint8_t bits = 0;
+	for (int k = 0; k < p->nwords; k++)
+		if (any_contains(v, n, p->words[k]))
+			bits |= (uint8_t)(1u << k);
+	return bits;
+}
+
 static void prep_places(struct filter_prep *p)
 {
 	const struct config *c = p->c;
-	const char *tx = p->f->text;
-	p->region_text = xcalloc(c->nregions + 1, sizeof(bool));
-	p->cercle_text = xcalloc(c->ncercles + 1, sizeof(bool));
-	p->type_text = xcalloc(c->ntypes + 1, sizeof(bool));
-	for (size_t r = 0; r < c->nregions; r++) {
-		p->region_text[r] = gazetteer_region_mentions(c, (int)r, tx);
-	}
+	prep_words(p);
+	p->region_text = xcalloc(c->nregions + 1, 1);
+	p->cercle_text = xcalloc(c->ncercles + 1, 1);
+	p->type_text = xcalloc(c->ntypes + 1, 1);
+	for (size_t r = 0; r < c->nregions; r++)
+		for (int k = 0; k < p->nwords; k++)
+			if (gazetteer_region_mentions(c, (int)r, p->words[k]))
+				p->region_text[r] |= (uint8_t)(1u << k);
 	for (size_t i = 0; i < c->ncercles; i++) {
 		const struct cercle *ce = &c->cercles[i];
-		p->cercle_text[i] = folded_contains(ce->name, tx) ||
-		                    any_contains(ce->variants, ce->nvariants, tx) ||
-		                    folded_contains(ce->code, tx);
+		p->cercle_text[i] = words_in(p, ce->name) | words_in(p, ce->code) |
+		                    words_in_list(p, ce->variants, ce->nvariants);
 	}
 	for (size_t i = 0; i < c->ntypes; i++) {
 		const struct itype *ty = &c->types[i];
-		p->type_text[i] = folded_contains(ty->code, tx) ||
-		                  (ty->label_en && folded_contains(ty->label_en, tx)) ||
-		                  (ty->label_fr && folded_contains(ty->label_fr, tx));
+		p->type_text[i] = words_in(p, ty->code) |
+		                  (ty->label_en ? words_in(p, ty->label_en) : 0) |
+		                  (ty->label_fr ? words_in(p, ty->label_fr) : 0);
 	}
 }
 
@@ -200,8 +236,8 @@ static uint8_t judge(const struct filter_prep *p, const char *s)
 	uint8_t v = PREP_KNOWN;
 	if (p->any_partner && folded_equals_any(s, p->f))
 		v |= PREP_PARTNER;
-	if (p->any_text && folded_contains(s, p->f->text))
-		v |= PREP_TEXT;
+	if (p->any_text)
+		v |= (uint8_t)(words_in(p, s) << PREP_WORD_SHIFT);
 	return v;
 }
 
@@ -253,20 +289,28 @@ bool filter_keys_match(const struct filter *f, int region, int type, int status,
 	return span_match(f, lo, hi);
 }
 
+/* Every word of the text somewhere in the row: its region (as counted or
+ * as written: "nioro" finds the rows written in Nioro, counted under
+ * Kayes), cercle, type, partner — the implementing partner, else the
+ * organisation (rule 3), never a funder beside an implementing partner —
+ * activity or commune. */
 static bool text_match(struct filter_prep *p, const struct activity *a)
 {
 	const struct config *c = p->c;
-	if ((size_t)a->region < c->nregions && p->region_text[a->region])
+	unsigned all = (1u << p->nwords) - 1, bits = 0;
+	if ((size_t)a->region < c->nregions)
+		bits |= p->region_text[a->region];
+	if ((size_t)a->written_region < c->nregions)
+		bits |= p->region_text[a->written_region];
+	if (a->cercle >= 0 && (size_t)a->cercle < c->ncercles)
+		bits |= p->cercle_text[a->cercle];
+	if (a->itype < c->ntypes)
+		bits |= p->type_text[a->itype];
+	if (bits == all)
 		return true;
-	/* "nioro" finds the rows written in Nioro, counted under Kayes (rule 12) */
-	if ((size_t)a->written_region < c->nregions && p->region_text[a->written_region])
-		return true;
-	if (a->cercle >= 0 && (size_t)a->cercle < c->ncercles && p->cercle_text[a->cercle])
-		return true;
-	if (a->itype < c->ntypes && p->type_text[a->itype])
-		return true;
-	return ((verdict_of(p, a->partner) | verdict_of(p, a->org) |
-	         verdict_of(p, a->activity) | verdict_of(p, a->commune)) & PREP_TEXT) != 0;
+	bits |= (unsigned)(verdict_of(p, a->partner) | verdict_of(p, a->activity) |
+	                   verdict_of(p, a->commune)) >> PREP_WORD_SHIFT;
+	return bits == all;
 }
 
 bool filter_prep_needs_row(const struct filter_prep *p)
@@ -417,10 +461,10 @@ void filter_describe(const struct filter *f, const struct config *c,
 
 bool filter_prep_text_names_region(const struct filter_prep *p, size_t r)
 {
-	return p->region_text && r < p->c->nregions && p->region_text[r];
+	return p->region_text && r < p->c->nregions && p->region_text[r] != 0;
 }
 
 bool filter_prep_text_names_type(const struct filter_prep *p, size_t t)
 {
-	return p->type_text && t < p->c->ntypes && p->type_text[t];
+	return p->type_text && t < p->c->ntypes && p->type_text[t] != 0;
 }

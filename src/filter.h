@@ -76,13 +76,23 @@ void filter_describe(const struct filter *f, const struct config *c,
  * (partner, organisation, activity, commune) is folded once and its
  * verdict cached by string id, so testing a million rows does not fold a
  * million strings.  filter_match() is this with no reuse. */
+/* The free text's words a row must all hold; more are read as part of
+ * the last. */
+#define FILTER_WORDS_MAX 6
+
 struct filter_prep {
 	const struct filter *f;
 	const struct config *c;
 	const struct table *t;    /* whose string ids the rows carry */
 	bool any_text, any_partner;
-	bool *region_text, *cercle_text, *type_text;  /* the free text occurs in it */
-	uint8_t *verdict;         /* [string id]: PREP_* bits, 0 = not judged yet */
+	/* The free text's words, each to be found somewhere in a row (AND):
+	 * "mopti gc" is Mopti's case management.  Per place and type, the
+	 * words it holds, one bit a word. */
+	char words[FILTER_WORDS_MAX][FILTER_TEXT_MAX];
+	int nwords;
+	uint8_t *region_text, *cercle_text, *type_text;
+	uint8_t *verdict;         /* [string id]: PREP_* bits and the words it holds shifted
+	                           * by PREP_WORD_SHIFT; 0 = not judged yet */
 };
 
 void filter_prep_init(struct filter_prep *p, const struct filter *f,

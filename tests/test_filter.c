@@ -167,13 +167,33 @@ Test(filter, text_finds_types_partners_activities_communes)
 	                                                .region = "Gao", .type = "EAE",
 	                                                .activity = "Séances récréatives",
 	                                                .commune = "Bara" });
+	/* "unicef" is the funder beside an implementing partner: not this row's
+	 * partner (rule 3), so typing it does not find the row */
 	static const char *hits[] = { "tdh", "terre des", "unicef", "recreatives", "bara",
 	                              "eae", "espaces amis", "child friendly" };
-	static const bool want[] = { false, true, true, true, true, true, true, true };
+	static const bool want[] = { false, true, false, true, true, true, true, true };
 	for (size_t i = 0; i < sizeof hits / sizeof hits[0]; i++) {
 		filter_set_text(&w.flt, hits[i]);
 		cr_expect_eq(match(a), want[i], "text '%s'", hits[i]);
 	}
+}
+
+/* Words are ANDed, each found anywhere in the row: "mopti gc" is Mopti's
+ * case management, not every row of Mopti or of GC. */
+Test(filter, typed_words_must_all_be_found)
+{
+	size_t mopti_gc = row((struct fx_row){ .partner = "IRC", .region = "Mopti", .type = "GC" });
+	size_t mopti_pss = row((struct fx_row){ .partner = "IRC", .region = "Mopti", .type = "PSS" });
+	size_t gao_gc = row((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "GC" });
+	filter_set_text(&w.flt, "mopti gc");
+	cr_expect(match(mopti_gc));
+	cr_expect_not(match(mopti_pss));
+	cr_expect_not(match(gao_gc));
+	filter_set_text(&w.flt, "irc   gao");
+	cr_expect(match(gao_gc), "spaces between words do not count");
+	cr_expect_not(match(mopti_gc));
+	filter_set_text(&w.flt, "mopti zzz");
+	cr_expect_not(match(mopti_gc), "a word found nowhere finds no row");
 }
 
 Test(filter, criteria_combine_with_and)

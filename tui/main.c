@@ -187,10 +187,12 @@ static int run_screen(const struct options *o)
 	int status = 2;
 
 	memset(&cfg, 0, sizeof cfg);
-	if (cli_load(o->config, o->paths, o->npaths,
-	             &cfg, &tab, stderr) &&
-	    !cli_no_row_accepted(stderr, "fourw", &tab, o->config, o->paths, o->npaths) &&
-	    on_a_terminal() && (status = screen_options(o, &cfg, &ao)) < 0) {
+	bool ready = cli_load(o->config, o->paths, o->npaths, &cfg, &tab, stderr) &&
+	             !cli_no_row_accepted(stderr, "fourw", &tab, o->config, o->paths, o->npaths) &&
+	             (status = screen_options(o, &cfg, &ao)) < 0;
+	if (ready && !on_a_terminal()) {
+		status = 2;
+	} else if (ready) {
 		cube_index_build(&index, &cfg, &tab);
 		app_init(&app, &cfg, &tab, &index, views_all, &ao);
 		status = loop_run(&app);
