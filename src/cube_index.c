@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "idmap.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* Appends to a growable array of n items of `size` bytes (doubling at
@@ -18,11 +19,16 @@ static void *push(void *v, size_t n, size_t size)
 	return v;
 }
 
-struct named { const char *name; uint32_t string; };   /* a partner name and its string id */
+/* A partner name, its string id, and the name folded: partners are
+ * listed as people read names, case and accents aside (Caritas Mali before
+ * COOPI), the names as written breaking ties. */
+struct named { const char *name; uint32_t string; char key[64]; };
 
 static int cmp_named(const void *a, const void *b)
 {
-	return strcmp(((const struct named *)a)->name, ((const struct named *)b)->name);
+	const struct named *x = a, *y = b;
+	int k = strcmp(x->key, y->key);
+	return k ? k : strcmp(x->name, y->name);
 }
 
 /* The loader only stores indices into this config; a row that does not
@@ -49,7 +55,9 @@ static uint32_t *index_partners(struct cube_index *ix)
 		uint32_t s = ix->rows[i].partner;
 		if (pid_of[s] == CUBE_NONE && *strpool_str(names, s)) {
 			v = push(v, ix->np, sizeof *v);
-			v[ix->np] = (struct named){ strpool_str(names, s), s };
+			v[ix->np] = (struct named){ strpool_str(names, s), s, "" };
+			text_fold(v[ix->np].name, strlen(v[ix->np].name), v[ix->np].key,
+			          sizeof v[ix->np].key);
 			pid_of[s] = (uint32_t)ix->np++;
 		}
 	}

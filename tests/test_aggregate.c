@@ -496,6 +496,20 @@ Test(aggregate, region_filter_measures_against_those_regions)
 	cr_expect_eq(w.cube.total.reached, 30);
 }
 
+/* Partners are listed as people read names, case and accents aside. */
+Test(aggregate, partners_sorted_without_case_or_accents)
+{
+	static const char *names[] = { "COOPI", "Éduco", "Caritas Mali", "ACF", "enda" };
+	for (size_t i = 0; i < 5; i++)
+		add((struct fx_row){ .partner = names[i], .region = "Gao", .type = "GC", .ym = 202403,
+		                     .girls = 1 });
+	run();
+	static const char *want[] = { "ACF", "Caritas Mali", "COOPI", "Éduco", "enda" };
+	cr_assert_eq(w.cube.npartners, 5);
+	for (size_t i = 0; i < 5; i++)
+		cr_expect_str_eq(w.cube.partners[i].partner, want[i]);
+}
+
 /* Rule 7 under a filter: the fixture's figures — Kidal 61,000 in need and
  * 40,000 targeted, Ségou 100,000 and 60,000; PSS targets 50,000, GC none. */
 Test(aggregate, the_text_naming_a_region_measures_against_its_figures)
