@@ -7,6 +7,7 @@
 #include "views.h"
 #include "draw.h"
 #include "fmt.h"
+#include "gazetteer.h"
 #include "layout.h"
 
 enum { C_KEY, C_NAME, C_NEED, C_TARGET, C_REACHED, C_BAR, C_PCT, C_PARTNERS, C_FLAG, C_N };
@@ -87,6 +88,18 @@ static void total_line(const struct app *a, struct line *l)
 			l->flag = a->gaps.items[i].severity;
 }
 
+/* Nothing under the filter: say so, and where the typed text looks like
+ * a region's name, which one ("sgeou": did you mean Ségou?). */
+static void empty_message(const struct app *a, int y, int x, int w)
+{
+	char names[160] = "", buf[256];
+	if (a->filter.text[0])
+		gazetteer_suggest_region(a->cfg, a->filter.text, names, sizeof names);
+	snprintf(buf, sizeof buf, "No region has rows under this filter%s%s%s (c clears it).",
+	         *names ? " — did you mean " : "", names, *names ? "?" : "");
+	draw_text(y, x, w, buf, ROLE_DIM);
+}
+
 static void draw(struct app *a, struct view *v, int y, int x0, int h, int w)
 {
 	int regs[64], n = app_visible_regions(a, regs), wd[C_N], x[C_N];
@@ -98,8 +111,7 @@ static void draw(struct app *a, struct view *v, int y, int x0, int h, int w)
 		x[c] = x[c - 1] + wd[c - 1] + 1;
 	draw_heading(y, x, wd);
 	if (n == 0) {             /* no total under a message saying there are no rows */
-		draw_text(y + 2, x0 + 2, w - 4, "No region has rows under this filter (c clears it).",
-		          ROLE_DIM);
+		empty_message(a, y + 2, x0 + 2, w - 4);
 		return;
 	}
 	for (int i = v->top; i < n + 1 && i - v->top < h - 2; i++) {

@@ -277,6 +277,9 @@ start 100x30
 wait_for 'Funding' >/dev/null
 keys / zzqq Enter
 check "empty filter: the message stands alone" wait_for '^  No region has rows under this filter \(c clears it\)\. *$'
+keys c / sgeou Enter
+check "empty filter: a misspelt region's name is suggested" \
+	wait_for 'No region has rows under this filter — did you mean Ségou \(ML04\)\? \(c clears it\)\.'
 keys q; wait_for '^rc=0' >/dev/null
 
 echo "e2e: $pass passed, $fail failed"
