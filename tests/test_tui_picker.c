@@ -2,6 +2,7 @@
  * lists makes.  The filter is read back through filter_describe, the words
  * the header shows.  Plan from tests/plan_fixture.h. */
 #include <criterion/criterion.h>
+#include <curses.h>
 #include <criterion/new/assert.h>
 #include <string.h>
 
@@ -94,4 +95,26 @@ Test(tui_picker, each_picker_sets_only_its_part)
 	             "region Gao; type EAE; partner \"save the children\""));
 	cr_expect(eq(str, (char *)pick(PICK_TYPE, 0, &f), "region Gao; partner \"save the children\""));
 	cr_expect(eq(str, (char *)pick(PICK_PARTNER, 0, &f), "region Gao"));
+}
+
+/* Typing jumps to the first line whose name holds what was typed, case
+ * and accents aside; Backspace takes a letter back; other keys are not
+ * typing.  The screen lists Kidal, Mopti, Gao (listed[]). */
+Test(tui_picker, typing_jumps_to_a_name)
+{
+	picker_open(&pk, PICK_PARTNER);
+	cr_expect(picker_type(&pk, 'w'));
+	cr_expect(eq(int, pk.sel, 2), "World Vision");
+	cr_expect(picker_type(&pk, 'x'));
+	cr_expect(eq(int, pk.sel, 2), "'wx' names nothing: the selection stays");
+	cr_expect(picker_type(&pk, KEY_BACKSPACE));
+	cr_expect(picker_type(&pk, KEY_BACKSPACE));
+	cr_expect(picker_type(&pk, 'S'));
+	cr_expect(eq(int, pk.sel, 1), "Save the Children, typed in capitals");
+	cr_expect_not(picker_type(&pk, KEY_DOWN), "an arrow moves, it does not type");
+	picker_open(&pk, PICK_REGION);
+	cr_expect(eq(str, pk.typed, ""), "a picker opens with nothing typed");
+	picker_type(&pk, 'g');
+	picker_type(&pk, 'a');
+	cr_expect(eq(int, pk.sel, 3), "Gao, the third region listed");
 }

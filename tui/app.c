@@ -519,7 +519,8 @@ void app_dispatch(struct app *a, int key)
 		return;
 	}
 	if (picker_is_open(&a->picker)) {
-		picker_key(a, act);
+		if (!picker_type(&a->picker, key))
+			picker_key(a, act);
 		return;
 	}
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

@@ -1,9 +1,12 @@
 /* picker: a boxed list over the current view; Enter chooses, Esc closes. */
+#include <ctype.h>
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "draw.h"
 #include "picker.h"
+#include "text.h"
 
 void picker_init(struct picker *p, const struct picker_lists *lists)
 {
@@ -16,6 +19,7 @@ void picker_open(struct picker *p, enum picker_kind kind)
 {
 	p->kind = kind;
 	p->sel = p->top = 0;
+	p->typed[0] = '\0';
 }
 
 void picker_close(struct picker *p)
@@ -63,10 +67,57 @@ static void picker_label(const struct picker *p, int i, char *buf, size_t size)
 	}
 }
 
+/* The name a line is found by when typing: the region's, the type's
+ * code and labels, the partner's. */
+static void picker_name(const struct picker *p, int i, char *buf, size_t size)
+{
+	const struct config *c = p->lists.cfg;
+	if (p->kind == PICK_REGION) {
+		const struct region *g = &c->regions[p->lists.regions[i - 1]];
+		snprintf(buf, size, "%s %s", g->name, g->codes[0].code);
+	} else if (p->kind == PICK_TYPE) {
+		const struct itype *t = &c->types[i - 1];
+		snprintf(buf, size, "%s %s %s", t->code, t->label_en, t->label_fr ? t->label_fr : "");
+	} else {
+		snprintf(buf, size, "%s", p->lists.base->partners[i - 1].partner);
+	}
+}
+
+/* The first line whose folded name holds the typed text, or -1. */
+static int picker_find(const struct picker *p)
+{
+	char name[320], folded[320];
+	for (int i = 1; i < picker_count(p); i++) {
+		picker_name(p, i, name, sizeof name);
+		text_fold(name, strlen(name), folded, sizeof folded);
+		if (strstr(folded, p->typed))
+			return i;
+	}
+	return -1;
+}
+
+bool picker_type(struct picker *p, int key)
+{
+	size_t len = strlen(p->typed);
+	if (key == KEY_BACKSPACE || key == 127 || key == 8) {
+		if (len)
+			p->typed[len - 1] = '\0';
+	} else if (key > 0 && key < 128 && (isalnum(key) || key == ' ') && len + 1 < sizeof p->typed) {
+		p->typed[len] = (char)tolower(key);
+		p->typed[len + 1] = '\0';
+	} else {
+		return false;
+	}
+	int at = p->typed[0] ? picker_find(p) : 0;
+	if (at >= 0)
+		p->sel = at;
+	return true;
+}
+
 void picker_draw(struct picker *p, int y, int x, int h, int w)
 {
 	static const char *const titles[] = { "", "Region", "Intervention type", "Partner" };
-	char label[160], title[64];
+	char label[160], title[128];
 	int n = picker_count(p);
 	int bw = w < 60 ? w - 4 : 56, bh = n + 2 < h - 2 ? n + 2 : h - 2;
 	int bx = x + (w - bw) / 2, by = y + 1;
@@ -80,7 +131,12 @@ void picker_draw(struct picker *p, int y, int x, int h, int w)
 	mvvline(by, bx, ACS_VLINE, bh);
 	mvvline(by, bx + bw - 1, ACS_VLINE, bh);
 	attrset(theme_attr(ROLE_NORMAL));
-	snprintf(title, sizeof title, " Pick: %s (Enter chooses, Esc closes) ", titles[p->kind]);
+	if (p->typed[0])
+		snprintf(title, sizeof title, " Pick: %s — \"%s\" (Enter chooses, Esc closes) ",
+		         titles[p->kind], p->typed);
+	else
+		snprintf(title, sizeof title, " Pick: %s (type to jump, Enter chooses, Esc closes) ",
+		         titles[p->kind]);
 	draw_text(by, bx + 2, bw - 4, title, ROLE_BOX);
 	for (int r = 0; r < bh - 2 && p->top + r < n; r++) {
 		int i = p->top + r;

@@ -25,6 +25,7 @@ struct picker_lists {
 struct picker {
 	enum picker_kind kind;    /* PICK_NONE: closed */
 	int sel, top;             /* selected line, first line shown */
+	char typed[32];           /* what was typed to jump to a line, folded */
 	struct picker_lists lists;
 };
 
@@ -37,6 +38,12 @@ int picker_count(const struct picker *p);
 /* Moves the selection as the lists of the views move theirs. */
 void picker_step(struct picker *p, enum layout_step step);
 void picker_draw(struct picker *p, int y, int x, int h, int w);
+/* A letter, digit or space typed into the open picker: the selection
+ * jumps to the first line whose name holds what was typed so far
+ * ("cari" → Caritas Mali); Backspace takes a letter back.  False for a
+ * key that is not typing (arrows, Enter, Esc move and choose as before). */
+bool picker_type(struct picker *p, int key);
+
 /* Sets the selected line's part of f ("(all)" clears it) and closes the
  * picker. */
 void picker_choose(struct picker *p, struct filter *f);

@@ -282,5 +282,15 @@ check "empty filter: a misspelt region's name is suggested" \
 	wait_for 'No region has rows under this filter — did you mean Ségou \(ML04\)\? \(c clears it\)\.'
 keys q; wait_for '^rc=0' >/dev/null
 
+# The pickers jump as one types: p, then "coop", then Enter picks COOPI.
+start 100x30
+wait_for 'Funding' >/dev/null
+keys p; wait_for 'Pick: Partner' >/dev/null
+keys c o o p
+check "picker: what was typed is shown" wait_for 'Pick: Partner — "coop"'
+keys Enter
+check "picker: the line typed is the one chosen" wait_for 'Filter: partner "coopi"'
+keys q; wait_for '^rc=0' >/dev/null
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
