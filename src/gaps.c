@@ -360,17 +360,8 @@ static long month_end_days(int idx)
 	return date_days(&next) - 1;
 }
 
-/* The partner of a presence: both lists are sorted by partner, so a cursor
- * that only moves forward finds each in turn. */
-static const struct partner_info *partner_of(const struct cube *q, const char *name, size_t *at)
-{
-	while (*at < q->npartners && q->partners[*at].partner != name)
-		(*at)++;
-	return *at < q->npartners ? &q->partners[*at] : NULL;
-}
-
-/* One flag per region where a stale partner is present; the rows behind it
- * are that partner's last report there. */
+/* One flag per region where a partner's last report there is stale; the
+ * rows behind it are that report. */
 static void rule_stale(struct ctx *x)
 {
 	const struct cube *q = x->q;
@@ -378,18 +369,17 @@ static void rule_stale(struct ctx *x)
 		return;
 	long now = month_end_days(x->report_month);
 	char last[16], rep[16], n1[32];
-	const struct partner_info *pi = NULL;
-	size_t at = 0;
 	for (size_t k = 0; k < q->npresence; k++) {
+		/* per partner and region: silent in Mopti since October is stale
+		 * in Mopti however busy the partner is in Gao, in the plan's list
+		 * as in Mopti's */
 		const struct presence *pr = &q->presence[k];
-		if (!pi || pi->partner != pr->partner)
-			pi = partner_of(q, pr->partner, &at);
-		if (!pi || pi->latest_month < 0)
+		if (pr->latest_month < 0)
 			continue;
-		long days = now - month_end_days(pi->latest_month);
+		long days = now - month_end_days(pr->latest_month);
 		if (days <= x->c->th.stale_days)
 			continue;
-		month_format(pi->latest_month, last);
+		month_format(pr->latest_month, last);
 		month_format(x->report_month, rep);
 		struct gap *gp = gap_list_add(x->g, GAP_STALE, SEV_MEDIUM, pr->region, -1,
 		    "%s — %s: last report %s, %s days before the end of %s (more than %d)",

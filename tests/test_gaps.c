@@ -544,6 +544,27 @@ Test(gaps, stale_after_45_days)
 	cr_expect_eq(rows_of(g)[0].line, 3);
 }
 
+/* Staleness is per partner and region: IRC reported in Gao in April but
+ * last in Mopti in January (end of April: 31 Jan is 90 days before), so
+ * it is stale in Mopti — in the plan's list as in Mopti's — and not in Gao. */
+Test(gaps, a_partner_silent_in_one_region_is_stale_there)
+{
+	add((struct fx_row){ .partner = "IRC", .region = "Mopti", .type = "GC", .ym = 202401,
+	                     .girls = 5 });
+	add((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "GC", .ym = 202404,
+	                     .girls = 5 });
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_STALE, FX_MOPTI), 1, "the plan's list");
+	cr_expect_eq(count(GAP_STALE, FX_GAO), 0);
+	const struct gap *g = find(GAP_STALE, FX_MOPTI, -1);
+	cr_assert_not_null(g);
+	cr_expect_str_eq(g->reason, "Mopti — IRC: last report 2024-01, 90 days before the end of "
+	                 "2024-04 (more than 45)");
+	filter_only_region(&w.flt, FX_MOPTI);
+	run(fx_month(202404));
+	cr_expect_eq(count(GAP_STALE, FX_MOPTI), 1, "Mopti's list says the same");
+}
+
 Test(gaps, a_stale_flag_names_its_partner)
 {
 	two_partners_last_reporting_feb_and_mar();
