@@ -112,7 +112,9 @@ void app_init(struct app *a, const struct config *c, const struct table *t,
 	cube_init(&a->cube);
 	cube_init(&a->base);
 	gap_list_init(&a->gaps);
+	gap_list_init(&a->base_gaps);
 	cube_compute(&a->base, ix, &a->filter);
+	gaps_compute(&a->base_gaps, c, t, &a->base, a->report_month);
 	for (int v = 0; v < VIEW_COUNT; v++)
 		a->views[v].ops = views[v];
 	list_regions(a);
@@ -125,6 +127,7 @@ void app_free(struct app *a)
 	cube_free(&a->cube);
 	cube_free(&a->base);
 	gap_list_free(&a->gaps);
+	gap_list_free(&a->base_gaps);
 	free(a->rows.idx);
 	free(a->rows.refs);
 	free(a->stale);
@@ -170,8 +173,8 @@ enum severity app_worst_flag(const struct app *a, int region, int type)
 {
 	enum severity worst = SEV_COUNT;
 
-	for (size_t i = 0; i < a->gaps.len; i++) {
-		const struct gap *g = &a->gaps.items[i];
+	for (size_t i = 0; i < a->base_gaps.len; i++) {
+		const struct gap *g = &a->base_gaps.items[i];
 		if (g->region == region && (type < 0 || g->type == type) && g->severity < worst)
 			worst = g->severity;
 	}

@@ -55,6 +55,7 @@ struct app {
 	struct cube cube;         /* for filter */
 	struct gap_list gaps;     /* for filter */
 	struct cube base;         /* unfiltered: lists of regions and partners */
+	struct gap_list base_gaps;    /* of base: each region's worst flag whatever the filter */
 	int report_month;
 
 	int regions[64];          /* regions listed, in key order then config order */
@@ -99,7 +100,9 @@ void app_set_filter(struct app *a, const struct filter *f);
  * selected ones; with a text or partner filter only those with rows; else
  * every listed region.  Returns how many. */
 int app_visible_regions(const struct app *a, int *out);
-/* The worst flag for region r and type t (-1: any) — SEV_COUNT if none. */
+/* The worst flag of the plan's gap list for region r and type t (-1: any)
+ * — SEV_COUNT if none: the same whatever the filter, so a region keeps its
+ * mark when it is picked or typed. */
 enum severity app_worst_flag(const struct app *a, int region, int type);
 /* The one region the filter selects, or -1 (none or several). */
 int app_single_region(const struct app *a);

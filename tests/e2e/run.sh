@@ -292,5 +292,14 @@ keys Enter
 check "picker: the line typed is the one chosen" wait_for 'Filter: partner "coopi"'
 keys q; wait_for '^rc=0' >/dev/null
 
+# A region's Flag is the plan's worst flag for it, whatever the filter:
+# Ménaka's ▲ (high: a missing essential service) stays when it is typed.
+start 100x30
+check "flag: Ménaka's mark in the plan's list" wait_for '^ 0   Ménaka .*▲ *$'
+keys / menaka Enter
+wait_for 'Filter: region Ménaka' >/dev/null
+check "flag: the same mark under its own filter" wait_for '^ 0   Ménaka .*▲ *$'
+keys q; wait_for '^rc=0' >/dev/null
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
