@@ -6,6 +6,15 @@
 #include "views.h"
 #include "draw.h"
 
+/* How many rows Enter lists: a coverage flag's figure is its region's
+ * counted rows (or the plan's); the other flags keep theirs. */
+static size_t rows_behind(const struct app *a, const struct gap *g)
+{
+	if (g->kind != GAP_LOW_COVERAGE)
+		return g->nrows;
+	return g->region >= 0 ? a->cube.region[g->region].activities : a->cube.total.activities;
+}
+
 static int count(const struct app *a)
 {
 	return (int)a->gaps.len;
@@ -29,7 +38,7 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 		draw_cell(row, x + 1, 2, draw_glyphs()->sev[g->severity], false, sr);
 		draw_cell(row, x + 4, 9, severity_name(g->severity), false, sr);
 		draw_cell(row, x + 14, 17, gap_kind_name(g->kind), false, sel ? sr : ROLE_LABEL);
-		snprintf(rows, sizeof rows, "%zu", g->nrows);
+		snprintf(rows, sizeof rows, "%zu", rows_behind(a, g));
 		draw_cell(row, x + 31, 5, rows, true, sel ? sr : ROLE_NORMAL);
 		draw_text(row, x + 38, w - 39, g->reason, sel ? sr : ROLE_NORMAL);
 	}
@@ -40,7 +49,14 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 	if (act != ACT_ENTER || v->sel >= (int)a->gaps.len)
 		return H_IGNORED;
 	app_push(a);
-	app_rows_refs(a, (size_t)v->sel);
+	const struct gap *g = &a->gaps.items[v->sel];
+	if (g->kind == GAP_LOW_COVERAGE) {   /* its figure's rows: the region's counted rows */
+		char title[192];
+		snprintf(title, sizeof title, "Rows behind: %s", g->reason);
+		app_rows_counted(a, g->region, -1, title);
+	} else {
+		app_rows_refs(a, (size_t)v->sel);
+	}
 	app_show(a, VIEW_ROWS);
 	return H_HANDLED;
 }

@@ -301,5 +301,16 @@ wait_for 'Filter: region Ménaka' >/dev/null
 check "flag: the same mark under its own filter" wait_for '^ 0   Ménaka .*▲ *$'
 keys q; wait_for '^rc=0' >/dev/null
 
+# Enter on a low-coverage flag lists the rows its figure counts — as many
+# as the report's activity rows for Kayes — not "(0 rows)".
+kayes_rows=$("$BIN" report -c "$CONFIG" --format csv 2>/dev/null | awk -F, '$1 == "ML01" && $3 == "*" { print $6 }')
+start 100x30
+wait_for 'Funding' >/dev/null
+keys G
+check "low coverage: the flag says how many rows are behind it" wait_for "critical +low-coverage +$kayes_rows +Kayes:"
+keys Enter
+check "low coverage: Enter lists them" wait_for 'data/sheets/sci_tab\.tsv:269 +Save the Children +Kayes'
+keys q; wait_for '^rc=0' >/dev/null
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
