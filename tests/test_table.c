@@ -167,13 +167,18 @@ static void add_at(uint32_t s, uint32_t n)
 
 /* Grouped by region, a loaded table is in file order within each region:
  * here two runs, (0:5, 1:2) and (0:2, 0:3, 1:4). */
-Test(table, lines_found_in_a_few_runs)
+static void add_two_runs(void)
 {
 	add_at(0, 5);
 	add_at(1, 2);
 	add_at(0, 2);
 	add_at(0, 3);
 	add_at(1, 4);
+}
+
+Test(table, lines_found_in_a_few_runs)
+{
+	add_two_runs();
 	struct table_lines l;
 	table_lines_build(&l, &t);
 	cr_expect_eq(l.nrun, 2);
@@ -193,11 +198,7 @@ Test(table, lines_found_in_a_few_runs)
  * below the one before is still found (searched for instead). */
 Test(table, lines_walked_in_order_as_found_one_by_one)
 {
-	add_at(0, 5);
-	add_at(1, 2);
-	add_at(0, 2);
-	add_at(0, 3);
-	add_at(1, 4);
+	add_two_runs();
 	struct table_lines l;
 	table_lines_build(&l, &t);
 	struct table_lines_walk w;
