@@ -124,32 +124,36 @@ static bool load_plan_mode(struct ini_file *L)
 	return true;
 }
 
+/* An optional [plan] key of two words: *second is set when the value is
+ * the second word; empty or absent is the first (the default). */
+static bool load_plan_choice(struct ini_file *L, const char *key, const char *first,
+                             const char *second, bool *is_second)
+{
+	const char *v = ini_get(L, "plan", key);
+	*is_second = v && strcasecmp(v, second) == 0;
+	if (!v || !*v || *is_second || strcasecmp(v, first) == 0)
+		return true;
+	return ini_fail_key(L, "plan", key, "expected %s or %s, got '%s'", first, second, v);
+}
+
 /* Optional: a config without it counts repeated rows as the sheet gives them. */
 static bool load_plan_repeated_rows(struct ini_file *L)
 {
-	const char *v = ini_get(L, "plan", "repeated_rows");
-	L->c->repeated_rows = REPEATED_COUNT;
-	if (!v || !*v || strcasecmp(v, "count") == 0)
-		return true;
-	if (strcasecmp(v, "once") == 0) {
-		L->c->repeated_rows = REPEATED_ONCE;
-		return true;
-	}
-	return ini_fail_key(L, "plan", "repeated_rows", "expected count or once, got '%s'", v);
+	bool once;
+	if (!load_plan_choice(L, "repeated_rows", "count", "once", &once))
+		return false;
+	L->c->repeated_rows = once ? REPEATED_ONCE : REPEATED_COUNT;
+	return true;
 }
 
 /* Optional: a config without it counts a report sent twice once. */
 static bool load_plan_resent(struct ini_file *L)
 {
-	const char *v = ini_get(L, "plan", "resent");
-	L->c->resent = RESENT_LATEST;
-	if (!v || !*v || strcasecmp(v, "latest") == 0)
-		return true;
-	if (strcasecmp(v, "sum") == 0) {
-		L->c->resent = RESENT_SUM;
-		return true;
-	}
-	return ini_fail_key(L, "plan", "resent", "expected latest or sum, got '%s'", v);
+	bool sum;
+	if (!load_plan_choice(L, "resent", "latest", "sum", &sum))
+		return false;
+	L->c->resent = sum ? RESENT_SUM : RESENT_LATEST;
+	return true;
 }
 
 static bool load_plan_report_date(struct ini_file *L)
