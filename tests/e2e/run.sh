@@ -312,5 +312,13 @@ keys Enter
 check "low coverage: Enter lists them" wait_for 'data/sheets/sci_tab\.tsv:269 +Save the Children +Kayes'
 keys q; wait_for '^rc=0' >/dev/null
 
+# Screen tests by topic (sizes, gaps view, French…) live beside this file
+# and use the helpers above.
+for topic in tests/e2e/t_*.sh; do
+	[ -e "$topic" ] || continue
+	echo "# $topic"
+	. "./$topic"
+done
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
