@@ -6,6 +6,7 @@
 #include "keymap.h"
 
 #define KEY_ESC 27
+#define KEY_CTRL_R 18
 
 /* Order is the order of the help screen.  Every F-key has a letter twin,
  * because F-keys are swallowed by some terminals, laptops and SSH clients. */
@@ -26,6 +27,7 @@ const struct keybinding keymap[] = {
 	{ 'p',           ACT_PICK_PARTNER,  "pick a partner" },
 	{ KEY_F(9),      ACT_PICK_PARTNER,  NULL },
 	{ 'c',           ACT_CLEAR,         "clear every filter" },
+	{ KEY_CTRL_R,    ACT_RELOAD,        "read the sheets again now (also takes a sheet held back)" },
 	{ '\t',          ACT_NEXT_VIEW,     "next view" },
 	{ KEY_BTAB,      ACT_PREV_VIEW,     "previous view" },
 	{ 'R',           ACT_VIEW_REGIONS,  "regions view" },
@@ -76,7 +78,7 @@ enum action keymap_lookup(int key)
 }
 
 static const struct { int key; const char *name; } key_names[] = {
-	{ '\t', "Tab" }, { KEY_BTAB, "Shift-Tab" }, { '\n', "Enter" },
+	{ KEY_CTRL_R, "Ctrl-R" }, { '\t', "Tab" }, { KEY_BTAB, "Shift-Tab" }, { '\n', "Enter" },
 	{ '\r', "Return" }, { KEY_ENTER, "keypad Enter" }, { KEY_ESC, "Esc" },
 	{ KEY_BACKSPACE, "Backspace" }, { ' ', "Space" }, { KEY_UP, "Up" },
 	{ KEY_DOWN, "Down" }, { KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" },
