@@ -14,6 +14,7 @@
 
 #include "config_ini.h"
 #include "config_places.h"
+#include "config_share.h"
 #include "text.h"
 
 /* ---- fields --------------------------------------------------------------- */
@@ -52,7 +53,7 @@ int config_type_by_code(const struct config *c, const char *code)
 /* The sections config.ini may have; any other is a typo. */
 static const char *const known_sections[] = {
 	"plan", "regions.old", "regions.new", "cercles", "types", "type_targets",
-	"columns", "hxl", "gaps", "ui", NULL,
+	"columns", "hxl", "gaps", "ui", "share", NULL,
 };
 
 /* ---- [plan] --------------------------------------------------------------- */
@@ -576,6 +577,7 @@ static void set_defaults(struct config *c)
 	};
 	c->ui_theme = "dark";
 	c->ui_color = true;
+	c->share = (struct share_options){ .folder = "exports", .mask_below = 5 };
 }
 
 static bool link_plan(struct ini_file *L)
@@ -592,7 +594,7 @@ static bool load_all(struct ini_file *L)
 	ini_scan_file(L);
 	return ini_parse(L) && ini_check_structure(L, known_sections) && load_plan(L) &&
 	       load_regions(L) && places_load_cercles(L) && load_types(L) && load_type_targets(L) &&
-	       load_fields(L) && load_gaps(L) && load_ui(L) && places_load_figures(L) &&
+	       load_fields(L) && load_gaps(L) && load_ui(L) && config_share_load(L) && places_load_figures(L) &&
 	       link_plan(L);
 }
 

@@ -84,6 +84,16 @@ struct thresholds {
 	int stale_days;           /* latest report older than this before the report date (45) */
 };
 
+/* [share]: what leaves the room.  Exports go to folder (relative to the
+ * current folder), in French-Excel form when excel_fr (UTF-8 BOM, ';',
+ * decimal comma); counts below mask_below are masked in exports marked for
+ * sharing (mask.h). */
+struct share_options {
+	const char *folder;       /* default "exports" */
+	bool excel_fr;            /* default false */
+	int mask_below;           /* default 5 */
+};
+
 struct config {
 	const char *path;         /* the file read */
 	const char *plan_name;
@@ -109,6 +119,8 @@ struct config {
 
 	const char *ui_theme;     /* [ui] theme: "dark" (default), "light" or "mono" */
 	bool ui_color;            /* [ui] color: false forces monochrome (default true) */
+
+	struct share_options share;   /* [share]: exports and children's data protection */
 
 	const char **sheets;      /* default sheets/folders, resolved relative to config.ini */
 	size_t nsheets;

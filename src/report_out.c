@@ -198,9 +198,15 @@ bool report_out_any_rolled_up(const struct report_input *in, const size_t *reg, 
  * quoting when needed. */
 void report_out_csv_cell(struct report_out *w, const char *s)
 {
+	report_out_csv_cell_sep(w, s, ',');
+}
+
+void report_out_csv_cell_sep(struct report_out *w, const char *s, char sep)
+{
 	char *e = report_out_escape(s);
 	bool formula = strchr("=+-@\t\r", e[0]) && e[0];
-	bool quote = strpbrk(e, ",\"\r\n") != NULL;
+	char specials[] = { sep, '"', '\r', '\n', '\0' };
+	bool quote = strpbrk(e, specials) != NULL;
 	if (quote)
 		report_out_puts(w, "\"");
 	if (formula)

@@ -44,6 +44,8 @@ int report_out_finish(struct report_out *w);
  * inert with a quote so no spreadsheet runs it as a formula, RFC 4180
  * quoting when needed. */
 void report_out_csv_cell(struct report_out *w, const char *s);
+/* The same for a CSV whose cells are separated by sep (';' for French Excel). */
+void report_out_csv_cell_sep(struct report_out *w, const char *s, char sep);
 /* Sheet text in Markdown: escaped, and Markdown's specials too. */
 void report_out_md_cell(struct report_out *w, const char *s);
 

@@ -408,6 +408,16 @@ static void cmd_search(struct app *a, int key)
 	a->prompt_saved = a->filter;
 }
 
+/* The question is answered by the next key, which the loop hands to
+ * share.c (what an export is lives there, not in the app). */
+static void cmd_export(struct app *a, int key)
+{
+	(void)key;
+	a->exporting = true;
+	app_status(a, _("Export this view: i for the IMO (exact), s to share (counts below %d masked), "
+	                "Esc cancels"), a->cfg->share.mask_below);
+}
+
 static void cmd_reload(struct app *a, int key)
 {
 	(void)key;
@@ -435,6 +445,7 @@ static const struct command commands[] = {
 	{ ACT_SEARCH, cmd_search },           { ACT_CLEAR, cmd_clear },
 	{ ACT_PICK_REGION, cmd_pick_region }, { ACT_PICK_TYPE, cmd_pick_type },
 	{ ACT_PICK_PARTNER, cmd_pick_partner }, { ACT_RELOAD, cmd_reload },
+	{ ACT_EXPORT, cmd_export },
 };
 
 /* ---- keys -------------------------------------------------------------- */

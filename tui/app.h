@@ -77,6 +77,7 @@ struct app {
 
 	char status[192];
 	bool reload_asked;        /* Ctrl-R: the loop's live reload takes it */
+	bool exporting;           /* `e` asked "for the IMO or to share?" (share.c) */
 	bool quit;
 };
 

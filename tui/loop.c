@@ -16,6 +16,7 @@
 #include "live.h"
 #include "loop.h"
 #include "picker.h"
+#include "share.h"
 #include "xalloc.h"
 
 static volatile sig_atomic_t g_signal;
@@ -121,7 +122,7 @@ int loop_run(struct app *a, struct live *live)
 			continue;
 		if (layout_too_small(COLS, LINES))
 			a->quit = keymap_lookup(key) == ACT_QUIT;
-		else
+		else if (!share_key(a, key))
 			app_dispatch(a, key);
 		if (a->opt.max_keys > 0 && ++keys >= a->opt.max_keys)
 			break;
