@@ -37,3 +37,9 @@ $(BENCH_O)/hostile_bench: bench/hostile_bench.c tests/hostile_sheets.c tests/hos
 bench-hostile: $(BENCH_O)/hostile_bench
 	$(BENCH_O)/hostile_bench -c config.ini
 .PHONY: bench-hostile
+
+# The bytes the screen sends per key at 100x30 (bench/bandwidth.py: tmux's
+# pipe-pane counts them), with the budgets of a poor SSH link checked.
+bandwidth: $(O)/fourw
+	python3 bench/bandwidth.py $(O)/fourw --check
+.PHONY: bandwidth
