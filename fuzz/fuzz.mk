@@ -61,7 +61,7 @@ fuzz-lib: fuzz-deps
 
 $(FUZZ_O)/fuzz_%: fuzz/fuzz_%.c fuzz/harness.c fuzz/harness.h fuzz-lib
 	$(FUZZ_CC) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(CORE_CPPFLAGS) $(INI_CFLAGS) -Ifuzz \
-	  -o $@ $< fuzz/harness.c $(FUZZ_O)/libfourw.a $(INI_LIBS) $(CSV_LIBS) $(THREAD_LIBS) -lm
+	  -o $@ $< fuzz/harness.c $(FUZZ_O)/libfourw.a $(INI_LIBS) $(CSV_LIBS) $(BOOK_LIBS) $(THREAD_LIBS) -lm
 
 fuzz-build: $(FUZZ_BINS)
 
