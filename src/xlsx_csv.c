@@ -141,9 +141,13 @@ static bool needs_quotes(const char *s)
  * sheet row stays one line. */
 static void put_cell(struct writer *w, const char *s)
 {
-	bool q = needs_quotes(s);
-	if (q)
-		putc('"', w->f);
+	if (!needs_quotes(s)) {    /* most cells: as they are */
+		size_t n = strlen(s);
+		fwrite(s, 1, n, w->f);
+		w->bytes += n;
+		return;
+	}
+	putc('"', w->f);
 	for (const char *p = s; *p; p++) {
 		char ch = *p == '\r' || *p == '\n' ? ' ' : *p;
 		if (ch == '"')
@@ -151,9 +155,8 @@ static void put_cell(struct writer *w, const char *s)
 		putc(ch, w->f);
 		w->bytes += 1 + (ch == '"');
 	}
-	if (q)
-		putc('"', w->f);
-	w->bytes += q ? 2 : 0;
+	putc('"', w->f);
+	w->bytes += 2;
 }
 
 static bool write_row(void *arg, uint32_t row, const char *const *cells, size_t n)

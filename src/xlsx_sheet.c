@@ -167,7 +167,11 @@ static void start_cell(struct sheet_scan *s, const char **attrs)
 	s->col = r ? ref_column(r) : s->next_col;
 	if (r && s->col == 0)
 		s->col = s->next_col;
-	snprintf(s->type, sizeof s->type, "%s", t ? t : "n");
+	size_t tl = t ? strlen(t) : 1;
+	if (tl >= sizeof s->type)
+		tl = sizeof s->type - 1;
+	memcpy(s->type, t ? t : "n", tl);
+	s->type[tl] = '\0';
 	s->style = st ? strtol(st, NULL, 10) : 0;
 	s->text.len = 0;
 	s->text.on = false;
@@ -193,7 +197,7 @@ static void on_start(void *ud, const char *name, const char **attrs)
 {
 	struct sheet_scan *s = ud;
 	const char *local = xml_local(name);
-	if (strcmp(local, "c") == 0)
+	if (local[0] == 'c' && local[1] == '\0')    /* the commonest, first */
 		start_cell(s, attrs);
 	else if (strcmp(local, "v") == 0)
 		s->text.on = !s->in_inline;
@@ -253,7 +257,7 @@ static void on_end(void *ud, const char *name)
 {
 	struct sheet_scan *s = ud;
 	const char *local = xml_local(name);
-	if (strcmp(local, "c") == 0)
+	if (local[0] == 'c' && local[1] == '\0')
 		end_cell(s);
 	else if (strcmp(local, "v") == 0 || strcmp(local, "t") == 0)
 		s->text.on = false;
