@@ -36,7 +36,9 @@ if [ ! -s "$BOOK" ] || [ "$BOOK" -ot "$CSV" ]; then
 	"$PY" data/gen/make_workbooks.py bench "$CSV" "$BOOK"
 fi
 
-# Runs "$@" with stdout to $TMP/out; sets WALL (s) and RSS (MB), or WALL="".
+# Runs "$@" with stdout to $TMP/out; sets WALL (s), CPUSEC (user + system
+# s: the work done, which a busy machine disturbs less) and RSS (MB), or
+# WALL="".
 run_timed() {
 	local t0 t1
 	t0=$EPOCHREALTIME
@@ -48,6 +50,7 @@ run_timed() {
 	t1=$EPOCHREALTIME
 	WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
 	RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$TMP/time")
+	CPUSEC=$(awk -F': ' '/(User|System) time \(seconds\)/ { t += $2 } END { printf "%.2f", t }' "$TMP/time")
 }
 
 has_module() { "$PY" -c "import $1" 2>/dev/null; }
@@ -59,7 +62,7 @@ row() {
 	cat "$file" >/dev/null
 	say "   $name"
 	if ! run_timed "$@"; then
-		printf '| %s | %s | failed | | |\n' "$name" "$(basename "$file")"
+		printf '| %s | %s | failed | | | |\n' "$name" "$(basename "$file")"
 		return
 	fi
 	local verdict
@@ -70,18 +73,18 @@ row() {
 		       cp "$TMP/out" "$TMP/fourw-csv" ;;
 		none) verdict="conversion only" ;;
 	esac
-	printf '| %s | %s | %s | %s | %s |\n' "$name" "$(basename "$file")" "$WALL" "$RSS" "$verdict"
+	printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$(basename "$file")" "$WALL" "$CPUSEC" "$RSS" "$verdict"
 }
 
 say "== workbooks: $N rows"
 echo
-echo "### Excel workbooks — $N rows, \`$BOOK\` ($(stat -c %s "$BOOK" | awk '{ printf "%.1f MB", $1 / 1e6 }'); the CSV: $(stat -c %s "$CSV" | awk '{ printf "%.1f MB", $1 / 1e6 }'))"
+echo "### Excel workbooks — $N rows, \`$BOOK\` ($(stat -L -c %s "$BOOK" | awk '{ printf "%.1f MB", $1 / 1e6 }'); the CSV: $(stat -L -c %s "$CSV" | awk '{ printf "%.1f MB", $1 / 1e6 }'))"
 echo
-echo "One run each, page cache warm; wall time and peak RSS from \`/usr/bin/time -v\`."
+echo "One run each, page cache warm; wall time, CPU s (user + system) and peak RSS from \`/usr/bin/time -v\`."
 echo "fourw's report on the workbook must be the same bytes as on the CSV."
 echo
-echo "| reader | file | wall s | peak RSS MB | answer |"
-echo "|---|---|---:|---:|---|"
+echo "| reader | file | wall s | CPU s | peak RSS MB | answer |"
+echo "|---|---|---:|---:|---:|---|"
 row "fourw report (CSV)" "$CSV" fourw build/fourw report --format csv -c "$CONFIG" "$CSV"
 row "fourw report (xlsx)" "$BOOK" same-as-csv build/fourw report --format csv -c "$CONFIG" "$BOOK"
 if has_module openpyxl; then
@@ -89,10 +92,10 @@ if has_module openpyxl; then
 	has_module pandas &&
 		row "pandas read_excel (openpyxl)" "$BOOK" peer "$PY" bench/peers/pandas_read_excel.py "$BOOK"
 else
-	echo "| openpyxl, pandas read_excel | | | | absent (apt-get install python3-openpyxl) |"
+	echo "| openpyxl, pandas read_excel | | | | | absent (apt-get install python3-openpyxl) |"
 fi
 if command -v xlsx2csv >/dev/null; then
 	row "xlsx2csv (to CSV, no sums)" "$BOOK" none xlsx2csv "$BOOK"
 else
-	echo "| xlsx2csv | | | | absent (apt-get install xlsx2csv) |"
+	echo "| xlsx2csv | | | | | absent (apt-get install xlsx2csv) |"
 fi

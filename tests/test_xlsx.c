@@ -286,3 +286,24 @@ Test(xlsx, the_sample_twin_reads_as_its_csv)
 	table_free(&a);
 	table_free(&b);
 }
+
+/* sheet.xls (BIFF8, written by xlwt): 'Notes' has no header, 'Données' is
+ * read; its date cells (dd/mm/yyyy) come out as ISO dates, 60 and 150.0 as
+ * whole numbers, the text with a comma quoted. */
+Test(xlsx, an_xls_workbook_reads_as_its_csv)
+{
+	struct xlsx_csv x;
+	char *text = csv_of(BOOKS "sheet.xls", NULL, &x);
+	cr_assert_str_eq(text,
+		"Suivi 4W\n"
+		"\n"
+		"Organization,Region,Cercle,Intervention type,Activity,Status,Start date,"
+		"Reporting month,Girls,Boys,Women,Men,Total\n"
+		"IRC,Mopti,Bandiagara,Soutien psychosocial,Group PSS sessions,Ongoing,2024-01-15,"
+		"2024-01,30,20,10,0,60\n"
+		"DRC,Mopti,Bankass,Awareness raising,\"Dialogues, communautaires\",Ongoing,"
+		"2024-02-01,2024-02,40,30,50,30,150\n");
+	cr_assert_str_eq(x.sheet, "Données");
+	free(text);
+	xlsx_csv_free(&x);
+}

@@ -15,6 +15,13 @@ every run (fixed timestamps, fixed order).
   make_workbooks.py fixtures DIR
       The unit and command-line test workbooks (tests/fixtures/workbooks/
       README.md says what each holds).
+  make_workbooks.py xls OUT.xls
+      An old binary .xls (BIFF8) with a header, numbers, a date and a text:
+      this one needs Debian's python3-xlwt (the standard library writes no
+      BIFF); its output is committed (tests/fixtures/workbooks/sheet.xls).
+  make_workbooks.py seeds DIR
+      Seeds for the workbook fuzz target (make fuzz): the test workbooks
+      again, stored without compression so that mutations reach the XML.
 """
 import csv
 import datetime
@@ -26,6 +33,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 STAMP = (2024, 1, 1, 0, 0, 0)
+COMPRESS = zipfile.ZIP_DEFLATED
 EPOCH = datetime.date(1899, 12, 30)
 EPOCH_1904 = datetime.date(1904, 1, 1)
 
@@ -220,7 +228,7 @@ def workbook_parts(names, date1904=False, hidden_sheets=()):
 
 def put(z, name, text):
     info = zipfile.ZipInfo(name, STAMP)
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = COMPRESS
     z.writestr(info, text.encode('utf-8') if isinstance(text, str) else text)
 
 
@@ -416,6 +424,44 @@ def fixtures(folder):
         f.write('Organization,Region\nIRC,Mopti\n')
 
 
+def seeds(folder):
+    global COMPRESS
+    COMPRESS = zipfile.ZIP_STORED
+    features(folder + '/features.xlsx')
+    dates1904(folder + '/dates1904.xlsx')
+    bad_xml(folder + '/bad_xml.xlsx')
+    d = datetime.date
+    write_book(folder + '/small.xlsx', [('S', {1: ['Titre'], 3: HEADER[:13], 4: [
+        'IRC', 'Mopti', 'Bandiagara', 'GC', Inline('x'), 'Ongoing', d(2024, 1, 2),
+        (d(2024, 1, 1), S_MY), 1, 2, 3, 4, Formula('SUM(I4:L4)', 10)]},
+        {'hidden_rows': {4}, 'hidden_cols': [(2, 2)], 'merges': ['A1:M1']})])
+    with open(folder + '/encrypted.xlsx', 'wb') as f:
+        f.write(cfb(['EncryptionInfo', 'EncryptedPackage']))
+
+
+def xls(path):
+    import xlwt                       # Debian's python3-xlwt; only this mode needs it
+    book = xlwt.Workbook(encoding='utf-8')
+    notes = book.add_sheet('Notes')
+    notes.write(0, 0, 'Classeur de test (xls)')
+    sheet = book.add_sheet('Données')
+    day = xlwt.easyxf(num_format_str='dd/mm/yyyy')
+    sheet.write(0, 0, 'Suivi 4W')
+    for c, h in enumerate(HEADER[:13]):
+        sheet.write(2, c, h)
+    rows = [['IRC', 'Mopti', 'Bandiagara', 'Soutien psychosocial', 'Group PSS sessions',
+             'Ongoing', datetime.date(2024, 1, 15), '2024-01', 30, 20, 10, 0, 60],
+            ['DRC', 'Mopti', 'Bankass', 'Awareness raising', 'Dialogues, communautaires',
+             'Ongoing', datetime.date(2024, 2, 1), '2024-02', 40, 30, 50, 30, 150.0]]
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if isinstance(v, datetime.date):
+                sheet.write(3 + r, c, v, day)
+            else:
+                sheet.write(3 + r, c, v)
+    book.save(path)
+
+
 def main(argv):
     if len(argv) == 4 and argv[1] == 'twin':
         twin(argv[2], argv[3])
@@ -423,6 +469,10 @@ def main(argv):
         bench(argv[2], argv[3])
     elif len(argv) == 3 and argv[1] == 'fixtures':
         fixtures(argv[2])
+    elif len(argv) == 3 and argv[1] == 'xls':
+        xls(argv[2])
+    elif len(argv) == 3 and argv[1] == 'seeds':
+        seeds(argv[2])
     else:
         sys.exit(__doc__)
 
