@@ -135,6 +135,13 @@ static void on_rel(void *ud, const char *name, const char **attrs)
 	free(part);
 }
 
+static void rels_free(struct rels *r)
+{
+	xlsx_strings_free(&r->ids);
+	xlsx_strings_free(&r->types);
+	xlsx_strings_free(&r->targets);
+}
+
 /* The relationships of part `from` (from its _rels/NAME.rels); none if the
  * workbook has no such part. */
 static bool read_rels(struct ooxml *o, const char *from, struct rels *r, char *why,
@@ -148,6 +155,8 @@ static bool read_rels(struct ooxml *o, const char *from, struct rels *r, char *w
 	bool ok = !ooxml_has_part(o, name) ||
 	          parse_with(o, name, r, on_rel, NULL, NULL, why, whysize);
 	free(name);
+	if (!ok)
+		rels_free(r);
 	return ok;
 }
 
@@ -162,12 +171,6 @@ static const char *rel_target(const struct rels *r, const char *tail, const char
 	return NULL;
 }
 
-static void rels_free(struct rels *r)
-{
-	xlsx_strings_free(&r->ids);
-	xlsx_strings_free(&r->types);
-	xlsx_strings_free(&r->targets);
-}
 
 /* ---- workbook.xml -------------------------------------------------------- */
 
