@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "xalloc.h"
 
 /* Excel's last column (XFD): a cell reference beyond it is no cell. */
@@ -12,38 +13,24 @@
 
 /* ---- values ---------------------------------------------------------------- */
 
-/* Days since 1970-01-01 as a civil date (H. Hinnant's days_from_civil, reversed). */
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 bool xlsx_serial_date(double serial, bool date1904, char out[11])
 {
 	if (!(serial >= 0 && serial < 2958466))
 		return false;
 	long days = (long)floor(serial);
-	int y, m, d;
+	struct date d;
 	if (date1904) {
-		civil_from_days(days - 24107, &y, &m, &d);       /* 1904-01-01 is day 24107 */
+		d = date_from_days(days - 24107);       /* 1904-01-01 is day -24107 */
 	} else if (days == 60) {
-		y = 1900, m = 2, d = 29;   /* Lotus's leap day, which never was: the date
-		                            * reader then says so */
+		d = (struct date){ 1900, 2, 29 };      /* Lotus's leap day, which never was:
+		                                        * the date reader then says so */
 	} else {
 		/* 1899-12-31 is serial 0 up to the false leap day, 1899-12-30 after it */
-		civil_from_days(days - (days < 60 ? 25568 : 25569), &y, &m, &d);
+		d = date_from_days(days - (days < 60 ? 25568 : 25569));
 	}
-	if (y < 1900 || y > 9999)
+	if (d.year < 1900 || d.year > 9999)
 		return false;
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	snprintf(out, 11, "%04d-%02d-%02d", d.year, d.month, d.day);
 	return true;
 }
 
