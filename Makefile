@@ -22,6 +22,9 @@ CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs   ncursesw 2>/dev/null || echo -ln
 INI_CFLAGS    := $(shell $(PKG_CONFIG) --cflags iniparser 2>/dev/null || echo -I/usr/include/iniparser)
 INI_LIBS      := $(shell $(PKG_CONFIG) --libs   iniparser 2>/dev/null || echo -liniparser)
 CSV_LIBS      := -lcsv
+# Workbooks (src/xlsx*.c): libzip and expat for .xlsx, libfreexl for .xls.
+BOOK_CFLAGS   := $(shell $(PKG_CONFIG) --cflags libzip expat freexl 2>/dev/null)
+BOOK_LIBS     := $(shell $(PKG_CONFIG) --libs   libzip expat freexl 2>/dev/null || echo -lzip -lexpat -lfreexl)
 CRIT_CFLAGS   := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
 CRIT_LIBS     := $(shell $(PKG_CONFIG) --libs   criterion 2>/dev/null || echo -lcriterion)
 THREAD_LIBS   := -pthread
@@ -36,21 +39,22 @@ TEST_OBJ = $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
 TUI_TESTABLE = $(filter-out $(O)/tui/main.o,$(TUI_OBJ))
 
 DEB_PACKAGES = build-essential pkg-config libncurses-dev libcsv-dev \
-               libiniparser-dev libcriterion-dev tmux valgrind
+               libiniparser-dev libcriterion-dev libzip-dev libexpat1-dev \
+               libfreexl-dev tmux valgrind
 
 all: $(O)/fourw
 
 $(O)/libfourw.a: $(CORE_OBJ)
 	$(AR) rcs $@ $^
 $(O)/fourw: $(TUI_OBJ) $(O)/libfourw.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(INI_LIBS) $(CSV_LIBS) $(CURSES_LIBS) $(THREAD_LIBS) -lm
+	$(CC) $(LDFLAGS) -o $@ $^ $(INI_LIBS) $(CSV_LIBS) $(BOOK_LIBS) $(CURSES_LIBS) $(THREAD_LIBS) -lm
 $(O)/run-tests: $(TEST_OBJ) $(TUI_TESTABLE) $(O)/libfourw.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(INI_LIBS) $(CSV_LIBS) $(CRIT_LIBS) $(CURSES_LIBS) $(THREAD_LIBS) -lm
+	$(CC) $(LDFLAGS) -o $@ $^ $(INI_LIBS) $(CSV_LIBS) $(BOOK_LIBS) $(CRIT_LIBS) $(CURSES_LIBS) $(THREAD_LIBS) -lm
 
 # Per-directory flags: the core never sees curses' feature macros.
 $(O)/src/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) $(INI_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) $(INI_CFLAGS) $(BOOK_CFLAGS) -MMD -MP -c -o $@ $<
 $(O)/tui/%.o: tui/%.c
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) -Itui $(CURSES_CFLAGS) -MMD -MP -c -o $@ $<

@@ -14,7 +14,7 @@ $(BENCH_O)/csvcount: bench/csvcount.c
 $(BENCH_O)/core_bench: bench/core_bench.c $(O)/libfourw.a
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) $(INI_CFLAGS) -o $@ $< $(O)/libfourw.a \
-	  $(INI_LIBS) $(CSV_LIBS) $(THREAD_LIBS) -lm
+	  $(INI_LIBS) $(CSV_LIBS) $(BOOK_LIBS) $(THREAD_LIBS) -lm
 
 # The generator and the libcsv baseline alone (no core needed).
 bench-tools: $(BENCH_O)/gen $(BENCH_O)/csvcount
@@ -33,7 +33,7 @@ $(BENCH_O)/hostile_bench: bench/hostile_bench.c tests/hostile_sheets.c tests/hos
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) $(INI_CFLAGS) -Itests -o $@ bench/hostile_bench.c \
 	  tests/hostile_sheets.c $(O)/libfourw.a \
-	  $(INI_LIBS) $(CSV_LIBS) $(THREAD_LIBS) -lm
+	  $(INI_LIBS) $(CSV_LIBS) $(BOOK_LIBS) $(THREAD_LIBS) -lm
 bench-hostile: $(BENCH_O)/hostile_bench
 	$(BENCH_O)/hostile_bench -c config.ini
 .PHONY: bench-hostile

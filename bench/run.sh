@@ -62,7 +62,7 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install o
 # says which are missing.  The tools they bring are skipped if still absent.
 install_peers() {
 	local missing=() p
-	for p in time miller sqlite3 python3 python3-pandas; do
+	for p in time miller sqlite3 python3 python3-pandas python3-openpyxl xlsx2csv; do
 		installed "$p" || missing+=("$p")
 	done
 	[ ${#missing[@]} = 0 ] && return
@@ -396,6 +396,8 @@ main() {
 	hostile_section
 	commands_section
 	targets_section
+	# the clean sheet as an Excel workbook: fourw beside pandas read_excel
+	bench/xlsx.sh "$MAIN_N" >>"$REPORT" || say "!! the workbook section failed"
 	write_results
 }
 

@@ -17,7 +17,7 @@
 FUZZ_O        = build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
-FUZZ_TARGETS  = load parse place config
+FUZZ_TARGETS  = load parse place config xlsx
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CFLAGS   = -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_BINS     = $(patsubst %,$(FUZZ_O)/fuzz_%,$(FUZZ_TARGETS))
@@ -27,6 +27,7 @@ FUZZ_MAXLEN_load   = 4096
 FUZZ_MAXLEN_parse  = 128
 FUZZ_MAXLEN_place  = 256
 FUZZ_MAXLEN_config = 16384
+FUZZ_MAXLEN_xlsx   = 65536
 
 # libFuzzer ships with clang in Debian's libclang-rt-N-dev, N being clang's
 # major version.  As root the packages are installed; otherwise the exact
@@ -61,7 +62,7 @@ fuzz-lib: fuzz-deps
 
 $(FUZZ_O)/fuzz_%: fuzz/fuzz_%.c fuzz/harness.c fuzz/harness.h fuzz-lib
 	$(FUZZ_CC) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(CORE_CPPFLAGS) $(INI_CFLAGS) -Ifuzz \
-	  -o $@ $< fuzz/harness.c $(FUZZ_O)/libfourw.a $(INI_LIBS) $(CSV_LIBS) $(THREAD_LIBS) -lm
+	  -o $@ $< fuzz/harness.c $(FUZZ_O)/libfourw.a $(INI_LIBS) $(CSV_LIBS) $(BOOK_LIBS) $(THREAD_LIBS) -lm
 
 fuzz-build: $(FUZZ_BINS)
 
@@ -69,7 +70,8 @@ fuzz-build: $(FUZZ_BINS)
 # the distinct cells of every sheet (places as a p-code and as a name).
 fuzz-seeds:
 	@rm -rf $(FUZZ_O)/seeds; mkdir -p $(FUZZ_O)/seeds/load $(FUZZ_O)/seeds/config \
-	  $(FUZZ_O)/seeds/parse $(FUZZ_O)/seeds/place
+	  $(FUZZ_O)/seeds/parse $(FUZZ_O)/seeds/place $(FUZZ_O)/seeds/xlsx
+	@python3 data/gen/make_workbooks.py seeds $(FUZZ_O)/seeds/xlsx
 	@cp data/sheets/* tests/fixtures/sheets/*.csv tests/fixtures/sheets/*.tsv $(FUZZ_O)/seeds/load/
 	@cp config.ini tests/fixtures/config/*.ini $(FUZZ_O)/seeds/config/
 	@cat data/sheets/* tests/fixtures/sheets/*.csv tests/fixtures/sheets/*.tsv | tr -d '\r"' \

@@ -18,6 +18,7 @@
 #include "parse.h"
 #include "safe.h"
 #include "text.h"
+#include "xlsx_csv.h"
 
 static char why[512];
 
@@ -562,7 +563,57 @@ void harness_config_dir_remove(const char *dir)
 	}
 	snprintf(path, sizeof path, "%s/config.ini", dir);
 	remove(path);
+	snprintf(path, sizeof path, "%s/fuzz.xlsx", dir);
+	remove(path);
 	snprintf(path, sizeof path, "%s/data", dir);
 	rmdir(path);
 	rmdir(dir);
+}
+
+/* ---- workbooks --------------------------------------------------------------- */
+
+/* The CSV text a workbook became, through the sheet pipeline's checks; and
+ * the workbook loaded as a sheet, its rows accounted for. */
+static const char *workbook_text(const struct config *c, const char *path,
+                                 const struct xlsx_csv *x)
+{
+	char *text = malloc(x->len + 1);
+	if (!text)
+		return broken("out of memory");
+	const char *bad = NULL;
+	if (pread(x->fd, text, x->len, 0) != (ssize_t)x->len)
+		bad = broken("the worksheet's text cannot be read back");
+	else if (memchr(text, '\0', x->len))
+		bad = broken("a NUL byte in a worksheet's text");
+	else
+		bad = harness_load(c, (const uint8_t *)text, x->len);
+	free(text);
+	if (bad)
+		return bad;
+	struct table t;
+	struct error e = { "" };
+	table_init(&t);
+	if (load_paths(&t, c, (const char *const[]){ path }, 1, &e) && t.nsources == 1 &&
+	    t.sources[0].rows_read != t.sources[0].accepted + t.sources[0].rejected)
+		bad = broken("workbook: rows read != accepted + rejected");
+	table_free(&t);
+	return bad;
+}
+
+const char *harness_workbook(const struct config *c, const char *dir, const uint8_t *data,
+                             size_t size)
+{
+	char path[4096], reason[600] = "";
+	snprintf(path, sizeof path, "%s/fuzz.xlsx", dir);
+	if (!write_all(path, data, size))
+		return broken("cannot write %s", path);
+	struct xlsx_csv x;
+	if (!xlsx_to_csv(path, NULL, c, &x, reason, sizeof reason)) {
+		if (!reason[0])
+			return broken("a workbook refused with no reason given");
+		return x.fd != -1 ? broken("a refused workbook left its text open") : NULL;
+	}
+	const char *bad = workbook_text(c, path, &x);
+	xlsx_csv_free(&x);
+	return bad;
 }

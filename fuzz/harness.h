@@ -36,6 +36,12 @@ const char *harness_parse(const uint8_t *data, size_t size);
  * input split at the first newline into a p-code and a name. */
 const char *harness_place(const struct config *c, const uint8_t *data, size_t size);
 
+/* The input written to dir/fuzz.xlsx and read as a workbook: refused with
+ * a reason, or its worksheet's CSV text passes harness_load's checks and
+ * the workbook loaded as a sheet accounts for its rows. */
+const char *harness_workbook(const struct config *c, const char *dir, const uint8_t *data,
+                             size_t size);
+
 /* config_load of the input written to dir/config.ini: a config or an error
  * message, never a crash; a loaded config is internally consistent. */
 const char *harness_config(const char *dir, const uint8_t *data, size_t size);

@@ -1,14 +1,36 @@
 #include "check_summary.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "diag_kind.h"
 #include "fmt.h"
 #include "safe.h"
+#include "xlsx.h"
 
 static const char *level_word(enum diag_level l)
 {
 	return l == DIAG_REJECT ? "rejected" : l == DIAG_WARNING ? "warning" : "note";
+}
+
+/* A workbook's cell as Excel names it, " (Sheet!B12)", or its row
+ * " (Sheet!12:12)"; a sheet name with more than letters, digits and '_'
+ * quoted, as 'Suivi 2024'!B12. */
+static void print_cell_ref(FILE *out, const char *sheet, uint32_t line, uint32_t col)
+{
+	bool quote = false;
+	for (const unsigned char *p = (const unsigned char *)sheet; *p; p++)
+		quote |= *p < 0x80 && !isalnum(*p) && *p != '_';
+	fputs(quote ? " ('" : " (", out);
+	safe_fputs(sheet, out);
+	fputs(quote ? "'!" : "!", out);
+	if (col) {
+		char name[4];
+		xlsx_column_name(col, name);
+		fprintf(out, "%s%u)", name, line);
+	} else {
+		fprintf(out, "%u:%u)", line, line);
+	}
 }
 
 void check_print_diag(FILE *out, const struct table *t, const struct diag *d)
@@ -19,6 +41,8 @@ void check_print_diag(FILE *out, const struct table *t, const struct diag *d)
 		fprintf(out, ":%u", d->line);
 	if (d->line && w->col)
 		fprintf(out, ":%u", w->col);
+	if (d->line && t->sources[d->source].sheet)
+		print_cell_ref(out, t->sources[d->source].sheet, d->line, w->col);
 	fprintf(out, ": %s: ", level_word(w->level));
 	safe_fputs(w->msg, out);
 	fputc('\n', out);

@@ -115,9 +115,13 @@ bool cli_load(const char *config_path, const char *const *paths, size_t npaths,
 
 static void print_dialect(FILE *out, const struct source *s)
 {
-	fprintf(out, "  read as %s, %s-separated, %s line endings; header on line %u",
-	        encoding_name(s->encoding), dialect_delimiter_name(s->delimiter),
-	        s->crlf ? "CRLF" : "LF", s->header_line);
+	if (s->sheet)
+		fprintf(out, "  read as an Excel workbook, one line per row; header on line %u",
+		        s->header_line);
+	else
+		fprintf(out, "  read as %s, %s-separated, %s line endings; header on line %u",
+		        encoding_name(s->encoding), dialect_delimiter_name(s->delimiter),
+		        s->crlf ? "CRLF" : "LF", s->header_line);
 	if (s->hxl_line)
 		fprintf(out, ", HXL hashtags on line %u", s->hxl_line);
 	else

@@ -428,6 +428,10 @@ static bool load_field_section(struct ini_file *L, const char *sec, bool hxl)
 		const struct ini_entry *en = &L->ents[i];
 		if (strcmp(en->section, sec) != 0)
 			continue;
+		if (!hxl && strcmp(en->key, "worksheet") == 0) {
+			c->worksheet = arena_strdup(&c->arena, ini_entry_value(L, en));
+			continue;
+		}
 		int f = field_by_key(en->key);
 		if (f < 0) {
 			char known[512];

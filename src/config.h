@@ -115,6 +115,8 @@ struct config {
 	int other_type;           /* index of AUTRE: where unknown types go */
 
 	struct field_aliases fields[F_COUNT];
+	const char *worksheet;    /* [columns] worksheet: the one read in a workbook, NULL:
+	                             the first whose header the aliases recognise */
 	struct thresholds th;
 
 	const char *ui_theme;     /* [ui] theme: "dark" (default), "light" or "mono" */

@@ -32,8 +32,7 @@ long date_days(const struct date *d)
 	return era * 146097 + doe - 719468;
 }
 
-/* The inverse of date_days (civil_from_days). */
-static struct date date_from_days(long z)
+struct date date_from_days(long z)
 {
 	z += 719468;
 	long era = (z >= 0 ? z : z - 146096) / 146097;

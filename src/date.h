@@ -39,6 +39,8 @@ static inline int month_month(int idx) { return idx - (month_year(idx) - 2000) *
 
 /* Days since 1970-01-01 of a full date (day 0 counts as the 1st). */
 long date_days(const struct date *d);
+/* The inverse of date_days (civil_from_days). */
+struct date date_from_days(long days);
 
 /* "2024-03" into buf (size >= 8). */
 void month_format(int idx, char *buf);

@@ -64,6 +64,9 @@ enum diag_code {
 	DC_SYSTEM_GUESSED,        /* old or 2023 p-codes: nothing told which */
 	DC_NUL_BYTES,             /* binary or UTF-16, not CSV text */
 	DC_ORG_SPELLED_TWO_WAYS,
+	/* workbooks */
+	DC_WORKSHEET_READ,        /* which worksheet of a workbook was read, which skipped */
+	DC_HIDDEN_CELLS,          /* rows or columns hidden in Excel, read as any other */
 	DC_COUNT
 };
 

@@ -157,6 +157,16 @@ static const struct kind {
 		"use one spelling for one organisation",
 		"organisation écrite de deux façons",
 		"écrire une organisation d'une seule façon" },
+	[DC_WORKSHEET_READ] = { "worksheet read",
+		"name the worksheet after the file (book.xlsx:Sheet) or in config.ini [columns] "
+		"worksheet if another is meant",
+		"feuille de calcul lue",
+		"nommer la feuille voulue si ce n'est pas celle-ci" },
+	[DC_HIDDEN_CELLS] = { "hidden rows or columns",
+		"nothing is lost (hidden cells are read); unhide them to see what is counted",
+		"lignes ou colonnes masquées",
+		"rien n'est perdu (les cellules masquées sont lues) ; les afficher pour voir ce qui "
+		"est compté" },
 };
 
 /* What a kind means for the figures, in a sentence (the gap list's
@@ -187,6 +197,8 @@ static const char *const meanings[DC_COUNT] = {
 	[DC_COLUMN_NOT_RECOGNISED] = "a required column not recognised (no row counted)",
 	[DC_HEADER_NOT_FOUND] = "no header row found (no row counted)",
 	[DC_NUL_BYTES] = "NUL bytes: a binary or UTF-16 file, not CSV text",
+	[DC_WORKSHEET_READ] = "a workbook: which of its worksheets was read",
+	[DC_HIDDEN_CELLS] = "rows or columns hidden in Excel (read and counted)",
 };
 
 const char *diag_kind_name(enum diag_code code)

@@ -278,7 +278,8 @@ static void dq_emit(struct ctx *x, const struct dq_group *e)
 }
 
 /* A warning or note's line, or false for a message no line holds
- * (rejected rows, rows outside the plan year: flags of their own). */
+ * (rejected rows, rows outside the plan year: flags of their own; how a
+ * workbook was read, which says nothing of its data). */
 static bool dq_line_of(const struct ctx *x, const int32_t *rows, size_t k, struct dq_group *key,
                        int64_t *people)
 {
@@ -288,7 +289,8 @@ static bool dq_line_of(const struct ctx *x, const int32_t *rows, size_t k, struc
 	int region;
 	long row = rows && w->level == DIAG_WARNING ? rows[k] : -1;
 	if (w->level == DIAG_REJECT || d->source >= x->t->nsources ||
-	    w->code == DC_OUTSIDE_PLAN_YEAR || !dq_place(x, row, &region))
+	    w->code == DC_OUTSIDE_PLAN_YEAR || w->code == DC_WORKSHEET_READ ||
+	    w->code == DC_HIDDEN_CELLS || !dq_place(x, row, &region))
 		return false;
 	*key = (struct dq_group){ d->source, region, dq_group((enum diag_code)w->code),
 	                          w->level == DIAG_NOTE, 0, 0, 0 };

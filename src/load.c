@@ -21,6 +21,7 @@
 #include "sheetio.h"
 #include "workers.h"
 #include "xalloc.h"
+#include "xlsx_csv.h"
 
 /* Limits (README.md, "Limits"): a sheet larger than this is refused. */
 #define SHEET_MAX_BYTES ((off_t)1 << 30)  /* 1 GiB; also keeps line numbers in 32 bits */
@@ -398,6 +399,30 @@ bool load_buffer(struct table *t, const struct config *c, const char *name,
 
 /* ---- files and folders -------------------------------------------------- */
 
+/* A workbook's worksheet (xlsx_csv.h), read as the CSV Excel would save
+ * under the name "book.xlsx:Sheet"; `sheet` NULL: the worksheet is chosen. */
+static bool load_workbook(struct table *t, const struct config *c, const char *path,
+                          const char *sheet, struct error *e)
+{
+	struct xlsx_csv x;
+	char why[600];
+	if (!xlsx_to_csv(path, sheet, c, &x, why, sizeof why))
+		return error_set(e, "%s: %s", path, why);
+	size_t len = strlen(path) + strlen(x.sheet) + 2;
+	char *name = xmalloc(len);
+	snprintf(name, len, "%s:%s", path, x.sheet);
+	struct sheet_bytes b = { .fd = x.fd, .len = x.len };
+	bool ok = load_bytes(t, c, name, &b, e);
+	if (ok) {
+		uint32_t source = (uint32_t)t->nsources - 1;
+		t->sources[source].sheet = strpool_intern_cstr(&t->strings, x.sheet);
+		xlsx_csv_notes(&t->diags, source, &x);
+	}
+	free(name);
+	xlsx_csv_free(&x);
+	return ok;
+}
+
 bool load_sheet(struct table *t, const struct config *c, const char *path, struct error *e)
 {
 	struct readfile r;
@@ -406,6 +431,10 @@ bool load_sheet(struct table *t, const struct config *c, const char *path, struc
 	enum readfile_status st = readfile_open(path, SHEET_MAX_BYTES, &r, &fd);
 	switch (st) {
 	case READFILE_OK: {
+		if (xlsx_is_workbook_name(path)) {
+			close(fd);
+			return load_workbook(t, c, path, NULL, e);
+		}
 		struct sheet_bytes b = { .fd = fd, .len = (size_t)r.size };
 		bool ok = load_bytes(t, c, path, &b, e);
 		close(fd);
@@ -429,8 +458,10 @@ static bool is_sheet_name(const char *name)
 	const char *dot = strrchr(name, '.');
 	if (!dot || name[0] == '.')
 		return false;
+	if (strncmp(name, "~$", 2) == 0)
+		return false;          /* the lock file Excel keeps beside an open workbook */
 	return strcasecmp(dot, ".csv") == 0 || strcasecmp(dot, ".tsv") == 0 ||
-	       strcasecmp(dot, ".txt") == 0;
+	       strcasecmp(dot, ".txt") == 0 || xlsx_is_workbook_name(name);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -512,6 +543,27 @@ static bool seen_before(struct seen *s, const struct stat *st)
 static bool load_path(struct table *t, const struct config *c, const char *path,
                       int depth, struct seen *seen, struct error *e);
 
+/* "book.xlsx:Sheet": that worksheet of that workbook (a file by that whole
+ * name, if there is one, is read instead).  Two worksheets of one workbook
+ * may be named, so the file is not marked as read. */
+static bool load_named_sheet(struct table *t, const struct config *c, const char *path,
+                             struct error *e)
+{
+	size_t at = xlsx_sheet_suffix(path);
+	char *file = xstrndup(path, at);
+	struct stat st;
+	bool ok;
+	if (stat(file, &st) != 0)
+		ok = error_set(e, "%s: %s", file, strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		ok = error_set(e, "%s: not a regular file (%s); only files are read as sheets",
+		               file, readfile_kind(st.st_mode));
+	else
+		ok = load_workbook(t, c, file, path + at + 1, e);
+	free(file);
+	return ok;
+}
+
 static bool load_folder(struct table *t, const struct config *c, const char *dir,
                         int depth, struct seen *seen, struct error *e)
 {
@@ -535,6 +587,8 @@ static bool load_path(struct table *t, const struct config *c, const char *path,
                       int depth, struct seen *seen, struct error *e)
 {
 	struct stat st;
+	if (stat(path, &st) != 0 && xlsx_sheet_suffix(path))
+		return load_named_sheet(t, c, path, e);
 	if (stat(path, &st) != 0)
 		return error_set(e, "%s: %s", path, strerror(errno));
 	if (seen_before(seen, &st))

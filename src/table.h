@@ -100,6 +100,7 @@ struct column_map {
 
 struct source {
 	const char *path;
+	const char *sheet;        /* a workbook's worksheet read (path ends ":sheet"), else NULL */
 	char sha256[65];          /* hex digest of the file's bytes; "" unless table.hash_sources */
 	enum encoding encoding;
 	char delimiter;           /* ',' ';' '\t' '|' */

@@ -605,6 +605,11 @@ static const char *check_config(const uint8_t *data, size_t size)
 	return harness_config(tmpdir, data, size);
 }
 
+static const char *check_xlsx(const uint8_t *data, size_t size)
+{
+	return harness_workbook(&cfg, tmpdir, data, size);
+}
+
 Test(hostile, fuzz_regressions_replay)
 {
 	replay("load", check_load);
@@ -612,6 +617,7 @@ Test(hostile, fuzz_regressions_replay)
 	replay("place", check_place);
 	cr_assert(harness_config_dir(tmpdir), "cannot prepare %s", tmpdir);
 	replay("config", check_config);
+	replay("xlsx", check_xlsx);
 }
 
 /* ---- config.ini: hostile configs are rejected -------------------------------- */

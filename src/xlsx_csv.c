@@ -1,0 +1,291 @@
+#include "xlsx_csv.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "colmap.h"
+#include "dialect.h"
+#include "loader.h"
+#include "xalloc.h"
+
+/* ---- the first rows: does a worksheet hold a header? ----------------------- */
+
+struct probe {
+	const struct config *c;
+	size_t rows;
+	bool header;
+};
+
+static bool probe_row(void *arg, uint32_t row, const char *const *cells, size_t n)
+{
+	struct probe *p = arg;
+	(void)row;
+	/* as the loader finds a header: an HXL row, or two cells it recognises */
+	if (dialect_is_hxl_row(cells, n) || colmap_header_score(p->c, cells, n) >= 2)
+		p->header = true;
+	return !p->header && ++p->rows < HEADER_SCAN;
+}
+
+static bool has_header(struct xlsx_book *b, size_t i, const struct config *c)
+{
+	struct probe p = { .c = c };
+	struct xlsx_seen seen;
+	char why[256];
+	xlsx_read_sheet(b, i, probe_row, &p, &seen, why, sizeof why);
+	return p.header;
+}
+
+/* ---- which worksheet ---------------------------------------------------------- */
+
+static size_t sheet_named(const struct xlsx_book *b, const char *name)
+{
+	size_t n = xlsx_sheet_count(b);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(xlsx_sheet_name(b, i), name) == 0)
+			return i;
+	for (size_t i = 0; i < n; i++)       /* Excel's own names ignore case */
+		if (strcasecmp(xlsx_sheet_name(b, i), name) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* "'Data', 'Lists'": the names of sheets [from, to) but `skip`. */
+static void list_names(FILE *f, const struct xlsx_book *b, size_t from, size_t to, size_t skip)
+{
+	const char *sep = "";
+	for (size_t i = from; i < to; i++) {
+		if (i == skip)
+			continue;
+		fprintf(f, "%s'%s'", sep, xlsx_sheet_name(b, i));
+		sep = ", ";
+	}
+}
+
+/* The first worksheet with a header, and how the choice is said. */
+static size_t choose_by_header(struct xlsx_book *b, const struct config *c, FILE *f)
+{
+	size_t n = xlsx_sheet_count(b), i = 0;
+	while (i < n && !has_header(b, i, c))
+		i++;
+	if (i == n) {
+		fprintf(f, "no worksheet has a header row config.ini [columns] recognises in its "
+		        "first %d rows; the first, '%s', was read", HEADER_SCAN, xlsx_sheet_name(b, 0));
+		return 0;
+	}
+	fprintf(f, "worksheet '%s' read: the first whose header config.ini [columns] "
+	        "recognises", xlsx_sheet_name(b, i));
+	if (i > 0) {
+		fputs("; skipped, having no such header in their first rows: ", f);
+		list_names(f, b, 0, i, SIZE_MAX);
+	}
+	if (i + 1 < n) {
+		fputs("; not read: ", f);
+		list_names(f, b, i + 1, n, SIZE_MAX);
+	}
+	return i;
+}
+
+/* The worksheet to read: SIZE_MAX and why[] if the one named is not there. */
+static size_t choose_sheet(struct xlsx_book *b, const char *want, const struct config *c,
+                           char **choice, char *why, size_t whysize)
+{
+	size_t len = 0, n = xlsx_sheet_count(b), i;
+	FILE *f = open_memstream(choice, &len);
+	const char *named = want ? want : c ? c->worksheet : NULL;
+	if (named && (i = sheet_named(b, named)) != SIZE_MAX) {
+		fprintf(f, "worksheet '%s' read, as %s", xlsx_sheet_name(b, i),
+		        want ? "named after the file's name" : "config.ini [columns] worksheet says");
+		if (n > 1) {
+			fputs("; not read: ", f);
+			list_names(f, b, 0, n, i);
+		}
+	} else if (want) {
+		fclose(f);
+		free(*choice);
+		*choice = NULL;
+		len = 0;
+		f = open_memstream(choice, &len);
+		fprintf(f, "no worksheet '%s'; the workbook has ", want);
+		list_names(f, b, 0, n, SIZE_MAX);
+		fclose(f);
+		snprintf(why, whysize, "%s", *choice);
+		return SIZE_MAX;
+	} else {
+		if (named)
+			fprintf(f, "no worksheet '%s' ([columns] worksheet); ", named);
+		i = choose_by_header(b, c, f);
+	}
+	fclose(f);
+	return i;
+}
+
+/* ---- rows as CSV lines -------------------------------------------------------- */
+
+struct writer {
+	FILE *f;
+	uint32_t line;             /* lines written */
+	uint64_t bytes;
+	bool too_big;
+};
+
+static bool needs_quotes(const char *s)
+{
+	return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+/* One cell; a line break inside it is written as a space, so that one
+ * sheet row stays one line. */
+static void put_cell(struct writer *w, const char *s)
+{
+	if (!needs_quotes(s)) {    /* most cells: as they are */
+		size_t n = strlen(s);
+		fwrite(s, 1, n, w->f);
+		w->bytes += n;
+		return;
+	}
+	putc('"', w->f);
+	for (const char *p = s; *p; p++) {
+		char ch = *p == '\r' || *p == '\n' ? ' ' : *p;
+		if (ch == '"')
+			putc('"', w->f);
+		putc(ch, w->f);
+		w->bytes += 1 + (ch == '"');
+	}
+	putc('"', w->f);
+	w->bytes += 2;
+}
+
+static bool write_row(void *arg, uint32_t row, const char *const *cells, size_t n)
+{
+	struct writer *w = arg;
+	if (row - w->line > XLSX_CSV_MAX - w->bytes) {
+		w->too_big = true;     /* rows far below the last: blank lines past the limit */
+		return false;
+	}
+	for (; w->line + 1 < row; w->line++, w->bytes++)
+		putc('\n', w->f);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			putc(',', w->f);
+		put_cell(w, cells[i]);
+	}
+	putc('\n', w->f);
+	w->bytes += n;             /* the commas and the line end */
+	w->line = row;
+	if (w->bytes > XLSX_CSV_MAX || ferror(w->f)) {
+		w->too_big = !ferror(w->f);
+		return false;
+	}
+	return true;
+}
+
+/* An unlinked file in $TMPDIR (else /tmp): the text is never held in memory. */
+static FILE *temp_file(char *why, size_t whysize)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/fourw-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		snprintf(why, whysize, "cannot make a temporary file in %s: %s",
+		         dir && *dir ? dir : "/tmp", strerror(errno));
+		return NULL;
+	}
+	unlink(path);
+	FILE *f = fdopen(fd, "w+");
+	if (!f)
+		close(fd);
+	return f;
+}
+
+/* Writes worksheet i to a temporary file; its descriptor in out. */
+static bool write_sheet(struct xlsx_book *b, size_t i, struct xlsx_csv *out, char *why,
+                        size_t whysize)
+{
+	FILE *f = temp_file(why, whysize);
+	if (!f)
+		return false;
+	struct writer w = { .f = f };
+	bool ok = xlsx_read_sheet(b, i, write_row, &w, &out->seen, why, whysize);
+	if (w.too_big) {
+		snprintf(why, whysize, "worksheet '%s' is larger than the 1 GiB a sheet may be "
+		         "once written as text (see Limits in README.md)", xlsx_sheet_name(b, i));
+		ok = false;
+	}
+	if (fflush(f) != 0 || ferror(f)) {
+		snprintf(why, whysize, "cannot write the temporary file: %s", strerror(errno));
+		ok = false;
+	}
+	off_t len = ok ? ftello(f) : -1;
+	if (ok && len >= 0) {
+		out->fd = dup(fileno(f));
+		out->len = (size_t)len;
+	}
+	fclose(f);
+	return ok && out->fd >= 0;
+}
+
+bool xlsx_to_csv(const char *path, const char *want, const struct config *c,
+                 struct xlsx_csv *out, char *why, size_t whysize)
+{
+	*out = (struct xlsx_csv){ .fd = -1 };
+	struct xlsx_book *b = xlsx_open(path, why, whysize);
+	if (!b)
+		return false;
+	size_t i = choose_sheet(b, want, c, &out->choice, why, whysize);
+	bool ok = i != SIZE_MAX && write_sheet(b, i, out, why, whysize);
+	if (ok)
+		out->sheet = xstrdup(xlsx_sheet_name(b, i));
+	xlsx_close(b);
+	if (!ok)
+		xlsx_csv_free(out);
+	return ok;
+}
+
+void xlsx_csv_free(struct xlsx_csv *x)
+{
+	if (x->fd >= 0)
+		close(x->fd);
+	free(x->sheet);
+	free(x->choice);
+	*x = (struct xlsx_csv){ .fd = -1 };
+}
+
+size_t xlsx_sheet_suffix(const char *path)
+{
+	const char *colon = strrchr(path, ':');
+	if (!colon || !colon[1] || colon == path)
+		return 0;
+	size_t at = (size_t)(colon - path);
+	char *file = xstrndup(path, at);
+	bool book = xlsx_is_workbook_name(file);
+	free(file);
+	return book ? at : 0;
+}
+
+void xlsx_csv_notes(struct diag_list *d, uint32_t source, const struct xlsx_csv *x)
+{
+	const struct xlsx_seen *s = &x->seen;
+	if (s->merged)
+		diag_add(d, DIAG_NOTE, DC_WORKSHEET_READ, source, 0, 0, "%s; %zu merged cell "
+		         "range%s (a merged cell's text is read in its first cell, the others "
+		         "empty)", x->choice, s->merged, s->merged == 1 ? "" : "s");
+	else
+		diag_add(d, DIAG_NOTE, DC_WORKSHEET_READ, source, 0, 0, "%s", x->choice);
+	if (!s->hidden_rows && !s->hidden_cols)
+		return;
+	char col[4], rows[80] = "", cols[80] = "";
+	xlsx_column_name(s->first_hidden_col, col);
+	if (s->hidden_rows)
+		snprintf(rows, sizeof rows, "%zu row%s (the first: row %u)", s->hidden_rows,
+		         s->hidden_rows == 1 ? "" : "s", s->first_hidden_row);
+	if (s->hidden_cols)
+		snprintf(cols, sizeof cols, "%zu column%s (the first: %s)", s->hidden_cols,
+		         s->hidden_cols == 1 ? "" : "s", col);
+	diag_add(d, DIAG_NOTE, DC_HIDDEN_CELLS, source, 0, 0, "%s%s%s hidden in Excel, read as "
+	         "any other", rows, *rows && *cols ? " and " : "", cols);
+}
