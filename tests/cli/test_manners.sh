@@ -180,3 +180,35 @@ if [ -n "$build" ] && [ -f Makefile ] && command -v make >/dev/null; then
 else
 	ok "install: skipped: $BIN is not in a build folder of this tree"
 fi
+
+# ---- every command the README and the man page show, run -------------------
+# In a scratch folder laid out like the examples assume: the source tree's
+# config.ini and data, `build/fourw` and `fourw` on PATH being BIN, and the
+# examples' sheet folders (path/to/sheets, sheets/2024-04) the sample sheets.
+# A command passes when it exits 0 or 1 (check: rows rejected); the screen,
+# having no terminal here, must stop with that reason and nothing else.
+ex=$tmp/run
+mkdir -p "$ex/build" "$ex/bin" "$ex/path/to" "$ex/sheets"
+ln -s "$repo/config.ini" "$ex/config.ini"; ln -s "$repo/config.ini" "$ex/mali-cp.ini"
+ln -s "$repo/data" "$ex/data"
+ln -s "$repo/data/sheets" "$ex/path/to/sheets"; ln -s "$repo/data/sheets" "$ex/sheets/2024-04"
+ln -s "$BIN" "$ex/build/fourw"; ln -s "$BIN" "$ex/bin/fourw"
+run_example() {
+	(cd "$ex" && env -u FOURW_CONFIG PATH="$ex/bin:$PATH" sh -c "$1" </dev/null >"$tmp/ex.out" 2>"$tmp/ex.err")
+	rc=$?
+	[ $rc -le 1 ] && return 0
+	[ $rc -eq 2 ] && [ "$(cat "$tmp/ex.err")" = "fourw: the screen needs a terminal, and the input is not one; fourw report or fourw check write the same figures without one" ] && return 0
+	sed 's/^/  | /' "$tmp/ex.err" | head -5
+	return 1
+}
+awk '/^```sh$/ { on = 1; next } /^```/ { on = 0 } on' README.md |
+	sed 's/ *#.*//' | grep -v '^make \|^$' >"$tmp/readme-cmds"
+t "README: its sh blocks show fourw commands" [ "$(wc -l <"$tmp/readme-cmds")" -ge 7 ]
+while IFS= read -r c; do
+	t "README runs: $c" run_example "$c"
+done <"$tmp/readme-cmds"
+sed -n '/^\.EX$/,/^\.EE$/p' "$MAN" | sed 's/\\-/-/g' | grep '^fourw ' | grep -v /usr/local >"$tmp/man-cmds"
+t "man: EXAMPLES show fourw commands" [ "$(wc -l <"$tmp/man-cmds")" -ge 10 ]
+while IFS= read -r c; do
+	t "man runs: $c" run_example "$c"
+done <"$tmp/man-cmds"
