@@ -15,13 +15,26 @@ _fourw_screen="--theme --no-color --ascii --help-keys --max-keys"
 _fourw_check="-c --config -v --verbose --all --by-partner --help"
 _fourw_report="-c --config --format --region --type --partner --status --from --to --by --help"
 
+# $1 with the characters the shell would read as syntax backslashed;
+# letters outside ASCII stay as they are, whatever the locale (printf %q
+# would turn "Ségou" into $'S\303\251gou' in the C locale).
+_fourw_quote()
+{
+	local i w=${1//\\/\\\\} c specials=" '\"()&;|<>\$\`!*?[]{}#~="
+	for ((i = 0; i < ${#specials}; i++)); do
+		c=${specials:i:1}
+		w=${w//"$c"/\\$c}
+	done
+	printf '%s' "$w"
+}
+
 # Sets COMPREPLY to the words of $1 that start with $2, one a line in $1.
 _fourw_lines()
 {
 	local IFS=$'\n' w
 	COMPREPLY=()
 	for w in $1; do
-		[[ $w == "$2"* ]] && COMPREPLY+=("$(printf '%q' "$w")")
+		[[ $w == "$2"* ]] && COMPREPLY+=("$(_fourw_quote "$w")")
 	done
 }
 

@@ -135,6 +135,7 @@ complete_line() {
 	         COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _fourw
 	         printf "%s\n" "${COMPREPLY[@]}"' complete "$BIN" "$@"
 }
+complete_c_locale() { (LC_ALL=C; export LC_ALL; complete_line "$@"); }
 if command -v bash >/dev/null; then
 	t "completion: fourw re<Tab> is report" [ "$(complete_line re)" = report ]
 	t "completion: fourw help <Tab> is the commands" [ "$(complete_line help "" | tr '\n' ' ')" = "check report gaps " ]
@@ -149,6 +150,10 @@ if command -v bash >/dev/null; then
 	t "completion: report --region <Tab> is every region of config.ini ($(wc -l <"$tmp/regions-want"))" \
 		cmp -s "$tmp/regions-want" "$tmp/regions-have"
 	t "completion: report --region Mo<Tab> is Mopti" [ "$(complete_line report --region Mo)" = Mopti ]
+	t "completion: report --region Sé<Tab> in the C locale is Ségou as written" \
+		[ "$(complete_c_locale report --region Sé)" = "Ségou" ]
+	t "completion: a name with spaces and quotes is escaped for the shell" \
+		[ "$(bash -c '. completion/fourw.bash; _fourw_quote "District de Bamako (l'"'"'ancien)"')" = "District\ de\ Bamako\ \(l\'ancien\)" ]
 	t "completion: gaps --type AU<Tab> is AUTRE" [ "$(complete_line -c config.ini gaps --type AU)" = AUTRE ]
 	t "completion: a config that is not there offers no region" [ -z "$(complete_line -c /nonexistent.ini report --region "")" ]
 	t "completion: check da<Tab> is the folder data" [ "$(complete_line check da)" = data ]
