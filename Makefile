@@ -9,6 +9,8 @@ O          ?= build
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 DATADIR    ?= $(PREFIX)/share/fourw
+MANDIR     ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 CFLAGS     ?= -O2 -g
 WARN        = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
               -Wmissing-prototypes -Wformat=2 -Wvla -Wpointer-arith \
@@ -40,7 +42,7 @@ TUI_TESTABLE = $(filter-out $(O)/tui/main.o,$(TUI_OBJ))
 
 DEB_PACKAGES = build-essential pkg-config libncurses-dev libcsv-dev \
                libiniparser-dev libcriterion-dev libzip-dev libexpat1-dev \
-               libfreexl-dev tmux valgrind
+               libfreexl-dev tmux valgrind groff-base
 
 all: $(O)/fourw
 
@@ -121,7 +123,10 @@ check-layering:
 	  || { echo "src/ must not include curses or tui/ headers"; exit 1; }
 	@echo "layering: src/ is free of curses"
 
-run: deps $(O)/fourw
+# The build runs in a second make: this one read pkg-config's flags before
+# `deps` could install pkg-config on a fresh machine.
+run: deps
+	$(MAKE) $(O)/fourw
 	$(O)/fourw -c config.ini
 
 clean:
@@ -133,10 +138,17 @@ install: $(O)/fourw
 	install -m 644 config.ini $(DESTDIR)$(DATADIR)/config.ini
 	install -m 644 data/*.csv data/README.md $(DESTDIR)$(DATADIR)/data/
 	install -m 644 data/sheets/* $(DESTDIR)$(DATADIR)/data/sheets/
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	sed -e 's|/usr/local/share/fourw|$(DATADIR)|g' \
+	    -e 's|/usr/local/share/bash\\-completion/completions|$(BASHCOMPDIR)|g' \
+	    doc/fourw.1 > $(DESTDIR)$(MANDIR)/man1/fourw.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/fourw.1
+	install -m 644 completion/fourw.bash $(DESTDIR)$(BASHCOMPDIR)/fourw
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/fourw
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(MANDIR)/man1/fourw.1 $(DESTDIR)$(BASHCOMPDIR)/fourw
 
 .PHONY: all deps check check-portable test check-layering run clean install uninstall FORCE
 

@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "dialect.h"
+#include "i18n.h"
 #include "fmt.h"
 #include "load.h"
 #include "parse.h"
@@ -290,6 +291,15 @@ static void print_source(FILE *out, const struct config *c, const struct table *
 	fputc('\n', out);
 }
 
+/* Which config.ini was read: -c, $FOURW_CONFIG and three places may each
+ * supply one, and a stray ./config.ini would otherwise go unnoticed. */
+static void print_config(FILE *out, const struct config *cfg)
+{
+	fputs(_("config: "), out);
+	safe_fputs(cfg->path, out);
+	fputs("\n\n", out);
+}
+
 /* Every sheet, then the totals; returns the rows rejected. */
 static size_t check_sheets(FILE *out, const struct config *cfg, const struct table *t,
                            bool verbose)
@@ -325,16 +335,18 @@ static size_t check_sheets(FILE *out, const struct config *cfg, const struct tab
 
 static int usage(FILE *err)
 {
-	fprintf(err, "usage: fourw check [-c CONFIG] [-v] [--by-partner OUTDIR] [SHEET|DIR]...\n"
-	             "Checks partner 4W sheets: for each sheet, how it was read, then its\n"
-	             "rejected rows and warnings by kind — how many, the first lines, one\n"
-	             "message as file:line:column: message, and what to do.  --verbose (-v,\n"
-	             "--all) lists every rejected row and warning, and each row a newer\n"
-	             "sheet sent again.  --by-partner OUTDIR also writes, for each\n"
-	             "organisation whose sheets have a problem, OUTDIR/<organisation>.md and\n"
-	             ".csv listing them with what to do (in French for French sheets).\n"
-	             "Exit status: 0 nothing rejected, 1 rows rejected, 2 usage error,\n"
-	             "unreadable input or a file that could not be written.\n");
+	fputs(_("usage: fourw check [-c CONFIG] [-v] [--by-partner OUTDIR] [SHEET|DIR]...\n"
+	        "Checks partner 4W sheets: for each sheet, how it was read, then its\n"
+	        "rejected rows and warnings by kind — how many, the first lines, one\n"
+	        "message as file:line:column: message, and what to do.  --verbose (-v,\n"
+	        "--all) lists every rejected row and warning, and each row a newer\n"
+	        "sheet sent again.  --by-partner OUTDIR also writes, for each\n"
+	        "organisation whose sheets have a problem, OUTDIR/<organisation>.md and\n"
+	        ".csv listing them with what to do (in French for French sheets).\n"
+	        "-c, --config FILE chooses the config.ini, as before the command;\n"
+	        "-h, --help prints this help.\n"
+	        "Exit status: 0 nothing rejected, 1 rows rejected, 2 usage error,\n"
+	        "unreadable input or a file that could not be written.\n"), err);
 	return 2;
 }
 
@@ -372,6 +384,7 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 	int status = 2;
 	if (cli_load(config_path,
 	             (const char *const *)argv + optind, (size_t)(argc - optind), &cfg, &t, err)) {
+		print_config(out, &cfg);
 		status = check_sheets(out, &cfg, &t, verbose) ? 1 : 0;
 		if (partners_dir && !check_write_partners(&t, partners_dir, out, err))
 			status = 2;

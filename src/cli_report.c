@@ -21,6 +21,7 @@
 #include "fmt.h"
 #include "gaps.h"
 #include "gazetteer.h"
+#include "i18n.h"
 #include "itype.h"
 #include "load.h"
 #include "parse.h"
@@ -41,27 +42,31 @@ struct request {
 	size_t nregions, ntypes, npartners, nstatuses;
 	const char *from, *to;
 	bool by_written_region;   /* --by written-region: rule 12's level below */
+	const char *complete;     /* --complete region|type: list the values, read nothing else */
 };
 
 static void usage_text(FILE *f, const char *cmd)
 {
 	fprintf(f,
-	        "usage: fourw %s [--format text|md|csv] [--region R]... [--type T]...\n"
-	        "       [--partner P]... [--status S]... [--from YYYY-MM] [--to YYYY-MM]\n"
-	        "       [--by plan-region|written-region] [-c CONFIG] [SHEET|DIR]...\n", cmd);
-	fprintf(f, "%s\n", strcmp(cmd, "gaps") == 0
-	        ? "Lists the gap flags (no presence, low coverage, missing essential service,\n"
+	        _("usage: fourw %s [--format text|md|csv] [--region R]... [--type T]...\n"
+	          "       [--partner P]... [--status S]... [--from YYYY-MM] [--to YYYY-MM]\n"
+	          "       [--by plan-region|written-region] [-c CONFIG] [SHEET|DIR]...\n"), cmd);
+	fputs(strcmp(cmd, "gaps") == 0
+	      ? _("Lists the gap flags (no presence, low coverage, missing essential service,\n"
 	          "concentration, above target or need, stale reporting, data quality), most\n"
-	          "severe first, each with the rows behind it."
-	        : "Prints the plan's key figures, coverage by region and by region x intervention\n"
-	          "type, and the gap flags: as text, as Markdown for the minutes, or as CSV.");
-	fprintf(f, "--region takes a p-code or a name, --type a code or a label; each may be\n"
-	           "repeated.  --status: planned, ongoing, completed, suspended.  Rows count\n"
-	           "under the plan's regions (Nioro's under Kayes when the plan's figures are\n"
-	           "by the old regions); --by written-region counts them under the regions\n"
-	           "the sheets wrote.  Sheets default to those named in config.ini.  Rejected\n"
-	           "rows are not counted: stderr says how many, in which sheets.  Exit status:\n"
-	           "0 done, 2 usage error, unreadable input or no row accepted.\n");
+	          "severe first, each with the rows behind it.\n")
+	      : _("Prints the plan's key figures, coverage by region and by region x intervention\n"
+	          "type, and the gap flags: as text, as Markdown for the minutes, or as CSV.\n"), f);
+	fputs(_("--region takes a p-code or a name, --type a code or a label; each may be\n"
+	        "repeated.  --status: planned, ongoing, completed, suspended.  Rows count\n"
+	        "under the plan's regions (Nioro's under Kayes when the plan's figures are\n"
+	        "by the old regions); --by written-region counts them under the regions\n"
+	        "the sheets wrote.  Sheets default to those named in config.ini.  Rejected\n"
+	        "rows are not counted: stderr says how many, in which sheets.\n"
+	        "--complete region|type prints the region names or type codes the config\n"
+	        "accepts, one a line (for shell completion).  -c, --config FILE chooses the\n"
+	        "config.ini, as before the command; -h, --help prints this help.\n"
+	        "Exit status: 0 done, 2 usage error, unreadable input or no row accepted.\n"), f);
 }
 
 /* "fourw report: <what><arg><after>", then the usage; returns 2. */
@@ -95,6 +100,7 @@ static const struct option long_opts[] = {
 	{ "by", required_argument, NULL, 'B' },
 	{ "config", required_argument, NULL, 'c' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "complete", required_argument, NULL, 'K' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -134,6 +140,13 @@ static int parse_args(int argc, char **argv, struct request *rq, FILE *out, FILE
 				return usage_error(err, rq, "unknown --by '", optarg,
 				                   "' (plan-region or written-region)");
 			rq->by_written_region = strcmp(optarg, "written-region") == 0;
+			continue;
+		}
+		if (ch == 'K') {
+			if (strcmp(optarg, "region") && strcmp(optarg, "type"))
+				return usage_error(err, rq, "unknown --complete '", optarg,
+				                   "' (region or type)");
+			rq->complete = optarg;
 			continue;
 		}
 		if (ch == ':')
@@ -227,6 +240,20 @@ static int resolve_rest(const struct request *rq, struct filter *f, FILE *err)
 }
 
 /* ---- loading and writing --------------------------------------------------- */
+
+/* --complete: what --region or --type accepts, from the config the command
+ * would read, so a shell's completion offers exactly those names without
+ * parsing config.ini or knowing where it is looked for. */
+static int print_completions(const struct request *rq, const struct config *c, FILE *out)
+{
+	bool regions = strcmp(rq->complete, "region") == 0;
+	size_t n = regions ? c->nregions : c->ntypes;
+	for (size_t i = 0; i < n; i++) {
+		safe_fputs(regions ? c->regions[i].name : c->types[i].code, out);
+		fputc('\n', out);
+	}
+	return fflush(out) == 0 ? 0 : 2;
+}
 
 static bool load_config(const struct request *rq, struct config *cfg, FILE *err)
 {
@@ -401,7 +428,10 @@ static int run(const char *cmd, int argc, char **argv, FILE *out, FILE *err)
 	t.hash_sources = rq.format == REPORT_MD;   /* only the minutes print each sheet's hash */
 	filter_init(&f);
 	status = 2;
-	if (load_config(&rq, &cfg, err)) {
+	bool loaded = load_config(&rq, &cfg, err);
+	if (loaded && rq.complete) {
+		status = print_completions(&rq, &cfg, out);
+	} else if (loaded) {
 		status = resolve_places_and_types(&rq, &cfg, &f, err);
 		if (status < 0)
 			status = resolve_rest(&rq, &f, err);

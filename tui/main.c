@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "cli.h"
+#include "i18n.h"
 #include "keymap.h"
 #include "live.h"
 #include "loop.h"
@@ -45,24 +46,25 @@ static bool is_command(const char *s)
 
 static void usage(FILE *out)
 {
-	fputs("usage: fourw [-c FILE] [options] [SHEET|DIR]...        the meeting screen\n"
-	      "       fourw [-c FILE] check  [options] [SHEET|DIR]... problems in the sheets\n"
-	      "       fourw [-c FILE] report [options] [SHEET|DIR]... figures for the minutes\n"
-	      "       fourw [-c FILE] gaps   [options] [SHEET|DIR]... the gap flags\n"
-	      "       fourw help [check|report|gaps]                  a command's options\n"
-	      "global options (before the command, as in git):\n"
-	      "  -c, --config FILE   config.ini to use; without it the first found of\n"
-	      "                      $FOURW_CONFIG, ./config.ini, $XDG_CONFIG_HOME/fourw/config.ini\n"
-	      "                      (~/.config/fourw/config.ini) and the installed copy.  Also\n"
-	      "                      accepted after the command; given both, the later one wins\n"
-	      "  -h, --help          this help (before a command: the command's help)\n"
-	      "  --version\n"
-	      "options of the screen (not of the commands):\n"
-	      "  --theme NAME        dark (default), light (projectors) or mono\n"
-	      "  --no-color          monochrome (so does NO_COLOR)\n"
-	      "  --ascii             ASCII lines and bars (automatic outside UTF-8 locales)\n"
-	      "  --help-keys         print the keys as a Markdown table\n"
-	      "  --max-keys N        exit after N keys (tests)\n", out);
+	fputs(_("usage: fourw [-c FILE] [options] [SHEET|DIR]...        the meeting screen\n"
+	        "       fourw [-c FILE] check  [options] [SHEET|DIR]... problems in the sheets\n"
+	        "       fourw [-c FILE] report [options] [SHEET|DIR]... figures for the minutes\n"
+	        "       fourw [-c FILE] gaps   [options] [SHEET|DIR]... the gap flags\n"
+	        "       fourw help [check|report|gaps]                  a command's options\n"
+	        "global options (before the command, as in git):\n"
+	        "  -c, --config FILE   config.ini to use; without it the first found of\n"
+	        "                      $FOURW_CONFIG, ./config.ini, $XDG_CONFIG_HOME/fourw/config.ini\n"
+	        "                      (~/.config/fourw/config.ini) and the installed copy.  Also\n"
+	        "                      accepted after the command; given both, the later one wins\n"
+	        "  -h, --help          this help (before a command: the command's help)\n"
+	        "  --version           the version\n"
+	        "options of the screen (not of the commands):\n"
+	        "  --theme NAME        dark (default), light (projectors) or mono\n"
+	        "  --no-color          monochrome (so does NO_COLOR)\n"
+	        "  --ascii             ASCII lines and bars (automatic outside UTF-8 locales)\n"
+	        "  --help-keys         print the keys as a Markdown table\n"
+	        "  --max-keys N        exit after N keys (tests)\n"
+	        "Every command, option, key and config.ini key: man fourw\n"), out);
 }
 
 /* The value of argv[*i] when it is option `name` (or `short_name`), given

@@ -17,14 +17,16 @@ static int nkeys(void)
 static int count(const struct app *a)
 {
 	(void)a;
-	return nkeys() + 6;
+	return nkeys() + 7;
 }
 
-/* Line i of the help text: a key line, then the legend. */
-static void help_line(int i, char *keys, size_t ksize, const char **text)
+/* Line i of the help text: a key line, then the legend, then the
+ * config.ini in use, since which of several places it came from is
+ * otherwise invisible on the screen. */
+static void help_line(const struct app *a, int i, char *keys, size_t ksize, const char **text)
 {
 	const struct glyphs *g = draw_glyphs();
-	static char legend[4][128];
+	static char legend[5][4200];      /* the last holds a path */
 	int n = 0;
 
 	keys[0] = '\0';
@@ -44,7 +46,8 @@ static void help_line(int i, char *keys, size_t ksize, const char **text)
 	         g->none, g->warn);
 	snprintf(legend[2], sizeof legend[2], "Reached = without double counting: the largest type per cercle, added up");
 	snprintf(legend[3], sizeof legend[3], "Bars: coverage of the target; colour and %% give the same class");
-	*text = i >= 2 && i < 6 ? legend[i - 2] : "";
+	snprintf(legend[4], sizeof legend[4], "config.ini in use: %s", a->cfg->path);
+	*text = i >= 2 && i < 7 ? legend[i - 2] : "";
 }
 
 static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
@@ -54,7 +57,7 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 
 	draw_text(y, x + 1, w - 2, "Keys (Esc or ? closes)", ROLE_COLHEAD);
 	for (int i = v->top; i < count(a) && i - v->top < h - 1; i++) {
-		help_line(i, keys, sizeof keys, &text);
+		help_line(a, i, keys, sizeof keys, &text);
 		int row = y + 1 + i - v->top;
 		draw_cell(row, x + 2, 22, keys, false, ROLE_KEY);
 		draw_text(row, x + 25, w - 26, text, i == v->sel ? ROLE_SELECTED : ROLE_NORMAL);
