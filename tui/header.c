@@ -10,6 +10,7 @@
 #include "fmt.h"
 #include "format.h"
 #include "header.h"
+#include "views.h"
 
 /* Draws "label value" pairs left to right; returns the new x. */
 static int pair(int y, int x, int right, const char *label, const char *value, enum role vr)
@@ -167,12 +168,13 @@ void header_draw(const struct app *a, int w)
 
 void tabs_draw(const struct app *a, int y, int w)
 {
-	char buf[64], key[16];
+	char buf[96], key[16], label[64];
 	int x = 1;
 
 	for (int v = 0; v < VIEW_TABS; v++) {
 		const struct view_ops *ops = app_view_ops(a, (enum view_id)v);
-		snprintf(buf, sizeof buf, " %s (%s) ", ops->name, keymap_first_key(ops->show, key));
+		views_tab_label(a, (enum view_id)v, label, sizeof label);
+		snprintf(buf, sizeof buf, " %s (%s) ", label, keymap_first_key(ops->show, key));
 		x += draw_text(y, x, w - x, buf, a->cur == (enum view_id)v ? ROLE_TAB_ON : ROLE_TAB);
 	}
 	if (a->cur == VIEW_HELP)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "keymap.h"
 
 #define KEY_ESC 27
@@ -38,6 +39,7 @@ const struct keybinding keymap[] = {
 	{ KEY_F(5),      ACT_VIEW_PARTNERS, NULL },
 	{ 'A',           ACT_VIEW_ROWS,     "activity rows behind the selection" },
 	{ KEY_F(6),      ACT_VIEW_ROWS,     NULL },
+	{ 's',           ACT_SEVERITY,      N_("gaps: critical and high only, or every flag") },
 	{ 'x',           ACT_REJECTED,      "rejected rows" },
 	{ '\n',          ACT_ENTER,         "drill down" },
 	{ '\r',          ACT_ENTER,         NULL },
