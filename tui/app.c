@@ -452,8 +452,8 @@ static void cmd_severity(struct app *a, int key)
 	app_gaps_agenda(a);
 	a->views[VIEW_GAPS].sel = a->views[VIEW_GAPS].top = 0;
 	app_show(a, VIEW_GAPS);
-	app_status(a, "%s", a->gaps_least == SEV_HIGH ? _("gaps: critical and high only (s: all)")
-	                                              : _("gaps: every severity (s: critical and high only)"));
+	app_status(a, "%s", a->gaps_least == SEV_HIGH ? _("gaps: critical and high only")
+	                                              : _("gaps: every flag"));
 }
 
 static void cmd_search(struct app *a, int key)
