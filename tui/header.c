@@ -108,9 +108,10 @@ static void line_coverage(const struct app *a, int w)
 	scope_figures(a, &scope, &need, &target);
 	int x = coverage(a, 1, w, "Coverage of target", target, "no target");
 	x = coverage(a, x, w, "of need", need, "no figure for need");
-	/* the plan's funding only: config gives none per region or type */
+	/* the plan's funding only, beside the whole plan's coverage: config
+	 * gives none per region, type or partner, so under any filter none */
 	if (a->cfg->funding_requested <= 0 || a->cfg->funding_received < 0 ||
-	    a->cube.denominators != DENOM_PLAN)
+	    !filter_is_empty(&a->filter))
 		return;
 	coverage_pct(a->cfg->funding_received, a->cfg->funding_requested, &pct);
 	snprintf(buf, sizeof buf, "%s of %s USD (%s)", fmt_short(a->cfg->funding_received, r),

@@ -82,6 +82,11 @@ check "region key: Ségou's types under the table" wait_for '^ Ségou by type \(
 check "region key: no funding beside Ségou's coverage" sh -c "! $T capture-pane -p -t $S | sed -n 4p | grep -q Funding"
 keys 4
 check "same key again: the plan, no types listed" sh -c "sleep 0.3; ! $T capture-pane -p -t $S | grep -q 'by type'"
+check "same key again: the plan's funding back" wait_for 'Funding 600k of 29\.2M'
+# A partner's part of the plan has no funding of its own in config either.
+keys p Down Enter
+wait_for 'Filter: partner' >/dev/null
+check "partner filter: no funding beside the partner's coverage" sh -c "! $T capture-pane -p -t $S | sed -n 4p | grep -q Funding"
 keys q; wait_for '^rc=0' >/dev/null
 
 # LANG=C: every symbol has its ASCII twin — no "?" on the screen but the
