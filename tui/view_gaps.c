@@ -105,8 +105,8 @@ static void where_words(const struct app *a, const struct gap *g, char *buf, siz
 	const struct config *c = a->cfg;
 
 	snprintf(buf, size, "%s%s%s%s%s", g->region >= 0 ? c->regions[g->region].name : _("Plan"),
-	         g->cercle >= 0 ? " - " : "", g->cercle >= 0 ? c->cercles[g->cercle].name : "",
-	         g->type >= 0 ? " - " : "", g->type >= 0 ? c->types[g->type].code : "");
+	         g->cercle >= 0 ? " — " : "", g->cercle >= 0 ? c->cercles[g->cercle].name : "",
+	         g->type >= 0 ? " — " : "", g->type >= 0 ? c->types[g->type].code : "");
 }
 
 static int pane_lines(const struct app *a, long k, int w)
