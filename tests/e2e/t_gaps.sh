@@ -93,7 +93,7 @@ keys q; wait_for '^rc=0' >/dev/null
 # help key's, even in the status line's dash and the accented names.
 start 100x30 LANG=C
 wait_for 'Reached [0-9]' >/dev/null
-keys 4 G
+keys 4
 wait_for 'Segou selected - same key again' >/dev/null
 ascii_only() {
 	screen >"$TMP/c.txt"
@@ -101,7 +101,10 @@ ascii_only() {
 		echo "  a symbol without its ASCII twin:"; sed 's/^/  | /' "$TMP/c.txt"; return 1
 	fi
 }
-check "LANG=C: ASCII only, no ? for a symbol" ascii_only
+check "LANG=C: ASCII only, no ? for a symbol (regions, status line)" ascii_only
+keys G
+wait_for 'Severity +Kind' >/dev/null
+check "LANG=C: ASCII only in the gaps view" ascii_only
 keys q; wait_for '^rc=0' >/dev/null
 
 # Quitting leaves no figure behind, whatever the terminal: the screen is
