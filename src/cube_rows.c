@@ -32,6 +32,15 @@ size_t cube_rows_for(const struct cube *q, int region, int type, uint32_t **out)
 	return n;
 }
 
+size_t cube_rows_count(const struct cube *q, int region, int type)
+{
+	if (region >= 0 && type >= 0)
+		return cube_cell(q, (size_t)region, (size_t)type)->activities;
+	if (region >= 0)
+		return q->region[region].activities;
+	return type >= 0 ? q->type[type].activities : q->total.activities;
+}
+
 /* Rows grouped by a per-row id (CUBE_NONE: in no group), table order
  * inside: a counting sort into start[ngroups + 1] and rows[] (row numbers
  * only: a group lies in one region, so its rows are read from one stretch

@@ -16,6 +16,8 @@ bool cube_row_selected(const struct cube *q, size_t i);
 /* The counted rows for region r and type t (-1 = any) into *out (malloc'd);
  * returns how many.  What Enter on a figure lists. */
 size_t cube_rows_for(const struct cube *q, int region, int type, uint32_t **out);
+/* How many rows cube_rows_for lists, read from the cube's figures. */
+size_t cube_rows_count(const struct cube *q, int region, int type);
 
 /* A counted row and where it was read. */
 struct cube_ref { uint32_t row, source, line; };

@@ -53,7 +53,8 @@ struct gap *gap_list_vadd(struct gap_list *g, enum gap_kind kind, enum severity 
 	g->items = xgrow(g->items, &g->cap, g->len + 1, sizeof *g->items);
 	struct gap *p = &g->items[g->len++];
 	*p = (struct gap){ .kind = kind, .severity = sev, .region = region, .cercle = -1,
-	                   .type = type, .reason = arena_strdup(&g->arena, buf) };
+	                   .type = type, .reason = arena_strdup(&g->arena, buf),
+	                   .month = -1 };
 	return p;
 }
 

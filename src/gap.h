@@ -37,6 +37,8 @@ struct gap {
 	int type;                 /* index, or -1 */
 	const char *partner;      /* a stale flag's partner (interned in the table), else NULL */
 	const char *reason;       /* "Kidal — GC: 61,000 in need, no partner reporting case management" */
+	int month;                /* the month it is about (a concentration's period), or -1:
+	                           * the report month, the year or no month in particular */
 	size_t nrows;             /* the rows behind it: gaps_rows lists them */
 	bool explains_others;     /* may be the cause of other flags (a sheet that lost most
 	                           * of its rows): first among its severity */

@@ -346,6 +346,7 @@ static void rule_concentration(struct ctx *x)
 		    "the same children are not counted twice", x->c->regions[o->region].name,
 		    x->c->cercles[o->cercle].name, x->c->types[o->type].code, o->partners, month, need);
 		gp->cercle = o->cercle;
+		gp->month = o->period;
 		gp->nrows = o->rows;           /* listed by gaps_rows when asked */
 		gp->group = o->group;
 	}
@@ -452,4 +453,22 @@ size_t gaps_rows(const struct gap_list *g, size_t i, struct rowref **out)
 	if (p->nrows)
 		memcpy(*out, p->rows, p->nrows * sizeof **out);
 	return p->nrows;
+}
+
+bool gaps_figure_of(const struct gap *g, int *region, int *type)
+{
+	if (g->kind != GAP_LOW_COVERAGE && g->kind != GAP_ABOVE_TARGET && g->kind != GAP_ABOVE_NEED)
+		return false;
+	*region = g->region;
+	*type = g->type;
+	return true;
+}
+
+size_t gaps_rows_behind(const struct gap_list *g, size_t i)
+{
+	int region, type;
+	if (!gaps_figure_of(&g->items[i], &region, &type))
+		return g->items[i].nrows;
+	same_cube(g);
+	return cube_rows_count(g->q, region, type);
 }

@@ -33,6 +33,14 @@ void gaps_compute(struct gap_list *g, const struct config *c,
  * the rows of another filter. */
 size_t gaps_rows(const struct gap_list *g, size_t i, struct rowref **out);
 
+/* A flag about a whole figure — coverage, above target or need — lists no
+ * rows of its own: the rows behind it are the figure's, the counted rows
+ * of *region and *type (-1: any; cube_rows_for).  False for other flags. */
+bool gaps_figure_of(const struct gap *g, int *region, int *type);
+/* How many rows stand behind flag i: its figure's counted rows (in the
+ * cube the flags were computed from), else its own (nrows). */
+size_t gaps_rows_behind(const struct gap_list *g, size_t i);
+
 /* The worst severity among flags for region r (SEV_COUNT if none). */
 enum severity gaps_worst_for_region(const struct gap_list *g, int region);
 /* The worst severity among flags for type t in region r (SEV_COUNT if none). */

@@ -107,3 +107,46 @@ void gaps_order_sort(struct gap_list *g, const struct config *c)
 	free(k.type);
 	free(k.cercle);
 }
+
+bool gaps_order_is_earlier(const struct gap *g, int report_month)
+{
+	return g->month >= 0 && report_month >= 0 && g->month < report_month;
+}
+
+/* Appends the flags of `earlier` standing (current or earlier) at least
+ * as severe as `least`, in the list's order. */
+static void agenda_pick(struct gap_agenda *a, const struct gap_list *g, int report_month,
+                        enum severity least, bool earlier)
+{
+	for (size_t i = 0; i < g->len; i++) {
+		const struct gap *p = &g->items[i];
+		if (p->severity > least || gaps_order_is_earlier(p, report_month) != earlier)
+			continue;
+		a->items[a->n++] = i;
+		if (!earlier)
+			continue;
+		a->nearlier++;
+		if (a->first_month < 0 || p->month < a->first_month)
+			a->first_month = p->month;
+		if (p->month > a->last_month)
+			a->last_month = p->month;
+	}
+}
+
+void gap_agenda_build(struct gap_agenda *a, const struct gap_list *g, int report_month,
+                      enum severity least)
+{
+	*a = (struct gap_agenda){ .items = xmalloc((g->len + 1) * sizeof *a->items),
+	                          .first_month = -1, .last_month = -1 };
+	for (size_t i = 0; i < g->len; i++)
+		a->count[g->items[i].severity]++;
+	agenda_pick(a, g, report_month, least, false);
+	agenda_pick(a, g, report_month, least, true);
+}
+
+void gap_agenda_free(struct gap_agenda *a)
+{
+	free(a->items);
+	a->items = NULL;
+	a->n = a->nearlier = 0;
+}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gaps.h"
+#include "gaps_order.h"
 #include "plan_fixture.h"
 
 static struct fx_world w;
@@ -1067,4 +1068,160 @@ Test(gaps, names)
 	cr_expect_str_eq(severity_name(SEV_CRITICAL), "critical");
 	cr_expect_str_eq(severity_name(SEV_INFO), "info");
 	cr_expect_str_eq(severity_name(SEV_COUNT), "");
+}
+
+/* ---- the order a meeting reads them in ------------------------------------ */
+
+/* Partners A, B and C in Ansongo (Gao) for PSS in February, March and
+ * April: three concentration flags, of which February's and March's are
+ * about months before the report month (April). */
+static void crowd_in_ansongo_feb_to_apr(void)
+{
+	const char *who[] = { "A", "B", "C" };
+	const int months[] = { 202402, 202403, 202404 };
+	for (int m = 0; m < 3; m++)
+		for (int p = 0; p < 3; p++)
+			add((struct fx_row){ .partner = who[p], .region = "Gao", .cercle = "Ansongo",
+			                     .type = "PSS", .activity = "clubs", .ym = months[m],
+			                     .girls = 10 });
+}
+
+Test(gaps, agenda_folds_the_flags_about_earlier_months_after_the_others)
+{
+	struct gap_agenda ag;
+	crowd_in_ansongo_feb_to_apr();
+	run(fx_month(202404));
+	gap_agenda_build(&ag, &w.gl, fx_month(202404), SEV_INFO);
+	cr_assert_eq(ag.n, w.gl.len, "every flag listed once");
+	cr_assert_eq(ag.nearlier, 2);
+	cr_expect_eq(ag.first_month, fx_month(202402));
+	cr_expect_eq(ag.last_month, fx_month(202403));
+	const struct gap *feb = &w.gl.items[ag.items[ag.n - 2]], *mar = &w.gl.items[ag.items[ag.n - 1]];
+	cr_expect_eq(feb->kind, GAP_CONCENTRATION);
+	cr_expect_eq(feb->month, fx_month(202402));
+	cr_expect_eq(mar->month, fx_month(202403));
+	size_t april = 0;
+	for (size_t k = 0; k < ag.n - ag.nearlier; k++) {
+		const struct gap *g = &w.gl.items[ag.items[k]];
+		cr_expect(!gaps_order_is_earlier(g, fx_month(202404)));
+		april += g->kind == GAP_CONCENTRATION && g->month == fx_month(202404);
+		if (k > 0)   /* the list's order kept: most severe first */
+			cr_expect_leq(w.gl.items[ag.items[k - 1]].severity, g->severity);
+	}
+	cr_expect_eq(april, 1, "April's flag stays among the current ones");
+	gap_agenda_free(&ag);
+}
+
+/* Critical and high only: the medium concentration flags go, folded or
+ * not; the counts by severity still count every flag. */
+Test(gaps, agenda_of_critical_and_high_only)
+{
+	struct gap_agenda ag;
+	crowd_in_ansongo_feb_to_apr();
+	run(fx_month(202404));
+	gap_agenda_build(&ag, &w.gl, fx_month(202404), SEV_HIGH);
+	size_t urgent = 0, total = 0;
+	for (size_t i = 0; i < w.gl.len; i++)
+		urgent += w.gl.items[i].severity <= SEV_HIGH;
+	for (int s = 0; s < SEV_COUNT; s++)
+		total += ag.count[s];
+	cr_expect_eq(total, w.gl.len);
+	cr_expect_eq(ag.count[SEV_MEDIUM], 3, "the three concentration flags");
+	cr_assert_eq(ag.n, urgent);
+	cr_expect_eq(ag.nearlier, 0);
+	cr_expect_eq(ag.first_month, -1);
+	for (size_t k = 0; k < ag.n; k++)
+		cr_expect_leq(w.gl.items[ag.items[k]].severity, SEV_HIGH);
+	gap_agenda_free(&ag);
+}
+
+/* The rows behind a flag about a figure are the figure's counted rows:
+ * Kidal's low coverage stands on its 3 rows (a planned one among them);
+ * the PSS target of 50,000 passed by Gao's 50,001 stands on the 2 PSS
+ * rows of every region; a concentration flag on its own rows. */
+Test(gaps, rows_behind_a_figure_s_flag_are_the_figure_s_rows)
+{
+	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202403, .girls = 50 });
+	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "GC", .ym = 202403,
+	                     .activity = "visits", .boys = 50 });
+	add((struct fx_row){ .partner = "IRC", .region = "Kidal", .type = "ENA", .ym = 202403,
+	                     .status = STATUS_PLANNED });
+	add((struct fx_row){ .partner = "SCI", .region = "Gao", .type = "PSS", .ym = 202403,
+	                     .girls = 50001 });
+	add((struct fx_row){ .partner = "SCI", .region = "Mopti", .type = "PSS", .ym = 202403,
+	                     .girls = 1 });
+	run(fx_month(202412));
+	const struct gap *low = find(GAP_LOW_COVERAGE, FX_KIDAL, -1);
+	const struct gap *above = find(GAP_ABOVE_TARGET, -1, FX_PSS);
+	cr_assert_not_null(low);
+	cr_assert_not_null(above);
+	cr_expect_eq(low->nrows, 0, "it keeps no rows of its own");
+	cr_expect_eq(gaps_rows_behind(&w.gl, (size_t)(low - w.gl.items)), 3);
+	cr_expect_eq(gaps_rows_behind(&w.gl, (size_t)(above - w.gl.items)), 2);
+	int region, type;
+	cr_expect(gaps_figure_of(above, &region, &type));
+	cr_expect_eq(region, -1);
+	cr_expect_eq(type, FX_PSS);
+	const struct gap *none = find(GAP_NO_PRESENCE, FX_SEGOU, -1);
+	cr_assert_not_null(none);
+	cr_expect(!gaps_figure_of(none, &region, &type));
+	cr_expect_eq(gaps_rows_behind(&w.gl, (size_t)(none - w.gl.items)), 0);
+}
+
+/* ---- the plan's list and a region's ---------------------------------------- */
+
+#define MAX_FLAGS 64
+
+/* A flag as a line of text: what must be the same in both lists. */
+static void flag_words(const struct gap *g, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d|%d|%d|%d|%d|%s", g->kind, g->severity, g->region, g->cercle,
+	         g->type, g->reason);
+}
+
+static size_t list_words(char words[][320])
+{
+	size_t n = 0;
+	for (size_t i = 0; i < w.gl.len && n < MAX_FLAGS; i++)
+		flag_words(&w.gl.items[i], words[n++], 320);
+	return n;
+}
+
+static bool has_words(char words[][320], size_t n, const char *want)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(words[i], want))
+			return true;
+	return false;
+}
+
+/* A little of everything: Kidal with nobody; IRC silent in Mopti since
+ * January but busy in Gao (stale in Mopti only); a crowd in Ansongo in
+ * February to April; Ségou short of its target; a row with no
+ * organisation in Kidal.  Every flag of each region's own list is in the
+ * plan's list, word for word. */
+Test(gaps, the_national_list_holds_every_flag_a_region_s_list_holds)
+{
+	static char plan[MAX_FLAGS][320], mine[MAX_FLAGS][320];
+	crowd_in_ansongo_feb_to_apr();
+	add((struct fx_row){ .partner = "IRC", .region = "Mopti", .type = "GC", .ym = 202401, .girls = 5 });
+	add((struct fx_row){ .partner = "IRC", .region = "Gao", .type = "GC", .ym = 202404, .girls = 5 });
+	reach("Ségou", 1000);
+	size_t r = add((struct fx_row){ .region = "Kidal", .type = "GC", .ym = 202403, .girls = 7 });
+	diag_add(&w.tab.diags, DIAG_WARNING, DC_NO_ORGANISATION, w.src, w.tab.rows[r].line, 2,
+	         "no organisation named: Organisation and Partenaire are empty");
+	run(fx_month(202404));
+	size_t nplan = list_words(plan), checked = 0;
+	cr_assert_lt(nplan, MAX_FLAGS);
+	for (int region = 0; region < FX_NREGIONS; region++) {
+		filter_init(&w.flt);
+		filter_only_region(&w.flt, region);
+		run(fx_month(202404));
+		size_t n = list_words(mine);
+		for (size_t i = 0; i < n; i++, checked++)
+			cr_expect(has_words(plan, nplan, mine[i]), "%s's flag missing from the plan's list: %s",
+			          w.cfg.regions[region].name, mine[i]);
+	}
+	/* stale Mopti, 3 crowds and Gao's own flags, Kidal's, Ségou's: not a vacuous check */
+	cr_expect_geq(checked, 8);
 }

@@ -53,3 +53,17 @@ Test(tui_keys, tab_letters_show_their_tab)
 	}
 	cr_expect(eq(int, view_help_ops.show, keymap_lookup('?')));
 }
+
+/* s lists the gaps view's critical and high flags only (or all again):
+ * one key, with its line in the help and the README. */
+Test(tui_keys, s_filters_the_gaps_by_severity)
+{
+	char buf[16];
+	bool helped = false;
+
+	cr_expect(eq(int, keymap_lookup('s'), ACT_SEVERITY));
+	cr_expect(eq(str, (char *)keymap_first_key(ACT_SEVERITY, buf), "s"));
+	for (size_t i = 0; i < keymap_len; i++)
+		helped |= keymap[i].action == ACT_SEVERITY && keymap[i].help != NULL;
+	cr_expect(helped, "s has a line in the help");
+}

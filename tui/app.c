@@ -80,14 +80,27 @@ static void app_trace(const char *what, double ms)
 	fclose(f);
 }
 
+/* The filter without its regions, when that is not the unfiltered one:
+ * what the other regions' lines show while some are picked. */
+static bool wide_needed(const struct app *a, struct filter *wide)
+{
+	*wide = a->filter;
+	filter_clear_regions(wide);
+	return filter_limits_regions(&a->filter) && !filter_is_empty(wide);
+}
+
 static void recompute(struct app *a)
 {
 	double t0 = now_ms();
+	struct filter wide;
 
 	cube_compute(&a->cube, a->index, &a->filter);
+	if (wide_needed(a, &wide))
+		cube_compute(&a->wide, a->index, &wide);
 	gap_list_free(&a->gaps);
 	gap_list_init(&a->gaps);
 	gaps_compute(&a->gaps, a->cfg, a->tab, &a->cube, a->report_month);
+	app_gaps_agenda(a);
 	list_stale(a);
 	if (a->rows.mode != ROWS_REJECTED)
 		app_rows_counted(a, -1, -1, NULL);
@@ -112,6 +125,8 @@ void app_init(struct app *a, const struct config *c, const struct table *t,
 	filter_init(&a->filter);
 	cube_init(&a->cube);
 	cube_init(&a->base);
+	cube_init(&a->wide);
+	a->gaps_least = SEV_INFO;
 	gap_list_init(&a->gaps);
 	gap_list_init(&a->base_gaps);
 	cube_compute(&a->base, ix, &a->filter);
@@ -147,6 +162,8 @@ void app_free(struct app *a)
 {
 	cube_free(&a->cube);
 	cube_free(&a->base);
+	cube_free(&a->wide);
+	gap_agenda_free(&a->agenda);
 	gap_list_free(&a->gaps);
 	gap_list_free(&a->base_gaps);
 	free(a->rows.idx);
@@ -163,10 +180,22 @@ void app_status(struct app *a, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The regions view's cursor goes to the one region picked, so the line
+ * the room looks at is the one the header speaks of. */
+static void follow_region(struct app *a)
+{
+	int regs[64], n = app_compared_regions(a, regs), r = app_single_region(a);
+
+	for (int i = 0; r >= 0 && i < n; i++)
+		if (regs[i] == r)
+			a->views[VIEW_REGIONS].sel = i;
+}
+
 void app_set_filter(struct app *a, const struct filter *f)
 {
 	a->filter = *f;
 	recompute(a);
+	follow_region(a);
 }
 
 int app_single_region(const struct app *a)
@@ -174,20 +203,50 @@ int app_single_region(const struct app *a)
 	return filter_single_region(&a->filter);
 }
 
+/* With a text or partner filter a region with no row is left out. */
+static bool only_active(const struct app *a)
+{
+	return a->filter.text[0] || a->filter.npartners > 0;
+}
+
 int app_visible_regions(const struct app *a, int *out)
 {
-	bool only_active = a->filter.text[0] || a->filter.npartners > 0;
 	int n = 0;
 
 	for (int i = 0; i < a->nregions; i++) {
 		int r = a->regions[i];
 		if (!filter_has_region(&a->filter, r))
 			continue;
-		if (only_active && a->cube.region[r].activities == 0)
+		if (only_active(a) && a->cube.region[r].activities == 0)
 			continue;
 		out[n++] = r;
 	}
 	return n;
+}
+
+const struct cube *app_comparison(const struct app *a)
+{
+	struct filter wide;
+	return wide_needed(a, &wide) ? &a->wide : &a->base;
+}
+
+int app_compared_regions(const struct app *a, int *out)
+{
+	const struct cube *q = app_comparison(a);
+	int n = 0;
+
+	if (!filter_limits_regions(&a->filter))
+		return app_visible_regions(a, out);
+	for (int i = 0; i < a->nregions; i++)
+		if (!only_active(a) || q->region[a->regions[i]].activities > 0)
+			out[n++] = a->regions[i];
+	return n;
+}
+
+void app_gaps_agenda(struct app *a)
+{
+	gap_agenda_free(&a->agenda);
+	gap_agenda_build(&a->agenda, &a->gaps, a->report_month, a->gaps_least);
 }
 
 enum severity app_worst_flag(const struct app *a, int region, int type)
@@ -380,7 +439,11 @@ static void cmd_rejected(struct app *a, int key)
 
 static void cmd_back(struct app *a, int key)
 {
+	struct view *v = &a->views[a->cur];
+
 	(void)key;
+	if (v->ops->act && v->ops->act(a, v, ACT_BACK) == H_HANDLED)
+		return;               /* the view closed something of its own (a pane) */
 	if (a->cur == VIEW_HELP)
 		app_show(a, a->before_help);
 	else if (a->depth > 0)
@@ -398,6 +461,19 @@ static void cmd_clear(struct app *a, int key)
 	a->rows.mode = ROWS_COUNTED;
 	app_set_filter(a, &f);
 	app_status(a, "every filter cleared");
+}
+
+/* The gaps view lists every flag, or only critical and high ones: what
+ * leads the meeting, without seven screens of the rest between them. */
+static void cmd_severity(struct app *a, int key)
+{
+	(void)key;
+	a->gaps_least = a->gaps_least == SEV_INFO ? SEV_HIGH : SEV_INFO;
+	app_gaps_agenda(a);
+	a->views[VIEW_GAPS].sel = a->views[VIEW_GAPS].top = 0;
+	app_show(a, VIEW_GAPS);
+	app_status(a, "%s", a->gaps_least == SEV_HIGH ? _("gaps: critical and high only")
+	                                              : _("gaps: every flag"));
 }
 
 static void cmd_search(struct app *a, int key)
@@ -445,7 +521,7 @@ static const struct command commands[] = {
 	{ ACT_SEARCH, cmd_search },           { ACT_CLEAR, cmd_clear },
 	{ ACT_PICK_REGION, cmd_pick_region }, { ACT_PICK_TYPE, cmd_pick_type },
 	{ ACT_PICK_PARTNER, cmd_pick_partner }, { ACT_RELOAD, cmd_reload },
-	{ ACT_EXPORT, cmd_export },
+	{ ACT_EXPORT, cmd_export },           { ACT_SEVERITY, cmd_severity },
 };
 
 /* ---- keys -------------------------------------------------------------- */

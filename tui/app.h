@@ -14,6 +14,7 @@
 #include "config.h"
 #include "filter.h"
 #include "gaps.h"
+#include "gaps_order.h"
 #include "picker.h"
 #include "table.h"
 #include "theme.h"
@@ -56,6 +57,13 @@ struct app {
 	struct gap_list gaps;     /* for filter */
 	struct cube base;         /* unfiltered: lists of regions and partners */
 	struct gap_list base_gaps;    /* of base: each region's worst flag whatever the filter */
+	struct cube wide;         /* the filter without its regions, when it has more than
+	                             regions (else base is that): the other regions' figures
+	                             the regions view keeps beside the picked ones */
+	struct gap_agenda agenda; /* gaps as the gaps view lists them (gaps_order.h) */
+	enum severity gaps_least; /* the least severe flag the gaps view lists */
+	bool earlier_open;        /* the flags about earlier months unfolded */
+	bool gap_detail;          /* the gaps view's pane with the selected flag whole */
 	int report_month;
 
 	int regions[64];          /* regions listed, in key order then config order */
@@ -105,6 +113,16 @@ void app_set_filter(struct app *a, const struct filter *f);
  * selected ones; with a text or partner filter only those with rows; else
  * every listed region.  Returns how many. */
 int app_visible_regions(const struct app *a, int *out);
+/* The figures of the regions the filter does not pick: the cube of the
+ * filter without its regions (the unfiltered one when it has no more). */
+const struct cube *app_comparison(const struct app *a);
+/* The regions the regions view lists into out[64]: with regions picked,
+ * those it would list with none picked, so the room keeps the comparison;
+ * else app_visible_regions.  Returns how many. */
+int app_compared_regions(const struct app *a, int *out);
+/* Rebuilds the gaps view's list (after the gap list, the severity shown
+ * or the folding changed). */
+void app_gaps_agenda(struct app *a);
 /* The worst flag of the plan's gap list for region r and type t (-1: any)
  * — SEV_COUNT if none: the same whatever the filter, so a region keeps its
  * mark when it is picked or typed. */

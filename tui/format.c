@@ -44,10 +44,32 @@ static size_t utf8_decode(const unsigned char *s, uint32_t *cp)
 	return n;
 }
 
-/* Accents off for ASCII screens: "É" → "E", "œ" → "oe", else "?". */
+/* The symbols and punctuation the program writes itself (in reasons,
+ * messages, bars, French figures) and what an ASCII screen shows instead:
+ * the one list, so no symbol turns into "?" under LANG=C. */
+static const struct { uint32_t cp; const char *ascii; } ascii_symbols[] = {
+	{ 0x00A0, " " }, { 0x202F, " " }, { 0x2009, " " },     /* spaces grouping digits */
+	{ 0x2014, "-" }, { 0x2013, "-" }, { 0x2212, "-" }, { 0x2026, "..." },
+	{ 0x00B7, "." }, { 0x25CF, "*" }, { 0x2022, "*" }, { 0x25B2, "^" }, { 0x2716, "X" },
+	{ 0x26A0, "!" }, { 0x23F1, "z" }, { 0x2502, "|" }, { 0x2500, "-" }, { 0x2595, "|" },
+	{ 0x2588, "#" }, { 0x2591, "." }, { 0x2589, "#" }, { 0x258A, "#" }, { 0x258B, "#" },
+	{ 0x258C, "#" }, { 0x258D, "#" }, { 0x258E, "#" }, { 0x258F, "#" },
+	{ 0x00D7, "x" }, { 0x2192, "->" }, { 0x2190, "<-" }, { 0x00B2, "2" }, { 0x00B0, "o" },
+	{ 0x2018, "'" }, { 0x2019, "'" }, { 0x201C, "\"" }, { 0x201D, "\"" },
+	{ 0x00AB, "<<" }, { 0x00BB, ">>" }, { 0x2264, "<=" }, { 0x2265, ">=" },
+};
+
+/* Accents off for ASCII screens: "É" → "E", "œ" → "oe"; symbols by
+ * ascii_symbols; else "?". */
 static int ascii_twin(const unsigned char *s, size_t n, uint32_t cp, char *piece)
 {
 	char folded[8];
+
+	for (size_t i = 0; i < sizeof ascii_symbols / sizeof ascii_symbols[0]; i++)
+		if (ascii_symbols[i].cp == cp) {
+			strcpy(piece, ascii_symbols[i].ascii);
+			return (int)strlen(piece);
+		}
 	size_t len = text_fold((const char *)s, n, folded, sizeof folded);
 
 	if (len == 0 || len > 2 || (unsigned char)folded[0] >= 0x80 ||

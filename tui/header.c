@@ -10,6 +10,7 @@
 #include "fmt.h"
 #include "format.h"
 #include "header.h"
+#include "views.h"
 
 /* Draws "label value" pairs left to right; returns the new x. */
 static int pair(int y, int x, int right, const char *label, const char *value, enum role vr)
@@ -107,9 +108,10 @@ static void line_coverage(const struct app *a, int w)
 	scope_figures(a, &scope, &need, &target);
 	int x = coverage(a, 1, w, "Coverage of target", target, "no target");
 	x = coverage(a, x, w, "of need", need, "no figure for need");
-	/* the plan's funding only: config gives none per region or type */
+	/* the plan's funding only, beside the whole plan's coverage: config
+	 * gives none per region, type or partner, so under any filter none */
 	if (a->cfg->funding_requested <= 0 || a->cfg->funding_received < 0 ||
-	    a->cube.denominators != DENOM_PLAN)
+	    !filter_is_empty(&a->filter))
 		return;
 	coverage_pct(a->cfg->funding_received, a->cfg->funding_requested, &pct);
 	snprintf(buf, sizeof buf, "%s of %s USD (%s)", fmt_short(a->cfg->funding_received, r),
@@ -167,12 +169,13 @@ void header_draw(const struct app *a, int w)
 
 void tabs_draw(const struct app *a, int y, int w)
 {
-	char buf[64], key[16];
+	char buf[96], key[16], label[64];
 	int x = 1;
 
 	for (int v = 0; v < VIEW_TABS; v++) {
 		const struct view_ops *ops = app_view_ops(a, (enum view_id)v);
-		snprintf(buf, sizeof buf, " %s (%s) ", ops->name, keymap_first_key(ops->show, key));
+		views_tab_label(a, (enum view_id)v, label, sizeof label);
+		snprintf(buf, sizeof buf, " %s (%s) ", label, keymap_first_key(ops->show, key));
 		x += draw_text(y, x, w - x, buf, a->cur == (enum view_id)v ? ROLE_TAB_ON : ROLE_TAB);
 	}
 	if (a->cur == VIEW_HELP)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "keymap.h"
 
 #define KEY_ESC 27
@@ -40,6 +41,7 @@ const struct keybinding keymap[] = {
 	{ KEY_F(5),      ACT_VIEW_PARTNERS, NULL },
 	{ 'A',           ACT_VIEW_ROWS,     "activity rows behind the selection" },
 	{ KEY_F(6),      ACT_VIEW_ROWS,     NULL },
+	{ 's',           ACT_SEVERITY,      N_("gaps: critical and high only, or every flag") },
 	{ 'x',           ACT_REJECTED,      "rejected rows" },
 	{ 'e',           ACT_EXPORT,        "export this view for the minutes (Markdown and CSV)" },
 	{ '\n',          ACT_ENTER,         "drill down" },

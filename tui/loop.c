@@ -12,6 +12,7 @@
 
 #include "draw.h"
 #include "header.h"
+#include "i18n.h"
 #include "layout.h"
 #include "live.h"
 #include "loop.h"
@@ -27,9 +28,14 @@ static void on_signal(int sig)
 	g_signal = sig;           /* flag only: the loop does the rest */
 }
 
+/* The screen is wiped before it is given back: a terminal with no
+ * alternate screen (vt100, the Linux console) would otherwise keep the
+ * meeting's figures under the shell prompt. */
 static void restore_terminal(void)
 {
 	if (g_curses_on) {
+		clear();
+		refresh();
 		endwin();
 		g_curses_on = false;
 	}
@@ -94,6 +100,24 @@ static void install_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+/* A terminal that cannot place the cursor (TERM=dumb, an editor's shell
+ * buffer) would get the screen as a stream of lines over each other:
+ * asked once curses has read its description. */
+static bool terminal_can_draw(void)
+{
+	const char *cup = tigetstr("cup");
+	const char *term = getenv("TERM");
+
+	if (cup && cup != (const char *)-1)
+		return true;
+	endwin();
+	g_curses_on = false;
+	fprintf(stderr, _("fourw: this terminal (TERM=%s) cannot place the cursor, so the screen "
+	        "cannot be drawn; set TERM to the terminal's own (xterm-256color, "
+	        "screen-256color, vt100), or use fourw report\n"), term && *term ? term : "unset");
+	return false;
+}
+
 int loop_run(struct app *a, struct live *live)
 {
 	long keys = 0;
@@ -102,6 +126,10 @@ int loop_run(struct app *a, struct live *live)
 	install_signals();
 	atexit(restore_terminal);
 	start_curses(a);
+	if (!terminal_can_draw()) {
+		xalloc_set_fatal_hook(NULL);
+		return 2;
+	}
 	while (!a->quit && !g_signal) {
 		if (live && live_tick(live, a, live_now_ms()))
 			dirty = true;

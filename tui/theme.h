@@ -16,6 +16,7 @@
 	X(LABEL,    COLOR_CYAN,    -1,          COLOR_BLUE,    -1,          0,      0) \
 	X(FIGURE,   COLOR_WHITE,   -1,          COLOR_BLACK,   -1,          A_BOLD, A_BOLD) \
 	X(DIM,      COLOR_WHITE,   -1,          COLOR_BLACK,   -1,          0,      0) \
+	X(ASIDE,    COLOR_WHITE,   -1,          COLOR_BLACK,   -1,          A_DIM,  A_DIM) \
 	X(TAB,      COLOR_WHITE,   -1,          COLOR_BLACK,   -1,          0,      0) \
 	X(TAB_ON,   COLOR_BLACK,   COLOR_CYAN,  COLOR_WHITE,   COLOR_BLUE,  A_BOLD, A_REVERSE | A_BOLD) \
 	X(COLHEAD,  COLOR_CYAN,    -1,          COLOR_BLUE,    -1,          A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE) \

@@ -5,6 +5,7 @@
 #include "app.h"
 #include "views.h"
 #include "draw.h"
+#include "i18n.h"
 
 static int nkeys(void)
 {
@@ -14,10 +15,12 @@ static int nkeys(void)
 	return n;
 }
 
+#define NLEGEND 10
+
 static int count(const struct app *a)
 {
 	(void)a;
-	return nkeys() + 7;
+	return nkeys() + 2 + NLEGEND;
 }
 
 /* Line i of the help text: a key line, then the legend, then the
@@ -26,7 +29,7 @@ static int count(const struct app *a)
 static void help_line(const struct app *a, int i, char *keys, size_t ksize, const char **text)
 {
 	const struct glyphs *g = draw_glyphs();
-	static char legend[5][4200];      /* the last holds a path */
+	static char legend[NLEGEND][4200];      /* the last holds a path */
 	int n = 0;
 
 	keys[0] = '\0';
@@ -46,8 +49,14 @@ static void help_line(const struct app *a, int i, char *keys, size_t ksize, cons
 	         g->none, g->warn);
 	snprintf(legend[2], sizeof legend[2], "Reached = without double counting: the largest type per cercle, added up");
 	snprintf(legend[3], sizeof legend[3], "Bars: coverage of the target; colour and %% give the same class");
-	snprintf(legend[4], sizeof legend[4], "config.ini in use: %s", a->cfg->path);
-	*text = i >= 2 && i < 7 ? legend[i - 2] : "";
+	snprintf(legend[4], sizeof legend[4], _("Gaps tab: flags by severity, %s critical %s high %s medium"),
+	         g->sev[SEV_CRITICAL], g->sev[SEV_HIGH], g->sev[SEV_MEDIUM]);
+	snprintf(legend[5], sizeof legend[5], "%s", _("Gaps: earlier months' flags fold into one line; Enter opens it"));
+	snprintf(legend[6], sizeof legend[6], "%s", _("Gaps: Enter on a flag shows its reason whole, Enter again its rows"));
+	snprintf(legend[7], sizeof legend[7], "%s", _("Regions: a picked region stands out, the others stay, dimmed"));
+	snprintf(legend[8], sizeof legend[8], "%s", _("Regions: the picked region's types are listed under the table"));
+	snprintf(legend[9], sizeof legend[9], _("config.ini in use: %s"), a->cfg->path);
+	*text = i >= 2 && i < 2 + NLEGEND ? legend[i - 2] : "";
 }
 
 static void draw(struct app *a, struct view *v, int y, int x, int h, int w)

@@ -1,6 +1,9 @@
 /* view_regions: the overview — one line per region with its key, need,
  * target, reach (without double counting), coverage, partners and worst
- * flag, then the total.  Enter opens the region in the matrix. */
+ * flag, then the total.  With regions picked (a region key, r, /name) the
+ * table stays whole so the room keeps the comparison: the picked regions
+ * stand out, the others are dimmed, and below the table one picked
+ * region's types are listed.  Enter opens the region in the matrix. */
 #include <stdio.h>
 
 #include "app.h"
@@ -8,7 +11,9 @@
 #include "draw.h"
 #include "fmt.h"
 #include "gazetteer.h"
+#include "i18n.h"
 #include "layout.h"
+#include "wrap.h"
 
 enum { C_KEY, C_NAME, C_NEED, C_TARGET, C_REACHED, C_BAR, C_PCT, C_PARTNERS, C_FLAG, C_N };
 
@@ -24,12 +29,13 @@ struct line {                 /* what one line shows */
 	int64_t need, target, reached;
 	uint32_t partners;
 	enum severity flag;
+	enum role name_role;      /* picked regions stand out, the others are dimmed */
 };
 
 static int count(const struct app *a)
 {
 	int regs[64];
-	return app_visible_regions(a, regs) + 1;
+	return app_compared_regions(a, regs) + 1;
 }
 
 static const char *figure(int64_t v, char *buf)
@@ -51,18 +57,19 @@ static void draw_line(const struct app *a, int y, const int *x, const int *w,
                       const struct line *l, bool selected)
 {
 	char b[32], k[4] = { (char)(l->key ? l->key : ' '), 0 };
-	enum role base = selected ? ROLE_SELECTED : ROLE_NORMAL;
+	bool dim = l->name_role == ROLE_ASIDE;
+	enum role base = selected ? ROLE_SELECTED : dim ? ROLE_ASIDE : ROLE_NORMAL;
 	double pct;
 
 	draw_fill(y, x[0], x[C_N - 1] + w[C_N - 1] - x[0], base);
-	draw_cell(y, x[C_KEY], w[C_KEY], k, false, selected ? base : ROLE_KEY);
-	draw_cell(y, x[C_NAME], w[C_NAME], l->name, false, base);
+	draw_cell(y, x[C_KEY], w[C_KEY], k, false, selected || dim ? base : ROLE_KEY);
+	draw_cell(y, x[C_NAME], w[C_NAME], l->name, false, selected ? base : l->name_role);
 	draw_cell(y, x[C_NEED], w[C_NEED], figure(l->need, b), true, base);
 	draw_cell(y, x[C_TARGET], w[C_TARGET], figure(l->target, b), true, base);
 	draw_cell(y, x[C_REACHED], w[C_REACHED], fmt_short(l->reached, b), true,
-	          selected ? base : ROLE_FIGURE);
+	          selected || dim ? base : ROLE_FIGURE);
 	if (coverage_pct(l->reached, l->target, &pct)) {
-		enum role cr = draw_coverage_role(pct, &a->cfg->th);
+		enum role cr = dim ? ROLE_ASIDE : draw_coverage_role(pct, &a->cfg->th);
 		draw_bar(y, x[C_BAR], w[C_BAR], pct, cr);
 		draw_cell(y, x[C_PCT], w[C_PCT], fmt_pct(pct, b), true, selected ? base : cr);
 	} else {
@@ -75,17 +82,70 @@ static void draw_line(const struct app *a, int y, const int *x, const int *w,
 		          selected ? base : draw_severity_role(l->flag));
 }
 
+/* The total of what the table lists: with regions picked, of every
+ * region (the picked one's own figures are on its line and in the header),
+ * its flag the plan's worst, as the Flag column's are. */
 static void total_line(const struct app *a, struct line *l)
 {
-	int r = app_single_region(a);
+	const struct cube *q = app_comparison(a);
+	const struct gap_list *gl = filter_limits_regions(&a->filter) ? &a->base_gaps : &a->gaps;
 
-	*l = (struct line){ 0, r >= 0 ? "Total (this region)"
-	                       : filter_limits_regions(&a->filter) ? "Total (selected)" : "Total (plan)",
-		a->cube.total_in_need, a->cube.total_targeted,
-		a->cube.total_dedup, a->cube.total.partners, SEV_COUNT };
-	for (size_t i = 0; i < a->gaps.len; i++)
-		if (a->gaps.items[i].severity < l->flag)
-			l->flag = a->gaps.items[i].severity;
+	*l = (struct line){ 0, q == &a->base ? _("Total (plan)") : _("Total (all regions)"),
+		q->total_in_need, q->total_targeted, q->total_dedup, q->total.partners, SEV_COUNT,
+		ROLE_NORMAL };
+	for (size_t i = 0; i < gl->len; i++)
+		if (gl->items[i].severity < l->flag)
+			l->flag = gl->items[i].severity;
+}
+
+static void region_line(const struct app *a, int r, struct line *l)
+{
+	const struct region *g = &a->cfg->regions[r];
+	const struct cube *q = filter_has_region(&a->filter, r) ? &a->cube : app_comparison(a);
+	enum role name = !filter_limits_regions(&a->filter) ? ROLE_NORMAL
+	               : filter_has_region(&a->filter, r) ? ROLE_FILTER : ROLE_ASIDE;
+
+	*l = (struct line){ layout_region_key(a->cfg, r), g->name, g->in_need, g->targeted,
+		q->region_dedup[r], q->region[r].partners, app_worst_flag(a, r, -1), name };
+}
+
+/* One type of the picked region: "GC 1.03k ▲", "ENA — ▲" where no
+ * partner works on it and a gap rule says so; nothing for a type with no
+ * row and no flag. */
+static size_t type_words(const struct app *a, int r, int t, char *buf, size_t size)
+{
+	const struct measure *m = cube_cell(&a->cube, (size_t)r, (size_t)t);
+	enum severity s = gaps_worst_for_cell(&a->gaps, r, t);
+	bool none = gaps_no_partner(&a->gaps, r, t) != SEV_COUNT;
+	char n[32];
+
+	if (m->activities == 0 && !none && s == SEV_COUNT)
+		return 0;
+	int used = snprintf(buf, size, "%s %s%s%s", a->cfg->types[t].code,
+	                    none || m->activities == 0 ? draw_glyphs()->none : fmt_short(m->reached, n),
+	                    s == SEV_COUNT ? "" : " ", s == SEV_COUNT ? "" : draw_glyphs()->sev[s]);
+	return used > 0 && (size_t)used < size ? (size_t)used : 0;
+}
+
+/* Below the table, the one picked region's types, as many lines as fit:
+ * "Ségou by type: GC 1.03k · PSS 10.6k ● · …" (M lists them in full). */
+static void picked_types(const struct app *a, int y, int x, int h, int w)
+{
+	int r = app_single_region(a);
+	char buf[1536], word[96];
+	size_t used;
+
+	if (r < 0 || h < 1)
+		return;
+	used = (size_t)snprintf(buf, sizeof buf, _("%s by type (M: the full list):"),
+	                        a->cfg->regions[r].name);
+	for (size_t t = 0; t < a->cfg->ntypes && used < sizeof buf; t++) {
+		size_t n = type_words(a, r, (int)t, word, sizeof word);
+		if (n && used + n + 8 < sizeof buf)
+			used += (size_t)snprintf(buf + used, sizeof buf - used, "%s %s",
+			                         used > 0 && buf[used - 1] == ':' ? "" : "  ", word);
+	}
+	wrap_draw(y, x, w, h, buf, ROLE_LABEL);
 }
 
 /* Nothing under the filter: say so, and where the typed text looks like
@@ -102,7 +162,7 @@ static void empty_message(const struct app *a, int y, int x, int w)
 
 static void draw(struct app *a, struct view *v, int y, int x0, int h, int w)
 {
-	int regs[64], n = app_visible_regions(a, regs), wd[C_N], x[C_N];
+	int regs[64], n = app_compared_regions(a, regs), wd[C_N], x[C_N], row = y;
 	struct line l;
 
 	layout_columns(cols, C_N, w - 2, 1, wd);
@@ -110,28 +170,26 @@ static void draw(struct app *a, struct view *v, int y, int x0, int h, int w)
 	for (int c = 1; c < C_N; c++)
 		x[c] = x[c - 1] + wd[c - 1] + 1;
 	draw_heading(y, x, wd);
-	if (n == 0) {             /* no total under a message saying there are no rows */
+	if (n == 0) {   /* no total under a message saying there are no rows */
 		empty_message(a, y + 2, x0 + 2, w - 4);
 		return;
 	}
 	for (int i = v->top; i < n + 1 && i - v->top < h - 2; i++) {
-		int row = y + 1 + (i - v->top);
+		row = y + 1 + (i - v->top);
 		if (i < n) {
-			const struct region *g = &a->cfg->regions[regs[i]];
-			l = (struct line){ layout_region_key(a->cfg, regs[i]), g->name, g->in_need,
-				g->targeted, a->cube.region_dedup[regs[i]], a->cube.region[regs[i]].partners,
-				app_worst_flag(a, regs[i], -1) };
+			region_line(a, regs[i], &l);
 		} else {
 			total_line(a, &l);
 			row++;            /* a blank line sets the total apart */
 		}
 		draw_line(a, row, x, wd, &l, i == v->sel);
 	}
+	picked_types(a, row + 2, x0 + 1, y + h - row - 2, w - 2);
 }
 
 static enum handled act(struct app *a, struct view *v, enum action act)
 {
-	int regs[64], n = app_visible_regions(a, regs);
+	int regs[64], n = app_compared_regions(a, regs);
 
 	if (act != ACT_ENTER)
 		return H_IGNORED;

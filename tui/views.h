@@ -11,4 +11,10 @@ extern const struct view_ops view_regions_ops, view_matrix_ops, view_gaps_ops,
 
 extern const struct view_ops *const views_all[VIEW_COUNT];
 
+/* The label of view v's tab: its name, with what it holds where that
+ * matters before it is opened ("Gaps 3✖ 3▲ 7●"). */
+void views_tab_label(const struct app *a, enum view_id v, char *buf, size_t size);
+/* The gaps tab's: how many flags of each severity, shown or not. */
+void view_gaps_label(const struct app *a, char *buf, size_t size);
+
 #endif

@@ -175,14 +175,15 @@ for sig in TERM HUP; do
 	check "SIG$sig: stderr empty" stderr_empty
 done
 
-# The rows behind a concentration flag are listed when it is opened, from
+# The rows behind a concentration flag are listed when it is opened (Enter
+# opens the flag's pane, Enter again its rows), from
 # the cube it was computed from: the tenth flag of the sample plan, 22 rows
 # (fourw gaps lists the same).
 start 120x40
 wait_for 'Reached [0-9]' >/dev/null
 keys G
 wait_for 'Severity +Kind' >/dev/null
-keys Down Down Down Down Down Down Down Down Down Enter
+keys Down Down Down Down Down Down Down Down Down Enter Enter
 check "gaps: Enter on the concentration flag lists its rows" \
 	wait_for 'Rows behind: Mopti — Bandiagara — PSS: 4 partners'
 check "gaps: its first row, irc_fr.csv:272" wait_for '^ *data/sheets/irc_fr.csv:272 +IRC +Mopti +Bandiagara +PSS'
@@ -308,7 +309,7 @@ start 100x30
 wait_for 'Funding' >/dev/null
 keys G
 check "low coverage: the flag says how many rows are behind it" wait_for "critical +low-coverage +$kayes_rows +Kayes:"
-keys Enter
+keys Enter Enter
 check "low coverage: Enter lists them" wait_for 'data/sheets/sci_tab\.tsv:269 +Save the Children +Kayes'
 keys q; wait_for '^rc=0' >/dev/null
 
