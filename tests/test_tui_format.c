@@ -42,6 +42,20 @@ Test(tui_format, clips_with_ellipsis_never_mid_character)
 	cr_expect(eq(str, out, "éé…"));
 }
 
+Test(tui_format, clipping_never_shows_part_of_a_number)
+{
+	char out[64];
+	/* 18 columns hold 17 characters and the ellipsis: "Kayes: 1,901 of 3";
+	 * the 3 of 30,000 goes instead of showing */
+	cr_expect(eq(int, format_clip("Kayes: 1,901 of 30,000 targeted", 18, false, out, sizeof out), 17));
+	cr_expect(eq(str, out, "Kayes: 1,901 of …"));
+	cr_expect(eq(int, format_clip("(6.3%) expected", 5, false, out, sizeof out), 2));
+	cr_expect(eq(str, out, "(…"));
+	cr_expect(eq(int, format_clip("1234567", 4, false, out, sizeof out), 1));
+	cr_expect(eq(str, out, "…"));
+	cr_expect(eq(int, format_clip("1234", 4, false, out, sizeof out), 4));   /* fits: whole */
+}
+
 Test(tui_format, wide_characters_are_not_split)
 {
 	char out[64];
@@ -117,4 +131,31 @@ Test(tui_format, every_symbol_has_an_ascii_twin)
 			cr_expect(lt(int, (unsigned char)*p, 0x80));
 	}
 	cr_expect(strcmp(format_glyphs(false)->sev[SEV_CRITICAL], a->sev[SEV_CRITICAL]) != 0);
+}
+
+Test(tui_format, clip_left_keeps_the_line_number)
+{
+	char out[64];
+	cr_expect(eq(int, format_clip_left("irc_fr.csv:272", 20, false, out, sizeof out), 14));
+	cr_expect(eq(str, out, "irc_fr.csv:272"));             /* fits: whole */
+	/* 12 columns: the ellipsis and the last 11 characters */
+	cr_expect(eq(int, format_clip_left("data/sheets/irc_fr.csv:272", 12, false, out, sizeof out), 12));
+	cr_expect(eq(str, out, "…_fr.csv:272"));
+	cr_expect(eq(int, format_clip_left("data/sheets/irc_fr.csv:272", 12, true, out, sizeof out), 12));
+	cr_expect(eq(str, out, "~_fr.csv:272"));
+	/* "éééé:1" is 6 columns: in 4, three é go and one stays whole */
+	cr_expect(eq(int, format_clip_left("éééé:1", 4, false, out, sizeof out), 4));
+	cr_expect(eq(str, out, "…é:1"));
+	cr_expect(eq(int, format_clip_left("abc", 0, false, out, sizeof out), 0));
+	cr_expect(eq(str, out, ""));
+}
+
+Test(tui_format, figures_whole_or_in_a_shorter_unit)
+{
+	char buf[32];
+	cr_expect(eq(str, (char *)format_figure(1234567, 9, buf), "1,234,567"));   /* 9 characters */
+	cr_expect(eq(str, (char *)format_figure(1234567, 8, buf), "1.23M"));       /* 3 significant digits */
+	cr_expect(eq(str, (char *)format_figure(12345, 5, buf), "12.3k"));
+	cr_expect(eq(str, (char *)format_figure(999, 3, buf), "999"));
+	cr_expect(eq(str, (char *)format_figure(0, 1, buf), "0"));
 }
