@@ -17,18 +17,19 @@ static int count(const struct app *a)
 	return (int)a->rows.n;
 }
 
-/* The columns right of File:line, scrolled sideways with h/l so the
- * people columns are reachable on any screen; the activity, free text,
- * takes what is left. */
-enum { R_PARTNER, R_REGION, R_CERCLE, R_TYPE, R_MONTH, R_STATUS, R_REACHED,
-       R_GIRLS, R_BOYS, R_WOMEN, R_MEN, R_ACTIVITY, R_N };
+/* The columns right of File:line, in this order on screen, scrolled
+ * sideways with h/l so the people columns are reachable on any screen:
+ * who, where and what first, then reached beside its breakdown; the
+ * activity, free text, takes what is left. */
+enum { R_PARTNER, R_REGION, R_CERCLE, R_TYPE, R_REACHED, R_GIRLS, R_BOYS, R_WOMEN, R_MEN,
+       R_MONTH, R_STATUS, R_ACTIVITY, R_N };
 static const struct layout_col row_cols[R_N] = {
 	[R_PARTNER] = { 18, 18, LF_KEEP }, [R_REGION] = { 10, 10, LF_KEEP },
 	[R_CERCLE] = { 12, 12, LF_KEEP }, [R_TYPE] = { 5, 5, LF_KEEP },
-	[R_MONTH] = { 7, 7, LF_KEEP }, [R_STATUS] = { 9, 9, LF_KEEP },
 	[R_REACHED] = { 8, 8, LF_KEEP }, [R_GIRLS] = { 7, 7, LF_KEEP },
 	[R_BOYS] = { 7, 7, LF_KEEP }, [R_WOMEN] = { 7, 7, LF_KEEP },
-	[R_MEN] = { 7, 7, LF_KEEP }, [R_ACTIVITY] = { 8, 60, LF_KEEP },
+	[R_MEN] = { 7, 7, LF_KEEP }, [R_MONTH] = { 7, 7, LF_KEEP },
+	[R_STATUS] = { 9, 9, LF_KEEP }, [R_ACTIVITY] = { 8, 60, LF_KEEP },
 };
 #define IS_FIGURE(c) ((c) >= R_REACHED && (c) <= R_MEN)
 
@@ -74,7 +75,7 @@ static const char *people(int64_t v, int cols, char *buf)
 	return v >= 0 ? format_figure(v, cols, buf) : strcpy(buf, "-");
 }
 
-/* "World Vision | Mopti | Bankass | GC | 2024-03 | ongoing | 1,234 | …" */
+/* "World Vision | Mopti | Bankass | GC | 1,234 | 600 | … | 2024-03 | ongoing | …" */
 static void activity_cells(const struct app *a, const struct activity *r, struct cells *c)
 {
 	const struct config *cfg = a->cfg;
@@ -162,8 +163,8 @@ static void row_cells(int y, const struct table_geom *g, const struct cells *c, 
 
 static void heading(const struct app *a, int y, int x, int w, const struct table_geom *g)
 {
-	static const char *const names[R_N] = { "Partner", "Region", "Cercle", "Type", "Month",
-		"Status", "Reached", "Girls", "Boys", "Women", "Men", "Activity" };
+	static const char *const names[R_N] = { "Partner", "Region", "Cercle", "Type", "Reached",
+		N_("Girls"), N_("Boys"), N_("Women"), N_("Men"), "Month", "Status", "Activity" };
 	struct cells c;
 	char title[256];
 
@@ -176,7 +177,7 @@ static void heading(const struct app *a, int y, int x, int w, const struct table
 	if (a->rows.mode == ROWS_REJECTED)
 		return;
 	for (int k = 0; k < R_N; k++)
-		snprintf(c.text[k], sizeof c.text[k], "%s", names[k]);
+		snprintf(c.text[k], sizeof c.text[k], "%s", _(names[k]));
 	draw_cell(y + 1, x + 1, g->locw, "File:line", false, ROLE_COLHEAD);
 	row_cells(y + 1, g, &c, ROLE_COLHEAD);
 }
