@@ -93,6 +93,32 @@ Test(tui_layout, columns_drop_in_order)
 	cr_expect(eq(int, w[RC_REACHED], 7));
 }
 
+Test(tui_layout, a_narrow_table_scrolls_to_what_it_dropped)
+{
+	int w[RC_N];
+
+	/* unscrolled: the drop order (as columns_drop_in_order at 60) */
+	cr_expect(eq(int, layout_table(region_cols, RC_N, 2, 58, 1, 0, w), 0));
+	cr_expect(eq(int, w[RC_BAR] + w[RC_PARTNERS], 0));
+	/* one step: key and name (12 + 3 + 2 gaps = 17) stay; from need on,
+	 * in 41 columns: need 7, target 8, reached 7, bar 8, % 6 + 4 gaps = 40 */
+	cr_expect(eq(int, layout_table(region_cols, RC_N, 2, 58, 1, 1, w), 1));
+	cr_expect(eq(int, w[RC_KEY], 3));
+	cr_expect(eq(int, w[RC_NAME], 12));
+	cr_expect(eq(int, w[RC_BAR], 8));
+	cr_expect(eq(int, w[RC_PARTNERS], 0));
+	/* three steps: reached to flag (7 + 8 + 6 + 8 + 4 + 4 gaps = 37): the
+	 * partners in view; further steps stop there */
+	cr_expect(eq(int, layout_table(region_cols, RC_N, 2, 58, 1, 3, w), 3));
+	cr_expect(eq(int, w[RC_NEED] + w[RC_TARGET], 0));
+	cr_expect(eq(int, w[RC_PARTNERS], 8));
+	cr_expect(gt(int, w[RC_FLAG], 0));
+	cr_expect(eq(int, layout_table(region_cols, RC_N, 2, 58, 1, 9, w), 3));
+	/* a table that fits does not scroll */
+	cr_expect(eq(int, layout_table(region_cols, RC_N, 2, 158, 1, 2, w), 0));
+	cr_expect(eq(int, w[RC_BAR], 30));
+}
+
 Test(tui_layout, positions_skip_dropped_columns)
 {
 	const int w[] = { 3, 0, 5 };

@@ -188,6 +188,21 @@ int layout_scroll_columns(const struct layout_col *cols, int n, int width, int g
 	return left;
 }
 
+int layout_table(const struct layout_col *cols, int n, int frozen, int width, int gap, int left,
+                 int *widths)
+{
+	int used = 0;
+
+	if (layout_columns(cols, n, width, gap, widths) == n || left <= 0 || frozen >= n)
+		return 0;
+	for (int i = 0; i < frozen; i++) {
+		widths[i] = cols[i].min;
+		used += cols[i].min + gap;
+	}
+	return 1 + layout_scroll_columns(cols + frozen, n - frozen, width - used, gap, left - 1,
+	                                 widths + frozen);
+}
+
 int layout_step(int sel, int n, int h, enum layout_step step)
 {
 	int page = h > 1 ? h - 1 : 1;

@@ -61,6 +61,14 @@ int layout_positions(const int *widths, int n, int x0, int gap, int *xs);
 int layout_scroll_columns(const struct layout_col *cols, int n, int width, int gap, int left,
                           int *widths);
 
+/* A table whose first `frozen` columns (key, name) always show.  Unscrolled
+ * (left 0) it is layout_columns: what gives way goes in the drop order.
+ * When something had to go, left > 0 scrolls the other columns sideways
+ * from their (left-1)-th, as layout_scroll_columns, so every column can be
+ * reached.  Returns left, clamped (0 when the whole table fits). */
+int layout_table(const struct layout_col *cols, int n, int frozen, int width, int gap, int left,
+                 int *widths);
+
 /* Scroll arithmetic for a list of n lines shown h at a time. */
 enum layout_step { STEP_UP, STEP_DOWN, STEP_PAGE_UP, STEP_PAGE_DOWN, STEP_HOME, STEP_END };
 int layout_step(int sel, int n, int h, enum layout_step step);

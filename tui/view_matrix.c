@@ -226,7 +226,7 @@ static void draw_types(struct app *a, struct view *v, int y, int x, int h, int w
 	char written[512];
 	bool rolled = report_out_written_words(a->cfg, &a->cube, (size_t)r, written, sizeof written);
 
-	layout_columns(type_cols, T_N, w - 2, 1, ws);
+	v->left = layout_table(type_cols, T_N, T_REACHED, w - 2, 1, v->left, ws);   /* type stays */
 	layout_positions(ws, T_N, x + 1, 1, xs);
 	types_heading(y, xs, ws);
 	v->top = layout_scroll(v->top, v->sel, nt + 1, h - 3 - rolled);
@@ -276,6 +276,8 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 		v->col = v->col > 0 ? v->col - 1 : 0;
 	} else if (act == ACT_RIGHT && !single(a)) {
 		v->col = v->col + 1 < nt ? v->col + 1 : nt - 1;
+	} else if (act == ACT_LEFT || act == ACT_RIGHT) {   /* one region's list on a narrow screen */
+		v->left += act == ACT_RIGHT ? 1 : v->left > 0 ? -1 : 0;
 	} else {
 		return H_IGNORED;
 	}

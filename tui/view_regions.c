@@ -111,7 +111,7 @@ static void draw(struct app *a, struct view *v, int y, int x0, int h, int w)
 	int regs[64], n = app_visible_regions(a, regs), wd[C_N], x[C_N];
 	struct line l;
 
-	layout_columns(cols, C_N, w - 2, 1, wd);
+	v->left = layout_table(cols, C_N, C_NEED, w - 2, 1, v->left, wd);   /* key, name stay */
 	layout_positions(wd, C_N, x0 + 1, 1, x);
 	draw_heading(y, x, wd);
 	if (n == 0) {             /* no total under a message saying there are no rows */
@@ -137,6 +137,10 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 {
 	int regs[64], n = app_visible_regions(a, regs);
 
+	if (act == ACT_LEFT || act == ACT_RIGHT) {   /* a narrow screen's dropped columns */
+		v->left += act == ACT_RIGHT ? 1 : v->left > 0 ? -1 : 0;
+		return H_HANDLED;
+	}
 	if (act != ACT_ENTER)
 		return H_IGNORED;
 	app_push(a);

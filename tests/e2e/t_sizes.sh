@@ -165,13 +165,18 @@ for size in 60x20 70x22 80x24 100x30 160x45; do
 	check "$size regions: every figure as fourw report's" sz_regions_match
 	check "$size regions: no figure cut" sz_no_cut_figure
 	check "$size regions: ? help and q quit shown" sz_help_key
-	keys 5 M
+	keys l l l        # scrolled: what a narrow screen dropped comes back
+	check "$size regions scrolled: the partners shown" wait_for 'Reached .*Partners +Flag'
+	check "$size regions scrolled: every figure as fourw report's" sz_regions_match
+	keys h h h 5 M
 	wait_for 'Type +Intervention +Reached' >/dev/null
 	check "$size types: Flag column shown" wait_for 'Type +Intervention +Reached .* Flag'
 	check "$size types: Mopti's types as fourw report's" sz_types_match
 	check "$size types: no figure cut" sz_no_cut_figure
 	check "$size types: ? help and q quit shown" sz_help_key
-	keys 5
+	keys l l
+	check "$size types scrolled: the cercles shown" wait_for 'Activities +Cercles'
+	keys h h 5
 	wait_for '^ +Region +GC ' >/dev/null
 	check "$size matrix: cells as fourw report's" sz_matrix_match
 	check "$size matrix: no figure cut" sz_no_cut_figure
