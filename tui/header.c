@@ -98,17 +98,17 @@ static void line_figures(const struct app *a, int w)
 	scope_figures(a, &scope, &need, &target);
 	x += draw_text(1, x, w - x, scope, ROLE_FILTER);
 	x += draw_text(1, x, w - x, ":  ", ROLE_NORMAL);
-	x = pair_whole(1, x, w, "In need", short_or_unknown(need, b), ROLE_FIGURE, gap);
-	x = pair_whole(1, x, w, "Targeted", short_or_unknown(target, b), ROLE_FIGURE, gap);
+	x = pair_whole(1, x, w, _("In need"), short_or_unknown(need, b), ROLE_FIGURE, gap);
+	x = pair_whole(1, x, w, _("Targeted"), short_or_unknown(target, b), ROLE_FIGURE, gap);
 	/* Reached and the simple sum whole where they fit, else in thousands */
 	was = x;
-	x = pair_whole(1, x, w, "Reached", fmt_int(a->cube.total_dedup, b), ROLE_FIGURE, gap);
+	x = pair_whole(1, x, w, _("Reached"), fmt_int(a->cube.total_dedup, b), ROLE_FIGURE, gap);
 	if (x == was)
-		x = pair_whole(1, x, w, "Reached", fmt_short(a->cube.total_dedup, b), ROLE_FIGURE, gap);
+		x = pair_whole(1, x, w, _("Reached"), fmt_short(a->cube.total_dedup, b), ROLE_FIGURE, gap);
 	was = x;
-	x = pair_whole(1, x, w, "Simple sum", fmt_int(a->cube.total.reached, b), ROLE_NORMAL, gap);
+	x = pair_whole(1, x, w, _("Simple sum"), fmt_int(a->cube.total.reached, b), ROLE_NORMAL, gap);
 	if (x == was)
-		pair_whole(1, x, w, "Simple sum", fmt_short(a->cube.total.reached, b), ROLE_NORMAL, gap);
+		pair_whole(1, x, w, _("Simple sum"), fmt_short(a->cube.total.reached, b), ROLE_NORMAL, gap);
 }
 
 /* How reached is counted, and the plan's reporting mode: the longest
@@ -176,9 +176,9 @@ static void line_coverage(const struct app *a, int w)
 	bool wide = w >= 80;
 
 	scope_figures(a, &scope, &need, &target);
-	int x = coverage(a, 1, w, wide ? "Coverage of target" : _("Target"), target,
-	                 wide ? "no target" : _("none"));
-	x = coverage(a, x, w, wide ? "of need" : _("Need"), need, wide ? "no figure for need" : _("none"));
+	int x = coverage(a, 1, w, wide ? _("Coverage of target") : _("Target"), target,
+	                 wide ? _("no target") : _("none"));
+	x = coverage(a, x, w, wide ? _("of need") : _("Need"), need, wide ? _("no figure for need") : _("none"));
 	/* the plan's funding only: config gives none per region or type */
 	if (a->cfg->funding_requested <= 0 || a->cfg->funding_received < 0 ||
 	    a->cube.denominators != DENOM_PLAN)
@@ -198,19 +198,19 @@ static void data_quality(const struct app *a, int x, int w)
 
 	x += w >= 100 ? 3 : 1;
 	if (rejects) {
-		snprintf(forms[0], sizeof forms[0], " %s %zu rejected row%s (x)", warn, rejects, rejects == 1 ? "" : "s");
+		snprintf(forms[0], sizeof forms[0], _(" %s %zu rejected row%s (x)"), warn, rejects, rejects == 1 ? "" : "s");
 		snprintf(forms[1], sizeof forms[1], _(" %s %zu rejected (x)"), warn, rejects);
-		snprintf(forms[2], sizeof forms[2], " %s %zu (x)", warn, rejects);
+		snprintf(forms[2], sizeof forms[2], _(" %s %zu (x)"), warn, rejects);
 		const char *const alts[] = { forms[0], forms[1], forms[2] };
 		x += draw_fitting(4, x, w - x, alts, 3, ROLE_WARN);
 	}
 	if (a->tab->nresent) {
-		snprintf(forms[0], sizeof forms[0], "  %s sent again", fmt_int((int64_t)a->tab->nresent, n1));
+		snprintf(forms[0], sizeof forms[0], _("  %s sent again"), fmt_int((int64_t)a->tab->nresent, n1));
 		const char *const alts[] = { forms[0] };
 		x += draw_fitting(4, x, w - x, alts, 1, ROLE_WARN);
 	}
 	if (a->base.outside_plan) {
-		snprintf(forms[0], sizeof forms[0], "  %s outside %d",
+		snprintf(forms[0], sizeof forms[0], _("  %s outside %d"),
 		         fmt_int((int64_t)a->base.outside_plan, n1), a->cfg->plan_year);
 		const char *const alts[] = { forms[0] };
 		draw_fitting(4, x, w - x, alts, 1, ROLE_WARN);
@@ -228,7 +228,7 @@ static void line_filters(const struct app *a, int w)
 	x += draw_text(4, x, w / 2 - x, desc, filter_is_empty(&a->filter) ? ROLE_NORMAL : ROLE_FILTER);
 	fmt_int((int64_t)a->tab->len, n1);
 	format_month(a->tab->latest_month, month);
-	snprintf(forms[0], sizeof forms[0], "   %zu sheet%s %s %s rows %s latest %s", a->tab->nsources,
+	snprintf(forms[0], sizeof forms[0], _("   %zu sheet%s %s %s rows %s latest %s"), a->tab->nsources,
 	         a->tab->nsources == 1 ? "" : "s", bullet, n1, bullet, month);
 	snprintf(forms[1], sizeof forms[1], _("  %s rows %s %s"), n1, bullet, month);
 	snprintf(forms[2], sizeof forms[2], _("  %s rows"), n1);

@@ -10,6 +10,7 @@
 #include "views.h"
 #include "draw.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "layout.h"
 #include "report_out.h"
 
@@ -63,12 +64,12 @@ static void legend(const struct app *a, int y, int x, int w)
 	char p[6][96];
 
 	(void)a;
-	snprintf(p[0], sizeof p[0], "%s critical", g->sev[SEV_CRITICAL]);
-	snprintf(p[1], sizeof p[1], "%s high", g->sev[SEV_HIGH]);
-	snprintf(p[2], sizeof p[2], "%s medium", g->sev[SEV_MEDIUM]);
-	snprintf(p[3], sizeof p[3], "%s info", g->sev[SEV_INFO]);
-	snprintf(p[4], sizeof p[4], "%s + mark = no partner where there is need", g->none);
-	snprintf(p[5], sizeof p[5], "%s = no rows", g->none);
+	snprintf(p[0], sizeof p[0], _("%s critical"), g->sev[SEV_CRITICAL]);
+	snprintf(p[1], sizeof p[1], _("%s high"), g->sev[SEV_HIGH]);
+	snprintf(p[2], sizeof p[2], _("%s medium"), g->sev[SEV_MEDIUM]);
+	snprintf(p[3], sizeof p[3], _("%s info"), g->sev[SEV_INFO]);
+	snprintf(p[4], sizeof p[4], _("%s + mark = no partner where there is need"), g->none);
+	snprintf(p[5], sizeof p[5], _("%s = no rows"), g->none);
 	const char *const pieces[] = { p[0], p[1], p[2], p[3], p[4], p[5] };
 	draw_pieces(y, x, w, pieces, 6, "  ", ROLE_DIM);
 }
@@ -85,11 +86,11 @@ static void detail(const struct app *a, int r, int t, int y, int x, int w)
 	if (format_width(p[0], draw_ascii()) > w)     /* the type's code when its name is too long */
 		snprintf(p[0], sizeof p[0], "%s %s %s:", r < 0 ? "All regions" : a->cfg->regions[r].name,
 		         draw_glyphs()->bullet, t < 0 ? "all types" : a->cfg->types[t].code);
-	snprintf(p[1], sizeof p[1], "%s reached (sum)", fmt_int(m->reached, n));
-	snprintf(p[2], sizeof p[2], "%u partners", m->partners);
-	snprintf(p[3], sizeof p[3], "%u activities", m->activities);
-	snprintf(p[4], sizeof p[4], "%u cercles", m->cercles);
-	snprintf(p[5], sizeof p[5], "Enter lists the rows");
+	snprintf(p[1], sizeof p[1], _("%s reached (sum)"), fmt_int(m->reached, n));
+	snprintf(p[2], sizeof p[2], _("%u partners"), m->partners);
+	snprintf(p[3], sizeof p[3], _("%u activities"), m->activities);
+	snprintf(p[4], sizeof p[4], _("%u cercles"), m->cercles);
+	snprintf(p[5], sizeof p[5], "%s", _("Enter lists the rows"));
 	snprintf(sep, sizeof sep, " %s ", draw_glyphs()->bullet);
 	/* the name and the reached figure keep their place: the rest follow if they fit */
 	int used = draw_text(y, x, w, p[0], ROLE_LABEL) + 1;
@@ -179,7 +180,7 @@ static void type_line(const struct app *a, int y, const int *xs, const int *ws, 
 
 	draw_fill(y, xs[T_CODE], layout_positions(ws, T_N, xs[T_CODE], 1, NULL) - xs[T_CODE], base);
 	draw_cell(y, xs[T_CODE], ws[T_CODE], t < 0 ? "" : a->cfg->types[t].code, false, sel ? base : ROLE_KEY);
-	draw_cell(y, xs[T_LABEL], ws[T_LABEL], t < 0 ? "All types (simple sum)" : a->cfg->types[t].label_en,
+	draw_cell(y, xs[T_LABEL], ws[T_LABEL], t < 0 ? _("All types (simple sum)") : a->cfg->types[t].label_en,
 	          false, base);
 	draw_cell(y, xs[T_REACHED], ws[T_REACHED], fmt_int(m->reached, n), true, sel ? base : ROLE_FIGURE);
 	snprintf(n, sizeof n, "%u", m->partners);
@@ -193,10 +194,10 @@ static void type_line(const struct app *a, int y, const int *xs, const int *ws, 
 
 static void types_heading(int y, const int *xs, const int *ws)
 {
-	static const char *const names[T_N] = { "Type", "Intervention", "Reached", "Partners",
-		"Activities", "Cercles", "Flag" };
+	static const char *const names[T_N] = { N_("Type"), N_("Intervention"), N_("Reached"),
+		N_("Partners"), N_("Activities"), N_("Cercles"), N_("Flag") };
 	for (int c = 0; c < T_N; c++)
-		draw_cell(y, xs[c], ws[c], names[c], c >= T_REACHED && c < T_FLAG, ROLE_COLHEAD);
+		draw_cell(y, xs[c], ws[c], _(names[c]), c >= T_REACHED && c < T_FLAG, ROLE_COLHEAD);
 }
 
 /* Rule 12: the regions the sheets wrote, one level down — each
@@ -216,7 +217,7 @@ static void written_line(const char *words, int y, int x, int w)
 		}
 		pieces[n++] = p;
 	}
-	int used = draw_text(y, x, w, "As written: ", ROLE_DIM);
+	int used = draw_text(y, x, w, _("As written: "), ROLE_DIM);
 	draw_pieces(y, x + used, w - used, pieces, n, sep, ROLE_DIM);
 }
 

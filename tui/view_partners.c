@@ -9,6 +9,7 @@
 #include "draw.h"
 #include "fmt.h"
 #include "format.h"
+#include "i18n.h"
 #include "layout.h"
 
 #define REG_W 6
@@ -52,10 +53,10 @@ static void heading(const struct app *a, int y, const struct fixed *f, const int
 {
 	char name[8];
 
-	draw_cell(y, f->x[P_NAME], f->w[P_NAME], "Partner", false, ROLE_COLHEAD);
-	draw_cell(y, f->x[P_LATEST], f->w[P_LATEST], "Latest", false, ROLE_COLHEAD);
-	draw_cell(y, f->x[P_STALE], f->w[P_STALE], "Stale", false, ROLE_COLHEAD);
-	draw_cell(y, f->x[P_REACHED], f->w[P_REACHED], "Reached", true, ROLE_COLHEAD);
+	draw_cell(y, f->x[P_NAME], f->w[P_NAME], _("Partner"), false, ROLE_COLHEAD);
+	draw_cell(y, f->x[P_LATEST], f->w[P_LATEST], _("Latest"), false, ROLE_COLHEAD);
+	draw_cell(y, f->x[P_STALE], f->w[P_STALE], _("Stale"), false, ROLE_COLHEAD);
+	draw_cell(y, f->x[P_REACHED], f->w[P_REACHED], _("Reached"), true, ROLE_COLHEAD);
 	for (int i = 0; i < nr; i++) {
 		format_clip(a->cfg->regions[regs[i]].name, REG_W - 1, draw_ascii(), name, sizeof name);
 		draw_cell(y, f->right + 1 + i * REG_W, REG_W - 1, name, true, ROLE_COLHEAD);
@@ -106,8 +107,8 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 		partner_line(a, y + 1 + i - v->top, x + 1, w - 2, &f, &a->cube.partners[i],
 		             regs + v->left, nr, i == v->sel);
 	/* each part of the hint whole or left out */
-	const char *const hint[] = { "People reached per region", "h/l scroll the regions",
-		"Enter shows a partner's regions" };
+	const char *const hint[] = { _("People reached per region"), _("h/l scroll the regions"),
+		_("Enter shows a partner's regions") };
 	const char *const hint_all_shown[] = { hint[0], hint[2] };
 	draw_pieces(y + h - 1, x + 1, w - 2, n > nr ? hint : hint_all_shown, n > nr ? 3 : 2, "; ", ROLE_DIM);
 }

@@ -124,7 +124,7 @@ static bool line_text(const struct app *a, int i, size_t skip, char *loc, struct
 	if (rl->mode == ROWS_REJECTED) {
 		d = &a->tab->diags.items[rl->idx[i]];
 		where(a, d->source, d->line, skip, loc, 96);
-		snprintf(msg, size, "col %u: %s", diag_words(&a->tab->diags, d)->col,
+		snprintf(msg, size, _("col %u: %s"), diag_words(&a->tab->diags, d)->col,
 		         diag_words(&a->tab->diags, d)->msg);
 		return false;
 	}
@@ -134,7 +134,7 @@ static bool line_text(const struct app *a, int i, size_t skip, char *loc, struct
 		return true;
 	}
 	if ((d = reject_at(a, rl->refs[i].source, rl->refs[i].line)) != NULL)
-		snprintf(msg, size, "not counted: %s", diag_words(&a->tab->diags, d)->msg);
+		snprintf(msg, size, _("not counted: %s"), diag_words(&a->tab->diags, d)->msg);
 	return false;
 }
 
@@ -163,12 +163,13 @@ static void row_cells(int y, const struct table_geom *g, const struct cells *c, 
 
 static void heading(const struct app *a, int y, int x, int w, const struct table_geom *g)
 {
-	static const char *const names[R_N] = { "Partner", "Region", "Cercle", "Type", "Reached",
-		N_("Girls"), N_("Boys"), N_("Women"), N_("Men"), "Month", "Status", "Activity" };
+	static const char *const names[R_N] = { N_("Partner"), N_("Region"), N_("Cercle"), N_("Type"),
+		N_("Reached"), N_("Girls"), N_("Boys"), N_("Women"), N_("Men"), N_("Month"), N_("Status"),
+		N_("Activity") };
 	struct cells c;
 	char title[256];
 
-	snprintf(title, sizeof title, "%s  (%zu row%s)", a->rows.title, a->rows.n, a->rows.n == 1 ? "" : "s");
+	snprintf(title, sizeof title, _("%s  (%zu row%s)"), a->rows.title, a->rows.n, a->rows.n == 1 ? "" : "s");
 	const char *hint = _("   h/l scroll the columns");
 	bool scrolls = g->left > 0 || !g->ws[R_ACTIVITY];
 	int tw = draw_text(y, x + 1, w - 2, title, a->rows.mode == ROWS_REJECTED ? ROLE_WARN : ROLE_LABEL);
@@ -178,7 +179,7 @@ static void heading(const struct app *a, int y, int x, int w, const struct table
 		return;
 	for (int k = 0; k < R_N; k++)
 		snprintf(c.text[k], sizeof c.text[k], "%s", _(names[k]));
-	draw_cell(y + 1, x + 1, g->locw, "File:line", false, ROLE_COLHEAD);
+	draw_cell(y + 1, x + 1, g->locw, _("File:line"), false, ROLE_COLHEAD);
 	row_cells(y + 1, g, &c, ROLE_COLHEAD);
 }
 
