@@ -42,6 +42,27 @@ Test(tui_format, clips_with_ellipsis_never_mid_character)
 	cr_expect(eq(str, out, "éé…"));
 }
 
+/* clip (format_clip, or format_clip_left when left) of s to cols gives
+ * want, cols_want columns wide. */
+static void expect_clip(bool left, const char *s, int cols, bool ascii, const char *want, int cols_want)
+{
+	char out[64];
+	int w = left ? format_clip_left(s, cols, ascii, out, sizeof out)
+	             : format_clip(s, cols, ascii, out, sizeof out);
+	cr_expect(eq(str, out, (char *)want), "clip of \"%s\" to %d", s, cols);
+	cr_expect(eq(int, w, cols_want), "width of the clip of \"%s\" to %d", s, cols);
+}
+
+Test(tui_format, clipping_never_shows_part_of_a_number)
+{
+	/* 18 columns hold 17 characters and the ellipsis: "Kayes: 1,901 of 3";
+	 * the 3 of 30,000 goes instead of showing */
+	expect_clip(false, "Kayes: 1,901 of 30,000 targeted", 18, false, "Kayes: 1,901 of …", 17);
+	expect_clip(false, "(6.3%) expected", 5, false, "(…", 2);
+	expect_clip(false, "1234567", 4, false, "…", 1);
+	expect_clip(false, "1234", 4, false, "1234", 4);              /* fits: whole */
+}
+
 Test(tui_format, wide_characters_are_not_split)
 {
 	char out[64];
@@ -117,4 +138,25 @@ Test(tui_format, every_symbol_has_an_ascii_twin)
 			cr_expect(lt(int, (unsigned char)*p, 0x80));
 	}
 	cr_expect(strcmp(format_glyphs(false)->sev[SEV_CRITICAL], a->sev[SEV_CRITICAL]) != 0);
+}
+
+Test(tui_format, clip_left_keeps_the_line_number)
+{
+	expect_clip(true, "irc_fr.csv:272", 20, false, "irc_fr.csv:272", 14);   /* fits: whole */
+	/* 12 columns: the ellipsis and the last 11 characters */
+	expect_clip(true, "data/sheets/irc_fr.csv:272", 12, false, "…_fr.csv:272", 12);
+	expect_clip(true, "data/sheets/irc_fr.csv:272", 12, true, "~_fr.csv:272", 12);
+	/* "éééé:1" is 6 columns: in 4, three é go and one stays whole */
+	expect_clip(true, "éééé:1", 4, false, "…é:1", 4);
+	expect_clip(true, "abc", 0, false, "", 0);
+}
+
+Test(tui_format, figures_whole_or_in_a_shorter_unit)
+{
+	char buf[32];
+	cr_expect(eq(str, (char *)format_figure(1234567, 9, buf), "1,234,567"));   /* 9 characters */
+	cr_expect(eq(str, (char *)format_figure(1234567, 8, buf), "1.23M"));       /* 3 significant digits */
+	cr_expect(eq(str, (char *)format_figure(12345, 5, buf), "12.3k"));
+	cr_expect(eq(str, (char *)format_figure(999, 3, buf), "999"));
+	cr_expect(eq(str, (char *)format_figure(0, 1, buf), "0"));
 }

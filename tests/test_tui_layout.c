@@ -9,18 +9,21 @@
 
 Test(tui_layout, minimum_size)
 {
+	/* 60x20: a projector with a big font (issue 16) */
+	cr_expect(not(layout_too_small(60, 20)));
 	cr_expect(not(layout_too_small(80, 24)));
-	cr_expect(layout_too_small(79, 24));
-	cr_expect(layout_too_small(80, 23));
+	cr_expect(layout_too_small(59, 20));
+	cr_expect(layout_too_small(60, 19));
 	cr_expect(layout_too_small(60, 15));
 	cr_expect(not(layout_too_small(250, 70)));
 	cr_expect(eq(int, layout_body_lines(24), 17));
+	cr_expect(eq(int, layout_body_lines(20), 13));      /* 10 regions, heading, blank, total */
 	cr_expect(eq(int, layout_body_lines(3), 0));
 }
 
 Test(tui_layout, columns_fit_and_grow)
 {
-	const struct layout_col cols[] = { { 3, 3 }, { 10, 20 }, { 8, 8 } };
+	const struct layout_col cols[] = { { 3, 3, LF_KEEP }, { 10, 20, LF_KEEP }, { 8, 8, LF_KEEP } };
 	int w[3];
 	cr_expect(eq(int, layout_columns(cols, 3, 100, 1, w), 3));
 	cr_expect(eq(int, w[1], 20));
@@ -30,6 +33,126 @@ Test(tui_layout, columns_fit_and_grow)
 	cr_expect(eq(int, w[2], 0));
 	cr_expect(eq(int, layout_columns(cols, 3, 2, 1, w), 1));      /* first clipped */
 	cr_expect(eq(int, w[0], 2));
+}
+
+Test(tui_layout, drop_order_is_one_table)
+{
+	/* what the room asks first is never dropped */
+	cr_expect(eq(int, layout_drop_rank(LF_KEEP), 0));
+	cr_expect(eq(int, layout_drop_rank(LF_BAR), 1));
+	cr_expect(lt(int, layout_drop_rank(LF_CERCLES), layout_drop_rank(LF_PARTNERS)));
+	cr_expect(lt(int, layout_drop_rank(LF_PARTNERS), layout_drop_rank(LF_NEED)));
+	cr_expect(lt(int, layout_drop_rank(LF_NEED), layout_drop_rank(LF_TARGET)));
+	for (int f = LF_KEEP + 1; f < LF_COUNT; f++) {       /* every other field has its own place */
+		cr_expect(gt(int, layout_drop_rank((enum layout_field)f), 0));
+		for (int g = f + 1; g < LF_COUNT; g++)
+			cr_expect(ne(int, layout_drop_rank((enum layout_field)f),
+			             layout_drop_rank((enum layout_field)g)));
+	}
+}
+
+/* The regions view's columns (tui/view_regions.c): key, name, need,
+ * target, reached, bar, %, partners, flag; minimum widths add up to 63,
+ * with 8 gaps 71. */
+static const struct layout_col region_cols[] = {
+	{ 3, 3, LF_KEEP }, { 12, 20, LF_KEEP }, { 7, 9, LF_NEED }, { 8, 9, LF_TARGET },
+	{ 7, 10, LF_KEEP }, { 8, 30, LF_BAR }, { 6, 9, LF_KEEP }, { 8, 8, LF_PARTNERS },
+	{ 4, 6, LF_KEEP },
+};
+enum { RC_KEY, RC_NAME, RC_NEED, RC_TARGET, RC_REACHED, RC_BAR, RC_PCT, RC_PARTNERS, RC_FLAG, RC_N };
+
+Test(tui_layout, columns_drop_in_order)
+{
+	int w[RC_N];
+
+	/* 60 columns (58 inside): 71 - 9 (bar) = 62 still too wide, - 9
+	 * (partners) = 53; the 5 left over widen the name from 12 to 17 */
+	cr_expect(eq(int, layout_columns(region_cols, RC_N, 58, 1, w), 7));
+	cr_expect(eq(int, w[RC_BAR], 0));
+	cr_expect(eq(int, w[RC_PARTNERS], 0));
+	cr_expect(eq(int, w[RC_NEED], 7));
+	cr_expect(eq(int, w[RC_TARGET], 8));
+	cr_expect(eq(int, w[RC_NAME], 17));
+	cr_expect(eq(int, w[RC_FLAG], 4));
+	/* 70 (68 inside): only the bar goes (71 - 9 = 62), the name gets 6 more */
+	cr_expect(eq(int, layout_columns(region_cols, RC_N, 68, 1, w), 8));
+	cr_expect(eq(int, w[RC_BAR], 0));
+	cr_expect(eq(int, w[RC_PARTNERS], 8));
+	cr_expect(eq(int, w[RC_NAME], 18));
+	/* 80 (78 inside): everything, 7 left over for the name */
+	cr_expect(eq(int, layout_columns(region_cols, RC_N, 78, 1, w), 9));
+	cr_expect(eq(int, w[RC_NAME], 19));
+	cr_expect(eq(int, w[RC_BAR], 8));
+	/* 160 (158 inside): every column at its want, 104 + 8 gaps */
+	cr_expect(eq(int, layout_columns(region_cols, RC_N, 158, 1, w), 9));
+	cr_expect(eq(int, w[RC_BAR], 30));
+	cr_expect(eq(int, layout_positions(w, RC_N, 0, 1, NULL), 112));
+	/* 40: need and target go too; the kept ones are 3+12+7+6+4 + 4 gaps = 36 */
+	cr_expect(eq(int, layout_columns(region_cols, RC_N, 40, 1, w), 5));
+	cr_expect(eq(int, w[RC_NEED] + w[RC_TARGET], 0));
+	cr_expect(eq(int, w[RC_REACHED], 7));
+}
+
+Test(tui_layout, a_narrow_table_scrolls_to_what_it_dropped)
+{
+	int w[RC_N];
+
+	/* unscrolled: the drop order (as columns_drop_in_order at 60) */
+	cr_expect(eq(int, layout_table(region_cols, RC_N, 2, 58, 1, 0, w), 0));
+	cr_expect(eq(int, w[RC_BAR] + w[RC_PARTNERS], 0));
+	/* one step: key and name (12 + 3 + 2 gaps = 17) stay; from need on,
+	 * in 41 columns: need 7, target 8, reached 7, bar 8, % 6 + 4 gaps = 40 */
+	cr_expect(eq(int, layout_table(region_cols, RC_N, 2, 58, 1, 1, w), 1));
+	cr_expect(eq(int, w[RC_KEY], 3));
+	cr_expect(eq(int, w[RC_NAME], 12));
+	cr_expect(eq(int, w[RC_BAR], 8));
+	cr_expect(eq(int, w[RC_PARTNERS], 0));
+	/* three steps: reached to flag (7 + 8 + 6 + 8 + 4 + 4 gaps = 37): the
+	 * partners in view; further steps stop there */
+	cr_expect(eq(int, layout_table(region_cols, RC_N, 2, 58, 1, 3, w), 3));
+	cr_expect(eq(int, w[RC_NEED] + w[RC_TARGET], 0));
+	cr_expect(eq(int, w[RC_PARTNERS], 8));
+	cr_expect(gt(int, w[RC_FLAG], 0));
+	cr_expect(eq(int, layout_table(region_cols, RC_N, 2, 58, 1, 9, w), 3));
+	/* a table that fits does not scroll */
+	cr_expect(eq(int, layout_table(region_cols, RC_N, 2, 158, 1, 2, w), 0));
+	cr_expect(eq(int, w[RC_BAR], 30));
+}
+
+Test(tui_layout, positions_skip_dropped_columns)
+{
+	const int w[] = { 3, 0, 5 };
+	int xs[3];
+	cr_expect(eq(int, layout_positions(w, 3, 1, 1, xs), 10));   /* 1 + 3 + gap + 5 */
+	cr_expect(eq(int, xs[0], 1));
+	cr_expect(eq(int, xs[1], 4));
+	cr_expect(eq(int, xs[2], 5));
+}
+
+Test(tui_layout, columns_scroll_sideways)
+{
+	/* three 5-wide columns and free text (4, up to 10) in 12 columns */
+	const struct layout_col cols[] = { { 5, 5, LF_KEEP }, { 5, 5, LF_KEEP }, { 5, 5, LF_KEEP },
+		{ 4, 10, LF_KEEP } };
+	int w[4];
+
+	cr_expect(eq(int, layout_scroll_columns(cols, 4, 12, 1, 0, w), 0));
+	cr_expect(eq(int, w[0], 5));
+	cr_expect(eq(int, w[1], 5));
+	cr_expect(eq(int, w[2] + w[3], 0));
+	cr_expect(eq(int, layout_scroll_columns(cols, 4, 12, 1, 1, w), 1));
+	cr_expect(eq(int, w[0], 0));
+	cr_expect(eq(int, w[2], 5));
+	/* from the third the end is on screen, the text taking what is left */
+	cr_expect(eq(int, layout_scroll_columns(cols, 4, 12, 1, 2, w), 2));
+	cr_expect(eq(int, w[2], 5));
+	cr_expect(eq(int, w[3], 6));                             /* 12 - 5 - 1 */
+	/* scrolling further stops where the end came into view */
+	cr_expect(eq(int, layout_scroll_columns(cols, 4, 12, 1, 9, w), 2));
+	/* a table that fits never scrolls */
+	cr_expect(eq(int, layout_scroll_columns(cols, 4, 40, 1, 3, w), 0));
+	cr_expect(eq(int, w[3], 40 - 18));
+	cr_expect(eq(int, layout_scroll_columns(cols, 0, 40, 1, 3, w), 0));
 }
 
 Test(tui_layout, steps_stay_in_range)

@@ -55,6 +55,29 @@ void draw_fill(int y, int x, int w, enum role r)
 	attrset(theme_attr(ROLE_NORMAL));
 }
 
+int draw_fitting(int y, int x, int w, const char *const *alts, int n, enum role r)
+{
+	for (int i = 0; i < n; i++)
+		if (alts[i] && format_width(alts[i], ascii_mode) <= w)
+			return draw_text(y, x, w, alts[i], r);
+	return 0;
+}
+
+int draw_pieces(int y, int x, int w, const char *const *pieces, int n, const char *sep, enum role r)
+{
+	int used = 0, sw = format_width(sep, ascii_mode);
+
+	for (int i = 0; i < n; i++) {
+		int pw = format_width(pieces[i], ascii_mode) + (used ? sw : 0);
+		if (used + pw > w)
+			continue;
+		if (used)
+			used += draw_text(y, x + used, w - used, sep, r);
+		used += draw_text(y, x + used, w - used, pieces[i], r);
+	}
+	return used;
+}
+
 void draw_centered(int y, int x, int w, const char *s, enum role r)
 {
 	int sw = format_width(s, ascii_mode);

@@ -21,6 +21,14 @@ int draw_text(int y, int x, int w, const char *s, enum role r);
 void draw_cell(int y, int x, int w, const char *s, bool right, enum role r);
 /* w spaces in role r: backgrounds of bars and selected lines. */
 void draw_fill(int y, int x, int w, enum role r);
+/* The first of alts[0..n) that fits whole in w columns, drawn at (y, x):
+ * the long form of a text where there is room, a shorter one where there
+ * is not, never a cut one.  Returns the columns written, 0 if none fits. */
+int draw_fitting(int y, int x, int w, const char *const *alts, int n, enum role r);
+/* pieces[0..n) left to right with sep between them, each whole or not at
+ * all (one that does not fit is left out, the next may still fit): a line
+ * of facts that never ends in a cut one.  Returns the columns written. */
+int draw_pieces(int y, int x, int w, const char *const *pieces, int n, const char *sep, enum role r);
 /* s centred in [x, x+w). */
 void draw_centered(int y, int x, int w, const char *s, enum role r);
 /* A coverage bar; pct < 0 draws nothing but the empty track. */

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "fmt.h"
 #include "format.h"
 #include "parse.h"
 #include "safe.h"
@@ -145,24 +146,72 @@ static int copy_fitting(const char *s, int cols, bool ascii, char *out, size_t s
 	return total;
 }
 
+/* What both clips do when nothing needs cutting: no room (nothing), or s
+ * fits (s whole).  Returns true when out is final, its columns in *w. */
+static bool fits_whole(const char *s, int cols, bool ascii, char *out, size_t size, int *w)
+{
+	size_t used = 0;
+
+	*w = 0;
+	if (size == 0)
+		return true;
+	out[0] = '\0';
+	if (cols <= 0 || !s)
+		return true;
+	if (format_width(s, ascii) > cols)
+		return false;
+	*w = copy_fitting(s, cols, ascii, out, size, &used);
+	return true;
+}
+
 int format_clip(const char *s, int cols, bool ascii, char *out, size_t size)
 {
 	const char *ell = format_glyphs(ascii)->ellipsis;
 	size_t used = 0;
+	int w;
 
-	if (size == 0)
-		return 0;
-	out[0] = '\0';
-	if (cols <= 0)
-		return 0;
-	if (format_width(s, ascii) <= cols)
-		return copy_fitting(s, cols, ascii, out, size, &used);
-	int w = copy_fitting(s, cols - 1, ascii, out, size, &used);
+	if (fits_whole(s, cols, ascii, out, size, &w))
+		return w;
+	w = copy_fitting(s, cols - 1, ascii, out, size, &used);
+	/* A number is shown whole or not at all: "of 30,000 targeted (6.3%)"
+	 * clipped is "of …", never "of 30,0…" (the ASCII bytes go one by one). */
+	while (used > 0 && strchr("0123456789.,:%/-", out[used - 1])) {
+		out[--used] = '\0';
+		w--;
+	}
 	if (used + strlen(ell) < size) {
 		strcpy(out + used, ell);
 		w++;
 	}
 	return w;
+}
+
+int format_clip_left(const char *s, int cols, bool ascii, char *out, size_t size)
+{
+	const char *ell = format_glyphs(ascii)->ellipsis;
+	size_t used;
+	char piece[16];
+	int w, pw;
+
+	if (fits_whole(s, cols, ascii, out, size, &w))
+		return w;
+	/* skip whole characters until the rest fits beside the ellipsis */
+	w = format_width(s, ascii);
+	while (*s && w > cols - 1) {
+		next_piece(&s, ascii, piece, &pw);
+		w -= pw;
+	}
+	snprintf(out, size, "%s", ell);
+	used = strlen(out);
+	return 1 + copy_fitting(s, cols - 1, ascii, out, size, &used);
+}
+
+const char *format_figure(int64_t v, int cols, char *buf)
+{
+	fmt_int(v, buf);
+	if ((int)strlen(buf) > cols)
+		fmt_short(v, buf);
+	return buf;
 }
 
 int format_cell(const char *s, int cols, bool right, bool ascii, char *out, size_t size)

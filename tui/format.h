@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "gaps.h"
 
@@ -26,12 +27,22 @@ int format_width(const char *s, bool ascii);
 
 /* Writes s clipped to at most cols columns into out (NUL-terminated,
  * truncated to size bytes) — ending in an ellipsis when something was cut,
- * never cutting a character.  Returns the columns written. */
+ * never cutting a character, and never right after a figure: the digits
+ * (and . , : % / -) before the cut go too, so no number shows partly.
+ * Returns the columns written. */
 int format_clip(const char *s, int cols, bool ascii, char *out, size_t size);
 
 /* The same, padded with spaces to exactly cols columns; right-aligned when
  * right is true (figures). */
 int format_cell(const char *s, int cols, bool right, bool ascii, char *out, size_t size);
+
+/* s clipped from the left to at most cols columns: "…/sheets/irc_fr.csv:272"
+ * — the end of a path and its line number are what must show. */
+int format_clip_left(const char *s, int cols, bool ascii, char *out, size_t size);
+
+/* v whole ("1,234,567") if that fits in cols, else in a shorter unit
+ * ("1.23M", fmt_short): a figure is never cut.  buf >= 32 bytes. */
+const char *format_figure(int64_t v, int cols, char *buf);
 
 /* A bar of width columns filled to pct percent (clamped to 0..100) with
  * eighth-blocks in UTF-8, '#' and '.' in ASCII. */

@@ -10,15 +10,28 @@
 #include "fmt.h"
 #include "format.h"
 #include "header.h"
+#include "i18n.h"
 #include "views.h"
 
-/* Draws "label value" pairs left to right; returns the new x. */
-static int pair(int y, int x, int right, const char *label, const char *value, enum role vr)
+/* A pair drawn only if it fits whole before right (a figure is never
+ * cut); gap columns follow it.  Returns the new x, unchanged if not drawn. */
+static int pair_whole(int y, int x, int right, const char *label, const char *value, enum role vr,
+                      int gap)
 {
+	int need = format_width(label, draw_ascii()) + 1 + format_width(value, draw_ascii());
+
+	if (x + need > right)
+		return x;
 	x += draw_text(y, x, right - x, label, ROLE_LABEL);
 	x += draw_text(y, x, right - x, " ", ROLE_NORMAL);
 	x += draw_text(y, x, right - x, value, vr);
-	return x + draw_text(y, x, right - x, "   ", ROLE_NORMAL);
+	return x + gap;
+}
+
+/* Columns between the header's items: fewer on a narrow screen. */
+static int header_gap(int w)
+{
+	return w >= 100 ? 3 : 2;
 }
 
 static const char *short_or_unknown(int64_t v, char *buf)
@@ -40,17 +53,40 @@ static void scope_figures(const struct app *a, const char **scope, int64_t *need
 	*target = a->cube.total_targeted;
 }
 
+/* The plan's name, clipped if it must be, ending in its year: the room
+ * must see which year's plan the figures are measured against. */
+static void plan_title(const struct app *a, int w, char *out, size_t size)
+{
+	const char *name = a->cfg->plan_name ? a->cfg->plan_name : _("4W coverage");
+	char year[16] = "", clipped[200];
+
+	if (a->cfg->plan_year > 0)
+		snprintf(year, sizeof year, "%d", a->cfg->plan_year);
+	bool named = !year[0] || strstr(name, year);
+	if (format_width(name, draw_ascii()) + (named ? 0 : 1 + (int)strlen(year)) <= w) {
+		snprintf(out, size, "%s%s%s", name, named ? "" : " ", named ? "" : year);
+		return;
+	}
+	format_clip(name, w - (year[0] ? 1 + (int)strlen(year) : 0), draw_ascii(), clipped, sizeof clipped);
+	snprintf(out, size, "%s%s%s", clipped, year[0] ? " " : "", year);
+}
+
 static void line_title(const struct app *a, int w)
 {
-	char buf[256], month[16];
+	char month[16], right[64], name[256], left[300];
 
 	draw_fill(0, 0, w, ROLE_TITLE);
-	snprintf(buf, sizeof buf, " report month %s ", format_month(a->report_month, month));
-	int bw = format_width(buf, draw_ascii());
-	draw_text(0, w - bw, bw, buf, ROLE_TITLE);
-	snprintf(buf, sizeof buf, " fourw %s %s", draw_glyphs()->vline,
-	         a->cfg->plan_name ? a->cfg->plan_name : "4W coverage");
-	draw_text(0, 0, w - bw - 1, buf, ROLE_TITLE);
+	format_month(a->report_month, month);
+	if (w >= 80)
+		snprintf(right, sizeof right, _(" report month %s "), month);
+	else
+		snprintf(right, sizeof right, " %s ", month);
+	int bw = format_width(right, draw_ascii());
+	draw_text(0, w - bw, bw, right, ROLE_TITLE);
+	snprintf(left, sizeof left, " fourw %s ", draw_glyphs()->vline);
+	plan_title(a, w - bw - 1 - format_width(left, draw_ascii()), name, sizeof name);
+	strncat(left, name, sizeof left - strlen(left) - 1);
+	draw_text(0, 0, w - bw - 1, left, ROLE_TITLE);
 }
 
 static void line_figures(const struct app *a, int w)
@@ -58,26 +94,44 @@ static void line_figures(const struct app *a, int w)
 	const char *scope;
 	int64_t need, target;
 	char b[32];
-	int x = 1;
+	int x = 1, gap = header_gap(w), was;
 
 	scope_figures(a, &scope, &need, &target);
 	x += draw_text(1, x, w - x, scope, ROLE_FILTER);
 	x += draw_text(1, x, w - x, ":  ", ROLE_NORMAL);
-	x = pair(1, x, w, "In need", short_or_unknown(need, b), ROLE_FIGURE);
-	x = pair(1, x, w, "Targeted", short_or_unknown(target, b), ROLE_FIGURE);
-	x = pair(1, x, w, "Reached", fmt_int(a->cube.total_dedup, b), ROLE_FIGURE);
-	pair(1, x, w, "Simple sum", fmt_int(a->cube.total.reached, b), ROLE_NORMAL);
+	x = pair_whole(1, x, w, _("In need"), short_or_unknown(need, b), ROLE_FIGURE, gap);
+	x = pair_whole(1, x, w, _("Targeted"), short_or_unknown(target, b), ROLE_FIGURE, gap);
+	/* Reached and the simple sum whole where they fit, else in thousands */
+	was = x;
+	x = pair_whole(1, x, w, _("Reached"), fmt_int(a->cube.total_dedup, b), ROLE_FIGURE, gap);
+	if (x == was)
+		x = pair_whole(1, x, w, _("Reached"), fmt_short(a->cube.total_dedup, b), ROLE_FIGURE, gap);
+	was = x;
+	x = pair_whole(1, x, w, _("Simple sum"), fmt_int(a->cube.total.reached, b), ROLE_NORMAL, gap);
+	if (x == was)
+		pair_whole(1, x, w, _("Simple sum"), fmt_short(a->cube.total.reached, b), ROLE_NORMAL, gap);
 }
 
+/* How reached is counted, and the plan's reporting mode: the longest
+ * form that fits. */
 static void line_method(const struct app *a, int w)
 {
-	char buf[256];
+	bool cumulative = a->cfg->mode == MODE_CUMULATIVE;
+	const char *base = _(" Reached = without double counting"), *why = _(" (largest type per cercle)");
+	const char *sum = _("; simple sum = all rows added");
+	const char *mode = cumulative ? _("; cumulative: each line's latest report")
+	                              : _("; monthly reports added up");
+	const char *mode_short = cumulative ? _("; cumulative") : _("; monthly");
+	char forms[6][256];
 
-	snprintf(buf, sizeof buf, " Reached = without double counting (largest type per cercle)%s%s",
-	         w >= 90 ? "; simple sum = all rows added" : "",
-	         w < 120 ? "" : a->cfg->mode == MODE_CUMULATIVE ? "; cumulative: each line's latest report"
-	                                                        : "; monthly reports added up");
-	draw_text(2, 0, w, buf, ROLE_DIM);
+	snprintf(forms[0], sizeof forms[0], "%s%s%s%s", base, why, sum, mode);
+	snprintf(forms[1], sizeof forms[1], "%s%s%s%s", base, why, sum, mode_short);
+	snprintf(forms[2], sizeof forms[2], "%s%s%s", base, why, mode_short);
+	snprintf(forms[3], sizeof forms[3], "%s%s", base, mode_short);
+	snprintf(forms[4], sizeof forms[4], "%s", base);
+	snprintf(forms[5], sizeof forms[5], "%s", mode_short + 1);
+	const char *const alts[] = { forms[0], forms[1], forms[2], forms[3], forms[4], forms[5] };
+	draw_fitting(2, 0, w, alts, 6, ROLE_DIM);
 }
 
 /* "Target ▕███░░▏ 51.5%" or "Target: no target"; returns the new x. */
@@ -86,76 +140,104 @@ static int coverage(const struct app *a, int x, int right, const char *label,
 {
 	char pct_s[16];
 	double pct;
+	int gap = header_gap(right);
 
 	x += draw_text(3, x, right - x, label, ROLE_LABEL);
 	x += draw_text(3, x, right - x, " ", ROLE_NORMAL);
 	if (!coverage_pct(a->cube.total_dedup, denom, &pct))
-		return x + 3 + draw_text(3, x, right - x, missing, ROLE_WARN);
-	int bw = right > 140 ? 24 : right >= 100 ? 12 : 8;
+		return x + gap + draw_text(3, x, right - x, missing, ROLE_WARN);
+	int bw = right > 140 ? 24 : right >= 100 ? 10 : 8;
 	draw_bar(3, x, bw, pct, draw_coverage_role(pct, &a->cfg->th));
 	x += bw + 1;
 	x += draw_text(3, x, right - x, fmt_pct(pct, pct_s), ROLE_FIGURE);
-	return x + 3;
+	return x + gap;
+}
+
+/* The plan's funding, in the longest form that fits whole. */
+static void funding(const struct app *a, int x, int w)
+{
+	char r[32], q[32], p[16], forms[3][128];
+	double pct;
+
+	coverage_pct(a->cfg->funding_received, a->cfg->funding_requested, &pct);
+	fmt_short(a->cfg->funding_received, r);
+	fmt_short(a->cfg->funding_requested, q);
+	fmt_pct(pct, p);
+	snprintf(forms[0], sizeof forms[0], _("Funding %s of %s USD (%s)"), r, q, p);
+	snprintf(forms[1], sizeof forms[1], _("Funding %s of %s"), p, q);
+	snprintf(forms[2], sizeof forms[2], _("Funded %s"), p);
+	const char *const alts[] = { forms[0], forms[1], forms[2] };
+	draw_fitting(3, x, w - x, alts, 3, ROLE_NORMAL);
 }
 
 static void line_coverage(const struct app *a, int w)
 {
 	const char *scope;
 	int64_t need, target;
-	char r[32], q[32], p[16], buf[128];
-	double pct;
+	bool wide = w >= 80;
 
 	scope_figures(a, &scope, &need, &target);
-	int x = coverage(a, 1, w, "Coverage of target", target, "no target");
-	x = coverage(a, x, w, "of need", need, "no figure for need");
+	int x = coverage(a, 1, w, wide ? _("Coverage of target") : _("Target"), target,
+	                 wide ? _("no target") : _("none"));
+	x = coverage(a, x, w, wide ? _("of need") : _("Need"), need, wide ? _("no figure for need") : _("none"));
 	/* the plan's funding only, beside the whole plan's coverage: config
 	 * gives none per region, type or partner, so under any filter none */
 	if (a->cfg->funding_requested <= 0 || a->cfg->funding_received < 0 ||
 	    !filter_is_empty(&a->filter))
 		return;
-	coverage_pct(a->cfg->funding_received, a->cfg->funding_requested, &pct);
-	snprintf(buf, sizeof buf, "%s of %s USD (%s)", fmt_short(a->cfg->funding_received, r),
-	         fmt_short(a->cfg->funding_requested, q), fmt_pct(pct, p));
-	pair(3, x, w, "Funding", buf, ROLE_NORMAL);
+	funding(a, x, w);
 }
 
 /* The rows the sheets hold that the plan's figures leave out — rejected,
  * sent again in a newer sheet, outside the plan year — so the room sees
- * they exist; x lists the rejected, the gap list the others. */
-static void data_quality_words(const struct app *a, char *buf, size_t size)
+ * they exist; x lists the rejected, the gap list the others.  Each is
+ * drawn whole or not at all, the rejected first. */
+static void data_quality(const struct app *a, int x, int w)
 {
-	char n1[32];
-	size_t rejects = a->tab->diags.rejects, used = 0;
+	char forms[3][128], n1[32];
+	size_t rejects = a->tab->diags.rejects;
+	const char *warn = draw_glyphs()->warn;
 
-	buf[0] = '\0';
-	if (rejects)
-		used += (size_t)snprintf(buf, size, " %s %zu rejected row%s (x)", draw_glyphs()->warn,
-		                         rejects, rejects == 1 ? "" : "s");
-	if (a->tab->nresent && used < size)
-		used += (size_t)snprintf(buf + used, size - used, "  %s sent again",
-		                         fmt_int((int64_t)a->tab->nresent, n1));
-	if (a->base.outside_plan && used < size)
-		used += (size_t)snprintf(buf + used, size - used, "  %s outside %d",
-		                         fmt_int((int64_t)a->base.outside_plan, n1), a->cfg->plan_year);
-	if (used > 0 && used + 1 < size)
-		strcat(buf, " ");
+	x += w >= 100 ? 3 : 1;
+	if (rejects) {
+		snprintf(forms[0], sizeof forms[0], _(" %s %zu rejected row%s (x)"), warn, rejects, rejects == 1 ? "" : "s");
+		snprintf(forms[1], sizeof forms[1], _(" %s %zu rejected (x)"), warn, rejects);
+		snprintf(forms[2], sizeof forms[2], _(" %s %zu (x)"), warn, rejects);
+		const char *const alts[] = { forms[0], forms[1], forms[2] };
+		x += draw_fitting(4, x, w - x, alts, 3, ROLE_WARN);
+	}
+	if (a->tab->nresent) {
+		snprintf(forms[0], sizeof forms[0], _("  %s sent again"), fmt_int((int64_t)a->tab->nresent, n1));
+		const char *const alts[] = { forms[0] };
+		x += draw_fitting(4, x, w - x, alts, 1, ROLE_WARN);
+	}
+	if (a->base.outside_plan) {
+		snprintf(forms[0], sizeof forms[0], _("  %s outside %d"),
+		         fmt_int((int64_t)a->base.outside_plan, n1), a->cfg->plan_year);
+		const char *const alts[] = { forms[0] };
+		draw_fitting(4, x, w - x, alts, 1, ROLE_WARN);
+	}
 }
 
 static void line_filters(const struct app *a, int w)
 {
-	char desc[256], buf[256], n1[32], month[16];
+	char desc[256], forms[3][256], n1[32], month[16];
+	const char *bullet = draw_glyphs()->bullet;
 	int x = 1;
 
 	filter_describe(&a->filter, a->cfg, desc, sizeof desc);
 	x += draw_text(4, x, w - x, "Filter: ", ROLE_LABEL);
 	x += draw_text(4, x, w / 2 - x, desc, filter_is_empty(&a->filter) ? ROLE_NORMAL : ROLE_FILTER);
-	snprintf(buf, sizeof buf, "   %zu sheet%s %s %s rows %s latest %s", a->tab->nsources,
-	         a->tab->nsources == 1 ? "" : "s", draw_glyphs()->bullet, fmt_int((int64_t)a->tab->len, n1), draw_glyphs()->bullet,
-	         format_month(a->tab->latest_month, month));
-	x += draw_text(4, x, w - x, buf, ROLE_NORMAL);
-	data_quality_words(a, buf, sizeof buf);
-	if (buf[0])
-		draw_text(4, x + 3, w - x - 3, buf, ROLE_WARN);
+	fmt_int((int64_t)a->tab->len, n1);
+	format_month(a->tab->latest_month, month);
+	snprintf(forms[0], sizeof forms[0], _("   %zu sheet%s %s %s rows %s latest %s"), a->tab->nsources,
+	         a->tab->nsources == 1 ? "" : "s", bullet, n1, bullet, month);
+	snprintf(forms[1], sizeof forms[1], _("  %s rows %s %s"), n1, bullet, month);
+	snprintf(forms[2], sizeof forms[2], _("  %s rows"), n1);
+	const char *const alts[] = { forms[0], forms[1], forms[2] };
+	/* below 80 columns the short form leaves room for the rejected rows */
+	x += draw_fitting(4, x, w - x, alts + (w < 80), 3 - (w < 80), ROLE_NORMAL);
+	data_quality(a, x, w);
 }
 
 void header_draw(const struct app *a, int w)
@@ -167,15 +249,47 @@ void header_draw(const struct app *a, int w)
 	line_filters(a, w);
 }
 
+/* Tab v's label in form 0 " Regions (R) ", 1 "Regions(R)" or 2: the current
+ * tab's name alone and the others' letters. */
+static void tab_label(const struct app *a, int v, int form, char *buf, size_t size)
+{
+	const struct view_ops *ops = app_view_ops(a, (enum view_id)v);
+	char key[16], label[64];
+
+	keymap_first_key(ops->show, key);
+	views_tab_label(a, (enum view_id)v, label, sizeof label);
+	if (form == 0)
+		snprintf(buf, size, " %s (%s) ", label, key);
+	else if (form == 1 || a->cur == (enum view_id)v)
+		snprintf(buf, size, " %s(%s)", label, key);
+	else
+		snprintf(buf, size, " %s", key);
+}
+
+/* The first form in which every tab fits. */
+static int tabs_form(const struct app *a, int w)
+{
+	char buf[64];
+
+	for (int form = 0; form < 2; form++) {
+		int x = 1;
+		for (int v = 0; v < VIEW_TABS; v++) {
+			tab_label(a, v, form, buf, sizeof buf);
+			x += format_width(buf, draw_ascii());
+		}
+		if (x <= w - 8)       /* room for the help tab */
+			return form;
+	}
+	return 2;
+}
+
 void tabs_draw(const struct app *a, int y, int w)
 {
-	char buf[96], key[16], label[64];
-	int x = 1;
+	char buf[96];
+	int x = 1, form = tabs_form(a, w);
 
 	for (int v = 0; v < VIEW_TABS; v++) {
-		const struct view_ops *ops = app_view_ops(a, (enum view_id)v);
-		views_tab_label(a, (enum view_id)v, label, sizeof label);
-		snprintf(buf, sizeof buf, " %s (%s) ", label, keymap_first_key(ops->show, key));
+		tab_label(a, v, form, buf, sizeof buf);
 		x += draw_text(y, x, w - x, buf, a->cur == (enum view_id)v ? ROLE_TAB_ON : ROLE_TAB);
 	}
 	if (a->cur == VIEW_HELP)
@@ -206,21 +320,44 @@ static void prompt_draw(const struct app *a, int y, int w)
 	draw_text(y, 0, w, buf, ROLE_PROMPT);
 }
 
-void footer_draw(const struct app *a, int y, int w)
+#define FOOTER_KEYS (sizeof footer_keys / sizeof footer_keys[0])
+#define FOOTER_KEPT 2         /* help and quit, the last two: always shown */
+
+/* Footer entry i's width, " keys label". */
+static int footer_width(size_t i)
 {
 	char keys[40];
-	int x = 0;
+
+	keymap_keys_brief(footer_keys[i].act, footer_keys[i].with, keys, sizeof keys);
+	return 2 + format_width(keys, draw_ascii()) + format_width(footer_keys[i].label, draw_ascii());
+}
+
+static int footer_entry(int y, int x, int w, size_t i)
+{
+	char keys[40];
+
+	keymap_keys_brief(footer_keys[i].act, footer_keys[i].with, keys, sizeof keys);
+	x += draw_text(y, x, w - x, " ", ROLE_FOOTER);
+	x += draw_text(y, x, w - x, keys, ROLE_FOOTKEY);
+	x += draw_text(y, x, w - x, " ", ROLE_FOOTER);
+	return x + draw_text(y, x, w - x, footer_keys[i].label, ROLE_FOOTER);
+}
+
+/* The keys that fit whole, in order, leaving room for help and quit. */
+void footer_draw(const struct app *a, int y, int w)
+{
+	int x = 0, kept = 0;
 
 	if (a->prompting) {
 		prompt_draw(a, y, w);
 		return;
 	}
 	draw_fill(y, 0, w, ROLE_FOOTER);
-	for (size_t i = 0; i < sizeof footer_keys / sizeof footer_keys[0] && x < w; i++) {
-		keymap_keys_brief(footer_keys[i].act, footer_keys[i].with, keys, sizeof keys);
-		x += draw_text(y, x, w - x, " ", ROLE_FOOTER);
-		x += draw_text(y, x, w - x, keys, ROLE_FOOTKEY);
-		x += draw_text(y, x, w - x, " ", ROLE_FOOTER);
-		x += draw_text(y, x, w - x, footer_keys[i].label, ROLE_FOOTER);
-	}
+	for (size_t i = FOOTER_KEYS - FOOTER_KEPT; i < FOOTER_KEYS; i++)
+		kept += footer_width(i);
+	for (size_t i = 0; i < FOOTER_KEYS - FOOTER_KEPT; i++)
+		if (x + footer_width(i) + kept <= w)
+			x = footer_entry(y, x, w, i);
+	for (size_t i = FOOTER_KEYS - FOOTER_KEPT; i < FOOTER_KEYS; i++)
+		x = footer_entry(y, x, w, i);
 }

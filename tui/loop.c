@@ -41,14 +41,21 @@ static void restore_terminal(void)
 	}
 }
 
+/* One line naming the size needed, in the longest form that fits. */
 static void draw_too_small(int w, int h)
 {
-	char msg[96];
+	char forms[3][128];
 
-	snprintf(msg, sizeof msg, "Enlarge the terminal to at least %dx%d (now %dx%d)",
+	snprintf(forms[0], sizeof forms[0], _("Enlarge the terminal to at least %dx%d (now %dx%d) - q quits"),
 	         LAYOUT_MIN_COLS, LAYOUT_MIN_LINES, w, h);
-	draw_centered(h / 2 - 1, 0, w, msg, ROLE_WARN);
-	draw_centered(h / 2 + 1, 0, w, "q quits", ROLE_NORMAL);
+	snprintf(forms[1], sizeof forms[1], _("Enlarge the terminal to at least %dx%d"),
+	         LAYOUT_MIN_COLS, LAYOUT_MIN_LINES);
+	snprintf(forms[2], sizeof forms[2], _("Need %dx%d"), LAYOUT_MIN_COLS, LAYOUT_MIN_LINES);
+	const char *const alts[] = { forms[0], forms[1], forms[2] };
+	int mw = 0;
+	for (int i = 0; i < 3 && !mw; i++)
+		mw = format_width(alts[i], draw_ascii()) <= w ? format_width(alts[i], draw_ascii()) : 0;
+	draw_fitting(h / 2, mw < w ? (w - mw) / 2 : 0, w, alts, 3, ROLE_WARN);
 }
 
 static void draw_screen(struct app *a)

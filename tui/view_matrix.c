@@ -10,6 +10,7 @@
 #include "views.h"
 #include "draw.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "layout.h"
 #include "report_out.h"
 
@@ -55,16 +56,22 @@ static enum role cell(const struct app *a, int r, int t, char *buf, size_t size)
 	return s == SEV_COUNT ? ROLE_NORMAL : draw_severity_role(s);
 }
 
+/* The symbols' meanings, each whole: those that do not fit are left out
+ * (the help screen has them all). */
 static void legend(const struct app *a, int y, int x, int w)
 {
 	const struct glyphs *g = draw_glyphs();
-	char buf[256];
+	char p[6][96];
 
 	(void)a;
-	snprintf(buf, sizeof buf, "%s critical  %s high  %s medium  %s info  %s + mark = no partner where there is need"
-	         "  %s = no rows", g->sev[SEV_CRITICAL], g->sev[SEV_HIGH], g->sev[SEV_MEDIUM],
-	         g->sev[SEV_INFO], g->none, g->none);
-	draw_text(y, x, w, buf, ROLE_DIM);
+	snprintf(p[0], sizeof p[0], _("%s critical"), g->sev[SEV_CRITICAL]);
+	snprintf(p[1], sizeof p[1], _("%s high"), g->sev[SEV_HIGH]);
+	snprintf(p[2], sizeof p[2], _("%s medium"), g->sev[SEV_MEDIUM]);
+	snprintf(p[3], sizeof p[3], _("%s info"), g->sev[SEV_INFO]);
+	snprintf(p[4], sizeof p[4], _("%s + mark = no partner where there is need"), g->none);
+	snprintf(p[5], sizeof p[5], _("%s = no rows"), g->none);
+	const char *const pieces[] = { p[0], p[1], p[2], p[3], p[4], p[5] };
+	draw_pieces(y, x, w, pieces, 6, "  ", ROLE_DIM);
 }
 
 /* The selected cell spelled out, so the room hears the full names. */
@@ -72,15 +79,23 @@ static void detail(const struct app *a, int r, int t, int y, int x, int w)
 {
 	const struct measure *m = r < 0 ? (t < 0 ? &a->cube.total : &a->cube.type[t])
 	                        : t < 0 ? &a->cube.region[r] : cube_cell(&a->cube, (size_t)r, (size_t)t);
-	char buf[384], n[32];
+	char p[6][192], n[32], sep[8];
 
-	snprintf(buf, sizeof buf, "%s %s %s: %s reached (sum) %s %u partners %s %u activities %s %u cercles"
-	         "  %s Enter lists the rows",
-	         r < 0 ? "All regions" : a->cfg->regions[r].name, draw_glyphs()->bullet,
-	         t < 0 ? "all types" : a->cfg->types[t].label_en, fmt_int(m->reached, n),
-	         draw_glyphs()->bullet, m->partners, draw_glyphs()->bullet, m->activities,
-	         draw_glyphs()->bullet, m->cercles, draw_glyphs()->bullet);
-	draw_text(y, x, w, buf, ROLE_LABEL);
+	snprintf(p[0], sizeof p[0], "%s %s %s:", r < 0 ? "All regions" : a->cfg->regions[r].name,
+	         draw_glyphs()->bullet, t < 0 ? "all types" : a->cfg->types[t].label_en);
+	if (format_width(p[0], draw_ascii()) > w)     /* the type's code when its name is too long */
+		snprintf(p[0], sizeof p[0], "%s %s %s:", r < 0 ? "All regions" : a->cfg->regions[r].name,
+		         draw_glyphs()->bullet, t < 0 ? "all types" : a->cfg->types[t].code);
+	snprintf(p[1], sizeof p[1], _("%s reached (sum)"), fmt_int(m->reached, n));
+	snprintf(p[2], sizeof p[2], _("%u partners"), m->partners);
+	snprintf(p[3], sizeof p[3], _("%u activities"), m->activities);
+	snprintf(p[4], sizeof p[4], _("%u cercles"), m->cercles);
+	snprintf(p[5], sizeof p[5], "%s", _("Enter lists the rows"));
+	snprintf(sep, sizeof sep, " %s ", draw_glyphs()->bullet);
+	/* the name and the reached figure keep their place: the rest follow if they fit */
+	int used = draw_text(y, x, w, p[0], ROLE_LABEL) + 1;
+	const char *const pieces[] = { p[1], p[2], p[3], p[4], p[5] };
+	draw_pieces(y, x + used, w - used, pieces, 5, sep, ROLE_LABEL);
 }
 
 /* ---- all regions: a grid --------------------------------------------- */
@@ -121,7 +136,8 @@ static void draw_grid(struct app *a, struct view *v, int y, int x, int h, int w)
 		v->col = nt - 1;
 	v->left = v->col < v->left ? v->col : v->col >= v->left + ncols ? v->col - ncols + 1 : v->left;
 	grid_heading(a, y, x + 1, ncols, v->left);
-	int rows = h - 4;
+	int rows = h - 3;
+	v->top = layout_scroll(v->top, v->sel, n + 1, rows);
 	for (int i = v->top; i < n + 1 && i - v->top < rows; i++)
 		grid_line(a, v, y + 1 + i - v->top, x + 1, i < n ? regs[i] : -1, ncols, i == v->sel);
 	detail(a, v->sel < n ? regs[v->sel] : -1, v->col, y + h - 2, x + 1, w - 2);
@@ -145,37 +161,80 @@ static enum role type_flag(const struct app *a, int r, int t, char *buf, size_t 
 	return draw_severity_role(s);
 }
 
-static void type_line(const struct app *a, int y, int x, int w, int r, int t, bool sel)
+/* The one-region list's columns; on a narrow screen the counts go in
+ * layout.c's drop order, never the type, reached or the flag. */
+enum { T_CODE, T_LABEL, T_REACHED, T_PARTNERS, T_ACTIVITIES, T_CERCLES, T_FLAG, T_N };
+static const struct layout_col type_cols[T_N] = {
+	[T_CODE] = { 5, 5, LF_KEEP }, [T_LABEL] = { 12, 30, LF_KEEP },
+	[T_REACHED] = { 8, 10, LF_KEEP }, [T_PARTNERS] = { 8, 9, LF_PARTNERS },
+	[T_ACTIVITIES] = { 10, 11, LF_ACTIVITIES }, [T_CERCLES] = { 7, 8, LF_CERCLES },
+	[T_FLAG] = { 12, 20, LF_KEEP },
+};
+
+static void type_line(const struct app *a, int y, const int *xs, const int *ws, int r, int t, bool sel)
 {
 	const struct measure *m = t < 0 ? &a->cube.region[r] : cube_cell(&a->cube, (size_t)r, (size_t)t);
-	char buf[256], n[32], flag[64] = "";
+	char n[32], flag[64] = "";
 	enum role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
 	enum role fr = t < 0 ? base : type_flag(a, r, t, flag, sizeof flag);
 
-	snprintf(buf, sizeof buf, "%-5s", t < 0 ? "" : a->cfg->types[t].code);
-	draw_fill(y, x, w, base);
-	draw_cell(y, x, 6, buf, false, sel ? base : ROLE_KEY);
-	draw_cell(y, x + 6, 30, t < 0 ? "All types (simple sum)" : a->cfg->types[t].label_en, false, base);
-	draw_cell(y, x + 37, 10, fmt_int(m->reached, n), true, sel ? base : ROLE_FIGURE);
-	snprintf(buf, sizeof buf, "%9u %11u %8u", m->partners, m->activities, m->cercles);
-	draw_text(y, x + 48, 31, buf, base);
-	draw_cell(y, x + 80, w - 80, flag, false, fr);
+	draw_fill(y, xs[T_CODE], layout_positions(ws, T_N, xs[T_CODE], 1, NULL) - xs[T_CODE], base);
+	draw_cell(y, xs[T_CODE], ws[T_CODE], t < 0 ? "" : a->cfg->types[t].code, false, sel ? base : ROLE_KEY);
+	draw_cell(y, xs[T_LABEL], ws[T_LABEL], t < 0 ? _("All types (simple sum)") : a->cfg->types[t].label_en,
+	          false, base);
+	draw_cell(y, xs[T_REACHED], ws[T_REACHED], fmt_int(m->reached, n), true, sel ? base : ROLE_FIGURE);
+	snprintf(n, sizeof n, "%u", m->partners);
+	draw_cell(y, xs[T_PARTNERS], ws[T_PARTNERS], n, true, base);
+	snprintf(n, sizeof n, "%u", m->activities);
+	draw_cell(y, xs[T_ACTIVITIES], ws[T_ACTIVITIES], n, true, base);
+	snprintf(n, sizeof n, "%u", m->cercles);
+	draw_cell(y, xs[T_CERCLES], ws[T_CERCLES], n, true, base);
+	draw_cell(y, xs[T_FLAG], ws[T_FLAG], flag, false, fr);
 }
 
-static void draw_types(struct app *a, const struct view *v, int y, int x, int h, int w)
+static void types_heading(int y, const int *xs, const int *ws)
 {
-	int r = app_single_region(a), nt = (int)a->cfg->ntypes;
+	static const char *const names[T_N] = { N_("Type"), N_("Intervention"), N_("Reached"),
+		N_("Partners"), N_("Activities"), N_("Cercles"), N_("Flag") };
+	for (int c = 0; c < T_N; c++)
+		draw_cell(y, xs[c], ws[c], _(names[c]), c >= T_REACHED && c < T_FLAG, ROLE_COLHEAD);
+}
 
-	char written[512] = "As written: ";
-	size_t lead = strlen(written);
-	bool rolled = report_out_written_words(a->cfg, &a->cube, (size_t)r, written + lead,
-	                                       sizeof written - lead);
-	draw_text(y, x + 1, w - 2, "Type  Intervention                         Reached  Partners  Activities"
-	          "  Cercles  Flag", ROLE_COLHEAD);
+/* Rule 12: the regions the sheets wrote, one level down — each
+ * "Mopti 100 (1 row)" whole or left out, so no figure is cut. */
+static void written_line(const char *words, int y, int x, int w)
+{
+	static const char sep[] = " · ";
+	char copy[512];
+	const char *pieces[32];
+	int n = 0;
+
+	snprintf(copy, sizeof copy, "%s", words);
+	for (char *p = copy, *q; p && n < 32; p = q) {
+		if ((q = strstr(p, sep)) != NULL) {
+			*q = '\0';
+			q += strlen(sep);
+		}
+		pieces[n++] = p;
+	}
+	int used = draw_text(y, x, w, _("As written: "), ROLE_DIM);
+	draw_pieces(y, x + used, w - used, pieces, n, sep, ROLE_DIM);
+}
+
+static void draw_types(struct app *a, struct view *v, int y, int x, int h, int w)
+{
+	int r = app_single_region(a), nt = (int)a->cfg->ntypes, ws[T_N], xs[T_N];
+	char written[512];
+	bool rolled = report_out_written_words(a->cfg, &a->cube, (size_t)r, written, sizeof written);
+
+	v->left = layout_table(type_cols, T_N, T_REACHED, w - 2, 1, v->left, ws);   /* type stays */
+	layout_positions(ws, T_N, x + 1, 1, xs);
+	types_heading(y, xs, ws);
+	v->top = layout_scroll(v->top, v->sel, nt + 1, h - 3 - rolled);
 	for (int i = v->top; i < nt + 1 && i - v->top < h - 3 - rolled; i++)
-		type_line(a, y + 1 + i - v->top, x + 1, w - 2, r, i < nt ? i : -1, i == v->sel);
-	if (rolled)   /* rule 12: the regions the sheets wrote, one level down */
-		draw_text(y + h - 3, x + 1, w - 2, written, ROLE_DIM);
+		type_line(a, y + 1 + i - v->top, xs, ws, r, i < nt ? i : -1, i == v->sel);
+	if (rolled)
+		written_line(written, y + h - 3, x + 1, w - 2);
 	detail(a, r, v->sel < nt ? v->sel : -1, y + h - 2, x + 1, w - 2);
 	legend(a, y + h - 1, x + 1, w - 2);
 }
@@ -218,6 +277,8 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 		v->col = v->col > 0 ? v->col - 1 : 0;
 	} else if (act == ACT_RIGHT && !single(a)) {
 		v->col = v->col + 1 < nt ? v->col + 1 : nt - 1;
+	} else if (act == ACT_LEFT || act == ACT_RIGHT) {   /* one region's list on a narrow screen */
+		v->left += act == ACT_RIGHT ? 1 : v->left > 0 ? -1 : 0;
 	} else {
 		return H_IGNORED;
 	}

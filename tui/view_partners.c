@@ -9,11 +9,31 @@
 #include "draw.h"
 #include "fmt.h"
 #include "format.h"
+#include "i18n.h"
 #include "layout.h"
 
-#define NAME_W 24
-#define FIXED_W (NAME_W + 1 + 8 + 6 + 9)   /* name, latest, stale, reached */
 #define REG_W 6
+#define FIXED_W 48                /* the partner's columns at their widest */
+
+/* The partner's own columns, then one per region (scrolled with h/l).  On
+ * a narrow screen the name narrows and the latest month goes (layout.c's
+ * drop order) so that two regions stay in view. */
+enum { P_NAME, P_LATEST, P_STALE, P_REACHED, P_N };
+static const struct layout_col fixed_cols[P_N] = {
+	[P_NAME] = { 12, 24, LF_KEEP }, [P_LATEST] = { 7, 7, LF_LATEST },
+	[P_STALE] = { 5, 5, LF_KEEP }, [P_REACHED] = { 8, 8, LF_KEEP },
+};
+
+struct fixed { int w[P_N], x[P_N], right; };
+
+static void fixed_layout(int x, int w, int nregions, struct fixed *f)
+{
+	int keep = nregions < 2 ? nregions : 2;
+	int width = w - keep * REG_W < FIXED_W ? w - keep * REG_W : FIXED_W;
+
+	layout_columns(fixed_cols, P_N, width, 1, f->w);
+	f->right = layout_positions(f->w, P_N, x, 1, f->x);
+}
 
 static int count(const struct app *a)
 {
@@ -29,46 +49,50 @@ static const struct presence *presence_of(const struct app *a, const char *p, in
 	return NULL;
 }
 
-static void heading(const struct app *a, int y, int x, const int *regs, int nr)
+static void heading(const struct app *a, int y, const struct fixed *f, const int *regs, int nr)
 {
 	char name[8];
 
-	draw_cell(y, x, NAME_W, "Partner", false, ROLE_COLHEAD);
-	draw_cell(y, x + NAME_W + 1, 7, "Latest", false, ROLE_COLHEAD);
-	draw_cell(y, x + NAME_W + 9, 5, "Stale", false, ROLE_COLHEAD);
-	draw_cell(y, x + NAME_W + 15, 8, "Reached", true, ROLE_COLHEAD);
+	draw_cell(y, f->x[P_NAME], f->w[P_NAME], _("Partner"), false, ROLE_COLHEAD);
+	draw_cell(y, f->x[P_LATEST], f->w[P_LATEST], _("Latest"), false, ROLE_COLHEAD);
+	draw_cell(y, f->x[P_STALE], f->w[P_STALE], _("Stale"), false, ROLE_COLHEAD);
+	draw_cell(y, f->x[P_REACHED], f->w[P_REACHED], _("Reached"), true, ROLE_COLHEAD);
 	for (int i = 0; i < nr; i++) {
 		format_clip(a->cfg->regions[regs[i]].name, REG_W - 1, draw_ascii(), name, sizeof name);
-		draw_cell(y, x + FIXED_W + 1 + i * REG_W, REG_W - 1, name, true, ROLE_COLHEAD);
+		draw_cell(y, f->right + 1 + i * REG_W, REG_W - 1, name, true, ROLE_COLHEAD);
 	}
 }
 
-static void partner_line(const struct app *a, int y, int x, int w, const struct partner_info *p,
-                         const int *regs, int nr, bool sel)
+static void partner_line(const struct app *a, int y, int x, int w, const struct fixed *f,
+                         const struct partner_info *p, const int *regs, int nr, bool sel)
 {
 	char b[32];
 	enum role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
 	bool stale = app_partner_stale(a, p->partner);
 
 	draw_fill(y, x, w, base);
-	draw_cell(y, x, NAME_W, p->partner, false, base);
-	draw_cell(y, x + NAME_W + 1, 7, format_month(p->latest_month, b), false, base);
+	draw_cell(y, f->x[P_NAME], f->w[P_NAME], p->partner, false, base);
+	draw_cell(y, f->x[P_LATEST], f->w[P_LATEST], format_month(p->latest_month, b), false, base);
 	snprintf(b, sizeof b, "%s old", draw_glyphs()->warn);
-	draw_cell(y, x + NAME_W + 9, 5, stale ? b : "", false, stale ? ROLE_WARN : base);
-	draw_cell(y, x + NAME_W + 15, 8, fmt_short(p->reached, b), true, sel ? base : ROLE_FIGURE);
+	draw_cell(y, f->x[P_STALE], f->w[P_STALE], stale ? b : "", false, stale ? ROLE_WARN : base);
+	draw_cell(y, f->x[P_REACHED], f->w[P_REACHED], fmt_short(p->reached, b), true,
+	          sel ? base : ROLE_FIGURE);
 	for (int i = 0; i < nr; i++) {
 		const struct presence *pr = presence_of(a, p->partner, regs[i]);
 		const char *s = !pr ? "·" : pr->reached > 0 ? fmt_short(pr->reached, b) : draw_glyphs()->bullet;
 		if (!pr && draw_ascii())
 			s = ".";
-		draw_cell(y, x + FIXED_W + 1 + i * REG_W, REG_W - 1, s, true, sel ? base : pr ? ROLE_OK : ROLE_DIM);
+		draw_cell(y, f->right + 1 + i * REG_W, REG_W - 1, s, true, sel ? base : pr ? ROLE_OK : ROLE_DIM);
 	}
 }
 
 static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
 	int regs[64], n = app_visible_regions(a, regs);
-	int fit = (w - 2 - FIXED_W) / REG_W;
+	struct fixed f;
+
+	fixed_layout(x + 1, w - 2, n, &f);
+	int fit = (x + w - 1 - f.right) / REG_W;
 
 	if (v->left > n - fit)
 		v->left = n - fit > 0 ? n - fit : 0;
@@ -77,13 +101,16 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 		draw_text(y + 1, x + 2, w - 4, "No partner reports under this filter.", ROLE_DIM);
 		return;
 	}
-	heading(a, y, x + 1, regs + v->left, nr);
+	heading(a, y, &f, regs + v->left, nr);
+	v->top = layout_scroll(v->top, v->sel, (int)a->cube.npartners, h - 2);
 	for (int i = v->top; i < (int)a->cube.npartners && i - v->top < h - 2; i++)
-		partner_line(a, y + 1 + i - v->top, x + 1, w - 2, &a->cube.partners[i],
+		partner_line(a, y + 1 + i - v->top, x + 1, w - 2, &f, &a->cube.partners[i],
 		             regs + v->left, nr, i == v->sel);
-	draw_text(y + h - 1, x + 1, w - 2, n > nr ? "People reached per region; h/l scroll the regions;"
-	          " Enter shows a partner's regions" : "People reached per region; Enter shows a partner's regions",
-	          ROLE_DIM);
+	/* each part of the hint whole or left out */
+	const char *const hint[] = { _("People reached per region"), _("h/l scroll the regions"),
+		_("Enter shows a partner's regions") };
+	const char *const hint_all_shown[] = { hint[0], hint[2] };
+	draw_pieces(y + h - 1, x + 1, w - 2, n > nr ? hint : hint_all_shown, n > nr ? 3 : 2, "; ", ROLE_DIM);
 }
 
 static enum handled act(struct app *a, struct view *v, enum action act)

@@ -17,10 +17,13 @@
 
 enum { C_KEY, C_NAME, C_NEED, C_TARGET, C_REACHED, C_BAR, C_PCT, C_PARTNERS, C_FLAG, C_N };
 
+/* Minimum widths hold every heading and figure whole ("Targeted",
+ * "111.4%", "Total (plan)"); on a narrow screen columns go in layout.c's
+ * drop order. */
 static const struct layout_col cols[C_N] = {
-	[C_KEY] = { 3, 3 }, [C_NAME] = { 12, 20 }, [C_NEED] = { 8, 9 },
-	[C_TARGET] = { 8, 9 }, [C_REACHED] = { 9, 10 }, [C_BAR] = { 10, 30 },
-	[C_PCT] = { 9, 9 }, [C_PARTNERS] = { 8, 8 }, [C_FLAG] = { 4, 6 },
+	[C_KEY] = { 3, 3, LF_KEEP }, [C_NAME] = { 12, 20, LF_KEEP }, [C_NEED] = { 7, 9, LF_NEED },
+	[C_TARGET] = { 8, 9, LF_TARGET }, [C_REACHED] = { 7, 10, LF_KEEP }, [C_BAR] = { 8, 30, LF_BAR },
+	[C_PCT] = { 6, 9, LF_KEEP }, [C_PARTNERS] = { 8, 8, LF_PARTNERS }, [C_FLAG] = { 4, 6, LF_KEEP },
 };
 
 struct line {                 /* what one line shows */
@@ -49,8 +52,8 @@ static void draw_heading(int y, const int *x, const int *w)
 		"Reached", "Coverage of target", "%", "Partners", "Flag" };
 	for (int c = 0; c < C_N; c++)
 		if (w[c])
-			draw_cell(y, x[c], w[c], names[c], c >= C_NEED && c != C_BAR && c != C_FLAG,
-			          ROLE_COLHEAD);
+			draw_cell(y, x[c], w[c], c == C_BAR && w[c] < 18 ? _("Coverage") : names[c],
+			          c >= C_NEED && c != C_BAR && c != C_FLAG, ROLE_COLHEAD);
 }
 
 static void draw_line(const struct app *a, int y, const int *x, const int *w,
@@ -61,7 +64,7 @@ static void draw_line(const struct app *a, int y, const int *x, const int *w,
 	enum role base = selected ? ROLE_SELECTED : dim ? ROLE_ASIDE : ROLE_NORMAL;
 	double pct;
 
-	draw_fill(y, x[0], x[C_N - 1] + w[C_N - 1] - x[0], base);
+	draw_fill(y, x[0], layout_positions(w, C_N, x[0], 1, NULL) - x[0], base);
 	draw_cell(y, x[C_KEY], w[C_KEY], k, false, selected || dim ? base : ROLE_KEY);
 	draw_cell(y, x[C_NAME], w[C_NAME], l->name, false, selected ? base : l->name_role);
 	draw_cell(y, x[C_NEED], w[C_NEED], figure(l->need, b), true, base);
@@ -72,8 +75,10 @@ static void draw_line(const struct app *a, int y, const int *x, const int *w,
 		enum role cr = dim ? ROLE_ASIDE : draw_coverage_role(pct, &a->cfg->th);
 		draw_bar(y, x[C_BAR], w[C_BAR], pct, cr);
 		draw_cell(y, x[C_PCT], w[C_PCT], fmt_pct(pct, b), true, selected ? base : cr);
-	} else {
+	} else if (w[C_BAR]) {
 		draw_cell(y, x[C_BAR], w[C_BAR], "no target", false, ROLE_DIM);
+	} else {
+		draw_cell(y, x[C_PCT], w[C_PCT], draw_glyphs()->none, true, ROLE_DIM);   /* no target */
 	}
 	snprintf(b, sizeof b, "%u", l->partners);
 	draw_cell(y, x[C_PARTNERS], w[C_PARTNERS], b, true, base);
@@ -165,10 +170,8 @@ static void draw(struct app *a, struct view *v, int y, int x0, int h, int w)
 	int regs[64], n = app_compared_regions(a, regs), wd[C_N], x[C_N], row = y;
 	struct line l;
 
-	layout_columns(cols, C_N, w - 2, 1, wd);
-	x[0] = x0 + 1;
-	for (int c = 1; c < C_N; c++)
-		x[c] = x[c - 1] + wd[c - 1] + 1;
+	v->left = layout_table(cols, C_N, C_NEED, w - 2, 1, v->left, wd);   /* key, name stay */
+	layout_positions(wd, C_N, x0 + 1, 1, x);
 	draw_heading(y, x, wd);
 	if (n == 0) {   /* no total under a message saying there are no rows */
 		empty_message(a, y + 2, x0 + 2, w - 4);
@@ -191,6 +194,10 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 {
 	int regs[64], n = app_compared_regions(a, regs);
 
+	if (act == ACT_LEFT || act == ACT_RIGHT) {   /* a narrow screen's dropped columns */
+		v->left += act == ACT_RIGHT ? 1 : v->left > 0 ? -1 : 0;
+		return H_HANDLED;
+	}
 	if (act != ACT_ENTER)
 		return H_IGNORED;
 	app_push(a);
