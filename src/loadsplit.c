@@ -324,7 +324,7 @@ static bool part_sound(const struct split *sp, const struct loader *ld,
 {
 	const struct loader *two = &pt->ld;
 	return sp->state == SPLIT_GO && pt->started && loader_between_records(bp) &&
-	       before->rec.n == 0 &&
+	       before->rec.c.n == 0 &&
 	       (ld->ctx.system == 0 || two->awaiting_system || ld->ctx.system == two->ctx.system);
 }
 
