@@ -138,7 +138,6 @@ void table_group_by_region(struct table *t)
 	for (size_t k = 0; k <= UINT8_MAX; k++)
 		start[k + 1] += start[k];
 	struct activity *out = xmalloc((t->len + 1) * sizeof *out);
-	bigmem_advise(out, (t->len + 1) * sizeof *out);
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
 	uintptr_t released = ((uintptr_t)t->rows + page - 1) & ~(page - 1);
 	for (size_t i = 0; i < t->len; i++) {
