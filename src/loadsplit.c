@@ -276,11 +276,7 @@ static void take_rows(struct loader *ld, struct part *pt)
 	part->written = NULL;
 	part->nwritten = part->written_cap = 0;
 	free(map);
-	diag_list_reserve(&t->diags, t->diags.len + part->diags.len);
-	for (size_t i = 0; i < part->diags.len; i++) {
-		const struct diag *d = &part->diags.items[i];
-		diag_add_words(&t->diags, d->source, d->line, diag_words(&part->diags, d));
-	}
+	diag_list_append(&t->diags, &part->diags);
 	diag_list_free(&part->diags);  /* its messages are the table's now */
 	diag_list_init(&part->diags);
 }
