@@ -36,7 +36,7 @@ void cube_init(struct cube *q)
 static void cube_free_arrays(struct cube *q)
 {
 	free(q->cell); free(q->region); free(q->region_dedup); free(q->written); free(q->type);
-	free(q->rows); free(q->presence); free(q->partners); free(q->overlaps);
+	free(q->presence); free(q->partners); free(q->overlaps);
 	free(q->selected_bits); free(q->counted_bits);
 }
 
@@ -62,7 +62,6 @@ static void cube_make_room(struct cube *q, const struct cube_index *ix)
 	q->region_dedup = xmalloc((nr + 1) * sizeof *q->region_dedup);
 	q->written = xmalloc((nr * nr + 1) * sizeof *q->written);
 	q->type = xmalloc((nt + 1) * sizeof *q->type);
-	q->rows = xmalloc((ix->len + 1) * sizeof *q->rows);
 	q->presence = xmalloc((ix->npr + 1) * sizeof *q->presence);
 	q->partners = xmalloc((ix->np + 1) * sizeof *q->partners);
 	q->overlaps = xmalloc((ix->nctp + 1) * sizeof *q->overlaps);
@@ -213,15 +212,13 @@ struct walk {
 	bool plan_year_only;      /* rule 11: rows outside the plan year are selected, not
 	                           * counted, unless the filter chose a period window */
 	bool resent_latest;       /* rule 9: a row a newer sheet sent again is selected, not counted */
-	bool ordered;             /* one region walked: its rows come in table order */
 };
 
 static void count_one(struct walk *w, size_t region, uint32_t i)
 {
 	count_row(w->q, w->ix, region, i);
 	set_bit(w->q->counted_bits, i);
-	if (w->ordered)
-		w->q->rows[w->q->nrows++] = i;
+	w->q->nrows++;
 }
 
 /* One pass over a region's rows: the filter, then in monthly mode the
@@ -279,10 +276,6 @@ static void walk_all(struct walk *w, const struct filter *f)
 	struct cube_index *ix = w->ix;
 	struct cube_work *x = &ix->work;
 	size_t nr = ix->c->nregions;
-	int n = 0;
-	for (size_t r = 0; r < nr; r++)
-		n += walks(ix, f, r);
-	w->ordered = n <= 1;
 	x->nsel = 0;
 	for (size_t r = 0; r < nr; r++)
 		if (walks(ix, f, r))
@@ -296,13 +289,6 @@ static void walk_all(struct walk *w, const struct filter *f)
 	}
 	w->q->nselected = x->nsel + w->q->repeats_left_out + w->q->outside_plan +
 	                 w->q->resent_left_out;
-	if (w->ordered)
-		return;
-	/* several regions were walked one after the other: list the counted
-	 * rows in table order */
-	for (size_t i = 0; i < ix->len / 64 + 1; i++)
-		for (uint64_t bits = w->q->counted_bits[i]; bits; bits &= bits - 1)
-			w->q->rows[w->q->nrows++] = (uint32_t)(i * 64 + (size_t)__builtin_ctzll(bits));
 }
 
 /* ---- folding the cells into regions, types and the plan ----------------- */
@@ -542,7 +528,7 @@ void cube_compute(struct cube *q, struct cube_index *ix, const struct filter *f)
 	filter_prep_init(&p, f, c, ix->t);
 	struct walk w = { q, ix, &p, ix->mode == MODE_CUMULATIVE,
 	                  c->repeated_rows == REPEATED_ONCE,
-	                  f->from_month < 0 && f->to_month < 0, c->resent == RESENT_LATEST, false };
+	                  f->from_month < 0 && f->to_month < 0, c->resent == RESENT_LATEST };
 	walk_all(&w, f);
 	fold_cells(q);
 	finish_lists(q, ix);

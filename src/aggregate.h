@@ -65,8 +65,8 @@ struct cube {
 	struct measure *type;     /* [type]: all regions */
 	struct measure total;
 	int64_t total_dedup;
-	uint32_t *rows;           /* indices of the rows counted, in table order */
-	size_t nrows;
+	size_t nrows;             /* rows counted: counted_bits holds which (a list of
+	                             them would be 4 MB a cube at a million rows) */
 	uint32_t superseded;      /* rows left out by the cumulative rule */
 	uint32_t repeats_left_out;    /* repeated rows not counted again (repeated_rows = once) */
 	uint32_t outside_plan;    /* rows outside the plan year, left out (rule 11): only

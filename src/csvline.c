@@ -7,114 +7,206 @@
 #include "swar.h"
 #include "xalloc.h"
 
-/* The first delimiter or quote in [p, end), else end; eight bytes at a
- * time (cells are short, so a memchr call per cell costs more). */
-static const char *find_delim_or_quote(const char *p, const char *end, char delim)
+/* Zeroed bytes past the line's copy, and room past the record's cells:
+ * the scans read sixteen bytes at a time, and a short cell is copied as
+ * sixteen bytes in one move (the next cell overwrites the excess). */
+#define SLACK 16
+
+/* Where the delimiters, quotes, CRs and LFs of a line are: bit i%64 of
+ * word i/64 for byte i, found once for the whole line, so that going from
+ * one cell to the next costs a few instructions, not a scan. */
+struct marks {
+	uint64_t w[CSVLINE_MAX / 64 + 1];
+};
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* b[0..n) with zeroed slack after it; sixteen bytes at a time. */
+static void mark_line(const char *b, size_t n, char delim, struct marks *m)
 {
-	for (; end - p >= 8; p += 8) {
+	const __m128i d = _mm_set1_epi8(delim), q = _mm_set1_epi8('"');
+	const __m128i cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+	memset(m->w, 0, ((n >> 6) + 1) * sizeof m->w[0]);
+	for (size_t i = 0; i < n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+		__m128i s = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, q)),
+		                         _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
+		m->w[i >> 6] |= (uint64_t)(unsigned)_mm_movemask_epi8(s) << (i & 63);
+	}
+}
+
+#else
+
+static bool special(unsigned char c, char delim)
+{
+	return c == (unsigned char)delim || c == '"' || c == '\r' || c == '\n';
+}
+
+/* The same, eight bytes at a time: a word with none of them is passed
+ * over whole, the others looked at byte by byte. */
+static void mark_line(const char *b, size_t n, char delim, struct marks *m)
+{
+	memset(m->w, 0, ((n >> 6) + 1) * sizeof m->w[0]);
+	for (size_t i = 0; i < n; i += 8) {
 		uint64_t w;
-		memcpy(&w, p, 8);
-		uint64_t m = swar_bytes_equal(w, (unsigned char)delim) | swar_bytes_equal(w, '"');
-		if (m) {
-			uint64_t le = 1;
-			if (*(const char *)&le == 1)              /* little-endian: first byte lowest */
-				return p + __builtin_ctzll(m) / 8;
-			break;
+		memcpy(&w, b + i, 8);
+		if (!(swar_bytes_equal(w, (unsigned char)delim) | swar_bytes_equal(w, '"') |
+		      swar_bytes_equal(w, '\r') | swar_bytes_equal(w, '\n')))
+			continue;
+		for (size_t k = i; k < i + 8 && k < n; k++)
+			if (special((unsigned char)b[k], delim))
+				m->w[k >> 6] |= (uint64_t)1 << (k % 64);
+	}
+}
+
+#endif
+
+/* The first delimiter, quote, CR or LF at or after p, else n. */
+static inline size_t next_special(const struct marks *m, size_t p, size_t n)
+{
+	if (p >= n)
+		return n;
+	size_t w = p >> 6;
+	uint64_t bits = m->w[w] & (~(uint64_t)0 << (p & 63));
+	while (!bits) {
+		if (++w > (n >> 6))
+			return n;
+		bits = m->w[w];
+	}
+	size_t k = (w << 6) + (size_t)__builtin_ctzll(bits);
+	return k < n ? k : n;
+}
+
+/* A line being split: its copy b[0..n), where each special byte is, and
+ * the record's cells so far (kept in locals by the loop, which writes
+ * them back only around a quoted cell: with char pointers about, the
+ * compiler would otherwise reload them at every byte written). */
+struct split {
+	const char *b;
+	size_t n;
+	char delim;
+	const struct marks *m;
+	char *bytes;              /* the record's */
+	size_t len;
+	size_t *offs;
+	size_t ncells;
+};
+
+/* Appends b[from..from + len) at `to` (the cell is not yet ended). */
+static inline void copy_cell(char *restrict to, const char *restrict from, size_t len)
+{
+	if (len <= SLACK)
+		memcpy(to, from, SLACK);     /* one move; the excess is written over */
+	else
+		memcpy(to, from, len);
+}
+
+/* The closing quote (or the first of a "") of the quoted text from r, or
+ * n if it is not on this line. */
+static size_t next_quote(const struct split *sp, size_t r)
+{
+	size_t k = next_special(sp->m, r, sp->n);
+	while (k < sp->n && sp->b[k] == sp->delim)
+		k = next_special(sp->m, k + 1, sp->n);
+	return k < sp->n && sp->b[k] == '"' ? k : sp->n;
+}
+
+/* A quoted cell opening at q, each "" made one ".  Returns where the next
+ * cell starts (n + 1 after the last), or 0 unless the closing quote is on
+ * this line and followed by nothing but spaces up to the delimiter or the
+ * end of the line. */
+static size_t quoted_cell(struct split *sp, size_t q)
+{
+	size_t r = q + 1, start = sp->len;
+	for (bool doubled = true; doubled;) {
+		size_t k = next_quote(sp, r);
+		if (k == sp->n)
+			return 0;                 /* runs on to the next line */
+		doubled = k + 1 < sp->n && sp->b[k + 1] == '"';
+		copy_cell(sp->bytes + sp->len, sp->b + r, k - r + doubled);
+		sp->len += k - r + doubled;
+		r = k + 1 + doubled;
+	}
+	while (r < sp->n && sp->b[r] == ' ')
+		r++;
+	if (r < sp->n && sp->b[r] != sp->delim)
+		return 0;                     /* text after the closing quote */
+	sp->offs[sp->ncells++] = start;
+	sp->bytes[sp->len++] = '\0';
+	return r + 1;
+}
+
+/* The cells of sp's line into its record.  An unquoted cell runs up to the
+ * delimiter, spaces around it dropped; one that holds a quote (libcsv
+ * keeps such a quote as text) or a line end leaves the line to libcsv. */
+static enum csvline_result split_cells(struct split *sp)
+{
+	const char *restrict b = sp->b;
+	char *restrict bytes = sp->bytes;
+	size_t *restrict offs = sp->offs;
+	size_t n = sp->n, len = 0, ncells = 0;
+	for (size_t p = 0; p <= n;) {
+		size_t a = p;
+		while (a < n && b[a] == ' ')
+			a++;
+		if (a < n && b[a] == '"') {
+			sp->len = len;
+			sp->ncells = ncells;
+			if (!(p = quoted_cell(sp, a)))
+				return CSVLINE_OTHER;
+			len = sp->len;
+			ncells = sp->ncells;
+			continue;
 		}
+		if (a == n && p == 0)
+			return CSVLINE_BLANK;
+		size_t stop = next_special(sp->m, a, n);
+		if (stop < n && b[stop] != sp->delim)
+			return CSVLINE_OTHER;
+		size_t z = stop;
+		while (z > a && b[z - 1] == ' ')
+			z--;
+		copy_cell(bytes + len, b + a, z - a);
+		offs[ncells++] = len;
+		len += z - a;
+		bytes[len++] = '\0';
+		p = stop + 1;
 	}
-	while (p < end && *p != delim && *p != '"')
-		p++;
-	return p;
+	sp->len = len;
+	sp->ncells = ncells;
+	return CSVLINE_RECORD;
 }
 
-/* An unquoted cell from s: up to the delimiter, spaces around dropped.
- * Returns where the next cell starts, or NULL if the cell holds a quote
- * (libcsv keeps such a quote as text; leave that to it). */
-static const char *plain_cell(const char *s, const char *end, char delim, const char **a,
-                              const char **b, bool *more)
+/* Room for the copy of a line of n bytes and for its cells. */
+static void make_room(struct csvline_cells *out, size_t n)
 {
-	const char *stop = find_delim_or_quote(s, end, delim);
-	if (stop < end && *stop == '"')
-		return NULL;
-	const char *d = stop < end ? stop : NULL;
-	*a = s;
-	*b = stop;
-	while (*a < *b && **a == ' ')
-		(*a)++;
-	while (*b > *a && (*b)[-1] == ' ')
-		(*b)--;
-	*more = d != NULL;
-	return d ? d + 1 : end;
-}
-
-/* Copies text[0..len) into scratch with each "" made one ". */
-static const char *undouble(const char *text, const char *stop, size_t len,
-                            struct csvline_scratch *scratch)
-{
-	scratch->buf = xgrow(scratch->buf, &scratch->cap, len + 1, 1);
-	size_t o = 0;
-	for (const char *c = text; c < stop; c++) {
-		scratch->buf[o++] = *c;
-		if (*c == '"')
-			c++;
-	}
-	return scratch->buf;
-}
-
-/* A quoted cell opening at q.  Returns where the next cell starts, or
- * NULL unless the closing quote is followed by nothing but spaces up to
- * the delimiter or the end of the line. */
-static const char *quoted_cell(const char *q, const char *end, char delim,
-                               struct csvline_scratch *scratch, const char **a,
-                               const char **b, bool *more)
-{
-	const char *text = q + 1, *p = text;
-	size_t doubled = 0;
-	while ((p = memchr(p, '"', (size_t)(end - p))) && p + 1 < end && p[1] == '"') {
-		doubled++;
-		p += 2;
-	}
-	if (!p)
-		return NULL;                  /* runs on to the next line */
-	const char *after = p + 1;
-	while (after < end && *after == ' ')
-		after++;
-	if (after < end && *after != delim)
-		return NULL;                  /* text after the closing quote */
-	size_t len = (size_t)(p - text) - doubled;
-	*a = doubled ? undouble(text, p, len, scratch) : text;
-	*b = *a + len;
-	*more = after < end;
-	return *more ? after + 1 : end;
+	if (out->line_cap < n + SLACK)
+		out->line = xgrow(out->line, &out->line_cap, n + SLACK, 1);
+	if (out->cap < n + 1 + SLACK)
+		out->bytes = xgrow(out->bytes, &out->cap, n + 1 + SLACK, 1);
+	if (out->offcap < n + 1)
+		out->offs = xgrow(out->offs, &out->offcap, n + 1, sizeof *out->offs);
 }
 
 enum csvline_result csvline_split(const char *s, size_t n, char delim,
-                                  struct csvline_scratch *scratch,
-                                  csvline_cell_fn on_cell, void *data)
+                                  struct csvline_cells *out)
 {
 	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
-	if (memchr(s, '\n', n) || memchr(s, '\r', n))
-		return CSVLINE_OTHER;         /* more than one physical line */
-	const char *end = s + n, *p = s;
-	while (p < end && *p == ' ')
-		p++;
-	if (p == end)
-		return CSVLINE_BLANK;
-	for (p = s;;) {
-		const char *q = p, *a, *b, *next;
-		bool more;
-		while (q < end && *q == ' ')
-			q++;
-		if (q < end && *q == '"')
-			next = quoted_cell(q, end, delim, scratch, &a, &b, &more);
-		else
-			next = plain_cell(p, end, delim, &a, &b, &more);
-		if (!next)
-			return CSVLINE_OTHER;
-		on_cell((void *)(uintptr_t)a, (size_t)(b - a), data);
-		if (!more)
-			return CSVLINE_RECORD;
-		p = next;
+	out->n = out->len = 0;
+	if (n > CSVLINE_MAX)
+		return CSVLINE_OTHER;
+	make_room(out, n);
+	memcpy(out->line, s, n);
+	memset(out->line + n, 0, SLACK);
+	struct marks m;
+	mark_line(out->line, n, delim, &m);
+	struct split sp = { out->line, n, delim, &m, out->bytes, 0, out->offs, 0 };
+	enum csvline_result r = split_cells(&sp);
+	if (r == CSVLINE_RECORD) {
+		out->len = sp.len;
+		out->n = sp.ncells;
 	}
+	return r;
 }

@@ -9,29 +9,46 @@
  * CSVLINE_OTHER for anything else, which the caller hands to libcsv: a
  * quoted cell running on to the next line, a quote inside an unquoted cell,
  * text after a closing quote.  tests/test_csvline.c compares the two on
- * every short line over an alphabet of the characters that matter. */
+ * every short line over an alphabet of the characters that matter.
+ *
+ * Where the line's delimiters and quotes are is found once for the whole
+ * line, sixteen bytes at a time; each cell is then one copy into the
+ * record.  Lines longer than CSVLINE_MAX bytes are left to libcsv. */
 #ifndef FOURW_CSVLINE_H
 #define FOURW_CSVLINE_H
 
 #include <stddef.h>
 
+#define CSVLINE_MAX 16384
+
 enum csvline_result {
-	CSVLINE_RECORD,    /* the cells were given to on_cell, in order */
+	CSVLINE_RECORD,    /* the cells are in the record */
 	CSVLINE_BLANK,     /* spaces and a line end only: no record */
-	CSVLINE_OTHER,     /* not simple: some cells may have been given; start again with libcsv */
+	CSVLINE_OTHER,     /* not simple: the record holds nothing usable; use libcsv */
 };
 
-/* The same shape as libcsv's field callback. */
-typedef void (*csvline_cell_fn)(void *cell, size_t len, void *data);
-
-struct csvline_scratch {   /* room for a cell whose "" were undoubled; free() buf */
-	char *buf;
-	size_t cap;
+/* A record's cells in one buffer, each NUL-terminated and each right after
+ * the one before: cell i is bytes + offs[i], len bytes in all.  (The row's
+ * hash of its cells as written reads them as one span.)  Zero-initialised
+ * is empty; free() bytes, offs and line. */
+struct csvline_cells {
+	char *bytes;
+	size_t len, cap;
+	size_t *offs;
+	size_t n, offcap;
+	char *line;               /* the copy split (scratch) */
+	size_t line_cap;
 };
 
-/* Splits line s[0..n) (its line end included, if any) at `delim`. */
+/* The length of cell i of c. */
+static inline size_t csvline_cell_len(const struct csvline_cells *c, size_t i)
+{
+	return (i + 1 < c->n ? c->offs[i + 1] : c->len) - c->offs[i] - 1;
+}
+
+/* Splits line s[0..n) (its line end included, if any) at `delim` into out,
+ * which it empties first. */
 enum csvline_result csvline_split(const char *s, size_t n, char delim,
-                                  struct csvline_scratch *scratch,
-                                  csvline_cell_fn on_cell, void *data);
+                                  struct csvline_cells *out);
 
 #endif

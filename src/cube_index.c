@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "idmap.h"
 #include "text.h"
 #include "xalloc.h"
@@ -178,6 +179,7 @@ static void index_rows(struct cube_index *ix, struct builder *b, const uint32_t 
 	size_t nr = ix->c->nregions;
 	ix->region_start = xcalloc(nr + 2, sizeof *ix->region_start);
 	ix->ids = xmalloc((ix->len + 1) * sizeof *ix->ids);
+	bigmem_advise(ix->ids, (ix->len + 1) * sizeof *ix->ids);
 	if (ix->mode == MODE_CUMULATIVE)
 		ix->gid = xcalloc(ix->len + 1, sizeof *ix->gid);
 	int region = -1;

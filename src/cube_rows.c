@@ -23,11 +23,13 @@ size_t cube_rows_for(const struct cube *q, int region, int type, uint32_t **out)
 {
 	uint32_t *v = xmalloc((q->nrows + 1) * sizeof *v);
 	size_t n = 0;
-	for (size_t k = 0; k < q->nrows; k++) {
-		const struct activity *a = &q->index->rows[q->rows[k]];
-		if ((region < 0 || a->region == region) && (type < 0 || a->itype == type))
-			v[n++] = q->rows[k];
-	}
+	for (size_t w = 0; q->index && w < q->room.rows / 64 + 1; w++)
+		for (uint64_t bits = q->counted_bits[w]; bits; bits &= bits - 1) {
+			uint32_t i = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+			const struct activity *a = &q->index->rows[i];
+			if ((region < 0 || a->region == region) && (type < 0 || a->itype == type))
+				v[n++] = i;
+		}
 	*out = v;
 	return n;
 }

@@ -87,18 +87,39 @@ static uint32_t words_id(struct diag_list *l, const struct diag_words *w)
 	return (uint32_t)(l->nwords - 1);
 }
 
+static void count_level(struct diag_list *l, uint8_t level)
+{
+	if (level == DIAG_REJECT)
+		l->rejects++;
+	else if (level == DIAG_WARNING)
+		l->warnings++;
+	else
+		l->notes++;
+}
+
 void diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
                     const struct diag_words *w)
 {
 	uint32_t id = words_id(l, w);
 	l->items = xgrow(l->items, &l->cap, l->len + 1, sizeof *l->items);
 	l->items[l->len++] = (struct diag){ .source = source, .line = line, .words = id };
-	if (w->level == DIAG_REJECT)
-		l->rejects++;
-	else if (w->level == DIAG_WARNING)
-		l->warnings++;
-	else
-		l->notes++;
+	count_level(l, w->level);
+}
+
+void diag_list_append(struct diag_list *l, const struct diag_list *from)
+{
+	uint32_t *id = xmalloc((from->nwords + 1) * sizeof *id);
+	memset(id, 0xff, (from->nwords + 1) * sizeof *id);   /* not looked up yet */
+	diag_list_reserve(l, l->len + from->len);
+	for (size_t k = 0; k < from->len; k++) {
+		const struct diag *d = &from->items[k];
+		if (id[d->words] == UINT32_MAX)
+			id[d->words] = words_id(l, &from->words[d->words]);
+		l->items[l->len++] = (struct diag){ .source = d->source, .line = d->line,
+		                                    .words = id[d->words] };
+		count_level(l, from->words[d->words].level);
+	}
+	free(id);
 }
 
 void diag_add_text(struct diag_list *l, enum diag_level level, enum diag_code code,

@@ -122,6 +122,10 @@ void diag_add_text(struct diag_list *l, enum diag_level level, enum diag_code co
 /* Adds a message worded as one of another list (a sheet read in parts). */
 void diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
                     const struct diag_words *w);
+/* Appends every message of `from` to l, in order: each of from's wordings
+ * is looked up in l once, not once per message (a part of a sheet with a
+ * warning on each of 100,000 rows has a few hundred wordings). */
+void diag_list_append(struct diag_list *l, const struct diag_list *from);
 
 /* The words of message d of l, or of l's message k. */
 static inline const struct diag_words *diag_words(const struct diag_list *l, const struct diag *d)

@@ -346,8 +346,13 @@ size_t gaps_quality_rows(const struct gap_list *g, const struct gap *p, struct r
 	}
 	for (size_t k = 0; k < ix->t->diags.len && n < p->nrows; k++) {
 		const struct diag *d = &ix->t->diags.items[k];
-		if (d->line && d->source == p->source && dq_line_of(&x, rows, k, &key, &people) &&
-		    key.region == p->region && dq_group_word(&key) == p->group)
+		const struct diag_words *w = diag_words(&ix->t->diags, d);
+		/* the kind first: it needs no row looked up */
+		if (!d->line || d->source != p->source ||
+		    ((uint32_t)dq_group((enum diag_code)w->code) << 1 | (w->level == DIAG_NOTE)) != p->group)
+			continue;
+		if (dq_line_of(&x, rows, k, &key, &people) && key.region == p->region &&
+		    dq_group_word(&key) == p->group)
 			(*out)[n++] = (struct rowref){ d->source, d->line };
 	}
 	gap_sort_refs(*out, n);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bigmem.h"
 #include "date.h"
 #include "dialect.h"
 #include "encoding.h"
@@ -219,6 +220,7 @@ static void reserve_rows(struct table *t, const struct survey *s)
 	size_t want = t->len + s->line_ends + 2;
 	if (want > t->cap) {
 		t->rows = xrealloc(t->rows, want * sizeof *t->rows);
+		bigmem_advise(t->rows, want * sizeof *t->rows);
 		t->cap = want;
 	}
 	t->written_cap = s->line_ends + 2;

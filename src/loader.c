@@ -9,93 +9,20 @@
 #include "textmemo.h"
 #include "xalloc.h"
 
-/* ---- records ----------------------------------------------------------- */
-
-static void record_push(struct record *r, const char *s, size_t len)
-{
-	if (r->n + 1 > r->offcap)
-		r->offs = xgrow(r->offs, &r->offcap, r->n + 1, sizeof *r->offs);
-	if (r->len + len + 1 > r->cap)
-		r->bytes = xgrow(r->bytes, &r->cap, r->len + len + 1, 1);
-	r->offs[r->n++] = r->len;
-	memcpy(r->bytes + r->len, s, len);
-	r->len += len;
-	r->bytes[r->len++] = '\0';
-}
-
-static bool is_trim_byte(const unsigned char *s, size_t len, size_t *w)
-{
-	if (len >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n')) {
-		*w = 1;
-		return true;
-	}
-	if (len >= 2 && s[0] == 0xC2 && s[1] == 0xA0) {        /* NBSP */
-		*w = 2;
-		return true;
-	}
-	if (len >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xAF) {   /* narrow NBSP */
-		*w = 3;
-		return true;
-	}
-	return false;
-}
-
-/* Trims spaces, tabs and no-break spaces around the cell *s[0..*len), as
- * Excel leaves them. */
-static void trim(const char **s, size_t *len)
-{
-	const char *p = *s;
-	size_t n = *len, w;
-	while (n && is_trim_byte((const unsigned char *)p, n, &w)) {
-		p += w;
-		n -= w;
-	}
-	for (;;) {
-		if (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
-			n--;
-		else if (n >= 2 && (unsigned char)p[n - 2] == 0xC2 && (unsigned char)p[n - 1] == 0xA0)
-			n -= 2;
-		else if (n >= 3 && (unsigned char)p[n - 3] == 0xE2 &&
-		         (unsigned char)p[n - 2] == 0x80 && (unsigned char)p[n - 1] == 0xAF)
-			n -= 3;
-		else
-			break;
-	}
-	*s = p;
-	*len = n;
-}
-
-/* The cells of a record (trimmed when they were kept, see on_field). */
+/* The cells of a record (trimmed when they were kept, see on_field), and
+ * their lengths in ld->lens: each cell ends where the next begins. */
 static const char *const *cells_of(struct loader *ld, char *bytes, const size_t *offs, size_t n)
 {
-	ld->cells = xgrow(ld->cells, &ld->cells_cap, n + 1, sizeof *ld->cells);
-	for (size_t i = 0; i < n; i++)
+	if (n + 1 > ld->cells_cap) {
+		size_t cap = ld->cells_cap;
+		ld->cells = xgrow(ld->cells, &cap, n + 1, sizeof *ld->cells);
+		ld->lens = xgrow(ld->lens, &ld->cells_cap, n + 1, sizeof *ld->lens);
+	}
+	for (size_t i = 0; i < n; i++) {
 		ld->cells[i] = bytes + offs[i];
+		ld->lens[i] = i + 1 < n ? offs[i + 1] - offs[i] - 1 : strlen(bytes + offs[i]);
+	}
 	return ld->cells;
-}
-
-static struct saved save(const struct record *r)
-{
-	struct saved s = { .line = r->line, .n = r->n, .of = r->of };
-	s.bytes = xmalloc(r->len ? r->len : 1);
-	memcpy(s.bytes, r->bytes, r->len);
-	s.offs = xmalloc((r->n ? r->n : 1) * sizeof *s.offs);
-	memcpy(s.offs, r->offs, r->n * sizeof *s.offs);
-	return s;
-}
-
-static void saved_free(struct saved *s)
-{
-	free(s->bytes);
-	free(s->offs);
-}
-
-static void saved_list_free(struct saved_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		saved_free(&l->items[i]);
-	free(l->items);
-	*l = (struct saved_list){0};
 }
 
 /* ---- data rows --------------------------------------------------------- */
@@ -146,18 +73,6 @@ static bool reject_long_cell(struct loader *ld, uint32_t line, const struct over
 	return true;
 }
 
-/* Keeps a copy of a record in l, to be read later. */
-static void loader_keep(struct saved_list *l, uint32_t line, char *bytes, const size_t *offs,
-                        size_t n, const struct overflow *of)
-{
-	struct record tmp = {
-		.line = line, .bytes = bytes, .offs = (size_t *)offs, .n = n, .of = *of,
-		.len = n ? offs[n - 1] + strlen(bytes + offs[n - 1]) + 1 : 0,
-	};
-	l->items = xgrow(l->items, &l->cap, l->n + 1, sizeof *l->items);
-	l->items[l->n++] = save(&tmp);
-}
-
 /* A part (after the first) that started before the sheet's p-code system
  * was known keeps its rows until one shows it (loadsplit.c): a single pass
  * would have read them with the system the parts before end with. */
@@ -168,7 +83,7 @@ static bool await_system(struct loader *ld, uint32_t line, char *bytes, const si
 		return false;
 	int hint = of->long_col ? 0 : row_system_hint(&ld->ctx, cells_of(ld, bytes, offs, n), n);
 	if (hint == 0) {
-		loader_keep(&ld->waiting, line, bytes, offs, n, of);
+		saved_list_keep(&ld->waiting, line, bytes, offs, n, of);
 		return true;
 	}
 	ld->ctx.system = hint;
@@ -200,9 +115,9 @@ void loader_data_row(struct loader *ld, uint32_t line, char *bytes, const size_t
 	}
 	if (ld->ctx.system == 0)
 		ld->ctx.system = row_system_hint(&ld->ctx, cells, n);
-	enum row_outcome o = row_convert(&ld->ctx, line, cells, n);
+	enum row_outcome o = row_convert(&ld->ctx, line, cells, ld->lens, n);
 	if (o == ROW_DEFERRED) {
-		loader_keep(&ld->deferred, line, bytes, offs, n, of);
+		saved_list_keep(&ld->deferred, line, bytes, offs, n, of);
 		return;
 	}
 	if (o == ROW_ACCEPTED && ld->width)
@@ -441,11 +356,11 @@ static void on_field(void *s, size_t len, void *data)
 {
 	struct loader *ld = data;
 	struct record *r = &ld->rec;
-	if (r->n == 0)
+	if (r->c.n == 0)
 		r->line = ld->pending_start;
 	if (!s)
 		len = 0;
-	if (r->n >= COLS_MAX) {
+	if (r->c.n >= COLS_MAX) {
 		r->of.dropped++;
 		r->of.dropped_text |= len > 0;
 		return;
@@ -453,15 +368,15 @@ static void on_field(void *s, size_t len, void *data)
 	if (len > CELL_MAX_CHARS) {
 		size_t chars = utf8_chars(s, len);
 		if (chars > CELL_MAX_CHARS && !r->of.long_col) {
-			r->of.long_col = (uint32_t)r->n + 1;
+			r->of.long_col = (uint32_t)r->c.n + 1;
 			r->of.long_chars = chars;
 		}
 		if (chars > CELL_MAX_CHARS)
 			len = 0;
 	}
 	const char *cell = len ? s : "";
-	trim(&cell, &len);
-	record_push(r, cell, len);
+	record_trim(&cell, &len);
+	record_push(&r->c, cell, len);
 }
 
 static void on_record(int term, void *data)
@@ -469,16 +384,17 @@ static void on_record(int term, void *data)
 	struct loader *ld = data;
 	(void)term;
 	if (!ld->header_found) {
-		ld->head[ld->nhead++] = save(&ld->rec);
+		ld->head[ld->nhead++] = record_save(&ld->rec);
 		if (ld->nhead == HEADER_SCAN)
 			settle_header(ld);
 		if (ld->header_found && ld->on_header)
 			ld->on_header(ld, ld->on_header_arg);
 	} else {
-		loader_data_row(ld, ld->rec.line, ld->rec.bytes, ld->rec.offs, ld->rec.n, &ld->rec.of);
+		loader_data_row(ld, ld->rec.line, ld->rec.c.bytes, ld->rec.c.offs, ld->rec.c.n,
+		                &ld->rec.of);
 	}
-	ld->rec.n = 0;
-	ld->rec.len = 0;
+	ld->rec.c.n = 0;
+	ld->rec.c.len = 0;
 	ld->rec.of = (struct overflow){0};
 }
 
@@ -545,21 +461,30 @@ static size_t line_end(const char *text, size_t pos, size_t len, size_t *nl)
 	return *nl < len ? *nl + 1 : len;
 }
 
+/* A line csvline splits has too few bytes for more cells than COLS_MAX or
+ * a cell longer than CELL_MAX_CHARS: on_field's limits are for libcsv's. */
+_Static_assert(CSVLINE_MAX < COLS_MAX + 1 && CSVLINE_MAX <= CELL_MAX_CHARS,
+               "csvline's lines stay within the limits");
+
 /* A line met between records that csvline.h can split is split there;
  * false: give it to libcsv. */
 static bool split_simple_line(struct loader *ld, const char *s, size_t n, char delim)
 {
-	switch (csvline_split(s, n, delim, &ld->scratch, on_field, ld)) {
+	struct record *r = &ld->rec;
+	switch (csvline_split(s, n, delim, &r->c)) {
 	case CSVLINE_RECORD:
+		r->line = ld->pending_start;
+		record_trim_cells(&r->c);
 		on_record('\n', ld);
 		return true;
 	case CSVLINE_BLANK:
+		r->c.n = r->c.len = 0;
 		return true;
 	case CSVLINE_OTHER:
 		break;
 	}
-	ld->rec.n = ld->rec.len = 0;      /* the cells it gave are read again by libcsv */
-	ld->rec.of = (struct overflow){0};
+	r->c.n = r->c.len = 0;
+	r->of = (struct overflow){0};
 	return false;
 }
 
@@ -593,7 +518,7 @@ void loader_finish(struct loader *ld, struct csv_parser *p)
 		         "could not be read as rows", start, start, ld->line);
 		ld->counts.read++;
 		ld->counts.rejected++;
-		ld->rec.n = ld->rec.len = 0;
+		ld->rec.c.n = ld->rec.c.len = 0;
 	} else {
 		csv_fini(p, on_field, on_record, ld);
 	}
@@ -612,8 +537,8 @@ void loader_resolve_deferred(struct loader *ld)
 	}
 	for (size_t i = 0; i < ld->deferred.n; i++) {
 		struct saved *s = &ld->deferred.items[i];
-		count_outcome(ld, row_convert(&ld->ctx, s->line,
-		                              cells_of(ld, s->bytes, s->offs, s->n), s->n));
+		const char *const *cells = cells_of(ld, s->bytes, s->offs, s->n);
+		count_outcome(ld, row_convert(&ld->ctx, s->line, cells, ld->lens, s->n));
 	}
 	saved_list_free(&ld->deferred);
 }
@@ -636,10 +561,11 @@ void loader_end(struct loader *ld, struct csv_parser *p)
 {
 	csv_free(p);
 	textmemo_free(&ld->ctx.memo);
-	free(ld->rec.bytes);
-	free(ld->rec.offs);
+	free(ld->rec.c.bytes);
+	free(ld->rec.c.offs);
+	free(ld->rec.c.line);
 	free(ld->cells);
-	free(ld->scratch.buf);
+	free(ld->lens);
 	saved_list_free(&ld->deferred);
 	saved_list_free(&ld->waiting);
 }

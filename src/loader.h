@@ -15,7 +15,7 @@
 #include <stdint.h>
 
 #include "config.h"
-#include "csvline.h"
+#include "record.h"
 #include "row.h"
 #include "sheetio.h"
 #include "table.h"
@@ -24,47 +24,11 @@
  * looked for in this many records. */
 #define HEADER_SCAN 26
 
-/* Limits (README.md, "Limits").  Beyond them the row is rejected, or the
- * cells not kept, with a message: hostile or broken input never costs
- * unbounded memory or time, and never a row lost without a word. */
-#define CELL_MAX_CHARS 32767   /* Excel's own limit for one cell */
-#define COLS_MAX 16384         /* Excel's own limit (column XFD) */
-
-/* What a record held beyond the limits: the cells themselves are not kept. */
-struct overflow {
-	size_t dropped;            /* cells past COLS_MAX */
-	bool dropped_text;         /* at least one of them was not empty */
-	uint32_t long_col;         /* 1-based column of the first cell over CELL_MAX_CHARS, 0 if none */
-	size_t long_chars;         /* its length in characters */
-};
-
-/* One record: its cells, NUL-separated in one buffer. */
-struct record {
-	uint32_t line;
-	char *bytes;
-	size_t len, cap;
-	size_t *offs;
-	size_t n, offcap;
-	struct overflow of;
-};
-
-struct saved {                 /* a record kept for later (header scan, deferral) */
-	uint32_t line;
-	char *bytes;
-	size_t *offs;
-	size_t n;
-	struct overflow of;
-};
-
 /* Rows of one sheet (or of one part of it) by outcome; blank lines are not rows. */
 struct counts {
 	size_t read, accepted, rejected;
 };
 
-struct saved_list {
-	struct saved *items;
-	size_t n, cap;
-};
 
 /* One parse of a sheet, or of one part of it (loadsplit.h): each has its
  * own parser, records and answers. */
@@ -78,7 +42,6 @@ struct loader {
 	 * read in parts hands its header to the other parts (loadsplit.h). */
 	void (*on_header)(struct loader *ld, void *arg);
 	void *on_header_arg;
-	struct csvline_scratch scratch;
 	size_t width;              /* cells in the header row */
 	uint32_t line;             /* physical line being fed to the parser */
 	uint32_t pending_start;    /* line where the next record would start */
@@ -92,6 +55,7 @@ struct loader {
 	bool awaiting_system;      /* a part after the first: keep rows until one shows the system */
 	struct saved_list waiting; /* those rows, read again when the parts are joined */
 	const char **cells;        /* scratch array of cell pointers */
+	size_t *lens;              /* and of their lengths */
 	size_t cells_cap;
 };
 

@@ -276,11 +276,7 @@ static void take_rows(struct loader *ld, struct part *pt)
 	part->written = NULL;
 	part->nwritten = part->written_cap = 0;
 	free(map);
-	diag_list_reserve(&t->diags, t->diags.len + part->diags.len);
-	for (size_t i = 0; i < part->diags.len; i++) {
-		const struct diag *d = &part->diags.items[i];
-		diag_add_words(&t->diags, d->source, d->line, diag_words(&part->diags, d));
-	}
+	diag_list_append(&t->diags, &part->diags);
 	diag_list_free(&part->diags);  /* its messages are the table's now */
 	diag_list_init(&part->diags);
 }
@@ -324,7 +320,7 @@ static bool part_sound(const struct split *sp, const struct loader *ld,
 {
 	const struct loader *two = &pt->ld;
 	return sp->state == SPLIT_GO && pt->started && loader_between_records(bp) &&
-	       before->rec.n == 0 &&
+	       before->rec.c.n == 0 &&
 	       (ld->ctx.system == 0 || two->awaiting_system || ld->ctx.system == two->ctx.system);
 }
 

@@ -25,10 +25,10 @@ static bool all_blank(const char *const *cells, size_t n)
 static int memo_type(struct rowbuf *r, const char *text)
 {
 	int64_t v;
-	if (textmemo_get(&r->ctx->memo, MEMO_TYPE, text, NULL, &v))
+	if (memo_get(r, MEMO_TYPE, F_ITYPE, F_COUNT, &v))
 		return (int)v;
 	int t = itype_resolve(r->ctx->cfg, text);
-	textmemo_put(&r->ctx->memo, MEMO_TYPE, text, NULL, t);
+	memo_put(r, MEMO_TYPE, F_ITYPE, F_COUNT, t);
 	return t;
 }
 
@@ -82,7 +82,7 @@ static void resolve_status(struct rowbuf *r)
 	if (!*text)
 		return;
 	int64_t v;
-	if (textmemo_get(&r->ctx->memo, MEMO_STATUS, text, NULL, &v)) {
+	if (memo_get(r, MEMO_STATUS, F_STATUS, F_COUNT, &v)) {
 		r->a.status = (uint8_t)v;
 		return;
 	}
@@ -91,7 +91,7 @@ static void resolve_status(struct rowbuf *r)
 		if (strcmp(folded, status_words[i].word) == 0 ||
 		    text_has_words(folded, status_words[i].word)) {
 			r->a.status = (uint8_t)status_words[i].st;
-			textmemo_put(&r->ctx->memo, MEMO_STATUS, text, NULL, r->a.status);
+			memo_put(r, MEMO_STATUS, F_STATUS, F_COUNT, r->a.status);
 			return;
 		}
 	warn(r, DC_UNKNOWN_STATUS, F_STATUS,
@@ -102,12 +102,13 @@ static void resolve_status(struct rowbuf *r)
 /* ---- dates ------------------------------------------------------------- */
 
 /* parse_date, once per distinct text (only good dates are remembered). */
-static enum date_status memo_date(struct rowbuf *r, const char *text, struct date *d)
+static enum date_status memo_date(struct rowbuf *r, enum field f, struct date *d)
 {
+	const char *text = cell(r, f);
 	if (!*text)
 		return DATE_MISSING;
 	int64_t v;
-	if (textmemo_get(&r->ctx->memo, MEMO_DATE, text, NULL, &v)) {
+	if (memo_get(r, MEMO_DATE, f, F_COUNT, &v)) {
 		*d = (struct date){ .year = (int)(v / 10000), .month = (int)(v / 100 % 100),
 		                    .day = (int)(v % 100) };
 		return DATE_OK;
@@ -119,8 +120,7 @@ static enum date_status memo_date(struct rowbuf *r, const char *text, struct dat
 		return DATE_OK;   /* not remembered: each such row is counted */
 	}
 	if (st == DATE_OK)
-		textmemo_put(&r->ctx->memo, MEMO_DATE, text, NULL,
-		         (int64_t)d->year * 10000 + d->month * 100 + d->day);
+		memo_put(r, MEMO_DATE, f, F_COUNT, (int64_t)d->year * 10000 + d->month * 100 + d->day);
 	return st;
 }
 
@@ -130,7 +130,7 @@ static enum row_outcome read_month(struct rowbuf *r, enum field f, int16_t *mont
 	const char *text = cell(r, f);
 	struct date d;
 	*month = -1;
-	switch (memo_date(r, text, &d)) {
+	switch (memo_date(r, f, &d)) {
 	case DATE_MISSING:
 		return ROW_ACCEPTED;
 	case DATE_IMPOSSIBLE:
@@ -381,13 +381,13 @@ int row_system_hint(const struct row_context *ctx, const char *const *cells, siz
 }
 
 enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
-                             const char *const *cells, size_t ncells)
+                             const char *const *cells, const size_t *lens, size_t ncells)
 {
 	if (all_blank(cells, ncells))
 		return ROW_BLANK;
 	struct rowbuf r = {
 		.ctx = ctx, .src = ctx->src, .line = line,
-		.cells = cells, .ncells = ncells,
+		.cells = cells, .lens = lens, .ncells = ncells,
 	};
 	r.a.source = ctx->source;
 	r.a.line = line;

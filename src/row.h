@@ -31,14 +31,15 @@ struct row_context {
 
 enum row_outcome { ROW_ACCEPTED, ROW_REJECTED, ROW_DEFERRED, ROW_BLANK };
 
-/* Converts the record that starts on physical `line`.  Accepted rows are
+/* Converts the record that starts on physical `line`: its cells and
+ * their lengths.  Accepted rows are
  * appended to the table (with any warnings); rejected rows get one REJECT
  * diagnostic naming every problem found in the row.  ROW_DEFERRED: the region is a p-code whose meaning depends
  * on the sheet's system (ML09 with no name) and the system is not known
  * yet — call again with ctx->system set once the whole sheet is read.
  * ROW_BLANK: every cell empty; not a row at all. */
 enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
-                             const char *const *cells, size_t ncells);
+                             const char *const *cells, const size_t *lens, size_t ncells);
 
 /* The system a record's region cells point to (see gazetteer_system_hint). */
 int row_system_hint(const struct row_context *ctx, const char *const *cells, size_t ncells);

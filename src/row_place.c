@@ -77,9 +77,9 @@ static int cercle_of_commune(struct rowbuf *r, int region)
 	int64_t v;
 	if (!*commune)
 		return -1;
-	if (!textmemo_get(&r->ctx->memo, MEMO_COMMUNE, commune, NULL, &v)) {
+	if (!memo_get(r, MEMO_COMMUNE, F_COMMUNE, F_COUNT, &v)) {
 		v = gazetteer_commune_cercle(c, commune);
-		textmemo_put(&r->ctx->memo, MEMO_COMMUNE, commune, NULL, v);
+		memo_put(r, MEMO_COMMUNE, F_COMMUNE, F_COUNT, v);
 	}
 	int cercle = (int)v;
 	if (cercle >= 0 && region >= 0 && !gazetteer_cercle_in_region(c, cercle, region))
@@ -133,14 +133,10 @@ struct cercle_miss {
 static const struct cercle_miss *cercle_missed(struct rowbuf *r, enum place_status st,
                                                int region)
 {
-	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
-	int64_t v;
-	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE_MISS(region), code, name, &v))
-		return (const struct cercle_miss *)(intptr_t)v;
 	struct cercle_miss *m = textmemo_keep(&r->ctx->memo, sizeof *m);
 	m->st = st;
 	cercle_why(r, st, m->why, sizeof m->why, &m->f);
-	textmemo_put(&r->ctx->memo, MEMO_CERCLE_MISS(region), code, name, (intptr_t)m);
+	memo_put(r, MEMO_CERCLE_MISS(region), F_CERCLE_CODE, F_CERCLE, (intptr_t)m);
 	return m;
 }
 
@@ -149,21 +145,21 @@ static const struct cercle_miss *cercle_missed(struct rowbuf *r, enum place_stat
 static int memo_cercle(struct rowbuf *r, int region, enum place_status *st,
                        const struct cercle_miss **miss)
 {
-	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
 	int64_t v;
 	int cercle = -1;
 	*st = PLACE_OK;
 	*miss = NULL;
-	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE, code, name, &v))
+	if (memo_get(r, MEMO_CERCLE, F_CERCLE_CODE, F_CERCLE, &v))
 		return (int)v;
-	if (textmemo_get(&r->ctx->memo, MEMO_CERCLE_MISS(region), code, name, &v)) {
+	if (memo_get(r, MEMO_CERCLE_MISS(region), F_CERCLE_CODE, F_CERCLE, &v)) {
 		*miss = (const struct cercle_miss *)(intptr_t)v;
 		*st = (*miss)->st;
 		return -1;
 	}
-	*st = gazetteer_resolve_cercle_in(r->ctx->cfg, code, name, region, &cercle);
+	*st = gazetteer_resolve_cercle_in(r->ctx->cfg, cell(r, F_CERCLE_CODE), cell(r, F_CERCLE),
+	                                  region, &cercle);
 	if (*st == PLACE_OK)
-		textmemo_put(&r->ctx->memo, MEMO_CERCLE, code, name, cercle);
+		memo_put(r, MEMO_CERCLE, F_CERCLE_CODE, F_CERCLE, cercle);
 	else if (!gazetteer_resolved(*st))
 		*miss = cercle_missed(r, *st, region);
 	return cercle;
@@ -203,18 +199,18 @@ static enum place_status memo_region(struct rowbuf *r, const char *code, const c
 	struct row_context *ctx = r->ctx;
 	int tag = MEMO_REGION + ctx->system;
 	int64_t v;
-	if (textmemo_get(&ctx->memo, tag, code, name, &v)) {
+	if (memo_get(r, tag, F_REGION_CODE, F_REGION, &v)) {
 		*region = (int)v;
 		return PLACE_OK;
 	}
 	if (ctx->system == 0 && region_is_ambiguous(ctx->cfg, code, name)) {
 		*region = REGION_DEFERRED;
-		textmemo_put(&ctx->memo, tag, code, name, REGION_DEFERRED);
+		memo_put(r, tag, F_REGION_CODE, F_REGION, REGION_DEFERRED);
 		return PLACE_OK;
 	}
 	enum place_status st = gazetteer_resolve_region(ctx->cfg, code, name, ctx->system, region);
 	if (st == PLACE_OK)
-		textmemo_put(&ctx->memo, tag, code, name, *region);
+		memo_put(r, tag, F_REGION_CODE, F_REGION, *region);
 	return st;
 }
 

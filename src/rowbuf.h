@@ -25,6 +25,7 @@ struct rowbuf {
 	const struct source *src;
 	uint32_t line;
 	const char *const *cells;
+	const size_t *lens;       /* each cell's length */
 	size_t ncells;
 	struct pending held;     /* warnings, said once the row is accepted */
 	struct activity a;
@@ -39,6 +40,12 @@ static inline const char *cell(const struct rowbuf *r, enum field f)
 {
 	int col = r->src->map.col[f];
 	return col >= 0 && (size_t)col < r->ncells ? r->cells[col] : "";
+}
+
+static inline size_t cell_len(const struct rowbuf *r, enum field f)
+{
+	int col = r->src->map.col[f];
+	return col >= 0 && (size_t)col < r->ncells ? r->lens[col] : 0;
 }
 
 static inline uint32_t col_of(const struct rowbuf *r, enum field f)
@@ -67,6 +74,20 @@ void rowbuf_warn(struct rowbuf *r, enum diag_code code, enum field f, const char
 
 /* The held warnings, into the table's messages. */
 void rowbuf_flush_warnings(struct rowbuf *r);
+
+/* The memo's answer to question `tag` about the cells of fields fa and fb
+ * (F_COUNT: none), and its keeping. */
+static inline bool memo_get(const struct rowbuf *r, int tag, enum field fa, enum field fb,
+                            int64_t *v)
+{
+	return textmemo_get(&r->ctx->memo, tag, cell(r, fa), cell_len(r, fa),
+	                    fb < F_COUNT ? cell(r, fb) : NULL, fb < F_COUNT ? cell_len(r, fb) : 0, v);
+}
+static inline void memo_put(struct rowbuf *r, int tag, enum field fa, enum field fb, int64_t v)
+{
+	textmemo_put(&r->ctx->memo, tag, cell(r, fa), cell_len(r, fa),
+	             fb < F_COUNT ? cell(r, fb) : NULL, fb < F_COUNT ? cell_len(r, fb) : 0, v);
+}
 
 /* Questions asked of the memo; the region's carries the sheet's system,
  * since ML09 means two places. */

@@ -5,6 +5,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "bigmem.h"
 #include "xalloc.h"
 
 static const char *const status_names[STATUS_COUNT] = {
@@ -367,7 +368,9 @@ size_t table_mark_repeats(struct table *t, size_t first,
 	 * fields are compared too, so a collision is no repeat) */
 	const uint32_t *written = t->nwritten == n ? t->written : NULL;
 	/* open addressing over the sheet's rows: slot = row - first + 1, 0 empty */
-	uint32_t *slot = xcalloc(size, sizeof *slot);
+	uint32_t *slot = xmalloc(size * sizeof *slot);
+	bigmem_advise(slot, size * sizeof *slot);
+	memset(slot, 0, size * sizeof *slot);
 	for (size_t i = first; i < t->len; i++) {
 		struct activity *a = &t->rows[i];
 		uint32_t h = written ? written[i - first] : (uint32_t)row_hash(t, a);

@@ -6,36 +6,46 @@
 #include "strpool.h"
 #include "xalloc.h"
 
-static uint32_t key_hash(int tag, const char *a, const char *b)
+/* A key as asked. */
+struct key {
+	int tag;
+	const char *a, *b;
+	uint32_t alen, blen;
+	uint32_t hash;
+};
+
+static struct key make_key(int tag, const char *a, size_t alen, const char *b, size_t blen)
 {
-	uint32_t h = strpool_hash(a, strlen(a));
-	if (b && *b)
-		h = h * 0x9E3779B1u ^ strpool_hash(b, strlen(b));
-	return h ^ (uint32_t)tag * 0x85EBCA6Bu;
+	struct key k = { tag, a, b ? b : "", (uint32_t)alen, b ? (uint32_t)blen : 0, 0 };
+	uint32_t h = strpool_hash(a, alen);
+	if (k.blen)
+		h = h * 0x9E3779B1u ^ strpool_hash(b, blen);
+	k.hash = h ^ (uint32_t)tag * 0x85EBCA6Bu;
+	return k;
 }
 
-static bool same_key(const struct textmemo_entry *e, uint32_t hash, int tag, const char *a,
-                     const char *b)
+static bool same_key(const struct textmemo_entry *e, const struct key *k)
 {
-	return e->hash == hash && e->tag == tag && strcmp(e->a, a) == 0 &&
-	       strcmp(e->b, b ? b : "") == 0;
+	return e->hash == k->hash && e->tag == k->tag && e->alen == k->alen &&
+	       e->blen == k->blen && memcmp(e->a, k->a, k->alen) == 0 &&
+	       memcmp(e->b, k->b, k->blen) == 0;
 }
 
-static struct textmemo_entry *find(const struct textmemo *m, uint32_t hash, int tag,
-                                   const char *a, const char *b)
+static struct textmemo_entry *find(const struct textmemo *m, const struct key *k)
 {
-	size_t i = hash & (m->cap - 1);
-	while (m->slots[i].tag && !same_key(&m->slots[i], hash, tag, a, b))
+	size_t i = k->hash & (m->cap - 1);
+	while (m->slots[i].tag && !same_key(&m->slots[i], k))
 		i = (i + 1) & (m->cap - 1);
 	return &m->slots[i];
 }
 
-bool textmemo_get(const struct textmemo *m, int tag, const char *a, const char *b,
-                  int64_t *value)
+bool textmemo_get(const struct textmemo *m, int tag, const char *a, size_t alen,
+                  const char *b, size_t blen, int64_t *value)
 {
 	if (!m->slots)
 		return false;
-	const struct textmemo_entry *e = find(m, key_hash(tag, a, b), tag, a, b);
+	struct key k = make_key(tag, a, alen, b, blen);
+	const struct textmemo_entry *e = find(m, &k);
 	if (!e->tag)
 		return false;
 	*value = e->value;
@@ -48,24 +58,31 @@ static void grow(struct textmemo *m)
 	size_t ocap = m->cap;
 	m->cap = ocap ? 2 * ocap : 256;
 	m->slots = xcalloc(m->cap, sizeof *m->slots);
-	for (size_t i = 0; i < ocap; i++)
-		if (old[i].tag)
-			*find(m, old[i].hash, old[i].tag, old[i].a, old[i].b) = old[i];
+	for (size_t i = 0; i < ocap; i++) {
+		if (!old[i].tag)
+			continue;
+		size_t k = old[i].hash & (m->cap - 1);
+		while (m->slots[k].tag)
+			k = (k + 1) & (m->cap - 1);
+		m->slots[k] = old[i];
+	}
 	free(old);
 }
 
-void textmemo_put(struct textmemo *m, int tag, const char *a, const char *b, int64_t value)
+void textmemo_put(struct textmemo *m, int tag, const char *a, size_t alen, const char *b,
+                  size_t blen, int64_t value)
 {
 	if (!m->keys.block_size)
 		arena_init(&m->keys, 16 * 1024);
 	if ((m->len + 1) * 4 >= m->cap * 3)
 		grow(m);
-	uint32_t hash = key_hash(tag, a, b);
-	struct textmemo_entry *e = find(m, hash, tag, a, b);
+	struct key k = make_key(tag, a, alen, b, blen);
+	struct textmemo_entry *e = find(m, &k);
 	if (!e->tag) {
 		m->len++;
-		*e = (struct textmemo_entry){ arena_strdup(&m->keys, a), arena_strdup(&m->keys, b ? b : ""),
-		                              hash, tag, 0 };
+		*e = (struct textmemo_entry){ arena_strndup(&m->keys, a, k.alen),
+		                              arena_strndup(&m->keys, k.b, k.blen),
+		                              k.alen, k.blen, k.hash, tag, 0 };
 	}
 	e->value = value;
 }

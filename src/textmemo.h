@@ -17,6 +17,7 @@
 
 struct textmemo_entry {
 	const char *a, *b;        /* copies of the key texts */
+	uint32_t alen, blen;
 	uint32_t hash;
 	int tag;                  /* 0 marks an empty slot */
 	int64_t value;
@@ -28,10 +29,13 @@ struct textmemo {
 	struct arena keys;
 };
 
-/* tag must be > 0; b may be NULL (the same as ""). */
-bool textmemo_get(const struct textmemo *m, int tag, const char *a, const char *b,
-                  int64_t *value);
-void textmemo_put(struct textmemo *m, int tag, const char *a, const char *b, int64_t value);
+/* The key: tag (> 0) and the texts a[0..alen) and b[0..blen) (b may be
+ * NULL when blen is 0).  The loader knows each cell's length, so a key
+ * costs no strlen and is compared by length first. */
+bool textmemo_get(const struct textmemo *m, int tag, const char *a, size_t alen,
+                  const char *b, size_t blen, int64_t *value);
+void textmemo_put(struct textmemo *m, int tag, const char *a, size_t alen, const char *b,
+                  size_t blen, int64_t value);
 void textmemo_free(struct textmemo *m);
 /* n bytes (8-aligned) the memo keeps as long as its answers: an answer
  * too large for a value, remembered by its address. */

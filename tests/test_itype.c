@@ -202,18 +202,24 @@ static void on_cell(void *cell, size_t len, void *data)
 static bool next_record(FILE *f, struct cells *c, size_t want)
 {
 	char line[2048];
-	struct csvline_scratch scratch = { NULL, 0 };
+	struct csvline_cells scratch = { 0 };
 	enum csvline_result r;
 
 	do {
 		if (!fgets(line, sizeof line, f)) {
-			free(scratch.buf);
+			free(scratch.bytes);
+			free(scratch.offs);
+			free(scratch.line);
 			return false;
 		}
 		c->n = 0;
-		r = csvline_split(line, strlen(line), ',', &scratch, on_cell, c);
+		r = csvline_split(line, strlen(line), ',', &scratch);
 	} while (r == CSVLINE_BLANK);
-	free(scratch.buf);
+	for (size_t i = 0; r == CSVLINE_RECORD && i < scratch.n; i++)
+		on_cell(scratch.bytes + scratch.offs[i], csvline_cell_len(&scratch, i), c);
+	free(scratch.bytes);
+	free(scratch.offs);
+	free(scratch.line);
 	cr_assert_eq(r, CSVLINE_RECORD, "not a simple CSV line: %s", line);
 	cr_assert_eq((size_t)c->n, want, "expected %zu cells: %s", want, line);
 	return true;

@@ -11,18 +11,22 @@ Test(textmemo, equal_text_finds_the_answer)
 	struct textmemo m = {0};
 	int64_t v = -1;
 	char cell[32];
-	cr_assert_not(textmemo_get(&m, 1, "Mopti", NULL, &v));
+	cr_assert_not(textmemo_get(&m, 1, "Mopti", strlen("Mopti"), NULL, 0, &v));
 	strcpy(cell, "Mopti");
-	textmemo_put(&m, 1, cell, NULL, 5);
+	textmemo_put(&m, 1, cell, strlen(cell), NULL, 0, 5);
 	strcpy(cell, "Gao");                 /* the memo kept its own copy */
-	cr_assert(textmemo_get(&m, 1, "Mopti", NULL, &v));
+	cr_assert(textmemo_get(&m, 1, "Mopti", strlen("Mopti"), NULL, 0, &v));
 	cr_assert_eq(v, 5);
-	cr_assert(textmemo_get(&m, 1, "Mopti", "", &v), "NULL and \"\" are the same key");
-	cr_assert_not(textmemo_get(&m, 2, "Mopti", NULL, &v), "another question");
-	cr_assert_not(textmemo_get(&m, 1, "Mopti", "ML05", &v), "another second text");
-	cr_assert_not(textmemo_get(&m, 1, "mopti", NULL, &v), "text is compared exactly");
-	textmemo_put(&m, 1, "Mopti", NULL, 7);
-	cr_assert(textmemo_get(&m, 1, "Mopti", NULL, &v));
+	cr_assert(textmemo_get(&m, 1, "Mopti", strlen("Mopti"), "", 0, &v),
+	          "NULL and \"\" are the same key");
+	cr_assert_not(textmemo_get(&m, 2, "Mopti", strlen("Mopti"), NULL, 0, &v), "another question");
+	cr_assert_not(textmemo_get(&m, 1, "Mopti", strlen("Mopti"), "ML05", 4, &v),
+	              "another second text");
+	cr_assert_not(textmemo_get(&m, 1, "Mopti", 4, NULL, 0, &v), "a shorter text");
+	cr_assert_not(textmemo_get(&m, 1, "Moptis", 6, NULL, 0, &v), "a longer text");
+	cr_assert_not(textmemo_get(&m, 1, "mopti", strlen("mopti"), NULL, 0, &v), "text is compared exactly");
+	textmemo_put(&m, 1, "Mopti", strlen("Mopti"), NULL, 0, 7);
+	cr_assert(textmemo_get(&m, 1, "Mopti", strlen("Mopti"), NULL, 0, &v));
 	cr_assert_eq(v, 7, "a second put replaces the answer");
 	textmemo_free(&m);
 }
@@ -34,13 +38,13 @@ Test(textmemo, many_keys_survive_growth)
 	for (int i = 0; i < 5000; i++) {
 		snprintf(a, sizeof a, "ML%04d", i);
 		snprintf(b, sizeof b, "%d", i % 7);
-		textmemo_put(&m, 1 + i % 3, a, b, i);
+		textmemo_put(&m, 1 + i % 3, a, strlen(a), b, strlen(b), i);
 	}
 	for (int i = 0; i < 5000; i++) {
 		int64_t v = -1;
 		snprintf(a, sizeof a, "ML%04d", i);
 		snprintf(b, sizeof b, "%d", i % 7);
-		cr_assert(textmemo_get(&m, 1 + i % 3, a, b, &v), "%s", a);
+		cr_assert(textmemo_get(&m, 1 + i % 3, a, strlen(a), b, strlen(b), &v), "%s", a);
 		cr_assert_eq(v, i);
 	}
 	cr_assert_eq(m.len, 5000);

@@ -1,0 +1,18 @@
+/* bigmem: arrays of a row (or a cell) per line of a sheet — the table's
+ * rows, their sorted copy, the index's ids — asked to live in 2 MB pages.
+ *
+ * A million-row table is 48 MB: 12,000 pages of 4 kB, each a page fault
+ * the first time it is written.  Where a fault is dear (under a
+ * hypervisor a 64 MB array took 0.6 s to touch, against 0.02 s in 2 MB
+ * pages) those faults cost more than reading the rows.  This is advice:
+ * where the system has no such pages, nothing changes. */
+#ifndef FOURW_BIGMEM_H
+#define FOURW_BIGMEM_H
+
+#include <stddef.h>
+
+/* Asks for large pages over the whole 2 MB stretches of [p, p + bytes),
+ * before they are first written; smaller arrays are left alone. */
+void bigmem_advise(void *p, size_t bytes);
+
+#endif
