@@ -10,6 +10,7 @@
 #include "config.h"
 #include "dialect.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "load.h"
 #include "parse.h"
 #include "safe.h"
@@ -82,6 +83,33 @@ static void print_error(FILE *err, const struct error *e)
 	fputc('\n', err);
 }
 
+int cli_choose_language(const char *lang, FILE *err)
+{
+	enum i18n_lang l;
+	if (!lang)
+		return -1;
+	if (!i18n_parse(lang, &l)) {
+		fputs(_("fourw: --lang: unknown language '"), err);
+		safe_fputs(lang, err);
+		fputs(_("' (fr or en)\n"), err);
+		return 2;
+	}
+	i18n_choose(I18N_FROM_OPTION, l);
+	return -1;
+}
+
+int cli_language_option(int argc, char **argv, FILE *err)
+{
+	const char *lang = NULL;
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+		if (!strncmp(argv[i], "--lang=", 7))
+			lang = argv[i] + 7;
+		else if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+			lang = argv[++i];
+	}
+	return cli_choose_language(lang, err);
+}
+
 bool cli_load_config(const char *given, struct config *cfg, FILE *err)
 {
 	struct error e;
@@ -89,8 +117,11 @@ bool cli_load_config(const char *given, struct config *cfg, FILE *err)
 	const char *path = cli_config_path(given, buf, sizeof buf, err), *env = getenv("FOURW_CONFIG");
 	if (!path)
 		return false;
-	if (config_load(cfg, path, &e))
+	if (config_load(cfg, path, &e)) {
+		if (cfg->ui_language)
+			i18n_choose(I18N_FROM_CONFIG, cfg->ui_language[0] == 'f' ? I18N_FR : I18N_EN);
 		return true;
+	}
 	print_error(err, &e);
 	if (!given && env && *env)    /* nothing on the command line named it */
 		fputs("fourw: that is $FOURW_CONFIG; unset it to look in ./config.ini, "
@@ -342,14 +373,19 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "all", no_argument, NULL, 'v' },
 		{ "by-partner", required_argument, NULL, 'P' },
+		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *config_path = NULL, *partners_dir = NULL;
 	bool verbose = false;
 	int ch;
+	if (cli_language_option(argc, argv, err) >= 0)
+		return 2;
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "c:hv", opts, NULL)) != -1) {
-		if (ch == 'c') {
+		if (ch == 'L') {
+			continue;       /* read first, so --help after it speaks it */
+		} else if (ch == 'c') {
 			config_path = optarg;
 		} else if (ch == 'v') {
 			verbose = true;

@@ -19,6 +19,7 @@
 #include "config.h"
 #include "filter.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "gaps.h"
 #include "gazetteer.h"
 #include "itype.h"
@@ -94,6 +95,7 @@ static const struct option long_opts[] = {
 	{ "to", required_argument, NULL, 'T' },
 	{ "by", required_argument, NULL, 'B' },
 	{ "config", required_argument, NULL, 'c' },
+	{ "lang", required_argument, NULL, 'L' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -108,6 +110,7 @@ static bool take_value(struct request *rq, int ch, const char *arg)
 	case 'F': rq->from = arg; return true;
 	case 'T': rq->to = arg; return true;
 	case 'c': rq->config = arg; return true;
+	case 'L': return true;      /* read before the others: cli_language_option */
 	default: return false;
 	}
 }
@@ -116,6 +119,8 @@ static bool take_value(struct request *rq, int ch, const char *arg)
 static int parse_args(int argc, char **argv, struct request *rq, FILE *out, FILE *err)
 {
 	int ch;
+	if (cli_language_option(argc, argv, err) >= 0)
+		return 2;
 	optind = 0;     /* so a second call in the same process starts afresh */
 	opterr = 0;     /* our messages go to err, not to stderr */
 	while ((ch = getopt_long(argc, argv, ":f:r:t:p:s:c:h", long_opts, NULL)) != -1) {

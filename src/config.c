@@ -540,7 +540,8 @@ static bool load_gaps(struct ini_file *L)
 
 static bool load_ui(struct ini_file *L)
 {
-	static const char *const ui_keys[] = { "theme", "color", NULL };
+	static const char *const ui_keys[] = { "theme", "color", "language", NULL };
+	static const char *const languages[] = { "fr", "en", NULL };
 	static const char *const themes[] = { "dark", "light", "mono", NULL };
 	struct config *c = L->c;
 	const char *v;
@@ -557,6 +558,13 @@ static bool load_ui(struct ini_file *L)
 	v = ini_get(L, "ui", "color");
 	if (v && !ini_parse_bool(v, &c->ui_color))
 		return ini_fail_key(L, "ui", "color", "expected true or false, got '%s'", v);
+	v = ini_get(L, "ui", "language");
+	if (v) {
+		char *lower = ini_lower_dup(&L->tmp, v);
+		if (!ini_in_list(languages, lower))
+			return ini_fail_key(L, "ui", "language", "expected fr or en, got '%s'", v);
+		c->ui_language = arena_strdup(&c->arena, lower);
+	}
 	return true;
 }
 

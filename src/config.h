@@ -109,6 +109,7 @@ struct config {
 
 	const char *ui_theme;     /* [ui] theme: "dark" (default), "light" or "mono" */
 	bool ui_color;            /* [ui] color: false forces monochrome (default true) */
+	const char *ui_language;  /* [ui] language: "fr", "en", or NULL (the locale's) */
 
 	const char **sheets;      /* default sheets/folders, resolved relative to config.ini */
 	size_t nsheets;

@@ -14,7 +14,7 @@ static void md_plan(struct report_out *w)
 {
 	const struct report_input *in = w->in;
 	const struct config *c = in->cfg;
-	char a[32], b[32], p[16], month[16], filt[512], words[400];
+	char a[32], b[32], p[16], month[FMT_MONTH_SIZE], filt[512], words[400];
 	put(w, "# ");
 	report_out_md_cell(w, c->plan_name);
 	put(w, " — coverage report\n\n## Plan, filter and counting method\n\n");
@@ -256,7 +256,7 @@ int report_md_write(struct report_out *w)
 int report_md_write_gaps(struct report_out *w)
 {
 	const struct report_input *in = w->in;
-	char month[16], filt[512];
+	char month[FMT_MONTH_SIZE], filt[512];
 	put(w, "# ");
 	report_out_md_cell(w, in->cfg->plan_name);
 	report_out_month_words(in->report_month, month);

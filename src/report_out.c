@@ -126,12 +126,9 @@ const char *const report_out_dedup_words =
 	"reached without double counting = for each cercle (else the region), the largest "
 	"intervention type's sum, added up; the simple sum of all rows is shown beside it";
 
-void report_out_month_words(int m, char buf[16])
+void report_out_month_words(int m, char buf[FMT_MONTH_SIZE])
 {
-	if (m >= 0)
-		month_format(m, buf);
-	else
-		snprintf(buf, 16, "none");
+	fmt_month(m, buf);
 }
 
 struct report_totals report_out_totals(const struct table *t)

@@ -80,7 +80,7 @@ static void wrap(struct report_out *w, const char *text, int lead, int indent)
 static void text_header(struct report_out *w, const char *title)
 {
 	const struct report_input *in = w->in;
-	char month[16], filt[512], n[5][32];
+	char month[FMT_MONTH_SIZE], filt[512], n[5][32];
 	out(w, "%s — ", title);
 	put_esc(w, in->cfg->plan_name);
 	report_out_month_words(in->report_month, month);

@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "cli.h"
+#include "i18n.h"
 #include "keymap.h"
 #include "loop.h"
 #include "safe.h"
@@ -23,6 +24,7 @@
 
 struct options {
 	const char *config;
+	const char *lang;
 	const char *theme;
 	bool no_color, ascii, help, help_keys, version;
 	long max_keys;
@@ -112,6 +114,10 @@ static bool valued(int argc, char **argv, int *i, struct options *o)
 		o->config = v;
 		return true;
 	}
+	if ((v = value_of(argc, argv, i, "--lang", NULL))) {
+		o->lang = v;
+		return true;
+	}
 	if ((v = value_of(argc, argv, i, "--theme", NULL)))
 		o->theme = v;
 	else if ((v = value_of(argc, argv, i, "--max-keys", NULL)))
@@ -143,7 +149,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		}
 		o->paths[o->npaths++] = s;
 	}
-	return -1;
+	return cli_choose_language(o->lang, stderr);
 }
 
 /* Command-line choices override config.ini's [ui] section. */
@@ -268,6 +274,7 @@ int main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
+	i18n_choose_from_environment();
 	if ((status = parse_options(argc, argv, &o)) >= 0)
 		;
 	else if (o.command)
