@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "gazetteer.h"
+#include "i18n.h"
 
 #define CONFIG_UNKNOWN (-1)      /* a figure the config does not give */
 /* A filter picks regions and types as bits of one 64-bit word (filter.h):
@@ -45,6 +46,13 @@ struct itype {
 	int64_t targeted;         /* per-type target, or CONFIG_UNKNOWN */
 	bool essential;           /* listed in [gaps] essential_types */
 };
+
+/* The type's label in the reader's language: [types]' French label when
+ * French is chosen and config gives one (the CSV report keeps label_en). */
+static inline const char *itype_label(const struct itype *t)
+{
+	return i18n_french() && t->label_fr ? t->label_fr : t->label_en;
+}
 
 /* The fields a 4W sheet can carry.  Order is the order `check` lists them. */
 enum field {

@@ -269,7 +269,7 @@ static void rule_missing_service(struct ctx *x)
 			const struct measure *m = cube_cell(x->q, r, ty);
 			if (!it->essential || !type_selected(f, ty) || partners_active(m) > 0)
 				continue;
-			lower_first(it->label_en, label, sizeof label);
+			lower_first(itype_label(it), label, sizeof label);
 			absence_words(m, m->planned, "planned", instead, sizeof instead);
 			gap_list_add(x->g, GAP_MISSING_SERVICE, SEV_HIGH, (int)r, (int)ty,
 			    "%s — %s: %s %s, no partner reporting %s%s", re->name, it->code,

@@ -61,7 +61,7 @@ static void picker_label(const struct picker *p, int i, char *buf, size_t size)
 		snprintf(buf, size, "%c %s (%s)", key ? key : ' ', g->name, g->codes[0].code);
 	} else if (p->kind == PICK_TYPE) {
 		const struct itype *t = &c->types[i - 1];
-		snprintf(buf, size, "%-5s %s", t->code, t->label_en);
+		snprintf(buf, size, "%-5s %s", t->code, itype_label(t));
 	} else {
 		snprintf(buf, size, "%s", p->lists.base->partners[i - 1].partner);
 	}

@@ -36,8 +36,8 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 		enum role sr = sel ? ROLE_SELECTED : draw_severity_role(g->severity);
 		draw_fill(row, x, w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		draw_cell(row, x + 1, 2, draw_glyphs()->sev[g->severity], false, sr);
-		draw_cell(row, x + 4, 9, severity_name(g->severity), false, sr);
-		draw_cell(row, x + 14, 17, gap_kind_name(g->kind), false, sel ? sr : ROLE_LABEL);
+		draw_cell(row, x + 4, 9, severity_label(g->severity), false, sr);
+		draw_cell(row, x + 14, 17, gap_kind_label(g->kind), false, sel ? sr : ROLE_LABEL);
 		snprintf(rows, sizeof rows, "%zu", rows_behind(a, g));
 		draw_cell(row, x + 31, 5, rows, true, sel ? sr : ROLE_NORMAL);
 		draw_text(row, x + 38, w - 39, g->reason, sel ? sr : ROLE_NORMAL);

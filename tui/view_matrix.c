@@ -77,7 +77,7 @@ static void detail(const struct app *a, int r, int t, int y, int x, int w)
 	snprintf(buf, sizeof buf, "%s %s %s: %s reached (sum) %s %u partners %s %u activities %s %u cercles"
 	         "  %s Enter lists the rows",
 	         r < 0 ? "All regions" : a->cfg->regions[r].name, draw_glyphs()->bullet,
-	         t < 0 ? "all types" : a->cfg->types[t].label_en, fmt_int(m->reached, n),
+	         t < 0 ? "all types" : itype_label(&a->cfg->types[t]), fmt_int(m->reached, n),
 	         draw_glyphs()->bullet, m->partners, draw_glyphs()->bullet, m->activities,
 	         draw_glyphs()->bullet, m->cercles, draw_glyphs()->bullet);
 	draw_text(y, x, w, buf, ROLE_LABEL);
@@ -141,7 +141,7 @@ static enum role type_flag(const struct app *a, int r, int t, char *buf, size_t 
 		snprintf(buf, size, "%s no partner", g->none);
 		return ROLE_WARN;
 	}
-	snprintf(buf, size, "%s %s", g->sev[s], s == SEV_COUNT ? "" : severity_name(s));
+	snprintf(buf, size, "%s %s", g->sev[s], s == SEV_COUNT ? "" : severity_label(s));
 	return draw_severity_role(s);
 }
 
@@ -155,7 +155,7 @@ static void type_line(const struct app *a, int y, int x, int w, int r, int t, bo
 	snprintf(buf, sizeof buf, "%-5s", t < 0 ? "" : a->cfg->types[t].code);
 	draw_fill(y, x, w, base);
 	draw_cell(y, x, 6, buf, false, sel ? base : ROLE_KEY);
-	draw_cell(y, x + 6, 30, t < 0 ? "All types (simple sum)" : a->cfg->types[t].label_en, false, base);
+	draw_cell(y, x + 6, 30, t < 0 ? "All types (simple sum)" : itype_label(&a->cfg->types[t]), false, base);
 	draw_cell(y, x + 37, 10, fmt_int(m->reached, n), true, sel ? base : ROLE_FIGURE);
 	snprintf(buf, sizeof buf, "%9u %11u %8u", m->partners, m->activities, m->cercles);
 	draw_text(y, x + 48, 31, buf, base);
@@ -202,7 +202,7 @@ static void enter(struct app *a, const struct view *v)
 		t = v->col;
 	}
 	snprintf(title, sizeof title, "Rows: %s %s %s", r < 0 ? "all regions" : a->cfg->regions[r].name,
-	         draw_glyphs()->bullet, t < 0 ? "all types" : a->cfg->types[t].label_en);
+	         draw_glyphs()->bullet, t < 0 ? "all types" : itype_label(&a->cfg->types[t]));
 	app_push(a);
 	app_rows_counted(a, r, t, title);
 	app_show(a, VIEW_ROWS);
