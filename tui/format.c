@@ -8,6 +8,7 @@
 #include "parse.h"
 #include "safe.h"
 #include "text.h"
+#include "i18n.h"
 
 static const struct glyphs utf8_glyphs = {
 	"…", "│", "─", "●", "⚠", "⏱", "—",
@@ -187,7 +188,7 @@ void format_bar(double pct, int width, bool ascii, char *out, size_t size)
 const char *format_month(int month, char *buf)
 {
 	if (month < 0)
-		return strcpy(buf, "none");
+		return strcpy(buf, _("none"));
 	month_format(month, buf);
 	return buf;
 }

@@ -10,6 +10,7 @@
 #include "fmt.h"
 #include "format.h"
 #include "header.h"
+#include "i18n.h"
 
 /* Draws "label value" pairs left to right; returns the new x. */
 static int pair(int y, int x, int right, const char *label, const char *value, enum role vr)
@@ -22,7 +23,7 @@ static int pair(int y, int x, int right, const char *label, const char *value, e
 
 static const char *short_or_unknown(int64_t v, char *buf)
 {
-	return v >= 0 ? fmt_short(v, buf) : strcpy(buf, "unknown");
+	return v >= 0 ? fmt_short(v, buf) : strcpy(buf, _("unknown"));
 }
 
 /* Need and target of what is shown, and whose they are: the core's
@@ -44,11 +45,11 @@ static void line_title(const struct app *a, int w)
 	char buf[256], month[16];
 
 	draw_fill(0, 0, w, ROLE_TITLE);
-	snprintf(buf, sizeof buf, " report month %s ", format_month(a->report_month, month));
+	snprintf(buf, sizeof buf, _(" report month %s "), format_month(a->report_month, month));
 	int bw = format_width(buf, draw_ascii());
 	draw_text(0, w - bw, bw, buf, ROLE_TITLE);
-	snprintf(buf, sizeof buf, " fourw %s %s", draw_glyphs()->vline,
-	         a->cfg->plan_name ? a->cfg->plan_name : "4W coverage");
+	snprintf(buf, sizeof buf, _(" fourw %s %s"), draw_glyphs()->vline,
+	         a->cfg->plan_name ? a->cfg->plan_name : _("4W coverage"));
 	draw_text(0, 0, w - bw - 1, buf, ROLE_TITLE);
 }
 
@@ -62,20 +63,20 @@ static void line_figures(const struct app *a, int w)
 	scope_figures(a, &scope, &need, &target);
 	x += draw_text(1, x, w - x, scope, ROLE_FILTER);
 	x += draw_text(1, x, w - x, ":  ", ROLE_NORMAL);
-	x = pair(1, x, w, "In need", short_or_unknown(need, b), ROLE_FIGURE);
-	x = pair(1, x, w, "Targeted", short_or_unknown(target, b), ROLE_FIGURE);
-	x = pair(1, x, w, "Reached", fmt_int(a->cube.total_dedup, b), ROLE_FIGURE);
-	pair(1, x, w, "Simple sum", fmt_int(a->cube.total.reached, b), ROLE_NORMAL);
+	x = pair(1, x, w, _("In need"), short_or_unknown(need, b), ROLE_FIGURE);
+	x = pair(1, x, w, _("Targeted"), short_or_unknown(target, b), ROLE_FIGURE);
+	x = pair(1, x, w, _("Reached"), fmt_int(a->cube.total_dedup, b), ROLE_FIGURE);
+	pair(1, x, w, _("Simple sum"), fmt_int(a->cube.total.reached, b), ROLE_NORMAL);
 }
 
 static void line_method(const struct app *a, int w)
 {
 	char buf[256];
 
-	snprintf(buf, sizeof buf, " Reached = without double counting (largest type per cercle)%s%s",
-	         w >= 90 ? "; simple sum = all rows added" : "",
-	         w < 120 ? "" : a->cfg->mode == MODE_CUMULATIVE ? "; cumulative: each line's latest report"
-	                                                        : "; monthly reports added up");
+	snprintf(buf, sizeof buf, _(" Reached = without double counting (largest type per cercle)%s%s"),
+	         w >= 90 ? _("; simple sum = all rows added") : "",
+	         w < 120 ? "" : a->cfg->mode == MODE_CUMULATIVE ? _("; cumulative: each line's latest report")
+	                                                        : _("; monthly reports added up"));
 	draw_text(2, 0, w, buf, ROLE_DIM);
 }
 
@@ -105,16 +106,16 @@ static void line_coverage(const struct app *a, int w)
 	double pct;
 
 	scope_figures(a, &scope, &need, &target);
-	int x = coverage(a, 1, w, "Coverage of target", target, "no target");
-	x = coverage(a, x, w, "of need", need, "no figure for need");
+	int x = coverage(a, 1, w, _("Coverage of target"), target, _("no target"));
+	x = coverage(a, x, w, _("of need"), need, _("no figure for need"));
 	/* the plan's funding only: config gives none per region or type */
 	if (a->cfg->funding_requested <= 0 || a->cfg->funding_received < 0 ||
 	    a->cube.denominators != DENOM_PLAN)
 		return;
 	coverage_pct(a->cfg->funding_received, a->cfg->funding_requested, &pct);
-	snprintf(buf, sizeof buf, "%s of %s USD (%s)", fmt_short(a->cfg->funding_received, r),
+	snprintf(buf, sizeof buf, _("%s of %s USD (%s)"), fmt_short(a->cfg->funding_received, r),
 	         fmt_short(a->cfg->funding_requested, q), fmt_pct(pct, p));
-	pair(3, x, w, "Funding", buf, ROLE_NORMAL);
+	pair(3, x, w, _("Funding"), buf, ROLE_NORMAL);
 }
 
 /* The rows the sheets hold that the plan's figures leave out — rejected,
@@ -127,13 +128,13 @@ static void data_quality_words(const struct app *a, char *buf, size_t size)
 
 	buf[0] = '\0';
 	if (rejects)
-		used += (size_t)snprintf(buf, size, " %s %zu rejected row%s (x)", draw_glyphs()->warn,
+		used += (size_t)snprintf(buf, size, _(" %s %zu rejected row%s (x)"), draw_glyphs()->warn,
 		                         rejects, rejects == 1 ? "" : "s");
 	if (a->tab->nresent && used < size)
-		used += (size_t)snprintf(buf + used, size - used, "  %s sent again",
+		used += (size_t)snprintf(buf + used, size - used, _("  %s sent again"),
 		                         fmt_int((int64_t)a->tab->nresent, n1));
 	if (a->base.outside_plan && used < size)
-		used += (size_t)snprintf(buf + used, size - used, "  %s outside %d",
+		used += (size_t)snprintf(buf + used, size - used, _("  %s outside %d"),
 		                         fmt_int((int64_t)a->base.outside_plan, n1), a->cfg->plan_year);
 	if (used > 0 && used + 1 < size)
 		strcat(buf, " ");
@@ -145,9 +146,9 @@ static void line_filters(const struct app *a, int w)
 	int x = 1;
 
 	filter_describe(&a->filter, a->cfg, desc, sizeof desc);
-	x += draw_text(4, x, w - x, "Filter: ", ROLE_LABEL);
+	x += draw_text(4, x, w - x, _("Filter: "), ROLE_LABEL);
 	x += draw_text(4, x, w / 2 - x, desc, filter_is_empty(&a->filter) ? ROLE_NORMAL : ROLE_FILTER);
-	snprintf(buf, sizeof buf, "   %zu sheet%s %s %s rows %s latest %s", a->tab->nsources,
+	snprintf(buf, sizeof buf, _("   %zu sheet%s %s %s rows %s latest %s"), a->tab->nsources,
 	         a->tab->nsources == 1 ? "" : "s", draw_glyphs()->bullet, fmt_int((int64_t)a->tab->len, n1), draw_glyphs()->bullet,
 	         format_month(a->tab->latest_month, month));
 	x += draw_text(4, x, w - x, buf, ROLE_NORMAL);
@@ -172,11 +173,11 @@ void tabs_draw(const struct app *a, int y, int w)
 
 	for (int v = 0; v < VIEW_TABS; v++) {
 		const struct view_ops *ops = app_view_ops(a, (enum view_id)v);
-		snprintf(buf, sizeof buf, " %s (%s) ", ops->name, keymap_first_key(ops->show, key));
+		snprintf(buf, sizeof buf, " %s (%s) ", _(ops->name), keymap_first_key(ops->show, key));
 		x += draw_text(y, x, w - x, buf, a->cur == (enum view_id)v ? ROLE_TAB_ON : ROLE_TAB);
 	}
 	if (a->cur == VIEW_HELP)
-		x += draw_text(y, x, w - x, " Help ", ROLE_TAB_ON);
+		x += draw_text(y, x, w - x, _(" Help "), ROLE_TAB_ON);
 	if (a->status[0])
 		draw_text(y, x + 2, w - x - 2, a->status, ROLE_FILTER);
 }
@@ -186,11 +187,11 @@ void tabs_draw(const struct app *a, int y, int w)
 /* The keys shown come from the key table (keymap_keys_brief): `with` names
  * a second action shown beside act, or act itself for the range of its keys. */
 static const struct { enum action act, with; const char *label; } footer_keys[] = {
-	{ ACT_REGION, ACT_REGION, "region" }, { ACT_PREV_REGION, ACT_NEXT_REGION, "step" },
-	{ ACT_SEARCH, ACT_NONE, "filter" }, { ACT_PICK_TYPE, ACT_NONE, "type" },
-	{ ACT_PICK_PARTNER, ACT_NONE, "partner" }, { ACT_CLEAR, ACT_NONE, "clear" },
-	{ ACT_NEXT_VIEW, ACT_NONE, "view" }, { ACT_ENTER, ACT_NONE, "drill" },
-	{ ACT_BACK, ACT_NONE, "back" }, { ACT_HELP, ACT_NONE, "help" }, { ACT_QUIT, ACT_NONE, "quit" },
+	{ ACT_REGION, ACT_REGION, N_("region") }, { ACT_PREV_REGION, ACT_NEXT_REGION, N_("step") },
+	{ ACT_SEARCH, ACT_NONE, N_("filter") }, { ACT_PICK_TYPE, ACT_NONE, N_("type") },
+	{ ACT_PICK_PARTNER, ACT_NONE, N_("partner") }, { ACT_CLEAR, ACT_NONE, N_("clear") },
+	{ ACT_NEXT_VIEW, ACT_NONE, N_("view") }, { ACT_ENTER, ACT_NONE, N_("drill") },
+	{ ACT_BACK, ACT_NONE, N_("back") }, { ACT_HELP, ACT_NONE, N_("help") }, { ACT_QUIT, ACT_NONE, N_("quit") },
 };
 
 static void prompt_draw(const struct app *a, int y, int w)
@@ -198,7 +199,7 @@ static void prompt_draw(const struct app *a, int y, int w)
 	char buf[256];
 
 	draw_fill(y, 0, w, ROLE_PROMPT);
-	snprintf(buf, sizeof buf, " Filter: %s_   Enter keeps %s Esc cancels %s %zu rows match",
+	snprintf(buf, sizeof buf, _(" Filter: %s_   Enter keeps %s Esc cancels %s %zu rows match"),
 	         a->prompt, draw_glyphs()->bullet, draw_glyphs()->bullet, a->cube.nrows);
 	draw_text(y, 0, w, buf, ROLE_PROMPT);
 }
@@ -218,6 +219,6 @@ void footer_draw(const struct app *a, int y, int w)
 		x += draw_text(y, x, w - x, " ", ROLE_FOOTER);
 		x += draw_text(y, x, w - x, keys, ROLE_FOOTKEY);
 		x += draw_text(y, x, w - x, " ", ROLE_FOOTER);
-		x += draw_text(y, x, w - x, footer_keys[i].label, ROLE_FOOTER);
+		x += draw_text(y, x, w - x, _(footer_keys[i].label), ROLE_FOOTER);
 	}
 }

@@ -16,6 +16,7 @@
 #include "loop.h"
 #include "picker.h"
 #include "xalloc.h"
+#include "i18n.h"
 
 static volatile sig_atomic_t g_signal;
 static bool g_curses_on;
@@ -37,10 +38,10 @@ static void draw_too_small(int w, int h)
 {
 	char msg[96];
 
-	snprintf(msg, sizeof msg, "Enlarge the terminal to at least %dx%d (now %dx%d)",
+	snprintf(msg, sizeof msg, _("Enlarge the terminal to at least %dx%d (now %dx%d)"),
 	         LAYOUT_MIN_COLS, LAYOUT_MIN_LINES, w, h);
 	draw_centered(h / 2 - 1, 0, w, msg, ROLE_WARN);
-	draw_centered(h / 2 + 1, 0, w, "q quits", ROLE_NORMAL);
+	draw_centered(h / 2 + 1, 0, w, _("q quits"), ROLE_NORMAL);
 }
 
 static void draw_screen(struct app *a)

@@ -46,7 +46,7 @@ static bool is_command(const char *s)
 
 static void usage(FILE *out)
 {
-	fputs("usage: fourw [-c FILE] [options] [SHEET|DIR]...        the meeting screen\n"
+	fputs(_("usage: fourw [-c FILE] [options] [SHEET|DIR]...        the meeting screen\n"
 	      "       fourw [-c FILE] check  [options] [SHEET|DIR]... problems in the sheets\n"
 	      "       fourw [-c FILE] report [options] [SHEET|DIR]... figures for the minutes\n"
 	      "       fourw [-c FILE] gaps   [options] [SHEET|DIR]... the gap flags\n"
@@ -63,7 +63,7 @@ static void usage(FILE *out)
 	      "  --no-color          monochrome (so does NO_COLOR)\n"
 	      "  --ascii             ASCII lines and bars (automatic outside UTF-8 locales)\n"
 	      "  --help-keys         print the keys as a Markdown table\n"
-	      "  --max-keys N        exit after N keys (tests)\n", out);
+	      "  --max-keys N        exit after N keys (tests)\n"), out);
 }
 
 /* The value of argv[*i] when it is option `name` (or `short_name`), given
@@ -139,7 +139,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		if (valued(argc, argv, &i, o) || flag(o, s))
 			continue;
 		if (s[0] == '-' && s[1]) {
-			fprintf(stderr, "fourw: unknown or incomplete option '%s'\n", s);
+			fprintf(stderr, _("fourw: unknown or incomplete option '%s'\n"), s);
 			usage(stderr);
 			return 2;
 		}
@@ -160,7 +160,7 @@ static int screen_options(const struct options *o, const struct config *cfg, str
 
 	ao->theme = THEME_DARK;
 	if (theme && !theme_parse(theme, &ao->theme)) {
-		fprintf(stderr, "fourw: %s: unknown theme '%s' (dark, light or mono)\n",
+		fprintf(stderr, _("fourw: %s: unknown theme '%s' (dark, light or mono)\n"),
 		        o->theme ? "--theme" : cfg->path, theme);
 		return 2;
 	}
@@ -177,8 +177,8 @@ static bool on_a_terminal(void)
 {
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		return true;
-	fprintf(stderr, "fourw: the screen needs a terminal, and %s is not one; "
-	        "fourw report or fourw check write the same figures without one\n",
+	fprintf(stderr, _("fourw: the screen needs a terminal, and %s is not one; "
+	        "fourw report or fourw check write the same figures without one\n"),
 	        isatty(STDIN_FILENO) ? "the output" : "the input");
 	return false;
 }
@@ -228,9 +228,9 @@ static int help_command(int argc, char **argv, int at)
 	}
 	const char *cmd = argv[at + 1];
 	if (!is_command(cmd) || !strcmp(cmd, "help")) {
-		fputs("fourw help: no command '", stderr);
+		fputs(_("fourw help: no command '"), stderr);
 		safe_fputs(cmd, stderr);
-		fputs("' (check, report or gaps)\n", stderr);
+		fputs(_("' (check, report or gaps)\n"), stderr);
 		return 2;
 	}
 	char *args[] = { (char *)cmd, (char *)"--help", NULL };
@@ -244,12 +244,12 @@ static int run_command(int argc, char **argv, const struct options *o)
 {
 	const char *cmd = argv[o->command];
 	if (o->screen_only) {
-		fprintf(stderr, "fourw: %s is an option of the screen, not of '%s' "
-		        "(fourw --help lists both)\n", o->screen_only, cmd);
+		fprintf(stderr, _("fourw: %s is an option of the screen, not of '%s' "
+		        "(fourw --help lists both)\n"), o->screen_only, cmd);
 		return 2;
 	}
 	if (o->version)
-		return printf("fourw %s\n", FOURW_VERSION), 0;
+		return printf(_("fourw %s\n"), FOURW_VERSION), 0;
 	if (!strcmp(cmd, "help"))
 		return help_command(argc, argv, o->command);
 	char **args = calloc((size_t)argc + 4, sizeof *args);
@@ -284,7 +284,7 @@ int main(int argc, char **argv)
 	else if (o.help_keys)
 		keymap_print(stdout), status = 0;
 	else if (o.version)
-		printf("fourw %s\n", FOURW_VERSION), status = 0;
+		printf(_("fourw %s\n"), FOURW_VERSION), status = 0;
 	else
 		status = run_screen(&o);
 	free(o.paths);

@@ -5,6 +5,7 @@
 #include "app.h"
 #include "views.h"
 #include "draw.h"
+#include "i18n.h"
 
 /* How many rows Enter lists: a coverage flag's figure is its region's
  * counted rows (or the plan's); the other flags keep theirs. */
@@ -25,10 +26,10 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 	char rows[24];
 
 	if (a->gaps.len == 0) {
-		draw_text(y + 1, x + 2, w - 4, "No gap flagged under this filter.", ROLE_OK);
+		draw_text(y + 1, x + 2, w - 4, _("No gap flagged under this filter."), ROLE_OK);
 		return;
 	}
-	draw_text(y, x + 1, w - 2, "   Severity  Kind              Rows  Reason", ROLE_COLHEAD);
+	draw_text(y, x + 1, w - 2, _("   Severity  Kind              Rows  Reason"), ROLE_COLHEAD);
 	for (int i = v->top; i < (int)a->gaps.len && i - v->top < h - 1; i++) {
 		const struct gap *g = &a->gaps.items[i];
 		int row = y + 1 + i - v->top;
@@ -52,7 +53,7 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 	const struct gap *g = &a->gaps.items[v->sel];
 	if (g->kind == GAP_LOW_COVERAGE) {   /* its figure's rows: the region's counted rows */
 		char title[192];
-		snprintf(title, sizeof title, "Rows behind: %s", g->reason);
+		snprintf(title, sizeof title, _("Rows behind: %s"), g->reason);
 		app_rows_counted(a, g->region, -1, title);
 	} else {
 		app_rows_refs(a, (size_t)v->sel);
@@ -61,4 +62,4 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 	return H_HANDLED;
 }
 
-const struct view_ops view_gaps_ops = { "Gaps", ACT_VIEW_GAPS, draw, count, act };
+const struct view_ops view_gaps_ops = { N_("Gaps"), ACT_VIEW_GAPS, draw, count, act };

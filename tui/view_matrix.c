@@ -12,6 +12,7 @@
 #include "fmt.h"
 #include "layout.h"
 #include "report_out.h"
+#include "i18n.h"
 
 #define NAME_W 16
 #define CELL_W 8
@@ -61,8 +62,8 @@ static void legend(const struct app *a, int y, int x, int w)
 	char buf[256];
 
 	(void)a;
-	snprintf(buf, sizeof buf, "%s critical  %s high  %s medium  %s info  %s + mark = no partner where there is need"
-	         "  %s = no rows", g->sev[SEV_CRITICAL], g->sev[SEV_HIGH], g->sev[SEV_MEDIUM],
+	snprintf(buf, sizeof buf, _("%s critical  %s high  %s medium  %s info  %s + mark = no partner where there is need"
+	         "  %s = no rows"), g->sev[SEV_CRITICAL], g->sev[SEV_HIGH], g->sev[SEV_MEDIUM],
 	         g->sev[SEV_INFO], g->none, g->none);
 	draw_text(y, x, w, buf, ROLE_DIM);
 }
@@ -74,10 +75,10 @@ static void detail(const struct app *a, int r, int t, int y, int x, int w)
 	                        : t < 0 ? &a->cube.region[r] : cube_cell(&a->cube, (size_t)r, (size_t)t);
 	char buf[384], n[32];
 
-	snprintf(buf, sizeof buf, "%s %s %s: %s reached (sum) %s %u partners %s %u activities %s %u cercles"
-	         "  %s Enter lists the rows",
-	         r < 0 ? "All regions" : a->cfg->regions[r].name, draw_glyphs()->bullet,
-	         t < 0 ? "all types" : itype_label(&a->cfg->types[t]), fmt_int(m->reached, n),
+	snprintf(buf, sizeof buf, _("%s %s %s: %s reached (sum) %s %u partners %s %u activities %s %u cercles"
+	         "  %s Enter lists the rows"),
+	         r < 0 ? _("All regions") : a->cfg->regions[r].name, draw_glyphs()->bullet,
+	         t < 0 ? _("all types") : itype_label(&a->cfg->types[t]), fmt_int(m->reached, n),
 	         draw_glyphs()->bullet, m->partners, draw_glyphs()->bullet, m->activities,
 	         draw_glyphs()->bullet, m->cercles, draw_glyphs()->bullet);
 	draw_text(y, x, w, buf, ROLE_LABEL);
@@ -87,7 +88,7 @@ static void detail(const struct app *a, int r, int t, int y, int x, int w)
 
 static void grid_heading(const struct app *a, int y, int x, int ncols, int left)
 {
-	draw_cell(y, x, NAME_W, "Region", false, ROLE_COLHEAD);
+	draw_cell(y, x, NAME_W, _("Region"), false, ROLE_COLHEAD);
 	for (int c = 0; c < ncols && left + c < (int)a->cfg->ntypes; c++)
 		draw_cell(y, x + NAME_W + 1 + c * (CELL_W + 1), CELL_W,
 		          a->cfg->types[left + c].code, true, ROLE_COLHEAD);
@@ -101,7 +102,7 @@ static void grid_line(const struct app *a, const struct view *v, int y, int x, i
 	if (r >= 0)
 		snprintf(k, sizeof k, "%c %s", layout_region_key(a->cfg, r) ? layout_region_key(a->cfg, r) : ' ',
 		         a->cfg->regions[r].name);
-	draw_cell(y, x, NAME_W, r >= 0 ? k : "Total (sum)", false, sel_row ? ROLE_SELECTED : ROLE_NORMAL);
+	draw_cell(y, x, NAME_W, r >= 0 ? k : _("Total (sum)"), false, sel_row ? ROLE_SELECTED : ROLE_NORMAL);
 	for (int c = 0; c < ncols && v->left + c < (int)a->cfg->ntypes; c++) {
 		int t = v->left + c;
 		enum role role = cell(a, r, t, buf, sizeof buf);
@@ -138,7 +139,7 @@ static enum role type_flag(const struct app *a, int r, int t, char *buf, size_t 
 	const struct glyphs *g = draw_glyphs();
 
 	if (gaps_no_partner(&a->gaps, r, t) != SEV_COUNT) {
-		snprintf(buf, size, "%s no partner", g->none);
+		snprintf(buf, size, _("%s no partner"), g->none);
 		return ROLE_WARN;
 	}
 	snprintf(buf, size, "%s %s", g->sev[s], s == SEV_COUNT ? "" : severity_label(s));
@@ -155,7 +156,7 @@ static void type_line(const struct app *a, int y, int x, int w, int r, int t, bo
 	snprintf(buf, sizeof buf, "%-5s", t < 0 ? "" : a->cfg->types[t].code);
 	draw_fill(y, x, w, base);
 	draw_cell(y, x, 6, buf, false, sel ? base : ROLE_KEY);
-	draw_cell(y, x + 6, 30, t < 0 ? "All types (simple sum)" : itype_label(&a->cfg->types[t]), false, base);
+	draw_cell(y, x + 6, 30, t < 0 ? _("All types (simple sum)") : itype_label(&a->cfg->types[t]), false, base);
 	draw_cell(y, x + 37, 10, fmt_int(m->reached, n), true, sel ? base : ROLE_FIGURE);
 	snprintf(buf, sizeof buf, "%9u %11u %8u", m->partners, m->activities, m->cercles);
 	draw_text(y, x + 48, 31, buf, base);
@@ -166,12 +167,12 @@ static void draw_types(struct app *a, const struct view *v, int y, int x, int h,
 {
 	int r = app_single_region(a), nt = (int)a->cfg->ntypes;
 
-	char written[512] = "As written: ";
-	size_t lead = strlen(written);
+	char written[512];
+	size_t lead = (size_t)snprintf(written, sizeof written, "%s", _("As written: "));
 	bool rolled = report_out_written_words(a->cfg, &a->cube, (size_t)r, written + lead,
 	                                       sizeof written - lead);
-	draw_text(y, x + 1, w - 2, "Type  Intervention                         Reached  Partners  Activities"
-	          "  Cercles  Flag", ROLE_COLHEAD);
+	draw_text(y, x + 1, w - 2, _("Type  Intervention                         Reached  Partners  Activities"
+	          "  Cercles  Flag"), ROLE_COLHEAD);
 	for (int i = v->top; i < nt + 1 && i - v->top < h - 3 - rolled; i++)
 		type_line(a, y + 1 + i - v->top, x + 1, w - 2, r, i < nt ? i : -1, i == v->sel);
 	if (rolled)   /* rule 12: the regions the sheets wrote, one level down */
@@ -201,8 +202,8 @@ static void enter(struct app *a, const struct view *v)
 		r = v->sel < n ? regs[v->sel] : -1;
 		t = v->col;
 	}
-	snprintf(title, sizeof title, "Rows: %s %s %s", r < 0 ? "all regions" : a->cfg->regions[r].name,
-	         draw_glyphs()->bullet, t < 0 ? "all types" : itype_label(&a->cfg->types[t]));
+	snprintf(title, sizeof title, _("Rows: %s %s %s"), r < 0 ? _("all regions") : a->cfg->regions[r].name,
+	         draw_glyphs()->bullet, t < 0 ? _("all types") : itype_label(&a->cfg->types[t]));
 	app_push(a);
 	app_rows_counted(a, r, t, title);
 	app_show(a, VIEW_ROWS);
@@ -224,4 +225,4 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 	return H_HANDLED;
 }
 
-const struct view_ops view_matrix_ops = { "Matrix", ACT_VIEW_MATRIX, draw, count, act };
+const struct view_ops view_matrix_ops = { N_("Matrix"), ACT_VIEW_MATRIX, draw, count, act };

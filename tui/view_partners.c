@@ -10,6 +10,7 @@
 #include "fmt.h"
 #include "format.h"
 #include "layout.h"
+#include "i18n.h"
 
 #define NAME_W 24
 #define FIXED_W (NAME_W + 1 + 8 + 6 + 9)   /* name, latest, stale, reached */
@@ -33,10 +34,10 @@ static void heading(const struct app *a, int y, int x, const int *regs, int nr)
 {
 	char name[8];
 
-	draw_cell(y, x, NAME_W, "Partner", false, ROLE_COLHEAD);
-	draw_cell(y, x + NAME_W + 1, 7, "Latest", false, ROLE_COLHEAD);
-	draw_cell(y, x + NAME_W + 9, 5, "Stale", false, ROLE_COLHEAD);
-	draw_cell(y, x + NAME_W + 15, 8, "Reached", true, ROLE_COLHEAD);
+	draw_cell(y, x, NAME_W, _("Partner"), false, ROLE_COLHEAD);
+	draw_cell(y, x + NAME_W + 1, 7, _("Latest"), false, ROLE_COLHEAD);
+	draw_cell(y, x + NAME_W + 9, 5, _("Stale"), false, ROLE_COLHEAD);
+	draw_cell(y, x + NAME_W + 15, 8, _("Reached"), true, ROLE_COLHEAD);
 	for (int i = 0; i < nr; i++) {
 		format_clip(a->cfg->regions[regs[i]].name, REG_W - 1, draw_ascii(), name, sizeof name);
 		draw_cell(y, x + FIXED_W + 1 + i * REG_W, REG_W - 1, name, true, ROLE_COLHEAD);
@@ -53,7 +54,7 @@ static void partner_line(const struct app *a, int y, int x, int w, const struct 
 	draw_fill(y, x, w, base);
 	draw_cell(y, x, NAME_W, p->partner, false, base);
 	draw_cell(y, x + NAME_W + 1, 7, format_month(p->latest_month, b), false, base);
-	snprintf(b, sizeof b, "%s old", draw_glyphs()->warn);
+	snprintf(b, sizeof b, _("%s old"), draw_glyphs()->warn);
 	draw_cell(y, x + NAME_W + 9, 5, stale ? b : "", false, stale ? ROLE_WARN : base);
 	draw_cell(y, x + NAME_W + 15, 8, fmt_short(p->reached, b), true, sel ? base : ROLE_FIGURE);
 	for (int i = 0; i < nr; i++) {
@@ -74,15 +75,15 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 		v->left = n - fit > 0 ? n - fit : 0;
 	int nr = n - v->left < fit ? n - v->left : fit;
 	if (a->cube.npartners == 0) {
-		draw_text(y + 1, x + 2, w - 4, "No partner reports under this filter.", ROLE_DIM);
+		draw_text(y + 1, x + 2, w - 4, _("No partner reports under this filter."), ROLE_DIM);
 		return;
 	}
 	heading(a, y, x + 1, regs + v->left, nr);
 	for (int i = v->top; i < (int)a->cube.npartners && i - v->top < h - 2; i++)
 		partner_line(a, y + 1 + i - v->top, x + 1, w - 2, &a->cube.partners[i],
 		             regs + v->left, nr, i == v->sel);
-	draw_text(y + h - 1, x + 1, w - 2, n > nr ? "People reached per region; h/l scroll the regions;"
-	          " Enter shows a partner's regions" : "People reached per region; Enter shows a partner's regions",
+	draw_text(y + h - 1, x + 1, w - 2, n > nr ? _("People reached per region; h/l scroll the regions;"
+	          " Enter shows a partner's regions") : _("People reached per region; Enter shows a partner's regions"),
 	          ROLE_DIM);
 }
 
@@ -105,4 +106,4 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 	return H_HANDLED;
 }
 
-const struct view_ops view_partners_ops = { "Partners", ACT_VIEW_PARTNERS, draw, count, act };
+const struct view_ops view_partners_ops = { N_("Partners"), ACT_VIEW_PARTNERS, draw, count, act };

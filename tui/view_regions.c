@@ -9,6 +9,7 @@
 #include "fmt.h"
 #include "gazetteer.h"
 #include "layout.h"
+#include "i18n.h"
 
 enum { C_KEY, C_NAME, C_NEED, C_TARGET, C_REACHED, C_BAR, C_PCT, C_PARTNERS, C_FLAG, C_N };
 
@@ -39,11 +40,11 @@ static const char *figure(int64_t v, char *buf)
 
 static void draw_heading(int y, const int *x, const int *w)
 {
-	static const char *const names[C_N] = { "Key", "Region", "In need", "Targeted",
-		"Reached", "Coverage of target", "%", "Partners", "Flag" };
+	static const char *const names[C_N] = { N_("Key"), N_("Region"), N_("In need"),
+		N_("Targeted"), N_("Reached"), N_("Coverage of target"), "%", N_("Partners"), N_("Flag") };
 	for (int c = 0; c < C_N; c++)
 		if (w[c])
-			draw_cell(y, x[c], w[c], names[c], c >= C_NEED && c != C_BAR && c != C_FLAG,
+			draw_cell(y, x[c], w[c], _(names[c]), c >= C_NEED && c != C_BAR && c != C_FLAG,
 			          ROLE_COLHEAD);
 }
 
@@ -66,7 +67,7 @@ static void draw_line(const struct app *a, int y, const int *x, const int *w,
 		draw_bar(y, x[C_BAR], w[C_BAR], pct, cr);
 		draw_cell(y, x[C_PCT], w[C_PCT], fmt_pct(pct, b), true, selected ? base : cr);
 	} else {
-		draw_cell(y, x[C_BAR], w[C_BAR], "no target", false, ROLE_DIM);
+		draw_cell(y, x[C_BAR], w[C_BAR], _("no target"), false, ROLE_DIM);
 	}
 	snprintf(b, sizeof b, "%u", l->partners);
 	draw_cell(y, x[C_PARTNERS], w[C_PARTNERS], b, true, base);
@@ -80,7 +81,7 @@ static void total_line(const struct app *a, struct line *l)
 	int r = app_single_region(a);
 
 	*l = (struct line){ 0, r >= 0 ? "Total (this region)"
-	                       : filter_limits_regions(&a->filter) ? "Total (selected)" : "Total (plan)",
+	                       : filter_limits_regions(&a->filter) ? _("Total (selected)") : _("Total (plan)"),
 		a->cube.total_in_need, a->cube.total_targeted,
 		a->cube.total_dedup, a->cube.total.partners, SEV_COUNT };
 	for (size_t i = 0; i < a->gaps.len; i++)
@@ -95,7 +96,7 @@ static void empty_message(const struct app *a, int y, int x, int w)
 	char names[160] = "", buf[256];
 	if (a->filter.text[0])
 		gazetteer_suggest_region(a->cfg, a->filter.text, names, sizeof names);
-	snprintf(buf, sizeof buf, "No region has rows under this filter%s%s%s (c clears it).",
+	snprintf(buf, sizeof buf, _("No region has rows under this filter%s%s%s (c clears it)."),
 	         *names ? " — did you mean " : "", names, *names ? "?" : "");
 	draw_text(y, x, w, buf, ROLE_DIM);
 }
@@ -145,4 +146,4 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 	return H_HANDLED;
 }
 
-const struct view_ops view_regions_ops = { "Regions", ACT_VIEW_REGIONS, draw, count, act };
+const struct view_ops view_regions_ops = { N_("Regions"), ACT_VIEW_REGIONS, draw, count, act };

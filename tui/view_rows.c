@@ -9,6 +9,7 @@
 #include "draw.h"
 #include "fmt.h"
 #include "format.h"
+#include "i18n.h"
 
 static int count(const struct app *a)
 {
@@ -76,7 +77,7 @@ static void line_text(const struct app *a, int i, char *loc, char *buf, size_t s
 	if (rl->mode == ROWS_REJECTED) {
 		d = &a->tab->diags.items[rl->idx[i]];
 		where(a, d->source, d->line, loc, 96);
-		snprintf(buf, size, "col %u: %s", diag_words(&a->tab->diags, d)->col,
+		snprintf(buf, size, _("col %u: %s"), diag_words(&a->tab->diags, d)->col,
 		         diag_words(&a->tab->diags, d)->msg);
 		return;
 	}
@@ -84,7 +85,7 @@ static void line_text(const struct app *a, int i, char *loc, char *buf, size_t s
 	if ((row = app_find_row(a, rl->refs[i].source, rl->refs[i].line)) >= 0)
 		activity_text(a, &a->tab->rows[row], buf, size);
 	else if ((d = reject_at(a, rl->refs[i].source, rl->refs[i].line)) != NULL)
-		snprintf(buf, size, "not counted: %s", diag_words(&a->tab->diags, d)->msg);
+		snprintf(buf, size, _("not counted: %s"), diag_words(&a->tab->diags, d)->msg);
 	else
 		buf[0] = '\0';
 }
@@ -107,11 +108,16 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 	char title[256], loc[96], buf[512];
 	int locw = loc_width(a, w);
 
-	snprintf(title, sizeof title, "%s  (%zu row%s)", a->rows.title, a->rows.n, a->rows.n == 1 ? "" : "s");
+	snprintf(title, sizeof title, P_("%s  (%zu row)", "%s  (%zu rows)", a->rows.n), a->rows.title, a->rows.n);
 	draw_text(y, x + 1, w - 2, title, a->rows.mode == ROWS_REJECTED ? ROLE_WARN : ROLE_LABEL);
 	if (a->rows.mode != ROWS_REJECTED) {
-		snprintf(buf, sizeof buf, "%-*s %-18s %-10s %-12s %-5s %-7s %-9s %8s  %s", locw, "File:line",
-		         "Partner", "Region", "Cercle", "Type", "Month", "Status", "Reached", "Activity");
+		static const int widths[] = { 0, 18, 10, 12, 5, 7, 9, 8 };
+		const char *heads[] = { _("File:line"), _("Partner"), _("Region"), _("Cercle"),
+		                        _("Type"), _("Month"), _("Status"), _("Reached") };
+		buf[0] = '\0';
+		for (int c = 0; c < 8; c++)     /* display columns: a French head may hold "é" */
+			cat_cell(buf, sizeof buf, heads[c], c ? widths[c] : locw, c == 7);
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " %s", _("Activity"));
 		draw_text(y + 1, x + 1, w - 2, buf, ROLE_COLHEAD);
 	}
 	for (int i = v->top; i < (int)a->rows.n && i - v->top < h - 2; i++) {
@@ -123,7 +129,7 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 		draw_text(row, x + 2 + locw, w - 3 - locw, buf, sel ? ROLE_SELECTED : ROLE_NORMAL);
 	}
 	if (a->rows.n == 0)
-		draw_text(y + 3, x + 2, w - 4, "No rows.", ROLE_DIM);
+		draw_text(y + 3, x + 2, w - 4, _("No rows."), ROLE_DIM);
 }
 
 /* Enter on a counted row spells out its breakdown on the status line. */
@@ -134,10 +140,10 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 	if (act != ACT_ENTER || a->rows.mode != ROWS_COUNTED || v->sel >= (int)a->rows.n)
 		return H_IGNORED;
 	const struct row_counts r = activity_counts(a->tab, &a->tab->rows[a->rows.idx[v->sel]]);
-	app_status(a, "girls %s, boys %s, women %s, men %s",
+	app_status(a, _("girls %s, boys %s, women %s, men %s"),
 	           r.girls >= 0 ? fmt_int(r.girls, g) : "-", r.boys >= 0 ? fmt_int(r.boys, b) : "-",
 	           r.women >= 0 ? fmt_int(r.women, wo) : "-", r.men >= 0 ? fmt_int(r.men, m) : "-");
 	return H_HANDLED;
 }
 
-const struct view_ops view_rows_ops = { "Rows", ACT_VIEW_ROWS, draw, count, act };
+const struct view_ops view_rows_ops = { N_("Rows"), ACT_VIEW_ROWS, draw, count, act };
