@@ -47,29 +47,29 @@ struct request {
 static void usage_text(FILE *f, const char *cmd)
 {
 	fprintf(f,
-	        "usage: fourw %s [--format text|md|csv] [--region R]... [--type T]...\n"
+	        _("usage: fourw %s [--format text|md|csv] [--region R]... [--type T]...\n"
 	        "       [--partner P]... [--status S]... [--from YYYY-MM] [--to YYYY-MM]\n"
-	        "       [--by plan-region|written-region] [-c CONFIG] [SHEET|DIR]...\n", cmd);
+	        "       [--by plan-region|written-region] [-c CONFIG] [SHEET|DIR]...\n"), cmd);
 	fprintf(f, "%s\n", strcmp(cmd, "gaps") == 0
-	        ? "Lists the gap flags (no presence, low coverage, missing essential service,\n"
+	        ? _("Lists the gap flags (no presence, low coverage, missing essential service,\n"
 	          "concentration, above target or need, stale reporting, data quality), most\n"
-	          "severe first, each with the rows behind it."
-	        : "Prints the plan's key figures, coverage by region and by region x intervention\n"
-	          "type, and the gap flags: as text, as Markdown for the minutes, or as CSV.");
-	fprintf(f, "--region takes a p-code or a name, --type a code or a label; each may be\n"
+	          "severe first, each with the rows behind it.")
+	        : _("Prints the plan's key figures, coverage by region and by region x intervention\n"
+	          "type, and the gap flags: as text, as Markdown for the minutes, or as CSV."));
+	fprintf(f, "%s", _("--region takes a p-code or a name, --type a code or a label; each may be\n"
 	           "repeated.  --status: planned, ongoing, completed, suspended.  Rows count\n"
 	           "under the plan's regions (Nioro's under Kayes when the plan's figures are\n"
 	           "by the old regions); --by written-region counts them under the regions\n"
 	           "the sheets wrote.  Sheets default to those named in config.ini.  Rejected\n"
 	           "rows are not counted: stderr says how many, in which sheets.  Exit status:\n"
-	           "0 done, 2 usage error, unreadable input or no row accepted.\n");
+	           "0 done, 2 usage error, unreadable input or no row accepted.\n"));
 }
 
 /* "fourw report: <what><arg><after>", then the usage; returns 2. */
 static int usage_error(FILE *err, const struct request *rq, const char *what, const char *arg,
                        const char *after)
 {
-	fprintf(err, "fourw %s: %s", rq->cmd, what);
+	fprintf(err, _("fourw %s: %s"), rq->cmd, what);
 	if (arg)
 		safe_fputs(arg, err);
 	fprintf(err, "%s\n", after);
@@ -130,24 +130,28 @@ static int parse_args(int argc, char **argv, struct request *rq, FILE *out, FILE
 		}
 		if (ch == 'f') {
 			if (!report_format_parse(optarg, &rq->format))
-				return usage_error(err, rq, "unknown format '", optarg,
-				                   "' (text, md or csv)");
+				return usage_error(err, rq, _("unknown format '"), optarg,
+				                   _("' (text, md or csv)"));
 			continue;
 		}
 		if (ch == 'B') {
 			if (strcmp(optarg, "written-region") && strcmp(optarg, "plan-region"))
-				return usage_error(err, rq, "unknown --by '", optarg,
-				                   "' (plan-region or written-region)");
+				return usage_error(err, rq, _("unknown --by '"), optarg,
+				                   _("' (plan-region or written-region)"));
 			rq->by_written_region = strcmp(optarg, "written-region") == 0;
 			continue;
 		}
 		if (ch == ':')
-			return usage_error(err, rq, "missing value for ", argv[optind - 1], "");
+			return usage_error(err, rq, _("missing value for "), argv[optind - 1], "");
 		if (ch == '?')
-			return usage_error(err, rq, "unknown option ", argv[optind - 1], "");
+			return usage_error(err, rq, _("unknown option "), argv[optind - 1], "");
 		if (!take_value(rq, ch, optarg))
-			return usage_error(err, rq, "too many values (64 at most): ", optarg, "");
+			return usage_error(err, rq, _("too many values (64 at most): "), optarg, "");
 	}
+	/* The CSV report is for machines: its cells — gap reasons and their
+	 * figures too — stay in English whatever the reader's language. */
+	if (rq->format == REPORT_CSV)
+		i18n_choose(I18N_FROM_OPTION, I18N_EN);
 	return -1;
 }
 
@@ -163,11 +167,11 @@ static int region_error(FILE *err, const struct request *rq, const struct config
                         const char *s)
 {
 	char sugg[256];
-	fprintf(err, "fourw %s: unknown region '", rq->cmd);
+	fprintf(err, _("fourw %s: unknown region '"), rq->cmd);
 	safe_fputs(s, err);
 	fputc('\'', err);
 	if (gazetteer_suggest_region(c, s, sugg, sizeof sugg) > 0) {
-		fputs(" — did you mean ", err);
+		fputs(_(" — did you mean "), err);
 		safe_fputs(sugg, err);
 		fputc('?', err);
 	}
@@ -177,9 +181,9 @@ static int region_error(FILE *err, const struct request *rq, const struct config
 
 static int type_error(FILE *err, const struct request *rq, const struct config *c, const char *s)
 {
-	fprintf(err, "fourw %s: unknown intervention type '", rq->cmd);
+	fprintf(err, _("fourw %s: unknown intervention type '"), rq->cmd);
 	safe_fputs(s, err);
-	fputs("'; known codes:", err);
+	fputs(_("'; known codes:"), err);
 	for (size_t t = 0; t < c->ntypes; t++)
 		fprintf(err, " %s", c->types[t].code);
 	fputc('\n', err);
@@ -194,7 +198,7 @@ static int resolve_places_and_types(const struct request *rq, const struct confi
 		if (!resolve_region(c, rq->regions[i], &r))
 			return region_error(err, rq, c, rq->regions[i]);
 		if (!filter_add_region(f, r))
-			return usage_error(err, rq, "the filter holds 64 regions at most: ",
+			return usage_error(err, rq, _("the filter holds 64 regions at most: "),
 			                   rq->regions[i], "");
 	}
 	for (size_t i = 0; i < rq->ntypes; i++) {
@@ -202,7 +206,7 @@ static int resolve_places_and_types(const struct request *rq, const struct confi
 		if (t < 0)
 			return type_error(err, rq, c, rq->types[i]);
 		if (!filter_add_type(f, t))
-			return usage_error(err, rq, "the filter holds 64 types at most: ",
+			return usage_error(err, rq, _("the filter holds 64 types at most: "),
 			                   rq->types[i], "");
 	}
 	return -1;
@@ -215,19 +219,19 @@ static int resolve_rest(const struct request *rq, struct filter *f, FILE *err)
 		while (s < STATUS_COUNT && strcasecmp(status_name((enum status)s), rq->statuses[i]))
 			s++;
 		if (s == STATUS_COUNT)
-			return usage_error(err, rq, "unknown status '", rq->statuses[i],
-			                   "' (planned, ongoing, completed or suspended)");
+			return usage_error(err, rq, _("unknown status '"), rq->statuses[i],
+			                   _("' (planned, ongoing, completed or suspended)"));
 		f->statuses |= 1u << s;
 	}
 	for (size_t i = 0; i < rq->npartners; i++)
 		if (!filter_add_partner(f, rq->partners[i]))
-			return usage_error(err, rq, "too many partners: ", rq->partners[i], "");
+			return usage_error(err, rq, _("too many partners: "), rq->partners[i], "");
 	if (rq->from && !month_parse(rq->from, &f->from_month))
-		return usage_error(err, rq, "--from expects YYYY-MM, got '", rq->from, "'");
+		return usage_error(err, rq, _("--from expects YYYY-MM, got '"), rq->from, "'");
 	if (rq->to && !month_parse(rq->to, &f->to_month))
-		return usage_error(err, rq, "--to expects YYYY-MM, got '", rq->to, "'");
+		return usage_error(err, rq, _("--to expects YYYY-MM, got '"), rq->to, "'");
 	if (f->from_month >= 0 && f->to_month >= 0 && f->from_month > f->to_month)
-		return usage_error(err, rq, "--from is after --to", NULL, "");
+		return usage_error(err, rq, _("--from is after --to"), NULL, "");
 	return -1;
 }
 
@@ -244,7 +248,7 @@ static bool load_sheets(const struct config *cfg, char **paths, size_t n, struct
 	struct error e;
 	if (load_paths(t, cfg, (const char *const *)paths, n, &e))
 		return true;
-	fputs("fourw: ", err);
+	fputs(_("fourw: "), err);
 	safe_fputs(e.msg, err);
 	fputc('\n', err);
 	return false;
@@ -282,7 +286,7 @@ static int write_out(const struct request *rq, const struct config *cfg, struct 
 	cube_index_free(&ix);
 	if (rc == 0)
 		return 0;
-	fprintf(err, "fourw %s: cannot write the output: %s\n", rq->cmd, strerror(errno));
+	fprintf(err, _("fourw %s: cannot write the output: %s\n"), rq->cmd, strerror(errno));
 	return 2;
 }
 
@@ -317,15 +321,15 @@ static void name_sheets(FILE *err, const struct table *t, bool empty)
 		fputs(k ? ", " : "", err);
 		safe_fputs(gap_sheet_name(src->path), err);
 		if (src->rows_read)
-			fprintf(err, ": %s of %s rows rejected", fmt_int((int64_t)src->rejected, n1),
+			fprintf(err, _(": %s of %s rows rejected"), fmt_int((int64_t)src->rejected, n1),
 			        fmt_int((int64_t)src->rows_read, n2));
 		else
-			fputs(": no data row", err);
+			fputs(_(": no data row"), err);
 	}
 	if (n > SHEETS_NAMED)
-		fprintf(err, " and %zu more sheet%s", n - SHEETS_NAMED, n - SHEETS_NAMED == 1 ? "" : "s");
+		fprintf(err, _(" and %zu more sheet%s"), n - SHEETS_NAMED, n - SHEETS_NAMED == 1 ? "" : "s");
 	if (!n)
-		fputs("no sheet found", err);
+		fputs(_("no sheet found"), err);
 	free(v);
 }
 
@@ -333,7 +337,7 @@ static void name_sheets(FILE *err, const struct table *t, bool empty)
  * lists every rejected row, on the same config and sheets. */
 static void suggest_check(FILE *err, const char *config, const char *const *paths, size_t n)
 {
-	fputs("; run fourw check", err);
+	fputs(_("; run fourw check"), err);
 	if (config) {
 		fputs(" -c ", err);
 		safe_fputs(config, err);
@@ -342,7 +346,7 @@ static void suggest_check(FILE *err, const char *config, const char *const *path
 		fputc(' ', err);
 		safe_fputs(paths[i], err);
 	}
-	fputs(" to see why\n", err);
+	fputs(_(" to see why\n"), err);
 }
 
 bool cli_no_row_accepted(FILE *err, const char *who, const struct table *t, const char *config,
@@ -350,7 +354,7 @@ bool cli_no_row_accepted(FILE *err, const char *who, const struct table *t, cons
 {
 	if (t->len)
 		return false;
-	fprintf(err, "%s: no row accepted, nothing to count (", who);
+	fprintf(err, _("%s: no row accepted, nothing to count ("), who);
 	name_sheets(err, t, true);
 	fputc(')', err);
 	suggest_check(err, config, paths, npaths);
@@ -367,7 +371,7 @@ static void warn_rejected(FILE *err, const struct request *rq, const struct tabl
 		rejected += t->sources[s].rejected;
 	if (!rejected)
 		return;
-	fprintf(err, "fourw %s: warning: %s row%s rejected, not counted (", rq->cmd,
+	fprintf(err, _("fourw %s: warning: %s row%s rejected, not counted ("), rq->cmd,
 	        fmt_int((int64_t)rejected, n1), rejected == 1 ? "" : "s");
 	name_sheets(err, t, false);
 	fputc(')', err);
@@ -382,7 +386,7 @@ static int load_and_write(const struct request *rq, const struct config *cfg,
 {
 	const char *const *paths = (const char *const *)argv_paths;
 	char who[32];
-	snprintf(who, sizeof who, "fourw %s", rq->cmd);
+	snprintf(who, sizeof who, _("fourw %s"), rq->cmd);
 	if (!load_sheets(cfg, argv_paths, npaths, t, err) ||
 	    cli_no_row_accepted(err, who, t, rq->config, paths, npaths))
 		return 2;
