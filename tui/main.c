@@ -56,6 +56,8 @@ static void usage(FILE *out)
 	      "                      $FOURW_CONFIG, ./config.ini, $XDG_CONFIG_HOME/fourw/config.ini\n"
 	      "                      (~/.config/fourw/config.ini) and the installed copy.  Also\n"
 	      "                      accepted after the command; given both, the later one wins\n"
+	      "  --lang fr|en        the language of the screen, reports and messages; without\n"
+	      "                      it config.ini's [ui] language, else the locale (LANG...)\n"
 	      "  -h, --help          this help (before a command: the command's help)\n"
 	      "  --version\n"
 	      "options of the screen (not of the commands):\n"
