@@ -88,6 +88,7 @@ $(O)/locale/%/LC_MESSAGES/fourw.mo: po/%.po
 	msgfmt --check -o $@ $<
 pot:
 	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+	  --keyword=C_:1c,2 --keyword=NC_:1c,2 \
 	  --package-name=fourw --add-comments=TRANSLATORS: --sort-by-file \
 	  -o po/fourw.pot src/*.c tui/*.c
 po-update: pot

@@ -145,6 +145,25 @@ const char *i18n_text(const char *msgid)
 	return language == I18N_EN || !*msgid ? msgid : dgettext(DOMAIN, msgid);
 }
 
+const char *i18n_context(const char *ctx, const char *msgid)
+{
+	char key[256];
+	size_t lc = strlen(ctx), lm = strlen(msgid);
+	if (language == I18N_EN || lc + lm + 2 > sizeof key)
+		return msgid;
+	/* gettext keys a context as "ctx\004msgid" (what pgettext builds). */
+	memcpy(key, ctx, lc);
+	key[lc] = '\004';
+	memcpy(key + lc + 1, msgid, lm + 1);
+	const char *t = dgettext(DOMAIN, key);
+	return t == key ? msgid : t;
+}
+
+const char *i18n_column(const char *msgid)
+{
+	return i18n_context("column", msgid);
+}
+
 const char *i18n_plural(const char *singular, const char *plural, unsigned long n)
 {
 	if (language == I18N_EN)

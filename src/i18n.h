@@ -42,8 +42,18 @@ const char *i18n_text(const char *msgid);
 /* The singular or plural form of a message counted n, translated. */
 const char *i18n_plural(const char *singular, const char *plural, unsigned long n);
 
+/* msgid as the heading of a narrow column: French may need a shorter
+ * word there than elsewhere ("Partners" is "Partenaires" in a sentence,
+ * "Acteurs" over eight columns). */
+const char *i18n_column(const char *msgid);
+
 #define _(msgid) i18n_text(msgid)
 #define N_(msgid) (msgid)
+/* gettext's contexts: C_("column", "Partners") is translated apart from
+ * "Partners"; NC_ marks one in a static table, translated by C_ later. */
+#define C_(ctx, msgid) i18n_context(ctx, msgid)
+#define NC_(ctx, msgid) (msgid)
+const char *i18n_context(const char *ctx, const char *msgid);
 #define P_(singular, plural, n) i18n_plural(singular, plural, (unsigned long)(n))
 
 #endif

@@ -198,8 +198,13 @@ static void text_regions(struct report_out *w, const size_t *reg, size_t nreg)
 {
 	const struct report_input *in = w->in;
 	const struct config *c = in->cfg;
-	const char *heads[7] = { _("In need"), _("Targeted"), _("Reached*"), _("Simple sum"),
-	                         _("% target"), _("% need"), _("Partners") };
+	const char *heads[7] = { C_("column", "In need"), C_("column", "Targeted"),
+	                         C_("column", "Reached*"), C_("column", "Simple sum"),
+	                         /* xgettext:no-c-format */
+	                         C_("column", "% target"),
+	                         /* xgettext:no-c-format */
+	                         C_("column", "% need"),
+	                         C_("column", "Partners") };
 	put(w, _("\nBY REGION\n"));
 	cell(w, _("Code"), 5, false);
 	put(w, " ");
@@ -299,7 +304,7 @@ static void text_gap_counts(struct report_out *w, const struct gap_list *g)
 	size_t n[SEV_COUNT] = {0};
 	for (size_t i = 0; i < g->len; i++)
 		n[g->items[i].severity]++;
-	const char *sep = ": ";
+	const char *sep = _(": ");
 	out(w, _("\nGAPS (%zu"), g->len);
 	for (int s = 0; s < SEV_COUNT; s++)
 		if (n[s]) {

@@ -42,10 +42,10 @@ static void scope_figures(const struct app *a, const char **scope, int64_t *need
 
 static void line_title(const struct app *a, int w)
 {
-	char buf[256], month[16];
+	char buf[256], month[FMT_MONTH_SIZE];
 
 	draw_fill(0, 0, w, ROLE_TITLE);
-	snprintf(buf, sizeof buf, _(" report month %s "), format_month(a->report_month, month));
+	snprintf(buf, sizeof buf, _(" report month %s "), fmt_month(a->report_month, month));
 	int bw = format_width(buf, draw_ascii());
 	draw_text(0, w - bw, bw, buf, ROLE_TITLE);
 	snprintf(buf, sizeof buf, _(" fourw %s %s"), draw_glyphs()->vline,
@@ -128,8 +128,8 @@ static void data_quality_words(const struct app *a, char *buf, size_t size)
 
 	buf[0] = '\0';
 	if (rejects)
-		used += (size_t)snprintf(buf, size, _(" %s %zu rejected row%s (x)"), draw_glyphs()->warn,
-		                         rejects, rejects == 1 ? "" : "s");
+		used += (size_t)snprintf(buf, size, P_(" %s %zu rejected row (x)", " %s %zu rejected rows (x)",
+		                         rejects), draw_glyphs()->warn, rejects);
 	if (a->tab->nresent && used < size)
 		used += (size_t)snprintf(buf + used, size - used, _("  %s sent again"),
 		                         fmt_int((int64_t)a->tab->nresent, n1));
@@ -142,7 +142,7 @@ static void data_quality_words(const struct app *a, char *buf, size_t size)
 
 static void line_filters(const struct app *a, int w)
 {
-	char desc[256], buf[256], n1[32], month[16];
+	char desc[256], buf[256], n1[32], month[FMT_MONTH_SIZE];
 	int x = 1;
 
 	filter_describe(&a->filter, a->cfg, desc, sizeof desc);
@@ -150,7 +150,7 @@ static void line_filters(const struct app *a, int w)
 	x += draw_text(4, x, w / 2 - x, desc, filter_is_empty(&a->filter) ? ROLE_NORMAL : ROLE_FILTER);
 	snprintf(buf, sizeof buf, _("   %zu sheet%s %s %s rows %s latest %s"), a->tab->nsources,
 	         a->tab->nsources == 1 ? "" : "s", draw_glyphs()->bullet, fmt_int((int64_t)a->tab->len, n1), draw_glyphs()->bullet,
-	         format_month(a->tab->latest_month, month));
+	         fmt_month(a->tab->latest_month, month));
 	x += draw_text(4, x, w - x, buf, ROLE_NORMAL);
 	data_quality_words(a, buf, sizeof buf);
 	if (buf[0])

@@ -77,19 +77,19 @@ enum action keymap_lookup(int key)
 }
 
 static const struct { int key; const char *name; } key_names[] = {
-	{ '\t', "Tab" }, { KEY_BTAB, "Shift-Tab" }, { '\n', "Enter" },
-	{ '\r', "Return" }, { KEY_ENTER, "keypad Enter" }, { KEY_ESC, "Esc" },
-	{ KEY_BACKSPACE, "Backspace" }, { ' ', "Space" }, { KEY_UP, "Up" },
-	{ KEY_DOWN, "Down" }, { KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" },
-	{ KEY_NPAGE, "PgDn" }, { KEY_PPAGE, "PgUp" }, { KEY_HOME, "Home" },
-	{ KEY_END, "End" },
+	{ '\t', N_("Tab") }, { KEY_BTAB, N_("Shift-Tab") }, { '\n', N_("Enter") },
+	{ '\r', N_("Return") }, { KEY_ENTER, N_("keypad Enter") }, { KEY_ESC, N_("Esc") },
+	{ KEY_BACKSPACE, N_("Backspace") }, { ' ', N_("Space") }, { KEY_UP, N_("Up") },
+	{ KEY_DOWN, N_("Down") }, { KEY_LEFT, N_("Left") }, { KEY_RIGHT, N_("Right") },
+	{ KEY_NPAGE, N_("PgDn") }, { KEY_PPAGE, N_("PgUp") }, { KEY_HOME, N_("Home") },
+	{ KEY_END, N_("End") },
 };
 
 const char *keymap_key_name(int key, char *buf)
 {
 	for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
 		if (key_names[i].key == key)
-			return strcpy(buf, key_names[i].name);
+			return strcpy(buf, _(key_names[i].name));
 	if (key >= KEY_F(1) && key <= KEY_F(24))
 		snprintf(buf, 16, "F%d", key - KEY_F(0));
 	else if (key > ' ' && key < 127)

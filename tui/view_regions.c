@@ -40,11 +40,12 @@ static const char *figure(int64_t v, char *buf)
 
 static void draw_heading(int y, const int *x, const int *w)
 {
-	static const char *const names[C_N] = { N_("Key"), N_("Region"), N_("In need"),
-		N_("Targeted"), N_("Reached"), N_("Coverage of target"), "%", N_("Partners"), N_("Flag") };
+	static const char *const names[C_N] = { NC_("column", "Key"), NC_("column", "Region"),
+		NC_("column", "In need"), NC_("column", "Targeted"), NC_("column", "Reached"),
+		NC_("column", "Coverage of target"), "%", NC_("column", "Partners"), NC_("column", "Flag") };
 	for (int c = 0; c < C_N; c++)
 		if (w[c])
-			draw_cell(y, x[c], w[c], _(names[c]), c >= C_NEED && c != C_BAR && c != C_FLAG,
+			draw_cell(y, x[c], w[c], i18n_column(names[c]), c >= C_NEED && c != C_BAR && c != C_FLAG,
 			          ROLE_COLHEAD);
 }
 
