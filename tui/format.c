@@ -48,7 +48,15 @@ static size_t utf8_decode(const unsigned char *s, uint32_t *cp)
 /* Accents off for ASCII screens: "É" → "E", "œ" → "oe", else "?". */
 static int ascii_twin(const unsigned char *s, size_t n, uint32_t cp, char *piece)
 {
+	/* French typography: no-break spaces in figures, apostrophes, guillemets, "N°". */
+	static const struct { uint32_t cp; const char *twin; } typo[] = {
+		{ 0xA0, " " }, { 0x202F, " " }, { 0x2019, "'" }, { 0x2018, "'" },
+		{ 0xAB, "\"" }, { 0xBB, "\"" }, { 0xB0, "o" },
+	};
 	char folded[8];
+	for (size_t k = 0; k < sizeof typo / sizeof typo[0]; k++)
+		if (cp == typo[k].cp)
+			return (int)strlen(strcpy(piece, typo[k].twin));
 	size_t len = text_fold((const char *)s, n, folded, sizeof folded);
 
 	if (len == 0 || len > 2 || (unsigned char)folded[0] >= 0x80 ||

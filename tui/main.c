@@ -181,7 +181,7 @@ static bool on_a_terminal(void)
 		return true;
 	fprintf(stderr, _("fourw: the screen needs a terminal, and %s is not one; "
 	        "fourw report or fourw check write the same figures without one\n"),
-	        isatty(STDIN_FILENO) ? "the output" : "the input");
+	        isatty(STDIN_FILENO) ? _("the output") : _("the input"));
 	return false;
 }
 
