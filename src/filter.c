@@ -413,7 +413,7 @@ static const char *type_label(const struct config *c, size_t i)
 static const char *status_label(const struct config *c, size_t i)
 {
 	(void)c;
-	return status_name((enum status)i);
+	return _(status_name((enum status)i));
 }
 
 static void describe_period(struct sbuf *b, const struct filter *f)

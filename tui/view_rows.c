@@ -46,7 +46,7 @@ static void activity_text(const struct app *a, const struct activity *r, char *b
 	cat_cell(buf, size, r->cercle >= 0 ? c->cercles[r->cercle].name : "-", 12, false);
 	cat_cell(buf, size, c->types[r->itype].code, 5, false);
 	cat_cell(buf, size, format_month(activity_period(r), month), 7, false);
-	cat_cell(buf, size, status_name((enum status)r->status), 9, false);
+	cat_cell(buf, size, _(status_name((enum status)r->status)), 9, false);
 	cat_cell(buf, size, fmt_int(activity_counts(a->tab, r).reached, n), 8, true);
 	used = strlen(buf);
 	snprintf(buf + used, size - used, " %s", table_str(a->tab, r->activity));
