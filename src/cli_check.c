@@ -147,7 +147,7 @@ bool cli_load(const char *config_path, const char *const *paths, size_t npaths,
 static void print_dialect(FILE *out, const struct source *s)
 {
 	fprintf(out, _("  read as %s, %s-separated, %s line endings; header on line %u"),
-	        encoding_name(s->encoding), dialect_delimiter_name(s->delimiter),
+	        _(encoding_name(s->encoding)), _(dialect_delimiter_name(s->delimiter)),
 	        s->crlf ? _("CRLF") : _("LF"), s->header_line);
 	if (s->hxl_line)
 		fprintf(out, _(", HXL hashtags on line %u"), s->hxl_line);
