@@ -9,6 +9,7 @@
 
 #include <libintl.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,6 +21,7 @@
 #endif
 
 static enum i18n_lang language = I18N_EN;
+static char catalogue_dir[4096];
 static enum i18n_source chosen_by = I18N_FROM_LOCALE;
 static bool catalogue_bound;
 
@@ -96,7 +98,8 @@ static void bind_catalogue(void)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	if (is_plain_c(setlocale(LC_MESSAGES, NULL)) && !setlocale(LC_MESSAGES, "C.UTF-8"))
 		setlocale(LC_MESSAGES, "C.utf8");
-	bindtextdomain(DOMAIN, locale_dir(buf, sizeof buf));
+	snprintf(catalogue_dir, sizeof catalogue_dir, "%s", locale_dir(buf, sizeof buf));
+	bindtextdomain(DOMAIN, catalogue_dir);
 	bind_textdomain_codeset(DOMAIN, "UTF-8");
 }
 
@@ -133,6 +136,15 @@ void i18n_choose_from_environment(void)
 			return;
 		}
 	}
+}
+
+const char *i18n_missing_catalogue(void)
+{
+	static char path[4200];
+	if (language == I18N_EN)
+		return NULL;
+	snprintf(path, sizeof path, "%s/fr/LC_MESSAGES/" DOMAIN ".mo", catalogue_dir);
+	return access(path, R_OK) == 0 ? NULL : path;
 }
 
 enum i18n_lang i18n_language(void)

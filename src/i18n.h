@@ -34,6 +34,10 @@ void i18n_choose(enum i18n_source src, enum i18n_lang lang);
  * first entry), LC_ALL, LC_MESSAGES and LANG starts with "fr". */
 void i18n_choose_from_environment(void);
 
+/* With French chosen, the catalogue's path when it cannot be read (texts
+ * then stay English), else NULL: the front end says so. */
+const char *i18n_missing_catalogue(void);
+
 enum i18n_lang i18n_language(void);
 static inline bool i18n_french(void) { return i18n_language() == I18N_FR; }
 

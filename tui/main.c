@@ -151,7 +151,12 @@ static int parse_options(int argc, char **argv, struct options *o)
 		}
 		o->paths[o->npaths++] = s;
 	}
-	return cli_choose_language(o->lang, stderr);
+	int status = cli_choose_language(o->lang, stderr);
+	const char *missing = i18n_missing_catalogue();
+	if (missing)
+		fprintf(stderr, "fourw: French was asked for, but %s cannot be read: "
+		        "English follows (make install, or FOURW_LOCALEDIR)\n", missing);
+	return status;
 }
 
 /* Command-line choices override config.ini's [ui] section. */

@@ -116,3 +116,12 @@ fw -c "$tmp/de.ini" report data/sheets >/dev/null 2>"$tmp/de.err"; rc=$?
 t "config: [ui] language = de refused (exit 2, named)" sh -c "[ $rc -eq 2 ] && grep -q 'language' '$tmp/de.err'"
 fw --lang de report -c config.ini >/dev/null 2>"$tmp/lang.err"; rc=$?
 t "--lang de: refused, exit 2, with the choices" sh -c "[ $rc -eq 2 ] && grep -q \"unknown language 'de' (fr or en)\" '$tmp/lang.err'"
+
+# A binary away from its catalogue (not installed, no FOURW_LOCALEDIR) says
+# so and goes on in English rather than failing or mixing languages.
+cp "$BIN" "$tmp/fourw-alone"
+env -u LANGUAGE -u FOURW_LOCALEDIR LANG=C.UTF-8 "$tmp/fourw-alone" --lang fr --help >"$tmp/alone.out" 2>"$tmp/alone.err"
+t "no catalogue: said on stderr" grep -q 'French was asked for, but .*fourw.mo cannot be read' "$tmp/alone.err"
+t "no catalogue: English follows" grep -q '^usage: fourw' "$tmp/alone.out"
+env -u LANGUAGE LANG=C.UTF-8 FOURW_LOCALEDIR="$(dirname "$BIN")/locale" "$tmp/fourw-alone" --lang fr --help >"$tmp/alone2.out" 2>&1
+t "FOURW_LOCALEDIR names the catalogue" grep -q '^usage : fourw' "$tmp/alone2.out"
