@@ -4,6 +4,7 @@
  * does not leak into the next. */
 #include <criterion/criterion.h>
 
+#include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "fmt.h"
 #include "gap.h"
 #include "i18n.h"
+#include "format.h"
 
 #define NBSP "\xc2\xa0"
 
@@ -162,4 +164,17 @@ Test(i18n, type_labels)
 	french();
 	cr_assert_str_eq(itype_label(&t), "Gestion de cas");
 	cr_assert_str_eq(itype_label(&no_fr), "Other");
+}
+
+/* An ASCII screen (--ascii, or a locale that is not UTF-8) shows French
+ * figures and apostrophes readably, one column each as on a UTF-8 one. */
+Test(i18n, ascii_screen_twins)
+{
+	char out[64];
+	cr_assert(setlocale(LC_CTYPE, "C.UTF-8") != NULL);   /* wcwidth for the UTF-8 width */
+	cr_assert_eq(format_width("1" NBSP "300" NBSP "000", false), 9);
+	format_clip("1" NBSP "300" NBSP "000", 20, true, out, sizeof out);
+	cr_assert_str_eq(out, "1 300 000");
+	format_clip("44,8" NBSP "% d\xe2\x80\x99intervention N\xc2\xb0", 40, true, out, sizeof out);
+	cr_assert_str_eq(out, "44,8 % d'intervention No");
 }
