@@ -123,6 +123,7 @@ static void md_regions(struct report_out *w, const size_t *reg, size_t nreg)
 {
 	const struct report_input *in = w->in;
 	const struct config *c = in->cfg;
+	/* xgettext:no-c-format */
 	put(w, _("\n## By region\n\n| Code | Region | In need | Targeted | Reached* | Simple sum "
 	       "| % target | % need | Partners | Rows |\n"
 	       "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"));
@@ -178,6 +179,7 @@ static void md_types(struct report_out *w)
 	size_t *ty = xmalloc((in->cfg->ntypes + 1) * sizeof *ty);
 	size_t nty = report_out_types(in, ty);
 	char a[32], b[32], c[32], d[32], p[16];
+	/* xgettext:no-c-format */
 	put(w, _("\n## Intervention types, all regions\n\n| Code | Intervention | Reached | Partners "
 	       "| Rows | Type target | % of type target |\n|---|---|---:|---:|---:|---:|---:|\n"));
 	for (size_t k = 0; k < nty; k++) {

@@ -44,6 +44,7 @@ static void help_line(int i, char *keys, size_t ksize, const char **text)
 	snprintf(legend[1], sizeof legend[1], _("%s + mark: no partner where there is need; %s: rejected rows (x lists them)"),
 	         g->none, g->warn);
 	snprintf(legend[2], sizeof legend[2], "%s", _("Reached = without double counting: the largest type per cercle, added up"));
+	/* xgettext:no-c-format */
 	snprintf(legend[3], sizeof legend[3], "%s", _("Bars: coverage of the target; colour and % give the same class"));
 	*text = i >= 2 && i < 6 ? legend[i - 2] : "";
 }
