@@ -10,6 +10,7 @@
 #include "app.h"
 #include "cube_rows.h"
 #include "gazetteer.h"
+#include "i18n.h"
 #include "layout.h"
 #include "text.h"
 #include "xalloc.h"
@@ -121,6 +122,26 @@ void app_init(struct app *a, const struct config *c, const struct table *t,
 	list_regions(a);
 	picker_init(&a->picker, &(struct picker_lists){ c, a->regions, a->nregions, &a->base });
 	recompute(a);
+}
+
+void app_swap_data(struct app *a, const struct table *t, struct cube_index *ix)
+{
+	const struct config *c = a->cfg;
+	struct filter all;
+
+	a->tab = t;
+	a->index = ix;
+	a->report_month = c->report_month >= 0 ? c->report_month : t->latest_month;
+	filter_init(&all);
+	cube_compute(&a->base, ix, &all);
+	gap_list_free(&a->base_gaps);
+	gap_list_init(&a->base_gaps);
+	gaps_compute(&a->base_gaps, c, t, &a->base, a->report_month);
+	list_regions(a);
+	picker_init(&a->picker, &(struct picker_lists){ c, a->regions, a->nregions, &a->base });
+	recompute(a);
+	if (a->rows.mode == ROWS_REJECTED)
+		app_rows_rejected(a);
 }
 
 void app_free(struct app *a)
@@ -388,6 +409,13 @@ static void cmd_search(struct app *a, int key)
 	a->prompt_saved = a->filter;
 }
 
+static void cmd_reload(struct app *a, int key)
+{
+	(void)key;
+	a->reload_asked = true;
+	app_status(a, "%s", _("Reading the sheets again…"));
+}
+
 static void cmd_pick_region(struct app *a, int key) { (void)key; picker_open(&a->picker, PICK_REGION); }
 static void cmd_pick_type(struct app *a, int key) { (void)key; picker_open(&a->picker, PICK_TYPE); }
 static void cmd_pick_partner(struct app *a, int key) { (void)key; picker_open(&a->picker, PICK_PARTNER); }
@@ -407,7 +435,7 @@ static const struct command commands[] = {
 	{ ACT_NEXT_REGION, cmd_next_region }, { ACT_PREV_REGION, cmd_prev_region },
 	{ ACT_SEARCH, cmd_search },           { ACT_CLEAR, cmd_clear },
 	{ ACT_PICK_REGION, cmd_pick_region }, { ACT_PICK_TYPE, cmd_pick_type },
-	{ ACT_PICK_PARTNER, cmd_pick_partner },
+	{ ACT_PICK_PARTNER, cmd_pick_partner }, { ACT_RELOAD, cmd_reload },
 };
 
 /* ---- keys -------------------------------------------------------------- */

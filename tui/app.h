@@ -76,6 +76,7 @@ struct app {
 	struct picker picker;
 
 	char status[192];
+	bool reload_asked;        /* Ctrl-R: the loop's live reload takes it */
 	bool quit;
 };
 
@@ -94,6 +95,9 @@ void app_draw_view(struct app *a, int y, int x, int h, int w);
 /* The vtable of view v (its tab name and the action that shows it). */
 const struct view_ops *app_view_ops(const struct app *a, enum view_id v);
 
+/* Shows a new reading of the sheets (t, indexed by ix) in place of the
+ * one shown, keeping the view, the filter and the cursor. */
+void app_swap_data(struct app *a, const struct table *t, struct cube_index *ix);
 /* Replaces the filter and recomputes the figures. */
 void app_set_filter(struct app *a, const struct filter *f);
 /* The regions the views list for the current filter into out[64]: the

@@ -7,6 +7,7 @@
 #include "i18n.h"
 
 #define KEY_ESC 27
+#define KEY_CTRL_R 18
 
 /* Order is the order of the help screen.  Every F-key has a letter twin,
  * because F-keys are swallowed by some terminals, laptops and SSH clients. */
@@ -27,6 +28,7 @@ const struct keybinding keymap[] = {
 	{ 'p',           ACT_PICK_PARTNER,  N_("pick a partner") },
 	{ KEY_F(9),      ACT_PICK_PARTNER,  NULL },
 	{ 'c',           ACT_CLEAR,         N_("clear every filter") },
+	{ KEY_CTRL_R,    ACT_RELOAD,        N_("read the sheets again now (also takes a sheet held back)") },
 	{ '\t',          ACT_NEXT_VIEW,     N_("next view") },
 	{ KEY_BTAB,      ACT_PREV_VIEW,     N_("previous view") },
 	{ 'R',           ACT_VIEW_REGIONS,  N_("regions view") },
@@ -77,7 +79,7 @@ enum action keymap_lookup(int key)
 }
 
 static const struct { int key; const char *name; } key_names[] = {
-	{ '\t', N_("Tab") }, { KEY_BTAB, N_("Shift-Tab") }, { '\n', N_("Enter") },
+	{ KEY_CTRL_R, N_("Ctrl-R") }, { '\t', N_("Tab") }, { KEY_BTAB, N_("Shift-Tab") }, { '\n', N_("Enter") },
 	{ '\r', N_("Return") }, { KEY_ENTER, N_("keypad Enter") }, { KEY_ESC, N_("Esc") },
 	{ KEY_BACKSPACE, N_("Backspace") }, { ' ', N_("Space") }, { KEY_UP, N_("Up") },
 	{ KEY_DOWN, N_("Down") }, { KEY_LEFT, N_("Left") }, { KEY_RIGHT, N_("Right") },

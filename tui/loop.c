@@ -13,6 +13,7 @@
 #include "draw.h"
 #include "header.h"
 #include "layout.h"
+#include "live.h"
 #include "loop.h"
 #include "picker.h"
 #include "xalloc.h"
@@ -93,20 +94,31 @@ static void install_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-int loop_run(struct app *a)
+int loop_run(struct app *a, struct live *live)
 {
 	long keys = 0;
-	bool dirty = true;
+	bool dirty = true, idle = true;
 
 	install_signals();
 	atexit(restore_terminal);
 	start_curses(a);
 	while (!a->quit && !g_signal) {
-		if (dirty)
+		if (live && live_tick(live, a, live_now_ms()))
+			dirty = true;
+		/* Keys already queued (a burst, or typing ahead on a slow link)
+		 * are answered first and the screen drawn once after them: over
+		 * SSH every frame not drawn is bytes not sent. */
+		if (dirty && idle) {
 			draw_screen(a);
+			dirty = false;
+		}
+		timeout(idle ? 250 : 0);
 		int key = getch();
-		dirty = key != ERR;
-		if (key == ERR || key == KEY_RESIZE)
+		idle = key == ERR;
+		if (idle)
+			continue;
+		dirty = true;
+		if (key == KEY_RESIZE)
 			continue;
 		if (layout_too_small(COLS, LINES))
 			a->quit = keymap_lookup(key) == ACT_QUIT;

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "keymap.h"
+#include "live.h"
 #include "loop.h"
 #include "safe.h"
 #include "theme.h"
@@ -196,7 +197,7 @@ static int run_screen(const struct options *o)
 	struct table tab;
 	struct app_options ao;
 	struct app app;
-	struct cube_index index;
+	struct live live;
 	int status = 2;
 
 	memset(&cfg, 0, sizeof cfg);
@@ -206,11 +207,11 @@ static int run_screen(const struct options *o)
 	if (ready && !on_a_terminal()) {
 		status = 2;
 	} else if (ready) {
-		cube_index_build(&index, &cfg, &tab);
-		app_init(&app, &cfg, &tab, &index, views_all, &ao);
-		status = loop_run(&app);
+		live_init(&live, &cfg, &tab, o->paths, o->npaths, live_now_ms());
+		app_init(&app, &cfg, live.tab, live.index, views_all, &ao);
+		status = loop_run(&app, &live);
 		app_free(&app);
-		cube_index_free(&index);
+		live_free(&live);
 	}
 	table_free(&tab);
 	config_free(&cfg);
