@@ -11,11 +11,13 @@ BINDIR     ?= $(PREFIX)/bin
 DATADIR    ?= $(PREFIX)/share/fourw
 MANDIR     ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+LOCALEDIR  ?= $(PREFIX)/share/locale
 CFLAGS     ?= -O2 -g
 WARN        = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
               -Wmissing-prototypes -Wformat=2 -Wvla -Wpointer-arith \
               -Wno-format-nonliteral
-CORE_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -DFOURW_DATADIR=\"$(DATADIR)\"
+CORE_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -DFOURW_DATADIR=\"$(DATADIR)\" \
+                -DFOURW_LOCALEDIR=\"$(LOCALEDIR)\"
 
 # Debian ships .pc files for ncursesw and criterion only; libcsv and iniparser
 # need the fallbacks (iniparser's headers live in /usr/include/iniparser).
@@ -42,15 +44,20 @@ TUI_TESTABLE = $(filter-out $(O)/tui/main.o,$(TUI_OBJ))
 
 DEB_PACKAGES = build-essential pkg-config libncurses-dev libcsv-dev \
                libiniparser-dev libcriterion-dev libzip-dev libexpat1-dev \
-               libfreexl-dev tmux valgrind groff-base
+               libfreexl-dev tmux valgrind groff-base gettext
+
+# The French catalogue, compiled beside the binary: build/fourw finds
+# build/locale (src/i18n.c), so tests and `make run` need no install.
+LANGS = fr
+MO_FILES = $(patsubst %,$(O)/locale/%/LC_MESSAGES/fourw.mo,$(LANGS))
 
 all: $(O)/fourw
 
 $(O)/libfourw.a: $(CORE_OBJ)
 	$(AR) rcs $@ $^
-$(O)/fourw: $(TUI_OBJ) $(O)/libfourw.a
+$(O)/fourw: $(TUI_OBJ) $(O)/libfourw.a | $(MO_FILES)
 	$(CC) $(LDFLAGS) -o $@ $^ $(INI_LIBS) $(CSV_LIBS) $(BOOK_LIBS) $(CURSES_LIBS) $(THREAD_LIBS) -lm
-$(O)/run-tests: $(TEST_OBJ) $(TUI_TESTABLE) $(O)/libfourw.a
+$(O)/run-tests: $(TEST_OBJ) $(TUI_TESTABLE) $(O)/libfourw.a | $(MO_FILES)
 	$(CC) $(LDFLAGS) -o $@ $^ $(INI_LIBS) $(CSV_LIBS) $(BOOK_LIBS) $(CRIT_LIBS) $(CURSES_LIBS) $(THREAD_LIBS) -lm
 
 # Per-directory flags: the core never sees curses' feature macros.
@@ -73,7 +80,25 @@ $(O)/datadir.stamp: FORCE
 	@mkdir -p $(@D)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
 $(O)/src/cli_check.o: $(O)/datadir.stamp
+$(O)/localedir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+$(O)/src/i18n.o: $(O)/localedir.stamp
 FORCE:
+
+# ---- translations (GNU gettext) ---------------------------------------------
+# `make pot` extracts every _(), N_() and P_() text into po/fourw.pot;
+# `make po-update` merges it into po/fr.po for the translator.
+$(O)/locale/%/LC_MESSAGES/fourw.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+pot:
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+	  --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+	  --package-name=fourw --add-comments=TRANSLATORS: --sort-by-file \
+	  -o po/fourw.pot src/*.c tui/*.c
+po-update: pot
+	for l in $(LANGS); do msgmerge --quiet --update --backup=none po/$$l.po po/fourw.pot; done
 
 # ---- dependencies -----------------------------------------------------------
 # As root the Debian packages are installed; otherwise the exact command is
@@ -144,13 +169,18 @@ install: $(O)/fourw
 	    doc/fourw.1 > $(DESTDIR)$(MANDIR)/man1/fourw.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/fourw.1
 	install -m 644 completion/fourw.bash $(DESTDIR)$(BASHCOMPDIR)/fourw
+	for l in $(LANGS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -m 644 $(O)/locale/$$l/LC_MESSAGES/fourw.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/fourw.mo; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/fourw
 	rm -rf $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(MANDIR)/man1/fourw.1 $(DESTDIR)$(BASHCOMPDIR)/fourw
+	for l in $(LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/fourw.mo; done
 
-.PHONY: all deps check check-portable test check-layering run clean install uninstall FORCE
+.PHONY: all deps check check-portable test check-layering run clean install uninstall pot po-update FORCE
 
 # Benchmark and fuzzing targets live beside their code.
 -include bench/bench.mk

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "xalloc.h"
 
 /* What a row adds to the people reached. */
@@ -540,10 +541,10 @@ void cube_compute(struct cube *q, struct cube_index *ix, const struct filter *f)
 const char *cube_scope_word(const struct cube *q)
 {
 	switch (q->denominators) {
-	case DENOM_REGIONS: return "Selected regions";
-	case DENOM_TYPES: return "Selected types";
-	case DENOM_NONE: return "Selection";
-	default: return "Plan";
+	case DENOM_REGIONS: return N_("Selected regions");
+	case DENOM_TYPES: return N_("Selected types");
+	case DENOM_NONE: return N_("Selection");
+	default: return N_("Plan");
 	}
 }
 

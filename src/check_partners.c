@@ -7,6 +7,7 @@
 
 #include "diag_kind.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "report_out.h"
 #include "safe.h"
 #include "text.h"
@@ -260,7 +261,7 @@ static bool write_file(const char *path, file_writer fn, const struct table *t,
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	FILE *f = fopen(tmp, "w");
 	if (!f) {
-		fprintf(err, "fourw check: cannot write %s: %s\n", tmp, strerror(errno));
+		fprintf(err, _("fourw check: cannot write %s: %s\n"), tmp, strerror(errno));
 		return false;
 	}
 	struct report_out w = { f, false, NULL };
@@ -268,7 +269,7 @@ static bool write_file(const char *path, file_writer fn, const struct table *t,
 	bool ok = report_out_finish(&w) == 0;
 	ok = fclose(f) == 0 && ok;
 	if (!ok || rename(tmp, path) != 0) {
-		fprintf(err, "fourw check: cannot write %s: %s\n", path, strerror(errno));
+		fprintf(err, _("fourw check: cannot write %s: %s\n"), path, strerror(errno));
 		remove(tmp);
 		return false;
 	}
@@ -314,8 +315,8 @@ static bool write_group(const struct table *t, const char *dir, const struct own
 		return false;
 	char k[32];
 	safe_fputs(who, out);
-	fprintf(out, ": %s message%s (%s) → ", fmt_int((int64_t)n, k), n == 1 ? "" : "s",
-	        fr ? "in French" : "in English");
+	fprintf(out, P_(": %s message (%s) → ", ": %s messages (%s) → ", n), fmt_int((int64_t)n, k),
+	        fr ? _("in French") : _("in English"));
 	safe_fputs(md, out);
 	fputs(", ", out);
 	safe_fputs(csv, out);
@@ -326,7 +327,7 @@ static bool write_group(const struct table *t, const char *dir, const struct own
 bool check_write_partners(const struct table *t, const char *dir, FILE *out, FILE *err)
 {
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		fprintf(err, "fourw check: cannot create %s: %s\n", dir, strerror(errno));
+		fprintf(err, _("fourw check: cannot create %s: %s\n"), dir, strerror(errno));
 		return false;
 	}
 	struct owned *v = owned_messages(t);
@@ -338,7 +339,7 @@ bool check_write_partners(const struct table *t, const char *dir, FILE *out, FIL
 		ok = write_group(t, dir, v + i, j - i, &used, out, err);
 	}
 	if (ok && !used.n)
-		fprintf(out, "no sheet has a problem: no file written\n");
+		fprintf(out, "%s", _("no sheet has a problem: no file written\n"));
 	free(used.name);
 	free(v);
 	return ok;

@@ -10,7 +10,7 @@
 
 static const char *level_word(enum diag_level l)
 {
-	return l == DIAG_REJECT ? "rejected" : l == DIAG_WARNING ? "warning" : "note";
+	return l == DIAG_REJECT ? _("rejected") : l == DIAG_WARNING ? _("warning") : _("note");
 }
 
 /* A workbook's cell as Excel names it, " (Sheet!B12)", or its row
@@ -61,18 +61,18 @@ static void print_kind(FILE *out, const struct table *t, const struct kind_seen 
 	const struct diag *d = &t->diags.items[k->first];
 	enum diag_code code = (enum diag_code)diag_words(&t->diags, d)->code;
 	char n[32];
-	fprintf(out, "  %s %s — %s: line%s", fmt_int((int64_t)k->count, n),
-	        reject ? (k->count == 1 ? "row rejected" : "rows rejected")
-	               : (k->count == 1 ? "warning" : "warnings"),
+	fprintf(out, _("  %s %s — %s: line%s"), fmt_int((int64_t)k->count, n),
+	        reject ? (k->count == 1 ? _("row rejected") : _("rows rejected"))
+	               : (k->count == 1 ? _("warning") : _("warnings")),
 	        diag_kind_name(code), k->count == 1 ? "" : "s");
 	size_t shown = k->count < CHECK_FIRST_LINES ? k->count : CHECK_FIRST_LINES;
 	for (size_t j = 0; j < shown; j++)
 		fprintf(out, "%s %u", j ? "," : "", k->lines[j]);
 	if (k->count > shown)
-		fprintf(out, " … and %s more", fmt_int((int64_t)(k->count - shown), n));
+		fprintf(out, _(" … and %s more"), fmt_int((int64_t)(k->count - shown), n));
 	fputs("\n    ", out);
 	check_print_diag(out, t, d);
-	fprintf(out, "    what to do: %s\n", diag_kind_fix(code));
+	fprintf(out, _("    what to do: %s\n"), diag_kind_fix(code));
 }
 
 static void see(struct kind_seen *k, size_t idx, uint32_t line, size_t *nkinds)

@@ -25,6 +25,14 @@ int cli_gaps(int argc, char **argv, FILE *out, FILE *err);
  * then names every place looked in and how to choose one, so a user run
  * from another folder learns that -c exists.  The path may be built in buf. */
 #define CLI_PATH_MAX 4096
+
+/* --lang's value (NULL: not given) chosen as the language of what follows
+ * (i18n.h); an unknown one is named on err.  Returns -1 to go on, else the
+ * exit status 2. */
+int cli_choose_language(const char *lang, FILE *err);
+/* The same for a command's own --lang VALUE or --lang=VALUE, read before
+ * its other options so that an error or --help anywhere speaks it. */
+int cli_language_option(int argc, char **argv, FILE *err);
 const char *cli_config_path(const char *given, char *buf, size_t size, FILE *err);
 
 /* Loads config.ini from cli_config_path(given); on failure prints why to

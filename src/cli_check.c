@@ -11,6 +11,7 @@
 #include "dialect.h"
 #include "i18n.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "load.h"
 #include "parse.h"
 #include "safe.h"
@@ -41,16 +42,16 @@ static bool user_config(char *buf, size_t size)
 
 static void no_config(FILE *err, const char *user, bool from_xdg)
 {
-	fputs("fourw: no config.ini found; looked in, in this order:\n"
+	fputs(_("fourw: no config.ini found; looked in, in this order:\n"
 	      "  $FOURW_CONFIG (not set)\n"
-	      "  ./config.ini\n", err);
+	      "  ./config.ini\n"), err);
 	if (*user) {
 		fputs("  ", err);
 		safe_fputs(user, err);
 		fputs(from_xdg ? "  ($XDG_CONFIG_HOME/fourw/config.ini)\n"
 		               : "  (~/.config/fourw/config.ini: no absolute $XDG_CONFIG_HOME)\n", err);
 	} else {
-		fputs("  $XDG_CONFIG_HOME/fourw/config.ini (neither it nor $HOME is set)\n", err);
+		fputs(_("  $XDG_CONFIG_HOME/fourw/config.ini (neither it nor $HOME is set)\n"), err);
 	}
 	fputs("  " FOURW_DATADIR "/config.ini  (the installed copy)\n"
 	      "choose one with -c FILE (fourw -c FILE [check|report|gaps] ...) or "
@@ -78,9 +79,36 @@ const char *cli_config_path(const char *given, char *buf, size_t size, FILE *err
 
 static void print_error(FILE *err, const struct error *e)
 {
-	fputs("fourw: ", err);
+	fputs(_("fourw: "), err);
 	safe_fputs(e->msg, err);
 	fputc('\n', err);
+}
+
+int cli_choose_language(const char *lang, FILE *err)
+{
+	enum i18n_lang l;
+	if (!lang)
+		return -1;
+	if (!i18n_parse(lang, &l)) {
+		fputs(_("fourw: --lang: unknown language '"), err);
+		safe_fputs(lang, err);
+		fputs(_("' (fr or en)\n"), err);
+		return 2;
+	}
+	i18n_choose(I18N_FROM_OPTION, l);
+	return -1;
+}
+
+int cli_language_option(int argc, char **argv, FILE *err)
+{
+	const char *lang = NULL;
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+		if (!strncmp(argv[i], "--lang=", 7))
+			lang = argv[i] + 7;
+		else if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+			lang = argv[++i];
+	}
+	return cli_choose_language(lang, err);
 }
 
 bool cli_load_config(const char *given, struct config *cfg, FILE *err)
@@ -90,12 +118,15 @@ bool cli_load_config(const char *given, struct config *cfg, FILE *err)
 	const char *path = cli_config_path(given, buf, sizeof buf, err), *env = getenv("FOURW_CONFIG");
 	if (!path)
 		return false;
-	if (config_load(cfg, path, &e))
+	if (config_load(cfg, path, &e)) {
+		if (cfg->ui_language)
+			i18n_choose(I18N_FROM_CONFIG, cfg->ui_language[0] == 'f' ? I18N_FR : I18N_EN);
 		return true;
+	}
 	print_error(err, &e);
 	if (!given && env && *env)    /* nothing on the command line named it */
-		fputs("fourw: that is $FOURW_CONFIG; unset it to look in ./config.ini, "
-		      "$XDG_CONFIG_HOME/fourw/config.ini and the installed copy, or give -c FILE\n",
+		fputs(_("fourw: that is $FOURW_CONFIG; unset it to look in ./config.ini, "
+		      "$XDG_CONFIG_HOME/fourw/config.ini and the installed copy, or give -c FILE\n"),
 		      err);
 	return false;
 }
@@ -117,23 +148,23 @@ bool cli_load(const char *config_path, const char *const *paths, size_t npaths,
 static void print_dialect(FILE *out, const struct source *s)
 {
 	if (s->sheet)
-		fprintf(out, "  read as an Excel workbook, one line per row; header on line %u",
+		fprintf(out, _("  read as an Excel workbook, one line per row; header on line %u"),
 		        s->header_line);
 	else
-		fprintf(out, "  read as %s, %s-separated, %s line endings; header on line %u",
-		        encoding_name(s->encoding), dialect_delimiter_name(s->delimiter),
-		        s->crlf ? "CRLF" : "LF", s->header_line);
+		fprintf(out, _("  read as %s, %s-separated, %s line endings; header on line %u"),
+		        _(encoding_name(s->encoding)), _(dialect_delimiter_name(s->delimiter)),
+		        s->crlf ? _("CRLF") : _("LF"), s->header_line);
 	if (s->hxl_line)
-		fprintf(out, ", HXL hashtags on line %u", s->hxl_line);
+		fprintf(out, _(", HXL hashtags on line %u"), s->hxl_line);
 	else
-		fprintf(out, ", no HXL row");
-	fprintf(out, "; p-codes: %s\n", s->system == SYS_NEW ? "2023 reform (new)"
-	        : s->system == SYS_OLD ? "old system" : "not decided by the sheet");
+		fprintf(out, "%s", _(", no HXL row"));
+	fprintf(out, _("; p-codes: %s\n"), s->system == SYS_NEW ? _("2023 reform (new)")
+	        : s->system == SYS_OLD ? _("old system") : _("not decided by the sheet"));
 }
 
 static void print_mapping(FILE *out, const struct source *s)
 {
-	fprintf(out, "  columns:");
+	fprintf(out, "%s", _("  columns:"));
 	int shown = 0;
 	for (int f = 0; f < F_COUNT; f++) {
 		if (s->map.col[f] < 0)
@@ -142,21 +173,21 @@ static void print_mapping(FILE *out, const struct source *s)
 		safe_fputs(s->map.header[f], out);
 		fprintf(out, "' (%d)", s->map.col[f] + 1);
 	}
-	fprintf(out, "%s\n", shown ? "" : " none recognised");
-	fprintf(out, "  not used:");
+	fprintf(out, "%s\n", shown ? "" : _(" none recognised"));
+	fprintf(out, "%s", _("  not used:"));
 	for (size_t i = 0; i < s->nunmapped; i++) {
 		fprintf(out, "%s '", i ? "," : "");
 		safe_fputs(s->unmapped[i], out);
 		fputc('\'', out);
 	}
-	fprintf(out, "%s\n", s->nunmapped ? "" : " none");
+	fprintf(out, "%s\n", s->nunmapped ? "" : _(" none"));
 }
 
 static void print_counts(FILE *out, const char *label, size_t read, size_t acc,
                          size_t rej, size_t warn)
 {
 	char a[32], b[32], c[32], d[32];
-	fprintf(out, "%s%s rows read = %s accepted + %s rejected; %s warning%s\n", label,
+	fprintf(out, _("%s%s rows read = %s accepted + %s rejected; %s warning%s\n"), label,
 	        fmt_int((int64_t)read, a), fmt_int((int64_t)acc, b), fmt_int((int64_t)rej, c),
 	        fmt_int((int64_t)warn, d), warn == 1 ? "" : "s");
 }
@@ -170,9 +201,9 @@ static void print_repeats(FILE *out, const char *label, size_t repeated,
 	if (!repeated)
 		return;
 	bool once = c->repeated_rows == REPEATED_ONCE;
-	fprintf(out, "%sof the accepted rows, %s repeat%s an earlier row of the sheet in every "
-	        "field: %s ([plan] repeated_rows = %s)\n", label, fmt_int((int64_t)repeated, a),
-	        repeated == 1 ? "s" : "", once ? "not counted again" : "counted again",
+	fprintf(out, _("%sof the accepted rows, %s repeat%s an earlier row of the sheet in every "
+	        "field: %s ([plan] repeated_rows = %s)\n"), label, fmt_int((int64_t)repeated, a),
+	        repeated == 1 ? "s" : "", once ? _("not counted again") : _("counted again"),
 	        once ? "once" : "count");
 }
 
@@ -184,16 +215,16 @@ static void print_outside(FILE *out, const char *label, size_t outside,
 	char a[32];
 	if (!outside)
 		return;
-	fprintf(out, "%sof the accepted rows, %s %s outside %d, the plan year: not counted\n",
+	fprintf(out, _("%sof the accepted rows, %s %s outside %d, the plan year: not counted\n"),
 	        label, fmt_int((int64_t)outside, a),
-	        outside == 1 ? "reports a month" : "report months", c->plan_year);
+	        outside == 1 ? _("reports a month") : _("report months"), c->plan_year);
 }
 
 static const char *resent_words(const struct config *c)
 {
-	return c->resent == RESENT_LATEST ? "not counted, the newer sheet's rows count "
-	                                    "([plan] resent = latest)"
-	                                  : "counted again ([plan] resent = sum)";
+	return c->resent == RESENT_LATEST ? _("not counted, the newer sheet's rows count "
+	                                    "([plan] resent = latest)")
+	                                  : _("counted again ([plan] resent = sum)");
 }
 
 /* The pairs of sheets where a report was sent again (table_resent_pairs,
@@ -211,15 +242,15 @@ static void print_resent_pairs(FILE *out, const struct config *c, const struct t
 	const struct resent_pair *p = rc->p;
 	char a[32];
 	for (size_t k = rc->next; k < rc->n && p[k].older == i; k = ++rc->next) {
-		fprintf(out, "  of the accepted rows, %s %s sent again in ", fmt_int((int64_t)p[k].rows, a),
-		        p[k].rows == 1 ? "was" : "were");
+		fprintf(out, _("  of the accepted rows, %s %s sent again in "), fmt_int((int64_t)p[k].rows, a),
+		        p[k].rows == 1 ? _("was") : _("were"));
 		safe_fputs(t->sources[p[k].newer].path, out);
-		fprintf(out, ", a newer report: %s\n", resent_words(c));
+		fprintf(out, _(", a newer report: %s\n"), resent_words(c));
 		if (!table_resent_whole(t, &p[k]))
 			continue;
 		fprintf(out, "  ");
 		safe_fputs(t->sources[p[k].newer].path, out);
-		fprintf(out, " repeats this sheet completely: the same report sent twice\n");
+		fprintf(out, "%s", _(" repeats this sheet completely: the same report sent twice\n"));
 	}
 }
 
@@ -231,9 +262,9 @@ static void print_resent_rows(FILE *out, const struct table *t, uint32_t i)
 		if (r->source != i)
 			continue;
 		safe_fputs(t->sources[i].path, out);
-		fprintf(out, ":%u: superseded: sent again on line %u of ", r->line, r->by_line);
+		fprintf(out, _(":%u: superseded: sent again on line %u of "), r->line, r->by_line);
 		safe_fputs(t->sources[r->by_source].path, out);
-		fprintf(out, "%s\n", r->same ? " (the same counts)" : " (other counts)");
+		fprintf(out, "%s\n", r->same ? _(" (the same counts)") : _(" (other counts)"));
 	}
 }
 
@@ -321,14 +352,14 @@ static size_t check_sheets(FILE *out, const struct config *cfg, const struct tab
 	free(b.start);
 	free(b.idx);
 	char n[32];
-	fprintf(out, "total: %s sheet%s, ", fmt_int((int64_t)t->nsources, n),
+	fprintf(out, _("total: %s sheet%s, "), fmt_int((int64_t)t->nsources, n),
 	        t->nsources == 1 ? "" : "s");
 	print_counts(out, "", read, acc, rej, t->diags.warnings);
 	print_repeats(out, "", rep, cfg);
 	print_outside(out, "", outside, cfg);
 	if (t->nresent)
-		fprintf(out, "of the accepted rows, %s %s sent again in a newer sheet: %s\n",
-		        fmt_int((int64_t)t->nresent, n), t->nresent == 1 ? "was" : "were",
+		fprintf(out, _("of the accepted rows, %s %s sent again in a newer sheet: %s\n"),
+		        fmt_int((int64_t)t->nresent, n), t->nresent == 1 ? _("was") : _("were"),
 		        resent_words(cfg));
 	return rej;
 }
@@ -358,14 +389,19 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "all", no_argument, NULL, 'v' },
 		{ "by-partner", required_argument, NULL, 'P' },
+		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *config_path = NULL, *partners_dir = NULL;
 	bool verbose = false;
 	int ch;
+	if (cli_language_option(argc, argv, err) >= 0)
+		return 2;
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "c:hv", opts, NULL)) != -1) {
-		if (ch == 'c') {
+		if (ch == 'L') {
+			continue;       /* read first, so --help after it speaks it */
+		} else if (ch == 'c') {
 			config_path = optarg;
 		} else if (ch == 'v') {
 			verbose = true;

@@ -19,6 +19,7 @@
 #include "config.h"
 #include "filter.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "gaps.h"
 #include "gazetteer.h"
 #include "i18n.h"
@@ -73,7 +74,7 @@ static void usage_text(FILE *f, const char *cmd)
 static int usage_error(FILE *err, const struct request *rq, const char *what, const char *arg,
                        const char *after)
 {
-	fprintf(err, "fourw %s: %s", rq->cmd, what);
+	fprintf(err, _("fourw %s: %s"), rq->cmd, what);
 	if (arg)
 		safe_fputs(arg, err);
 	fprintf(err, "%s\n", after);
@@ -99,6 +100,7 @@ static const struct option long_opts[] = {
 	{ "to", required_argument, NULL, 'T' },
 	{ "by", required_argument, NULL, 'B' },
 	{ "config", required_argument, NULL, 'c' },
+	{ "lang", required_argument, NULL, 'L' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "complete", required_argument, NULL, 'K' },
 	{ NULL, 0, NULL, 0 },
@@ -114,6 +116,7 @@ static bool take_value(struct request *rq, int ch, const char *arg)
 	case 'F': rq->from = arg; return true;
 	case 'T': rq->to = arg; return true;
 	case 'c': rq->config = arg; return true;
+	case 'L': return true;      /* read before the others: cli_language_option */
 	default: return false;
 	}
 }
@@ -122,6 +125,8 @@ static bool take_value(struct request *rq, int ch, const char *arg)
 static int parse_args(int argc, char **argv, struct request *rq, FILE *out, FILE *err)
 {
 	int ch;
+	if (cli_language_option(argc, argv, err) >= 0)
+		return 2;
 	optind = 0;     /* so a second call in the same process starts afresh */
 	opterr = 0;     /* our messages go to err, not to stderr */
 	while ((ch = getopt_long(argc, argv, ":f:r:t:p:s:c:h", long_opts, NULL)) != -1) {
@@ -131,14 +136,14 @@ static int parse_args(int argc, char **argv, struct request *rq, FILE *out, FILE
 		}
 		if (ch == 'f') {
 			if (!report_format_parse(optarg, &rq->format))
-				return usage_error(err, rq, "unknown format '", optarg,
-				                   "' (text, md or csv)");
+				return usage_error(err, rq, _("unknown format '"), optarg,
+				                   _("' (text, md or csv)"));
 			continue;
 		}
 		if (ch == 'B') {
 			if (strcmp(optarg, "written-region") && strcmp(optarg, "plan-region"))
-				return usage_error(err, rq, "unknown --by '", optarg,
-				                   "' (plan-region or written-region)");
+				return usage_error(err, rq, _("unknown --by '"), optarg,
+				                   _("' (plan-region or written-region)"));
 			rq->by_written_region = strcmp(optarg, "written-region") == 0;
 			continue;
 		}
@@ -150,12 +155,16 @@ static int parse_args(int argc, char **argv, struct request *rq, FILE *out, FILE
 			continue;
 		}
 		if (ch == ':')
-			return usage_error(err, rq, "missing value for ", argv[optind - 1], "");
+			return usage_error(err, rq, _("missing value for "), argv[optind - 1], "");
 		if (ch == '?')
-			return usage_error(err, rq, "unknown option ", argv[optind - 1], "");
+			return usage_error(err, rq, _("unknown option "), argv[optind - 1], "");
 		if (!take_value(rq, ch, optarg))
-			return usage_error(err, rq, "too many values (64 at most): ", optarg, "");
+			return usage_error(err, rq, _("too many values (64 at most): "), optarg, "");
 	}
+	/* The CSV report is for machines: its cells — gap reasons and their
+	 * figures too — stay in English whatever the reader's language. */
+	if (rq->format == REPORT_CSV)
+		i18n_choose(I18N_FROM_OPTION, I18N_EN);
 	return -1;
 }
 
@@ -171,11 +180,11 @@ static int region_error(FILE *err, const struct request *rq, const struct config
                         const char *s)
 {
 	char sugg[256];
-	fprintf(err, "fourw %s: unknown region '", rq->cmd);
+	fprintf(err, _("fourw %s: unknown region '"), rq->cmd);
 	safe_fputs(s, err);
 	fputc('\'', err);
 	if (gazetteer_suggest_region(c, s, sugg, sizeof sugg) > 0) {
-		fputs(" — did you mean ", err);
+		fputs(_(" — did you mean "), err);
 		safe_fputs(sugg, err);
 		fputc('?', err);
 	}
@@ -185,9 +194,9 @@ static int region_error(FILE *err, const struct request *rq, const struct config
 
 static int type_error(FILE *err, const struct request *rq, const struct config *c, const char *s)
 {
-	fprintf(err, "fourw %s: unknown intervention type '", rq->cmd);
+	fprintf(err, _("fourw %s: unknown intervention type '"), rq->cmd);
 	safe_fputs(s, err);
-	fputs("'; known codes:", err);
+	fputs(_("'; known codes:"), err);
 	for (size_t t = 0; t < c->ntypes; t++)
 		fprintf(err, " %s", c->types[t].code);
 	fputc('\n', err);
@@ -202,7 +211,7 @@ static int resolve_places_and_types(const struct request *rq, const struct confi
 		if (!resolve_region(c, rq->regions[i], &r))
 			return region_error(err, rq, c, rq->regions[i]);
 		if (!filter_add_region(f, r))
-			return usage_error(err, rq, "the filter holds 64 regions at most: ",
+			return usage_error(err, rq, _("the filter holds 64 regions at most: "),
 			                   rq->regions[i], "");
 	}
 	for (size_t i = 0; i < rq->ntypes; i++) {
@@ -210,7 +219,7 @@ static int resolve_places_and_types(const struct request *rq, const struct confi
 		if (t < 0)
 			return type_error(err, rq, c, rq->types[i]);
 		if (!filter_add_type(f, t))
-			return usage_error(err, rq, "the filter holds 64 types at most: ",
+			return usage_error(err, rq, _("the filter holds 64 types at most: "),
 			                   rq->types[i], "");
 	}
 	return -1;
@@ -223,19 +232,19 @@ static int resolve_rest(const struct request *rq, struct filter *f, FILE *err)
 		while (s < STATUS_COUNT && strcasecmp(status_name((enum status)s), rq->statuses[i]))
 			s++;
 		if (s == STATUS_COUNT)
-			return usage_error(err, rq, "unknown status '", rq->statuses[i],
-			                   "' (planned, ongoing, completed or suspended)");
+			return usage_error(err, rq, _("unknown status '"), rq->statuses[i],
+			                   _("' (planned, ongoing, completed or suspended)"));
 		f->statuses |= 1u << s;
 	}
 	for (size_t i = 0; i < rq->npartners; i++)
 		if (!filter_add_partner(f, rq->partners[i]))
-			return usage_error(err, rq, "too many partners: ", rq->partners[i], "");
+			return usage_error(err, rq, _("too many partners: "), rq->partners[i], "");
 	if (rq->from && !month_parse(rq->from, &f->from_month))
-		return usage_error(err, rq, "--from expects YYYY-MM, got '", rq->from, "'");
+		return usage_error(err, rq, _("--from expects YYYY-MM, got '"), rq->from, "'");
 	if (rq->to && !month_parse(rq->to, &f->to_month))
-		return usage_error(err, rq, "--to expects YYYY-MM, got '", rq->to, "'");
+		return usage_error(err, rq, _("--to expects YYYY-MM, got '"), rq->to, "'");
 	if (f->from_month >= 0 && f->to_month >= 0 && f->from_month > f->to_month)
-		return usage_error(err, rq, "--from is after --to", NULL, "");
+		return usage_error(err, rq, _("--from is after --to"), NULL, "");
 	return -1;
 }
 
@@ -266,7 +275,7 @@ static bool load_sheets(const struct config *cfg, char **paths, size_t n, struct
 	struct error e;
 	if (load_paths(t, cfg, (const char *const *)paths, n, &e))
 		return true;
-	fputs("fourw: ", err);
+	fputs(_("fourw: "), err);
 	safe_fputs(e.msg, err);
 	fputc('\n', err);
 	return false;
@@ -304,7 +313,7 @@ static int write_out(const struct request *rq, const struct config *cfg, struct 
 	cube_index_free(&ix);
 	if (rc == 0)
 		return 0;
-	fprintf(err, "fourw %s: cannot write the output: %s\n", rq->cmd, strerror(errno));
+	fprintf(err, _("fourw %s: cannot write the output: %s\n"), rq->cmd, strerror(errno));
 	return 2;
 }
 
@@ -339,15 +348,15 @@ static void name_sheets(FILE *err, const struct table *t, bool empty)
 		fputs(k ? ", " : "", err);
 		safe_fputs(gap_sheet_name(src->path), err);
 		if (src->rows_read)
-			fprintf(err, ": %s of %s rows rejected", fmt_int((int64_t)src->rejected, n1),
+			fprintf(err, _(": %s of %s rows rejected"), fmt_int((int64_t)src->rejected, n1),
 			        fmt_int((int64_t)src->rows_read, n2));
 		else
-			fputs(": no data row", err);
+			fputs(_(": no data row"), err);
 	}
 	if (n > SHEETS_NAMED)
-		fprintf(err, " and %zu more sheet%s", n - SHEETS_NAMED, n - SHEETS_NAMED == 1 ? "" : "s");
+		fprintf(err, _(" and %zu more sheet%s"), n - SHEETS_NAMED, n - SHEETS_NAMED == 1 ? "" : "s");
 	if (!n)
-		fputs("no sheet found", err);
+		fputs(_("no sheet found"), err);
 	free(v);
 }
 
@@ -355,7 +364,7 @@ static void name_sheets(FILE *err, const struct table *t, bool empty)
  * lists every rejected row, on the same config and sheets. */
 static void suggest_check(FILE *err, const char *config, const char *const *paths, size_t n)
 {
-	fputs("; run fourw check", err);
+	fputs(_("; run fourw check"), err);
 	if (config) {
 		fputs(" -c ", err);
 		safe_fputs(config, err);
@@ -364,7 +373,7 @@ static void suggest_check(FILE *err, const char *config, const char *const *path
 		fputc(' ', err);
 		safe_fputs(paths[i], err);
 	}
-	fputs(" to see why\n", err);
+	fputs(_(" to see why\n"), err);
 }
 
 bool cli_no_row_accepted(FILE *err, const char *who, const struct table *t, const char *config,
@@ -372,7 +381,7 @@ bool cli_no_row_accepted(FILE *err, const char *who, const struct table *t, cons
 {
 	if (t->len)
 		return false;
-	fprintf(err, "%s: no row accepted, nothing to count (", who);
+	fprintf(err, _("%s: no row accepted, nothing to count ("), who);
 	name_sheets(err, t, true);
 	fputc(')', err);
 	suggest_check(err, config, paths, npaths);
@@ -389,7 +398,7 @@ static void warn_rejected(FILE *err, const struct request *rq, const struct tabl
 		rejected += t->sources[s].rejected;
 	if (!rejected)
 		return;
-	fprintf(err, "fourw %s: warning: %s row%s rejected, not counted (", rq->cmd,
+	fprintf(err, _("fourw %s: warning: %s row%s rejected, not counted ("), rq->cmd,
 	        fmt_int((int64_t)rejected, n1), rejected == 1 ? "" : "s");
 	name_sheets(err, t, false);
 	fputc(')', err);
@@ -404,7 +413,7 @@ static int load_and_write(const struct request *rq, const struct config *cfg,
 {
 	const char *const *paths = (const char *const *)argv_paths;
 	char who[32];
-	snprintf(who, sizeof who, "fourw %s", rq->cmd);
+	snprintf(who, sizeof who, _("fourw %s"), rq->cmd);
 	if (!load_sheets(cfg, argv_paths, npaths, t, err) ||
 	    cli_no_row_accepted(err, who, t, rq->config, paths, npaths))
 		return 2;

@@ -543,26 +543,35 @@ static bool load_gaps(struct ini_file *L)
 
 /* ---- [ui] ----------------------------------------------------------------- */
 
+/* A [ui] key whose value is one of words (any case), kept in lower case. */
+static bool ui_word(struct ini_file *L, const char *key, const char *const *words,
+                    const char *expected, const char **out)
+{
+	const char *v = ini_get(L, "ui", key);
+	if (!v)
+		return true;
+	char *lower = ini_lower_dup(&L->tmp, v);
+	if (!ini_in_list(words, lower))
+		return ini_fail_key(L, "ui", key, "expected %s, got '%s'", expected, v);
+	*out = arena_strdup(&L->c->arena, lower);
+	return true;
+}
+
 static bool load_ui(struct ini_file *L)
 {
-	static const char *const ui_keys[] = { "theme", "color", NULL };
+	static const char *const ui_keys[] = { "theme", "color", "language", NULL };
 	static const char *const themes[] = { "dark", "light", "mono", NULL };
+	static const char *const languages[] = { "fr", "en", NULL };
 	struct config *c = L->c;
 	const char *v;
 
-	if (!ini_check_keys(L, "ui", ui_keys))
+	if (!ini_check_keys(L, "ui", ui_keys) ||
+	    !ui_word(L, "theme", themes, "dark, light or mono", &c->ui_theme))
 		return false;
-	v = ini_get(L, "ui", "theme");
-	if (v) {
-		char *lower = ini_lower_dup(&L->tmp, v);
-		if (!ini_in_list(themes, lower))
-			return ini_fail_key(L, "ui", "theme", "expected dark, light or mono, got '%s'", v);
-		c->ui_theme = arena_strdup(&c->arena, lower);
-	}
 	v = ini_get(L, "ui", "color");
 	if (v && !ini_parse_bool(v, &c->ui_color))
 		return ini_fail_key(L, "ui", "color", "expected true or false, got '%s'", v);
-	return true;
+	return ui_word(L, "language", languages, "fr or en", &c->ui_language);
 }
 
 /* ---- config_load ---------------------------------------------------------- */

@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "gazetteer.h"
+#include "i18n.h"
 
 #define CONFIG_UNKNOWN (-1)      /* a figure the config does not give */
 /* A filter picks regions and types as bits of one 64-bit word (filter.h):
@@ -45,6 +46,13 @@ struct itype {
 	int64_t targeted;         /* per-type target, or CONFIG_UNKNOWN */
 	bool essential;           /* listed in [gaps] essential_types */
 };
+
+/* The type's label in the reader's language: [types]' French label when
+ * French is chosen and config gives one (the CSV report keeps label_en). */
+static inline const char *itype_label(const struct itype *t)
+{
+	return i18n_french() && t->label_fr ? t->label_fr : t->label_en;
+}
 
 /* The fields a 4W sheet can carry.  Order is the order `check` lists them. */
 enum field {
@@ -121,6 +129,7 @@ struct config {
 
 	const char *ui_theme;     /* [ui] theme: "dark" (default), "light" or "mono" */
 	bool ui_color;            /* [ui] color: false forces monochrome (default true) */
+	const char *ui_language;  /* [ui] language: "fr", "en", or NULL (the locale's) */
 
 	struct share_options share;   /* [share]: exports and children's data protection */
 

@@ -1,5 +1,7 @@
 #include "diag_kind.h"
 
+#include "i18n.h"
+
 /* The words in English (what fourw prints) and in French (what a partner
  * writing in French receives, check --by-partner). */
 static const struct kind {
@@ -201,31 +203,71 @@ static const char *const meanings[DC_COUNT] = {
 	[DC_HIDDEN_CELLS] = "rows or columns hidden in Excel (read and counted)",
 };
 
-const char *diag_kind_name(enum diag_code code)
+/* The same in French, for a reader who chose French (i18n.h): the kinds'
+ * words in both languages live here, not in po/fr.po. */
+static const char *const meanings_fr[DC_COUNT] = {
+	[DC_TOTAL_DIFFERS] = "le total diffère de la ventilation (la ventilation est comptée)",
+	[DC_PLANNED_REACHED] = "des activités prévues déclarent des personnes atteintes (comptées comme présence seulement)",
+	[DC_REPEATED_ROW] = "identique à une ligne précédente de la feuille dans tous les champs",
+	[DC_NO_ORGANISATION] = "aucune organisation nommée (personnes comptées, sans partenaire)",
+	[DC_UNKNOWN_TYPE] = "type d'intervention inconnu (compté comme autre)",
+	[DC_TYPE_FROM_ACTIVITY] = "type d'intervention absent, déduit de l'activité",
+	[DC_UNKNOWN_CERCLE] = "cercle inconnu (compté au niveau de la région)",
+	[DC_CERCLE_NOT_IN_REGION] = "le cercle n'est pas dans la région de la ligne (compté au niveau de la région)",
+	[DC_REGION_NAME_NEAR] = "nom de région mal orthographié, pris pour la région de son p-code",
+	[DC_CERCLE_NAME_NEAR] = "nom de cercle mal orthographié, pris pour le cercle de son p-code",
+	[DC_CERCLE_CODE_CONFLICT] = "le p-code et le nom du cercle ne concordent pas (compté dans le cercle nommé)",
+	[DC_END_BEFORE_START] = "une date de fin avant la date de début",
+	[DC_UNKNOWN_STATUS] = "statut non reconnu",
+	[DC_EXTRA_CELLS] = "plus de cellules que l'en-tête (cellules en trop ignorées)",
+	[DC_TOO_MANY_CELLS] = "plus de cellules qu'une feuille peut en avoir (au-delà de la colonne 16 384 ignorées)",
+	[DC_ORG_SPELLED_TWO_WAYS] = "une organisation écrite de deux façons (comptée comme deux partenaires)",
+	[DC_HXL_NOT_PLACED] = "une colonne HXL de personnes sans groupe de sexe et d'âge possible (non comptée)",
+	[DC_MONTH_WITHOUT_YEAR] = "des mois sans année, lus comme des mois de l'année du plan",
+	[DC_CERCLE_NUMBERING] = "les p-codes de cercle de la feuille suivent une autre numérotation (chaque "
+		"ligne comptée dans le cercle nommé)",
+	[DC_SYSTEM_GUESSED] = "des p-codes de l'un ou l'autre système sans nom à côté, lus comme anciens",
+	[DC_COLUMN_NOT_RECOGNISED] = "une colonne obligatoire non reconnue (aucune ligne comptée)",
+	[DC_HEADER_NOT_FOUND] = "aucune ligne d'en-tête trouvée (aucune ligne comptée)",
+	[DC_NUL_BYTES] = "octets NUL : un fichier binaire ou UTF-16, pas du texte CSV",
+};
+
+static const char *name_en(enum diag_code code)
 {
 	return (unsigned)code < DC_COUNT && kinds[code].name ? kinds[code].name : "other";
 }
 
-const char *diag_kind_fix(enum diag_code code)
+static const char *fix_en(enum diag_code code)
 {
 	return (unsigned)code < DC_COUNT && kinds[code].fix ? kinds[code].fix : "see the message";
+}
+
+const char *diag_kind_name(enum diag_code code)
+{
+	return diag_kind_name_in(code, i18n_french());
+}
+
+const char *diag_kind_fix(enum diag_code code)
+{
+	return diag_kind_fix_in(code, i18n_french());
 }
 
 const char *diag_kind_name_in(enum diag_code code, bool french)
 {
 	if (!french)
-		return diag_kind_name(code);
+		return name_en(code);
 	return (unsigned)code < DC_COUNT && kinds[code].name_fr ? kinds[code].name_fr : "autre";
 }
 
 const char *diag_kind_fix_in(enum diag_code code, bool french)
 {
 	if (!french)
-		return diag_kind_fix(code);
+		return fix_en(code);
 	return (unsigned)code < DC_COUNT && kinds[code].fix_fr ? kinds[code].fix_fr : "voir le message";
 }
 
 const char *diag_kind_meaning(enum diag_code code)
 {
-	return (unsigned)code < DC_COUNT && meanings[code] ? meanings[code] : diag_kind_name(code);
+	const char *const *m = i18n_french() ? meanings_fr : meanings;
+	return (unsigned)code < DC_COUNT && m[code] ? m[code] : diag_kind_name(code);
 }

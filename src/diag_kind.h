@@ -9,7 +9,7 @@
 
 #include "diag.h"
 
-/* "unknown cercle" */
+/* In the reader's language (i18n.h).  "unknown cercle" */
 const char *diag_kind_name(enum diag_code code);
 /* "the total differs from the breakdown (the breakdown is counted)": what
  * the kind means for the figures; its name for a kind that only rejects. */

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "i18n.h"
+
 #define SNIFF_LINES 30
 
 static const char candidates[] = { ';', ',', '\t', '|' };
@@ -84,11 +86,11 @@ char dialect_sniff_delimiter(const char *text, size_t len)
 const char *dialect_delimiter_name(char d)
 {
 	switch (d) {
-	case ',':  return "comma";
-	case ';':  return "semicolon";
-	case '\t': return "tab";
-	case '|':  return "pipe";
-	default:   return "unknown";
+	case ',':  return N_("comma");
+	case ';':  return N_("semicolon");
+	case '\t': return N_("tab");
+	case '|':  return N_("pipe");
+	default:   return N_("unknown");
 	}
 }
 

@@ -1,5 +1,6 @@
 #include "encoding.h"
 
+#include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -27,7 +28,7 @@ const char *encoding_name(enum encoding e)
 {
 	switch (e) {
 	case ENC_UTF8:     return "UTF-8";
-	case ENC_UTF8_BOM: return "UTF-8 with BOM";
+	case ENC_UTF8_BOM: return N_("UTF-8 with BOM");
 	case ENC_CP1252:   return "Windows-1252";
 	}
 	return "unknown";

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gazetteer.h"
+#include "i18n.h"
 #include "parse.h"
 #include "text.h"
 #include "xalloc.h"
@@ -412,7 +413,7 @@ static const char *type_label(const struct config *c, size_t i)
 static const char *status_label(const struct config *c, size_t i)
 {
 	(void)c;
-	return status_name((enum status)i);
+	return _(status_name((enum status)i));
 }
 
 static void describe_period(struct sbuf *b, const struct filter *f)
@@ -430,7 +431,7 @@ static void describe_period(struct sbuf *b, const struct filter *f)
 		sb_put(b, "..");
 		sb_put(b, m2);
 	} else {
-		sb_put(b, f->from_month >= 0 ? "from " : "to ");
+		sb_put(b, f->from_month >= 0 ? _("from ") : _("to "));
 		sb_put(b, f->from_month >= 0 ? m1 : m2);
 	}
 }
@@ -441,22 +442,22 @@ void filter_describe(const struct filter *f, const struct config *c,
 	struct sbuf b = { buf, size, 0 };
 	if (size)
 		buf[0] = '\0';
-	describe_mask(&b, "region", f->regions, c->nregions, region_label, c);
-	describe_mask(&b, "type", f->types, c->ntypes, type_label, c);
-	describe_mask(&b, "status", f->statuses, STATUS_COUNT, status_label, c);
+	describe_mask(&b, _("region"), f->regions, c->nregions, region_label, c);
+	describe_mask(&b, _("type"), f->types, c->ntypes, type_label, c);
+	describe_mask(&b, _("status"), f->statuses, STATUS_COUNT, status_label, c);
 	for (size_t i = 0; i < f->npartners; i++) {
-		sb_put(&b, i ? ", \"" : (b.len ? "; partner \"" : "partner \""));
+		sb_put(&b, i ? ", \"" : (b.len ? _("; partner \"") : _("partner \"")));
 		sb_put(&b, f->partners[i]);
 		sb_put(&b, "\"");
 	}
 	describe_period(&b, f);
 	if (f->text[0]) {
-		sb_section(&b, "text \"");
+		sb_section(&b, _("text \""));
 		sb_put(&b, f->text);
 		sb_put(&b, "\"");
 	}
 	if (!b.len)
-		sb_put(&b, "none");
+		sb_put(&b, _("none"));
 }
 
 bool filter_prep_text_names_region(const struct filter_prep *p, size_t r)

@@ -3,22 +3,49 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "date.h"
+#include "i18n.h"
+
+/* French groups thousands and sets units and percent signs apart with a
+ * no-break space (U+00A0, two bytes, one column): every terminal font has
+ * it, where the narrow one (U+202F) is missing from many. */
+#define NBSP "\xc2\xa0"
+
 /* Magnitude as unsigned, so INT64_MIN has one too. */
 static uint64_t magnitude(int64_t v)
 {
 	return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 }
 
+/* The thousands separator written backwards into rev: ',' in English;
+ * in French U+00A0, or a plain space from 10^18 up (never a count of
+ * people) so that the widest int64 still fits in 32 bytes. */
+static size_t put_separator(char *rev, size_t n, uint64_t v)
+{
+	if (!i18n_french()) {
+		rev[n] = ',';
+		return 1;
+	}
+	if (v >= 1000000000000000000ull) {
+		rev[n] = ' ';
+		return 1;
+	}
+	rev[n] = NBSP[1];
+	rev[n + 1] = NBSP[0];
+	return 2;
+}
+
 char *fmt_int(int64_t v, char *buf)
 {
-	char rev[32];
-	uint64_t a = magnitude(v);
-	size_t n = 0, o = 0;
+	char rev[40];
+	uint64_t a = magnitude(v), whole = a;
+	size_t n = 0, o = 0, digits = 0;
 
 	do {
-		if (n % 4 == 3)
-			rev[n++] = ',';
+		if (digits > 0 && digits % 3 == 0)
+			n += put_separator(rev, n, whole);
 		rev[n++] = (char)('0' + a % 10);
+		digits++;
 		a /= 10;
 	} while (a > 0);
 	if (v < 0)
@@ -43,7 +70,7 @@ static char *put_scaled(uint64_t r, int dec, char *out)
 	}
 	do {
 		if (n == dec && dec > 0)
-			rev[n++] = '.';
+			rev[n++] = i18n_french() ? ',' : '.';
 		rev[n++] = (char)('0' + r % 10);
 		r /= 10;
 	} while (r > 0 || n <= dec);
@@ -54,7 +81,11 @@ static char *put_scaled(uint64_t r, int dec, char *out)
 
 char *fmt_short(int64_t v, char *buf)
 {
-	static const char suffix[] = "kMBTPE";
+	/* French says "Md" (milliard) for a thousand million. */
+	static const char *const suffix[2][6] = {
+		{ "k", "M", "B", "T", "P", "E" },
+		{ NBSP "k", NBSP "M", NBSP "Md", NBSP "T", NBSP "P", NBSP "E" },
+	};
 	uint64_t a = magnitude(v), unit = 1000;
 	char *p = buf;
 	int u = 0;
@@ -78,8 +109,7 @@ char *fmt_short(int64_t v, char *buf)
 			uint64_t r = a / step + (a % step >= step / 2);
 			if (r < 1000) {
 				p = put_scaled(r, dec, p);
-				*p++ = suffix[u];
-				*p = '\0';
+				strcpy(p, suffix[i18n_french()][u]);
 				return buf;
 			}
 		}
@@ -93,7 +123,7 @@ char *fmt_pct(double pct, char *buf)
 	double a = pct < 0 ? -pct : pct;
 
 	if (a != a) {  /* NaN: not a percentage anyone should read */
-		snprintf(buf, 16, "n/a");
+		snprintf(buf, 16, "%s", i18n_french() ? "n.d." : "n/a");
 		return buf;
 	}
 	/* Beyond any real coverage (and beyond what fits in 16 bytes). */
@@ -105,7 +135,25 @@ char *fmt_pct(double pct, char *buf)
 	 * round-half-even on the binary value; "-0.0%" never appears. */
 	unsigned long long tenths = (unsigned long long)(a * 10.0 + 0.5);
 	const char *sign = pct < 0 && tenths > 0 ? "-" : "";
-	snprintf(buf, 16, "%s%u.%c%%", sign, (unsigned)(tenths / 10),
-	         (char)('0' + tenths % 10));
+	snprintf(buf, 16, i18n_french() ? "%s%u,%c" NBSP "%%" : "%s%u.%c%%", sign,
+	         (unsigned)(tenths / 10), (char)('0' + tenths % 10));
+	return buf;
+}
+
+char *fmt_month(int idx, char *buf)
+{
+	static const char *const months[12] = {
+		"janvier", "février", "mars", "avril", "mai", "juin",
+		"juillet", "août", "septembre", "octobre", "novembre", "décembre",
+	};
+	if (idx < 0) {
+		snprintf(buf, FMT_MONTH_SIZE, "%s", _("none"));
+		return buf;
+	}
+	if (!i18n_french()) {
+		month_format(idx, buf);
+		return buf;
+	}
+	snprintf(buf, FMT_MONTH_SIZE, "%s %d", months[month_month(idx) - 1], month_year(idx));
 	return buf;
 }

@@ -6,11 +6,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* "412,305" (comma grouping); buf needs 32 bytes. */
+/* "412,305" (comma grouping; French "412 305" with U+00A0); buf needs 32 bytes. */
 char *fmt_int(int64_t v, char *buf);
-/* "1.3M", "412k", "950" — three significant digits at most; buf 16 bytes. */
+/* "1.3M", "412k", "950" — three significant digits at most (French "1,3 M",
+ * "412 k", "950"); buf 16 bytes. */
 char *fmt_short(int64_t v, char *buf);
-/* "12.5%" (one decimal); buf 16 bytes. */
+/* "12.5%" (one decimal; French "12,5 %"); buf 16 bytes. */
 char *fmt_pct(double pct, char *buf);
+
+/* A month index (date.h) as a meeting reads it: "2024-04" in English (as
+ * the sheets write it), "avril 2024" in French; "none" for a negative
+ * index.  buf FMT_MONTH_SIZE bytes. */
+#define FMT_MONTH_SIZE 24
+char *fmt_month(int idx, char *buf);
 
 #endif

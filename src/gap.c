@@ -4,18 +4,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "xalloc.h"
 
 static const char *const kind_names[GAP_KIND_COUNT] = {
-	[GAP_NO_PRESENCE] = "no-presence", [GAP_LOW_COVERAGE] = "low-coverage",
-	[GAP_MISSING_SERVICE] = "missing-service", [GAP_CONCENTRATION] = "concentration",
-	[GAP_ABOVE_TARGET] = "above-target", [GAP_ABOVE_NEED] = "above-need",
-	[GAP_STALE] = "stale", [GAP_DATA_QUALITY] = "data-quality",
+	[GAP_NO_PRESENCE] = N_("no-presence"), [GAP_LOW_COVERAGE] = N_("low-coverage"),
+	[GAP_MISSING_SERVICE] = N_("missing-service"), [GAP_CONCENTRATION] = N_("concentration"),
+	[GAP_ABOVE_TARGET] = N_("above-target"), [GAP_ABOVE_NEED] = N_("above-need"),
+	[GAP_STALE] = N_("stale"), [GAP_DATA_QUALITY] = N_("data-quality"),
 };
 
 static const char *const severity_names[SEV_COUNT] = {
-	[SEV_CRITICAL] = "critical", [SEV_HIGH] = "high", [SEV_MEDIUM] = "medium",
-	[SEV_INFO] = "info",
+	[SEV_CRITICAL] = N_("critical"), [SEV_HIGH] = N_("high"), [SEV_MEDIUM] = N_("medium"),
+	[SEV_INFO] = N_("info"),
 };
 
 const char *gap_kind_name(enum gap_kind k)
@@ -26,6 +27,16 @@ const char *gap_kind_name(enum gap_kind k)
 const char *severity_name(enum severity s)
 {
 	return (unsigned)s < SEV_COUNT ? severity_names[s] : "";
+}
+
+const char *gap_kind_label(enum gap_kind k)
+{
+	return _(gap_kind_name(k));
+}
+
+const char *severity_label(enum severity s)
+{
+	return _(severity_name(s));
 }
 
 void gap_list_init(struct gap_list *g)

@@ -26,6 +26,10 @@ enum severity { SEV_CRITICAL, SEV_HIGH, SEV_MEDIUM, SEV_INFO, SEV_COUNT };
 
 const char *gap_kind_name(enum gap_kind k);   /* "no-presence", "low-coverage"… */
 const char *severity_name(enum severity s);   /* "critical", "high", "medium", "info" */
+/* The same in the reader's language (i18n.h), for the screen and the text
+ * and Markdown reports; the CSV report keeps the names above. */
+const char *gap_kind_label(enum gap_kind k);
+const char *severity_label(enum severity s);
 
 struct rowref { uint32_t source, line; };
 

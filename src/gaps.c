@@ -132,11 +132,11 @@ static void period_words(const struct filter *f, char *buf, size_t size)
 	if (f->to_month >= 0)
 		month_format(f->to_month, b);
 	if (f->from_month >= 0 && f->to_month >= 0)
-		snprintf(buf, size, " in %s..%s", a, b);
+		snprintf(buf, size, _(" in %s..%s"), a, b);
 	else if (f->from_month >= 0)
-		snprintf(buf, size, " since %s", a);
+		snprintf(buf, size, _(" since %s"), a);
 	else if (f->to_month >= 0)
-		snprintf(buf, size, " up to %s", b);
+		snprintf(buf, size, _(" up to %s"), b);
 }
 
 /* ---- no presence --------------------------------------------------------- */
@@ -159,8 +159,8 @@ static void absence_words(const struct measure *m, uint32_t inactive, const char
 	if (inactive)
 		w = snprintf(buf, size, " (%u %s", inactive, inactive_words);
 	if (m->active_unnamed)
-		w += snprintf(buf + w, size - (size_t)w, "%s%s row%s with no organisation report%s "
-		              "people there", w ? "; " : " (", fmt_int(m->active_unnamed, n1),
+		w += snprintf(buf + w, size - (size_t)w, _("%s%s row%s with no organisation report%s "
+		              "people there"), w ? "; " : " (", fmt_int(m->active_unnamed, n1),
 		              m->active_unnamed == 1 ? "" : "s", m->active_unnamed == 1 ? "s" : "");
 	if (w)
 		snprintf(buf + w, size - (size_t)w, ")");
@@ -178,12 +178,12 @@ static void rule_no_presence(struct ctx *x)
 		if (!region_selected(x->f, r) || need_or_target(re) <= 0 || partners_active(m) > 0)
 			continue;
 		x->absent[r] = true;
-		absence_words(m, m->activities - m->active, "activities planned or suspended only",
+		absence_words(m, m->activities - m->active, _("activities planned or suspended only"),
 		              instead, sizeof instead);
 		gap_list_add(x->g, GAP_NO_PRESENCE, SEV_CRITICAL, (int)r, -1,
-		    "%s: %s %s, no partner %s%s%s", re->name, fmt_int(need_or_target(re), n1),
-		    re->in_need > 0 ? "in need" : "targeted",
-		    m->activities == m->active ? "reporting" : "active", when, instead);
+		    _("%s: %s %s, no partner %s%s%s"), re->name, fmt_int(need_or_target(re), n1),
+		    re->in_need > 0 ? _("in need") : _("targeted"),
+		    m->activities == m->active ? _("reporting") : _("active"), when, instead);
 	}
 }
 
@@ -222,13 +222,13 @@ static void low_coverage(struct ctx *x, int region, const char *who, int64_t rea
 		/* reached / targeted against m / 12, in integers: no rounding at the edge */
 		bool on_pace = reached * 12 >= targeted * m;
 		month_format(x->report_month, month);
-		snprintf(pace, sizeof pace, "; %s expected by %s at an even pace — %s",
-		         fmt_pct(100.0 * m / 12.0, p2), month, on_pace ? "on pace" : "behind pace");
+		snprintf(pace, sizeof pace, _("; %s expected by %s at an even pace — %s"),
+		         fmt_pct(100.0 * m / 12.0, p2), month, on_pace ? _("on pace") : _("behind pace"));
 		if (on_pace)
 			sev = SEV_INFO;
 	}
 	gap_list_add(x->g, GAP_LOW_COVERAGE, sev, region, -1,
-	    "%s: %s reached of %s targeted (%s)%s", who, fmt_int(reached, n1), fmt_int(targeted, n2),
+	    _("%s: %s reached of %s targeted (%s)%s"), who, fmt_int(reached, n1), fmt_int(targeted, n2),
 	    fmt_pct(pct, p1), pace);
 }
 
@@ -241,7 +241,7 @@ static void rule_low_coverage(struct ctx *x)
 			low_coverage(x, (int)r, x->c->regions[r].name, x->q->region_dedup[r],
 			             x->c->regions[r].targeted);
 	if (!filter_limits_regions(x->f))
-		low_coverage(x, -1, "Plan", x->q->total_dedup, x->q->total_targeted);
+		low_coverage(x, -1, _("Plan"), x->q->total_dedup, x->q->total_targeted);
 }
 
 /* ---- missing essential service ------------------------------------------ */
@@ -269,11 +269,11 @@ static void rule_missing_service(struct ctx *x)
 			const struct measure *m = cube_cell(x->q, r, ty);
 			if (!it->essential || !type_selected(f, ty) || partners_active(m) > 0)
 				continue;
-			lower_first(it->label_en, label, sizeof label);
-			absence_words(m, m->planned, "planned", instead, sizeof instead);
+			lower_first(itype_label(it), label, sizeof label);
+			absence_words(m, m->planned, _("planned"), instead, sizeof instead);
 			gap_list_add(x->g, GAP_MISSING_SERVICE, SEV_HIGH, (int)r, (int)ty,
-			    "%s — %s: %s %s, no partner reporting %s%s", re->name, it->code,
-			    fmt_int(need_or_target(re), n1), re->in_need > 0 ? "in need" : "targeted",
+			    _("%s — %s: %s %s, no partner reporting %s%s"), re->name, it->code,
+			    fmt_int(need_or_target(re), n1), re->in_need > 0 ? _("in need") : _("targeted"),
 			    label, instead);
 		}
 	}
@@ -289,12 +289,12 @@ static void above(struct ctx *x, int region, int type, const char *who, int64_t 
 	if (in_need > 0 && reached > in_need) {
 		coverage_pct(reached, in_need, &pct);
 		gap_list_add(x->g, GAP_ABOVE_NEED, SEV_HIGH, region, type,
-		    "%s: %s reached, more than the %s people in need (%s) — likely double counting",
+		    _("%s: %s reached, more than the %s people in need (%s) — likely double counting"),
 		    who, fmt_int(reached, n1), fmt_int(in_need, n2), fmt_pct(pct, p));
 	} else if (targeted > 0 && reached > targeted) {
 		coverage_pct(reached, targeted, &pct);
 		gap_list_add(x->g, GAP_ABOVE_TARGET, SEV_MEDIUM, region, type,
-		    "%s: %s reached, more than the %s targeted (%s) — check for double counting",
+		    _("%s: %s reached, more than the %s targeted (%s) — check for double counting"),
 		    who, fmt_int(reached, n1), fmt_int(targeted, n2), fmt_pct(pct, p));
 	}
 }
@@ -310,10 +310,10 @@ static void rule_above(struct ctx *x)
 			above(x, (int)r, -1, re->name, x->q->region_dedup[r], re->in_need, re->targeted);
 	}
 	if (!filter_limits_regions(x->f))
-		above(x, -1, -1, "Plan", x->q->total_dedup, x->q->total_in_need, x->q->total_targeted);
+		above(x, -1, -1, _("Plan"), x->q->total_dedup, x->q->total_in_need, x->q->total_targeted);
 	for (size_t ty = 0; ty < x->c->ntypes; ty++) {
 		const struct itype *it = &x->c->types[ty];
-		snprintf(who, sizeof who, "All regions — %s", it->code);
+		snprintf(who, sizeof who, _("All regions — %s"), it->code);
 		if (!filter_limits_regions(x->f) && type_selected(x->f, ty))
 			above(x, -1, (int)ty, who, x->q->type[ty].reached, CONFIG_UNKNOWN, it->targeted);
 	}
@@ -342,8 +342,8 @@ static void rule_concentration(struct ctx *x)
 			continue;
 		month_format(o->period, month);
 		struct gap *gp = gap_list_add(x->g, GAP_CONCENTRATION, SEV_MEDIUM, o->region, o->type,
-		    "%s — %s — %s: %u partners active in %s (%u or more) — coordinate, and check "
-		    "the same children are not counted twice", x->c->regions[o->region].name,
+		    _("%s — %s — %s: %u partners active in %s (%u or more) — coordinate, and check "
+		    "the same children are not counted twice"), x->c->regions[o->region].name,
 		    x->c->cercles[o->cercle].name, x->c->types[o->type].code, o->partners, month, need);
 		gp->cercle = o->cercle;
 		gp->month = o->period;
@@ -383,7 +383,7 @@ static void rule_stale(struct ctx *x)
 		month_format(pr->latest_month, last);
 		month_format(x->report_month, rep);
 		struct gap *gp = gap_list_add(x->g, GAP_STALE, SEV_MEDIUM, pr->region, -1,
-		    "%s — %s: last report %s, %s days before the end of %s (more than %d)",
+		    _("%s — %s: last report %s, %s days before the end of %s (more than %d)"),
 		    x->c->regions[pr->region].name, pr->partner, last, fmt_int(days, n1), rep,
 		    x->c->th.stale_days);
 		gp->partner = pr->partner;
@@ -421,8 +421,8 @@ void gaps_compute(struct gap_list *g, const struct config *c,
 static void same_cube(const struct gap_list *g)
 {
 	if (g->q->generation != g->generation) {
-		fputs("fourw: internal error: the rows behind a flag were asked after the cube "
-		      "it came from was computed again\n", stderr);
+		fputs(_("fourw: internal error: the rows behind a flag were asked after the cube "
+		      "it came from was computed again\n"), stderr);
 		abort();
 	}
 }

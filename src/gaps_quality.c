@@ -93,10 +93,10 @@ static void dq_reject_flag(struct ctx *x, const struct source *src)
 	char n1[32], n2[32];
 	bool most = src->rejected * 2 > src->rows_read;
 	struct gap *g = gap_list_add(x->g, GAP_DATA_QUALITY, most ? SEV_CRITICAL : SEV_MEDIUM,
-	    -1, -1, "%s%s: %s of %s rows rejected, not counted%s (fourw check says why)",
-	    most ? "sheet " : "", gap_sheet_name(src->path), fmt_int((int64_t)src->rejected, n1),
+	    -1, -1, _("%s%s: %s of %s rows rejected, not counted%s (fourw check says why)"),
+	    most ? _("sheet ") : "", gap_sheet_name(src->path), fmt_int((int64_t)src->rejected, n1),
 	    fmt_int((int64_t)src->rows_read, n2),
-	    most ? " — flags below may come from it" : "");
+	    most ? _(" — flags below may come from it") : "");
 	g->explains_others = most;
 }
 
@@ -135,9 +135,9 @@ static void outside_emit(struct ctx *x, uint32_t source, const struct outside_ra
 	month_format(m->first, lo);
 	month_format(m->last, hi);
 	struct gap *g = gap_list_add(x->g, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
-	    "%s: %s %s outside %d (%s%s%s), not counted",
+	    _("%s: %s %s outside %d (%s%s%s), not counted"),
 	    gap_sheet_name(x->t->sources[source].path), fmt_int((int64_t)m->n, n1),
-	    m->n == 1 ? "row reports a month" : "rows report months", x->c->plan_year, lo,
+	    m->n == 1 ? _("row reports a month") : _("rows report months"), x->c->plan_year, lo,
 	    m->first == m->last ? "" : " … ", m->first == m->last ? "" : hi);
 	g->nrows = m->n;
 	g->group = DQ_OUTSIDE_GROUP;
@@ -215,10 +215,10 @@ static void dq_resent(struct ctx *x)
 	struct rowref *refs = xmalloc((t->nresent + 1) * sizeof *refs);
 	for (size_t k = 0, at = 0; k < n; at += p[k].rows, k++) {
 		gap_list_add(x->g, GAP_DATA_QUALITY, latest ? SEV_INFO : SEV_MEDIUM, -1, -1,
-		    "%s: %s row%s sent again in %s, %s", gap_sheet_name(t->sources[p[k].older].path),
+		    _("%s: %s row%s sent again in %s, %s"), gap_sheet_name(t->sources[p[k].older].path),
 		    fmt_int((int64_t)p[k].rows, n1), p[k].rows == 1 ? "" : "s",
 		    gap_sheet_name(t->sources[p[k].newer].path),
-		    latest ? "counted once" : "counted twice ([plan] resent = sum)");
+		    latest ? _("counted once") : _("counted twice ([plan] resent = sum)"));
 		for (size_t m = 0; m < p[k].rows; m++)
 			refs[m] = (struct rowref){ rows[at + m].source, rows[at + m].line };
 		gap_list_attach_rows(x->g, x->g->len - 1, refs, p[k].rows);
@@ -247,8 +247,8 @@ static void dq_stake(const struct ctx *x, const struct dq_group *e, char *buf, s
 	if (e->kind != DC_REPEATED_ROW)
 		return;
 	bool once = x->c->repeated_rows == REPEATED_ONCE;
-	snprintf(buf, size, " (%s people %s; [plan] repeated_rows = %s)", fmt_int(e->people, n1),
-	         once ? "not counted again" : "counted again", once ? "once" : "count");
+	snprintf(buf, size, _(" (%s people %s; [plan] repeated_rows = %s)"), fmt_int(e->people, n1),
+	         once ? _("not counted again") : _("counted again"), once ? "once" : "count");
 }
 
 /* Kind and note in a gap's group word (its sheet and region are its own). */
@@ -269,9 +269,9 @@ static void dq_emit(struct ctx *x, const struct dq_group *e)
 	dq_stake(x, e, stake, sizeof stake);
 	struct gap *g = gap_list_add(x->g, GAP_DATA_QUALITY, other ? SEV_INFO : dq_lines[code].sev,
 	    e->region, -1, "%s%s: %s %s%s: %s%s — %s", prefix, file, fmt_int((int64_t)e->count, n1),
-	    e->note ? "note" : "row", e->count == 1 ? "" : "s",
-	    other ? "other warnings" : diag_kind_meaning(code), stake,
-	    other ? "see fourw check" : diag_kind_fix(code));
+	    e->note ? _("note") : _("row"), e->count == 1 ? "" : "s",
+	    other ? _("other warnings") : diag_kind_meaning(code), stake,
+	    other ? _("see fourw check") : diag_kind_fix(code));
 	g->nrows = e->nlines;
 	g->group = dq_group_word(e);
 	g->source = e->source;

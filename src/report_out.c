@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "i18n.h"
 #include "parse.h"
 #include "safe.h"
 #include "xalloc.h"
@@ -108,30 +109,27 @@ const char *report_out_region_name(const struct config *c, int r)
 
 const char *report_out_scope_word(const struct report_input *in)
 {
-	return cube_scope_word(in->cube);
+	return _(cube_scope_word(in->cube));
 }
 
 void report_out_method_words(const struct report_input *in, char *buf, size_t size)
 {
 	char n1[32];
 	if (in->cfg->mode == MODE_CUMULATIVE)
-		snprintf(buf, size, "cumulative — each report restates the year, so only the latest "
+		snprintf(buf, size, _("cumulative — each report restates the year, so only the latest "
 		         "report of each partner × place × type × activity counts (%s earlier "
-		         "reports superseded)", fmt_int(in->cube->superseded, n1));
+		         "reports superseded)"), fmt_int(in->cube->superseded, n1));
 	else
-		snprintf(buf, size, "monthly — each month's rows add up");
+		snprintf(buf, size, "%s", _("monthly — each month's rows add up"));
 }
 
-const char *const report_out_dedup_words =
+const char *const report_out_dedup_words = N_(
 	"reached without double counting = for each cercle (else the region), the largest "
-	"intervention type's sum, added up; the simple sum of all rows is shown beside it";
+	"intervention type's sum, added up; the simple sum of all rows is shown beside it");
 
-void report_out_month_words(int m, char buf[16])
+void report_out_month_words(int m, char buf[FMT_MONTH_SIZE])
 {
-	if (m >= 0)
-		month_format(m, buf);
-	else
-		snprintf(buf, 16, "none");
+	fmt_month(m, buf);
 }
 
 struct report_totals report_out_totals(const struct table *t)
@@ -151,13 +149,13 @@ void report_out_resent_words(const struct report_input *in, const struct report_
 	char n[32];
 	buf[0] = '\0';
 	if (s->resent)
-		snprintf(buf, size, " (%s sent again in a newer sheet, %s)",
+		snprintf(buf, size, _(" (%s sent again in a newer sheet, %s)"),
 		         fmt_int((int64_t)s->resent, n),
-		         in->cfg->resent == RESENT_LATEST ? "not counted" : "counted twice");
+		         in->cfg->resent == RESENT_LATEST ? _("not counted") : _("counted twice"));
 }
 
 const char *const report_out_written_title =
-	"Regions as the sheets wrote them, counted under the plan's regions (simple sum, rows):";
+	N_("Regions as the sheets wrote them, counted under the plan's regions (simple sum, rows):");
 
 static size_t written_part(const struct config *c, const struct cube *q, size_t r, size_t wr,
                            char *buf, size_t size, size_t used)
@@ -166,9 +164,9 @@ static size_t written_part(const struct config *c, const struct cube *q, size_t 
 	if (!ws->rows || used >= size)
 		return used;
 	char n[32], k[32];
-	int len = snprintf(buf + used, size - used, "%s%s %s (%s row%s)", used ? " · " : "",
-	                   c->regions[wr].name, fmt_int(ws->reached, n), fmt_int(ws->rows, k),
-	                   ws->rows == 1 ? "" : "s");
+	int len = snprintf(buf + used, size - used, P_("%s%s %s (%s row)", "%s%s %s (%s rows)", ws->rows),
+	                   used ? " · " : "", c->regions[wr].name, fmt_int(ws->reached, n),
+	                   fmt_int(ws->rows, k));
 	return len < 0 ? used : used + (size_t)len;
 }
 

@@ -13,6 +13,7 @@
 #include "aggregate.h"
 #include "config.h"
 #include "filter.h"
+#include "fmt.h"
 #include "gaps.h"
 #include "table.h"
 
@@ -84,8 +85,8 @@ bool report_out_regions_picked(const struct report_input *in);
 void report_out_method_words(const struct report_input *in, char *buf, size_t size);
 /* How "reached without double counting" is counted. */
 extern const char *const report_out_dedup_words;
-/* "2024-04", or "none" for -1. */
-void report_out_month_words(int m, char buf[16]);
+/* "2024-04" (French "avril 2024"), or "none" for -1: fmt_month. */
+void report_out_month_words(int m, char buf[FMT_MONTH_SIZE]);
 
 struct report_totals { size_t sheets, read, accepted, rejected, warnings, resent; };
 /* Sheets and rows read, accepted and rejected, over every sheet; resent:

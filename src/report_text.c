@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -80,25 +81,35 @@ static void wrap(struct report_out *w, const char *text, int lead, int indent)
 static void text_header(struct report_out *w, const char *title)
 {
 	const struct report_input *in = w->in;
-	char month[16], filt[512], n[5][32];
+	char month[FMT_MONTH_SIZE], filt[512], n[5][32];
 	out(w, "%s — ", title);
 	put_esc(w, in->cfg->plan_name);
 	report_out_month_words(in->report_month, month);
 	filter_describe(&in->cube->selection, in->cfg, filt, sizeof filt);
-	out(w, "\nReport month %s · filter: ", month);
+	out(w, _("\nReport month %s · filter: "), month);
 	char *e = report_out_escape(filt);
-	wrap(w, e, 24 + (int)strlen(month), 2);
+	wrap(w, e, (int)text_utf8_len(_("Report month %s · filter: ")) - 2 + (int)text_utf8_len(month), 2);
 	free(e);
 	struct report_totals s = report_out_totals(in->table);
 	char resent[96];
 	report_out_resent_words(in, &s, resent, sizeof resent);
-	out(w, "Sheets %s · rows %s accepted%s, %s rejected (not counted), %s warnings · ",
+	out(w, _("Sheets %s · rows %s accepted%s, %s rejected (not counted), %s warnings · "),
 	    fmt_int((int64_t)s.sheets, n[0]), fmt_int((int64_t)s.accepted, n[1]), resent,
 	    fmt_int((int64_t)s.rejected, n[2]), fmt_int((int64_t)s.warnings, n[3]));
 	if (in->cube->outside_plan)   /* rule 11: of the accepted, left out of every figure */
-		out(w, "%s outside %d, not counted · ", fmt_int((int64_t)in->cube->outside_plan, n[0]),
+		out(w, _("%s outside %d, not counted · "), fmt_int((int64_t)in->cube->outside_plan, n[0]),
 		    in->cfg->plan_year);
-	out(w, "%s counted\n", fmt_int((int64_t)in->cube->nrows, n[4]));
+	out(w, _("%s counted\n"), fmt_int((int64_t)in->cube->nrows, n[4]));
+}
+
+/* "  label ......... figure" in display columns (a French figure holds
+ * no-break spaces of two bytes). */
+static void key_line(struct report_out *w, const char *label, const char *figure)
+{
+	put(w, "  ");
+	cell(w, label, 34, false);
+	put(w, " ");
+	cell(w, figure, 13, true);
 }
 
 static void text_key_figures(struct report_out *w)
@@ -107,31 +118,44 @@ static void text_key_figures(struct report_out *w)
 	const struct cube *q = in->cube;
 	const struct config *c = in->cfg;
 	char a[32], b[32], p1[16], p2[16], words[400];
-	out(w, "\nKEY FIGURES (%s)\n", report_out_scope_word(in));
-	out(w, "  %-34s %13s\n", "People in need",
-	    report_out_int_or(q->total_in_need, "unknown", a));
-	out(w, "  %-34s %13s\n", "People targeted",
-	    report_out_int_or(q->total_targeted, "unknown", a));
-	out(w, "  %-34s %13s   %s%s · %s%s\n", "Reached without double counting",
-	    fmt_int(q->total_dedup, a),
-	    report_out_pct_or(q->total_dedup, q->total_targeted, "no target", p1),
-	    q->total_targeted > 0 ? " of target" : "",
-	    report_out_pct_or(q->total_dedup, q->total_in_need, "no need figure", p2),
-	    q->total_in_need > 0 ? " of need" : "");
-	out(w, "  %-34s %13s   (a child reached by two types counts twice)\n",
-	    "Simple sum of rows", fmt_int(q->total.reached, a));
-	if (c->funding_requested > 0 && c->funding_received >= 0)
-		out(w, "  %-34s %13s   of %s requested (%s)\n", "Funding received",
-		    fmt_int(c->funding_received, a), fmt_int(c->funding_requested, b),
+	out(w, _("\nKEY FIGURES (%s)\n"), report_out_scope_word(in));
+	key_line(w, _("People in need"), report_out_int_or(q->total_in_need, _("unknown"), a));
+	put(w, "\n");
+	key_line(w, _("People targeted"), report_out_int_or(q->total_targeted, _("unknown"), a));
+	put(w, "\n");
+	key_line(w, _("Reached without double counting"), fmt_int(q->total_dedup, a));
+	out(w, "   %s%s · %s%s\n",
+	    report_out_pct_or(q->total_dedup, q->total_targeted, _("no target"), p1),
+	    q->total_targeted > 0 ? _(" of target") : "",
+	    report_out_pct_or(q->total_dedup, q->total_in_need, _("no need figure"), p2),
+	    q->total_in_need > 0 ? _(" of need") : "");
+	key_line(w, _("Simple sum of rows"), fmt_int(q->total.reached, a));
+	out(w, "   %s\n", _("(a child reached by two types counts twice)"));
+	if (c->funding_requested > 0 && c->funding_received >= 0) {
+		key_line(w, _("Funding received"), fmt_int(c->funding_received, a));
+		out(w, _("   of %s requested (%s)\n"), fmt_int(c->funding_requested, b),
 		    report_out_pct_or(c->funding_received, c->funding_requested, "", p1));
-	out(w, "  Partners %s · activity rows %s (%s planned)\n", fmt_int(q->total.partners, a),
+	}
+	out(w, _("  Partners %s · activity rows %s (%s planned)\n"), fmt_int(q->total.partners, a),
 	    fmt_int(q->total.activities, b), fmt_int(q->total.planned, p1));
 	report_out_method_words(in, words, sizeof words);
-	put(w, "  Counting: ");
-	wrap(w, report_out_dedup_words, 12, 4);
-	put(w, "  Reporting mode: ");
-	wrap(w, words, 18, 4);
-	put(w, "  Planned activities count as presence, never as people reached.\n");
+	put(w, _("  Counting: "));
+	wrap(w, _(report_out_dedup_words), (int)text_utf8_len(_("  Counting: ")), 4);
+	put(w, _("  Reporting mode: "));
+	wrap(w, words, (int)text_utf8_len(_("  Reporting mode: ")), 4);
+	put(w, _("  Planned activities count as presence, never as people reached.\n"));
+}
+
+/* Seven figures right-aligned in the columns of BY REGION, then the line's end. */
+static void figure_cells(struct report_out *w, const char *const figures[7], bool eol)
+{
+	static const int widths[7] = { 11, 11, 11, 11, 9, 9, 8 };
+	for (int k = 0; k < 7; k++) {
+		put(w, " ");
+		cell(w, figures[k], widths[k], true);
+	}
+	if (eol)
+		put(w, "\n");
 }
 
 static void text_region_line(struct report_out *w, const char *code, const char *name,
@@ -142,10 +166,13 @@ static void text_region_line(struct report_out *w, const char *code, const char 
 	cell(w, code, 5, false);
 	put(w, " ");
 	cell_esc(w, name, 14);
-	out(w, " %11s %11s %11s %11s %9s %9s %8s\n", report_out_int_or(need, "unknown", a),
-	    report_out_int_or(target, "unknown", b), fmt_int(dedup, d), fmt_int(m->reached, s),
-	    report_out_pct_or(dedup, target, "no target", p1),
-	    report_out_pct_or(dedup, need, "no figure", p2), fmt_int(m->partners, pa));
+	const char *figures[7] = {
+		report_out_int_or(need, _("unknown"), a), report_out_int_or(target, _("unknown"), b),
+		fmt_int(dedup, d), fmt_int(m->reached, s),
+		report_out_pct_or(dedup, target, _("no target"), p1),
+		report_out_pct_or(dedup, need, _("no figure"), p2), fmt_int(m->partners, pa),
+	};
+	figure_cells(w, figures, true);
 }
 
 /* Rule 12: the regions as written, one level below the plan's. */
@@ -153,7 +180,7 @@ static void text_written(struct report_out *w, const size_t *reg, size_t nreg)
 {
 	if (!report_out_any_rolled_up(w->in, reg, nreg))
 		return;
-	out(w, "%s\n", report_out_written_title);
+	out(w, "%s\n", _(report_out_written_title));
 	for (size_t k = 0; k < nreg; k++) {
 		char words[1024];
 		if (!report_out_written_words(w->in->cfg, w->in->cube, reg[k], words,
@@ -171,18 +198,28 @@ static void text_regions(struct report_out *w, const size_t *reg, size_t nreg)
 {
 	const struct report_input *in = w->in;
 	const struct config *c = in->cfg;
-	out(w, "\nBY REGION\n%-5s %-14s %11s %11s %11s %11s %9s %9s %8s\n", "Code", "Region",
-	    "In need", "Targeted", "Reached*", "Simple sum", "% target", "% need", "Partners");
+	const char *heads[7] = { C_("column", "In need"), C_("column", "Targeted"),
+	                         C_("column", "Reached*"), C_("column", "Simple sum"),
+	                         /* xgettext:no-c-format */
+	                         C_("column", "% target"),
+	                         /* xgettext:no-c-format */
+	                         C_("column", "% need"),
+	                         C_("column", "Partners") };
+	put(w, _("\nBY REGION\n"));
+	cell(w, _("Code"), 5, false);
+	put(w, " ");
+	cell(w, _("Region"), 14, false);
+	figure_cells(w, heads, true);
 	for (size_t k = 0; k < nreg; k++) {
 		size_t r = reg[k];
 		text_region_line(w, c->regions[r].codes[0].code, c->regions[r].name,
 		                 c->regions[r].in_need, c->regions[r].targeted,
 		                 in->cube->region_dedup[r], &in->cube->region[r]);
 	}
-	text_region_line(w, "", report_out_regions_picked(in) ? "Selected" : "Total",
+	text_region_line(w, "", report_out_regions_picked(in) ? _("Selected") : _("Total"),
 	                 in->cube->total_in_need, in->cube->total_targeted, in->cube->total_dedup,
 	                 &in->cube->total);
-	put(w, "* reached without double counting; coverage uses it\n");
+	put(w, _("* reached without double counting; coverage uses it\n"));
 	text_written(w, reg, nreg);
 }
 
@@ -192,7 +229,7 @@ static void text_matrix_block(struct report_out *w, const size_t *reg, size_t nr
 	const struct report_input *in = w->in;
 	const struct cube *q = in->cube;
 	char a[32];
-	cell(w, "Region", 14, false);
+	cell(w, _("Region"), 14, false);
 	for (size_t k = 0; k < nty; k++)
 		out(w, " %10s", in->cfg->types[ty[k]].code);
 	put(w, "\n");
@@ -200,13 +237,16 @@ static void text_matrix_block(struct report_out *w, const size_t *reg, size_t nr
 		cell_esc(w, in->cfg->regions[reg[i]].name, 14);
 		for (size_t k = 0; k < nty; k++) {
 			const struct measure *m = &q->cell[reg[i] * q->ntypes + ty[k]];
-			out(w, " %10s", m->activities ? fmt_int(m->reached, a) : "-");
+			put(w, " ");
+			cell(w, m->activities ? fmt_int(m->reached, a) : "-", 10, true);
 		}
 		put(w, "\n");
 	}
-	cell(w, "All regions", 14, false);
-	for (size_t k = 0; k < nty; k++)
-		out(w, " %10s", fmt_int(q->type[ty[k]].reached, a));
+	cell(w, _("All regions"), 14, false);
+	for (size_t k = 0; k < nty; k++) {
+		put(w, " ");
+		cell(w, fmt_int(q->type[ty[k]].reached, a), 10, true);
+	}
 	put(w, "\n");
 }
 
@@ -215,7 +255,7 @@ static void text_matrix(struct report_out *w, const size_t *reg, size_t nreg)
 	size_t *ty = xmalloc((w->in->cfg->ntypes + 1) * sizeof *ty);
 	size_t nty = report_out_types(w->in, ty);
 	const size_t per_block = (TEXT_WIDTH - 14) / 11;
-	put(w, "\nREGION × INTERVENTION TYPE (people reached, simple sum; - no activity)\n");
+	put(w, _("\nREGION × INTERVENTION TYPE (people reached, simple sum; - no activity)\n"));
 	for (size_t k = 0; k < nty; k += per_block) {
 		if (k)
 			put(w, "\n");
@@ -236,12 +276,12 @@ static void text_refs(struct report_out *w, const struct gap_list *g, size_t ite
 		free(rows);
 		return;
 	}
-	out(w, "%*srows:", (int)indent - 6, "");
+	out(w, "%*s%s", (int)(indent - 1 - text_utf8_len(_("rows:"))), "", _("rows:"));
 	size_t used = indent - 1;
 	for (size_t i = 0; i < nrows && i <= max; i++) {
 		char *e = NULL;
 		if (i == max)
-			snprintf(buf, sizeof buf, "… and %zu more", nrows - max);
+			snprintf(buf, sizeof buf, _("… and %zu more"), nrows - max);
 		else
 			snprintf(buf, sizeof buf, ":%u", rows[i].line);
 		if (i < max)
@@ -264,11 +304,11 @@ static void text_gap_counts(struct report_out *w, const struct gap_list *g)
 	size_t n[SEV_COUNT] = {0};
 	for (size_t i = 0; i < g->len; i++)
 		n[g->items[i].severity]++;
-	const char *sep = ": ";
-	out(w, "\nGAPS (%zu", g->len);
+	const char *sep = _(": ");
+	out(w, _("\nGAPS (%zu"), g->len);
 	for (int s = 0; s < SEV_COUNT; s++)
 		if (n[s]) {
-			out(w, "%s%zu %s", sep, n[s], severity_name((enum severity)s));
+			out(w, "%s%zu %s", sep, n[s], severity_label((enum severity)s));
 			sep = ", ";
 		}
 	put(w, ")\n");
@@ -282,11 +322,14 @@ static void text_gaps(struct report_out *w)
 		g = &none;
 	text_gap_counts(w, g);
 	if (!g->len)
-		put(w, "  No gap flagged.\n");
+		put(w, _("  No gap flagged.\n"));
 	for (size_t i = 0; i < g->len; i++) {
 		const struct gap *p = &g->items[i];
 		char *e = report_out_escape(p->reason);
-		out(w, "%-9s %-16s ", severity_name(p->severity), gap_kind_name(p->kind));
+		cell(w, severity_label(p->severity), 9, false);
+		put(w, " ");
+		cell(w, gap_kind_label(p->kind), 16, false);
+		put(w, " ");
 		wrap(w, e, 27, 27);
 		free(e);
 		text_refs(w, g, i, 6);

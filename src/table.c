@@ -6,14 +6,16 @@
 #include <unistd.h>
 
 #include "bigmem.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 static const char *const status_names[STATUS_COUNT] = {
 	[STATUS_UNKNOWN] = "",
-	[STATUS_PLANNED] = "planned",
-	[STATUS_ONGOING] = "ongoing",
-	[STATUS_COMPLETED] = "completed",
-	[STATUS_SUSPENDED] = "suspended",
+	/* N_: the screen shows them translated; --status reads them as here. */
+	[STATUS_PLANNED] = N_("planned"),
+	[STATUS_ONGOING] = N_("ongoing"),
+	[STATUS_COMPLETED] = N_("completed"),
+	[STATUS_SUSPENDED] = N_("suspended"),
 };
 
 const char *status_name(enum status s)

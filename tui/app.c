@@ -14,6 +14,7 @@
 #include "layout.h"
 #include "text.h"
 #include "xalloc.h"
+#include "i18n.h"
 
 #define KEY_ESC 27
 
@@ -319,14 +320,14 @@ void app_rows_counted(struct app *a, int region, int type, const char *title)
 	rows_reset(a, ROWS_COUNTED);
 	a->rows.n = cube_rows_for(&a->cube, region, type, &a->rows.idx);
 	snprintf(a->rows.title, sizeof a->rows.title, "%s",
-	         title ? title : "Rows counted under the current filter");
+	         title ? title : _("Rows counted under the current filter"));
 }
 
 void app_rows_refs(struct app *a, size_t flag)
 {
 	rows_reset(a, ROWS_REFS);
 	a->rows.n = gaps_rows(&a->gaps, flag, &a->rows.refs);
-	snprintf(a->rows.title, sizeof a->rows.title, "Rows behind: %s",
+	snprintf(a->rows.title, sizeof a->rows.title, _("Rows behind: %s"),
 	         a->gaps.items[flag].reason);
 }
 
@@ -340,7 +341,7 @@ void app_rows_rejected(struct app *a)
 		if (diag_words_at(d, i)->level == DIAG_REJECT)
 			a->rows.idx[a->rows.n++] = (uint32_t)i;
 	snprintf(a->rows.title, sizeof a->rows.title,
-	         "Rejected rows: not counted in any figure (fix them in the sheet)");
+	         "%s", _("Rejected rows: not counted in any figure (fix them in the sheet)"));
 }
 
 long app_find_row(const struct app *a, uint32_t source, uint32_t line)
@@ -365,9 +366,9 @@ static void select_region(struct app *a, int r)
 	filter_only_region(&f, r);
 	app_set_filter(a, &f);
 	if (r >= 0)
-		app_status(a, "%s selected — same key again for all regions", a->cfg->regions[r].name);
+		app_status(a, _("%s selected — same key again for all regions"), a->cfg->regions[r].name);
 	else
-		app_status(a, "all regions");
+		app_status(a, "%s", _("all regions"));
 }
 
 static void cmd_region(struct app *a, int key)
@@ -375,7 +376,7 @@ static void cmd_region(struct app *a, int key)
 	int r = layout_region_of_key(a->cfg, key);
 
 	if (r < 0 || r >= 64) {
-		app_status(a, "no region on key %c", key);
+		app_status(a, _("no region on key %c"), key);
 		return;
 	}
 	select_region(a, app_single_region(a) == r ? -1 : r);
@@ -449,7 +450,7 @@ static void cmd_back(struct app *a, int key)
 	else if (a->depth > 0)
 		pop(a);
 	else
-		app_status(a, "nothing to go back to");
+		app_status(a, "%s", _("nothing to go back to"));
 }
 
 static void cmd_clear(struct app *a, int key)
@@ -460,7 +461,7 @@ static void cmd_clear(struct app *a, int key)
 	filter_init(&f);
 	a->rows.mode = ROWS_COUNTED;
 	app_set_filter(a, &f);
-	app_status(a, "every filter cleared");
+	app_status(a, "%s", _("every filter cleared"));
 }
 
 /* The gaps view lists every flag, or only critical and high ones: what
@@ -592,13 +593,13 @@ static void prompt_done(struct app *a, bool keep)
 	a->prompting = false;
 	if (!keep) {
 		app_set_filter(a, &f);
-		app_status(a, "filter cancelled");
+		app_status(a, "%s", _("filter cancelled"));
 	} else if (r >= 0 && r < 64) {
 		filter_only_region(&f, r);
 		app_set_filter(a, &f);
-		app_status(a, "%s selected", a->cfg->regions[r].name);
+		app_status(a, _("%s selected"), a->cfg->regions[r].name);
 	} else {
-		app_status(a, "filter kept — c clears it");
+		app_status(a, "%s", _("filter kept — c clears it"));
 	}
 }
 

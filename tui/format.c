@@ -9,6 +9,7 @@
 #include "parse.h"
 #include "safe.h"
 #include "text.h"
+#include "i18n.h"
 
 static const struct glyphs utf8_glyphs = {
 	"…", "│", "─", "●", "⚠", "⏱", "—",
@@ -57,6 +58,7 @@ static const struct { uint32_t cp; const char *ascii; } ascii_symbols[] = {
 	{ 0x258C, "#" }, { 0x258D, "#" }, { 0x258E, "#" }, { 0x258F, "#" },
 	{ 0x00D7, "x" }, { 0x2192, "->" }, { 0x2190, "<-" }, { 0x00B2, "2" }, { 0x00B0, "o" },
 	{ 0x2018, "'" }, { 0x2019, "'" }, { 0x201C, "\"" }, { 0x201D, "\"" },
+	{ 0x00AB, "\"" }, { 0x00BB, "\"" }, { 0x00B0, "o" },      /* guillemets, "N°" */
 	{ 0x00AB, "<<" }, { 0x00BB, ">>" }, { 0x2264, "<=" }, { 0x2265, ">=" },
 };
 
@@ -258,7 +260,7 @@ void format_bar(double pct, int width, bool ascii, char *out, size_t size)
 const char *format_month(int month, char *buf)
 {
 	if (month < 0)
-		return strcpy(buf, "none");
+		return strcpy(buf, _("none"));
 	month_format(month, buf);
 	return buf;
 }

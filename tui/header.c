@@ -36,7 +36,7 @@ static int header_gap(int w)
 
 static const char *short_or_unknown(int64_t v, char *buf)
 {
-	return v >= 0 ? fmt_short(v, buf) : strcpy(buf, "unknown");
+	return v >= 0 ? fmt_short(v, buf) : strcpy(buf, _("unknown"));
 }
 
 /* Need and target of what is shown, and whose they are: the core's
@@ -73,10 +73,10 @@ static void plan_title(const struct app *a, int w, char *out, size_t size)
 
 static void line_title(const struct app *a, int w)
 {
-	char month[16], right[64], name[256], left[300];
+	char month[FMT_MONTH_SIZE], right[64], name[256], left[300];
 
 	draw_fill(0, 0, w, ROLE_TITLE);
-	format_month(a->report_month, month);
+	fmt_month(a->report_month, month);
 	if (w >= 80)
 		snprintf(right, sizeof right, _(" report month %s "), month);
 	else
@@ -200,7 +200,8 @@ static void data_quality(const struct app *a, int x, int w)
 
 	x += w >= 100 ? 3 : 1;
 	if (rejects) {
-		snprintf(forms[0], sizeof forms[0], _(" %s %zu rejected row%s (x)"), warn, rejects, rejects == 1 ? "" : "s");
+		snprintf(forms[0], sizeof forms[0], P_(" %s %zu rejected row (x)", " %s %zu rejected rows (x)", rejects),
+		         warn, rejects);
 		snprintf(forms[1], sizeof forms[1], _(" %s %zu rejected (x)"), warn, rejects);
 		snprintf(forms[2], sizeof forms[2], _(" %s %zu (x)"), warn, rejects);
 		const char *const alts[] = { forms[0], forms[1], forms[2] };
@@ -221,15 +222,15 @@ static void data_quality(const struct app *a, int x, int w)
 
 static void line_filters(const struct app *a, int w)
 {
-	char desc[256], forms[3][256], n1[32], month[16];
+	char desc[256], forms[3][256], n1[32], month[FMT_MONTH_SIZE];
 	const char *bullet = draw_glyphs()->bullet;
 	int x = 1;
 
 	filter_describe(&a->filter, a->cfg, desc, sizeof desc);
-	x += draw_text(4, x, w - x, "Filter: ", ROLE_LABEL);
+	x += draw_text(4, x, w - x, _("Filter: "), ROLE_LABEL);
 	x += draw_text(4, x, w / 2 - x, desc, filter_is_empty(&a->filter) ? ROLE_NORMAL : ROLE_FILTER);
 	fmt_int((int64_t)a->tab->len, n1);
-	format_month(a->tab->latest_month, month);
+	fmt_month(a->tab->latest_month, month);
 	snprintf(forms[0], sizeof forms[0], _("   %zu sheet%s %s %s rows %s latest %s"), a->tab->nsources,
 	         a->tab->nsources == 1 ? "" : "s", bullet, n1, bullet, month);
 	snprintf(forms[1], sizeof forms[1], _("  %s rows %s %s"), n1, bullet, month);
@@ -293,7 +294,7 @@ void tabs_draw(const struct app *a, int y, int w)
 		x += draw_text(y, x, w - x, buf, a->cur == (enum view_id)v ? ROLE_TAB_ON : ROLE_TAB);
 	}
 	if (a->cur == VIEW_HELP)
-		x += draw_text(y, x, w - x, " Help ", ROLE_TAB_ON);
+		x += draw_text(y, x, w - x, _(" Help "), ROLE_TAB_ON);
 	if (a->status[0])
 		draw_text(y, x + 2, w - x - 2, a->status, ROLE_FILTER);
 }
@@ -303,11 +304,11 @@ void tabs_draw(const struct app *a, int y, int w)
 /* The keys shown come from the key table (keymap_keys_brief): `with` names
  * a second action shown beside act, or act itself for the range of its keys. */
 static const struct { enum action act, with; const char *label; } footer_keys[] = {
-	{ ACT_REGION, ACT_REGION, "region" }, { ACT_PREV_REGION, ACT_NEXT_REGION, "step" },
-	{ ACT_SEARCH, ACT_NONE, "filter" }, { ACT_PICK_TYPE, ACT_NONE, "type" },
-	{ ACT_PICK_PARTNER, ACT_NONE, "partner" }, { ACT_CLEAR, ACT_NONE, "clear" },
-	{ ACT_NEXT_VIEW, ACT_NONE, "view" }, { ACT_ENTER, ACT_NONE, "drill" },
-	{ ACT_BACK, ACT_NONE, "back" }, { ACT_HELP, ACT_NONE, "help" }, { ACT_QUIT, ACT_NONE, "quit" },
+	{ ACT_REGION, ACT_REGION, N_("region") }, { ACT_PREV_REGION, ACT_NEXT_REGION, N_("step") },
+	{ ACT_SEARCH, ACT_NONE, N_("filter") }, { ACT_PICK_TYPE, ACT_NONE, N_("type") },
+	{ ACT_PICK_PARTNER, ACT_NONE, N_("partner") }, { ACT_CLEAR, ACT_NONE, N_("clear") },
+	{ ACT_NEXT_VIEW, ACT_NONE, N_("view") }, { ACT_ENTER, ACT_NONE, N_("drill") },
+	{ ACT_BACK, ACT_NONE, N_("back") }, { ACT_HELP, ACT_NONE, N_("help") }, { ACT_QUIT, ACT_NONE, N_("quit") },
 };
 
 static void prompt_draw(const struct app *a, int y, int w)
@@ -315,7 +316,7 @@ static void prompt_draw(const struct app *a, int y, int w)
 	char buf[256];
 
 	draw_fill(y, 0, w, ROLE_PROMPT);
-	snprintf(buf, sizeof buf, " Filter: %s_   Enter keeps %s Esc cancels %s %zu rows match",
+	snprintf(buf, sizeof buf, _(" Filter: %s_   Enter keeps %s Esc cancels %s %zu rows match"),
 	         a->prompt, draw_glyphs()->bullet, draw_glyphs()->bullet, a->cube.nrows);
 	draw_text(y, 0, w, buf, ROLE_PROMPT);
 }
@@ -329,7 +330,7 @@ static int footer_width(size_t i)
 	char keys[40];
 
 	keymap_keys_brief(footer_keys[i].act, footer_keys[i].with, keys, sizeof keys);
-	return 2 + format_width(keys, draw_ascii()) + format_width(footer_keys[i].label, draw_ascii());
+	return 2 + format_width(keys, draw_ascii()) + format_width(_(footer_keys[i].label), draw_ascii());
 }
 
 static int footer_entry(int y, int x, int w, size_t i)
@@ -340,7 +341,7 @@ static int footer_entry(int y, int x, int w, size_t i)
 	x += draw_text(y, x, w - x, " ", ROLE_FOOTER);
 	x += draw_text(y, x, w - x, keys, ROLE_FOOTKEY);
 	x += draw_text(y, x, w - x, " ", ROLE_FOOTER);
-	return x + draw_text(y, x, w - x, footer_keys[i].label, ROLE_FOOTER);
+	return x + draw_text(y, x, w - x, _(footer_keys[i].label), ROLE_FOOTER);
 }
 
 /* The keys that fit whole, in order, leaving room for help and quit. */

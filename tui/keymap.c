@@ -5,6 +5,7 @@
 
 #include "i18n.h"
 #include "keymap.h"
+#include "i18n.h"
 
 #define KEY_ESC 27
 #define KEY_CTRL_R 18
@@ -12,61 +13,61 @@
 /* Order is the order of the help screen.  Every F-key has a letter twin,
  * because F-keys are swallowed by some terminals, laptops and SSH clients. */
 const struct keybinding keymap[] = {
-	{ '1',           ACT_REGION,        "show that region (key beside its name)" },
+	{ '1',           ACT_REGION,        N_("show that region (key beside its name)") },
 	{ '2', ACT_REGION, NULL }, { '3', ACT_REGION, NULL }, { '4', ACT_REGION, NULL },
 	{ '5', ACT_REGION, NULL }, { '6', ACT_REGION, NULL }, { '7', ACT_REGION, NULL },
 	{ '8', ACT_REGION, NULL }, { '9', ACT_REGION, NULL }, { '0', ACT_REGION, NULL },
-	{ ']',           ACT_NEXT_REGION,   "next region" },
+	{ ']',           ACT_NEXT_REGION,   N_("next region") },
 	{ '>',           ACT_NEXT_REGION,   NULL },
-	{ '[',           ACT_PREV_REGION,   "previous region" },
+	{ '[',           ACT_PREV_REGION,   N_("previous region") },
 	{ '<',           ACT_PREV_REGION,   NULL },
-	{ '/',           ACT_SEARCH,        "type to filter (Enter keeps, Esc cancels)" },
-	{ 'r',           ACT_PICK_REGION,   "pick a region" },
+	{ '/',           ACT_SEARCH,        N_("type to filter (Enter keeps, Esc cancels)") },
+	{ 'r',           ACT_PICK_REGION,   N_("pick a region") },
 	{ KEY_F(7),      ACT_PICK_REGION,   NULL },
-	{ 't',           ACT_PICK_TYPE,     "pick an intervention type" },
+	{ 't',           ACT_PICK_TYPE,     N_("pick an intervention type") },
 	{ KEY_F(8),      ACT_PICK_TYPE,     NULL },
-	{ 'p',           ACT_PICK_PARTNER,  "pick a partner" },
+	{ 'p',           ACT_PICK_PARTNER,  N_("pick a partner") },
 	{ KEY_F(9),      ACT_PICK_PARTNER,  NULL },
-	{ 'c',           ACT_CLEAR,         "clear every filter" },
-	{ KEY_CTRL_R,    ACT_RELOAD,        "read the sheets again now (also takes a sheet held back)" },
-	{ '\t',          ACT_NEXT_VIEW,     "next view" },
-	{ KEY_BTAB,      ACT_PREV_VIEW,     "previous view" },
-	{ 'R',           ACT_VIEW_REGIONS,  "regions view" },
+	{ 'c',           ACT_CLEAR,         N_("clear every filter") },
+	{ KEY_CTRL_R,    ACT_RELOAD,        N_("read the sheets again now (also takes a sheet held back)") },
+	{ '\t',          ACT_NEXT_VIEW,     N_("next view") },
+	{ KEY_BTAB,      ACT_PREV_VIEW,     N_("previous view") },
+	{ 'R',           ACT_VIEW_REGIONS,  N_("regions view") },
 	{ KEY_F(2),      ACT_VIEW_REGIONS,  NULL },
-	{ 'M',           ACT_VIEW_MATRIX,   "matrix view: regions x intervention types" },
+	{ 'M',           ACT_VIEW_MATRIX,   N_("matrix view: regions x intervention types") },
 	{ KEY_F(3),      ACT_VIEW_MATRIX,   NULL },
-	{ 'G',           ACT_VIEW_GAPS,     "gaps view" },
+	{ 'G',           ACT_VIEW_GAPS,     N_("gaps view") },
 	{ KEY_F(4),      ACT_VIEW_GAPS,     NULL },
-	{ 'P',           ACT_VIEW_PARTNERS, "partners view" },
+	{ 'P',           ACT_VIEW_PARTNERS, N_("partners view") },
 	{ KEY_F(5),      ACT_VIEW_PARTNERS, NULL },
-	{ 'A',           ACT_VIEW_ROWS,     "activity rows behind the selection" },
+	{ 'A',           ACT_VIEW_ROWS,     N_("activity rows behind the selection") },
 	{ KEY_F(6),      ACT_VIEW_ROWS,     NULL },
 	{ 's',           ACT_SEVERITY,      N_("gaps: critical and high only, or every flag") },
-	{ 'x',           ACT_REJECTED,      "rejected rows" },
-	{ 'e',           ACT_EXPORT,        "export this view for the minutes (Markdown and CSV)" },
-	{ '\n',          ACT_ENTER,         "drill down" },
+	{ 'x',           ACT_REJECTED,      N_("rejected rows") },
+	{ 'e',           ACT_EXPORT,        N_("export this view for the minutes (Markdown and CSV)") },
+	{ '\n',          ACT_ENTER,         N_("drill down") },
 	{ '\r',          ACT_ENTER,         NULL },
 	{ KEY_ENTER,     ACT_ENTER,         NULL },
-	{ KEY_ESC,       ACT_BACK,          "go back" },
+	{ KEY_ESC,       ACT_BACK,          N_("go back") },
 	{ KEY_BACKSPACE, ACT_BACK,          NULL },
-	{ 'j',           ACT_DOWN,          "move down" },
+	{ 'j',           ACT_DOWN,          N_("move down") },
 	{ KEY_DOWN,      ACT_DOWN,          NULL },
-	{ 'k',           ACT_UP,            "move up" },
+	{ 'k',           ACT_UP,            N_("move up") },
 	{ KEY_UP,        ACT_UP,            NULL },
-	{ 'l',           ACT_RIGHT,         "move right (matrix, wide tables)" },
+	{ 'l',           ACT_RIGHT,         N_("move right (matrix, wide tables)") },
 	{ KEY_RIGHT,     ACT_RIGHT,         NULL },
-	{ 'h',           ACT_LEFT,          "move left" },
+	{ 'h',           ACT_LEFT,          N_("move left") },
 	{ KEY_LEFT,      ACT_LEFT,          NULL },
-	{ ' ',           ACT_PAGE_DOWN,     "page down" },
+	{ ' ',           ACT_PAGE_DOWN,     N_("page down") },
 	{ KEY_NPAGE,     ACT_PAGE_DOWN,     NULL },
-	{ 'b',           ACT_PAGE_UP,       "page up" },
+	{ 'b',           ACT_PAGE_UP,       N_("page up") },
 	{ KEY_PPAGE,     ACT_PAGE_UP,       NULL },
-	{ KEY_HOME,      ACT_HOME,          "first line" },
+	{ KEY_HOME,      ACT_HOME,          N_("first line") },
 	{ 'g',           ACT_HOME,          NULL },
-	{ KEY_END,       ACT_END,           "last line" },
-	{ '?',           ACT_HELP,          "this help" },
+	{ KEY_END,       ACT_END,           N_("last line") },
+	{ '?',           ACT_HELP,          N_("this help") },
 	{ KEY_F(1),      ACT_HELP,          NULL },
-	{ 'q',           ACT_QUIT,          "quit" },
+	{ 'q',           ACT_QUIT,          N_("quit") },
 	{ KEY_F(10),     ACT_QUIT,          NULL },
 };
 const size_t keymap_len = sizeof keymap / sizeof keymap[0];
@@ -80,19 +81,19 @@ enum action keymap_lookup(int key)
 }
 
 static const struct { int key; const char *name; } key_names[] = {
-	{ KEY_CTRL_R, "Ctrl-R" }, { '\t', "Tab" }, { KEY_BTAB, "Shift-Tab" }, { '\n', "Enter" },
-	{ '\r', "Return" }, { KEY_ENTER, "keypad Enter" }, { KEY_ESC, "Esc" },
-	{ KEY_BACKSPACE, "Backspace" }, { ' ', "Space" }, { KEY_UP, "Up" },
-	{ KEY_DOWN, "Down" }, { KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" },
-	{ KEY_NPAGE, "PgDn" }, { KEY_PPAGE, "PgUp" }, { KEY_HOME, "Home" },
-	{ KEY_END, "End" },
+	{ KEY_CTRL_R, N_("Ctrl-R") }, { '\t', N_("Tab") }, { KEY_BTAB, N_("Shift-Tab") }, { '\n', N_("Enter") },
+	{ '\r', N_("Return") }, { KEY_ENTER, N_("keypad Enter") }, { KEY_ESC, N_("Esc") },
+	{ KEY_BACKSPACE, N_("Backspace") }, { ' ', N_("Space") }, { KEY_UP, N_("Up") },
+	{ KEY_DOWN, N_("Down") }, { KEY_LEFT, N_("Left") }, { KEY_RIGHT, N_("Right") },
+	{ KEY_NPAGE, N_("PgDn") }, { KEY_PPAGE, N_("PgUp") }, { KEY_HOME, N_("Home") },
+	{ KEY_END, N_("End") },
 };
 
 const char *keymap_key_name(int key, char *buf)
 {
 	for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
 		if (key_names[i].key == key)
-			return strcpy(buf, key_names[i].name);
+			return strcpy(buf, _(key_names[i].name));
 	if (key >= KEY_F(1) && key <= KEY_F(24))
 		snprintf(buf, 16, "F%d", key - KEY_F(0));
 	else if (key > ' ' && key < 127)
@@ -161,11 +162,11 @@ void keymap_print(FILE *out)
 {
 	char keys[128];
 
-	fputs("| Keys | Action |\n| --- | --- |\n", out);
+	fputs(_("| Keys | Action |\n| --- | --- |\n"), out);
 	for (size_t i = 0; i < keymap_len; i++) {
 		if (!keymap[i].help)
 			continue;
 		keymap_keys_of(i, "` `", keys, sizeof keys);
-		fprintf(out, "| `%s` | %s |\n", keys, keymap[i].help);
+		fprintf(out, "| `%s` | %s |\n", keys, _(keymap[i].help));
 	}
 }

@@ -19,6 +19,7 @@
 #include "picker.h"
 #include "share.h"
 #include "xalloc.h"
+#include "i18n.h"
 
 static volatile sig_atomic_t g_signal;
 static bool g_curses_on;

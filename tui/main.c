@@ -25,6 +25,7 @@
 
 struct options {
 	const char *config;
+	const char *lang;
 	const char *theme;
 	bool no_color, ascii, help, help_keys, version;
 	long max_keys;
@@ -56,6 +57,8 @@ static void usage(FILE *out)
 	        "                      $FOURW_CONFIG, ./config.ini, $XDG_CONFIG_HOME/fourw/config.ini\n"
 	        "                      (~/.config/fourw/config.ini) and the installed copy.  Also\n"
 	        "                      accepted after the command; given both, the later one wins\n"
+	        "  --lang fr|en        the language of the screen, reports and messages; without\n"
+	        "                      it config.ini's [ui] language, else the locale (LANG...)\n"
 	        "  -h, --help          this help (before a command: the command's help)\n"
 	        "  --version           the version\n"
 	        "options of the screen (not of the commands):\n"
@@ -115,6 +118,10 @@ static bool valued(int argc, char **argv, int *i, struct options *o)
 		o->config = v;
 		return true;
 	}
+	if ((v = value_of(argc, argv, i, "--lang", NULL))) {
+		o->lang = v;
+		return true;
+	}
 	if ((v = value_of(argc, argv, i, "--theme", NULL)))
 		o->theme = v;
 	else if ((v = value_of(argc, argv, i, "--max-keys", NULL)))
@@ -136,7 +143,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		if (valued(argc, argv, &i, o) || flag(o, s))
 			continue;
 		if (s[0] == '-' && s[1]) {
-			fprintf(stderr, "fourw: unknown or incomplete option '%s'\n", s);
+			fprintf(stderr, _("fourw: unknown or incomplete option '%s'\n"), s);
 			usage(stderr);
 			return 2;
 		}
@@ -146,7 +153,12 @@ static int parse_options(int argc, char **argv, struct options *o)
 		}
 		o->paths[o->npaths++] = s;
 	}
-	return -1;
+	int status = cli_choose_language(o->lang, stderr);
+	const char *missing = i18n_missing_catalogue();
+	if (missing)
+		fprintf(stderr, "fourw: French was asked for, but %s cannot be read: "
+		        "English follows (make install, or FOURW_LOCALEDIR)\n", missing);
+	return status;
 }
 
 /* Command-line choices override config.ini's [ui] section. */
@@ -157,7 +169,7 @@ static int screen_options(const struct options *o, const struct config *cfg, str
 
 	ao->theme = THEME_DARK;
 	if (theme && !theme_parse(theme, &ao->theme)) {
-		fprintf(stderr, "fourw: %s: unknown theme '%s' (dark, light or mono)\n",
+		fprintf(stderr, _("fourw: %s: unknown theme '%s' (dark, light or mono)\n"),
 		        o->theme ? "--theme" : cfg->path, theme);
 		return 2;
 	}
@@ -174,9 +186,9 @@ static bool on_a_terminal(void)
 {
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		return true;
-	fprintf(stderr, "fourw: the screen needs a terminal, and %s is not one; "
-	        "fourw report or fourw check write the same figures without one\n",
-	        isatty(STDIN_FILENO) ? "the output" : "the input");
+	fprintf(stderr, _("fourw: the screen needs a terminal, and %s is not one; "
+	        "fourw report or fourw check write the same figures without one\n"),
+	        isatty(STDIN_FILENO) ? _("the output") : _("the input"));
 	return false;
 }
 
@@ -225,9 +237,9 @@ static int help_command(int argc, char **argv, int at)
 	}
 	const char *cmd = argv[at + 1];
 	if (!is_command(cmd) || !strcmp(cmd, "help")) {
-		fputs("fourw help: no command '", stderr);
+		fputs(_("fourw help: no command '"), stderr);
 		safe_fputs(cmd, stderr);
-		fputs("' (check, report or gaps)\n", stderr);
+		fputs(_("' (check, report or gaps)\n"), stderr);
 		return 2;
 	}
 	char *args[] = { (char *)cmd, (char *)"--help", NULL };
@@ -241,12 +253,12 @@ static int run_command(int argc, char **argv, const struct options *o)
 {
 	const char *cmd = argv[o->command];
 	if (o->screen_only) {
-		fprintf(stderr, "fourw: %s is an option of the screen, not of '%s' "
-		        "(fourw --help lists both)\n", o->screen_only, cmd);
+		fprintf(stderr, _("fourw: %s is an option of the screen, not of '%s' "
+		        "(fourw --help lists both)\n"), o->screen_only, cmd);
 		return 2;
 	}
 	if (o->version)
-		return printf("fourw %s\n", FOURW_VERSION), 0;
+		return printf(_("fourw %s\n"), FOURW_VERSION), 0;
 	if (!strcmp(cmd, "help"))
 		return help_command(argc, argv, o->command);
 	char **args = calloc((size_t)argc + 4, sizeof *args);
@@ -271,6 +283,7 @@ int main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
+	i18n_choose_from_environment();
 	if ((status = parse_options(argc, argv, &o)) >= 0)
 		;
 	else if (o.command)
@@ -280,7 +293,7 @@ int main(int argc, char **argv)
 	else if (o.help_keys)
 		keymap_print(stdout), status = 0;
 	else if (o.version)
-		printf("fourw %s\n", FOURW_VERSION), status = 0;
+		printf(_("fourw %s\n"), FOURW_VERSION), status = 0;
 	else
 		status = run_screen(&o);
 	free(o.paths);

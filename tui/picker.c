@@ -7,6 +7,7 @@
 #include "draw.h"
 #include "picker.h"
 #include "text.h"
+#include "i18n.h"
 
 void picker_init(struct picker *p, const struct picker_lists *lists)
 {
@@ -54,14 +55,14 @@ static void picker_label(const struct picker *p, int i, char *buf, size_t size)
 	const struct config *c = p->lists.cfg;
 
 	if (i == 0) {
-		snprintf(buf, size, "(all)");
+		snprintf(buf, size, "%s", _("(all)"));
 	} else if (p->kind == PICK_REGION) {
 		const struct region *g = &c->regions[p->lists.regions[i - 1]];
 		int key = layout_region_key(c, p->lists.regions[i - 1]);
 		snprintf(buf, size, "%c %s (%s)", key ? key : ' ', g->name, g->codes[0].code);
 	} else if (p->kind == PICK_TYPE) {
 		const struct itype *t = &c->types[i - 1];
-		snprintf(buf, size, "%-5s %s", t->code, t->label_en);
+		snprintf(buf, size, "%-5s %s", t->code, itype_label(t));
 	} else {
 		snprintf(buf, size, "%s", p->lists.base->partners[i - 1].partner);
 	}
@@ -116,7 +117,7 @@ bool picker_type(struct picker *p, int key)
 
 void picker_draw(struct picker *p, int y, int x, int h, int w)
 {
-	static const char *const titles[] = { "", "Region", "Intervention type", "Partner" };
+	static const char *const titles[] = { "", N_("Region"), N_("Intervention type"), N_("Partner") };
 	char label[160], title[128];
 	int n = picker_count(p);
 	int bw = w < 60 ? w - 4 : 56, bh = n + 2 < h - 2 ? n + 2 : h - 2;
@@ -132,11 +133,11 @@ void picker_draw(struct picker *p, int y, int x, int h, int w)
 	mvvline(by, bx + bw - 1, ACS_VLINE, bh);
 	attrset(theme_attr(ROLE_NORMAL));
 	if (p->typed[0])
-		snprintf(title, sizeof title, " Pick: %s — \"%s\" (Enter chooses, Esc closes) ",
-		         titles[p->kind], p->typed);
+		snprintf(title, sizeof title, _(" Pick: %s — \"%s\" (Enter chooses, Esc closes) "),
+		         _(titles[p->kind]), p->typed);
 	else
-		snprintf(title, sizeof title, " Pick: %s (type to jump, Enter chooses, Esc closes) ",
-		         titles[p->kind]);
+		snprintf(title, sizeof title, _(" Pick: %s (type to jump, Enter chooses, Esc closes) "),
+		         _(titles[p->kind]));
 	draw_text(by, bx + 2, bw - 4, title, ROLE_BOX);
 	for (int r = 0; r < bh - 2 && p->top + r < n; r++) {
 		int i = p->top + r;

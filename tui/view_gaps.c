@@ -205,4 +205,4 @@ void view_gaps_label(const struct app *a, char *buf, size_t size)
 			                 g->sev[s]);
 }
 
-const struct view_ops view_gaps_ops = { "Gaps", ACT_VIEW_GAPS, draw, count, act };
+const struct view_ops view_gaps_ops = { N_("Gaps"), ACT_VIEW_GAPS, draw, count, act };

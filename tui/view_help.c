@@ -38,17 +38,18 @@ static void help_line(const struct app *a, int i, char *keys, size_t ksize, cons
 			continue;
 		if (n++ == i) {
 			keymap_keys_of(k, " ", keys, ksize);
-			*text = keymap[k].help;
+			*text = _(keymap[k].help);
 			return;
 		}
 	}
 	i -= n;
-	snprintf(legend[0], sizeof legend[0], "%s critical  %s high  %s medium  %s info: severity of the worst flag",
+	snprintf(legend[0], sizeof legend[0], _("%s critical  %s high  %s medium  %s info: severity of the worst flag"),
 	         g->sev[SEV_CRITICAL], g->sev[SEV_HIGH], g->sev[SEV_MEDIUM], g->sev[SEV_INFO]);
-	snprintf(legend[1], sizeof legend[1], "%s + mark: no partner where there is need; %s: rejected rows (x lists them)",
+	snprintf(legend[1], sizeof legend[1], _("%s + mark: no partner where there is need; %s: rejected rows (x lists them)"),
 	         g->none, g->warn);
-	snprintf(legend[2], sizeof legend[2], "Reached = without double counting: the largest type per cercle, added up");
-	snprintf(legend[3], sizeof legend[3], "Bars: coverage of the target; colour and %% give the same class");
+	snprintf(legend[2], sizeof legend[2], "%s", _("Reached = without double counting: the largest type per cercle, added up"));
+	/* xgettext:no-c-format */
+	snprintf(legend[3], sizeof legend[3], "%s", _("Bars: coverage of the target; colour and % give the same class"));
 	snprintf(legend[4], sizeof legend[4], _("Gaps tab: flags by severity, %s critical %s high %s medium"),
 	         g->sev[SEV_CRITICAL], g->sev[SEV_HIGH], g->sev[SEV_MEDIUM]);
 	snprintf(legend[5], sizeof legend[5], "%s", _("Gaps: earlier months' flags fold into one line; Enter opens it"));
@@ -64,7 +65,7 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 	char keys[128];
 	const char *text;
 
-	draw_text(y, x + 1, w - 2, "Keys (Esc or ? closes)", ROLE_COLHEAD);
+	draw_text(y, x + 1, w - 2, _("Keys (Esc or ? closes)"), ROLE_COLHEAD);
 	for (int i = v->top; i < count(a) && i - v->top < h - 1; i++) {
 		help_line(a, i, keys, sizeof keys, &text);
 		int row = y + 1 + i - v->top;
@@ -73,4 +74,4 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 	}
 }
 
-const struct view_ops view_help_ops = { "Help", ACT_HELP, draw, count, NULL };
+const struct view_ops view_help_ops = { N_("Help"), ACT_HELP, draw, count, NULL };

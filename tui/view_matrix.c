@@ -81,11 +81,11 @@ static void detail(const struct app *a, int r, int t, int y, int x, int w)
 	                        : t < 0 ? &a->cube.region[r] : cube_cell(&a->cube, (size_t)r, (size_t)t);
 	char p[6][192], n[32], sep[8];
 
-	snprintf(p[0], sizeof p[0], "%s %s %s:", r < 0 ? "All regions" : a->cfg->regions[r].name,
-	         draw_glyphs()->bullet, t < 0 ? "all types" : a->cfg->types[t].label_en);
+	snprintf(p[0], sizeof p[0], "%s %s %s:", r < 0 ? _("All regions") : a->cfg->regions[r].name,
+	         draw_glyphs()->bullet, t < 0 ? _("all types") : itype_label(&a->cfg->types[t]));
 	if (format_width(p[0], draw_ascii()) > w)     /* the type's code when its name is too long */
-		snprintf(p[0], sizeof p[0], "%s %s %s:", r < 0 ? "All regions" : a->cfg->regions[r].name,
-		         draw_glyphs()->bullet, t < 0 ? "all types" : a->cfg->types[t].code);
+		snprintf(p[0], sizeof p[0], "%s %s %s:", r < 0 ? _("All regions") : a->cfg->regions[r].name,
+		         draw_glyphs()->bullet, t < 0 ? _("all types") : a->cfg->types[t].code);
 	snprintf(p[1], sizeof p[1], _("%s reached (sum)"), fmt_int(m->reached, n));
 	snprintf(p[2], sizeof p[2], _("%u partners"), m->partners);
 	snprintf(p[3], sizeof p[3], _("%u activities"), m->activities);
@@ -102,7 +102,7 @@ static void detail(const struct app *a, int r, int t, int y, int x, int w)
 
 static void grid_heading(const struct app *a, int y, int x, int ncols, int left)
 {
-	draw_cell(y, x, NAME_W, "Region", false, ROLE_COLHEAD);
+	draw_cell(y, x, NAME_W, _("Region"), false, ROLE_COLHEAD);
 	for (int c = 0; c < ncols && left + c < (int)a->cfg->ntypes; c++)
 		draw_cell(y, x + NAME_W + 1 + c * (CELL_W + 1), CELL_W,
 		          a->cfg->types[left + c].code, true, ROLE_COLHEAD);
@@ -116,7 +116,7 @@ static void grid_line(const struct app *a, const struct view *v, int y, int x, i
 	if (r >= 0)
 		snprintf(k, sizeof k, "%c %s", layout_region_key(a->cfg, r) ? layout_region_key(a->cfg, r) : ' ',
 		         a->cfg->regions[r].name);
-	draw_cell(y, x, NAME_W, r >= 0 ? k : "Total (sum)", false, sel_row ? ROLE_SELECTED : ROLE_NORMAL);
+	draw_cell(y, x, NAME_W, r >= 0 ? k : _("Total (sum)"), false, sel_row ? ROLE_SELECTED : ROLE_NORMAL);
 	for (int c = 0; c < ncols && v->left + c < (int)a->cfg->ntypes; c++) {
 		int t = v->left + c;
 		enum role role = cell(a, r, t, buf, sizeof buf);
@@ -154,10 +154,10 @@ static enum role type_flag(const struct app *a, int r, int t, char *buf, size_t 
 	const struct glyphs *g = draw_glyphs();
 
 	if (gaps_no_partner(&a->gaps, r, t) != SEV_COUNT) {
-		snprintf(buf, size, "%s no partner", g->none);
+		snprintf(buf, size, _("%s no partner"), g->none);
 		return ROLE_WARN;
 	}
-	snprintf(buf, size, "%s %s", g->sev[s], s == SEV_COUNT ? "" : severity_name(s));
+	snprintf(buf, size, "%s %s", g->sev[s], s == SEV_COUNT ? "" : severity_label(s));
 	return draw_severity_role(s);
 }
 
@@ -180,7 +180,7 @@ static void type_line(const struct app *a, int y, const int *xs, const int *ws, 
 
 	draw_fill(y, xs[T_CODE], layout_positions(ws, T_N, xs[T_CODE], 1, NULL) - xs[T_CODE], base);
 	draw_cell(y, xs[T_CODE], ws[T_CODE], t < 0 ? "" : a->cfg->types[t].code, false, sel ? base : ROLE_KEY);
-	draw_cell(y, xs[T_LABEL], ws[T_LABEL], t < 0 ? _("All types (simple sum)") : a->cfg->types[t].label_en,
+	draw_cell(y, xs[T_LABEL], ws[T_LABEL], t < 0 ? _("All types (simple sum)") : itype_label(&a->cfg->types[t]),
 	          false, base);
 	draw_cell(y, xs[T_REACHED], ws[T_REACHED], fmt_int(m->reached, n), true, sel ? base : ROLE_FIGURE);
 	snprintf(n, sizeof n, "%u", m->partners);
@@ -260,8 +260,8 @@ static void enter(struct app *a, const struct view *v)
 		r = v->sel < n ? regs[v->sel] : -1;
 		t = v->col;
 	}
-	snprintf(title, sizeof title, "Rows: %s %s %s", r < 0 ? "all regions" : a->cfg->regions[r].name,
-	         draw_glyphs()->bullet, t < 0 ? "all types" : a->cfg->types[t].label_en);
+	snprintf(title, sizeof title, _("Rows: %s %s %s"), r < 0 ? _("all regions") : a->cfg->regions[r].name,
+	         draw_glyphs()->bullet, t < 0 ? _("all types") : itype_label(&a->cfg->types[t]));
 	app_push(a);
 	app_rows_counted(a, r, t, title);
 	app_show(a, VIEW_ROWS);
@@ -285,4 +285,4 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 	return H_HANDLED;
 }
 
-const struct view_ops view_matrix_ops = { "Matrix", ACT_VIEW_MATRIX, draw, count, act };
+const struct view_ops view_matrix_ops = { N_("Matrix"), ACT_VIEW_MATRIX, draw, count, act };

@@ -73,7 +73,7 @@ static void partner_line(const struct app *a, int y, int x, int w, const struct 
 	draw_fill(y, x, w, base);
 	draw_cell(y, f->x[P_NAME], f->w[P_NAME], p->partner, false, base);
 	draw_cell(y, f->x[P_LATEST], f->w[P_LATEST], format_month(p->latest_month, b), false, base);
-	snprintf(b, sizeof b, "%s old", draw_glyphs()->warn);
+	snprintf(b, sizeof b, _("%s old"), draw_glyphs()->warn);
 	draw_cell(y, f->x[P_STALE], f->w[P_STALE], stale ? b : "", false, stale ? ROLE_WARN : base);
 	draw_cell(y, f->x[P_REACHED], f->w[P_REACHED], fmt_short(p->reached, b), true,
 	          sel ? base : ROLE_FIGURE);
@@ -98,7 +98,7 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 		v->left = n - fit > 0 ? n - fit : 0;
 	int nr = n - v->left < fit ? n - v->left : fit;
 	if (a->cube.npartners == 0) {
-		draw_text(y + 1, x + 2, w - 4, "No partner reports under this filter.", ROLE_DIM);
+		draw_text(y + 1, x + 2, w - 4, _("No partner reports under this filter."), ROLE_DIM);
 		return;
 	}
 	heading(a, y, &f, regs + v->left, nr);
@@ -132,4 +132,4 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 	return H_HANDLED;
 }
 
-const struct view_ops view_partners_ops = { "Partners", ACT_VIEW_PARTNERS, draw, count, act };
+const struct view_ops view_partners_ops = { N_("Partners"), ACT_VIEW_PARTNERS, draw, count, act };

@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "layout.h"
 #include "wrap.h"
+#include "i18n.h"
 
 enum { C_KEY, C_NAME, C_NEED, C_TARGET, C_REACHED, C_BAR, C_PCT, C_PARTNERS, C_FLAG, C_N };
 
@@ -48,11 +49,12 @@ static const char *figure(int64_t v, char *buf)
 
 static void draw_heading(int y, const int *x, const int *w)
 {
-	static const char *const names[C_N] = { "Key", "Region", "In need", "Targeted",
-		"Reached", "Coverage of target", "%", "Partners", "Flag" };
+	static const char *const names[C_N] = { NC_("column", "Key"), NC_("column", "Region"),
+		NC_("column", "In need"), NC_("column", "Targeted"), NC_("column", "Reached"),
+		NC_("column", "Coverage of target"), "%", NC_("column", "Partners"), NC_("column", "Flag") };
 	for (int c = 0; c < C_N; c++)
 		if (w[c])
-			draw_cell(y, x[c], w[c], c == C_BAR && w[c] < 18 ? _("Coverage") : names[c],
+			draw_cell(y, x[c], w[c], c == C_BAR && w[c] < 18 ? _("Coverage") : i18n_column(names[c]),
 			          c >= C_NEED && c != C_BAR && c != C_FLAG, ROLE_COLHEAD);
 }
 
@@ -76,7 +78,7 @@ static void draw_line(const struct app *a, int y, const int *x, const int *w,
 		draw_bar(y, x[C_BAR], w[C_BAR], pct, cr);
 		draw_cell(y, x[C_PCT], w[C_PCT], fmt_pct(pct, b), true, selected ? base : cr);
 	} else if (w[C_BAR]) {
-		draw_cell(y, x[C_BAR], w[C_BAR], "no target", false, ROLE_DIM);
+		draw_cell(y, x[C_BAR], w[C_BAR], _("no target"), false, ROLE_DIM);
 	} else {
 		draw_cell(y, x[C_PCT], w[C_PCT], draw_glyphs()->none, true, ROLE_DIM);   /* no target */
 	}
@@ -160,7 +162,7 @@ static void empty_message(const struct app *a, int y, int x, int w)
 	char names[160] = "", buf[256];
 	if (a->filter.text[0])
 		gazetteer_suggest_region(a->cfg, a->filter.text, names, sizeof names);
-	snprintf(buf, sizeof buf, "No region has rows under this filter%s%s%s (c clears it).",
+	snprintf(buf, sizeof buf, _("No region has rows under this filter%s%s%s (c clears it)."),
 	         *names ? " — did you mean " : "", names, *names ? "?" : "");
 	draw_text(y, x, w, buf, ROLE_DIM);
 }
@@ -210,4 +212,4 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 	return H_HANDLED;
 }
 
-const struct view_ops view_regions_ops = { "Regions", ACT_VIEW_REGIONS, draw, count, act };
+const struct view_ops view_regions_ops = { N_("Regions"), ACT_VIEW_REGIONS, draw, count, act };

@@ -86,7 +86,7 @@ static void activity_cells(const struct app *a, const struct activity *r, struct
 	snprintf(c->text[R_CERCLE], sizeof c->text[0], "%s", r->cercle >= 0 ? cfg->cercles[r->cercle].name : "-");
 	snprintf(c->text[R_TYPE], sizeof c->text[0], "%s", cfg->types[r->itype].code);
 	format_month(activity_period(r), c->text[R_MONTH]);
-	snprintf(c->text[R_STATUS], sizeof c->text[0], "%s", status_name((enum status)r->status));
+	snprintf(c->text[R_STATUS], sizeof c->text[0], "%s", _(status_name((enum status)r->status)));
 	people(n.reached, row_cols[R_REACHED].min, c->text[R_REACHED]);
 	people(n.girls, row_cols[R_GIRLS].min, c->text[R_GIRLS]);
 	people(n.boys, row_cols[R_BOYS].min, c->text[R_BOYS]);
@@ -208,7 +208,7 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 			draw_text(row, x + 2 + g.locw, w - 3 - g.locw, msg, base);
 	}
 	if (a->rows.n == 0)
-		draw_text(y + 3, x + 2, w - 4, "No rows.", ROLE_DIM);
+		draw_text(y + 3, x + 2, w - 4, _("No rows."), ROLE_DIM);
 }
 
 /* Enter on a counted row spells out its breakdown on the status line;
@@ -224,10 +224,10 @@ static enum handled act(struct app *a, struct view *v, enum action act)
 	if (act != ACT_ENTER || a->rows.mode != ROWS_COUNTED || v->sel >= (int)a->rows.n)
 		return H_IGNORED;
 	const struct row_counts r = activity_counts(a->tab, &a->tab->rows[a->rows.idx[v->sel]]);
-	app_status(a, "girls %s, boys %s, women %s, men %s",
+	app_status(a, _("girls %s, boys %s, women %s, men %s"),
 	           r.girls >= 0 ? fmt_int(r.girls, g) : "-", r.boys >= 0 ? fmt_int(r.boys, b) : "-",
 	           r.women >= 0 ? fmt_int(r.women, wo) : "-", r.men >= 0 ? fmt_int(r.men, m) : "-");
 	return H_HANDLED;
 }
 
-const struct view_ops view_rows_ops = { "Rows", ACT_VIEW_ROWS, draw, count, act };
+const struct view_ops view_rows_ops = { N_("Rows"), ACT_VIEW_ROWS, draw, count, act };

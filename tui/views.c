@@ -1,5 +1,6 @@
 #include <stdio.h>
 
+#include "i18n.h"
 #include "views.h"
 
 const struct view_ops *const views_all[VIEW_COUNT] = {
@@ -13,5 +14,5 @@ void views_tab_label(const struct app *a, enum view_id v, char *buf, size_t size
 	if (v == VIEW_GAPS)
 		view_gaps_label(a, buf, size);
 	else
-		snprintf(buf, size, "%s", app_view_ops(a, v)->name);
+		snprintf(buf, size, "%s", _(app_view_ops(a, v)->name));
 }
