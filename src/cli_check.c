@@ -374,8 +374,8 @@ static int usage(FILE *err)
 	        "sheet sent again.  --by-partner OUTDIR also writes, for each\n"
 	        "organisation whose sheets have a problem, OUTDIR/<organisation>.md and\n"
 	        ".csv listing them with what to do (in French for French sheets).\n"
-	        "-c, --config FILE chooses the config.ini, as before the command;\n"
-	        "-h, --help prints this help.\n"
+	        "-c, --config FILE chooses the config.ini and --lang fr|en the language,\n"
+	        "as before the command; -h, --help prints this help.\n"
 	        "Exit status: 0 nothing rejected, 1 rows rejected, 2 usage error,\n"
 	        "unreadable input or a file that could not be written.\n"), err);
 	return 2;

@@ -66,7 +66,8 @@ static void usage_text(FILE *f, const char *cmd)
 	        "rows are not counted: stderr says how many, in which sheets.\n"
 	        "--complete region|type prints the region names or type codes the config\n"
 	        "accepts, one a line (for shell completion).  -c, --config FILE chooses the\n"
-	        "config.ini, as before the command; -h, --help prints this help.\n"
+	        "config.ini and --lang fr|en the language, as before the command; -h, --help\n"
+	        "prints this help.\n"
 	        "Exit status: 0 done, 2 usage error, unreadable input or no row accepted.\n"), f);
 }
 
