@@ -44,7 +44,7 @@ TUI_TESTABLE = $(filter-out $(O)/tui/main.o,$(TUI_OBJ))
 
 DEB_PACKAGES = build-essential pkg-config libncurses-dev libcsv-dev \
                libiniparser-dev libcriterion-dev libzip-dev libexpat1-dev \
-               libfreexl-dev tmux valgrind groff-base gettext
+               libfreexl-dev tmux valgrind groff-base gettext python3
 
 # The French catalogue, compiled beside the binary: build/fourw finds
 # build/locale (src/i18n.c), so tests and `make run` need no install.

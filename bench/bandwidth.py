@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 
-QUIET_S = 1.0          # output quiet this long: the frame is complete
+QUIET_S = 2.0          # output quiet this long: the frame is complete (a wait, not a limit)
 GUARD_S = 180.0        # hang guard per step
 IDLE_S = 5.0
 

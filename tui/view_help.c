@@ -54,7 +54,7 @@ static void help_line(const struct app *a, int i, char *keys, size_t ksize, cons
 	         g->sev[SEV_CRITICAL], g->sev[SEV_HIGH], g->sev[SEV_MEDIUM]);
 	snprintf(legend[5], sizeof legend[5], "%s", _("Gaps: earlier months' flags fold into one line; Enter opens it"));
 	snprintf(legend[6], sizeof legend[6], "%s", _("Gaps: Enter on a flag shows its reason whole, Enter again its rows"));
-	snprintf(legend[7], sizeof legend[7], "%s", _("Regions: a picked region stands out, the others stay, dimmed"));
+	snprintf(legend[7], sizeof legend[7], "%s", _("Regions: a picked region stands out, the others stay as they were"));
 	snprintf(legend[8], sizeof legend[8], "%s", _("Regions: the picked region's types are listed under the table"));
 	snprintf(legend[9], sizeof legend[9], _("config.ini in use: %s"), a->cfg->path);
 	*text = i >= 2 && i < 2 + NLEGEND ? legend[i - 2] : "";

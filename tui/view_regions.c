@@ -2,8 +2,9 @@
  * target, reach (without double counting), coverage, partners and worst
  * flag, then the total.  With regions picked (a region key, r, /name) the
  * table stays whole so the room keeps the comparison: the picked regions
- * stand out, the others are dimmed, and below the table one picked
- * region's types are listed.  Enter opens the region in the matrix. */
+ * stand out, the others are drawn as they were (redrawing them dimmed
+ * would cost a slow link a kilobyte a key), and below the table one
+ * picked region's types are listed.  Enter opens the region in the matrix. */
 #include <stdio.h>
 
 #include "app.h"
@@ -33,7 +34,7 @@ struct line {                 /* what one line shows */
 	int64_t need, target, reached;
 	uint32_t partners;
 	enum severity flag;
-	enum role name_role;      /* picked regions stand out, the others are dimmed */
+	enum role name_role;      /* picked regions stand out */
 };
 
 static int count(const struct app *a)
@@ -62,19 +63,18 @@ static void draw_line(const struct app *a, int y, const int *x, const int *w,
                       const struct line *l, bool selected)
 {
 	char b[32], k[4] = { (char)(l->key ? l->key : ' '), 0 };
-	bool dim = l->name_role == ROLE_ASIDE;
-	enum role base = selected ? ROLE_SELECTED : dim ? ROLE_ASIDE : ROLE_NORMAL;
+	enum role base = selected ? ROLE_SELECTED : ROLE_NORMAL;
 	double pct;
 
 	draw_fill(y, x[0], layout_positions(w, C_N, x[0], 1, NULL) - x[0], base);
-	draw_cell(y, x[C_KEY], w[C_KEY], k, false, selected || dim ? base : ROLE_KEY);
+	draw_cell(y, x[C_KEY], w[C_KEY], k, false, selected ? base : ROLE_KEY);
 	draw_cell(y, x[C_NAME], w[C_NAME], l->name, false, selected ? base : l->name_role);
 	draw_cell(y, x[C_NEED], w[C_NEED], figure(l->need, b), true, base);
 	draw_cell(y, x[C_TARGET], w[C_TARGET], figure(l->target, b), true, base);
 	draw_cell(y, x[C_REACHED], w[C_REACHED], fmt_short(l->reached, b), true,
-	          selected || dim ? base : ROLE_FIGURE);
+	          selected ? base : ROLE_FIGURE);
 	if (coverage_pct(l->reached, l->target, &pct)) {
-		enum role cr = dim ? ROLE_ASIDE : draw_coverage_role(pct, &a->cfg->th);
+		enum role cr = draw_coverage_role(pct, &a->cfg->th);
 		draw_bar(y, x[C_BAR], w[C_BAR], pct, cr);
 		draw_cell(y, x[C_PCT], w[C_PCT], fmt_pct(pct, b), true, selected ? base : cr);
 	} else if (w[C_BAR]) {
@@ -109,8 +109,8 @@ static void region_line(const struct app *a, int r, struct line *l)
 {
 	const struct region *g = &a->cfg->regions[r];
 	const struct cube *q = filter_has_region(&a->filter, r) ? &a->cube : app_comparison(a);
-	enum role name = !filter_limits_regions(&a->filter) ? ROLE_NORMAL
-	               : filter_has_region(&a->filter, r) ? ROLE_FILTER : ROLE_ASIDE;
+	enum role name = filter_limits_regions(&a->filter) && filter_has_region(&a->filter, r)
+	               ? ROLE_FILTER : ROLE_NORMAL;
 
 	*l = (struct line){ layout_region_key(a->cfg, r), g->name, g->in_need, g->targeted,
 		q->region_dedup[r], q->region[r].partners, app_worst_flag(a, r, -1), name };

@@ -69,7 +69,7 @@ check "earlier months: all $earlier listed once unfolded" unfolded
 keys q; wait_for '^rc=0' >/dev/null
 
 # A region key keeps the regions table whole: every region's line stays
-# (the others dimmed), the picked region's types are listed under the
+# (the others as they were), the picked region's types are listed under the
 # table, and the header's funding is gone (config gives none by region).
 start 100x30
 wait_for 'Reached [0-9]' >/dev/null
