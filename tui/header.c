@@ -267,10 +267,12 @@ static void tab_label(const struct app *a, int v, int form, char *buf, size_t si
 		snprintf(buf, size, " %s", key);
 }
 
-/* The first form in which every tab fits. */
+/* The first form in which every tab fits, and the status line after
+ * them (a reload's warning, an export's file name must be read whole). */
 static int tabs_form(const struct app *a, int w)
 {
-	char buf[64];
+	char buf[96];
+	int status = a->status[0] ? 2 + format_width(a->status, draw_ascii()) : 0;
 
 	for (int form = 0; form < 2; form++) {
 		int x = 1;
@@ -278,7 +280,7 @@ static int tabs_form(const struct app *a, int w)
 			tab_label(a, v, form, buf, sizeof buf);
 			x += format_width(buf, draw_ascii());
 		}
-		if (x <= w - 8)       /* room for the help tab */
+		if (x + (status > 8 ? status : 8) <= w)       /* room for the help tab */
 			return form;
 	}
 	return 2;

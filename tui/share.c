@@ -54,8 +54,14 @@ static void export_now(struct app *a, bool share)
 		idx = listed_rows(a, &rq.rows.n);
 		rq.rows.idx = idx;
 	}
-	if (export_write(&in, &rq, path, sizeof path, &e))
-		app_status(a, _("Written: %s (and .md)"), path);
+	if (export_write(&in, &rq, path, sizeof path, &e)) {
+		/* the name first: a long folder is what the tab line may cut */
+		char *slash = strrchr(path, '/');
+		if (slash)
+			*slash = '\0';
+		app_status(a, _("Written: %s (and .md) in %s"), slash ? slash + 1 : path,
+		           slash ? path : ".");
+	}
 	else
 		app_status(a, "%s", e.msg);
 	free(idx);
