@@ -317,6 +317,9 @@ Test(config, minimal_gets_the_documented_defaults, .fini = unload)
 	cr_assert(cfg.ui_color);
 	cr_assert_eq(cfg.other_type, 2);
 	cr_assert(!cfg.types[0].essential);
+	cr_assert_str_eq(cfg.share.folder, "exports");
+	cr_assert_not(cfg.share.excel_fr);
+	cr_assert_eq(cfg.share.mask_below, 5);
 }
 
 Test(config, minimal_regions_merge_and_order, .fini = unload)
@@ -414,6 +417,9 @@ Test(config, every_optional_key, .fini = unload)
 	cr_assert_eq(cfg.fields[F_GIRLS].naliases, 2);
 	cr_assert_str_eq(cfg.fields[F_GIRLS].aliases[1], "f 0 17");
 	cr_assert_str_eq(cfg.fields[F_GIRLS].hxl[0], "#reached+f+children");
+	cr_assert_str_eq(cfg.share.folder, "minutes/exports");
+	cr_assert(cfg.share.excel_fr);
+	cr_assert_eq(cfg.share.mask_below, 10);
 }
 
 /* ---- broken fixtures ---------------------------------------------------------- */
@@ -450,6 +456,8 @@ ParameterizedTestParameters(config, broken)
 		{ "unknown_essential.ini", "unknown_essential.ini:34: [gaps] essential_types: 'ENA' is not a type" },
 		{ "bad_theme.ini", "bad_theme.ini:34: [ui] theme: expected dark, light or mono, got 'blue'" },
 		{ "bad_color.ini", "bad_color.ini:34: [ui] color: expected true or false, got 'maybe'" },
+		{ "bad_mask.ini", "bad_mask.ini:34: [share] mask_below: expected a count from 1 to 100, got 0" },
+		{ "bad_excel.ini", "bad_excel.ini:34: [share] excel_fr: expected true or false, got 'oui'" },
 		{ "unknown_section.ini", "unknown_section.ini:33: [gap]: unknown section" },
 		{ "unknown_field.ini", "unknown_field.ini:32: [columns] organisation: unknown field" },
 		{ "bad_hxl.ini", "bad_hxl.ini:34: [hxl] partner: 'org++impl' is not an HXL tag pattern" },
