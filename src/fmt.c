@@ -140,6 +140,17 @@ char *fmt_pct(double pct, char *buf)
 	return buf;
 }
 
+char *fmt_pct_whole(double pct, char *buf)
+{
+	double a = pct < 0 ? -pct : pct;
+	if (a != a || a >= 1e9)
+		return fmt_pct(pct, buf);
+	unsigned long long whole = (unsigned long long)(a + 0.5);
+	const char *sign = pct < 0 && whole > 0 ? "-" : "";
+	snprintf(buf, 16, i18n_french() ? "%s%llu" NBSP "%%" : "%s%llu%%", sign, whole);
+	return buf;
+}
+
 char *fmt_month(int idx, char *buf)
 {
 	static const char *const months[12] = {

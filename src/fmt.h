@@ -13,6 +13,9 @@ char *fmt_int(int64_t v, char *buf);
 char *fmt_short(int64_t v, char *buf);
 /* "12.5%" (one decimal; French "12,5 %"); buf 16 bytes. */
 char *fmt_pct(double pct, char *buf);
+/* The same rounded to a whole percent ("111%", French "111 %"): the
+ * shorter form of a percentage where the tenths do not fit. */
+char *fmt_pct_whole(double pct, char *buf);
 
 /* A month index (date.h) as a meeting reads it: "2024-04" in English (as
  * the sheets write it), "avril 2024" in French; "none" for a negative

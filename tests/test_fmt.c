@@ -113,6 +113,14 @@ Test(fmt, pct)
 	cr_assert_lt(strlen(fmt_pct(999999999.8, buf)), 16);
 }
 
+Test(fmt, pct_whole)
+{
+	char b[16];
+	cr_assert_str_eq(fmt_pct_whole(111.4, b), "111%");
+	cr_assert_str_eq(fmt_pct_whole(99.5, b), "100%", "half away from zero");
+	cr_assert_str_eq(fmt_pct_whole(-0.4, b), "0%", "never -0");
+}
+
 Test(fmt, pct_not_finite)
 {
 	char buf[16];

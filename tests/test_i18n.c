@@ -115,6 +115,8 @@ Test(i18n, french_figures)
 	cr_assert_str_eq(fmt_int(999, b), "999");
 	cr_assert_str_eq(fmt_pct(44.8, b), "44,8" NBSP "%");
 	cr_assert_str_eq(fmt_pct(0.0, b), "0,0" NBSP "%");
+	/* the shorter form where the tenths do not fit: 111.4 rounds to 111 */
+	cr_assert_str_eq(fmt_pct_whole(111.4, b), "111" NBSP "%");
 	cr_assert_str_eq(fmt_short(1300000, b), "1,3" NBSP "M");
 	cr_assert_str_eq(fmt_short(412000, b), "412" NBSP "k");
 	cr_assert_str_eq(fmt_short(950, b), "950");

@@ -76,7 +76,10 @@ static void draw_line(const struct app *a, int y, const int *x, const int *w,
 	if (coverage_pct(l->reached, l->target, &pct)) {
 		enum role cr = draw_coverage_role(pct, &a->cfg->th);
 		draw_bar(y, x[C_BAR], w[C_BAR], pct, cr);
-		draw_cell(y, x[C_PCT], w[C_PCT], fmt_pct(pct, b), true, selected ? base : cr);
+		/* whole, or without its tenths where they do not fit (French "111,4 %") */
+		if (format_width(fmt_pct(pct, b), draw_ascii()) > w[C_PCT])
+			fmt_pct_whole(pct, b);
+		draw_cell(y, x[C_PCT], w[C_PCT], b, true, selected ? base : cr);
 	} else if (w[C_BAR]) {
 		draw_cell(y, x[C_BAR], w[C_BAR], _("no target"), false, ROLE_DIM);
 	} else {
