@@ -169,7 +169,7 @@ static void heading(const struct app *a, int y, int x, int w, const struct table
 	struct cells c;
 	char title[256];
 
-	snprintf(title, sizeof title, _("%s  (%zu row%s)"), a->rows.title, a->rows.n, a->rows.n == 1 ? "" : "s");
+	snprintf(title, sizeof title, P_("%s  (%zu row)", "%s  (%zu rows)", a->rows.n), a->rows.title, a->rows.n);
 	const char *hint = _("   h/l scroll the columns");
 	bool scrolls = g->left > 0 || !g->ws[R_ACTIVITY];
 	int tw = draw_text(y, x + 1, w - 2, title, a->rows.mode == ROWS_REJECTED ? ROLE_WARN : ROLE_LABEL);
