@@ -66,6 +66,8 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 	const char *text;
 
 	draw_text(y, x + 1, w - 2, _("Keys (Esc or ? closes)"), ROLE_COLHEAD);
+	if (v->sel >= v->top + h - 1)     /* the heading takes a line: keep the selection in view */
+		v->top = v->sel - (h - 2);
 	for (int i = v->top; i < count(a) && i - v->top < h - 1; i++) {
 		help_line(a, i, keys, sizeof keys, &text);
 		int row = y + 1 + i - v->top;
