@@ -51,25 +51,18 @@ void live_free(struct live *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* The figures of the whole plan for a reading, for the change line. */
-static void plan_cube(struct cube *q, struct cube_index *ix)
+/* The change line: the reading on screen is measured by the app's own
+ * plan cube (a->base), the new one by a cube of its own. */
+static void say_change(struct app *a, const struct table *now, struct cube_index *now_ix)
 {
+	struct cube is;
 	struct filter all;
-	filter_init(&all);
-	cube_init(q);
-	cube_compute(q, ix, &all);
-}
-
-static void say_change(struct app *a, const struct table *before, struct cube_index *before_ix,
-                       const struct table *now, struct cube_index *now_ix)
-{
-	struct cube was, is;
 	char line[sizeof a->status];
-	plan_cube(&was, before_ix);
-	plan_cube(&is, now_ix);
-	reload_summary(a->cfg, before, &was, now, &is, line, sizeof line);
+	filter_init(&all);
+	cube_init(&is);
+	cube_compute(&is, now_ix, &all);
+	reload_summary(a->cfg, a->tab, &a->base, now, &is, line, sizeof line);
 	app_status(a, "%s", line);
-	cube_free(&was);
 	cube_free(&is);
 }
 
@@ -93,7 +86,7 @@ static void take(struct live *l, struct app *a)
 		return;
 	}
 	l->warning[0] = '\0';
-	say_change(a, l->tab, l->index, t, ix);
+	say_change(a, t, ix);
 	app_swap_data(a, t, ix);
 	drop(l->tab, l->index);
 	l->tab = t;
