@@ -19,6 +19,11 @@ every run (fixed timestamps, fixed order).
       An old binary .xls (BIFF8) with a header, numbers, a date and a text:
       this one needs Debian's python3-xlwt (the standard library writes no
       BIFF); its output is committed (tests/fixtures/workbooks/sheet.xls).
+  make_workbooks.py xlstwin SHEET.csv OUT.xls
+      The old binary .xls a partner would have saved that CSV from (CSV in
+      UTF-8 or Windows-1252, comma or semicolon): dates as date cells with
+      their dd/mm/yyyy, mm/yyyy or yyyy-mm-dd format, whole numbers as
+      numbers, the rest as text; needs python3-xlwt, like xls.
   make_workbooks.py seeds DIR
       Seeds for the workbook fuzz target (make fuzz): the test workbooks
       again, stored without compression so that mutations reach the XML.
@@ -462,6 +467,41 @@ def xls(path):
     book.save(path)
 
 
+def read_sheet_text(src):
+    """The rows of a CSV as a partner's Excel would have opened it: UTF-8
+    (with or without BOM), else Windows-1252; a semicolon or a comma."""
+    raw = open(src, 'rb').read()
+    try:
+        text = raw.decode('utf-8-sig')
+    except UnicodeDecodeError:
+        text = raw.decode('cp1252')
+    first = text.split('\n', 1)[0]
+    sep = ';' if first.count(';') > first.count(',') else ','
+    return list(csv.reader(io.StringIO(text, newline=''), delimiter=sep))
+
+
+def xlstwin(src, out):
+    import xlwt                       # Debian's python3-xlwt, as for xls
+    formats = {S_DMY: 'dd/mm/yyyy', S_MY: 'mm/yyyy', None: 'yyyy-mm-dd'}
+    styles = {k: xlwt.easyxf(num_format_str=v) for k, v in formats.items()}
+    book = xlwt.Workbook(encoding='utf-8')
+    sheet = book.add_sheet('4W')
+    rows = read_sheet_text(src)
+    h = header_index(rows)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            v = typed(text) if r > h else (text or None)
+            if v is None:
+                continue
+            if isinstance(v, tuple):
+                sheet.write(r, c, v[0], styles[v[1]])
+            elif isinstance(v, datetime.date):
+                sheet.write(r, c, v, styles[None])
+            else:
+                sheet.write(r, c, v)
+    book.save(out)
+
+
 def main(argv):
     if len(argv) == 4 and argv[1] == 'twin':
         twin(argv[2], argv[3])
@@ -471,6 +511,8 @@ def main(argv):
         fixtures(argv[2])
     elif len(argv) == 3 and argv[1] == 'xls':
         xls(argv[2])
+    elif len(argv) == 4 and argv[1] == 'xlstwin':
+        xlstwin(argv[2], argv[3])
     elif len(argv) == 3 and argv[1] == 'seeds':
         seeds(argv[2])
     else:

@@ -36,6 +36,32 @@ t "check: the worksheet read is named" \
 t "check: a message names its cell (row 180, column E)" \
 	grep -q "tdh_title.xlsx:4W:180:5 (4W!E180): warning: " "$tmp/check.out"
 
+# The done-when of issue 18: a folder holding .csv, .xlsx and .xls sheets
+# loads in one command with the same figures as their CSV twins.
+# plan_excel_fr.xls is plan_excel_fr.csv (Windows-1252, ';') as a French
+# partner's old Excel would save it (make_workbooks.py xlstwin): its 268
+# rows, the one planned row reporting people on line 243 (column H).
+mkdir -p "$tmp/mixed"
+cp data/sheets/* "$tmp/mixed/"
+rm "$tmp/mixed/tdh_title.csv" "$tmp/mixed/plan_excel_fr.csv"
+cp "$BOOKS/tdh_title.xlsx" "$BOOKS/plan_excel_fr.xls" "$tmp/mixed/"
+"$BIN" report --format csv "$tmp/mixed" >"$tmp/mixed.out" 2>/dev/null
+t "a folder of .csv, .xlsx and .xls: the same report bytes as all CSV" \
+	cmp -s "$tmp/csv.out" "$tmp/mixed.out"
+"$BIN" check "$tmp/mixed" >"$tmp/mixed-check.out" 2>&1
+t "check on the mixed folder: every row of the six sheets counted" \
+	grep -q "^total: 6 sheets, 2,116 rows read = 2,115 accepted + 1 rejected" "$tmp/mixed-check.out"
+t "check on the mixed folder: the .xls sheet's rows and its warning's cell" \
+	grep -q "plan_excel_fr.xls:4W:243:8 (4W!H243): warning: planned activity" "$tmp/mixed-check.out"
+t "check on the mixed folder: the .xls sheet's 268 rows" \
+	grep -q "^  268 rows read = 268 accepted + 0 rejected; 1 warning" "$tmp/mixed-check.out"
+# The gap flags name the rows behind them: the same rows, as file:line
+# in the CSV folder and as book:worksheet:line in the mixed one.
+"$BIN" gaps --format csv "$tmp/csv" 2>/dev/null | sed "s|$tmp/csv/||g" >"$tmp/gaps-csv.out"
+"$BIN" gaps --format csv "$tmp/mixed" 2>/dev/null | sed "s|$tmp/mixed/||g; s|plan_excel_fr\.xls:4W|plan_excel_fr.csv|g; s|tdh_title\.xlsx:4W|tdh_title.csv|g" >"$tmp/gaps-mixed.out"
+t "gaps on the mixed folder: the same flags on the same rows as all CSV" \
+	cmp -s "$tmp/gaps-csv.out" "$tmp/gaps-mixed.out"
+
 "$BIN" check "$BOOKS/features.xlsx" >"$tmp/features.out" 2>&1
 t "check: hidden rows and columns are said" \
 	grep -q "1 row (the first: row 5) and 1 column (the first: C) hidden in Excel" "$tmp/features.out"
