@@ -10,15 +10,20 @@ the terminal size, the options given to fourw (the sample data is read from
 config.ini's [plan] sheets), and the keys pressed, one by one, separated by
 spaces (tmux key names: Enter, Escape, Tab; a word in quotes is typed).  An
 optional fourth part `squeeze` folds a run of more than three blank lines
-into one line that says how many were left out.  The block under the
+into one line that says how many were left out.  `{sheets}` in the options
+is a fresh copy of data/sheets (one per screen), and a step `!command` runs
+the shell command (with `{sheets}` in it too) from the repository's top,
+then waits for the screen to change: a sheet arriving during a meeting.  The block under the
 comment is replaced by what tmux's capture-pane reads once the screen has
 settled, so the README shows what the program draws, never a hand edit.
 """
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 MARK = re.compile(r'^<!-- screen: (.*) -->$')
@@ -41,18 +46,36 @@ def settled_capture():
     return last or ''
 
 
+def run_step(command, sheets):
+    """A shell step, then the screen once it has changed (or after 10 s)."""
+    before = tmux('capture-pane', '-p', '-t', SESSION)
+    subprocess.run(['sh', '-c', command.replace('{sheets}', sheets)], check=True)
+    for _ in range(50):
+        time.sleep(0.2)
+        if tmux('capture-pane', '-p', '-t', SESSION) != before:
+            break
+
+
 def capture(size, options, keys):
     w, h = size.split('x')
-    cmd = 'env LANG=C.UTF-8 TERM=xterm-256color %s %s' % (BIN, options)
+    sheets = tempfile.mkdtemp(prefix='fourw-screens.')
+    shutil.rmtree(sheets)
+    shutil.copytree('data/sheets', sheets)
+    cmd = 'env LANG=C.UTF-8 TERM=xterm-256color %s %s' % (
+        BIN, options.replace('{sheets}', sheets))
     tmux('new-session', '-d', '-s', SESSION, '-x', w, '-y', h, cmd)
     try:
         settled_capture()
         for key in shlex.split(keys):
-            tmux('send-keys', '-t', SESSION, key)
+            if key.startswith('!'):
+                run_step(key[1:], sheets)
+            else:
+                tmux('send-keys', '-t', SESSION, key)
             settled_capture()
-        return settled_capture()
+        return settled_capture().replace(sheets + '/', '')
     finally:
         tmux('kill-session', '-t', SESSION)
+        shutil.rmtree(sheets)
 
 
 def squeeze(lines):
