@@ -10,10 +10,13 @@ the terminal size, the options given to fourw (the sample data is read from
 config.ini's [plan] sheets), and the keys pressed, one by one, separated by
 spaces (tmux key names: Enter, Escape, Tab; a word in quotes is typed).  An
 optional fourth part `squeeze` folds a run of more than three blank lines
-into one line that says how many were left out.  `{sheets}` in the options
-is a fresh copy of data/sheets (one per screen), and a step `!command` runs
-the shell command (with `{sheets}` in it too) from the repository's top,
-then waits for the screen to change: a sheet arriving during a meeting.  The block under the
+into one line that says how many were left out, and a part `!command`
+runs that shell command before fourw starts (an earlier report to compare
+with).  Each screen gets a fresh scratch folder, `{tmp}`, holding a copy of
+data/sheets, `{sheets}`; both may appear in the options and the commands.
+A step `!command` among the keys runs the command from the repository's
+top, then waits for the screen to change: a sheet arriving during a
+meeting.  The scratch folder's name is taken out of what the screen shows.  The block under the
 comment is replaced by what tmux's capture-pane reads once the screen has
 settled, so the README shows what the program draws, never a hand edit.
 """
@@ -46,36 +49,43 @@ def settled_capture():
     return last or ''
 
 
-def run_step(command, sheets):
+def shell(command, tmp):
+    command = command.replace('{sheets}', tmp + '/sheets').replace('{tmp}', tmp)
+    subprocess.run(['sh', '-c', command], check=True)
+
+
+def run_step(command, tmp):
     """A shell step, then the screen once it has changed (or after 10 s)."""
     before = tmux('capture-pane', '-p', '-t', SESSION)
-    subprocess.run(['sh', '-c', command.replace('{sheets}', sheets)], check=True)
+    shell(command, tmp)
     for _ in range(50):
         time.sleep(0.2)
         if tmux('capture-pane', '-p', '-t', SESSION) != before:
             break
 
 
-def capture(size, options, keys):
+def capture(size, options, keys, before=()):
     w, h = size.split('x')
-    sheets = tempfile.mkdtemp(prefix='fourw-screens.')
-    shutil.rmtree(sheets)
-    shutil.copytree('data/sheets', sheets)
-    cmd = 'env LANG=C.UTF-8 TERM=xterm-256color %s %s' % (
-        BIN, options.replace('{sheets}', sheets))
+    tmp = tempfile.mkdtemp(prefix='fourw-screens.')
+    shutil.copytree('data/sheets', tmp + '/sheets')
+    for command in before:
+        shell(command, tmp)
+    options = options.replace('{sheets}', tmp + '/sheets').replace('{tmp}', tmp)
+    cmd = 'env LANG=C.UTF-8 TERM=xterm-256color %s %s' % (BIN, options)
     tmux('new-session', '-d', '-s', SESSION, '-x', w, '-y', h, cmd)
     try:
         settled_capture()
         for key in shlex.split(keys):
             if key.startswith('!'):
-                run_step(key[1:], sheets)
+                run_step(key[1:], tmp)
             else:
                 tmux('send-keys', '-t', SESSION, key)
             settled_capture()
-        return settled_capture().replace(sheets + '/', '')
+        text = settled_capture()
+        return text.replace(tmp + '/sheets/', '').replace(tmp + '/', '')
     finally:
         tmux('kill-session', '-t', SESSION)
-        shutil.rmtree(sheets)
+        shutil.rmtree(tmp)
 
 
 def squeeze(lines):
@@ -97,7 +107,8 @@ def squeeze(lines):
 def screen_text(spec):
     parts = [p.strip() for p in spec.split('|')]
     size, options, keys = (parts + ['', ''])[:3]
-    text = capture(size, options, keys).rstrip('\n').split('\n')
+    before = [p[1:] for p in parts[3:] if p.startswith('!')]
+    text = capture(size, options, keys, before).rstrip('\n').split('\n')
     text = [line.rstrip() for line in text]
     if 'squeeze' in parts[3:]:
         text = squeeze(text)
