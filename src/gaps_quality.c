@@ -112,7 +112,8 @@ static void dq_rejects(struct ctx *x)
 		size_t n = 0;
 		for (size_t k = 0; k < t->diags.len && n < t->diags.rejects; k++) {
 			const struct diag *d = &t->diags.items[k];
-			if (diag_words(&t->diags, d)->level == DIAG_REJECT && d->source == s && d->line)
+			const struct diag_words *w = diag_words(&t->diags, d);
+			if (w->level == DIAG_REJECT && w->source == s && d->line)
 				refs[n++] = (struct rowref){ s, d->line };
 		}
 		gap_list_attach_rows(x->g, x->g->len - 1, refs, n);
@@ -277,22 +278,53 @@ static void dq_emit(struct ctx *x, const struct dq_group *e)
 	g->source = e->source;
 }
 
+/* The rows of a sheet's messages, found by walking the table beside them
+ * (a sheet's messages are in file order): none if the cube was computed
+ * over another table. */
+struct dq_rows {
+	const struct table_lines *lines;
+	struct table_lines_walk walk;
+};
+
+static void dq_rows_init(struct dq_rows *r, const struct ctx *x)
+{
+	r->lines = cube_lines(x->q, x->t);
+	if (r->lines)
+		table_lines_walk_init(&r->walk, r->lines);
+}
+
+static void dq_rows_free(struct dq_rows *r)
+{
+	if (r->lines)
+		table_lines_walk_free(&r->walk);
+}
+
+/* The row warning d is about, or -1. */
+static long dq_row_of(const struct ctx *x, struct dq_rows *r, const struct diag *d)
+{
+	if (!r->lines || !d->line)
+		return -1;
+	return table_lines_walk_find(&r->walk, r->lines, x->t, diag_source(&x->t->diags, d), d->line);
+}
+
 /* A warning or note's line, or false for a message no line holds
  * (rejected rows, rows outside the plan year: flags of their own; how a
  * workbook was read, which says nothing of its data). */
-static bool dq_line_of(const struct ctx *x, const int32_t *rows, size_t k, struct dq_group *key,
+static bool dq_line_of(const struct ctx *x, struct dq_rows *r, size_t k, struct dq_group *key,
                        int64_t *people)
 {
 	const struct diag_list *dl = &x->t->diags;
 	const struct diag *d = &dl->items[k];
 	const struct diag_words *w = diag_words(dl, d);
 	int region;
-	long row = rows && w->level == DIAG_WARNING ? rows[k] : -1;
-	if (w->level == DIAG_REJECT || d->source >= x->t->nsources ||
+	if (w->level == DIAG_REJECT || w->source >= x->t->nsources ||
 	    w->code == DC_OUTSIDE_PLAN_YEAR || w->code == DC_WORKSHEET_READ ||
-	    w->code == DC_HIDDEN_CELLS || !dq_place(x, row, &region))
+	    w->code == DC_HIDDEN_CELLS)
 		return false;
-	*key = (struct dq_group){ d->source, region, dq_group((enum diag_code)w->code),
+	long row = w->level == DIAG_WARNING ? dq_row_of(x, r, d) : -1;
+	if (!dq_place(x, row, &region))
+		return false;
+	*key = (struct dq_group){ w->source, region, dq_group((enum diag_code)w->code),
 	                          w->level == DIAG_NOTE, 0, 0, 0 };
 	*people = w->code == DC_REPEATED_ROW && row >= 0
 	        ? activity_counts(x->t, &x->t->rows[row]).reached : 0;
@@ -303,13 +335,14 @@ static bool dq_line_of(const struct ctx *x, const int32_t *rows, size_t k, struc
 static void dq_warnings(struct ctx *x)
 {
 	const struct diag_list *dl = &x->t->diags;
-	const int32_t *rows = cube_diag_rows(x->q, x->t);
+	struct dq_rows r;
+	dq_rows_init(&r, x);
 	struct idmap ids = { 0 };
 	struct dq_group *v = NULL, key;
 	size_t n = 0, cap = 0;
 	int64_t people;
 	for (size_t k = 0; k < dl->len; k++) {
-		if (!dq_line_of(x, rows, k, &key, &people))
+		if (!dq_line_of(x, &r, k, &key, &people))
 			continue;
 		bool fresh;
 		uint32_t id = idmap_get(&ids, idmap_pair(key.source, (uint32_t)(key.region + 1)),
@@ -322,6 +355,7 @@ static void dq_warnings(struct ctx *x)
 		v[id].nlines += dl->items[k].line != 0;
 		v[id].people += people;
 	}
+	dq_rows_free(&r);
 	if (n > 1)
 		qsort(v, n, sizeof *v, cmp_dq);
 	for (size_t i = 0; i < n; i++)
@@ -334,7 +368,7 @@ size_t gaps_quality_rows(const struct gap_list *g, const struct gap *p, struct r
 {
 	const struct cube_index *ix = g->q->index;
 	struct ctx x = { NULL, ix->c, ix->t, g->q };
-	const int32_t *rows = cube_diag_rows(g->q, ix->t);
+	struct dq_rows r;
 	struct dq_group key;
 	int64_t people;
 	size_t n = 0;
@@ -344,17 +378,19 @@ size_t gaps_quality_rows(const struct gap_list *g, const struct gap *p, struct r
 		gap_sort_refs(*out, n);
 		return n;
 	}
+	dq_rows_init(&r, &x);
 	for (size_t k = 0; k < ix->t->diags.len && n < p->nrows; k++) {
 		const struct diag *d = &ix->t->diags.items[k];
 		const struct diag_words *w = diag_words(&ix->t->diags, d);
 		/* the kind first: it needs no row looked up */
-		if (!d->line || d->source != p->source ||
+		if (!d->line || w->source != p->source ||
 		    ((uint32_t)dq_group((enum diag_code)w->code) << 1 | (w->level == DIAG_NOTE)) != p->group)
 			continue;
-		if (dq_line_of(&x, rows, k, &key, &people) && key.region == p->region &&
+		if (dq_line_of(&x, &r, k, &key, &people) && key.region == p->region &&
 		    dq_group_word(&key) == p->group)
-			(*out)[n++] = (struct rowref){ d->source, d->line };
+			(*out)[n++] = (struct rowref){ w->source, d->line };
 	}
+	dq_rows_free(&r);
 	gap_sort_refs(*out, n);
 	return n;
 }

@@ -1,4 +1,4 @@
-/* diag: messages kept as 12-byte records with their wordings once; every
+/* diag: messages kept as 8-byte records with their wordings once; every
  * kind has words for `fourw check`. */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -24,7 +24,7 @@ Test(diag, the_same_wording_is_kept_once)
 	cr_assert_eq(l.items[999].line, 1001);
 	cr_assert_eq(diag_words_at(&l, 999)->col, 4);
 	cr_assert_eq(diag_words_at(&l, 1001)->level, DIAG_REJECT);
-	cr_assert_eq(l.items[1001].source, 1);
+	cr_assert_eq(diag_words_at(&l, 1001)->source, 1);
 	cr_assert_str_eq(diag_words_at(&l, 1000)->msg, "Cercle 'Sgou': unknown cercle");
 	diag_list_free(&l);
 }
