@@ -364,33 +364,83 @@ static void dq_warnings(struct ctx *x)
 	idmap_free(&ids);
 }
 
-size_t gaps_quality_rows(const struct gap_list *g, const struct gap *p, struct rowref **out)
+/* A data-quality line whose rows are found from the messages. */
+static bool dq_from_messages(const struct gap *p)
+{
+	return p->kind == GAP_DATA_QUALITY && !p->rows && p->nrows && p->group != DQ_OUTSIDE_GROUP;
+}
+
+/* Room for each such flag's rows (m->start) and, by its key, its index in
+ * g (*item, by idmap id); returns how many flags. */
+static size_t dq_memo_room(const struct gap_list *g, struct gap_rows_memo *m, struct idmap *ids,
+                           uint32_t **item)
+{
+	size_t n = 0;
+	*item = xmalloc((g->len + 1) * sizeof **item);
+	m->start = xcalloc(g->len + 1, sizeof *m->start);
+	for (size_t i = 0; i < g->len; i++) {
+		const struct gap *p = &g->items[i];
+		bool fresh;
+		m->start[i + 1] = m->start[i];
+		if (!dq_from_messages(p))
+			continue;
+		uint32_t id = idmap_get(ids, idmap_pair(p->source, (uint32_t)(p->region + 1)), p->group,
+		                        &fresh);
+		if (fresh && id == n)
+			(*item)[n++] = (uint32_t)i;
+		m->start[i + 1] += (uint32_t)p->nrows;
+	}
+	return n;
+}
+
+/* Every data-quality line's rows, in one pass over the messages. */
+static void dq_memo_build(const struct gap_list *g, struct gap_rows_memo *m)
 {
 	const struct cube_index *ix = g->q->index;
 	struct ctx x = { NULL, ix->c, ix->t, g->q };
+	struct idmap ids = { 0 };
+	uint32_t *item;
+	size_t nflags = dq_memo_room(g, m, &ids, &item);
+	uint32_t *fill = xmalloc((g->len + 1) * sizeof *fill);
+	memcpy(fill, m->start, (g->len + 1) * sizeof *fill);
+	m->line = xmalloc(((size_t)m->start[g->len] + 1) * sizeof *m->line);
 	struct dq_rows r;
+	dq_rows_init(&r, &x);
 	struct dq_group key;
 	int64_t people;
-	size_t n = 0;
+	for (size_t k = 0; k < ix->t->diags.len && nflags; k++) {
+		const struct diag *d = &ix->t->diags.items[k];
+		if (!d->line || !dq_line_of(&x, &r, k, &key, &people))
+			continue;
+		bool fresh;
+		uint32_t id = idmap_get(&ids, idmap_pair(key.source, (uint32_t)(key.region + 1)),
+		                        dq_group_word(&key), &fresh);
+		if (id < nflags && fill[item[id]] < m->start[item[id] + 1])
+			m->line[fill[item[id]]++] = d->line;
+	}
+	dq_rows_free(&r);
+	idmap_free(&ids);
+	free(fill);
+	free(item);
+}
+
+size_t gaps_quality_rows(const struct gap_list *g, const struct gap *p, struct rowref **out)
+{
+	const struct cube_index *ix = g->q->index;
 	*out = xmalloc((p->nrows + 1) * sizeof **out);
 	if (p->group == DQ_OUTSIDE_GROUP) {
-		n = outside_rows(g->q, ix->t, p, *out);
+		size_t n = outside_rows(g->q, ix->t, p, *out);
 		gap_sort_refs(*out, n);
 		return n;
 	}
-	dq_rows_init(&r, &x);
-	for (size_t k = 0; k < ix->t->diags.len && n < p->nrows; k++) {
-		const struct diag *d = &ix->t->diags.items[k];
-		const struct diag_words *w = diag_words(&ix->t->diags, d);
-		/* the kind first: it needs no row looked up */
-		if (!d->line || w->source != p->source ||
-		    ((uint32_t)dq_group((enum diag_code)w->code) << 1 | (w->level == DIAG_NOTE)) != p->group)
-			continue;
-		if (dq_line_of(&x, &r, k, &key, &people) && key.region == p->region &&
-		    dq_group_word(&key) == p->group)
-			(*out)[n++] = (struct rowref){ w->source, d->line };
-	}
-	dq_rows_free(&r);
+	struct gap_rows_memo alone = { NULL, NULL }, *m = g->memo ? g->memo : &alone;
+	if (!m->start)
+		dq_memo_build(g, m);
+	size_t i = (size_t)(p - g->items), n = m->start[i + 1] - m->start[i];
+	for (size_t j = 0; j < n; j++)
+		(*out)[j] = (struct rowref){ p->source, m->line[m->start[i] + j] };
+	free(alone.start);
+	free(alone.line);
 	gap_sort_refs(*out, n);
 	return n;
 }
@@ -399,6 +449,11 @@ void gaps_quality_flag(struct gap_list *g, const struct config *c, const struct 
                        const struct cube *q)
 {
 	struct ctx x = { g, c, t, q };
+	if (!g->memo)
+		g->memo = xcalloc(1, sizeof *g->memo);
+	free(g->memo->start);     /* the flags' rows are found again for these flags */
+	free(g->memo->line);
+	*g->memo = (struct gap_rows_memo){ NULL, NULL };
 	dq_rejects(&x);
 	dq_outside(&x);
 	dq_resent(&x);
