@@ -176,13 +176,43 @@ static void dq_outside(struct ctx *x)
 	free(m);
 }
 
+/* The first row of sheet p's outside the plan year among [i, end), or end. */
+static size_t outside_next(const struct cube *q, const struct table *t, const struct gap *p,
+                           size_t i, size_t end)
+{
+	while (i < end && !(t->rows[i].source == p->source && outside_selected(q, t, i)))
+		i++;
+	return i;
+}
+
+/* Up to this many runs of rows are merged; beyond, the rows are sorted. */
+#define OUTSIDE_MERGE_RUNS 32
+
+/* Sheet p's rows outside the plan year in file order, merged from the
+ * table's runs of rows in file order (one a region) rather than sorted
+ * after: 500,000 of them on a sheet spanning two years, and a sort's copy
+ * beside them (gap_sort_refs sorts what more runs leave unsorted). */
 static size_t outside_rows(const struct cube *q, const struct table *t, const struct gap *p,
                            struct rowref *out)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < t->len && n < p->nrows; i++)
-		if (t->rows[i].source == p->source && outside_selected(q, t, i))
-			out[n++] = (struct rowref){ p->source, t->rows[i].line };
+	const struct table_lines *l = cube_lines(q, t);
+	size_t n = 0, nrun = l && !l->key && l->nrun <= OUTSIDE_MERGE_RUNS ? l->nrun : 1;
+	size_t pos[OUTSIDE_MERGE_RUNS], end[OUTSIDE_MERGE_RUNS];
+	for (size_t r = 0; r < nrun; r++) {
+		end[r] = nrun > 1 ? l->run[r + 1] : t->len;
+		pos[r] = outside_next(q, t, p, nrun > 1 ? l->run[r] : 0, end[r]);
+	}
+	while (n < p->nrows) {
+		size_t best = nrun;
+		for (size_t r = 0; r < nrun; r++)
+			if (pos[r] < end[r] &&
+			    (best == nrun || t->rows[pos[r]].line < t->rows[pos[best]].line))
+				best = r;
+		if (best == nrun)
+			break;
+		out[n++] = (struct rowref){ p->source, t->rows[pos[best]].line };
+		pos[best] = outside_next(q, t, p, pos[best] + 1, end[best]);
+	}
 	return n;
 }
 
