@@ -29,6 +29,31 @@ Test(diag, the_same_wording_is_kept_once)
 	diag_list_free(&l);
 }
 
+/* A message's sheet is kept with its words: the same words in two sheets
+ * are two wordings, and each message still names its own sheet, also
+ * once appended to another list (a sheet read in parts). */
+Test(diag, the_same_wording_in_two_sheets_keeps_each_sheet)
+{
+	struct diag_list l, part;
+	diag_list_init(&l);
+	diag_list_init(&part);
+	diag_add(&l, DIAG_WARNING, DC_UNKNOWN_CERCLE, 0, 2, 4, "Cercle 'Segu': unknown cercle");
+	diag_add(&l, DIAG_WARNING, DC_UNKNOWN_CERCLE, 3, 2, 4, "Cercle 'Segu': unknown cercle");
+	diag_add(&l, DIAG_WARNING, DC_UNKNOWN_CERCLE, 0, 5, 4, "Cercle 'Segu': unknown cercle");
+	cr_assert_eq(l.nwords, 2, "one wording a sheet");
+	cr_expect_eq(diag_source(&l, &l.items[0]), 0);
+	cr_expect_eq(diag_source(&l, &l.items[1]), 3);
+	cr_expect_eq(diag_source(&l, &l.items[2]), 0);
+	diag_add(&part, DIAG_WARNING, DC_UNKNOWN_CERCLE, 3, 9, 4, "Cercle 'Segu': unknown cercle");
+	diag_list_append(&l, &part);
+	cr_assert_eq(l.len, 4);
+	cr_expect_eq(l.nwords, 2, "sheet 3's wording found again");
+	cr_expect_eq(diag_source(&l, &l.items[3]), 3);
+	cr_expect_eq(l.items[3].line, 9);
+	diag_list_free(&part);
+	diag_list_free(&l);
+}
+
 Test(diag, a_column_makes_another_wording)
 {
 	struct diag_list l;
