@@ -76,7 +76,7 @@ static const char *check_diags(const struct table *t, uint32_t source, size_t nl
 	for (size_t i = 0; i < t->diags.len; i++) {
 		const struct diag *d = &t->diags.items[i];
 		const struct diag_words *w = diag_words(&t->diags, d);
-		if (d->source != source)
+		if (w->source != source)
 			continue;
 		if (!w->msg || !w->msg[0])
 			return broken("a diagnostic on line %u has no message", d->line);

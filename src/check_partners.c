@@ -78,10 +78,10 @@ static struct owned *owned_messages(const struct table *t)
 	struct owned *v = xmalloc((t->diags.len + 1) * sizeof *v);
 	for (size_t k = 0; k < t->diags.len; k++) {
 		const struct diag *d = &t->diags.items[k];
-		long row = d->line ? table_lines_find(&lines, t, d->source, d->line) : -1;
+		long row = d->line ? table_lines_find(&lines, t, diag_source(&t->diags, d), d->line) : -1;
 		uint32_t org = row >= 0 && *table_str(t, t->rows[row].org) ? t->rows[row].org
-		                                                           : owner[d->source];
-		v[k] = (struct owned){ org, d->source, (uint32_t)k };
+		                                                           : owner[diag_source(&t->diags, d)];
+		v[k] = (struct owned){ org, diag_source(&t->diags, d), (uint32_t)k };
 	}
 	table_lines_free(&lines);
 	free(owner);
@@ -124,7 +124,7 @@ static bool group_is_french(const struct table *t, const struct owned *g, size_t
 {
 	size_t french = 0;
 	for (size_t i = 0; i < n; i++)
-		french += sheet_is_french(&t->sources[t->diags.items[g[i].diag].source]);
+		french += sheet_is_french(&t->sources[diag_source(&t->diags, &t->diags.items[g[i].diag])]);
 	return 2 * french > n;
 }
 
@@ -179,7 +179,7 @@ static void md_table(struct report_out *w, const struct table *t, const struct o
 			any = true;
 		}
 		report_out_puts(w, "| ");
-		report_out_md_cell(w, base_name(t->sources[d->source].path));
+		report_out_md_cell(w, base_name(t->sources[dw->source].path));
 		report_out_printf(w, " | %u | %u | ", d->line, dw->col);
 		report_out_md_cell(w, diag_kind_name_in((enum diag_code)dw->code, fr));
 		report_out_puts(w, " | ");
@@ -216,7 +216,7 @@ static void write_csv(struct report_out *w, const struct table *t, const struct 
 	for (size_t i = 0; i < n; i++) {
 		const struct diag *d = &t->diags.items[g[i].diag];
 		const struct diag_words *dw = diag_words(&t->diags, d);
-		report_out_csv_cell(w, base_name(t->sources[d->source].path));
+		report_out_csv_cell(w, base_name(t->sources[dw->source].path));
 		report_out_printf(w, ",%u,%u,%s,", d->line, dw->col,
 		                  level_key((enum diag_level)dw->level));
 		report_out_csv_cell(w, diag_kind_name_in((enum diag_code)dw->code, fr));

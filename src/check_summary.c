@@ -36,13 +36,13 @@ static void print_cell_ref(FILE *out, const char *sheet, uint32_t line, uint32_t
 void check_print_diag(FILE *out, const struct table *t, const struct diag *d)
 {
 	const struct diag_words *w = diag_words(&t->diags, d);
-	safe_fputs(t->sources[d->source].path, out);
+	safe_fputs(t->sources[w->source].path, out);
 	if (d->line)
 		fprintf(out, ":%u", d->line);
 	if (d->line && w->col)
 		fprintf(out, ":%u", w->col);
-	if (d->line && t->sources[d->source].sheet)
-		print_cell_ref(out, t->sources[d->source].sheet, d->line, w->col);
+	if (d->line && t->sources[w->source].sheet)
+		print_cell_ref(out, t->sources[w->source].sheet, d->line, w->col);
 	fprintf(out, ": %s: ", level_word(w->level));
 	safe_fputs(w->msg, out);
 	fputc('\n', out);

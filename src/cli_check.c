@@ -279,13 +279,13 @@ static void by_sheet_build(struct by_sheet *b, const struct table *t)
 	b->start = xcalloc(t->nsources + 2, sizeof *b->start);
 	b->idx = xmalloc((t->diags.len + 1) * sizeof *b->idx);
 	for (size_t k = 0; k < t->diags.len; k++)
-		b->start[t->diags.items[k].source + 1]++;
+		b->start[diag_source(&t->diags, &t->diags.items[k]) + 1]++;
 	for (size_t i = 0; i < t->nsources; i++)
 		b->start[i + 1] += b->start[i];
 	uint32_t *fill = xmalloc((t->nsources + 1) * sizeof *fill);
 	memcpy(fill, b->start, (t->nsources + 1) * sizeof *fill);
 	for (size_t k = 0; k < t->diags.len; k++)
-		b->idx[fill[t->diags.items[k].source]++] = (uint32_t)k;
+		b->idx[fill[diag_source(&t->diags, &t->diags.items[k])]++] = (uint32_t)k;
 	free(fill);
 }
 

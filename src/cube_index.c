@@ -265,22 +265,6 @@ static void work_alloc(struct cube_index *ix, uint32_t *pctp_ctp)
 	w->pid_acc = xcalloc(ix->np + 1, sizeof *w->pid_acc);
 }
 
-/* Each diagnostic's row: rejected rows, notes and diagnostics with no line
- * have none. */
-static void index_diagnostics(struct cube_index *ix)
-{
-	const struct diag_list *d = &ix->t->diags;
-	struct table_lines_walk walk;
-	table_lines_walk_init(&walk, &ix->lines);
-	ix->diag_row = xmalloc((d->len + 1) * sizeof *ix->diag_row);
-	for (size_t k = 0; k < d->len; k++) {
-		const struct diag *g = &d->items[k];
-		ix->diag_row[k] = diag_words(d, g)->level == DIAG_REJECT || !g->line ? -1
-		    : (int32_t)table_lines_walk_find(&walk, &ix->lines, ix->t, g->source, g->line);
-	}
-	table_lines_walk_free(&walk);
-}
-
 void cube_index_build(struct cube_index *ix, const struct config *c, struct table *t)
 {
 	table_group_by_region(t);
@@ -304,7 +288,6 @@ void cube_index_build(struct cube_index *ix, const struct config *c, struct tabl
 	work_alloc(ix, b.pctp_ctp);
 	free(b.pctp_ctp);
 	table_lines_build(&ix->lines, t);
-	index_diagnostics(ix);
 }
 
 static void work_free(struct cube_work *w)
@@ -324,7 +307,7 @@ void cube_index_free(struct cube_index *ix)
 	void *ptrs[] = {
 		ix->ids, ix->gid, ix->region_start, ix->pname, ix->prt_pr, ix->prt_pt,
 		ix->prt_region, ix->prt_type, ix->pr_pid, ix->pr_region, ix->pr_order,
-		ix->place_region, ix->place_type, ix->place_cercle, ix->place_slot, ix->diag_row,
+		ix->place_region, ix->place_type, ix->place_cercle, ix->place_slot,
 		ix->ctp_start, ix->pr_start, ix->ctp_rows, ix->pr_rows,
 	};
 	for (size_t i = 0; i < sizeof ptrs / sizeof ptrs[0]; i++)

@@ -114,7 +114,6 @@ struct cube_index {
 	size_t npctp, nctp, ngid;
 
 	struct table_lines lines; /* (source, line) → row */
-	int32_t *diag_row;        /* [t->diags.len]: the row each diagnostic is about, or -1 */
 
 	struct cube_work work;
 

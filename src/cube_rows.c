@@ -126,7 +126,7 @@ size_t cube_presence_rows(const struct cube *q, const struct presence *p, int pe
 	return pick_rows(q, ix->pr_start, ix->pr_rows, p->id, period, false, out);
 }
 
-const int32_t *cube_diag_rows(const struct cube *q, const struct table *t)
+const struct table_lines *cube_lines(const struct cube *q, const struct table *t)
 {
-	return q->index && q->index->t == t ? q->index->diag_row : NULL;
+	return q->index && q->index->t == t ? &q->index->lines : NULL;
 }

@@ -30,8 +30,9 @@ size_t cube_overlap_rows(const struct cube *q, const struct overlap *o, struct c
 size_t cube_presence_rows(const struct cube *q, const struct presence *p, int period,
                           struct cube_ref **out);
 
-/* For each diagnostic of t->diags, the row it is about (-1: a rejected row,
- * a note, or none); NULL if the cube was not computed over t. */
-const int32_t *cube_diag_rows(const struct cube *q, const struct table *t);
+/* Where each row of t was read, to find the row a diagnostic is about
+ * (table_lines_walk over t->diags in order); NULL if the cube was not
+ * computed over t. */
+const struct table_lines *cube_lines(const struct cube *q, const struct table *t);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strpool.h"
 #include "xalloc.h"
 
 void diag_list_init(struct diag_list *l)
@@ -40,17 +41,20 @@ void diag_list_fit(struct diag_list *l)
 	l->nslots = 0;
 }
 
+/* Words are hashed eight bytes at a time: every warning of a row is
+ * looked up by its text (550,000 of them on a messy 1M-row sheet). */
 static uint64_t words_hash(const struct diag_words *w)
 {
-	uint64_t h = 1469598103934665603u ^ ((uint64_t)w->col << 16 | (uint64_t)w->level << 8 | w->code);
-	for (const unsigned char *p = (const unsigned char *)w->msg; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	return h;
+	uint64_t h = (uint64_t)w->source << 40 ^ (uint64_t)w->col << 16 ^
+	             (uint64_t)w->level << 8 ^ w->code;
+	h = (h ^ strpool_hash(w->msg, strlen(w->msg))) * 0x9E3779B97F4A7C15u;
+	return h ^ h >> 32;
 }
 
 static bool same_words(const struct diag_words *a, const struct diag_words *b)
 {
-	return a->col == b->col && a->level == b->level && a->code == b->code &&
+	return a->source == b->source && a->col == b->col && a->level == b->level &&
+	       a->code == b->code &&
 	       strcmp(a->msg, b->msg) == 0;
 }
 
@@ -100,9 +104,11 @@ static void count_level(struct diag_list *l, uint8_t level)
 void diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
                     const struct diag_words *w)
 {
-	uint32_t id = words_id(l, w);
+	struct diag_words own = *w;
+	own.source = source;
+	uint32_t id = words_id(l, &own);
 	l->items = xgrow(l->items, &l->cap, l->len + 1, sizeof *l->items);
-	l->items[l->len++] = (struct diag){ .source = source, .line = line, .words = id };
+	l->items[l->len++] = (struct diag){ .line = line, .words = id };
 	count_level(l, w->level);
 }
 
@@ -115,8 +121,7 @@ void diag_list_append(struct diag_list *l, const struct diag_list *from)
 		const struct diag *d = &from->items[k];
 		if (id[d->words] == UINT32_MAX)
 			id[d->words] = words_id(l, &from->words[d->words]);
-		l->items[l->len++] = (struct diag){ .source = d->source, .line = d->line,
-		                                    .words = id[d->words] };
+		l->items[l->len++] = (struct diag){ .line = d->line, .words = id[d->words] };
 		count_level(l, from->words[d->words].level);
 	}
 	free(id);
@@ -125,7 +130,7 @@ void diag_list_append(struct diag_list *l, const struct diag_list *from)
 void diag_add_text(struct diag_list *l, enum diag_level level, enum diag_code code,
                    uint32_t source, uint32_t line, uint32_t col, const char *text)
 {
-	struct diag_words w = { text, col, (uint8_t)level, (uint8_t)code };
+	struct diag_words w = { text, source, col, (uint8_t)level, (uint8_t)code };
 	diag_add_words(l, source, line, &w);
 }
 
@@ -134,7 +139,7 @@ void diag_vadd(struct diag_list *l, enum diag_level level, enum diag_code code,
 {
 	char buf[4096];     /* a sheet's note may list its header and the known ones */
 	vsnprintf(buf, sizeof buf, fmt, ap);
-	struct diag_words w = { buf, col, (uint8_t)level, (uint8_t)code };
+	struct diag_words w = { buf, source, col, (uint8_t)level, (uint8_t)code };
 	diag_add_words(l, source, line, &w);
 }
 
@@ -152,7 +157,7 @@ void diag_vreject(struct diag_list *l, bool more, enum diag_code code, uint32_t 
 {
 	struct diag *last = l->len ? &l->items[l->len - 1] : NULL;
 	const struct diag_words *w = last ? diag_words(l, last) : NULL;
-	if (!more || !last || w->level != DIAG_REJECT || last->source != source ||
+	if (!more || !last || w->level != DIAG_REJECT || w->source != source ||
 	    last->line != line) {
 		diag_vadd(l, DIAG_REJECT, code, source, line, col, fmt, ap);
 		return;
@@ -161,7 +166,7 @@ void diag_vreject(struct diag_list *l, bool more, enum diag_code code, uint32_t 
 	int n = snprintf(buf, sizeof buf, "%s; also ", w->msg);
 	if (n > 0 && (size_t)n < sizeof buf)
 		vsnprintf(buf + n, sizeof buf - (size_t)n, fmt, ap);
-	struct diag_words joined = { buf, w->col, w->level, w->code };
+	struct diag_words joined = { buf, w->source, w->col, w->level, w->code };
 	last->words = words_id(l, &joined);    /* the row's own words may be another row's too */
 }
 

@@ -75,15 +75,16 @@ enum diag_code {
  * so its words are kept once. */
 struct diag_words {
 	const char *msg;        /* owned by the list's arena */
+	uint32_t source;        /* index into table.sources: a wording is one sheet's */
 	uint32_t col;           /* 1-based column (field) number; 0 = whole row */
 	uint8_t level;          /* enum diag_level */
 	uint8_t code;           /* enum diag_code */
 };
 
-/* One message, 12 bytes however long its words: a sheet with a warning on
- * each of a million rows costs 12 MB, plus its distinct wordings. */
+/* One message, 8 bytes however long its words: a sheet with a warning on
+ * each of a million rows costs 8 MB, plus its distinct wordings.  Its
+ * sheet is its words' (diag_source): the sheets are few beside the rows. */
 struct diag {
-	uint32_t source;        /* index into table.sources */
 	uint32_t line;          /* 1-based physical line; 0 = the file as a whole */
 	uint32_t words;         /* index into diag_list.words */
 };
@@ -99,7 +100,7 @@ struct diag_list {
 	struct arena arena;
 };
 
-_Static_assert(sizeof(struct diag) == 12, "struct diag: 12 bytes a message");
+_Static_assert(sizeof(struct diag) == 8, "struct diag: 8 bytes a message");
 _Static_assert(DC_COUNT <= 256, "struct diag_words: a code fits in 8 bits");
 
 void diag_list_init(struct diag_list *l);
@@ -119,7 +120,8 @@ void diag_list_fit(struct diag_list *l);
 /* Adds a message already worded (no format: a row's held warnings). */
 void diag_add_text(struct diag_list *l, enum diag_level level, enum diag_code code,
                    uint32_t source, uint32_t line, uint32_t col, const char *text);
-/* Adds a message worded as one of another list (a sheet read in parts). */
+/* Adds a message worded as one of another list (a sheet read in parts),
+ * about sheet `source` whichever w names. */
 void diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
                     const struct diag_words *w);
 /* Appends every message of `from` to l, in order: each of from's wordings
@@ -135,6 +137,11 @@ static inline const struct diag_words *diag_words(const struct diag_list *l, con
 static inline const struct diag_words *diag_words_at(const struct diag_list *l, size_t k)
 {
 	return &l->words[l->items[k].words];
+}
+/* The sheet message d of l is about (an index into table.sources). */
+static inline uint32_t diag_source(const struct diag_list *l, const struct diag *d)
+{
+	return l->words[d->words].source;
 }
 
 /* A row's rejection, one message however many problems the row has: the

@@ -45,6 +45,7 @@ void gap_list_init(struct gap_list *g)
 	g->len = g->cap = 0;
 	g->q = NULL;
 	g->generation = 0;
+	g->memo = NULL;
 	arena_init(&g->arena, 16 * 1024);
 }
 
@@ -52,6 +53,12 @@ void gap_list_free(struct gap_list *g)
 {
 	free(g->items);
 	arena_free(&g->arena);
+	if (g->memo) {
+		free(g->memo->start);
+		free(g->memo->line);
+		free(g->memo);
+		g->memo = NULL;
+	}
 	g->items = NULL;
 	g->len = g->cap = 0;
 }

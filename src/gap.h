@@ -53,12 +53,22 @@ struct gap {
 	uint32_t source;          /* a data-quality line's sheet */
 };
 
+/* The rows of the data-quality lines, all found in one pass over the
+ * messages at the first question and kept for the next (a report lists
+ * every flag's rows): flag i's lines, in its own sheet, are
+ * line[start[i] .. start[i + 1]).  Private to the gap modules. */
+struct gap_rows_memo {
+	uint32_t *start;          /* [len + 1], or NULL: not found yet */
+	uint32_t *line;
+};
+
 struct gap_list {
 	struct gap *items;        /* most severe first, then region code, type code */
 	size_t len, cap;
 	struct arena arena;       /* owns reasons and row lists */
 	const struct cube *q;     /* the cube the flags were computed from, */
 	uint64_t generation;      /* as it was then */
+	struct gap_rows_memo *memo;   /* or NULL: each flag's rows found alone */
 };
 
 void gap_list_init(struct gap_list *g);

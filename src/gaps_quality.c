@@ -112,7 +112,8 @@ static void dq_rejects(struct ctx *x)
 		size_t n = 0;
 		for (size_t k = 0; k < t->diags.len && n < t->diags.rejects; k++) {
 			const struct diag *d = &t->diags.items[k];
-			if (diag_words(&t->diags, d)->level == DIAG_REJECT && d->source == s && d->line)
+			const struct diag_words *w = diag_words(&t->diags, d);
+			if (w->level == DIAG_REJECT && w->source == s && d->line)
 				refs[n++] = (struct rowref){ s, d->line };
 		}
 		gap_list_attach_rows(x->g, x->g->len - 1, refs, n);
@@ -175,13 +176,43 @@ static void dq_outside(struct ctx *x)
 	free(m);
 }
 
+/* The first row of sheet p's outside the plan year among [i, end), or end. */
+static size_t outside_next(const struct cube *q, const struct table *t, const struct gap *p,
+                           size_t i, size_t end)
+{
+	while (i < end && !(t->rows[i].source == p->source && outside_selected(q, t, i)))
+		i++;
+	return i;
+}
+
+/* Up to this many runs of rows are merged; beyond, the rows are sorted. */
+#define OUTSIDE_MERGE_RUNS 32
+
+/* Sheet p's rows outside the plan year in file order, merged from the
+ * table's runs of rows in file order (one a region) rather than sorted
+ * after: 500,000 of them on a sheet spanning two years, and a sort's copy
+ * beside them (gap_sort_refs sorts what more runs leave unsorted). */
 static size_t outside_rows(const struct cube *q, const struct table *t, const struct gap *p,
                            struct rowref *out)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < t->len && n < p->nrows; i++)
-		if (t->rows[i].source == p->source && outside_selected(q, t, i))
-			out[n++] = (struct rowref){ p->source, t->rows[i].line };
+	const struct table_lines *l = cube_lines(q, t);
+	size_t n = 0, nrun = l && !l->key && l->nrun <= OUTSIDE_MERGE_RUNS ? l->nrun : 1;
+	size_t pos[OUTSIDE_MERGE_RUNS], end[OUTSIDE_MERGE_RUNS];
+	for (size_t r = 0; r < nrun; r++) {
+		end[r] = nrun > 1 ? l->run[r + 1] : t->len;
+		pos[r] = outside_next(q, t, p, nrun > 1 ? l->run[r] : 0, end[r]);
+	}
+	while (n < p->nrows) {
+		size_t best = nrun;
+		for (size_t r = 0; r < nrun; r++)
+			if (pos[r] < end[r] &&
+			    (best == nrun || t->rows[pos[r]].line < t->rows[pos[best]].line))
+				best = r;
+		if (best == nrun)
+			break;
+		out[n++] = (struct rowref){ p->source, t->rows[pos[best]].line };
+		pos[best] = outside_next(q, t, p, pos[best] + 1, end[best]);
+	}
 	return n;
 }
 
@@ -277,22 +308,53 @@ static void dq_emit(struct ctx *x, const struct dq_group *e)
 	g->source = e->source;
 }
 
+/* The rows of a sheet's messages, found by walking the table beside them
+ * (a sheet's messages are in file order): none if the cube was computed
+ * over another table. */
+struct dq_rows {
+	const struct table_lines *lines;
+	struct table_lines_walk walk;
+};
+
+static void dq_rows_init(struct dq_rows *r, const struct ctx *x)
+{
+	r->lines = cube_lines(x->q, x->t);
+	if (r->lines)
+		table_lines_walk_init(&r->walk, r->lines);
+}
+
+static void dq_rows_free(struct dq_rows *r)
+{
+	if (r->lines)
+		table_lines_walk_free(&r->walk);
+}
+
+/* The row warning d is about, or -1. */
+static long dq_row_of(const struct ctx *x, struct dq_rows *r, const struct diag *d)
+{
+	if (!r->lines || !d->line)
+		return -1;
+	return table_lines_walk_find(&r->walk, r->lines, x->t, diag_source(&x->t->diags, d), d->line);
+}
+
 /* A warning or note's line, or false for a message no line holds
  * (rejected rows, rows outside the plan year: flags of their own; how a
  * workbook was read, which says nothing of its data). */
-static bool dq_line_of(const struct ctx *x, const int32_t *rows, size_t k, struct dq_group *key,
+static bool dq_line_of(const struct ctx *x, struct dq_rows *r, size_t k, struct dq_group *key,
                        int64_t *people)
 {
 	const struct diag_list *dl = &x->t->diags;
 	const struct diag *d = &dl->items[k];
 	const struct diag_words *w = diag_words(dl, d);
 	int region;
-	long row = rows && w->level == DIAG_WARNING ? rows[k] : -1;
-	if (w->level == DIAG_REJECT || d->source >= x->t->nsources ||
+	if (w->level == DIAG_REJECT || w->source >= x->t->nsources ||
 	    w->code == DC_OUTSIDE_PLAN_YEAR || w->code == DC_WORKSHEET_READ ||
-	    w->code == DC_HIDDEN_CELLS || !dq_place(x, row, &region))
+	    w->code == DC_HIDDEN_CELLS)
 		return false;
-	*key = (struct dq_group){ d->source, region, dq_group((enum diag_code)w->code),
+	long row = w->level == DIAG_WARNING ? dq_row_of(x, r, d) : -1;
+	if (!dq_place(x, row, &region))
+		return false;
+	*key = (struct dq_group){ w->source, region, dq_group((enum diag_code)w->code),
 	                          w->level == DIAG_NOTE, 0, 0, 0 };
 	*people = w->code == DC_REPEATED_ROW && row >= 0
 	        ? activity_counts(x->t, &x->t->rows[row]).reached : 0;
@@ -303,13 +365,14 @@ static bool dq_line_of(const struct ctx *x, const int32_t *rows, size_t k, struc
 static void dq_warnings(struct ctx *x)
 {
 	const struct diag_list *dl = &x->t->diags;
-	const int32_t *rows = cube_diag_rows(x->q, x->t);
+	struct dq_rows r;
+	dq_rows_init(&r, x);
 	struct idmap ids = { 0 };
 	struct dq_group *v = NULL, key;
 	size_t n = 0, cap = 0;
 	int64_t people;
 	for (size_t k = 0; k < dl->len; k++) {
-		if (!dq_line_of(x, rows, k, &key, &people))
+		if (!dq_line_of(x, &r, k, &key, &people))
 			continue;
 		bool fresh;
 		uint32_t id = idmap_get(&ids, idmap_pair(key.source, (uint32_t)(key.region + 1)),
@@ -322,6 +385,7 @@ static void dq_warnings(struct ctx *x)
 		v[id].nlines += dl->items[k].line != 0;
 		v[id].people += people;
 	}
+	dq_rows_free(&r);
 	if (n > 1)
 		qsort(v, n, sizeof *v, cmp_dq);
 	for (size_t i = 0; i < n; i++)
@@ -330,31 +394,83 @@ static void dq_warnings(struct ctx *x)
 	idmap_free(&ids);
 }
 
-size_t gaps_quality_rows(const struct gap_list *g, const struct gap *p, struct rowref **out)
+/* A data-quality line whose rows are found from the messages. */
+static bool dq_from_messages(const struct gap *p)
+{
+	return p->kind == GAP_DATA_QUALITY && !p->rows && p->nrows && p->group != DQ_OUTSIDE_GROUP;
+}
+
+/* Room for each such flag's rows (m->start) and, by its key, its index in
+ * g (*item, by idmap id); returns how many flags. */
+static size_t dq_memo_room(const struct gap_list *g, struct gap_rows_memo *m, struct idmap *ids,
+                           uint32_t **item)
+{
+	size_t n = 0;
+	*item = xmalloc((g->len + 1) * sizeof **item);
+	m->start = xcalloc(g->len + 1, sizeof *m->start);
+	for (size_t i = 0; i < g->len; i++) {
+		const struct gap *p = &g->items[i];
+		bool fresh;
+		m->start[i + 1] = m->start[i];
+		if (!dq_from_messages(p))
+			continue;
+		uint32_t id = idmap_get(ids, idmap_pair(p->source, (uint32_t)(p->region + 1)), p->group,
+		                        &fresh);
+		if (fresh && id == n)
+			(*item)[n++] = (uint32_t)i;
+		m->start[i + 1] += (uint32_t)p->nrows;
+	}
+	return n;
+}
+
+/* Every data-quality line's rows, in one pass over the messages. */
+static void dq_memo_build(const struct gap_list *g, struct gap_rows_memo *m)
 {
 	const struct cube_index *ix = g->q->index;
 	struct ctx x = { NULL, ix->c, ix->t, g->q };
-	const int32_t *rows = cube_diag_rows(g->q, ix->t);
+	struct idmap ids = { 0 };
+	uint32_t *item;
+	size_t nflags = dq_memo_room(g, m, &ids, &item);
+	uint32_t *fill = xmalloc((g->len + 1) * sizeof *fill);
+	memcpy(fill, m->start, (g->len + 1) * sizeof *fill);
+	m->line = xmalloc(((size_t)m->start[g->len] + 1) * sizeof *m->line);
+	struct dq_rows r;
+	dq_rows_init(&r, &x);
 	struct dq_group key;
 	int64_t people;
-	size_t n = 0;
+	for (size_t k = 0; k < ix->t->diags.len && nflags; k++) {
+		const struct diag *d = &ix->t->diags.items[k];
+		if (!d->line || !dq_line_of(&x, &r, k, &key, &people))
+			continue;
+		bool fresh;
+		uint32_t id = idmap_get(&ids, idmap_pair(key.source, (uint32_t)(key.region + 1)),
+		                        dq_group_word(&key), &fresh);
+		if (id < nflags && fill[item[id]] < m->start[item[id] + 1])
+			m->line[fill[item[id]]++] = d->line;
+	}
+	dq_rows_free(&r);
+	idmap_free(&ids);
+	free(fill);
+	free(item);
+}
+
+size_t gaps_quality_rows(const struct gap_list *g, const struct gap *p, struct rowref **out)
+{
+	const struct cube_index *ix = g->q->index;
 	*out = xmalloc((p->nrows + 1) * sizeof **out);
 	if (p->group == DQ_OUTSIDE_GROUP) {
-		n = outside_rows(g->q, ix->t, p, *out);
+		size_t n = outside_rows(g->q, ix->t, p, *out);
 		gap_sort_refs(*out, n);
 		return n;
 	}
-	for (size_t k = 0; k < ix->t->diags.len && n < p->nrows; k++) {
-		const struct diag *d = &ix->t->diags.items[k];
-		const struct diag_words *w = diag_words(&ix->t->diags, d);
-		/* the kind first: it needs no row looked up */
-		if (!d->line || d->source != p->source ||
-		    ((uint32_t)dq_group((enum diag_code)w->code) << 1 | (w->level == DIAG_NOTE)) != p->group)
-			continue;
-		if (dq_line_of(&x, rows, k, &key, &people) && key.region == p->region &&
-		    dq_group_word(&key) == p->group)
-			(*out)[n++] = (struct rowref){ d->source, d->line };
-	}
+	struct gap_rows_memo alone = { NULL, NULL }, *m = g->memo ? g->memo : &alone;
+	if (!m->start)
+		dq_memo_build(g, m);
+	size_t i = (size_t)(p - g->items), n = m->start[i + 1] - m->start[i];
+	for (size_t j = 0; j < n; j++)
+		(*out)[j] = (struct rowref){ p->source, m->line[m->start[i] + j] };
+	free(alone.start);
+	free(alone.line);
 	gap_sort_refs(*out, n);
 	return n;
 }
@@ -363,6 +479,11 @@ void gaps_quality_flag(struct gap_list *g, const struct config *c, const struct 
                        const struct cube *q)
 {
 	struct ctx x = { g, c, t, q };
+	if (!g->memo)
+		g->memo = xcalloc(1, sizeof *g->memo);
+	free(g->memo->start);     /* the flags' rows are found again for these flags */
+	free(g->memo->line);
+	*g->memo = (struct gap_rows_memo){ NULL, NULL };
 	dq_rejects(&x);
 	dq_outside(&x);
 	dq_resent(&x);

@@ -43,6 +43,11 @@ uint32_t strpool_hash(const char *s, size_t n)
 		        (unsigned char)s[n - 1] : 0;
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 29;
+	/* a product's low bits see only the low bits of what was multiplied:
+	 * mixed down again, texts that differ in their last bytes alone (dates,
+	 * codes) fall in different slots of a table sized by these bits */
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 31;
 	return (uint32_t)h;
 }
 

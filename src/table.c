@@ -265,27 +265,35 @@ void table_lines_walk_init(struct table_lines_walk *w, const struct table_lines 
 {
 	size_t n = l->key ? 1 : l->nrun;
 	w->pos = xmalloc((n + 1) * sizeof *w->pos);
+	w->next = xmalloc((n + 1) * sizeof *w->next);
 	for (size_t r = 0; r < n; r++)
 		w->pos[r] = l->key ? 0 : l->run[r];
+	w->primed = false;
 	w->last = 0;
 }
 
 void table_lines_walk_free(struct table_lines_walk *w)
 {
 	free(w->pos);
+	free(w->next);
 	w->pos = NULL;
+	w->next = NULL;
 }
 
-/* Moves *pos past the keys below key in [.., end); the row there if it
- * has the key, else -1. */
-static long walk_run(const struct table_lines *l, const struct table *t, size_t *pos,
-                     size_t end, uint64_t key)
+static size_t run_end(const struct table_lines *l, const struct table *t, size_t r)
 {
-	while (*pos < end && key_at(l, t, *pos) < key)
-		(*pos)++;
-	if (*pos >= end || key_at(l, t, *pos) != key)
-		return -1;
-	return l->key ? (long)l->row[*pos] : (long)*pos;
+	return l->key ? t->len : l->run[r + 1];
+}
+
+/* Moves run r past the keys below key, and notes the key it stops at. */
+static void walk_run(struct table_lines_walk *w, const struct table_lines *l,
+                     const struct table *t, size_t r, uint64_t key)
+{
+	size_t end = run_end(l, t, r), pos = w->pos[r];
+	while (pos < end && key_at(l, t, pos) < key)
+		pos++;
+	w->pos[r] = pos;
+	w->next[r] = pos < end ? key_at(l, t, pos) : UINT64_MAX;
 }
 
 long table_lines_walk_find(struct table_lines_walk *w, const struct table_lines *l,
@@ -295,13 +303,18 @@ long table_lines_walk_find(struct table_lines_walk *w, const struct table_lines 
 	if (key < w->last)
 		return table_lines_find(l, t, source, line);
 	w->last = key;
-	if (l->key)
-		return walk_run(l, t, &w->pos[0], t->len, key);
+	size_t n = l->key ? 1 : l->nrun;
+	if (!w->primed) {
+		for (size_t r = 0; r < n; r++)
+			walk_run(w, l, t, r, 0);
+		w->primed = true;
+	}
 	long found = -1;
-	for (size_t r = 0; r < l->nrun; r++) {
-		long row = walk_run(l, t, &w->pos[r], l->run[r + 1], key);
-		if (row >= 0)
-			found = row;
+	for (size_t r = 0; r < n; r++) {
+		if (w->next[r] < key)
+			walk_run(w, l, t, r, key);
+		if (w->next[r] == key)
+			found = l->key ? (long)l->row[w->pos[r]] : (long)w->pos[r];
 	}
 	return found;
 }

@@ -206,6 +206,9 @@ long table_lines_find(const struct table_lines *l, const struct table *t,
  * searched for as table_lines_find does. */
 struct table_lines_walk {
 	size_t *pos;              /* [nrun]: each run's first row not yet passed */
+	uint64_t *next;           /* [nrun]: the key there (UINT64_MAX: the run's end), so a
+	                           * look-up reads one small array, not a row of each run */
+	bool primed;              /* next[] filled (the first look-up does it) */
 	uint64_t last;            /* the key looked up before */
 };
 void table_lines_walk_init(struct table_lines_walk *w, const struct table_lines *l);

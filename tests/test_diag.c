@@ -1,4 +1,4 @@
-/* diag: messages kept as 12-byte records with their wordings once; every
+/* diag: messages kept as 8-byte records with their wordings once; every
  * kind has words for `fourw check`. */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -24,8 +24,33 @@ Test(diag, the_same_wording_is_kept_once)
 	cr_assert_eq(l.items[999].line, 1001);
 	cr_assert_eq(diag_words_at(&l, 999)->col, 4);
 	cr_assert_eq(diag_words_at(&l, 1001)->level, DIAG_REJECT);
-	cr_assert_eq(l.items[1001].source, 1);
+	cr_assert_eq(diag_words_at(&l, 1001)->source, 1);
 	cr_assert_str_eq(diag_words_at(&l, 1000)->msg, "Cercle 'Sgou': unknown cercle");
+	diag_list_free(&l);
+}
+
+/* A message's sheet is kept with its words: the same words in two sheets
+ * are two wordings, and each message still names its own sheet, also
+ * once appended to another list (a sheet read in parts). */
+Test(diag, the_same_wording_in_two_sheets_keeps_each_sheet)
+{
+	struct diag_list l, part;
+	diag_list_init(&l);
+	diag_list_init(&part);
+	diag_add(&l, DIAG_WARNING, DC_UNKNOWN_CERCLE, 0, 2, 4, "Cercle 'Segu': unknown cercle");
+	diag_add(&l, DIAG_WARNING, DC_UNKNOWN_CERCLE, 3, 2, 4, "Cercle 'Segu': unknown cercle");
+	diag_add(&l, DIAG_WARNING, DC_UNKNOWN_CERCLE, 0, 5, 4, "Cercle 'Segu': unknown cercle");
+	cr_assert_eq(l.nwords, 2, "one wording a sheet");
+	cr_expect_eq(diag_source(&l, &l.items[0]), 0);
+	cr_expect_eq(diag_source(&l, &l.items[1]), 3);
+	cr_expect_eq(diag_source(&l, &l.items[2]), 0);
+	diag_add(&part, DIAG_WARNING, DC_UNKNOWN_CERCLE, 3, 9, 4, "Cercle 'Segu': unknown cercle");
+	diag_list_append(&l, &part);
+	cr_assert_eq(l.len, 4);
+	cr_expect_eq(l.nwords, 2, "sheet 3's wording found again");
+	cr_expect_eq(diag_source(&l, &l.items[3]), 3);
+	cr_expect_eq(l.items[3].line, 9);
+	diag_list_free(&part);
 	diag_list_free(&l);
 }
 

@@ -680,6 +680,63 @@ Test(gaps, data_quality_groups_warnings_by_sheet_kind_and_region)
 	cr_expect_eq(count(GAP_DATA_QUALITY, FX_MOPTI), 1);
 }
 
+/* The rows of several data-quality lines, the regions' rows interleaved in
+ * the sheet: each line lists its own rows in line order, whichever is asked
+ * first, and again when asked twice (they are found for all lines at once). */
+Test(gaps, data_quality_rows_of_each_line_whatever_the_order_asked)
+{
+	const char *region[] = { "Gao", "Mopti", "Gao", "Mopti", "Gao" };
+	uint32_t line[5];
+	for (int i = 0; i < 5; i++) {
+		size_t r = add((struct fx_row){ .partner = "A", .region = region[i], .type = "GC",
+		                                .girls = 1 });
+		line[i] = w.tab.rows[r].line;
+		diag_add(&w.tab.diags, DIAG_WARNING, DC_TOTAL_DIFFERS, w.src, line[i], 16,
+		         "Total %d differs from the sum of the breakdown %lld; the breakdown is counted",
+		         50, 22LL);
+	}
+	run(fx_month(202404));
+	const struct gap *gao = find(GAP_DATA_QUALITY, FX_GAO, -1);
+	const struct gap *mopti = find(GAP_DATA_QUALITY, FX_MOPTI, -1);
+	cr_assert(gao && mopti);
+	cr_assert_eq(mopti->nrows, 2);
+	const struct rowref *m = rows_of(mopti);
+	cr_expect(m[0].line == line[1] && m[1].line == line[3], "Mopti: lines %u %u", m[0].line,
+	          m[1].line);
+	cr_assert_eq(gao->nrows, 3);
+	const struct rowref *g = rows_of(gao);
+	cr_expect(g[0].line == line[0] && g[1].line == line[2] && g[2].line == line[4],
+	          "Gao: lines %u %u %u", g[0].line, g[1].line, g[2].line);
+	m = rows_of(mopti);
+	cr_expect(m[0].line == line[1] && m[1].line == line[3], "Mopti again: lines %u %u",
+	          m[0].line, m[1].line);
+}
+
+/* Rows outside the plan year in two regions, interleaved in the sheet: one
+ * flag for the sheet, its rows in line order (the table holds them by
+ * region). */
+Test(gaps, rows_outside_the_plan_year_listed_in_line_order)
+{
+	const char *region[] = { "Mopti", "Gao", "Mopti", "Gao" };
+	uint32_t line[4];
+	for (int i = 0; i < 4; i++) {
+		size_t r = add((struct fx_row){ .partner = "A", .region = region[i], .type = "GC",
+		                                .ym = 202312, .girls = 1 });
+		w.tab.rows[r].outside_plan = 1;
+		line[i] = w.tab.rows[r].line;
+	}
+	run(fx_month(202404));
+	const struct gap *g = NULL;
+	for (size_t i = 0; i < w.gl.len; i++)
+		if (w.gl.items[i].kind == GAP_DATA_QUALITY && strstr(w.gl.items[i].reason, "outside"))
+			g = &w.gl.items[i];
+	cr_assert_not_null(g);
+	cr_assert_eq(g->nrows, 4);
+	const struct rowref *rows = rows_of(g);
+	for (int i = 0; i < 4; i++)
+		cr_expect_eq(rows[i].line, line[i], "row %d: line %u, want %u", i, rows[i].line, line[i]);
+}
+
 /* Sheet b.csv: `accepted` rows added as the loader would, and `rejected`
  * more rows read and rejected (lines 7, 9, 11…), each with its message. */
 static uint32_t sheet_b(int accepted, int rejected)

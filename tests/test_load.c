@@ -88,7 +88,7 @@ static const struct seen *seen_at(size_t i)
 	static size_t next;
 	const struct diag_words *w = diag_words_at(&t.diags, i);
 	struct seen *v = &slot[next++ % 8];
-	*v = (struct seen){ t.diags.items[i].source, t.diags.items[i].line, w->col,
+	*v = (struct seen){ w->source, t.diags.items[i].line, w->col,
 	                    (enum diag_level)w->level, (enum diag_code)w->code, w->msg };
 	return v;
 }

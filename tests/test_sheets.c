@@ -415,7 +415,7 @@ static void assert_accounted(const char *folder)
 		const struct source *src = &t.sources[s];
 		size_t rejects = 0;
 		for (size_t i = 0; i < t.diags.len; i++)
-			rejects += t.diags.items[i].source == s && diag_words_at(&t.diags, i)->level == DIAG_REJECT;
+			rejects += diag_words_at(&t.diags, i)->source == s && diag_words_at(&t.diags, i)->level == DIAG_REJECT;
 		cr_assert_eq(src->rows_read, src->accepted + src->rejected, "%s", src->path);
 		cr_assert_eq(src->rejected, rejects, "%s: %zu rejected, %zu reasons", src->path,
 		             src->rejected, rejects);

@@ -54,7 +54,7 @@ static char *describe(const struct table *t)
 	}
 	for (size_t i = 0; i < t->diags.len; i++) {
 		const struct diag *d = &t->diags.items[i];
-		fprintf(f, "diag %d c%d %u:%u:%u %s\n", (int)diag_words(&t->diags, d)->level, (int)diag_words(&t->diags, d)->code, d->source, d->line,
+		fprintf(f, "diag %d c%d %u:%u:%u %s\n", (int)diag_words(&t->diags, d)->level, (int)diag_words(&t->diags, d)->code, diag_source(&t->diags, d), d->line,
 		        diag_words(&t->diags, d)->col, diag_words(&t->diags, d)->msg);
 	}
 	for (size_t i = 0; i < t->nsources; i++) {

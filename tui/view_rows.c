@@ -100,7 +100,7 @@ static const struct diag *reject_at(const struct app *a, uint32_t source, uint32
 {
 	const struct diag_list *d = &a->tab->diags;
 	for (size_t i = 0; i < d->len; i++)
-		if (d->items[i].source == source && d->items[i].line == line)
+		if (diag_source(d, &d->items[i]) == source && d->items[i].line == line)
 			return &d->items[i];
 	return NULL;
 }
@@ -123,7 +123,7 @@ static bool line_text(const struct app *a, int i, size_t skip, char *loc, struct
 	}
 	if (rl->mode == ROWS_REJECTED) {
 		d = &a->tab->diags.items[rl->idx[i]];
-		where(a, d->source, d->line, skip, loc, 96);
+		where(a, diag_source(&a->tab->diags, d), d->line, skip, loc, 96);
 		snprintf(msg, size, _("col %u: %s"), diag_words(&a->tab->diags, d)->col,
 		         diag_words(&a->tab->diags, d)->msg);
 		return false;
