@@ -186,10 +186,14 @@ static void print_mapping(FILE *out, const struct source *s)
 static void print_counts(FILE *out, const char *label, size_t read, size_t acc,
                          size_t rej, size_t warn)
 {
-	char a[32], b[32], c[32], d[32];
-	fprintf(out, _("%s%s rows read = %s accepted + %s rejected; %s warning%s\n"), label,
-	        fmt_int((int64_t)read, a), fmt_int((int64_t)acc, b), fmt_int((int64_t)rej, c),
-	        fmt_int((int64_t)warn, d), warn == 1 ? "" : "s");
+	char n[32], r[64], a[64], j[64], w[64];
+	/* each count agrees with its own word: French "1 ligne lue", "0 rejetée" */
+	snprintf(r, sizeof r, P_("%s rows read", "%s rows read", read), fmt_int((int64_t)read, n));
+	snprintf(a, sizeof a, P_("%s accepted", "%s accepted", acc), fmt_int((int64_t)acc, n));
+	snprintf(j, sizeof j, P_("%s rejected", "%s rejected", rej), fmt_int((int64_t)rej, n));
+	snprintf(w, sizeof w, P_("%s warning", "%s warnings", warn), fmt_int((int64_t)warn, n));
+	/* TRANSLATORS: rows read = accepted + rejected; warnings */
+	fprintf(out, _("%s%s = %s + %s; %s\n"), label, r, a, j, w);
 }
 
 /* Rule 10: the accepted rows that repeat an earlier one, and whether the
@@ -201,9 +205,11 @@ static void print_repeats(FILE *out, const char *label, size_t repeated,
 	if (!repeated)
 		return;
 	bool once = c->repeated_rows == REPEATED_ONCE;
-	fprintf(out, _("%sof the accepted rows, %s repeat%s an earlier row of the sheet in every "
-	        "field: %s ([plan] repeated_rows = %s)\n"), label, fmt_int((int64_t)repeated, a),
-	        repeated == 1 ? "s" : "", once ? _("not counted again") : _("counted again"),
+	fprintf(out, P_("%sof the accepted rows, %s repeats an earlier row of the sheet in every "
+	                "field: %s ([plan] repeated_rows = %s)\n", "%sof the accepted rows, %s "
+	                "repeat an earlier row of the sheet in every field: %s ([plan] "
+	                "repeated_rows = %s)\n", repeated), label, fmt_int((int64_t)repeated, a),
+	        once ? _("not counted again") : _("counted again"),
 	        once ? "once" : "count");
 }
 
@@ -352,8 +358,8 @@ static size_t check_sheets(FILE *out, const struct config *cfg, const struct tab
 	free(b.start);
 	free(b.idx);
 	char n[32];
-	fprintf(out, _("total: %s sheet%s, "), fmt_int((int64_t)t->nsources, n),
-	        t->nsources == 1 ? "" : "s");
+	fprintf(out, P_("total: %s sheet, ", "total: %s sheets, ", t->nsources),
+	        fmt_int((int64_t)t->nsources, n));
 	print_counts(out, "", read, acc, rej, t->diags.warnings);
 	print_repeats(out, "", rep, cfg);
 	print_outside(out, "", outside, cfg);

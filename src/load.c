@@ -14,6 +14,7 @@
 #include "dialect.h"
 #include "encoding.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "loader.h"
 #include "loadsplit.h"
 #include "orgnames.h"
@@ -32,23 +33,26 @@
  * names without a year were read as the plan's. */
 static void note_plan_period(struct table *t, const struct loader *ld, const struct source *s)
 {
-	char n[32], lo[16], hi[16];
+	char n[32], lo[FMT_MONTH_SIZE], hi[FMT_MONTH_SIZE];
 	int year = ld->c->plan_year;
 	if (s->outside_plan) {
-		month_format(s->outside_first, lo);
-		month_format(s->outside_last, hi);
+		fmt_month(s->outside_first, lo);
+		fmt_month(s->outside_last, hi);
 		diag_add(&t->diags, DIAG_NOTE, DC_OUTSIDE_PLAN_YEAR, ld->ctx.source, 0, 0,
-		         "%s %s outside %d (%s%s%s), not counted (--from/--to still select "
-		         "them)", fmt_int((int64_t)s->outside_plan, n), s->outside_plan == 1
-		         ? "row reports a month" : "rows report months", year,
+		         P_("%s row reports a month outside %d (%s%s%s), not counted (--from/--to "
+		            "still select them)", "%s rows report months outside %d (%s%s%s), not "
+		            "counted (--from/--to still select them)", s->outside_plan),
+		         fmt_int((int64_t)s->outside_plan, n), year,
 		         lo, s->outside_first == s->outside_last ? "" : " … ",
 		         s->outside_first == s->outside_last ? "" : hi);
 	}
 	if (ld->ctx.year_taken)
 		diag_add(&t->diags, DIAG_NOTE, DC_MONTH_WITHOUT_YEAR, ld->ctx.source, 0, 0,
-		         "%s row%s a month name without a year (the first on line %u): "
-		         "read as months of %d, the plan year", fmt_int((int64_t)ld->ctx.year_taken, n),
-		         ld->ctx.year_taken == 1 ? " gives" : "s give", ld->ctx.year_taken_line, year);
+		         P_("%s row gives a month name without a year (the first on line %u): "
+		            "read as months of %d, the plan year", "%s rows give a month name without "
+		            "a year (the first on line %u): read as months of %d, the plan year",
+		            ld->ctx.year_taken), fmt_int((int64_t)ld->ctx.year_taken, n),
+		         ld->ctx.year_taken_line, year);
 }
 
 /* Per-sheet figures for `check`: its rows, warnings, latest period in the
@@ -77,7 +81,7 @@ static void finish_source(struct table *t, struct loader *ld, size_t first_row,
 			s->outside_last = p;
 	}
 	note_plan_period(t, ld, s);
-	char numbering[400];
+	char numbering[600];     /* room for the French wording */
 	if (gazetteer_numbering_note(ld->c, &ld->ctx.numbering, numbering, sizeof numbering))
 		diag_add(&t->diags, DIAG_NOTE, DC_CERCLE_NUMBERING, ld->ctx.source, 0, 0, "%s",
 		         numbering);
@@ -150,8 +154,10 @@ static void note_nuls(struct table *t, uint32_t source, const struct survey *s)
 {
 	diag_add(&t->diags, DIAG_NOTE, DC_NUL_BYTES, source,
 	         (uint32_t)(s->first_nul_line_ends + 1), 0,
-	         "the file holds %zu NUL bytes: it looks binary or UTF-16, not CSV "
-	         "text; each NUL is read as U+FFFD (save the sheet as CSV UTF-8)",
+	         P_("the file holds %zu NUL bytes: it looks binary or UTF-16, not CSV "
+	            "text; each NUL is read as U+FFFD (save the sheet as CSV UTF-8)",
+	            "the file holds %zu NUL bytes: it looks binary or UTF-16, not CSV "
+	            "text; each NUL is read as U+FFFD (save the sheet as CSV UTF-8)", s->nuls),
 	         s->nuls);
 }
 
@@ -303,9 +309,9 @@ static void warn_repeat(void *arg, size_t row, size_t earlier)
 	struct repeats *r = arg;
 	const struct activity *a = &r->t->rows[row];
 	diag_add(&r->t->diags, DIAG_WARNING, DC_REPEATED_ROW, a->source, a->line, 0,
-	         "the same as line %u in every field: %s ([plan] repeated_rows = %s)",
+	         _("the same as line %u in every field: %s ([plan] repeated_rows = %s)"),
 	         r->t->rows[earlier].line,
-	         r->rule == REPEATED_ONCE ? "not counted again" : "counted again",
+	         r->rule == REPEATED_ONCE ? _("not counted again") : _("counted again"),
 	         r->rule == REPEATED_ONCE ? "once" : "count");
 }
 
