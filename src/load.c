@@ -309,10 +309,11 @@ static void warn_repeat(void *arg, size_t row, size_t earlier)
 	struct repeats *r = arg;
 	const struct activity *a = &r->t->rows[row];
 	diag_add(&r->t->diags, DIAG_WARNING, DC_REPEATED_ROW, a->source, a->line, 0,
-	         _("the same as line %u in every field: %s ([plan] repeated_rows = %s)"),
-	         r->t->rows[earlier].line,
-	         r->rule == REPEATED_ONCE ? _("not counted again") : _("counted again"),
-	         r->rule == REPEATED_ONCE ? "once" : "count");
+	         r->rule == REPEATED_ONCE
+	         ? _("the same as line %u in every field: not counted again ([plan] "
+	             "repeated_rows = once)")
+	         : _("the same as line %u in every field: counted again ([plan] "
+	             "repeated_rows = count)"), r->t->rows[earlier].line);
 }
 
 /* Once the sheet's rows are joined and in file order, so that a sheet
