@@ -202,10 +202,10 @@ static bool prepare_sheet(struct table *t, uint32_t source, struct sheet *sh, st
 	sh->start = bom ? 3 : 0;
 	survey_sheet(sh);
 	if (sh->all.err)
-		return error_set(e, "%s: cannot read: %s", s->path, strerror(sh->all.err));
+		return error_set(e, _("%s: cannot read: %s"), s->path, strerror(sh->all.err));
 	s->encoding = bom ? ENC_UTF8_BOM : sh->all.utf8 ? ENC_UTF8 : ENC_CP1252;
 	if (bom && !sh->all.utf8 && !decode_whole(sh, &err))
-		return error_set(e, "%s: cannot read: %s", s->path, strerror(err ? err : EIO));
+		return error_set(e, _("%s: cannot read: %s"), s->path, strerror(err ? err : EIO));
 	sh->decode = s->encoding == ENC_CP1252 ? DECODE_CP1252
 	           : sh->all.nuls ? DECODE_NUL : DECODE_NONE;
 	if (sh->all.nuls)
@@ -383,7 +383,7 @@ static bool parse_sheet(struct table *t, const struct config *c, uint32_t source
 	finish_source(t, &ld, first_row, warnings_before);
 	loader_end(&ld, &p);
 	if (err)
-		return error_set(e, "%s: cannot read: %s", t->sources[source].path, strerror(err));
+		return error_set(e, _("%s: cannot read: %s"), t->sources[source].path, strerror(err));
 	return true;
 }
 
@@ -450,16 +450,16 @@ bool load_sheet(struct table *t, const struct config *c, const char *path, struc
 		return ok;
 	}
 	case READFILE_NOT_REGULAR:
-		return error_set(e, "%s: not a regular file (%s); only files are read as sheets",
+		return error_set(e, _("%s: not a regular file (%s); only files are read as sheets"),
 		                 path, readfile_kind(r.mode));
 	case READFILE_TOO_BIG:
-		return error_set(e, "%s: %lld bytes, larger than the 1 GiB a sheet may be; split "
-		                 "it (see Limits in README.md)", path, (long long)r.size);
+		return error_set(e, _("%s: %lld bytes, larger than the 1 GiB a sheet may be; split "
+		                 "it (see Limits in README.md)"), path, (long long)r.size);
 	case READFILE_ERRNO:
 		break;
 	}
 	readfile_describe(st, &r, SHEET_MAX_BYTES, why, sizeof why);
-	return error_set(e, "%s: cannot read: %s", path, why);
+	return error_set(e, _("%s: cannot read: %s"), path, why);
 }
 
 static bool is_sheet_name(const char *name)
@@ -496,7 +496,7 @@ static bool list_folder(const char *dir, char ***names, size_t *n, struct error 
 {
 	DIR *d = opendir(dir);
 	if (!d)
-		return error_set(e, "%s: cannot open folder: %s", dir, strerror(errno));
+		return error_set(e, _("%s: cannot open folder: %s"), dir, strerror(errno));
 	size_t cap = 0;
 	struct dirent *de;
 	while ((de = readdir(d))) {
@@ -565,7 +565,7 @@ static bool load_named_sheet(struct table *t, const struct config *c, const char
 	if (stat(file, &st) != 0)
 		ok = error_set(e, "%s: %s", file, strerror(errno));
 	else if (!S_ISREG(st.st_mode))
-		ok = error_set(e, "%s: not a regular file (%s); only files are read as sheets",
+		ok = error_set(e, _("%s: not a regular file (%s); only files are read as sheets"),
 		               file, readfile_kind(st.st_mode));
 	else
 		ok = load_workbook(t, c, file, path + at + 1, e);

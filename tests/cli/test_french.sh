@@ -264,3 +264,16 @@ for book in bad_xml bomb encrypted not_a_book truncated; do
 		sh -c "grep -q '^fourw : ' '$tmp/book.err' && ! sed 's|[^ ]*/[^ ]*||' '$tmp/book.err' |
 		       grep -Eiq 'workbook|the archive|not a|part .* is|would expand'"
 done
+
+# A config.ini or a path that stops the command: said in French too.
+fw --lang fr check -c tests/fixtures/config/bad_year.ini data/sheets >/dev/null 2>"$tmp/cfg.err"
+t "check --lang fr: a bad [plan] year in French" \
+	grep -q "\\[plan\\] year: attendu une année comme 2024, trouvé '24'" "$tmp/cfg.err"
+fw --lang fr check -c tests/fixtures/config/syntax_error.ini data/sheets >/dev/null 2>"$tmp/cfg.err"
+t "check --lang fr: a config syntax error in French" grep -q ' : erreur de syntaxe : ' "$tmp/cfg.err"
+fw --lang fr check -c tests/fixtures/config/missing_in_need.ini data/sheets >/dev/null 2>"$tmp/cfg.err"
+t "check --lang fr: a missing key in French, what is expected too" \
+	grep -q 'in_need: absent (attendu un nombre entier de personnes)' "$tmp/cfg.err"
+fw --lang fr check -c config.ini /dev/null >/dev/null 2>"$tmp/dev.err"
+t "check --lang fr: a device given as a sheet, refused in French" \
+	grep -q 'pas un fichier ordinaire (un périphérique caractère)' "$tmp/dev.err"
