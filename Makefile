@@ -95,6 +95,7 @@ $(O)/locale/%/LC_MESSAGES/fourw.mo: po/%.po
 pot:
 	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
 	  --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+	  --keyword=ini_fail_key:4 --keyword=ini_fail_section:3 --keyword=fig_fail:3 \
 	  --package-name=fourw --add-comments=TRANSLATORS: --sort-by-file \
 	  -o po/fourw.pot src/*.c tui/*.c
 po-update: pot

@@ -186,10 +186,14 @@ static void print_mapping(FILE *out, const struct source *s)
 static void print_counts(FILE *out, const char *label, size_t read, size_t acc,
                          size_t rej, size_t warn)
 {
-	char a[32], b[32], c[32], d[32];
-	fprintf(out, _("%s%s rows read = %s accepted + %s rejected; %s warning%s\n"), label,
-	        fmt_int((int64_t)read, a), fmt_int((int64_t)acc, b), fmt_int((int64_t)rej, c),
-	        fmt_int((int64_t)warn, d), warn == 1 ? "" : "s");
+	char n[32], r[64], a[64], j[64], w[64];
+	/* each count agrees with its own word: French "1 ligne lue", "0 rejetée" */
+	snprintf(r, sizeof r, P_("%s rows read", "%s rows read", read), fmt_int((int64_t)read, n));
+	snprintf(a, sizeof a, P_("%s accepted", "%s accepted", acc), fmt_int((int64_t)acc, n));
+	snprintf(j, sizeof j, P_("%s rejected", "%s rejected", rej), fmt_int((int64_t)rej, n));
+	snprintf(w, sizeof w, P_("%s warning", "%s warnings", warn), fmt_int((int64_t)warn, n));
+	/* TRANSLATORS: rows read = accepted + rejected; warnings */
+	fprintf(out, _("%s%s = %s + %s; %s\n"), label, r, a, j, w);
 }
 
 /* Rule 10: the accepted rows that repeat an earlier one, and whether the
@@ -201,10 +205,18 @@ static void print_repeats(FILE *out, const char *label, size_t repeated,
 	if (!repeated)
 		return;
 	bool once = c->repeated_rows == REPEATED_ONCE;
-	fprintf(out, _("%sof the accepted rows, %s repeat%s an earlier row of the sheet in every "
-	        "field: %s ([plan] repeated_rows = %s)\n"), label, fmt_int((int64_t)repeated, a),
-	        repeated == 1 ? "s" : "", once ? _("not counted again") : _("counted again"),
-	        once ? "once" : "count");
+	if (once)
+		fprintf(out, P_("%sof the accepted rows, %s repeats an earlier row of the sheet in "
+		                "every field: not counted again ([plan] repeated_rows = once)\n",
+		                "%sof the accepted rows, %s repeat an earlier row of the sheet in "
+		                "every field: not counted again ([plan] repeated_rows = once)\n",
+		                repeated), label, fmt_int((int64_t)repeated, a));
+	else
+		fprintf(out, P_("%sof the accepted rows, %s repeats an earlier row of the sheet in "
+		                "every field: counted again ([plan] repeated_rows = count)\n",
+		                "%sof the accepted rows, %s repeat an earlier row of the sheet in "
+		                "every field: counted again ([plan] repeated_rows = count)\n",
+		                repeated), label, fmt_int((int64_t)repeated, a));
 }
 
 /* Rule 11: the accepted rows outside the plan year, not counted in the
@@ -215,16 +227,19 @@ static void print_outside(FILE *out, const char *label, size_t outside,
 	char a[32];
 	if (!outside)
 		return;
-	fprintf(out, _("%sof the accepted rows, %s %s outside %d, the plan year: not counted\n"),
-	        label, fmt_int((int64_t)outside, a),
-	        outside == 1 ? _("reports a month") : _("report months"), c->plan_year);
+	fprintf(out, P_("%sof the accepted rows, %s reports a month outside %d, the plan year: "
+	                "not counted\n", "%sof the accepted rows, %s report months outside %d, the "
+	                "plan year: not counted\n", outside),
+	        label, fmt_int((int64_t)outside, a), c->plan_year);
 }
 
-static const char *resent_words(const struct config *c)
+/* What becomes of n rows sent again, the words agreeing with n. */
+static const char *resent_words(const struct config *c, size_t n)
 {
-	return c->resent == RESENT_LATEST ? _("not counted, the newer sheet's rows count "
-	                                    "([plan] resent = latest)")
-	                                  : _("counted again ([plan] resent = sum)");
+	return c->resent == RESENT_LATEST
+	       ? P_("not counted, the newer sheet's rows count ([plan] resent = latest)",
+	            "not counted, the newer sheet's rows count ([plan] resent = latest)", n)
+	       : P_("counted again ([plan] resent = sum)", "counted again ([plan] resent = sum)", n);
 }
 
 /* The pairs of sheets where a report was sent again (table_resent_pairs,
@@ -242,10 +257,11 @@ static void print_resent_pairs(FILE *out, const struct config *c, const struct t
 	const struct resent_pair *p = rc->p;
 	char a[32];
 	for (size_t k = rc->next; k < rc->n && p[k].older == i; k = ++rc->next) {
-		fprintf(out, _("  of the accepted rows, %s %s sent again in "), fmt_int((int64_t)p[k].rows, a),
-		        p[k].rows == 1 ? _("was") : _("were"));
+		fprintf(out, P_("  of the accepted rows, %s was sent again in ",
+		                "  of the accepted rows, %s were sent again in ", p[k].rows),
+		        fmt_int((int64_t)p[k].rows, a));
 		safe_fputs(t->sources[p[k].newer].path, out);
-		fprintf(out, _(", a newer report: %s\n"), resent_words(c));
+		fprintf(out, _(", a newer report: %s\n"), resent_words(c, p[k].rows));
 		if (!table_resent_whole(t, &p[k]))
 			continue;
 		fprintf(out, "  ");
@@ -352,15 +368,15 @@ static size_t check_sheets(FILE *out, const struct config *cfg, const struct tab
 	free(b.start);
 	free(b.idx);
 	char n[32];
-	fprintf(out, _("total: %s sheet%s, "), fmt_int((int64_t)t->nsources, n),
-	        t->nsources == 1 ? "" : "s");
+	fprintf(out, P_("total: %s sheet, ", "total: %s sheets, ", t->nsources),
+	        fmt_int((int64_t)t->nsources, n));
 	print_counts(out, "", read, acc, rej, t->diags.warnings);
 	print_repeats(out, "", rep, cfg);
 	print_outside(out, "", outside, cfg);
 	if (t->nresent)
-		fprintf(out, _("of the accepted rows, %s %s sent again in a newer sheet: %s\n"),
-		        fmt_int((int64_t)t->nresent, n), t->nresent == 1 ? _("was") : _("were"),
-		        resent_words(cfg));
+		fprintf(out, P_("of the accepted rows, %s was sent again in a newer sheet: %s\n",
+		                "of the accepted rows, %s were sent again in a newer sheet: %s\n",
+		                t->nresent), fmt_int((int64_t)t->nresent, n), resent_words(cfg, t->nresent));
 	return rej;
 }
 

@@ -355,7 +355,8 @@ static void name_sheets(FILE *err, const struct table *t, bool empty)
 			fputs(_(": no data row"), err);
 	}
 	if (n > SHEETS_NAMED)
-		fprintf(err, _(" and %zu more sheet%s"), n - SHEETS_NAMED, n - SHEETS_NAMED == 1 ? "" : "s");
+		fprintf(err, P_(" and %zu more sheet", " and %zu more sheets", n - SHEETS_NAMED),
+		        n - SHEETS_NAMED);
 	if (!n)
 		fputs(_("no sheet found"), err);
 	free(v);
@@ -399,8 +400,9 @@ static void warn_rejected(FILE *err, const struct request *rq, const struct tabl
 		rejected += t->sources[s].rejected;
 	if (!rejected)
 		return;
-	fprintf(err, _("fourw %s: warning: %s row%s rejected, not counted ("), rq->cmd,
-	        fmt_int((int64_t)rejected, n1), rejected == 1 ? "" : "s");
+	fprintf(err, P_("fourw %s: warning: %s row rejected, not counted (",
+	                "fourw %s: warning: %s rows rejected, not counted (", rejected), rq->cmd,
+	        fmt_int((int64_t)rejected, n1));
 	name_sheets(err, t, false);
 	fputc(')', err);
 	suggest_check(err, rq->config, paths, npaths);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dialect.h"
+#include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -175,11 +176,11 @@ static const struct { const char *attr; enum people_age age; } age_groups[] = {
 /* Attributes that put a column's figure outside girls, boys, women, men
  * and older people. */
 static const struct { const char *attr, *why; } unplaceable[] = {
-	{ "hh", "it counts households, not people" },
-	{ "households", "it counts households, not people" },
-	{ "i", "fourw has no group for people of another sex (+i)" },
-	{ "adolescents", "adolescents are partly children and partly adults" },
-	{ "youth", "youth are partly children and partly adults" },
+	{ "hh", N_("it counts households, not people") },
+	{ "households", N_("it counts households, not people") },
+	{ "i", N_("fourw has no group for people of another sex (+i)") },
+	{ "adolescents", N_("adolescents are partly children and partly adults") },
+	{ "youth", N_("youth are partly children and partly adults") },
 };
 
 struct tag_reading {
@@ -239,7 +240,7 @@ static int bracket_group(int lo, int hi)
 static void read_sex(struct tag_reading *t, int sex)
 {
 	if (t->sex >= 0 && t->sex != sex)
-		t->why = "it has both +f and +m";
+		t->why = N_("it has both +f and +m");
 	t->sex = sex;
 }
 
@@ -250,7 +251,7 @@ static void read_group(struct tag_reading *t, int age)
 	if (nested)
 		age = PEOPLE_INFANTS;
 	else if (t->age >= 0 && t->age != age)
-		t->why = "it has two age groups";
+		t->why = N_("it has two age groups");
 	t->age = age;
 }
 
@@ -269,7 +270,7 @@ static void read_attribute(struct tag_reading *t, const char *a, size_t len)
 		}
 	if (parse_bracket(a, len, &lo, &hi)) {
 		if (t->bracket && (lo != t->lo || hi != t->hi))
-			t->why = "it has two age brackets";
+			t->why = N_("it has two age brackets");
 		t->bracket = true;
 		t->lo = lo;
 		t->hi = hi;
@@ -286,13 +287,13 @@ static void settle_bracket(struct tag_reading *t)
 {
 	int group = bracket_group(t->lo, t->hi);
 	if (group < 0) {
-		t->why = "its age bracket spans 18 or 60 (children, adults, older people)";
+		t->why = N_("its age bracket spans 18 or 60 (children, adults, older people)");
 		return;
 	}
 	bool inside = t->age < 0 || t->age == group ||
 	              (t->age == PEOPLE_INFANTS && group == PEOPLE_CHILDREN);
 	if (!inside)
-		t->why = "its age group and age bracket disagree";
+		t->why = N_("its age group and age bracket disagree");
 	else if (t->age < 0)
 		t->age = group;
 }

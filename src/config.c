@@ -15,6 +15,7 @@
 #include "config_ini.h"
 #include "config_places.h"
 #include "config_share.h"
+#include "i18n.h"
 #include "text.h"
 
 /* ---- fields --------------------------------------------------------------- */
@@ -91,7 +92,7 @@ static bool load_plan_name(struct ini_file *L)
 static bool load_plan_year(struct ini_file *L)
 {
 	int64_t year = CONFIG_UNKNOWN;
-	if (!ini_get_whole(L, "plan", "year", false, "a year such as 2024", &year))
+	if (!ini_get_whole(L, "plan", "year", false, _("a year such as 2024"), &year))
 		return false;
 	if (year != CONFIG_UNKNOWN && (year < 2000 || year > 2100))
 		return ini_fail_key(L, "plan", "year", "expected a year such as 2024, got '%s'",
@@ -103,8 +104,8 @@ static bool load_plan_year(struct ini_file *L)
 static bool load_plan_figures(struct ini_file *L)
 {
 	struct config *c = L->c;
-	const char *people = "a whole number of people";
-	const char *money = "a whole amount, without separators";
+	const char *people = _("a whole number of people");
+	const char *money = _("a whole amount, without separators");
 	return ini_get_whole(L, "plan", "in_need", true, people, &c->in_need) &&
 	       ini_get_whole(L, "plan", "targeted", true, people, &c->targeted) &&
 	       ini_get_whole(L, "plan", "funding_requested", false, money, &c->funding_requested) &&
@@ -371,7 +372,7 @@ static bool load_type_targets(struct ini_file *L)
 		int t = config_type_by_code(c, en->key);
 		if (t < 0)
 			return ini_fail_key(L, "type_targets", en->key, "not a type of [types]");
-		if (!ini_get_whole(L, "type_targets", en->key, true, "a whole number of people",
+		if (!ini_get_whole(L, "type_targets", en->key, true, _("a whole number of people"),
 		               &c->types[t].targeted))
 			return false;
 	}
@@ -503,9 +504,9 @@ static bool load_counts(struct ini_file *L)
 {
 	struct thresholds *th = &L->c->th;
 	int64_t partners = th->concentration_partners, days = th->stale_days;
-	if (!ini_get_whole(L, "gaps", "concentration_partners", false, "a whole number of partners",
+	if (!ini_get_whole(L, "gaps", "concentration_partners", false, _("a whole number of partners"),
 	               &partners) ||
-	    !ini_get_whole(L, "gaps", "stale_days", false, "a whole number of days", &days))
+	    !ini_get_whole(L, "gaps", "stale_days", false, _("a whole number of days"), &days))
 		return false;
 	if (partners < 2 || partners > 1000)
 		return ini_fail_key(L, "gaps", "concentration_partners", "must be at least 2 "
@@ -566,12 +567,12 @@ static bool load_ui(struct ini_file *L)
 	const char *v;
 
 	if (!ini_check_keys(L, "ui", ui_keys) ||
-	    !ui_word(L, "theme", themes, "dark, light or mono", &c->ui_theme))
+	    !ui_word(L, "theme", themes, _("dark, light or mono"), &c->ui_theme))
 		return false;
 	v = ini_get(L, "ui", "color");
 	if (v && !ini_parse_bool(v, &c->ui_color))
 		return ini_fail_key(L, "ui", "color", "expected true or false, got '%s'", v);
-	return ui_word(L, "language", languages, "fr or en", &c->ui_language);
+	return ui_word(L, "language", languages, _("fr or en"), &c->ui_language);
 }
 
 /* ---- config_load ---------------------------------------------------------- */
@@ -603,7 +604,7 @@ static bool load_all(struct ini_file *L)
 {
 	char why[160];
 	if (!ini_read_whole(L->path, &L->text, &L->len, why, sizeof why))
-		return error_set(L->e, "%s: cannot read: %s", L->path, why);
+		return error_set(L->e, _("%s: cannot read: %s"), L->path, why);
 	ini_scan_file(L);
 	return ini_parse(L) && ini_check_structure(L, known_sections) && load_plan(L) &&
 	       load_regions(L) && places_load_cercles(L) && load_types(L) && load_type_targets(L) &&

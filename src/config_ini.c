@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "parse.h"
 #include "readfile.h"
 #include "text.h"
@@ -19,7 +20,7 @@ static bool vfail(struct ini_file *L, unsigned line, const char *what,
                   const char *fmt, va_list ap)
 {
 	char msg[768];
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);   /* the callers' texts: xgettext reads them (Makefile) */
 	if (line > 0)
 		return error_set(L->e, "%s:%u: %s: %s", L->path, line, what, msg);
 	return error_set(L->e, "%s: %s: %s", L->path, what, msg);
@@ -443,16 +444,16 @@ bool ini_parse(struct ini_file *L)
 	char text[200];
 	if (line == 0)
 		return error_set(L->e, "%s: %s", L->path,
-		                 ini_error[0] ? ini_error : "cannot be read");
+		                 ini_error[0] ? ini_error : _("cannot be read"));
 	if (strstr(ini_error, "too long"))
-		return error_set(L->e, "%s:%u: syntax error: line longer than 1023 characters",
+		return error_set(L->e, _("%s:%u: syntax error: line longer than 1023 characters"),
 		                 L->path, line);
 	physical_line(L, line, text, sizeof text);
 	if (text[0] == '[' && strpbrk(text, ";#"))
-		return error_set(L->e, "%s:%u: syntax error: '%s' (a comment may not "
-		                 "follow a [section] header on the same line)", L->path, line, text);
-	return error_set(L->e, "%s:%u: syntax error: '%s' (expected [section], "
-	                 "key = value or a comment)", L->path, line, text);
+		return error_set(L->e, _("%s:%u: syntax error: '%s' (a comment may not "
+		                 "follow a [section] header on the same line)"), L->path, line, text);
+	return error_set(L->e, _("%s:%u: syntax error: '%s' (expected [section], "
+	                 "key = value or a comment)"), L->path, line, text);
 }
 
 /* ---- sections and keys ---------------------------------------------------- */
@@ -488,12 +489,12 @@ bool ini_check_structure(struct ini_file *L, const char *const *known_sections)
 	}
 	for (size_t i = 0; i < L->nents; i++)
 		if (L->ents[i].section[0] == '\0')
-			return error_set(L->e, "%s:%u: %s: key outside any [section]", L->path,
+			return error_set(L->e, _("%s:%u: %s: key outside any [section]"), L->path,
 			                 L->ents[i].line, L->ents[i].written);
 	if (L->dup) {
 		const struct ini_entry *first = &L->ents[L->dup - 1];
-		return error_set(L->e, "%s:%u: [%s] %s: given twice with different values "
-		                 "(first on line %u)", L->path, L->dup_line, first->section,
+		return error_set(L->e, _("%s:%u: [%s] %s: given twice with different values "
+		                 "(first on line %u)"), L->path, L->dup_line, first->section,
 		                 first->written, first->line);
 	}
 	return true;

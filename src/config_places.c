@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "gazetteer.h"
+#include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -288,7 +289,7 @@ static bool fig_fail(const struct figures *fg, unsigned line, const char *fmt, .
 	char msg[768];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);   /* the callers' texts: xgettext reads them (Makefile) */
 	va_end(ap);
 	return error_set(fg->L->e, "%s:%u: %s", fg->path, line, msg);
 }
@@ -410,7 +411,7 @@ static bool fig_lines(struct figures *fg, char *text)
 		}
 	}
 	if (!header)
-		return error_set(fg->L->e, "%s: no header line 'pcode,region,in_need,targeted'",
+		return error_set(fg->L->e, _("%s: no header line 'pcode,region,in_need,targeted'"),
 		                 fg->path);
 	return true;
 }

@@ -16,7 +16,7 @@ static bool load_mask_below(struct ini_file *L, struct share_options *s)
 	int64_t v;
 	if (!ini_get(L, "share", "mask_below"))
 		return true;
-	if (!ini_get_whole(L, "share", "mask_below", false, "a whole number", &v))
+	if (!ini_get_whole(L, "share", "mask_below", false, _("a whole number"), &v))
 		return false;
 	if (v < 1 || v > 100)
 		return ini_fail_key(L, "share", "mask_below",

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "strpool.h"
 #include "xalloc.h"
 
@@ -163,7 +164,7 @@ void diag_vreject(struct diag_list *l, bool more, enum diag_code code, uint32_t 
 		return;
 	}
 	char buf[4096];
-	int n = snprintf(buf, sizeof buf, "%s; also ", w->msg);
+	int n = snprintf(buf, sizeof buf, _("%s; also "), w->msg);
 	if (n > 0 && (size_t)n < sizeof buf)
 		vsnprintf(buf + n, sizeof buf - (size_t)n, fmt, ap);
 	struct diag_words joined = { buf, w->source, w->col, w->level, w->code };

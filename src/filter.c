@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "gazetteer.h"
 #include "i18n.h"
 #include "parse.h"
@@ -418,14 +419,14 @@ static const char *status_label(const struct config *c, size_t i)
 
 static void describe_period(struct sbuf *b, const struct filter *f)
 {
-	char m1[16], m2[16];
+	char m1[FMT_MONTH_SIZE], m2[FMT_MONTH_SIZE];
 	if (f->from_month < 0 && f->to_month < 0)
 		return;
 	sb_section(b, "");
 	if (f->from_month >= 0)
-		month_format(f->from_month, m1);
+		fmt_month(f->from_month, m1);
 	if (f->to_month >= 0)
-		month_format(f->to_month, m2);
+		fmt_month(f->to_month, m2);
 	if (f->from_month >= 0 && f->to_month >= 0) {
 		sb_put(b, m1);
 		sb_put(b, "..");

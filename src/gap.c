@@ -39,6 +39,16 @@ const char *severity_label(enum severity s)
 	return _(severity_name(s));
 }
 
+const char *severity_count_format(enum severity s, size_t n)
+{
+	switch (s) {
+	case SEV_CRITICAL: return P_("%zu critical", "%zu critical", n);
+	case SEV_HIGH:     return P_("%zu high", "%zu high", n);
+	case SEV_MEDIUM:   return P_("%zu medium", "%zu medium", n);
+	default:           return P_("%zu info", "%zu info", n);
+	}
+}
+
 void gap_list_init(struct gap_list *g)
 {
 	g->items = NULL;

@@ -30,6 +30,9 @@ const char *severity_name(enum severity s);   /* "critical", "high", "medium", "
  * and Markdown reports; the CSV report keeps the names above. */
 const char *gap_kind_label(enum gap_kind k);
 const char *severity_label(enum severity s);
+/* A printf format for n flags of severity s, "%zu critical", the label
+ * agreeing with the count where the language wants it ("3 critiques"). */
+const char *severity_count_format(enum severity s, size_t n);
 
 struct rowref { uint32_t source, line; };
 

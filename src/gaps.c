@@ -125,12 +125,12 @@ static int64_t need_or_target(const struct region *re)
 
 static void period_words(const struct filter *f, char *buf, size_t size)
 {
-	char a[16], b[16];
+	char a[FMT_MONTH_SIZE], b[FMT_MONTH_SIZE];
 	buf[0] = '\0';
 	if (f->from_month >= 0)
-		month_format(f->from_month, a);
+		fmt_month(f->from_month, a);
 	if (f->to_month >= 0)
-		month_format(f->to_month, b);
+		fmt_month(f->to_month, b);
 	if (f->from_month >= 0 && f->to_month >= 0)
 		snprintf(buf, size, _(" in %s..%s"), a, b);
 	else if (f->from_month >= 0)
@@ -211,7 +211,7 @@ static void low_coverage(struct ctx *x, int region, const char *who, int64_t rea
                          int64_t targeted)
 {
 	double pct;
-	char n1[32], n2[32], p1[16], p2[16], month[16], pace[160] = "";
+	char n1[32], n2[32], p1[16], p2[16], month[FMT_MONTH_SIZE], pace[160] = "";
 	if (!coverage_pct(reached, targeted, &pct))
 		return;
 	enum severity sev = coverage_severity(&x->c->th, pct);
@@ -221,7 +221,7 @@ static void low_coverage(struct ctx *x, int region, const char *who, int64_t rea
 	if (m >= 0) {
 		/* reached / targeted against m / 12, in integers: no rounding at the edge */
 		bool on_pace = reached * 12 >= targeted * m;
-		month_format(x->report_month, month);
+		fmt_month(x->report_month, month);
 		snprintf(pace, sizeof pace, _("; %s expected by %s at an even pace — %s"),
 		         fmt_pct(100.0 * m / 12.0, p2), month, on_pace ? _("on pace") : _("behind pace"));
 		if (on_pace)
@@ -335,12 +335,12 @@ static void rule_concentration(struct ctx *x)
 	const struct cube *q = x->q;
 	int th = x->c->th.concentration_partners;
 	unsigned need = th > 2 ? (unsigned)th : 2;   /* one partner alone is no crowd */
-	char month[16];
+	char month[FMT_MONTH_SIZE];
 	for (size_t k = 0; k < q->noverlaps; k++) {
 		const struct overlap *o = &q->overlaps[k];
 		if (o->partners < need)
 			continue;
-		month_format(o->period, month);
+		fmt_month(o->period, month);
 		struct gap *gp = gap_list_add(x->g, GAP_CONCENTRATION, SEV_MEDIUM, o->region, o->type,
 		    _("%s — %s — %s: %u partners active in %s (%u or more) — coordinate, and check "
 		    "the same children are not counted twice"), x->c->regions[o->region].name,
@@ -369,7 +369,7 @@ static void rule_stale(struct ctx *x)
 	if (x->report_month < 0)
 		return;
 	long now = month_end_days(x->report_month);
-	char last[16], rep[16], n1[32];
+	char last[FMT_MONTH_SIZE], rep[FMT_MONTH_SIZE], n1[32];
 	for (size_t k = 0; k < q->npresence; k++) {
 		/* per partner and region: silent in Mopti since October is stale
 		 * in Mopti however busy the partner is in Gao, in the plan's list
@@ -380,8 +380,8 @@ static void rule_stale(struct ctx *x)
 		long days = now - month_end_days(pr->latest_month);
 		if (days <= x->c->th.stale_days)
 			continue;
-		month_format(pr->latest_month, last);
-		month_format(x->report_month, rep);
+		fmt_month(pr->latest_month, last);
+		fmt_month(x->report_month, rep);
 		struct gap *gp = gap_list_add(x->g, GAP_STALE, SEV_MEDIUM, pr->region, -1,
 		    _("%s — %s: last report %s, %s days before the end of %s (more than %d)"),
 		    x->c->regions[pr->region].name, pr->partner, last, fmt_int(days, n1), rep,

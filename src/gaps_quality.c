@@ -132,14 +132,14 @@ struct outside_range { int first, last; size_t n; };
 
 static void outside_emit(struct ctx *x, uint32_t source, const struct outside_range *m)
 {
-	char n1[32], lo[16], hi[16];
-	month_format(m->first, lo);
-	month_format(m->last, hi);
+	char n1[32], lo[FMT_MONTH_SIZE], hi[FMT_MONTH_SIZE];
+	fmt_month(m->first, lo);
+	fmt_month(m->last, hi);
 	struct gap *g = gap_list_add(x->g, GAP_DATA_QUALITY, SEV_MEDIUM, -1, -1,
-	    _("%s: %s %s outside %d (%s%s%s), not counted"),
-	    gap_sheet_name(x->t->sources[source].path), fmt_int((int64_t)m->n, n1),
-	    m->n == 1 ? _("row reports a month") : _("rows report months"), x->c->plan_year, lo,
-	    m->first == m->last ? "" : " … ", m->first == m->last ? "" : hi);
+	    P_("%s: %s row reports a month outside %d (%s%s%s), not counted",
+	       "%s: %s rows report months outside %d (%s%s%s), not counted", m->n),
+	    gap_sheet_name(x->t->sources[source].path), fmt_int((int64_t)m->n, n1), x->c->plan_year,
+	    lo, m->first == m->last ? "" : " … ", m->first == m->last ? "" : hi);
 	g->nrows = m->n;
 	g->group = DQ_OUTSIDE_GROUP;
 	g->source = source;
@@ -246,10 +246,12 @@ static void dq_resent(struct ctx *x)
 	struct rowref *refs = xmalloc((t->nresent + 1) * sizeof *refs);
 	for (size_t k = 0, at = 0; k < n; at += p[k].rows, k++) {
 		gap_list_add(x->g, GAP_DATA_QUALITY, latest ? SEV_INFO : SEV_MEDIUM, -1, -1,
-		    _("%s: %s row%s sent again in %s, %s"), gap_sheet_name(t->sources[p[k].older].path),
-		    fmt_int((int64_t)p[k].rows, n1), p[k].rows == 1 ? "" : "s",
+		    P_("%s: %s row sent again in %s, %s", "%s: %s rows sent again in %s, %s", p[k].rows),
+		    gap_sheet_name(t->sources[p[k].older].path), fmt_int((int64_t)p[k].rows, n1),
 		    gap_sheet_name(t->sources[p[k].newer].path),
-		    latest ? _("counted once") : _("counted twice ([plan] resent = sum)"));
+		    latest ? P_("counted once", "counted once", p[k].rows)
+		           : P_("counted twice ([plan] resent = sum)", "counted twice ([plan] resent = sum)",
+		                p[k].rows));
 		for (size_t m = 0; m < p[k].rows; m++)
 			refs[m] = (struct rowref){ rows[at + m].source, rows[at + m].line };
 		gap_list_attach_rows(x->g, x->g->len - 1, refs, p[k].rows);

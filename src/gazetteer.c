@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "text.h"
 
 #define NAME_MAX_FOLDED 256
@@ -503,7 +504,7 @@ static int suggest(const struct config *c, size_t n, candidate_at at, const char
 		struct candidate k = at(c, i);
 		if ((int)i == skip || candidate_distance(&k, q, limit) != best)
 			continue;
-		const char *sep = shown == 0 ? "" : shown == count - 1 ? " or " : ", ";
+		const char *sep = shown == 0 ? "" : shown == count - 1 ? _(" or ") : ", ";
 		append(buf, size, &len, "%s%s (%s)", sep, k.name, k.code);
 		shown++;
 	}
@@ -520,16 +521,24 @@ int gazetteer_suggest_cercle(const struct config *c, const char *name, char *buf
 	return suggest(c, c->ncercles, cercle_at, name, -1, buf, size);
 }
 
+const char *gazetteer_did_you_mean(const char *names, char *buf, size_t size)
+{
+	if (!*names)
+		return "";
+	snprintf(buf, size, _(" — did you mean %s?"), names);
+	return buf;
+}
+
 /* "is no region's name — did you mean Koulikoro (ML02)?", or without the
- * question when nothing but `skip` is close. */
+ * question when nothing but `skip` is close; is_no_name says the first
+ * part ("is no region's name"), translated whole. */
 static void unknown_name_meaning(const struct config *c, size_t n, candidate_at at,
-                                 const char *kind, const char *name, int skip,
+                                 const char *is_no_name, const char *name, int skip,
                                  char *buf, size_t size)
 {
-	char sugg[160];
-	bool any = suggest(c, n, at, name, skip, sugg, sizeof sugg) > 0;
-	snprintf(buf, size, "is no %s's name%s%s%s", kind, any ? " — did you mean " : "",
-	         sugg, any ? "?" : "");
+	char sugg[160], question[200];
+	suggest(c, n, at, name, skip, sugg, sizeof sugg);
+	snprintf(buf, size, "%s%s", is_no_name, gazetteer_did_you_mean(sugg, question, sizeof question));
 }
 
 void gazetteer_region_name_meaning(const struct config *c, const char *name, int skip,
@@ -538,9 +547,10 @@ void gazetteer_region_name_meaning(const struct config *c, const char *name, int
 	char nf[NAME_MAX_FOLDED];
 	int named = norm_name(name, nf) ? gazetteer_region_answering(c, nf, -1) : -1;
 	if (named >= 0 && c->regions[named].ncodes > 0)
-		snprintf(buf, size, "is %s", c->regions[named].codes[0].code);
+		snprintf(buf, size, _("is %s"), c->regions[named].codes[0].code);
 	else
-		unknown_name_meaning(c, c->nregions, region_at, "region", name, skip, buf, size);
+		unknown_name_meaning(c, c->nregions, region_at, _("is no region's name"), name, skip,
+		                     buf, size);
 }
 
 void gazetteer_cercle_name_meaning(const struct config *c, const char *name, int skip,
@@ -549,10 +559,11 @@ void gazetteer_cercle_name_meaning(const struct config *c, const char *name, int
 	int named = -1;
 	gazetteer_resolve_cercle(c, NULL, name, &named);
 	if (named >= 0)
-		snprintf(buf, size, "is %s, in %s", c->cercles[named].code,
+		snprintf(buf, size, _("is %s, in %s"), c->cercles[named].code,
 		         c->regions[c->cercles[named].region_old].name);
 	else
-		unknown_name_meaning(c, c->ncercles, cercle_at, "cercle", name, skip, buf, size);
+		unknown_name_meaning(c, c->ncercles, cercle_at, _("is no cercle's name"), name, skip,
+		                     buf, size);
 }
 
 bool gazetteer_region_mentions(const struct config *c, int r, const char *folded)
@@ -636,13 +647,13 @@ bool gazetteer_numbering_note(const struct config *c, const struct cercle_number
 	if (n->other < NUMBERING_MIN_ROWS || n->other * 2 <= n->coded || size == 0)
 		return false;
 	buf[0] = '\0';
-	append(buf, size, &len, "its cercle p-codes follow another numbering (%s of the %s "
-	       "rows writing a known cercle with a p-code: ", fmt_int((int64_t)n->other, other),
-	       fmt_int((int64_t)n->coded, coded));
+	append(buf, size, &len, _("its cercle p-codes follow another numbering (%s of the %s "
+	                          "rows writing a known cercle with a p-code: "),
+	       fmt_int((int64_t)n->other, other), fmt_int((int64_t)n->coded, coded));
 	for (int k = 0; k < n->nexamples; k++)
-		append(buf, size, &len, "%s%s %s%s", k ? ", " : "", n->example[k].code,
-		       k ? "for " : "written for ", c->cercles[n->example[k].named].name);
-	append(buf, size, &len, "%s); the names decide where the cercle named lies in the "
-	       "row's region, as each line says", n->more ? " …" : "");
+		append(buf, size, &len, k ? _(", %s for %s") : _("%s written for %s"), n->example[k].code,
+		       c->cercles[n->example[k].named].name);
+	append(buf, size, &len, _("%s); the names decide where the cercle named lies in the "
+	                          "row's region, as each line says"), n->more ? " …" : "");
 	return true;
 }

@@ -142,6 +142,9 @@ bool gazetteer_region_mentions(const struct config *c, int r, const char *folded
  * number of suggestions (0: nothing close; buf is then ""). */
 int gazetteer_suggest_region(const struct config *c, const char *name, char *buf, size_t size);
 int gazetteer_suggest_cercle(const struct config *c, const char *name, char *buf, size_t size);
+/* " — did you mean Ségou (ML04)?" for names written by a suggest above,
+ * in buf (size bytes); "" when names is empty. */
+const char *gazetteer_did_you_mean(const char *names, char *buf, size_t size);
 
 /* ---- the plan's geography (DESIGN.md rule 12) ---- */
 

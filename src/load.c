@@ -14,6 +14,7 @@
 #include "dialect.h"
 #include "encoding.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "loader.h"
 #include "loadsplit.h"
 #include "orgnames.h"
@@ -32,23 +33,26 @@
  * names without a year were read as the plan's. */
 static void note_plan_period(struct table *t, const struct loader *ld, const struct source *s)
 {
-	char n[32], lo[16], hi[16];
+	char n[32], lo[FMT_MONTH_SIZE], hi[FMT_MONTH_SIZE];
 	int year = ld->c->plan_year;
 	if (s->outside_plan) {
-		month_format(s->outside_first, lo);
-		month_format(s->outside_last, hi);
+		fmt_month(s->outside_first, lo);
+		fmt_month(s->outside_last, hi);
 		diag_add(&t->diags, DIAG_NOTE, DC_OUTSIDE_PLAN_YEAR, ld->ctx.source, 0, 0,
-		         "%s %s outside %d (%s%s%s), not counted (--from/--to still select "
-		         "them)", fmt_int((int64_t)s->outside_plan, n), s->outside_plan == 1
-		         ? "row reports a month" : "rows report months", year,
+		         P_("%s row reports a month outside %d (%s%s%s), not counted (--from/--to "
+		            "still select them)", "%s rows report months outside %d (%s%s%s), not "
+		            "counted (--from/--to still select them)", s->outside_plan),
+		         fmt_int((int64_t)s->outside_plan, n), year,
 		         lo, s->outside_first == s->outside_last ? "" : " … ",
 		         s->outside_first == s->outside_last ? "" : hi);
 	}
 	if (ld->ctx.year_taken)
 		diag_add(&t->diags, DIAG_NOTE, DC_MONTH_WITHOUT_YEAR, ld->ctx.source, 0, 0,
-		         "%s row%s a month name without a year (the first on line %u): "
-		         "read as months of %d, the plan year", fmt_int((int64_t)ld->ctx.year_taken, n),
-		         ld->ctx.year_taken == 1 ? " gives" : "s give", ld->ctx.year_taken_line, year);
+		         P_("%s row gives a month name without a year (the first on line %u): "
+		            "read as months of %d, the plan year", "%s rows give a month name without "
+		            "a year (the first on line %u): read as months of %d, the plan year",
+		            ld->ctx.year_taken), fmt_int((int64_t)ld->ctx.year_taken, n),
+		         ld->ctx.year_taken_line, year);
 }
 
 /* Per-sheet figures for `check`: its rows, warnings, latest period in the
@@ -77,7 +81,7 @@ static void finish_source(struct table *t, struct loader *ld, size_t first_row,
 			s->outside_last = p;
 	}
 	note_plan_period(t, ld, s);
-	char numbering[400];
+	char numbering[600];     /* room for the French wording */
 	if (gazetteer_numbering_note(ld->c, &ld->ctx.numbering, numbering, sizeof numbering))
 		diag_add(&t->diags, DIAG_NOTE, DC_CERCLE_NUMBERING, ld->ctx.source, 0, 0, "%s",
 		         numbering);
@@ -150,8 +154,10 @@ static void note_nuls(struct table *t, uint32_t source, const struct survey *s)
 {
 	diag_add(&t->diags, DIAG_NOTE, DC_NUL_BYTES, source,
 	         (uint32_t)(s->first_nul_line_ends + 1), 0,
-	         "the file holds %zu NUL bytes: it looks binary or UTF-16, not CSV "
-	         "text; each NUL is read as U+FFFD (save the sheet as CSV UTF-8)",
+	         P_("the file holds %zu NUL bytes: it looks binary or UTF-16, not CSV "
+	            "text; each NUL is read as U+FFFD (save the sheet as CSV UTF-8)",
+	            "the file holds %zu NUL bytes: it looks binary or UTF-16, not CSV "
+	            "text; each NUL is read as U+FFFD (save the sheet as CSV UTF-8)", s->nuls),
 	         s->nuls);
 }
 
@@ -196,10 +202,10 @@ static bool prepare_sheet(struct table *t, uint32_t source, struct sheet *sh, st
 	sh->start = bom ? 3 : 0;
 	survey_sheet(sh);
 	if (sh->all.err)
-		return error_set(e, "%s: cannot read: %s", s->path, strerror(sh->all.err));
+		return error_set(e, _("%s: cannot read: %s"), s->path, strerror(sh->all.err));
 	s->encoding = bom ? ENC_UTF8_BOM : sh->all.utf8 ? ENC_UTF8 : ENC_CP1252;
 	if (bom && !sh->all.utf8 && !decode_whole(sh, &err))
-		return error_set(e, "%s: cannot read: %s", s->path, strerror(err ? err : EIO));
+		return error_set(e, _("%s: cannot read: %s"), s->path, strerror(err ? err : EIO));
 	sh->decode = s->encoding == ENC_CP1252 ? DECODE_CP1252
 	           : sh->all.nuls ? DECODE_NUL : DECODE_NONE;
 	if (sh->all.nuls)
@@ -303,10 +309,11 @@ static void warn_repeat(void *arg, size_t row, size_t earlier)
 	struct repeats *r = arg;
 	const struct activity *a = &r->t->rows[row];
 	diag_add(&r->t->diags, DIAG_WARNING, DC_REPEATED_ROW, a->source, a->line, 0,
-	         "the same as line %u in every field: %s ([plan] repeated_rows = %s)",
-	         r->t->rows[earlier].line,
-	         r->rule == REPEATED_ONCE ? "not counted again" : "counted again",
-	         r->rule == REPEATED_ONCE ? "once" : "count");
+	         r->rule == REPEATED_ONCE
+	         ? _("the same as line %u in every field: not counted again ([plan] "
+	             "repeated_rows = once)")
+	         : _("the same as line %u in every field: counted again ([plan] "
+	             "repeated_rows = count)"), r->t->rows[earlier].line);
 }
 
 /* Once the sheet's rows are joined and in file order, so that a sheet
@@ -376,7 +383,7 @@ static bool parse_sheet(struct table *t, const struct config *c, uint32_t source
 	finish_source(t, &ld, first_row, warnings_before);
 	loader_end(&ld, &p);
 	if (err)
-		return error_set(e, "%s: cannot read: %s", t->sources[source].path, strerror(err));
+		return error_set(e, _("%s: cannot read: %s"), t->sources[source].path, strerror(err));
 	return true;
 }
 
@@ -443,16 +450,16 @@ bool load_sheet(struct table *t, const struct config *c, const char *path, struc
 		return ok;
 	}
 	case READFILE_NOT_REGULAR:
-		return error_set(e, "%s: not a regular file (%s); only files are read as sheets",
+		return error_set(e, _("%s: not a regular file (%s); only files are read as sheets"),
 		                 path, readfile_kind(r.mode));
 	case READFILE_TOO_BIG:
-		return error_set(e, "%s: %lld bytes, larger than the 1 GiB a sheet may be; split "
-		                 "it (see Limits in README.md)", path, (long long)r.size);
+		return error_set(e, _("%s: %lld bytes, larger than the 1 GiB a sheet may be; split "
+		                 "it (see Limits in README.md)"), path, (long long)r.size);
 	case READFILE_ERRNO:
 		break;
 	}
 	readfile_describe(st, &r, SHEET_MAX_BYTES, why, sizeof why);
-	return error_set(e, "%s: cannot read: %s", path, why);
+	return error_set(e, _("%s: cannot read: %s"), path, why);
 }
 
 static bool is_sheet_name(const char *name)
@@ -489,7 +496,7 @@ static bool list_folder(const char *dir, char ***names, size_t *n, struct error 
 {
 	DIR *d = opendir(dir);
 	if (!d)
-		return error_set(e, "%s: cannot open folder: %s", dir, strerror(errno));
+		return error_set(e, _("%s: cannot open folder: %s"), dir, strerror(errno));
 	size_t cap = 0;
 	struct dirent *de;
 	while ((de = readdir(d))) {
@@ -558,7 +565,7 @@ static bool load_named_sheet(struct table *t, const struct config *c, const char
 	if (stat(file, &st) != 0)
 		ok = error_set(e, "%s: %s", file, strerror(errno));
 	else if (!S_ISREG(st.st_mode))
-		ok = error_set(e, "%s: not a regular file (%s); only files are read as sheets",
+		ok = error_set(e, _("%s: not a regular file (%s); only files are read as sheets"),
 		               file, readfile_kind(st.st_mode));
 	else
 		ok = load_workbook(t, c, file, path + at + 1, e);

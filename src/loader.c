@@ -6,6 +6,7 @@
 
 #include "colmap.h"
 #include "dialect.h"
+#include "i18n.h"
 #include "textmemo.h"
 #include "xalloc.h"
 
@@ -47,15 +48,15 @@ static void note_extra_cells(struct loader *ld, uint32_t line, const char *const
 		if (cells[i][0]) {
 			diag_add(&ld->t->diags, DIAG_WARNING, DC_EXTRA_CELLS, ld->ctx.source, line,
 			         (uint32_t)i + 1,
-			         "this row has %zu cells but the header has %zu; '%s' and what "
-			         "follows are ignored", n + of->dropped, width, cells[i]);
+			         _("this row has %zu cells but the header has %zu; '%s' and what "
+			           "follows are ignored"), n + of->dropped, width, cells[i]);
 			return;
 		}
 	if (of->dropped_text)
 		diag_add(&ld->t->diags, DIAG_WARNING, DC_TOO_MANY_CELLS, ld->ctx.source, line,
 		         COLS_MAX + 1,
-		         "this row has %zu cells, more than the %d a sheet can have; the cells "
-		         "after column %d are ignored", n + of->dropped, COLS_MAX, COLS_MAX);
+		         _("this row has %zu cells, more than the %d a sheet can have; the cells "
+		           "after column %d are ignored"), n + of->dropped, COLS_MAX, COLS_MAX);
 }
 
 /* A cell longer than Excel can hold did not come from a spreadsheet: most
@@ -66,9 +67,9 @@ static bool reject_long_cell(struct loader *ld, uint32_t line, const struct over
 	if (!of->long_col)
 		return false;
 	diag_add(&ld->t->diags, DIAG_REJECT, DC_CELL_TOO_LONG, ld->ctx.source, line, of->long_col,
-	         "not read: this cell is %zu characters long, more than the %d a "
-	         "spreadsheet cell can hold (a quote left open may have swallowed the "
-	         "lines that follow)", of->long_chars, CELL_MAX_CHARS);
+	         _("not read: this cell is %zu characters long, more than the %d a "
+	           "spreadsheet cell can hold (a quote left open may have swallowed the "
+	           "lines that follow)"), of->long_chars, CELL_MAX_CHARS);
 	count_outcome(ld, ROW_REJECTED);
 	return true;
 }
@@ -109,7 +110,7 @@ void loader_data_row(struct loader *ld, uint32_t line, char *bytes, const size_t
 		if (o == ROW_REJECTED)
 			diag_add(&ld->t->diags, DIAG_REJECT, DC_NO_REQUIRED_COLUMN, ld->ctx.source,
 			         line, 0,
-			         "not read: the sheet has %s", ld->missing_what);
+			         _("not read: the sheet has %s"), ld->missing_what);
 		count_outcome(ld, o);
 		return;
 	}
@@ -128,9 +129,9 @@ void loader_data_row(struct loader *ld, uint32_t line, char *bytes, const size_t
 /* ---- header ------------------------------------------------------------ */
 
 static const struct { enum field f[6]; const char *what; } required[] = {
-	{ { F_REGION, F_REGION_CODE, F_CERCLE, F_CERCLE_CODE, F_COUNT }, "place (Region or Cercle)" },
-	{ { F_ITYPE, F_ACTIVITY, F_COUNT }, "intervention type" },
-	{ { F_GIRLS, F_BOYS, F_WOMEN, F_MEN, F_TOTAL, F_COUNT }, "people count (Girls, Boys, Women, Men or Total)" },
+	{ { F_REGION, F_REGION_CODE, F_CERCLE, F_CERCLE_CODE, F_COUNT }, N_("place (Region or Cercle)") },
+	{ { F_ITYPE, F_ACTIVITY, F_COUNT }, N_("intervention type") },
+	{ { F_GIRLS, F_BOYS, F_WOMEN, F_MEN, F_TOTAL, F_COUNT }, N_("people count (Girls, Boys, Women, Men or Total)") },
 };
 
 static bool people_placed(const struct people_plan *p)
@@ -168,14 +169,14 @@ static void print_headers(FILE *f, const char *const *hdr, size_t n)
 		if (!hdr[i][0])
 			continue;
 		if (ftell(f) >= 600 && left > 1) {
-			fprintf(f, " … and %zu more", left);
+			fprintf(f, _(" … and %zu more"), left);
 			return;
 		}
 		fprintf(f, "%s'%s'", shown++ ? ", " : "", hdr[i]);
 		left--;
 	}
 	if (!shown)
-		fputs("no text", f);
+		fputs(_("no text"), f);
 }
 
 /* Every required column the header lacks, in one note, with the headers
@@ -193,16 +194,17 @@ static void check_required(struct loader *ld, const char *const *hdr, size_t n)
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
 	for (size_t i = 0; i < nmiss; i++)
-		fprintf(f, "%sno %s column", i == 0 ? "" : i + 1 == nmiss ? " and " : ", ",
-		        required[miss[i]].what);
+		fprintf(f, _("%sno %s column"), i == 0 ? "" : i + 1 == nmiss ? _(" and ") : ", ",
+		        _(required[miss[i]].what));
 	fflush(f);
 	ld->missing_required = true;
 	ld->missing_what = strpool_intern_cstr(&ld->t->strings, text);
-	fprintf(f, " %s recognised in the header; its rows cannot be counted. The header has ",
-	        nmiss == 1 ? "was" : "were");
+	fputs(P_(" was recognised in the header; its rows cannot be counted. The header has ",
+	         " were recognised in the header; its rows cannot be counted. The header has ",
+	         nmiss), f);
 	print_headers(f, hdr, n);
-	fputs(". Recognised headers (config.ini [columns]; the whole header or whole words "
-	      "of it, case and accents aside): ", f);
+	fputs(_(". Recognised headers (config.ini [columns]; the whole header or whole words "
+	        "of it, case and accents aside): "), f);
 	for (size_t i = 0; i < nmiss; i++) {
 		fputs(i ? "; " : "", f);
 		colmap_print_aliases(f, ld->c, required[miss[i]].f);
@@ -233,7 +235,7 @@ static void place_people(struct loader *ld, const char *const *h, const char *co
 		if (pc->why)
 			diag_add(&ld->t->diags, DIAG_NOTE, DC_HXL_NOT_PLACED, ld->ctx.source,
 			         ld->src->hxl_line, (uint32_t)pc->col + 1,
-			         "%s (%s): not counted, %s", label, x[pc->col], pc->why);
+			         _("%s (%s): not counted, %s"), label, x[pc->col], _(pc->why));
 	}
 }
 
@@ -295,11 +297,11 @@ static bool find_header(struct loader *ld, size_t *header, size_t *hxl)
 static void no_header(struct loader *ld)
 {
 	diag_add(&ld->t->diags, DIAG_NOTE, DC_HEADER_NOT_FOUND, ld->ctx.source, 0, 0,
-	         "no header row found in the first %d rows: expected columns such as "
-	         "Région, Type d'intervention, Filles, Garçons (or an HXL hashtag row)",
+	         _("no header row found in the first %d rows: expected columns such as "
+	           "Région, Type d'intervention, Filles, Garçons (or an HXL hashtag row)"),
 	         HEADER_SCAN);
 	ld->missing_required = true;
-	ld->missing_what = "no recognisable header; no column";
+	ld->missing_what = _("no recognisable header; no column");
 }
 
 /* Called once the first records are in (or at end of file). */
@@ -514,8 +516,8 @@ void loader_finish(struct loader *ld, struct csv_parser *p)
 		csv_fini(p, NULL, NULL, NULL);
 		diag_add(&ld->t->diags, DIAG_REJECT, DC_QUOTE_NEVER_CLOSED, ld->ctx.source,
 		         start, 0,
-		         "a quoted cell opened on line %u is never closed; lines %u to %u "
-		         "could not be read as rows", start, start, ld->line);
+		         _("a quoted cell opened on line %u is never closed; lines %u to %u "
+		           "could not be read as rows"), start, start, ld->line);
 		ld->counts.read++;
 		ld->counts.rejected++;
 		ld->rec.c.n = ld->rec.c.len = 0;
@@ -532,8 +534,8 @@ void loader_resolve_deferred(struct loader *ld)
 	if (ld->deferred.n && ld->ctx.system == 0) {
 		ld->ctx.system = SYS_OLD;
 		diag_add(&ld->t->diags, DIAG_NOTE, DC_SYSTEM_GUESSED, ld->ctx.source, 0, 0,
-		         "nothing in this sheet tells old p-codes from the 2023 ones; ML09 "
-		         "without a name is read as Bamako (old system)");
+		         "%s", _("nothing in this sheet tells old p-codes from the 2023 ones; ML09 "
+		                 "without a name is read as Bamako (old system)"));
 	}
 	for (size_t i = 0; i < ld->deferred.n; i++) {
 		struct saved *s = &ld->deferred.items[i];

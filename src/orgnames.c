@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -62,8 +63,8 @@ static void collect(const struct table *t, struct spelling **out, size_t *n)
 static void report_pair(struct table *t, const struct spelling *a, const struct spelling *b)
 {
 	diag_add(&t->diags, DIAG_NOTE, DC_ORG_SPELLED_TWO_WAYS, b->source, b->line, 0,
-	         "organisation '%s' looks like '%s' (%s:%u): the same partner spelled two "
-	         "ways is counted as two partners", b->name, a->name,
+	         _("organisation '%s' looks like '%s' (%s:%u): the same partner spelled two "
+	           "ways is counted as two partners"), b->name, a->name,
 	         t->sources[a->source].path, a->line);
 }
 

@@ -1,6 +1,7 @@
 #include "parse.h"
 
 #include "cell.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -213,13 +214,13 @@ enum num_status parse_people(const char *s, int64_t *out)
 const char *parse_num_status_text(enum num_status st)
 {
 	switch (st) {
-	case NUM_OK:        return "is a valid count";
-	case NUM_MISSING:   return "is missing";
-	case NUM_NEGATIVE:  return "is negative";
-	case NUM_FRACTION:  return "is not a whole number";
-	case NUM_TOO_LARGE: return "is too large (over 100,000,000)";
-	case NUM_INVALID:   return "is not a number";
+	case NUM_OK:        return _("is a valid count");
+	case NUM_MISSING:   return _("is missing");
+	case NUM_NEGATIVE:  return _("is negative");
+	case NUM_FRACTION:  return _("is not a whole number");
+	case NUM_TOO_LARGE: return _("is too large (over 100,000,000)");
+	case NUM_INVALID:   return _("is not a number");
 	}
-	return "is not a number";
+	return _("is not a number");
 }
 

@@ -8,12 +8,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "xalloc.h"
 
 const char *readfile_kind(mode_t m)
 {
-	return S_ISDIR(m) ? "a folder" : S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device"
-	     : S_ISBLK(m) ? "a block device" : S_ISSOCK(m) ? "a socket" : "not a regular file";
+	return S_ISDIR(m) ? _("a folder") : S_ISFIFO(m) ? _("a FIFO")
+	     : S_ISCHR(m) ? _("a character device") : S_ISBLK(m) ? _("a block device")
+	     : S_ISSOCK(m) ? _("a socket") : _("not a regular file");
 }
 
 static enum readfile_status fail_errno(struct readfile *out, int fd)
@@ -95,16 +97,16 @@ void readfile_describe(enum readfile_status st, const struct readfile *r, off_t 
 {
 	switch (st) {
 	case READFILE_OK:
-		snprintf(buf, size, "read");
+		snprintf(buf, size, "%s", _("read"));
 		break;
 	case READFILE_ERRNO:
 		snprintf(buf, size, "%s", strerror(r->err));
 		break;
 	case READFILE_NOT_REGULAR:
-		snprintf(buf, size, "not a regular file (%s)", readfile_kind(r->mode));
+		snprintf(buf, size, _("not a regular file (%s)"), readfile_kind(r->mode));
 		break;
 	case READFILE_TOO_BIG:
-		snprintf(buf, size, "%lld bytes, more than the %lld allowed",
+		snprintf(buf, size, _("%lld bytes, more than the %lld allowed"),
 		         (long long)r->size, (long long)max);
 		break;
 	}

@@ -153,7 +153,8 @@ static size_t say_sheets(const struct table *before, const struct table *now,
 	}
 	if (n > SUMMARY_SHEETS) {
 		char more[64];
-		snprintf(more, sizeof more, _(" and %zu more sheets"), n - SUMMARY_SHEETS);
+		snprintf(more, sizeof more, P_(" and %zu more sheets", " and %zu more sheets",
+		                               n - SUMMARY_SHEETS), n - SUMMARY_SHEETS);
 		at = put(out, cap, at, more);
 	}
 	return at;

@@ -49,7 +49,8 @@ static void md_sheets(struct report_out *w)
 		    fmt_int((int64_t)s->rejected, b), s->sha256);
 	}
 	struct report_totals st = report_out_totals(t);
-	out(w, _("| **%zu sheets** | **%s** | **%s** | |\n"), st.sheets,
+	out(w, P_("| **%zu sheets** | **%s** | **%s** | |\n", "| **%zu sheets** | **%s** | **%s** | |\n",
+	          st.sheets), st.sheets,
 	    fmt_int((int64_t)st.accepted, a), fmt_int((int64_t)st.rejected, b));
 	out(w, _("\nRejected rows are not counted; `fourw check` lists each with its reason. "
 	    "Warnings: %zu.\n"), st.warnings);

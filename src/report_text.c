@@ -93,13 +93,17 @@ static void text_header(struct report_out *w, const char *title)
 	struct report_totals s = report_out_totals(in->table);
 	char resent[96];
 	report_out_resent_words(in, &s, resent, sizeof resent);
-	out(w, _("Sheets %s · rows %s accepted%s, %s rejected (not counted), %s warnings · "),
-	    fmt_int((int64_t)s.sheets, n[0]), fmt_int((int64_t)s.accepted, n[1]), resent,
-	    fmt_int((int64_t)s.rejected, n[2]), fmt_int((int64_t)s.warnings, n[3]));
+	/* each count with its own words, which agree with it in French */
+	out(w, P_("Sheets %s · rows %s accepted%s, ", "Sheets %s · rows %s accepted%s, ", s.accepted),
+	    fmt_int((int64_t)s.sheets, n[0]), fmt_int((int64_t)s.accepted, n[1]), resent);
+	out(w, P_("%s rejected (not counted), ", "%s rejected (not counted), ", s.rejected),
+	    fmt_int((int64_t)s.rejected, n[2]));
+	out(w, P_("%s warnings · ", "%s warnings · ", s.warnings), fmt_int((int64_t)s.warnings, n[3]));
 	if (in->cube->outside_plan)   /* rule 11: of the accepted, left out of every figure */
-		out(w, _("%s outside %d, not counted · "), fmt_int((int64_t)in->cube->outside_plan, n[0]),
+		out(w, P_("%s outside %d, not counted · ", "%s outside %d, not counted · ",
+		          in->cube->outside_plan), fmt_int((int64_t)in->cube->outside_plan, n[0]),
 		    in->cfg->plan_year);
-	out(w, _("%s counted\n"), fmt_int((int64_t)in->cube->nrows, n[4]));
+	out(w, P_("%s counted\n", "%s counted\n", in->cube->nrows), fmt_int((int64_t)in->cube->nrows, n[4]));
 }
 
 /* "  label ......... figure" in display columns (a French figure holds
@@ -308,7 +312,8 @@ static void text_gap_counts(struct report_out *w, const struct gap_list *g)
 	out(w, _("\nGAPS (%zu"), g->len);
 	for (int s = 0; s < SEV_COUNT; s++)
 		if (n[s]) {
-			out(w, "%s%zu %s", sep, n[s], severity_label((enum severity)s));
+			out(w, "%s", sep);
+			out(w, severity_count_format((enum severity)s, n[s]), n[s]);
 			sep = ", ";
 		}
 	put(w, ")\n");

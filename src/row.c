@@ -8,6 +8,7 @@
 #include "colmap.h"
 #include "filter.h"
 #include "gazetteer.h"
+#include "i18n.h"
 #include "itype.h"
 #include "parse.h"
 #include "text.h"
@@ -39,21 +40,21 @@ static enum row_outcome resolve_type(struct rowbuf *r)
 	int t = *text ? memo_type(r, text) : -1;
 	if (t < 0 && *text) {
 		warn(r, DC_UNKNOWN_TYPE, F_ITYPE,
-		     "%s: unknown intervention type '%s', counted as %s (%s)",
+		     _("%s: unknown intervention type '%s', counted as %s (%s)"),
 		     head(r, F_ITYPE), text, c->types[c->other_type].code,
-		     c->types[c->other_type].label_en);
+		     itype_label(&c->types[c->other_type]));
 		t = c->other_type;
 	}
 	if (t < 0 && *act) {
 		t = itype_resolve(c, act);
 		if (t >= 0)
 			warn(r, DC_TYPE_FROM_ACTIVITY, F_ITYPE,
-			     "%s is empty; type %s taken from %s '%s'",
+			     _("%s is empty; type %s taken from %s '%s'"),
 			     head(r, F_ITYPE), c->types[t].code, head(r, F_ACTIVITY), act);
 	}
 	if (t < 0)
 		return reject(r, DC_NO_TYPE, F_ITYPE,
-		              "no intervention type: %s is empty", head(r, F_ITYPE));
+		              _("no intervention type: %s is empty"), head(r, F_ITYPE));
 	r->a.itype = (uint8_t)t;
 	return ROW_ACCEPTED;
 }
@@ -95,8 +96,8 @@ static void resolve_status(struct rowbuf *r)
 			return;
 		}
 	warn(r, DC_UNKNOWN_STATUS, F_STATUS,
-	     "%s: unknown status '%s' (expected planned, ongoing, completed "
-	     "or suspended)", head(r, F_STATUS), text);
+	     _("%s: unknown status '%s' (expected planned, ongoing, completed "
+	       "or suspended)"), head(r, F_STATUS), text);
 }
 
 /* ---- dates ------------------------------------------------------------- */
@@ -135,15 +136,15 @@ static enum row_outcome read_month(struct rowbuf *r, enum field f, int16_t *mont
 		return ROW_ACCEPTED;
 	case DATE_IMPOSSIBLE:
 		return reject(r, DC_IMPOSSIBLE_DATE, f,
-		              "%s: '%s' is not a real date", head(r, f), text);
+		              _("%s: '%s' is not a real date"), head(r, f), text);
 	case DATE_NO_YEAR:
 		return reject(r, DC_NOT_A_DATE, f,
-		              "%s: '%s' has no year (with [plan] year set it is read as a "
-		              "month of the plan year)", head(r, f), text);
+		              _("%s: '%s' has no year (with [plan] year set it is read as a "
+		                "month of the plan year)"), head(r, f), text);
 	case DATE_INVALID:
 		return reject(r, DC_NOT_A_DATE, f,
-		              "%s: '%s' is not a date (expected dd/mm/yyyy, yyyy-mm-dd "
-		              "or a month such as 'mars 2024')", head(r, f), text);
+		              _("%s: '%s' is not a date (expected dd/mm/yyyy, yyyy-mm-dd "
+		                "or a month such as 'mars 2024')"), head(r, f), text);
 	case DATE_OK:
 		break;
 	}
@@ -175,7 +176,7 @@ static enum row_outcome resolve_dates(struct rowbuf *r)
 		return ROW_REJECTED;
 	if (r->a.start_month >= 0 && r->a.end_month >= 0 && date_days(&end) < date_days(&start))
 		warn(r, DC_END_BEFORE_START, F_END,
-		     "%s '%s' is before %s '%s'", head(r, F_END), cell(r, F_END),
+		     _("%s '%s' is before %s '%s'"), head(r, F_END), cell(r, F_END),
 		     head(r, F_START), cell(r, F_START));
 	r->a.outside_plan = outside_plan_year(&r->a, r->ctx->cfg->plan_year);
 	return ROW_ACCEPTED;
@@ -193,7 +194,7 @@ static enum row_outcome read_count(struct rowbuf *r, enum field f, int32_t *out)
 		return ROW_ACCEPTED;
 	if (st != NUM_OK)
 		return reject(r, DC_BAD_COUNT, f,
-		              "%s: '%s' %s", head(r, f), text, parse_num_status_text(st));
+		              _("%s: '%s' %s"), head(r, f), text, parse_num_status_text(st));
 	*out = (int32_t)v;
 	return ROW_ACCEPTED;
 }
@@ -224,14 +225,14 @@ static enum row_outcome compute_reached(struct rowbuf *r, int32_t older_w, int32
 		if (r->a.status == STATUS_PLANNED)
 			return ROW_ACCEPTED;
 		return reject(r, DC_NO_COUNT, F_COUNT,
-		              "no people count: %s, %s, %s, %s and %s are all empty",
+		              _("no people count: %s, %s, %s, %s and %s are all empty"),
 		              head(r, F_GIRLS), head(r, F_BOYS), head(r, F_WOMEN), head(r, F_MEN),
 		              head(r, F_TOTAL));
 	}
 	if (given && r->total != COUNT_MISSING && r->total != sum)
 		warn(r, DC_TOTAL_DIFFERS, F_TOTAL,
-		     "%s %d differs from the sum of the breakdown %lld; the "
-		     "breakdown is counted", head(r, F_TOTAL), r->total, (long long)sum);
+		     _("%s %d differs from the sum of the breakdown %lld; the "
+		       "breakdown is counted"), head(r, F_TOTAL), r->total, (long long)sum);
 	a->reached = (int32_t)(given ? sum : r->total);
 	return ROW_ACCEPTED;
 }
@@ -244,8 +245,10 @@ static void clear_planned_people(struct rowbuf *r)
 		return;
 	if (a->reached > 0)
 		warn(r, DC_PLANNED_REACHED, F_STATUS,
-		     "planned activity reports %d people reached; counted as "
-		     "planned presence only", a->reached);
+		     /* TRANSLATORS: English says "people" for one too */
+		     P_("planned activity reports %d people reached; counted as "
+		        "planned presence only", "planned activity reports %d people reached; "
+		        "counted as planned presence only", a->reached), a->reached);
 	a->reached = 0;
 	a->girls = a->boys = a->women = a->men = a->older = COUNT_MISSING;
 }
@@ -282,15 +285,15 @@ static enum row_outcome compute_tagged(struct rowbuf *r, const struct people_spl
 		if (r->a.status == STATUS_PLANNED)
 			return ROW_ACCEPTED;
 		return reject(r, DC_NO_COUNT, F_COUNT,
-		              "no people count: every #reached column is empty");
+		              "%s", _("no people count: every #reached column is empty"));
 	}
 	int64_t less = best == by_age && f != COUNT_MISSING && m != COUNT_MISSING ? by_sex : COUNT_MISSING;
 	if (total != COUNT_MISSING && best != total)
 		less = total;
 	if (less != COUNT_MISSING && less != best)
 		warn(r, DC_TOTAL_DIFFERS, F_TOTAL,
-		     "%s %lld differs from the sum of the breakdown %lld; the "
-		     "breakdown is counted", less == total ? head(r, F_TOTAL) : "#reached+f + #reached+m",
+		     _("%s %lld differs from the sum of the breakdown %lld; the "
+		       "breakdown is counted"), less == total ? head(r, F_TOTAL) : "#reached+f + #reached+m",
 		     (long long)less, (long long)best);
 	a->reached = narrow(best);
 	return ROW_ACCEPTED;
@@ -302,7 +305,7 @@ static enum row_outcome resolve_tagged_people(struct rowbuf *r)
 	const struct people_col *bad;
 	enum num_status st;
 	if (!colmap_people_read(r->src->people, r->cells, r->ncells, &t, &bad, &st))
-		return rowbuf_reject_at(r, DC_BAD_COUNT, (uint32_t)bad->col + 1, "%s: '%s' %s", bad->label,
+		return rowbuf_reject_at(r, DC_BAD_COUNT, (uint32_t)bad->col + 1, _("%s: '%s' %s"), bad->label,
 		                 r->cells[bad->col], parse_num_status_text(st));
 	if (read_count(r, F_TARGETED, &r->targeted) != ROW_ACCEPTED ||
 	    compute_tagged(r, &t) != ROW_ACCEPTED)
@@ -337,7 +340,7 @@ static void resolve_who(struct rowbuf *r)
 	struct strpool *pool = &r->ctx->table->strings;
 	const char *org = cell(r, F_ORG), *impl = cell(r, F_PARTNER);
 	if (!*org && !*impl)
-		warn(r, DC_NO_ORGANISATION, F_ORG, "no organisation named: %s and %s are empty",
+		warn(r, DC_NO_ORGANISATION, F_ORG, _("no organisation named: %s and %s are empty"),
 		     head(r, F_ORG), head(r, F_PARTNER));
 	r->a.org = strpool_id_cstr(pool, org);
 	/* rule 3: the implementing partner is who is present; rule 13: with

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gazetteer.h"
+#include "i18n.h"
 
 static bool region_is_ambiguous(const struct config *c, const char *code, const char *name)
 {
@@ -30,20 +31,21 @@ static enum row_outcome region_problem(struct rowbuf *r, enum place_status st,
 		gazetteer_resolve_region(c, code, "", r->ctx->system, &by_code);
 	gazetteer_region_name_meaning(c, name, by_code, meaning, sizeof meaning);
 	if (st == PLACE_UNKNOWN_CODE && !*name)
-		return reject(r, DC_UNKNOWN_REGION_CODE, F_REGION_CODE, "%s: unknown region p-code '%s'",
+		return reject(r, DC_UNKNOWN_REGION_CODE, F_REGION_CODE, _("%s: unknown region p-code '%s'"),
 		              head(r, F_REGION_CODE), code);
 	if (st == PLACE_UNKNOWN_CODE)
 		return reject(r, DC_UNKNOWN_REGION_CODE, F_REGION_CODE,
-		              "%s: unknown region p-code '%s' (%s '%s' %s)", head(r, F_REGION_CODE),
+		              _("%s: unknown region p-code '%s' (%s '%s' %s)"), head(r, F_REGION_CODE),
 		              code, head(r, F_REGION), name, meaning);
 	if (by_code >= 0)
 		return reject(r, st == PLACE_CONFLICT ? DC_REGION_CONFLICT : DC_UNKNOWN_REGION,
-		              F_REGION, "%s '%s' and %s '%s' disagree: %s is %s, and '%s' %s",
+		              F_REGION, _("%s '%s' and %s '%s' disagree: %s is %s, and '%s' %s"),
 		              head(r, F_REGION_CODE), code, head(r, F_REGION), name, code,
 		              c->regions[by_code].name, name, meaning);
-	bool any = gazetteer_suggest_region(c, name, meaning, sizeof meaning) > 0;
-	return reject(r, DC_UNKNOWN_REGION, F_REGION, "%s: unknown region '%s'%s%s%s", head(r, F_REGION),
-	              name, any ? " — did you mean " : "", meaning, any ? "?" : "");
+	char question[260];
+	gazetteer_suggest_region(c, name, meaning, sizeof meaning);
+	return reject(r, DC_UNKNOWN_REGION, F_REGION, _("%s: unknown region '%s'%s"), head(r, F_REGION),
+	              name, gazetteer_did_you_mean(meaning, question, sizeof question));
 }
 
 /* A cercle taken with a remark: a misspelt name beside its p-code, or a
@@ -54,14 +56,14 @@ static void cercle_remark(struct rowbuf *r, enum place_status st, int cercle)
 	const char *code = cell(r, F_CERCLE_CODE), *name = cell(r, F_CERCLE);
 	const struct cercle *ce = &c->cercles[cercle];
 	if (st == PLACE_NEAR_NAME) {
-		warn(r, DC_CERCLE_NAME_NEAR, F_CERCLE, "%s '%s' taken for %s, the cercle of %s '%s'",
+		warn(r, DC_CERCLE_NAME_NEAR, F_CERCLE, _("%s '%s' taken for %s, the cercle of %s '%s'"),
 		     head(r, F_CERCLE), name, ce->name, head(r, F_CERCLE_CODE), code);
 		return;
 	}
 	int coded = gazetteer_cercle_by_code(c, code);
 	warn(r, DC_CERCLE_CODE_CONFLICT, F_CERCLE_CODE,
-	     "%s '%s' and %s '%s' disagree: counted in %s (%s), the cercle named; "
-	     "%s is %s here", head(r, F_CERCLE_CODE), code, head(r, F_CERCLE), name,
+	     _("%s '%s' and %s '%s' disagree: counted in %s (%s), the cercle named; "
+	       "%s is %s here"), head(r, F_CERCLE_CODE), code, head(r, F_CERCLE), name,
 	     ce->name, ce->code, code, coded >= 0 ? c->cercles[coded].name : "?");
 }
 
@@ -100,18 +102,19 @@ static void cercle_why(struct rowbuf *r, enum place_status st, char *buf, size_t
 	gazetteer_cercle_name_meaning(c, name, coded, meaning, sizeof meaning);
 	*f = st == PLACE_UNKNOWN_CODE ? F_CERCLE_CODE : F_CERCLE;
 	if (st == PLACE_UNKNOWN_CODE && *name) {
-		snprintf(buf, size, "%s: unknown cercle p-code '%s' (%s '%s' %s)", head(r, *f), code,
+		snprintf(buf, size, _("%s: unknown cercle p-code '%s' (%s '%s' %s)"), head(r, *f), code,
 		         head(r, F_CERCLE), name, meaning);
 	} else if (st == PLACE_UNKNOWN_CODE) {
-		snprintf(buf, size, "%s: unknown cercle p-code '%s'", head(r, *f), code);
+		snprintf(buf, size, _("%s: unknown cercle p-code '%s'"), head(r, *f), code);
 	} else if (coded >= 0) {
-		snprintf(buf, size, "%s '%s' and %s '%s' disagree: %s is %s, and '%s' %s",
+		snprintf(buf, size, _("%s '%s' and %s '%s' disagree: %s is %s, and '%s' %s"),
 		         head(r, F_CERCLE_CODE), code, head(r, F_CERCLE), name, code,
 		         c->cercles[coded].name, name, meaning);
 	} else {
+		char question[260];
 		gazetteer_suggest_cercle(c, name, meaning, sizeof meaning);
-		snprintf(buf, size, "%s: unknown cercle '%s'%s%s%s", head(r, *f), name,
-		         *meaning ? " — did you mean " : "", meaning, *meaning ? "?" : "");
+		snprintf(buf, size, _("%s: unknown cercle '%s'%s"), head(r, *f), name,
+		         gazetteer_did_you_mean(meaning, question, sizeof question));
 	}
 }
 
@@ -184,10 +187,10 @@ static int resolve_cercle(struct rowbuf *r, int region, bool *rejected)
 	}
 	if (region < 0) {
 		*rejected = true;
-		reject(r, DC_UNKNOWN_CERCLE, miss->f, "%s and no region given", miss->why);
+		reject(r, DC_UNKNOWN_CERCLE, miss->f, _("%s and no region given"), miss->why);
 		return -1;
 	}
-	warn(r, DC_UNKNOWN_CERCLE, miss->f, "%s; counted at region level", miss->why);
+	warn(r, DC_UNKNOWN_CERCLE, miss->f, _("%s; counted at region level"), miss->why);
 	return -1;
 }
 
@@ -227,7 +230,7 @@ enum row_outcome row_resolve_place(struct rowbuf *r)
 		if (!gazetteer_resolved(st))
 			return region_problem(r, st, code, name);
 		if (st == PLACE_NEAR_NAME)
-			warn(r, DC_REGION_NAME_NEAR, F_REGION, "%s '%s' taken for %s, the region of %s '%s'",
+			warn(r, DC_REGION_NAME_NEAR, F_REGION, _("%s '%s' taken for %s, the region of %s '%s'"),
 			     head(r, F_REGION), name, c->regions[region].name, head(r, F_REGION_CODE),
 			     code);
 	}
@@ -235,7 +238,7 @@ enum row_outcome row_resolve_place(struct rowbuf *r)
 	if (rejected)
 		return ROW_REJECTED;
 	if (region < 0 && cercle < 0)
-		return reject(r, DC_NO_PLACE, F_REGION, "no place given: %s and %s are empty",
+		return reject(r, DC_NO_PLACE, F_REGION, _("no place given: %s and %s are empty"),
 		              head(r, F_REGION), head(r, F_CERCLE));
 	if (region < 0) {
 		const struct cercle *ce = &c->cercles[cercle];
@@ -243,7 +246,7 @@ enum row_outcome row_resolve_place(struct rowbuf *r)
 		                                                          : ce->region_old;
 	} else if (cercle >= 0 && !gazetteer_cercle_in_region(c, cercle, region)) {
 		warn(r, DC_CERCLE_NOT_IN_REGION, F_CERCLE,
-		     "%s '%s' is not in region %s; counted in %s without a cercle",
+		     _("%s '%s' is not in region %s; counted in %s without a cercle"),
 		     head(r, F_CERCLE), c->cercles[cercle].name, c->regions[region].name,
 		     c->regions[region].name);
 		cercle = -1;

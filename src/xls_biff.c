@@ -5,21 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "xalloc.h"
 
 static const char *freexl_words(int code)
 {
 	switch (code) {
 	case FREEXL_INSUFFICIENT_MEMORY:
-		return "out of memory";
+		return _("out of memory");
 	case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-		return "an Office file that holds no Excel workbook: an encrypted "
-		       "(password-protected) .xlsx looks like this; remove the password in "
-		       "Excel and save again";
+		return _("an Office file that holds no Excel workbook: an encrypted "
+		         "(password-protected) .xlsx looks like this; remove the password in "
+		         "Excel and save again");
 	case FREEXL_CRAFTED_FILE:
-		return "the file is damaged beyond reading (or crafted to harm readers)";
+		return _("the file is damaged beyond reading (or crafted to harm readers)");
 	default:
-		return "the file is damaged or not an Excel 97-2003 workbook";
+		return _("the file is damaged or not an Excel 97-2003 workbook");
 	}
 }
 
@@ -34,12 +35,12 @@ bool biff_open(struct xlsx_book *b, const char *path, char *why, size_t whysize)
 	}
 	if (freexl_get_info(b->xls, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK &&
 	    password == FREEXL_BIFF_OBFUSCATED) {
-		snprintf(why, whysize, "the workbook is password-protected; remove the password "
-		         "in Excel and save again");
+		snprintf(why, whysize, "%s", _("the workbook is password-protected; remove the "
+		         "password in Excel and save again"));
 		return false;
 	}
 	if (freexl_get_info(b->xls, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK || count == 0) {
-		snprintf(why, whysize, "the workbook has no worksheet");
+		snprintf(why, whysize, "%s", _("the workbook has no worksheet"));
 		return false;
 	}
 	for (unsigned int i = 0; i < count && i <= 0xFFFF; i++) {

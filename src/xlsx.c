@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "xalloc.h"
 
 /* What the first bytes say a file is. */
@@ -83,15 +84,15 @@ struct xlsx_book *xlsx_open(const char *path, char *why, size_t whysize)
 		b->kind = XLSX_BIFF;
 		ok = biff_open(b, path, why, whysize);
 		if (!ok && is_encrypted_office(path))
-			snprintf(why, whysize, "the workbook is encrypted (protected by a password "
-			         "to open it); open it in Excel, remove the password and save it again");
+			snprintf(why, whysize, "%s", _("the workbook is encrypted (protected by a password "
+			         "to open it); open it in Excel, remove the password and save it again"));
 		break;
 	case MAGIC_UNREADABLE:
 		snprintf(why, whysize, "%s", strerror(err));
 		break;
 	case MAGIC_OTHER:
-		snprintf(why, whysize, "not an Excel workbook (neither an .xlsx zip archive nor "
-		         "an .xls); if it is a CSV, name it .csv");
+		snprintf(why, whysize, "%s", _("not an Excel workbook (neither an .xlsx zip archive "
+		         "nor an .xls); if it is a CSV, name it .csv"));
 		break;
 	}
 	if (ok)
@@ -131,7 +132,7 @@ bool xlsx_read_sheet(struct xlsx_book *b, size_t i, xlsx_row_fn fn, void *arg,
                      struct xlsx_seen *seen, char *why, size_t whysize)
 {
 	if (i >= b->names.n) {
-		snprintf(why, whysize, "no worksheet %zu", i + 1);
+		snprintf(why, whysize, _("no worksheet %zu"), i + 1);
 		return false;
 	}
 	if (b->kind == XLSX_BIFF)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "xalloc.h"
 
 /* ---- kept strings and cell text ------------------------------------------- */
@@ -66,7 +67,7 @@ static bool parse_with(struct ooxml *o, const char *name, void *ud, XML_StartEle
 {
 	XML_Parser p = XML_ParserCreate("UTF-8");
 	if (!p) {
-		snprintf(why, whysize, "out of memory");
+		snprintf(why, whysize, "%s", _("out of memory"));
 		return false;
 	}
 	XML_SetUserData(p, ud);
@@ -373,7 +374,7 @@ bool ooxml_read_book(struct ooxml *o, char *why, size_t whysize)
 	if (!read_workbook(o, why, whysize))
 		return false;
 	if (o->sheet_names.n == 0) {
-		snprintf(why, whysize, "the workbook has no worksheet");
+		snprintf(why, whysize, "%s", _("the workbook has no worksheet"));
 		return false;
 	}
 	bool ok = true;

@@ -10,6 +10,7 @@
 #include "colmap.h"
 #include "dialect.h"
 #include "loader.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 /* ---- the first rows: does a worksheet hold a header? ----------------------- */
@@ -72,18 +73,18 @@ static size_t choose_by_header(struct xlsx_book *b, const struct config *c, FILE
 	while (i < n && !has_header(b, i, c))
 		i++;
 	if (i == n) {
-		fprintf(f, "no worksheet has a header row config.ini [columns] recognises in its "
-		        "first %d rows; the first, '%s', was read", HEADER_SCAN, xlsx_sheet_name(b, 0));
+		fprintf(f, _("no worksheet has a header row config.ini [columns] recognises in its "
+		          "first %d rows; the first, '%s', was read"), HEADER_SCAN, xlsx_sheet_name(b, 0));
 		return 0;
 	}
-	fprintf(f, "worksheet '%s' read: the first whose header config.ini [columns] "
-	        "recognises", xlsx_sheet_name(b, i));
+	fprintf(f, _("worksheet '%s' read: the first whose header config.ini [columns] "
+	          "recognises"), xlsx_sheet_name(b, i));
 	if (i > 0) {
-		fputs("; skipped, having no such header in their first rows: ", f);
+		fputs(_("; skipped, having no such header in their first rows: "), f);
 		list_names(f, b, 0, i, SIZE_MAX);
 	}
 	if (i + 1 < n) {
-		fputs("; not read: ", f);
+		fputs(_("; not read: "), f);
 		list_names(f, b, i + 1, n, SIZE_MAX);
 	}
 	return i;
@@ -97,10 +98,10 @@ static size_t choose_sheet(struct xlsx_book *b, const char *want, const struct c
 	FILE *f = open_memstream(choice, &len);
 	const char *named = want ? want : c ? c->worksheet : NULL;
 	if (named && (i = sheet_named(b, named)) != SIZE_MAX) {
-		fprintf(f, "worksheet '%s' read, as %s", xlsx_sheet_name(b, i),
-		        want ? "named after the file's name" : "config.ini [columns] worksheet says");
+		fprintf(f, _("worksheet '%s' read, as %s"), xlsx_sheet_name(b, i),
+		        want ? _("named after the file's name") : _("config.ini [columns] worksheet says"));
 		if (n > 1) {
-			fputs("; not read: ", f);
+			fputs(_("; not read: "), f);
 			list_names(f, b, 0, n, i);
 		}
 	} else if (want) {
@@ -109,14 +110,14 @@ static size_t choose_sheet(struct xlsx_book *b, const char *want, const struct c
 		*choice = NULL;
 		len = 0;
 		f = open_memstream(choice, &len);
-		fprintf(f, "no worksheet '%s'; the workbook has ", want);
+		fprintf(f, _("no worksheet '%s'; the workbook has "), want);
 		list_names(f, b, 0, n, SIZE_MAX);
 		fclose(f);
 		snprintf(why, whysize, "%s", *choice);
 		return SIZE_MAX;
 	} else {
 		if (named)
-			fprintf(f, "no worksheet '%s' ([columns] worksheet); ", named);
+			fprintf(f, _("no worksheet '%s' ([columns] worksheet); "), named);
 		i = choose_by_header(b, c, f);
 	}
 	fclose(f);
@@ -271,9 +272,11 @@ void xlsx_csv_notes(struct diag_list *d, uint32_t source, const struct xlsx_csv 
 {
 	const struct xlsx_seen *s = &x->seen;
 	if (s->merged)
-		diag_add(d, DIAG_NOTE, DC_WORKSHEET_READ, source, 0, 0, "%s; %zu merged cell "
-		         "range%s (a merged cell's text is read in its first cell, the others "
-		         "empty)", x->choice, s->merged, s->merged == 1 ? "" : "s");
+		diag_add(d, DIAG_NOTE, DC_WORKSHEET_READ, source, 0, 0,
+		         P_("%s; %zu merged cell range (a merged cell's text is read in its first "
+		            "cell, the others empty)", "%s; %zu merged cell ranges (a merged cell's "
+		            "text is read in its first cell, the others empty)", s->merged),
+		         x->choice, s->merged);
 	else
 		diag_add(d, DIAG_NOTE, DC_WORKSHEET_READ, source, 0, 0, "%s", x->choice);
 	if (!s->hidden_rows && !s->hidden_cols)
@@ -281,11 +284,16 @@ void xlsx_csv_notes(struct diag_list *d, uint32_t source, const struct xlsx_csv 
 	char col[4], rows[80] = "", cols[80] = "";
 	xlsx_column_name(s->first_hidden_col, col);
 	if (s->hidden_rows)
-		snprintf(rows, sizeof rows, "%zu row%s (the first: row %u)", s->hidden_rows,
-		         s->hidden_rows == 1 ? "" : "s", s->first_hidden_row);
+		snprintf(rows, sizeof rows, P_("%zu row (the first: row %u)",
+		                               "%zu rows (the first: row %u)", s->hidden_rows),
+		         s->hidden_rows, s->first_hidden_row);
 	if (s->hidden_cols)
-		snprintf(cols, sizeof cols, "%zu column%s (the first: %s)", s->hidden_cols,
-		         s->hidden_cols == 1 ? "" : "s", col);
-	diag_add(d, DIAG_NOTE, DC_HIDDEN_CELLS, source, 0, 0, "%s%s%s hidden in Excel, read as "
-	         "any other", rows, *rows && *cols ? " and " : "", cols);
+		snprintf(cols, sizeof cols, P_("%zu column (the first: %s)",
+		                               "%zu columns (the first: %s)", s->hidden_cols),
+		         s->hidden_cols, col);
+	size_t hidden = s->hidden_rows + s->hidden_cols;
+	diag_add(d, DIAG_NOTE, DC_HIDDEN_CELLS, source, 0, 0,
+	         P_("%s%s%s hidden in Excel, read as any other",
+	            "%s%s%s hidden in Excel, read as any other", hidden),
+	         rows, *rows && *cols ? _(" and ") : "", cols);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 /* Excel's last column (XFD): a cell reference beyond it is no cell. */
@@ -269,7 +270,7 @@ bool ooxml_read_sheet(struct ooxml *o, size_t i, xlsx_row_fn fn, void *arg,
 	memset(seen, 0, sizeof *seen);
 	s.p = XML_ParserCreate("UTF-8");
 	if (!s.p) {
-		snprintf(why, whysize, "out of memory");
+		snprintf(why, whysize, "%s", _("out of memory"));
 		return false;
 	}
 	XML_SetUserData(s.p, &s);

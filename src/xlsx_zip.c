@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "readfile.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 /* Expat is handed this much at a time. */
@@ -33,17 +34,17 @@ static const char *zip_words(int code)
 {
 	switch (code) {
 	case ZIP_ER_NOZIP:
-		return "not a zip archive as an .xlsx must be, or one cut short (copy it again)";
+		return _("not a zip archive as an .xlsx must be, or one cut short (copy it again)");
 	case ZIP_ER_INCONS:
 	case ZIP_ER_CRC:
 	case ZIP_ER_COMPNOTSUPP:
-		return "the archive is damaged (truncated, or its parts do not match its index)";
+		return _("the archive is damaged (truncated, or its parts do not match its index)");
 	case ZIP_ER_NOPASSWD:
-		return "its parts are encrypted";
+		return _("its parts are encrypted");
 	case ZIP_ER_MEMORY:
-		return "out of memory";
+		return _("out of memory");
 	default:
-		return "the archive cannot be read";
+		return _("the archive cannot be read");
 	}
 }
 
@@ -75,18 +76,18 @@ static bool part_within_limits(const char *name, const zip_stat_t *st, char *why
                                size_t whysize)
 {
 	if (st->encryption_method != ZIP_EM_NONE) {
-		snprintf(why, whysize, "part %s is encrypted", name);
+		snprintf(why, whysize, _("part %s is encrypted"), name);
 		return false;
 	}
 	if (st->size > XLSX_PART_MAX) {
-		snprintf(why, whysize, "part %s would expand to %llu bytes, more than the %llu "
-		         "allowed (a zip bomb?)", name, (unsigned long long)st->size,
+		snprintf(why, whysize, _("part %s would expand to %llu bytes, more than the %llu "
+		                         "allowed (a zip bomb?)"), name, (unsigned long long)st->size,
 		         (unsigned long long)XLSX_PART_MAX);
 		return false;
 	}
 	if (st->size > XLSX_RATIO_FROM && st->size / XLSX_RATIO_MAX > st->comp_size) {
-		snprintf(why, whysize, "part %s would expand %llu times (%llu bytes from %llu), "
-		         "more than the %d allowed (a zip bomb?)", name,
+		snprintf(why, whysize, _("part %s would expand %llu times (%llu bytes from %llu), "
+		                         "more than the %d allowed (a zip bomb?)"), name,
 		         (unsigned long long)(st->size / (st->comp_size ? st->comp_size : 1)),
 		         (unsigned long long)st->size, (unsigned long long)st->comp_size,
 		         XLSX_RATIO_MAX);
@@ -97,7 +98,7 @@ static bool part_within_limits(const char *name, const zip_stat_t *st, char *why
 
 static bool xml_failed(XML_Parser p, const char *name, char *why, size_t whysize)
 {
-	snprintf(why, whysize, "part %s is not well-formed XML (line %lu: %s)", name,
+	snprintf(why, whysize, _("part %s is not well-formed XML (line %lu: %s)"), name,
 	         (unsigned long)XML_GetCurrentLineNumber(p),
 	         XML_ErrorString(XML_GetErrorCode(p)));
 	return false;
@@ -120,8 +121,8 @@ static bool feed_part(zip_file_t *f, const char *name, uint64_t size, XML_Parser
 		}
 		total += (uint64_t)n;
 		if (total > size) {
-			snprintf(why, whysize, "part %s holds more than its stated %llu bytes "
-			         "(a damaged archive or a zip bomb)", name, (unsigned long long)size);
+			snprintf(why, whysize, _("part %s holds more than its stated %llu bytes "
+			                         "(a damaged archive or a zip bomb)"), name, (unsigned long long)size);
 			ok = false;
 			break;
 		}
@@ -141,7 +142,7 @@ bool ooxml_parse_part(struct ooxml *o, const char *name, XML_Parser p, char *why
 	zip_stat_t st;
 	zip_stat_init(&st);
 	if (zip_stat(o->zip, name, 0, &st) != 0) {
-		snprintf(why, whysize, "part %s is missing", name);
+		snprintf(why, whysize, _("part %s is missing"), name);
 		return false;
 	}
 	if (!part_within_limits(name, &st, why, whysize))

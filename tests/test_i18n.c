@@ -16,6 +16,7 @@
 #include "gap.h"
 #include "i18n.h"
 #include "format.h"
+#include "parse.h"
 
 #define NBSP "\xc2\xa0"
 
@@ -144,6 +145,38 @@ Test(i18n, months)
 	cr_assert_str_eq(fmt_month(month_index(2024, 2), b), "février 2024");
 	cr_assert_str_eq(fmt_month(month_index(2023, 12), b), "décembre 2023");
 	cr_assert_str_eq(fmt_month(-1, b), "aucun");
+}
+
+/* The screen's months: abbreviated where the French word is long, and
+ * every one as narrow as the month column the rows and partners views
+ * give them. */
+Test(i18n, screen_months)
+{
+	char b[16];
+	cr_assert_str_eq(format_month(month_index(2024, 4), b), "2024-04");
+	cr_assert_eq(format_month_width(), 7);
+	french();
+	cr_assert_str_eq(format_month(month_index(2024, 4), b), "avr. 2024");
+	cr_assert_str_eq(format_month(month_index(2024, 2), b), "févr. 2024");
+	cr_assert_str_eq(format_month(month_index(2024, 5), b), "mai 2024");
+	cr_assert_str_eq(format_month(-1, b), "aucun");
+	for (int m = 1; m <= 12; m++)
+		cr_assert_leq(format_width(format_month(month_index(2024, m), b), false),
+		              format_month_width(), "%s", b);
+}
+
+/* check's words agree with their count as French wants: one and zero
+ * take the singular ("0 rejetée", "1 ligne lue"). */
+Test(i18n, counts_agree)
+{
+	french();
+	cr_assert_str_eq(P_("%s rows read", "%s rows read", 0), "%s ligne lue");
+	cr_assert_str_eq(P_("%s rows read", "%s rows read", 1), "%s ligne lue");
+	cr_assert_str_eq(P_("%s rows read", "%s rows read", 2), "%s lignes lues");
+	cr_assert_str_eq(P_("%s rejected", "%s rejected", 1), "%s rejetée");
+	cr_assert_str_eq(severity_count_format(SEV_CRITICAL, 3), "%zu critiques");
+	cr_assert_str_eq(severity_count_format(SEV_HIGH, 1), "%zu élevée");
+	cr_assert_str_eq(parse_num_status_text(NUM_NEGATIVE), "est négatif");
 }
 
 /* One owner for a kind's words in both languages: diag_kind.c. */

@@ -257,10 +257,24 @@ void format_bar(double pct, int width, bool ascii, char *out, size_t size)
 	out[used] = '\0';
 }
 
+/* The abbreviations French typography uses; the short months stay whole. */
+static const char *const french_months[12] = {
+	"janv.", "févr.", "mars", "avr.", "mai", "juin",
+	"juil.", "août", "sept.", "oct.", "nov.", "déc.",
+};
+
 const char *format_month(int month, char *buf)
 {
 	if (month < 0)
 		return strcpy(buf, _("none"));
-	month_format(month, buf);
+	if (i18n_french())
+		snprintf(buf, 16, "%s %d", french_months[month_month(month) - 1], month_year(month));
+	else
+		month_format(month, buf);
 	return buf;
+}
+
+int format_month_width(void)
+{
+	return i18n_french() ? 10 : 7;     /* "févr. 2024", "2024-02" */
 }

@@ -48,7 +48,10 @@ const char *format_figure(int64_t v, int cols, char *buf);
  * eighth-blocks in UTF-8, '#' and '.' in ASCII. */
 void format_bar(double pct, int width, bool ascii, char *out, size_t size);
 
-/* "2024-03", or "none" when month < 0; buf >= 16 bytes. */
+/* "2024-03" (French "mars 2024", the month abbreviated where the word is
+ * long: "févr. 2024"), or "none" when month < 0; buf >= 16 bytes. */
 const char *format_month(int month, char *buf);
+/* The columns format_month's widest text takes: a table's month column. */
+int format_month_width(void);
 
 #endif

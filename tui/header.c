@@ -208,7 +208,8 @@ static void data_quality(const struct app *a, int x, int w)
 		x += draw_fitting(4, x, w - x, alts, 3, ROLE_WARN);
 	}
 	if (a->tab->nresent) {
-		snprintf(forms[0], sizeof forms[0], _("  %s sent again"), fmt_int((int64_t)a->tab->nresent, n1));
+		snprintf(forms[0], sizeof forms[0], P_("  %s sent again", "  %s sent again", a->tab->nresent),
+		         fmt_int((int64_t)a->tab->nresent, n1));
 		const char *const alts[] = { forms[0] };
 		x += draw_fitting(4, x, w - x, alts, 1, ROLE_WARN);
 	}
@@ -231,8 +232,9 @@ static void line_filters(const struct app *a, int w)
 	x += draw_text(4, x, w / 2 - x, desc, filter_is_empty(&a->filter) ? ROLE_NORMAL : ROLE_FILTER);
 	fmt_int((int64_t)a->tab->len, n1);
 	fmt_month(a->tab->latest_month, month);
-	snprintf(forms[0], sizeof forms[0], _("   %zu sheet%s %s %s rows %s latest %s"), a->tab->nsources,
-	         a->tab->nsources == 1 ? "" : "s", bullet, n1, bullet, month);
+	snprintf(forms[0], sizeof forms[0], P_("   %zu sheet %s %s rows %s latest %s",
+	                                       "   %zu sheets %s %s rows %s latest %s", a->tab->nsources),
+	         a->tab->nsources, bullet, n1, bullet, month);
 	snprintf(forms[1], sizeof forms[1], _("  %s rows %s %s"), n1, bullet, month);
 	snprintf(forms[2], sizeof forms[2], _("  %s rows"), n1);
 	const char *const alts[] = { forms[0], forms[1], forms[2] };
@@ -318,7 +320,9 @@ static void prompt_draw(const struct app *a, int y, int w)
 	char buf[256];
 
 	draw_fill(y, 0, w, ROLE_PROMPT);
-	snprintf(buf, sizeof buf, _(" Filter: %s_   Enter keeps %s Esc cancels %s %zu rows match"),
+	snprintf(buf, sizeof buf, P_(" Filter: %s_   Enter keeps %s Esc cancels %s %zu rows match",
+	                             " Filter: %s_   Enter keeps %s Esc cancels %s %zu rows match",
+	                             a->cube.nrows),
 	         a->prompt, draw_glyphs()->bullet, draw_glyphs()->bullet, a->cube.nrows);
 	draw_text(y, 0, w, buf, ROLE_PROMPT);
 }

@@ -67,8 +67,9 @@ static void fold_line(const struct app *a, int row, int x, int w, bool sel)
 	format_month(ag->first_month, first);
 	format_month(ag->last_month, last);
 	if (ag->first_month == ag->last_month)
-		snprintf(buf, sizeof buf, _("%zu earlier flag%s (month %s): Enter %s"), ag->nearlier,
-		         ag->nearlier == 1 ? "" : "s", first, a->earlier_open ? _("folds them") : _("shows them"));
+		snprintf(buf, sizeof buf, P_("%zu earlier flag (month %s): Enter %s",
+		                             "%zu earlier flags (month %s): Enter %s", ag->nearlier),
+		         ag->nearlier, first, a->earlier_open ? _("folds them") : _("shows them"));
 	else
 		snprintf(buf, sizeof buf, _("%zu earlier flags (months %s to %s): Enter %s"), ag->nearlier,
 		         first, last, a->earlier_open ? _("folds them") : _("shows them"));
@@ -128,8 +129,10 @@ static void draw_pane(const struct app *a, size_t k, int y, int x, int h, int w)
 	         severity_label(g->severity), gap_kind_label(g->kind), where);
 	draw_text(y + 1, x + 2, w - 4, buf, draw_severity_role(g->severity));
 	int used = wrap_draw(y + 2, x + 2, w - 4, h - 3, g->reason, ROLE_NORMAL);
-	snprintf(buf, sizeof buf, _("%zu rows behind it: Enter lists them with file and line, Esc closes"),
-	         gaps_rows_behind(&a->gaps, k));
+	size_t behind = gaps_rows_behind(&a->gaps, k);
+	snprintf(buf, sizeof buf, P_("%zu rows behind it: Enter lists them with file and line, Esc closes",
+	                             "%zu rows behind it: Enter lists them with file and line, Esc closes",
+	                             behind), behind);
 	draw_text(y + 2 + used, x + 2, w - 4, buf, ROLE_DIM);
 }
 

@@ -28,10 +28,13 @@ struct fixed { int w[P_N], x[P_N], right; };
 
 static void fixed_layout(int x, int w, int nregions, struct fixed *f)
 {
-	int keep = nregions < 2 ? nregions : 2;
-	int width = w - keep * REG_W < FIXED_W ? w - keep * REG_W : FIXED_W;
+	struct layout_col cols[P_N];
+	memcpy(cols, fixed_cols, sizeof cols);
+	cols[P_LATEST].min = cols[P_LATEST].want = format_month_width();
+	int keep = nregions < 2 ? nregions : 2, widest = FIXED_W + cols[P_LATEST].want - 7;
+	int width = w - keep * REG_W < widest ? w - keep * REG_W : widest;
 
-	layout_columns(fixed_cols, P_N, width, 1, f->w);
+	layout_columns(cols, P_N, width, 1, f->w);
 	f->right = layout_positions(f->w, P_N, x, 1, f->x);
 }
 

@@ -162,11 +162,11 @@ static void picked_types(const struct app *a, int y, int x, int h, int w)
  * a region's name, which one ("sgeou": did you mean Ségou?). */
 static void empty_message(const struct app *a, int y, int x, int w)
 {
-	char names[160] = "", buf[256];
+	char names[160] = "", question[200], buf[256];
 	if (a->filter.text[0])
 		gazetteer_suggest_region(a->cfg, a->filter.text, names, sizeof names);
-	snprintf(buf, sizeof buf, _("No region has rows under this filter%s%s%s (c clears it)."),
-	         *names ? " — did you mean " : "", names, *names ? "?" : "");
+	snprintf(buf, sizeof buf, _("No region has rows under this filter%s (c clears it)."),
+	         gazetteer_did_you_mean(names, question, sizeof question));
 	draw_text(y, x, w, buf, ROLE_DIM);
 }
 

@@ -191,7 +191,10 @@ static void draw(struct app *a, struct view *v, int y, int x, int h, int w)
 
 	g.skip = path_skip(a, w);
 	g.locw = loc_width(a, g.skip, w);
-	g.left = v->left = layout_scroll_columns(row_cols, R_N, w - 3 - g.locw, 1, v->left, g.ws);
+	struct layout_col cols[R_N];
+	memcpy(cols, row_cols, sizeof cols);
+	cols[R_MONTH].min = cols[R_MONTH].want = format_month_width();
+	g.left = v->left = layout_scroll_columns(cols, R_N, w - 3 - g.locw, 1, v->left, g.ws);
 	layout_positions(g.ws, R_N, x + 2 + g.locw, 1, g.xs);
 	heading(a, y, x, w, &g);
 	v->top = layout_scroll(v->top, v->sel, (int)a->rows.n, h - 2);

@@ -125,3 +125,155 @@ t "no catalogue: said on stderr" grep -q 'French was asked for, but .*fourw.mo c
 t "no catalogue: English follows" grep -q '^usage: fourw' "$tmp/alone.out"
 env -u LANGUAGE LANG=C.UTF-8 FOURW_LOCALEDIR="$(dirname "$BIN")/locale" "$tmp/fourw-alone" --lang fr --help >"$tmp/alone2.out" 2>&1
 t "FOURW_LOCALEDIR names the catalogue" grep -q '^usage : fourw' "$tmp/alone2.out"
+
+# ---- check's messages: every kind of diagnostic, in French --------------------
+# The sheets below add what no fixture raises; with the sample and the
+# fixtures named, every code of enum diag_code (src/diag.h) is raised once at
+# least — the table after them says where.  messy.csv, line by line:
+#   2 p-code ML99 (no such region)        → rejected
+#   3 status 'peut-être'                  → warning
+#   4 end 01/02/2024 before start 15/03   → warning
+#   5 month mai 2023, outside plan year   → counted in the sheet, one note
+#   6 month 'juin' without a year         → one note
+#   7, 8 the same row twice               → warning on 8
+#   9 a 17th cell under a 16-cell header  → warning
+#   10, 11 'Save the Children International' and '…Internationl' → note on 11
+#   12 text past column 16,384            → warning
+#   13 a cell of 33,000 characters        → rejected
+#   14 a quote opened and never closed, swallowing line 15 → one row, rejected
+# so 13 rows read (lines 2-14) = 10 accepted + 3 rejected (2, 13, 14);
+# 5 warnings (3, 4, 8, 9, 12).
+m="$tmp/msgs"
+mkdir "$m"
+row() { printf 'IRC,,Mopti,,Bandiagara,%s\n' "$1"; }
+ok_tail='En cours,01/01/2024,31/12/2024,mars 2024,1,1,1,1,4'
+{
+	echo "Organisation,Partenaire de mise en oeuvre,Région,Pcode région,Cercle,Type d'intervention,Activité,Statut,Date de début,Date de fin,Mois de rapportage,Filles,Garçons,Femmes,Hommes,Total"
+	echo "IRC,,,ML99,,GC,Gestion de cas,$ok_tail"
+	row "GC,Gestion de cas,peut-être,01/01/2024,31/12/2024,mars 2024,1,1,1,1,4"
+	row "GC,Gestion de cas,En cours,15/03/2024,01/02/2024,mars 2024,1,1,1,1,4"
+	row "GC,Gestion de cas,Terminé,01/01/2023,31/05/2023,mai 2023,1,1,1,1,4"
+	row "GC,Gestion de cas,En cours,,,juin,1,1,1,1,4"
+	row "PSS,Soutien,En cours,01/01/2024,31/12/2024,avril 2024,2,2,2,2,8"
+	row "PSS,Soutien,En cours,01/01/2024,31/12/2024,avril 2024,2,2,2,2,8"
+	row "PSS,Soutien,En cours,01/01/2024,31/12/2024,mai 2024,2,2,2,2,8,surplus"
+	echo "Save the Children International,,Gao,,Gao,GC,Gestion de cas,$ok_tail"
+	echo "Save the Children Internationl,,Gao,,Gao,GC,Gestion de cas,$ok_tail"
+	row "GC,Gestion de cas,$ok_tail$(awk 'BEGIN { for (i = 0; i < 16400; i++) printf "," }')x"
+	row "GC,\"$(awk 'BEGIN { for (i = 0; i < 33000; i++) printf "a" }')\",$ok_tail"
+	row "GC,\"Gestion de cas,$ok_tail"
+	row "GC,Gestion de cas,$ok_tail"
+} >"$m/messy.csv"
+# ML09 with no name, and nothing else telling the p-code system: guessed.
+printf "Organisation,Région,Pcode région,Type d'intervention,Filles,Garçons\nIRC,,ML09,GC,1,1\nIRC,Mopti,,GC,3,3\n" >"$m/ml09.csv"
+# An HXL people column of households: not counted.
+printf "Organisation,Région,Type d'intervention,Filles,Garçons,Ménages\n#org,#adm1+name,#activity+type,#reached+f,#reached+m,#reached+hh\nUNICEF,Mopti,GC,1,1,5\n" >"$m/hxl_hh.csv"
+# One NUL byte in a count: 1 row read = 0 accepted + 1 rejected.
+printf "Organisation,Région,Type d'intervention,Filles,Garçons\nIRC,Mopti,GC,1,1\000\n" >"$m/nul.csv"
+
+w=tests/fixtures/workbooks
+messy_inputs="data/sheets tests/fixtures/sheets $w/dates1904.xlsx $w/features.xlsx $w/sheet.xls $w/tdh_title.xlsx $m"
+# shellcheck disable=SC2086 # the list above is of paths without spaces
+fw check -v --lang fr -c config.ini $messy_inputs >"$tmp/msgs-fr.txt" 2>&1
+# shellcheck disable=SC2086
+fw check -v -c config.ini $messy_inputs >"$tmp/msgs-en.txt" 2>&1
+
+# CODE|where|what its French message says (a piece of it)
+cat >"$tmp/codes" <<'CODES'
+DC_UNKNOWN_REGION_CODE|messy.csv:2|messy.csv:2:4: rejetée: Pcode région : p-code de région inconnu 'ML99'$
+DC_REGION_CONFLICT|broken_rows.csv:16|Pcode région 'ML04' et Région 'Mopti' ne concordent pas : ML04 est Ségou, et 'Mopti' est ML05
+DC_UNKNOWN_REGION|broken_rows.csv:11|Région : région inconnue 'Segu' — vouliez-vous dire Ségou (ML04) ?
+DC_UNKNOWN_CERCLE|cercle_numbering.csv:7|p-code de cercle inconnu 'ML0704' (Cercle 'Ménaka' est ML1001, dans Ménaka) ; la ligne compte au niveau de la région
+DC_CERCLE_NOT_IN_REGION|irc_fr.csv:269|Cercle 'Niafunké' n'est pas dans la région Ségou ; la ligne compte dans Ségou sans cercle
+DC_NO_PLACE|broken_rows.csv:12|aucun lieu donné : Région et Cercle sont vides
+DC_REGION_NAME_NEAR|cercle_numbering.csv:10|Région 'Koulikouro' pris pour Koulikoro, la région de Pcode région 'ML02'
+DC_CERCLE_NAME_NEAR|cercle_numbering.csv:5|Cercle 'Bafoulabee' pris pour Bafoulabé, le cercle de Pcode cercle 'ML0101'
+DC_CERCLE_CODE_CONFLICT|cercle_numbering.csv:2|ne concordent pas : la ligne compte dans Kayes (ML0103), le cercle nommé ; ML0101 est ici Bafoulabé
+DC_CERCLE_NUMBERING|cercle_numbering.csv|note: ses p-codes de cercle suivent une autre numérotation (5 des 7 lignes
+DC_UNKNOWN_TYPE|tdh_title.csv:180|type d'intervention inconnu 'Appui scolaire', compté comme AUTRE (Autre)
+DC_TYPE_FROM_ACTIVITY|hxl_unknown_tag.csv|est vide ; type .* déduit de
+DC_NO_TYPE|broken_rows.csv:13|aucun type d'intervention : Type d'intervention est vide
+DC_UNKNOWN_STATUS|messy.csv:3|statut inconnu 'peut-être' (attendu planifié, en cours, terminé ou suspendu)
+DC_IMPOSSIBLE_DATE|broken_rows.csv:15|Date de début : '31/02/2024' n'est pas une vraie date
+DC_NOT_A_DATE|features.xlsx H7|'0.5' n'est pas une date (attendu jj/mm/aaaa
+DC_END_BEFORE_START|messy.csv:4|Date de fin '01/02/2024' est avant Date de début '15/03/2024'
+DC_OUTSIDE_PLAN_YEAR|messy.csv:5|note: 1 ligne déclare un mois hors de 2024 (mai 2023), non comptée
+DC_MONTH_WITHOUT_YEAR|messy.csv:6|note: 1 ligne donne un nom de mois sans année (la première à la ligne 6)
+DC_BAD_COUNT|broken_rows.csv:5|Filles : '-5' est négatif
+DC_NO_COUNT|broken_rows.csv:14|aucun nombre de personnes : Filles, Garçons, Femmes, Hommes et Total sont tous vides
+DC_TOTAL_DIFFERS|unicef_en.csv:609|Total reached 5274 diffère de la somme de la ventilation 5724 ; la ventilation est comptée
+DC_PLANNED_REACHED|plan_excel_fr.csv:243|activité planifiée qui déclare 290 personnes atteintes
+DC_NO_ORGANISATION|no_organisation.csv|aucune organisation nommée : .* et .* sont vides
+DC_REPEATED_ROW|messy.csv:8|messy.csv:8: avertissement: identique à la ligne 7 dans tous les champs : comptée à nouveau
+DC_EXTRA_CELLS|messy.csv:9|cette ligne a 17 cellules mais l'en-tête en a 16 ; 'surplus' et ce qui suit sont ignorés
+DC_TOO_MANY_CELLS|messy.csv:12|plus que les 16384 qu'une fiche peut avoir ; les cellules après la colonne 16384 sont ignorées
+DC_CELL_TOO_LONG|messy.csv:13|non lue : cette cellule fait 33000 caractères
+DC_QUOTE_NEVER_CLOSED|messy.csv:14|une cellule entre guillemets ouverte à la ligne 14 n'est jamais fermée ; les lignes 14 à 15
+DC_NO_REQUIRED_COLUMN|dates1904.xlsx row 2|rejetée: non lue : dans la fiche, aucune colonne de nombre de personnes
+DC_COLUMN_NOT_RECOGNISED|dates1904.xlsx|n'a été reconnue dans l'en-tête ; ses lignes ne peuvent pas être comptées
+DC_HXL_NOT_PLACED|hxl_hh.csv|Ménages (#reached+hh) : non comptée, elle compte des ménages, pas des personnes
+DC_HEADER_NOT_FOUND|no_header.csv|aucune ligne d'en-tête trouvée dans les 26 premières lignes
+DC_SYSTEM_GUESSED|ml09.csv|ML09 sans nom est lu comme Bamako (ancien système)
+DC_NUL_BYTES|nul.csv|le fichier contient 1 octet NUL
+DC_ORG_SPELLED_TWO_WAYS|messy.csv:11|le même partenaire écrit de deux façons compte comme deux partenaires
+DC_WORKSHEET_READ|features.xlsx|feuille de calcul 'Données' lue : la première dont config.ini \[columns\] reconnaît l'en-tête
+DC_HIDDEN_CELLS|features.xlsx|1 ligne (la première : ligne 5) et 1 colonne (la première : C) masquées dans Excel
+CODES
+while IFS='|' read -r code where said; do
+	t "check --lang fr: $code ($where) in French" has "$said" "$tmp/msgs-fr.txt"
+done <"$tmp/codes"
+sed -n '/^enum diag_code {/,/DC_COUNT/p' src/diag.h | grep -o '^	DC_[A-Z_]*' | tr -d '\t' |
+	grep -v '^DC_COUNT$' | sort >"$tmp/codes-enum"
+cut -d'|' -f1 "$tmp/codes" | sort >"$tmp/codes-tested"
+t "check --lang fr: every code of enum diag_code is raised above ($(wc -l <"$tmp/codes-enum"))" \
+	cmp -s "$tmp/codes-enum" "$tmp/codes-tested"
+
+# The counts: messy.csv by hand (see above), nul.csv, and every counts line
+# true (read = accepted + rejected) with the English run's figures.
+t "check --lang fr: messy.csv, 13 lignes lues = 10 acceptées + 3 rejetées ; 5 avertissements" \
+	grep -q '^  13 lignes lues = 10 acceptées + 3 rejetées ; 5 avertissements$' "$tmp/msgs-fr.txt"
+t "check --lang fr: one row, agreeing: 1 ligne lue = 0 acceptée + 1 rejetée ; 0 avertissement" \
+	grep -q '^  1 ligne lue = 0 acceptée + 1 rejetée ; 0 avertissement$' "$tmp/msgs-fr.txt"
+# "N read = A accepted + R rejected" as "N A R", thousands separators dropped.
+counts() { sed -n -e "s/$NBSP//g" -e 's/\([0-9]\),\([0-9]\)/\1\2/g' \
+	-e "s/^.* \\([0-9]*\\) $1 = \\([0-9]*\\) $2 + \\([0-9]*\\) $3[ ;].*/\\1 \\2 \\3/p" "$4"; }
+counts 'lignes\? lues\?' 'acceptées\?' 'rejetées\?' "$tmp/msgs-fr.txt" >"$tmp/counts-fr"
+counts 'rows read' accepted rejected "$tmp/msgs-en.txt" >"$tmp/counts-en"
+t "check --lang fr: every counts line adds up" \
+	sh -c "test -s '$tmp/counts-fr' && awk '\$1 != \$2 + \$3 { bad = 1 } END { exit bad }' '$tmp/counts-fr'"
+t "check --lang fr: the same counts as in English, sheet by sheet" cmp -s "$tmp/counts-en" "$tmp/counts-fr"
+
+# No English left: the sheets' own words set aside — quoted data (an
+# apostrophe inside a French word or a cell is no quote), file paths, the
+# columns line (config keys and headers), the recognised headers' list and
+# the config's own names ("[columns]", the sheets' English headers).
+perl -pe "s/(?<![[:alpha:]])'.*?'(?![[:alpha:]])//g; s{\\S*/\\S*}{}g;
+	s/^  colonnes : .*//; s/En-têtes reconnus .*//; s/config\\.ini \\[columns\\]//g;
+	s/Total reached|Reporting month|Start date|Region P-code//g" \
+	"$tmp/msgs-fr.txt" >"$tmp/msgs-words.txt"
+for word in rows? columns? unknown expected 'not a' missing header cells? rejected counted \
+	sheets? is and the warnings? 'did you mean' read found; do
+	t "check --lang fr: no English word '$word' in the messages" \
+		sh -c "! grep -iwE -- '$word' '$tmp/msgs-words.txt'"
+done
+
+# Workbooks that cannot be read: the error in French.
+for book in bad_xml bomb encrypted not_a_book truncated; do
+	fw check --lang fr -c config.ini "$w/$book.xlsx" >/dev/null 2>"$tmp/book.err"
+	t "check --lang fr: $book.xlsx refused in French" \
+		sh -c "grep -q '^fourw : ' '$tmp/book.err' && ! sed 's|[^ ]*/[^ ]*||' '$tmp/book.err' |
+		       grep -Eiq 'workbook|the archive|not a|part .* is|would expand'"
+done
+
+# A config.ini or a path that stops the command: said in French too.
+fw --lang fr check -c tests/fixtures/config/bad_year.ini data/sheets >/dev/null 2>"$tmp/cfg.err"
+t "check --lang fr: a bad [plan] year in French" \
+	grep -q "\\[plan\\] year: attendu une année comme 2024, trouvé '24'" "$tmp/cfg.err"
+fw --lang fr check -c tests/fixtures/config/syntax_error.ini data/sheets >/dev/null 2>"$tmp/cfg.err"
+t "check --lang fr: a config syntax error in French" grep -q ' : erreur de syntaxe : ' "$tmp/cfg.err"
+fw --lang fr check -c tests/fixtures/config/missing_in_need.ini data/sheets >/dev/null 2>"$tmp/cfg.err"
+t "check --lang fr: a missing key in French, what is expected too" \
+	grep -q 'in_need: absent (attendu un nombre entier de personnes)' "$tmp/cfg.err"
+fw --lang fr check -c config.ini /dev/null >/dev/null 2>"$tmp/dev.err"
+t "check --lang fr: a device given as a sheet, refused in French" \
+	grep -q 'pas un fichier ordinaire (un périphérique caractère)' "$tmp/dev.err"
