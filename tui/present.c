@@ -114,7 +114,7 @@ static void coverage_figure(const struct app *a, struct figure *f, const char *l
 		snprintf(f->value, sizeof f->value, "%s", missing);
 		f->role = ROLE_DIM;
 	}
-	snprintf(f->caption, sizeof f->caption, "%s: %s", label, f->value);
+	snprintf(f->caption, sizeof f->caption, _("%s: %s"), label, f->value);
 }
 
 /* Region r's key figures (r < 0: the plan's), each measured against its
@@ -129,7 +129,7 @@ static void key_figures(const struct app *a, int r, struct figure *f)
 	int64_t shown = shown_value(a, reached, sums_masked);
 
 	shown_count(a, reached, sums_masked, true, f[0].value);
-	snprintf(f[0].caption, sizeof f[0].caption, "%s: %s", _("People reached"), f[0].value);
+	snprintf(f[0].caption, sizeof f[0].caption, _("%s: %s"), _("People reached"), f[0].value);
 	f[0].role = ROLE_FIGURE;
 	coverage_figure(a, &f[1], _("Coverage of target"), shown, target, _("no target"));
 	coverage_figure(a, &f[2], _("Coverage of need"), shown, need, _("no figure for need"));
@@ -251,8 +251,8 @@ static int draw_figures(const struct app *a, int r, int y, int w, int h)
 enum { T_CODE, T_LABEL, T_REACHED, T_PARTNERS, T_FLAG, T_N };
 static const struct layout_col type_cols[T_N] = {
 	[T_CODE] = { 5, 6, LF_KEEP }, [T_LABEL] = { 12, 44, LF_KEEP },
-	[T_REACHED] = { 8, 11, LF_KEEP }, [T_PARTNERS] = { 8, 9, LF_PARTNERS },
-	[T_FLAG] = { 10, 22, LF_KEEP },
+	[T_REACHED] = { 10, 11, LF_KEEP }, [T_PARTNERS] = { 11, 12, LF_PARTNERS },
+	[T_FLAG] = { 14, 22, LF_KEEP },
 };
 
 /* A type worth a line: rows there, or a flag about it. */
@@ -338,10 +338,14 @@ static int flags_of(const struct app *a, int r)
 static const char *flag_reason(const struct app *a, const struct gap *f, char *buf, size_t size)
 {
 	int r, t;
+	char place[128];
 	if (!gaps_figure_of(f, &r, &t) || !shown_cells_masked(a, &a->base, r, t))
 		return f->reason;
-	snprintf(buf, size, "%s: %s%s%s", gap_kind_label(f->kind), r >= 0 ? a->cfg->regions[r].name : "",
+	snprintf(place, sizeof place, "%s%s%s", r >= 0 ? a->cfg->regions[r].name : _("The whole plan"),
 	         t >= 0 ? " — " : "", t >= 0 ? a->cfg->types[t].code : "");
+	snprintf(buf, size, f->kind == GAP_LOW_COVERAGE ? _("%s: coverage low (figures masked)")
+	                  : f->kind == GAP_ABOVE_TARGET ? _("%s: above its target (figures masked)")
+	                  : _("%s: above its need (figures masked)"), place);
 	return buf;
 }
 
