@@ -56,11 +56,17 @@ static void use_theme(struct app *a, enum theme_kind kind)
 	bkgd(theme_attr(ROLE_NORMAL));
 }
 
+/* The page on screen stays a whole period from now. */
+static void restart_timer(struct present *p, const struct app *a, int64_t now_ms)
+{
+	p->turn_at_ms = now_ms + (int64_t)a->opt.present_seconds * 1000;
+}
+
 static void turn(struct present *p, const struct app *a, int dir, int64_t now_ms)
 {
 	int n = page_count(a);
 	p->page = ((p->page + dir) % n + n) % n;
-	p->turn_at_ms = now_ms + (int64_t)a->opt.present_seconds * 1000;
+	restart_timer(p, a, now_ms);
 }
 
 bool present_tick(struct present *p, struct app *a, int64_t now_ms)
@@ -69,7 +75,7 @@ bool present_tick(struct present *p, struct app *a, int64_t now_ms)
 		p->on = a->presenting;
 		p->paused = false;
 		p->page = 0;
-		p->turn_at_ms = now_ms + (int64_t)a->opt.present_seconds * 1000;
+		restart_timer(p, a, now_ms);
 		use_theme(a, p->on ? a->opt.present_theme : a->opt.theme);
 		return true;
 	}
@@ -77,6 +83,15 @@ bool present_tick(struct present *p, struct app *a, int64_t now_ms)
 		return false;
 	turn(p, a, 1, now_ms);
 	return true;
+}
+
+/* Any other key pauses, and a key again resumes with a whole page's time
+ * (the room was talking about this page). */
+static void toggle_pause(struct present *p, const struct app *a, int64_t now_ms)
+{
+	p->paused = !p->paused;
+	if (!p->paused)
+		restart_timer(p, a, now_ms);
 }
 
 void present_key(struct present *p, struct app *a, int key, int64_t now_ms)
@@ -91,8 +106,8 @@ void present_key(struct present *p, struct app *a, int key, int64_t now_ms)
 		turn(p, a, act == ACT_NEXT_REGION ? 1 : -1, now_ms);
 	else if (act == ACT_RELOAD)
 		a->reload_asked = true;
-	else if ((p->paused = !p->paused) == false)
-		p->turn_at_ms = now_ms + (int64_t)a->opt.present_seconds * 1000;
+	else
+		toggle_pause(p, a, now_ms);
 }
 
 /* ---- key figures ------------------------------------------------------- */
