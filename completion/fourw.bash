@@ -11,7 +11,7 @@
 
 _fourw_commands="check report gaps help"
 _fourw_global="-c --config --lang --help --version"
-_fourw_screen="--theme --no-color --ascii --help-keys --max-keys"
+_fourw_screen="--theme --no-color --ascii --present --help-keys --max-keys"
 _fourw_check="-c --config -v --verbose --all --by-partner --help"
 _fourw_report="-c --config --format --region --type --partner --status --from --to --by --help"
 

@@ -95,11 +95,13 @@ struct thresholds {
 /* [share]: what leaves the room.  Exports go to folder (relative to the
  * current folder), in French-Excel form when excel_fr (UTF-8 BOM, ';',
  * decimal comma); counts below mask_below are masked in exports marked for
- * sharing (mask.h). */
+ * sharing (mask.h), in the presentation, and on the whole screen with
+ * mask_on_screen. */
 struct share_options {
 	const char *folder;       /* default "exports" */
 	bool excel_fr;            /* default false */
 	int mask_below;           /* default 5 */
+	bool mask_on_screen;      /* default false: the IMO's screen keeps exact figures */
 };
 
 struct config {

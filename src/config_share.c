@@ -27,7 +27,7 @@ static bool load_mask_below(struct ini_file *L, struct share_options *s)
 
 bool config_share_load(struct ini_file *L)
 {
-	static const char *const keys[] = { "folder", "excel_fr", "mask_below", NULL };
+	static const char *const keys[] = { "folder", "excel_fr", "mask_below", "mask_on_screen", NULL };
 	struct share_options *s = &L->c->share;
 	if (!ini_check_keys(L, "share", keys))
 		return false;
@@ -36,5 +36,6 @@ bool config_share_load(struct ini_file *L)
 		return ini_fail_key(L, "share", "folder", "expected a folder, got nothing");
 	if (folder)
 		s->folder = arena_strdup(&L->c->arena, folder);
-	return load_bool(L, "excel_fr", &s->excel_fr) && load_mask_below(L, s);
+	return load_bool(L, "excel_fr", &s->excel_fr) && load_mask_below(L, s) &&
+	       load_bool(L, "mask_on_screen", &s->mask_on_screen);
 }

@@ -319,6 +319,7 @@ Test(config, minimal_gets_the_documented_defaults, .fini = unload)
 	cr_assert(!cfg.types[0].essential);
 	cr_assert_str_eq(cfg.share.folder, "exports");
 	cr_assert_not(cfg.share.excel_fr);
+	cr_assert_not(cfg.share.mask_on_screen);
 	cr_assert_eq(cfg.share.mask_below, 5);
 }
 

@@ -495,6 +495,13 @@ static void cmd_export(struct app *a, int key)
 	                "Esc cancels"), a->cfg->share.mask_below);
 }
 
+/* The loop draws the presentation while it is on (tui/present.h). */
+static void cmd_present(struct app *a, int key)
+{
+	(void)key;
+	a->presenting = true;
+}
+
 static void cmd_reload(struct app *a, int key)
 {
 	(void)key;
@@ -523,6 +530,7 @@ static const struct command commands[] = {
 	{ ACT_PICK_REGION, cmd_pick_region }, { ACT_PICK_TYPE, cmd_pick_type },
 	{ ACT_PICK_PARTNER, cmd_pick_partner }, { ACT_RELOAD, cmd_reload },
 	{ ACT_EXPORT, cmd_export },           { ACT_SEVERITY, cmd_severity },
+	{ ACT_PRESENT, cmd_present },
 };
 
 /* ---- keys -------------------------------------------------------------- */

@@ -44,6 +44,9 @@ struct app_options {
 	enum theme_kind theme;
 	bool color, ascii;
 	long max_keys;            /* exit after this many keys (tests), 0 = never */
+	enum theme_kind present_theme;   /* the presentation's: light (projectors) unless chosen */
+	int present_seconds;      /* presentation: seconds a page stays (--present) */
+	bool present_at_start;    /* --present: the screen opens in presentation */
 };
 
 struct app {
@@ -86,6 +89,7 @@ struct app {
 	char status[192];
 	bool reload_asked;        /* Ctrl-R: the loop's live reload takes it */
 	bool exporting;           /* `e` asked "for the IMO or to share?" (share.c) */
+	bool presenting;          /* presentation mode (present.c draws it, the loop times it) */
 	bool quit;
 };
 

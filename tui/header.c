@@ -11,6 +11,7 @@
 #include "format.h"
 #include "header.h"
 #include "i18n.h"
+#include "shown.h"
 #include "views.h"
 
 /* A pair drawn only if it fits whole before right (a figure is never
@@ -95,6 +96,7 @@ static void line_figures(const struct app *a, int w)
 	int64_t need, target;
 	char b[32];
 	int x = 1, gap = header_gap(w), was;
+	bool masked = shown_cells_masked(a, &a->cube, -1, -1);   /* [share] mask_on_screen */
 
 	scope_figures(a, &scope, &need, &target);
 	x += draw_text(1, x, w - x, scope, ROLE_FILTER);
@@ -103,13 +105,17 @@ static void line_figures(const struct app *a, int w)
 	x = pair_whole(1, x, w, _("Targeted"), short_or_unknown(target, b), ROLE_FIGURE, gap);
 	/* Reached and the simple sum whole where they fit, else in thousands */
 	was = x;
-	x = pair_whole(1, x, w, _("Reached"), fmt_int(a->cube.total_dedup, b), ROLE_FIGURE, gap);
+	x = pair_whole(1, x, w, _("Reached"), shown_count(a, a->cube.total_dedup, masked, true, b),
+	               ROLE_FIGURE, gap);
 	if (x == was)
-		x = pair_whole(1, x, w, _("Reached"), fmt_short(a->cube.total_dedup, b), ROLE_FIGURE, gap);
+		x = pair_whole(1, x, w, _("Reached"), shown_count(a, a->cube.total_dedup, masked, false, b),
+		               ROLE_FIGURE, gap);
 	was = x;
-	x = pair_whole(1, x, w, _("Simple sum"), fmt_int(a->cube.total.reached, b), ROLE_NORMAL, gap);
+	x = pair_whole(1, x, w, _("Simple sum"), shown_count(a, a->cube.total.reached, masked, true, b),
+	               ROLE_NORMAL, gap);
 	if (x == was)
-		pair_whole(1, x, w, _("Simple sum"), fmt_short(a->cube.total.reached, b), ROLE_NORMAL, gap);
+		pair_whole(1, x, w, _("Simple sum"), shown_count(a, a->cube.total.reached, masked, false, b),
+		           ROLE_NORMAL, gap);
 }
 
 /* How reached is counted, and the plan's reporting mode: the longest
@@ -144,7 +150,9 @@ static int coverage(const struct app *a, int x, int right, const char *label,
 
 	x += draw_text(3, x, right - x, label, ROLE_LABEL);
 	x += draw_text(3, x, right - x, " ", ROLE_NORMAL);
-	if (!coverage_pct(a->cube.total_dedup, denom, &pct))
+	int64_t reached = shown_value(a, a->cube.total_dedup, shown_cells_masked(a, &a->cube, -1, -1));
+
+	if (!coverage_pct(reached, denom, &pct))
 		return x + gap + draw_text(3, x, right - x, missing, ROLE_WARN);
 	int bw = right > 140 ? 24 : right >= 100 ? 10 : 8;
 	draw_bar(3, x, bw, pct, draw_coverage_role(pct, &a->cfg->th));

@@ -17,6 +17,7 @@
 #include "live.h"
 #include "loop.h"
 #include "picker.h"
+#include "present.h"
 #include "share.h"
 #include "xalloc.h"
 #include "i18n.h"
@@ -59,13 +60,15 @@ static void draw_too_small(int w, int h)
 	draw_fitting(h / 2, mw < w ? (w - mw) / 2 : 0, w, alts, 3, ROLE_WARN);
 }
 
-static void draw_screen(struct app *a)
+static void draw_screen(struct app *a, const struct present *p)
 {
 	int w = COLS, h = LINES;
 
 	erase();
 	if (layout_too_small(w, h)) {
 		draw_too_small(w, h);
+	} else if (a->presenting) {
+		present_draw(p, a, w, h);
 	} else {
 		int y = LAYOUT_HEADER_LINES + LAYOUT_TABS_LINES;
 		int body = layout_body_lines(h);
@@ -130,6 +133,7 @@ int loop_run(struct app *a, struct live *live)
 {
 	long keys = 0;
 	bool dirty = true, idle = true;
+	struct present present;
 
 	install_signals();
 	atexit(restore_terminal);
@@ -138,14 +142,20 @@ int loop_run(struct app *a, struct live *live)
 		xalloc_set_fatal_hook(NULL);
 		return 2;
 	}
+	present_init(&present);
+	a->presenting = a->opt.present_at_start;
 	while (!a->quit && !g_signal) {
-		if (live && live_tick(live, a, live_now_ms()))
+		int64_t now = live_now_ms();
+		if (live && live_tick(live, a, now))
+			dirty = true;
+		/* a page turns on the same wait as the live reload: no timer of its own */
+		if (present_tick(&present, a, now))
 			dirty = true;
 		/* Keys already queued (a burst, or typing ahead on a slow link)
 		 * are answered first and the screen drawn once after them: over
 		 * SSH every frame not drawn is bytes not sent. */
 		if (dirty && idle) {
-			draw_screen(a);
+			draw_screen(a, &present);
 			dirty = false;
 		}
 		timeout(idle ? 250 : 0);
@@ -158,6 +168,8 @@ int loop_run(struct app *a, struct live *live)
 			continue;
 		if (layout_too_small(COLS, LINES))
 			a->quit = keymap_lookup(key) == ACT_QUIT;
+		else if (a->presenting)
+			present_key(&present, a, key, live_now_ms());
 		else if (!share_key(a, key))
 			app_dispatch(a, key);
 		if (a->opt.max_keys > 0 && ++keys >= a->opt.max_keys)

@@ -22,6 +22,7 @@
 #include "views.h"
 
 #define FOURW_VERSION "0.1.0"
+#define PRESENT_DEFAULT_SECONDS 20
 
 struct options {
 	const char *config;
@@ -29,6 +30,7 @@ struct options {
 	const char *theme;
 	bool no_color, ascii, help, help_keys, version;
 	long max_keys;
+	int present;              /* --present: seconds a page stays; 0: not asked */
 	const char *screen_only;  /* the first option of the screen alone, refused before a command */
 	int command;              /* argv index of the command; 0: the screen */
 	const char **paths;
@@ -65,6 +67,8 @@ static void usage(FILE *out)
 	        "  --theme NAME        dark (default), light (projectors) or mono\n"
 	        "  --no-color          monochrome (so does NO_COLOR)\n"
 	        "  --ascii             ASCII lines and bars (automatic outside UTF-8 locales)\n"
+	        "  --present [SECONDS] open in the presentation: the key figures, then each\n"
+	        "                      region with need, SECONDS (default 20) each; S toggles it\n"
 	        "  --help-keys         print the keys as a Markdown table\n"
 	        "  --max-keys N        exit after N keys (tests)\n"
 	        "Every command, option, key and config.ini key: man fourw\n"), out);
@@ -132,6 +136,32 @@ static bool valued(int argc, char **argv, int *i, struct options *o)
 	return true;
 }
 
+/* "--present", "--present N" or "--present=N": a number right after it
+ * is its seconds (a sheet named only with digits needs ./ before it).
+ * Returns 1 when taken, 0 when not this option, -1 on a bad number. */
+static int present_option(int argc, char **argv, int *i, struct options *o)
+{
+	const char *s = argv[*i], *v = NULL;
+	if (!strncmp(s, "--present=", 10))
+		v = s + 10;
+	else if (strcmp(s, "--present"))
+		return 0;
+	else if (*i + 1 < argc && argv[*i + 1][0] && strspn(argv[*i + 1], "0123456789") == strlen(argv[*i + 1]))
+		v = argv[++*i];
+	screen_option(o, "--present");
+	o->present = PRESENT_DEFAULT_SECONDS;
+	if (!v)
+		return 1;
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (*end || end == v || n < 1 || n > 3600) {
+		fprintf(stderr, _("fourw: --present: expected seconds from 1 to 3600, got '%s'\n"), v);
+		return -1;
+	}
+	o->present = (int)n;
+	return 1;
+}
+
 /* Options and paths of the screen in any order; the first word that names
  * a command, before any path, ends them: what came before are global
  * options.  Returns -1 to go on, else the exit status. */
@@ -140,7 +170,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 	o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
 	for (int i = 1; i < argc; i++) {
 		const char *s = argv[i];
-		if (valued(argc, argv, &i, o) || flag(o, s))
+		int present = present_option(argc, argv, &i, o);
+		if (present < 0)
+			return 2;
+		if (present || valued(argc, argv, &i, o) || flag(o, s))
 			continue;
 		if (s[0] == '-' && s[1]) {
 			fprintf(stderr, _("fourw: unknown or incomplete option '%s'\n"), s);
@@ -176,6 +209,10 @@ static int screen_options(const struct options *o, const struct config *cfg, str
 	ao->color = !o->no_color && cfg->ui_color;
 	ao->ascii = o->ascii || !codeset || strcmp(codeset, "UTF-8") != 0;
 	ao->max_keys = o->max_keys;
+	/* projectors wash out a dark background: light unless a theme was chosen */
+	ao->present_theme = o->theme || ao->theme == THEME_MONO ? ao->theme : THEME_LIGHT;
+	ao->present_seconds = o->present ? o->present : PRESENT_DEFAULT_SECONDS;
+	ao->present_at_start = o->present > 0;
 	return -1;
 }
 

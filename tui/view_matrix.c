@@ -12,6 +12,7 @@
 #include "fmt.h"
 #include "i18n.h"
 #include "layout.h"
+#include "shown.h"
 #include "report_out.h"
 
 #define NAME_W 16
@@ -42,7 +43,7 @@ static enum role cell(const struct app *a, int r, int t, char *buf, size_t size)
 	enum severity s = r < 0 ? SEV_COUNT : gaps_worst_for_cell(&a->gaps, r, t);
 	enum severity need = r < 0 ? SEV_COUNT : gaps_no_partner(&a->gaps, r, t);
 	const struct glyphs *g = draw_glyphs();
-	char n[16];
+	char n[32];
 
 	if (need != SEV_COUNT) {
 		snprintf(buf, size, "%s %s", g->none, g->sev[worse(s, need)]);
@@ -52,7 +53,8 @@ static enum role cell(const struct app *a, int r, int t, char *buf, size_t size)
 		snprintf(buf, size, "%s  ", g->none);
 		return ROLE_DIM;
 	}
-	snprintf(buf, size, "%s %s", fmt_short(m->reached, n), g->sev[s]);
+	snprintf(buf, size, "%s %s", shown_count(a, m->reached, r < 0 && shown_cells_masked(a, &a->cube, -1, t),
+	                                         false, n), g->sev[s]);
 	return s == SEV_COUNT ? ROLE_NORMAL : draw_severity_role(s);
 }
 
@@ -86,7 +88,8 @@ static void detail(const struct app *a, int r, int t, int y, int x, int w)
 	if (format_width(p[0], draw_ascii()) > w)     /* the type's code when its name is too long */
 		snprintf(p[0], sizeof p[0], "%s %s %s:", r < 0 ? _("All regions") : a->cfg->regions[r].name,
 		         draw_glyphs()->bullet, t < 0 ? _("all types") : a->cfg->types[t].code);
-	snprintf(p[1], sizeof p[1], _("%s reached (sum)"), fmt_int(m->reached, n));
+	snprintf(p[1], sizeof p[1], _("%s reached (sum)"),
+	         shown_count(a, m->reached, (r < 0 || t < 0) && shown_cells_masked(a, &a->cube, r, t), true, n));
 	snprintf(p[2], sizeof p[2], _("%u partners"), m->partners);
 	snprintf(p[3], sizeof p[3], _("%u activities"), m->activities);
 	snprintf(p[4], sizeof p[4], _("%u cercles"), m->cercles);
@@ -111,7 +114,7 @@ static void grid_heading(const struct app *a, int y, int x, int ncols, int left)
 static void grid_line(const struct app *a, const struct view *v, int y, int x, int r, int ncols,
                       bool sel_row)
 {
-	char buf[64], k[24];
+	char buf[64], k[32];
 
 	if (r >= 0)
 		snprintf(k, sizeof k, "%c %s", layout_region_key(a->cfg, r) ? layout_region_key(a->cfg, r) : ' ',
@@ -121,7 +124,8 @@ static void grid_line(const struct app *a, const struct view *v, int y, int x, i
 		int t = v->left + c;
 		enum role role = cell(a, r, t, buf, sizeof buf);
 		if (r < 0)
-			snprintf(buf, sizeof buf, "%s  ", fmt_short(a->cube.type[t].reached, k));
+			snprintf(buf, sizeof buf, "%s  ", shown_count(a, a->cube.type[t].reached,
+			         shown_cells_masked(a, &a->cube, -1, t), false, k));
 		draw_cell(y, x + NAME_W + 1 + c * (CELL_W + 1), CELL_W, buf, true,
 		          sel_row && t == v->col ? ROLE_SELECTED : role);
 	}
@@ -182,7 +186,9 @@ static void type_line(const struct app *a, int y, const int *xs, const int *ws, 
 	draw_cell(y, xs[T_CODE], ws[T_CODE], t < 0 ? "" : a->cfg->types[t].code, false, sel ? base : ROLE_KEY);
 	draw_cell(y, xs[T_LABEL], ws[T_LABEL], t < 0 ? _("All types (simple sum)") : itype_label(&a->cfg->types[t]),
 	          false, base);
-	draw_cell(y, xs[T_REACHED], ws[T_REACHED], fmt_int(m->reached, n), true, sel ? base : ROLE_FIGURE);
+	draw_cell(y, xs[T_REACHED], ws[T_REACHED],
+	          shown_count(a, m->reached, t < 0 && shown_cells_masked(a, &a->cube, r, -1), true, n), true,
+	          sel ? base : ROLE_FIGURE);
 	snprintf(n, sizeof n, "%u", m->partners);
 	draw_cell(y, xs[T_PARTNERS], ws[T_PARTNERS], n, true, base);
 	snprintf(n, sizeof n, "%u", m->activities);

@@ -11,6 +11,7 @@
 #include "format.h"
 #include "i18n.h"
 #include "layout.h"
+#include "shown.h"
 
 #define REG_W 6
 #define FIXED_W 48                /* the partner's columns at their widest */
@@ -78,11 +79,14 @@ static void partner_line(const struct app *a, int y, int x, int w, const struct 
 	draw_cell(y, f->x[P_LATEST], f->w[P_LATEST], format_month(p->latest_month, b), false, base);
 	snprintf(b, sizeof b, _("%s old"), draw_glyphs()->warn);
 	draw_cell(y, f->x[P_STALE], f->w[P_STALE], stale ? b : "", false, stale ? ROLE_WARN : base);
-	draw_cell(y, f->x[P_REACHED], f->w[P_REACHED], fmt_short(p->reached, b), true,
+	draw_cell(y, f->x[P_REACHED], f->w[P_REACHED],
+	          shown_count(a, p->reached, shown_partner_masked(a, p->partner), false, b), true,
 	          sel ? base : ROLE_FIGURE);
 	for (int i = 0; i < nr; i++) {
 		const struct presence *pr = presence_of(a, p->partner, regs[i]);
-		const char *s = !pr ? "·" : pr->reached > 0 ? fmt_short(pr->reached, b) : draw_glyphs()->bullet;
+		bool over_masked = shown_cells_masked(a, &a->cube, regs[i], -1);
+		const char *s = !pr ? "·" : pr->reached > 0 ? shown_count(a, pr->reached, over_masked, false, b)
+		              : draw_glyphs()->bullet;
 		if (!pr && draw_ascii())
 			s = ".";
 		draw_cell(y, f->right + 1 + i * REG_W, REG_W - 1, s, true, sel ? base : pr ? ROLE_OK : ROLE_DIM);

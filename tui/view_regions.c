@@ -14,6 +14,7 @@
 #include "gazetteer.h"
 #include "i18n.h"
 #include "layout.h"
+#include "shown.h"
 #include "wrap.h"
 #include "i18n.h"
 
@@ -35,6 +36,7 @@ struct line {                 /* what one line shows */
 	uint32_t partners;
 	enum severity flag;
 	enum role name_role;      /* picked regions stand out */
+	bool sums_masked;         /* reached is over a count masked on screen (shown.h) */
 };
 
 static int count(const struct app *a)
@@ -65,15 +67,16 @@ static void draw_line(const struct app *a, int y, const int *x, const int *w,
 	char b[32], k[4] = { (char)(l->key ? l->key : ' '), 0 };
 	enum role base = selected ? ROLE_SELECTED : ROLE_NORMAL;
 	double pct;
+	int64_t reached = shown_value(a, l->reached, l->sums_masked);
 
 	draw_fill(y, x[0], layout_positions(w, C_N, x[0], 1, NULL) - x[0], base);
 	draw_cell(y, x[C_KEY], w[C_KEY], k, false, selected ? base : ROLE_KEY);
 	draw_cell(y, x[C_NAME], w[C_NAME], l->name, false, selected ? base : l->name_role);
 	draw_cell(y, x[C_NEED], w[C_NEED], figure(l->need, b), true, base);
 	draw_cell(y, x[C_TARGET], w[C_TARGET], figure(l->target, b), true, base);
-	draw_cell(y, x[C_REACHED], w[C_REACHED], fmt_short(l->reached, b), true,
-	          selected ? base : ROLE_FIGURE);
-	if (coverage_pct(l->reached, l->target, &pct)) {
+	draw_cell(y, x[C_REACHED], w[C_REACHED], shown_count(a, l->reached, l->sums_masked, false, b),
+	          true, selected ? base : ROLE_FIGURE);
+	if (coverage_pct(reached, l->target, &pct)) {
 		enum role cr = draw_coverage_role(pct, &a->cfg->th);
 		draw_bar(y, x[C_BAR], w[C_BAR], pct, cr);
 		/* whole, or without its tenths where they do not fit (French "111,4 %") */
@@ -102,7 +105,7 @@ static void total_line(const struct app *a, struct line *l)
 
 	*l = (struct line){ 0, q == &a->base ? _("Total (plan)") : _("Total (all regions)"),
 		q->total_in_need, q->total_targeted, q->total_dedup, q->total.partners, SEV_COUNT,
-		ROLE_NORMAL };
+		ROLE_NORMAL, shown_cells_masked(a, q, -1, -1) };
 	for (size_t i = 0; i < gl->len; i++)
 		if (gl->items[i].severity < l->flag)
 			l->flag = gl->items[i].severity;
@@ -116,7 +119,8 @@ static void region_line(const struct app *a, int r, struct line *l)
 	               ? ROLE_FILTER : ROLE_NORMAL;
 
 	*l = (struct line){ layout_region_key(a->cfg, r), g->name, g->in_need, g->targeted,
-		q->region_dedup[r], q->region[r].partners, app_worst_flag(a, r, -1), name };
+		q->region_dedup[r], q->region[r].partners, app_worst_flag(a, r, -1), name,
+		shown_cells_masked(a, q, r, -1) };
 }
 
 /* One type of the picked region: "GC 1.03k ▲", "ENA — ▲" where no

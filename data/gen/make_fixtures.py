@@ -174,6 +174,16 @@ SMALL_COUNTING = (
     "Plan International,,Gao,Gao,Child-friendly spaces,Mobile child-friendly spaces,Planned,2024-02,60,60,0,0,120\n"
 )
 
+# A count of children below [share] mask_below (Mopti, case management: 3),
+# for the presentation's masking (tests/e2e/t_present.sh).
+MASKED_SMALL = (
+    "Organization,Implementing partner,Region,Cercle,Intervention type,Activity,Status,Reporting month,Girls,Boys,Women,Men,Total\n"
+    "IRC,,Mopti,Bandiagara,Case management,Case follow-up,Ongoing,2024-02,2,1,0,0,3\n"
+    "IRC,,Mopti,Bandiagara,Soutien psychosocial,Group PSS sessions,Ongoing,2024-02,50,40,14,0,104\n"
+    "DRC,,Mopti,Bankass,Awareness raising,Community dialogues,Ongoing,2024-02,40,30,50,30,150\n"
+    "DRC,,Gao,Ansongo,Awareness raising,Community dialogues,Ongoing,2024-02,100,80,60,40,280\n"
+)
+
 ML09_OLD = (
     "Organisation,Région,Pcode région,Type d'intervention,Activité,Mois de rapportage,Filles,Garçons,Femmes,Hommes,Total\n"
     "Save the Children,,ML09,Sensibilisation,Causeries en Commune IV,mars 2024,40,35,20,15,110\n"
@@ -424,6 +434,7 @@ def main():
     write("same_hxl.csv", same_hxl())
     write("same_title.tsv", same_title(), bom=True)
     write("small_counting.csv", SMALL_COUNTING)
+    write("masked_small.csv", MASKED_SMALL)
     write("ml09_old.csv", ML09_OLD)
     write("ml09_new.csv", ML09_NEW)
     write_bytes("empty.csv", b"")
