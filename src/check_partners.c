@@ -142,7 +142,7 @@ static const struct words english = {
 static const struct words french = {
 	"Fiches 4W : ce qu'il faut corriger", "Lignes rejetées — non comptées",
 	"Avertissements — lignes comptées, à corriger", "Sur la fiche entière",
-	"Fiche", "Ligne", "Colonne", "Problème", "Détail (de fourw, en anglais)", "À faire",
+	"Fiche", "Ligne", "Colonne", "Problème", "Détail", "À faire",
 };
 
 /* "irc_fr.csv" of "data/sheets/irc_fr.csv". */
@@ -300,16 +300,15 @@ static void unique_base(struct used_names *u, const char *who, char *base, size_
 	snprintf(u->name[u->n++], sizeof u->name[0], "%s", base);
 }
 
-/* One organisation's two files. */
+/* One organisation's two files, from t's messages g[0..n). */
 static bool write_group(const struct table *t, const char *dir, const struct owned *g,
-                        size_t n, struct used_names *used, FILE *out, FILE *err)
+                        size_t n, bool fr, struct used_names *used, FILE *out, FILE *err)
 {
 	char who[256], base[96], md[4096], csv[4096];
 	owner_name(t, g, who, sizeof who);
 	unique_base(used, who, base, sizeof base);
 	snprintf(md, sizeof md, "%s/%s.md", dir, base);
 	snprintf(csv, sizeof csv, "%s/%s.csv", dir, base);
-	bool fr = group_is_french(t, g, n);
 	if (!write_file(md, write_md, t, g, n, who, fr, err) ||
 	    !write_file(csv, csv_writer, t, g, n, who, fr, err))
 		return false;
@@ -324,23 +323,54 @@ static bool write_group(const struct table *t, const char *dir, const struct own
 	return true;
 }
 
-bool check_write_partners(const struct table *t, const char *dir, FILE *out, FILE *err)
+/* The length of the organisation's run of messages that starts at v[i]. */
+static size_t group_end(const struct owned *v, size_t len, size_t i)
+{
+	size_t j = i + 1;
+	while (j < len && same_owner(&v[j], &v[i]))
+		j++;
+	return j;
+}
+
+void check_partners_languages(const struct table *t, bool *any_french, bool *any_english)
+{
+	struct owned *v = owned_messages(t);
+	*any_french = *any_english = false;
+	for (size_t i = 0, j; i < t->diags.len; i = j) {
+		j = group_end(v, t->diags.len, i);
+		if (group_is_french(t, v + i, j - i))
+			*any_french = true;
+		else
+			*any_english = true;
+	}
+	free(v);
+}
+
+bool check_write_partners(const struct table *t, const struct table *other_language,
+                          const char *dir, FILE *out, FILE *err)
 {
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		fprintf(err, _("fourw check: cannot create %s: %s\n"), dir, strerror(errno));
 		return false;
 	}
-	struct owned *v = owned_messages(t);
+	/* The same sheets read twice give the same messages in the same order,
+	 * so the organisations' runs line up; anything else is not used. */
+	const struct table *o = other_language && other_language->diags.len == t->diags.len
+	                      ? other_language : NULL;
+	struct owned *v = owned_messages(t), *w = o ? owned_messages(o) : NULL;
 	struct used_names used = { NULL, 0, 0 };
 	bool ok = true;
 	for (size_t i = 0, j; ok && i < t->diags.len; i = j) {
-		for (j = i + 1; j < t->diags.len && same_owner(&v[j], &v[i]); j++)
-			;
-		ok = write_group(t, dir, v + i, j - i, &used, out, err);
+		j = group_end(v, t->diags.len, i);
+		bool fr = group_is_french(t, v + i, j - i);
+		bool other = o && fr != i18n_french() && group_end(w, o->diags.len, i) == j;
+		ok = other ? write_group(o, dir, w + i, j - i, fr, &used, out, err)
+		           : write_group(t, dir, v + i, j - i, fr, &used, out, err);
 	}
 	if (ok && !used.n)
 		fprintf(out, "%s", _("no sheet has a problem: no file written\n"));
 	free(used.name);
+	free(w);
 	free(v);
 	return ok;
 }

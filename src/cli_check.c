@@ -397,6 +397,29 @@ static int usage(FILE *err)
 	return 2;
 }
 
+/* The --by-partner files.  Messages are worded as the sheets are read, in
+ * the run's language: when some partner's files are to be in the other
+ * language, the sheets are read once more in it. */
+static bool write_partner_files(const struct config *cfg, const struct table *t,
+                                char **paths, size_t npaths, const char *dir,
+                                FILE *out, FILE *err)
+{
+	bool french, english;
+	check_partners_languages(t, &french, &english);
+	enum i18n_lang run = i18n_language(), other = run == I18N_FR ? I18N_EN : I18N_FR;
+	if (!(other == I18N_FR ? french : english))
+		return check_write_partners(t, NULL, dir, out, err);
+	struct table again;
+	struct error e;
+	table_init(&again);
+	i18n_choose(I18N_FROM_OPTION, other);
+	bool read = load_paths(&again, cfg, (const char *const *)paths, npaths, &e);
+	i18n_choose(I18N_FROM_OPTION, run);
+	bool ok = check_write_partners(t, read ? &again : NULL, dir, out, err);
+	table_free(&again);
+	return ok;
+}
+
 int cli_check(int argc, char **argv, FILE *out, FILE *err)
 {
 	static const struct option opts[] = {
@@ -438,7 +461,8 @@ int cli_check(int argc, char **argv, FILE *out, FILE *err)
 	             (const char *const *)argv + optind, (size_t)(argc - optind), &cfg, &t, err)) {
 		print_config(out, &cfg);
 		status = check_sheets(out, &cfg, &t, verbose) ? 1 : 0;
-		if (partners_dir && !check_write_partners(&t, partners_dir, out, err))
+		if (partners_dir && !write_partner_files(&cfg, &t, argv + optind,
+		                                         (size_t)(argc - optind), partners_dir, out, err))
 			status = 2;
 	}
 	table_free(&t);

@@ -214,7 +214,14 @@ t "by-partner: the unnamed sheet's two rejected rows" [ "$(tail -n +2 "$P/out/b-
 t "by-partner: French for a French sheet" grep -q "^# Fiches 4W : ce qu'il faut corriger — Save the Children$" "$P/out/save-the-children.md"
 t "by-partner: what to do in French" grep -q "remplir ou corriger\|écrire un nombre entier de personnes" "$P/out/save-the-children.md"
 t "by-partner: English for an English sheet" grep -q '^# 4W sheets: what to correct — b.csv$' "$P/out/b-csv.md"
+t "by-partner: a French partner's messages in French too, in an English run" \
+	grep -q "| a.csv | 5 | 6 | .* | Filles : 'beaucoup' n'est pas un nombre | " "$P/out/save-the-children.md"
 t "by-partner: each file named on stdout" [ "$(grep -c ' → ' "$P/stdout")" -eq 3 ]
+"$BIN" check -c config.ini --lang fr --by-partner "$P/out-fr" "$P/in" >/dev/null 2>&1
+t "by-partner: an English partner's messages in English, in a French run" \
+	grep -q "^b.csv,2,2,rejected,unknown region name,Region: unknown region 'Atlantis'," "$P/out-fr/b-csv.csv"
+t "by-partner: a French partner's messages in French, in a French run" \
+	grep -q "^a.csv,5,6,rejected,.*,Filles : 'beaucoup' n'est pas un nombre," "$P/out-fr/save-the-children.csv"
 t "by-partner: nothing on stderr" [ ! -s "$P/stderr" ]
 "$BIN" check -c config.ini --by-partner /proc/nope "$P/in" >/dev/null 2>"$P/stderr"
 t "by-partner: an unwritable folder is exit 2 with the reason" sh -c "[ \$? -eq 2 ] || true; grep -q 'cannot create /proc/nope' '$P/stderr'"
