@@ -16,7 +16,10 @@ with).  Each screen gets a fresh scratch folder, `{tmp}`, holding a copy of
 data/sheets, `{sheets}`; both may appear in the options and the commands.
 A step `!command` among the keys runs the command from the repository's
 top, then waits for the screen to change: a sheet arriving during a
-meeting.  The scratch folder's name is taken out of what the screen shows.  The block under the
+meeting.  `{bin}` is the fourw given.  fourw runs in the scratch folder,
+which links config.ini and data/ to the repository's (so what it writes,
+an export, lands there); the folder's name is taken out of what the
+screen shows.  The block under the
 comment is replaced by what tmux's capture-pane reads once the screen has
 settled, so the README shows what the program draws, never a hand edit.
 """
@@ -49,9 +52,12 @@ def settled_capture():
     return last or ''
 
 
+def expand(text, tmp):
+    return text.replace('{sheets}', tmp + '/sheets').replace('{tmp}', tmp).replace('{bin}', BIN)
+
+
 def shell(command, tmp):
-    command = command.replace('{sheets}', tmp + '/sheets').replace('{tmp}', tmp)
-    subprocess.run(['sh', '-c', command], check=True)
+    subprocess.run(['sh', '-c', expand(command, tmp)], check=True)
 
 
 def run_step(command, tmp):
@@ -68,11 +74,12 @@ def capture(size, options, keys, before=()):
     w, h = size.split('x')
     tmp = tempfile.mkdtemp(prefix='fourw-screens.')
     shutil.copytree('data/sheets', tmp + '/sheets')
+    for name in ('config.ini', 'data'):
+        os.symlink(os.path.abspath(name), os.path.join(tmp, name))
     for command in before:
         shell(command, tmp)
-    options = options.replace('{sheets}', tmp + '/sheets').replace('{tmp}', tmp)
-    cmd = 'env LANG=C.UTF-8 TERM=xterm-256color %s %s' % (BIN, options)
-    tmux('new-session', '-d', '-s', SESSION, '-x', w, '-y', h, cmd)
+    cmd = 'env LANG=C.UTF-8 TERM=xterm-256color %s %s' % (BIN, expand(options, tmp))
+    tmux('new-session', '-d', '-s', SESSION, '-c', tmp, '-x', w, '-y', h, cmd)
     try:
         settled_capture()
         for key in shlex.split(keys):
