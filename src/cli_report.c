@@ -8,6 +8,7 @@
  * Filter values are checked against config.ini before any sheet is read,
  * so a typo in --region costs nothing. */
 #include "cli.h"
+#include "delta.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -282,16 +283,6 @@ static bool load_sheets(const struct config *cfg, char **paths, size_t n, struct
 	return false;
 }
 
-/* "Now" for pace and staleness: config's report date, else the latest
- * month in the sheets; a --to before it moves it back. */
-static int report_month(const struct config *c, const struct table *t, const struct filter *f)
-{
-	int m = c->report_month >= 0 ? c->report_month : t->latest_month;
-	if (f->to_month >= 0 && (m < 0 || f->to_month < m))
-		m = f->to_month;
-	return m;
-}
-
 static int write_out(const struct request *rq, const struct config *cfg, struct table *t,
                      const struct filter *f, FILE *out, FILE *err)
 {
@@ -304,7 +295,7 @@ static int write_out(const struct request *rq, const struct config *cfg, struct 
 	cube_init(&q);
 	gap_list_init(&g);
 	cube_compute(&q, &ix, f);
-	int month = report_month(cfg, t, f);
+	int month = delta_report_month(cfg, t, f);   /* "now" for pace and staleness */
 	gaps_compute(&g, cfg, t, &q, month);
 	struct report_input in = { cfg, t, &q, &g, month };
 	int rc = strcmp(rq->cmd, "gaps") == 0 ? report_write_gaps(out, rq->format, &in)
