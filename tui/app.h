@@ -11,7 +11,9 @@
 #include <stdint.h>
 
 #include "aggregate.h"
+#include "compare.h"
 #include "config.h"
+#include "delta.h"
 #include "filter.h"
 #include "gaps.h"
 #include "gaps_order.h"
@@ -44,6 +46,8 @@ struct app_options {
 	enum theme_kind theme;
 	bool color, ascii;
 	long max_keys;            /* exit after this many keys (tests), 0 = never */
+	const struct baseline *saved; /* --compare FILE: what the Δ is measured against */
+	const char *saved_name;       /* its path as given */
 };
 
 struct app {
@@ -82,6 +86,12 @@ struct app {
 	struct filter prompt_saved;
 
 	struct picker picker;
+
+	/* what changed (changes.c): key d, --compare */
+	bool delta_on;
+	struct baseline before;   /* the figures the Δ is measured against */
+	struct trend trend;       /* reached per region at the end of each month */
+	struct change_list changes;   /* from before to the figures shown */
 
 	char status[192];
 	bool reload_asked;        /* Ctrl-R: the loop's live reload takes it */

@@ -44,6 +44,7 @@ const struct keybinding keymap[] = {
 	{ KEY_F(6),      ACT_VIEW_ROWS,     NULL },
 	{ 's',           ACT_SEVERITY,      N_("gaps: critical and high only, or every flag") },
 	{ 'x',           ACT_REJECTED,      N_("rejected rows") },
+	{ 'd',           ACT_DELTA,         N_("what changed: each figure's change since the previous month (or --compare FILE)") },
 	{ 'e',           ACT_EXPORT,        N_("export this view for the minutes (Markdown and CSV)") },
 	{ '\n',          ACT_ENTER,         N_("drill down") },
 	{ '\r',          ACT_ENTER,         NULL },
