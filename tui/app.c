@@ -156,6 +156,7 @@ void app_swap_data(struct app *a, const struct table *t, struct cube_index *ix)
 	a->tab = t;
 	a->index = ix;
 	a->report_month = c->report_month >= 0 ? c->report_month : t->latest_month;
+	a->changes_ready = false;     /* new sheets: the earlier figures are computed again */
 	filter_init(&all);
 	cube_compute(&a->base, ix, &all);
 	gap_list_free(&a->base_gaps);

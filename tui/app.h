@@ -92,6 +92,9 @@ struct app {
 	struct baseline before;   /* the figures the Δ is measured against */
 	struct trend trend;       /* reached per region at the end of each month */
 	struct change_list changes;   /* from before to the figures shown */
+	struct filter changes_for;    /* the filter before and trend were computed for
+	                                 (regions cleared): a region key reuses them */
+	bool changes_ready;           /* before and trend hold changes_for's figures */
 
 	char status[192];
 	bool reload_asked;        /* Ctrl-R: the loop's live reload takes it */

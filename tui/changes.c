@@ -18,22 +18,34 @@ static const struct baseline *against(const struct app *a)
 	return a->opt.saved ? a->opt.saved : &a->before;
 }
 
+/* The previous month's figures and the trend for f: seven cubes at a
+ * million rows take a good part of a second, so they are kept while only
+ * the regions picked change (each region's line is already there). */
+static void earlier_figures(struct app *a, const struct filter *f)
+{
+	if (a->changes_ready && memcmp(f, &a->changes_for, sizeof *f) == 0)
+		return;
+	if (!a->opt.saved) {
+		struct cube q;
+		cube_init(&q);
+		if (delta_compute_before(&q, a->index, a->cfg, f, a->report_month))
+			baseline_from_cube(&a->before, a->cfg, &q);
+		else
+			baseline_free(&a->before);
+		cube_free(&q);
+	}
+	trend_compute(&a->trend, a->index, a->cfg, f, a->report_month);
+	a->changes_for = *f;
+	a->changes_ready = true;
+}
+
 void changes_recompute(struct app *a, const struct cube *shown)
 {
 	if (!a->delta_on)
 		return;
 	struct filter f = a->filter;
 	filter_clear_regions(&f);   /* every region's line is compared, picked or not */
-	if (!a->opt.saved) {
-		struct cube q;
-		cube_init(&q);
-		if (delta_compute_before(&q, a->index, a->cfg, &f, a->report_month))
-			baseline_from_cube(&a->before, a->cfg, &q);
-		else
-			baseline_free(&a->before);
-		cube_free(&q);
-	}
-	trend_compute(&a->trend, a->index, a->cfg, &f, a->report_month);
+	earlier_figures(a, &f);
 	change_list_free(&a->changes);
 	if (against(a)->region)
 		compare_changes(against(a), a->cfg, shown, &a->changes);
@@ -60,6 +72,7 @@ void changes_toggle(struct app *a, const struct cube *shown)
 
 void changes_free(struct app *a)
 {
+	a->changes_ready = false;
 	baseline_free(&a->before);
 	trend_free(&a->trend);
 	change_list_free(&a->changes);
@@ -86,13 +99,16 @@ const char *changes_words(int64_t d, bool short_form, char *buf)
 	return buf;
 }
 
-const char *changes_points(double pp, char *buf)
+const char *changes_points(double pp, bool whole, char *buf)
 {
 	char n[16];
 	/* the tenths shown decide the sign: +0.03 points reads "= 0.0" */
 	if (fabs(pp) < 0.05)
 		return strcpy(buf, i18n_french() ? "= 0,0" : "= 0.0");
-	fmt_pct(fabs(pp), n);
+	if (whole)
+		fmt_pct_whole(fabs(pp), n);
+	else
+		fmt_pct(fabs(pp), n);
 	size_t len = strlen(n);   /* the figure without its "%" (points, not percent) */
 	while (len > 0 && (n[len - 1] < '0' || n[len - 1] > '9'))
 		n[--len] = '\0';

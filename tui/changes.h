@@ -34,8 +34,9 @@ void changes_since(const struct app *a, char *buf, size_t size);
 /* A change as the screen shows it: "▲ 1,234", "▼ 56", "= 0"; short forms
  * ("▲ 1.2k") with short = true.  buf 48 bytes. */
 const char *changes_words(int64_t d, bool short_form, char *buf);
-/* A coverage change in percentage points: "▲ 10.0 pts". buf 48 bytes. */
-const char *changes_points(double pp, char *buf);
+/* A coverage change in percentage points: "▲ 10.0" (whole: "▲ 10", where
+ * the tenths do not fit). buf 48 bytes. */
+const char *changes_points(double pp, bool whole, char *buf);
 
 /* The figures region r is compared with, or NULL when the earlier figures
  * do not list it. */

@@ -100,8 +100,11 @@ static void draw_changes(const struct app *a, int y, const int *x, const int *w,
 	if (format_width(d, draw_ascii()) > w[C_REACHED])
 		changes_words(l->reached - b->dedup, true, d);
 	draw_cell(y, x[C_REACHED], w[C_REACHED], d, true, base == ROLE_SELECTED ? base : ROLE_FIGURE);
-	if (delta_coverage_points(l->reached, b->dedup, l->target, &pp))
-		draw_cell(y, x[C_PCT], w[C_PCT], changes_points(pp, d), true, base);
+	if (delta_coverage_points(l->reached, b->dedup, l->target, &pp)) {
+		if (format_width(changes_points(pp, false, d), draw_ascii()) > w[C_PCT])
+			changes_points(pp, true, d);
+		draw_cell(y, x[C_PCT], w[C_PCT], d, true, base);
+	}
 	changes_words((int64_t)l->partners - (int64_t)b->partners, false, d);
 	draw_cell(y, x[C_PARTNERS], w[C_PARTNERS], d, true, base);
 }
