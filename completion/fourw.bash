@@ -13,7 +13,7 @@ _fourw_commands="check report gaps help"
 _fourw_global="-c --config --lang --help --version"
 _fourw_screen="--theme --no-color --ascii --help-keys --max-keys --compare"
 _fourw_check="-c --config -v --verbose --all --by-partner --help"
-_fourw_report="-c --config --format --region --type --partner --status --from --to --by --help"
+_fourw_report="-c --config --format --region --type --partner --status --from --to --by --compare --help"
 
 # $1 with the characters the shell would read as syntax backslashed;
 # letters outside ASCII stay as they are, whatever the locale (printf %q

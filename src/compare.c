@@ -9,6 +9,7 @@
 
 #include "config_ini.h"
 #include "csvline.h"
+#include "fmt.h"
 #include "gaps.h"
 #include "gazetteer.h"
 #include "i18n.h"
@@ -298,7 +299,8 @@ void compare_changes(const struct baseline *b, const struct config *c, const str
 {
 	for (size_t r = 0; r < b->nregions && r < q->nregions; r++) {
 		const struct base_figures *was = &b->region[r];
-		if (!was->listed)
+		/* a region the filter leaves out has no figure now, not a zero */
+		if (!was->listed || !filter_has_region(&q->selection, (int)r))
 			continue;
 		if (was->dedup != q->region_dedup[r])
 			add(out, (struct change){ CHANGE_REACHED, (int)r, -1, was->dedup,
@@ -309,4 +311,54 @@ void compare_changes(const struct baseline *b, const struct config *c, const str
 		compare_cells(b, q, (int)r, out);
 		compare_gaps(was, c, q, (int)r, out);
 	}
+}
+
+void compare_words(const struct change *c, const struct config *cfg, char *buf, size_t size)
+{
+	char n1[32], n2[32];
+	const char *type = c->type >= 0 ? cfg->types[c->type].code : "";
+	switch (c->kind) {
+	case CHANGE_REACHED:
+		snprintf(buf, size, _("reached %s → %s"), fmt_int(c->before, n1), fmt_int(c->now, n2));
+		break;
+	case CHANGE_PARTNERS:
+		snprintf(buf, size, _("partners %lld → %lld"), (long long)c->before, (long long)c->now);
+		break;
+	case CHANGE_CELL_NEW:
+		snprintf(buf, size, _("new %s"), type);
+		break;
+	case CHANGE_CELL_GONE:
+		snprintf(buf, size, _("no more %s"), type);
+		break;
+	case CHANGE_GAP_NEW:
+		snprintf(buf, size, _("new gap: %s (%s)"), gap_kind_label(c->gap),
+		         severity_label(c->severity));
+		break;
+	case CHANGE_GAP_CLOSED:
+		snprintf(buf, size, _("gap closed: %s"), gap_kind_label(c->gap));
+		break;
+	}
+}
+
+int compare_write(FILE *out, bool markdown, const char *name, const struct config *cfg,
+                  const struct change_list *l)
+{
+	char words[160];
+	int last = -1;
+	fprintf(out, markdown ? _("\n## What changed since %s\n\n") : _("\nWhat changed since %s\n"),
+	        name);
+	for (size_t i = 0; i < l->len; i++) {
+		const struct change *c = &l->items[i];
+		compare_words(c, cfg, words, sizeof words);
+		if (c->region == last) {
+			fprintf(out, " · %s", words);
+			continue;
+		}
+		if (last >= 0)
+			fputc('\n', out);
+		fprintf(out, markdown ? "- **%s**: %s" : "  %s: %s", cfg->regions[c->region].name, words);
+		last = c->region;
+	}
+	fprintf(out, last >= 0 ? "\n" : markdown ? "%s\n" : "  %s\n", _("nothing changed"));
+	return ferror(out) ? -1 : 0;
 }

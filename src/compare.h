@@ -29,6 +29,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "aggregate.h"
 #include "config.h"
@@ -92,8 +93,19 @@ struct change_list {
 void change_list_free(struct change_list *l);
 /* What changed from b to q, region by region in config order: figures,
  * cells, then gaps.  Regions b does not list (a report written under a
- * region filter) are not compared. */
+ * region filter) and regions q's filter leaves out are not compared. */
 void compare_changes(const struct baseline *b, const struct config *c, const struct cube *q,
                      struct change_list *out);
+
+/* One change in words, without its region: "reached 250 → 310",
+ * "partners 3 → 2", "new GC", "no more EAE", "new gap: no-presence
+ * (critical)", "gap closed: no-presence". */
+void compare_words(const struct change *c, const struct config *cfg, char *buf, size_t size);
+
+/* The changes after a report, region by region, under the heading "What
+ * changed since NAME" (Markdown: a section and a list); "nothing changed"
+ * when l is empty.  Returns -1 when writing failed. */
+int compare_write(FILE *out, bool markdown, const char *name, const struct config *cfg,
+                  const struct change_list *l);
 
 #endif

@@ -166,32 +166,15 @@ void changes_trend_bars(const struct app *a, int r, char *buf, size_t size)
 	}
 }
 
-/* One change in words, without its region. */
+/* One change in words, without its region: the core's, a reached figure
+ * the screen's way ("▲ 3,500"). */
 static void change_words(const struct app *a, const struct change *c, char *buf, size_t size)
 {
 	char d[48];
-	const char *type = c->type >= 0 ? a->cfg->types[c->type].code : "";
-	switch (c->kind) {
-	case CHANGE_REACHED:
+	if (c->kind == CHANGE_REACHED)
 		snprintf(buf, size, "%s", changes_words(c->now - c->before, false, d));
-		break;
-	case CHANGE_PARTNERS:
-		snprintf(buf, size, _("partners %lld → %lld"), (long long)c->before, (long long)c->now);
-		break;
-	case CHANGE_CELL_NEW:
-		snprintf(buf, size, _("new %s"), type);
-		break;
-	case CHANGE_CELL_GONE:
-		snprintf(buf, size, _("no more %s"), type);
-		break;
-	case CHANGE_GAP_NEW:
-		snprintf(buf, size, _("new gap: %s %s"), gap_kind_label(c->gap),
-		         draw_glyphs()->sev[c->severity]);
-		break;
-	case CHANGE_GAP_CLOSED:
-		snprintf(buf, size, _("gap closed: %s"), gap_kind_label(c->gap));
-		break;
-	}
+	else
+		compare_words(c, a->cfg, buf, size);
 }
 
 void changes_summary(const struct app *a, int r, char *buf, size_t size)

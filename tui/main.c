@@ -67,10 +67,11 @@ static void usage(FILE *out)
 	        "  --no-color          monochrome (so does NO_COLOR)\n"
 	        "  --ascii             ASCII lines and bars (automatic outside UTF-8 locales)\n"
 	        "  --help-keys         print the keys as a Markdown table\n"
-	        "  --compare FILE      key d compares with FILE, a saved fourw report --format csv,\n"
-	        "                      instead of the previous month\n"
 	        "  --max-keys N        exit after N keys (tests)\n"
 	        "Every command, option, key and config.ini key: man fourw\n"), out);
+	/* its own message, so the block above keeps its translation */
+	fputs(_("what changed (key d) against a saved report instead of the previous month:\n"
+	        "  --compare FILE      FILE: an earlier fourw report --format csv\n"), out);
 }
 
 /* The value of argv[*i] when it is option `name` (or `short_name`), given

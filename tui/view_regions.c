@@ -73,11 +73,14 @@ static void draw_heading(const struct app *a, int y, const int *x, const int *w)
 	/* what changed: the figures that move say so in their heading */
 	static const char *const changed[C_N] = { [C_REACHED] = NC_("column", "Δ reached"),
 		[C_PCT] = NC_("column", "Δ pts"), [C_PARTNERS] = NC_("column", "Δ partn.") };
-	for (int c = 0; c < C_N; c++)
+	for (int c = 0; c < C_N; c++) {
+		const char *h = i18n_column(names[c]);
+		if (a->delta_on && changed[c] && format_width(i18n_column(changed[c]), draw_ascii()) <= w[c])
+			h = i18n_column(changed[c]);   /* else the title bar's "Δ since" says it */
 		if (w[c])
-			draw_cell(y, x[c], w[c], c == C_BAR && w[c] < 18 ? _("Coverage")
-			          : i18n_column(a->delta_on && changed[c] ? changed[c] : names[c]),
+			draw_cell(y, x[c], w[c], c == C_BAR && w[c] < 18 ? _("Coverage") : h,
 			          c >= C_NEED && c != C_BAR && c != C_FLAG && c != C_TREND, ROLE_COLHEAD);
+	}
 }
 
 /* What changed: reached, coverage in points and partners against l->before
