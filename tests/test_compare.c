@@ -25,13 +25,8 @@ static struct change_list changes;
 
 static void setup(void)
 {
-	struct error e;
 	struct filter all;
-	fx_plan_load(&cfg);
-	table_init(&tab);
-	cr_assert(load_paths(&tab, &cfg, (const char *const[]){ "tests/fixtures/sheets/delta_months.csv" },
-	                     1, &e), "%s", e.msg);
-	cube_index_build(&ix, &cfg, &tab);
+	fx_plan_sheet(&cfg, &tab, &ix, "tests/fixtures/sheets/delta_months.csv");
 	cube_init(&now);
 	filter_init(&all);
 	cube_compute(&now, &ix, &all);

@@ -23,12 +23,7 @@ static struct filter all;
 
 static void setup(void)
 {
-	struct error e;
-	fx_plan_load(&cfg);
-	table_init(&tab);
-	cr_assert(load_paths(&tab, &cfg, (const char *const[]){ "tests/fixtures/sheets/delta_months.csv" },
-	                     1, &e), "%s", e.msg);
-	cube_index_build(&ix, &cfg, &tab);
+	fx_plan_sheet(&cfg, &tab, &ix, "tests/fixtures/sheets/delta_months.csv");
 	cube_init(&now);
 	cube_init(&before);
 	filter_init(&all);
