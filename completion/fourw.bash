@@ -11,9 +11,9 @@
 
 _fourw_commands="check report gaps help"
 _fourw_global="-c --config --lang --help --version"
-_fourw_screen="--theme --no-color --ascii --present --help-keys --max-keys"
+_fourw_screen="--theme --no-color --ascii --present --compare --help-keys --max-keys"
 _fourw_check="-c --config -v --verbose --all --by-partner --help"
-_fourw_report="-c --config --format --region --type --partner --status --from --to --by --help"
+_fourw_report="-c --config --format --region --type --partner --status --from --to --by --compare --help"
 
 # $1 with the characters the shell would read as syntax backslashed;
 # letters outside ASCII stay as they are, whatever the locale (printf %q
@@ -58,7 +58,7 @@ _fourw_value()
 {
 	local opt=$1 cur=$2 config=$3 cmd=$4
 	case $opt in
-	-c|--config) _fourw_files "$cur" ;;
+	-c|--config|--compare) _fourw_files "$cur" ;;
 	--by-partner) _fourw_dirs "$cur" ;;
 	--format) COMPREPLY=($(compgen -W "text md csv" -- "$cur")) ;;
 	--by) COMPREPLY=($(compgen -W "plan-region written-region" -- "$cur")) ;;
@@ -90,7 +90,7 @@ _fourw()
 			[[ ${COMP_WORDS[i+1]} == "=" ]] && ((i++))
 			((i + 1 < COMP_CWORD)) && config=${COMP_WORDS[i+1]}
 			((i++)) ;;
-		--lang|--theme|--max-keys|--by-partner|--format|--region|--type|--partner|--status|--from|--to|--by) ((i++)) ;;
+		--lang|--theme|--max-keys|--compare|--by-partner|--format|--region|--type|--partner|--status|--from|--to|--by) ((i++)) ;;
 		-*) ;;
 		*) [[ -z $command && " $_fourw_commands " == *" $w "* ]] && command=$w
 		   [[ -z $command ]] && command=screen ;;

@@ -8,6 +8,7 @@
  * Filter values are checked against config.ini before any sheet is read,
  * so a typo in --region costs nothing. */
 #include "cli.h"
+#include "delta.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -16,6 +17,7 @@
 #include <strings.h>
 
 #include "aggregate.h"
+#include "compare.h"
 #include "config.h"
 #include "filter.h"
 #include "fmt.h"
@@ -44,6 +46,7 @@ struct request {
 	const char *from, *to;
 	bool by_written_region;   /* --by written-region: rule 12's level below */
 	const char *complete;     /* --complete region|type: list the values, read nothing else */
+	const char *compare;      /* --compare FILE: a saved CSV report; what changed since */
 };
 
 static void usage_text(FILE *f, const char *cmd)
@@ -69,6 +72,9 @@ static void usage_text(FILE *f, const char *cmd)
 	        "config.ini and --lang fr|en the language, as before the command; -h, --help\n"
 	        "prints this help.\n"
 	        "Exit status: 0 done, 2 usage error, unreadable input or no row accepted.\n"), f);
+	/* its own message, so the paragraph above keeps its translation */
+	fputs(_("--compare FILE adds what changed since FILE, a report saved earlier with\n"
+	        "--format csv (text and md; the CSV report keeps its columns).\n"), f);
 }
 
 /* "fourw report: <what><arg><after>", then the usage; returns 2. */
@@ -104,6 +110,7 @@ static const struct option long_opts[] = {
 	{ "lang", required_argument, NULL, 'L' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "complete", required_argument, NULL, 'K' },
+	{ "compare", required_argument, NULL, 'C' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -117,6 +124,7 @@ static bool take_value(struct request *rq, int ch, const char *arg)
 	case 'F': rq->from = arg; return true;
 	case 'T': rq->to = arg; return true;
 	case 'c': rq->config = arg; return true;
+	case 'C': rq->compare = arg; return true;
 	case 'L': return true;      /* read before the others: cli_language_option */
 	default: return false;
 	}
@@ -162,6 +170,11 @@ static int parse_args(int argc, char **argv, struct request *rq, FILE *out, FILE
 		if (!take_value(rq, ch, optarg))
 			return usage_error(err, rq, _("too many values (64 at most): "), optarg, "");
 	}
+	/* The CSV report's columns are what --compare itself reads: nothing
+	 * is appended to them. */
+	if (rq->compare && rq->format == REPORT_CSV)
+		return usage_error(err, rq, _("--compare adds a section to text or md; the CSV "
+		                   "report keeps its columns"), NULL, "");
 	/* The CSV report is for machines: its cells — gap reasons and their
 	 * figures too — stay in English whatever the reader's language. */
 	if (rq->format == REPORT_CSV)
@@ -282,14 +295,27 @@ static bool load_sheets(const struct config *cfg, char **paths, size_t n, struct
 	return false;
 }
 
-/* "Now" for pace and staleness: config's report date, else the latest
- * month in the sheets; a --to before it moves it back. */
-static int report_month(const struct config *c, const struct table *t, const struct filter *f)
+/* --compare FILE: after the report, what changed since that saved report
+ * (compare.h); read after the report so a bad file costs no figure. */
+static int what_changed(const struct request *rq, const struct config *cfg, const struct cube *q,
+                        FILE *out, FILE *err)
 {
-	int m = c->report_month >= 0 ? c->report_month : t->latest_month;
-	if (f->to_month >= 0 && (m < 0 || f->to_month < m))
-		m = f->to_month;
-	return m;
+	struct baseline saved;
+	struct change_list l = { 0 };
+	struct error e;
+	baseline_init(&saved);
+	if (!baseline_read_report(&saved, cfg, rq->compare, &e)) {
+		fflush(out);
+		fprintf(err, "fourw %s: --compare: ", rq->cmd);
+		safe_fputs(e.msg, err);
+		fputc('\n', err);
+		return 1;
+	}
+	compare_changes(&saved, cfg, q, &l);
+	int rc = compare_write(out, rq->format == REPORT_MD, rq->compare, cfg, &l);
+	change_list_free(&l);
+	baseline_free(&saved);
+	return rc;
 }
 
 static int write_out(const struct request *rq, const struct config *cfg, struct table *t,
@@ -304,15 +330,18 @@ static int write_out(const struct request *rq, const struct config *cfg, struct 
 	cube_init(&q);
 	gap_list_init(&g);
 	cube_compute(&q, &ix, f);
-	int month = report_month(cfg, t, f);
+	int month = delta_report_month(cfg, t, f);   /* "now" for pace and staleness */
 	gaps_compute(&g, cfg, t, &q, month);
 	struct report_input in = { cfg, t, &q, &g, month };
 	int rc = strcmp(rq->cmd, "gaps") == 0 ? report_write_gaps(out, rq->format, &in)
 	                                      : report_write(out, rq->format, &in);
+	int compared = rc == 0 && rq->compare ? what_changed(rq, cfg, &q, out, err) : 0;
 	gap_list_free(&g);
 	cube_free(&q);
 	cube_index_free(&ix);
-	if (rc == 0)
+	if (compared > 0)
+		return 2;             /* the saved report could not be read: said above */
+	if (rc == 0 && compared == 0)
 		return 0;
 	fprintf(err, _("fourw %s: cannot write the output: %s\n"), rq->cmd, strerror(errno));
 	return 2;

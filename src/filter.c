@@ -99,6 +99,14 @@ void filter_clear_regions(struct filter *f)
 	f->regions = 0;
 }
 
+void filter_close_window(struct filter *f, int from, int to)
+{
+	if (f->to_month < 0 || to < f->to_month)
+		f->to_month = to;
+	if (f->from_month < 0)
+		f->from_month = from;
+}
+
 void filter_set_text(struct filter *f, const char *utf8)
 {
 	text_fold(utf8, strlen(utf8), f->text, sizeof f->text);

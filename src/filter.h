@@ -54,6 +54,10 @@ bool filter_add_type(struct filter *f, int t);
 void filter_only_region(struct filter *f, int r);
 void filter_only_type(struct filter *f, int t);
 void filter_clear_regions(struct filter *f);
+/* Ends the period window at month `to` (an earlier end stays) and, when it
+ * has no start, starts it at `from` (-1: still open); months as
+ * month_index(). */
+void filter_close_window(struct filter *f, int from, int to);
 
 /* Period rule 8: a row with a reporting month is in the range if that month
  * is; otherwise if its [start, end] months overlap it; a row with no date

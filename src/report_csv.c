@@ -9,6 +9,11 @@
 #define out report_out_printf
 #define put report_out_puts
 
+const char report_csv_header[] =
+	"region_code,region,intervention_code,intervention,partners,activities,girls,boys,"
+	"women,men,reached,reached_dedup,in_need,targeted,coverage_target_pct,"
+	"coverage_need_pct";
+
 static const char *region_code(const struct config *c, int r)
 {
 	return r >= 0 && (size_t)r < c->nregions ? c->regions[r].codes[0].code : "";
@@ -101,9 +106,8 @@ int report_csv_write(struct report_out *w)
 	size_t *ty = xmalloc((c->ntypes + 1) * sizeof *ty);
 	size_t nreg = report_out_regions(in, reg);
 	types_by_code(c, ty);
-	put(w, "region_code,region,intervention_code,intervention,partners,activities,girls,boys,"
-	       "women,men,reached,reached_dedup,in_need,targeted,coverage_target_pct,"
-	       "coverage_need_pct\n");
+	put(w, report_csv_header);
+	put(w, "\n");
 	struct csv_line plan = { "*", report_out_regions_picked(in) ? "Selected regions" : "All regions", "*",
 	                         "All interventions", &in->cube->total, in->cube->total_dedup,
 	                         in->cube->total_in_need, in->cube->total_targeted };

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load.h"
 #include "parse.h"
 #include "text.h"
 
@@ -232,6 +233,15 @@ void fx_plan_load(struct config *c)
 {
 	struct error e = { "" };
 	cr_assert(config_load(c, FX_PLAN_INI, &e), "%s", e.msg);
+}
+
+void fx_plan_sheet(struct config *c, struct table *t, struct cube_index *ix, const char *path)
+{
+	struct error e = { "" };
+	fx_plan_load(c);
+	table_init(t);
+	cr_assert(load_paths(t, c, (const char *const[]){ path }, 1, &e), "%s", e.msg);
+	cube_index_build(ix, c, t);
 }
 
 void fx_world_init(struct fx_world *w, const char *source_path)

@@ -76,6 +76,11 @@ void fx_world_free(struct fx_world *w);
 #define FX_PLAN_INI "tests/fixtures/plan/config.ini"
 void fx_plan_load(struct config *c);
 
+/* The frozen plan and one fixture sheet read as fourw reads it, indexed:
+ * what the suites over a hand-worked sheet start from.  Fails the test if
+ * either does not load. */
+void fx_plan_sheet(struct config *c, struct table *t, struct cube_index *ix, const char *path);
+
 /* Table with no rows; sources are added with fx_source. */
 void fx_table(struct table *t);
 uint32_t fx_source(struct table *t, const char *path);

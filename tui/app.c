@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "changes.h"
 #include "cube_rows.h"
 #include "gazetteer.h"
 #include "i18n.h"
@@ -90,6 +91,13 @@ static bool wide_needed(const struct app *a, struct filter *wide)
 	return filter_limits_regions(&a->filter) && !filter_is_empty(wide);
 }
 
+/* The figures the regions view's lines show (app_comparison's with regions
+ * picked): what changes.c compares. */
+static const struct cube *regions_shown(const struct app *a)
+{
+	return filter_limits_regions(&a->filter) ? app_comparison(a) : &a->cube;
+}
+
 static void recompute(struct app *a)
 {
 	double t0 = now_ms();
@@ -105,6 +113,7 @@ static void recompute(struct app *a)
 	list_stale(a);
 	if (a->rows.mode != ROWS_REJECTED)
 		app_rows_counted(a, -1, -1, NULL);
+	changes_recompute(a, regions_shown(a));
 	app_trace("recompute", now_ms() - t0);
 	for (int v = 0; v < VIEW_COUNT; v++) {
 		int n = a->views[v].ops->count(a);
@@ -147,6 +156,7 @@ void app_swap_data(struct app *a, const struct table *t, struct cube_index *ix)
 	a->tab = t;
 	a->index = ix;
 	a->report_month = c->report_month >= 0 ? c->report_month : t->latest_month;
+	a->changes_ready = false;     /* new sheets: the earlier figures are computed again */
 	filter_init(&all);
 	cube_compute(&a->base, ix, &all);
 	gap_list_free(&a->base_gaps);
@@ -170,6 +180,7 @@ void app_free(struct app *a)
 	free(a->rows.idx);
 	free(a->rows.refs);
 	free(a->stale);
+	changes_free(a);
 }
 
 void app_status(struct app *a, const char *fmt, ...)
@@ -509,6 +520,7 @@ static void cmd_reload(struct app *a, int key)
 	app_status(a, "%s", _("Reading the sheets again…"));
 }
 
+static void cmd_delta(struct app *a, int key) { (void)key; changes_toggle(a, regions_shown(a)); }
 static void cmd_pick_region(struct app *a, int key) { (void)key; picker_open(&a->picker, PICK_REGION); }
 static void cmd_pick_type(struct app *a, int key) { (void)key; picker_open(&a->picker, PICK_TYPE); }
 static void cmd_pick_partner(struct app *a, int key) { (void)key; picker_open(&a->picker, PICK_PARTNER); }
@@ -531,6 +543,7 @@ static const struct command commands[] = {
 	{ ACT_PICK_PARTNER, cmd_pick_partner }, { ACT_RELOAD, cmd_reload },
 	{ ACT_EXPORT, cmd_export },           { ACT_SEVERITY, cmd_severity },
 	{ ACT_PRESENT, cmd_present },
+	{ ACT_DELTA, cmd_delta },
 };
 
 /* ---- keys -------------------------------------------------------------- */

@@ -11,7 +11,9 @@
 #include <stdint.h>
 
 #include "aggregate.h"
+#include "compare.h"
 #include "config.h"
+#include "delta.h"
 #include "filter.h"
 #include "gaps.h"
 #include "gaps_order.h"
@@ -47,6 +49,8 @@ struct app_options {
 	enum theme_kind present_theme;   /* the presentation's: light (projectors) unless chosen */
 	int present_seconds;      /* presentation: seconds a page stays (--present) */
 	bool present_at_start;    /* --present: the screen opens in presentation */
+	const struct baseline *saved; /* --compare FILE: what the Δ is measured against */
+	const char *saved_name;       /* its path as given */
 };
 
 struct app {
@@ -85,6 +89,15 @@ struct app {
 	struct filter prompt_saved;
 
 	struct picker picker;
+
+	/* what changed (changes.c): key d, --compare */
+	bool delta_on;
+	struct baseline before;   /* the figures the Δ is measured against */
+	struct trend trend;       /* reached per region at the end of each month */
+	struct change_list changes;   /* from before to the figures shown */
+	struct filter changes_for;    /* the filter before and trend were computed for
+	                                 (regions cleared): a region key reuses them */
+	bool changes_ready;           /* before and trend hold changes_for's figures */
 
 	char status[192];
 	bool reload_asked;        /* Ctrl-R: the loop's live reload takes it */

@@ -60,6 +60,9 @@ static const struct { uint32_t cp; const char *ascii; } ascii_symbols[] = {
 	{ 0x2018, "'" }, { 0x2019, "'" }, { 0x201C, "\"" }, { 0x201D, "\"" },
 	{ 0x00AB, "\"" }, { 0x00BB, "\"" }, { 0x00B0, "o" },      /* guillemets, "N°" */
 	{ 0x00AB, "<<" }, { 0x00BB, ">>" }, { 0x2264, "<=" }, { 0x2265, ">=" },
+	/* what changed: "▼ 56", "Δ since", a trend's bars lowest to highest */
+	{ 0x25BC, "v" }, { 0x0394, "D" }, { 0x2581, "_" }, { 0x2582, "." }, { 0x2583, "," },
+	{ 0x2584, "-" }, { 0x2585, "=" }, { 0x2586, "+" }, { 0x2587, "*" },
 };
 
 /* Accents off for ASCII screens: "É" → "E", "œ" → "oe"; symbols by

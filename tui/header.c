@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "changes.h"
 #include "draw.h"
 #include "fmt.h"
 #include "format.h"
@@ -72,13 +73,23 @@ static void plan_title(const struct app *a, int w, char *out, size_t size)
 	snprintf(out, size, "%s%s%s", clipped, year[0] ? " " : "", year);
 }
 
+/* What changed: the title says against what, " Δ since 2024-02 ". */
+static void title_since(const struct app *a, int w, char *buf, size_t size)
+{
+	char since[96];
+	changes_since(a, since, sizeof since);
+	snprintf(buf, size, " %.*s ", w >= 80 ? 60 : 30, since);
+}
+
 static void line_title(const struct app *a, int w)
 {
 	char month[FMT_MONTH_SIZE], right[64], name[256], left[300];
 
 	draw_fill(0, 0, w, ROLE_TITLE);
 	fmt_month(a->report_month, month);
-	if (w >= 80)
+	if (a->delta_on)
+		title_since(a, w, right, sizeof right);
+	else if (w >= 80)
 		snprintf(right, sizeof right, _(" report month %s "), month);
 	else
 		snprintf(right, sizeof right, " %s ", month);
@@ -88,6 +99,17 @@ static void line_title(const struct app *a, int w)
 	plan_title(a, w - bw - 1 - format_width(left, draw_ascii()), name, sizeof name);
 	strncat(left, name, sizeof left - strlen(left) - 1);
 	draw_text(0, 0, w - bw - 1, left, ROLE_TITLE);
+}
+
+/* What changed: the reached figure's change beside it ("Δ ▲ 3,560"). */
+static int reached_change(const struct app *a, int x, int w, int gap)
+{
+	const struct base_figures *b = changes_total_before(a);
+	char d[48];
+	if (!b)
+		return x;
+	return pair_whole(1, x, w, "Δ", changes_words(a->cube.total_dedup - b->dedup, false, d),
+	                  ROLE_FIGURE, gap);
 }
 
 static void line_figures(const struct app *a, int w)
@@ -110,6 +132,7 @@ static void line_figures(const struct app *a, int w)
 	if (x == was)
 		x = pair_whole(1, x, w, _("Reached"), shown_count(a, a->cube.total_dedup, masked, false, b),
 		               ROLE_FIGURE, gap);
+	x = reached_change(a, x, w, gap);
 	was = x;
 	x = pair_whole(1, x, w, _("Simple sum"), shown_count(a, a->cube.total.reached, masked, true, b),
 	               ROLE_NORMAL, gap);

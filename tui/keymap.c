@@ -45,6 +45,7 @@ const struct keybinding keymap[] = {
 	{ 's',           ACT_SEVERITY,      N_("gaps: critical and high only, or every flag") },
 	{ 'x',           ACT_REJECTED,      N_("rejected rows") },
 	{ 'S',           ACT_PRESENT,       N_("presentation: the key figures, then each region with need, in turn") },
+	{ 'd',           ACT_DELTA,         N_("what changed: each figure's change since the previous month (or --compare FILE)") },
 	{ 'e',           ACT_EXPORT,        N_("export this view for the minutes (Markdown and CSV)") },
 	{ '\n',          ACT_ENTER,         N_("drill down") },
 	{ '\r',          ACT_ENTER,         NULL },

@@ -49,11 +49,12 @@ int layout_region_of_key(const struct config *c, int key)
 }
 
 /* The order in which columns give way when a table is wider than the
- * screen, first listed first: the bar repeats the % beside it; counts of
+ * screen, first listed first: the bar repeats the % beside it; the trend
+ * (what-changed mode) repeats the change beside it; counts of
  * cercles, activities and partners and the latest month are detail; need
  * and target are in the header and in the % they make. */
 static const enum layout_field drop_order[] = {
-	LF_BAR, LF_CERCLES, LF_ACTIVITIES, LF_LATEST, LF_PARTNERS, LF_NEED, LF_TARGET,
+	LF_BAR, LF_TREND, LF_CERCLES, LF_ACTIVITIES, LF_LATEST, LF_PARTNERS, LF_NEED, LF_TARGET,
 };
 
 int layout_drop_rank(enum layout_field f)

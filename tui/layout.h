@@ -32,7 +32,7 @@ int layout_region_of_key(const struct config *c, int key);
  * "Narrow screens" lists the same).  LF_KEEP columns — keys, names,
  * reached, coverage %, flags — are never dropped. */
 enum layout_field { LF_KEEP, LF_BAR, LF_CERCLES, LF_ACTIVITIES, LF_LATEST, LF_PARTNERS,
-                    LF_NEED, LF_TARGET, LF_COUNT };
+                    LF_NEED, LF_TARGET, LF_TREND, LF_COUNT };
 
 /* Where field f stands in the drop order: 1 goes first; 0 never goes. */
 int layout_drop_rank(enum layout_field f);

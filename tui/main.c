@@ -28,6 +28,7 @@ struct options {
 	const char *config;
 	const char *lang;
 	const char *theme;
+	const char *compare;      /* --compare FILE: a saved `fourw report --format csv` */
 	bool no_color, ascii, help, help_keys, version;
 	long max_keys;
 	int present;              /* --present: seconds a page stays; 0: not asked */
@@ -72,6 +73,9 @@ static void usage(FILE *out)
 	        "  --help-keys         print the keys as a Markdown table\n"
 	        "  --max-keys N        exit after N keys (tests)\n"
 	        "Every command, option, key and config.ini key: man fourw\n"), out);
+	/* its own message, so the block above keeps its translation */
+	fputs(_("what changed (key d) against a saved report instead of the previous month:\n"
+	        "  --compare FILE      FILE: an earlier fourw report --format csv\n"), out);
 }
 
 /* The value of argv[*i] when it is option `name` (or `short_name`), given
@@ -130,6 +134,8 @@ static bool valued(int argc, char **argv, int *i, struct options *o)
 		o->theme = v;
 	else if ((v = value_of(argc, argv, i, "--max-keys", NULL)))
 		o->max_keys = strtol(v, NULL, 10);
+	else if ((v = value_of(argc, argv, i, "--compare", NULL)))
+		o->compare = v;
 	else
 		return false;
 	screen_option(o, s);
@@ -216,6 +222,23 @@ static int screen_options(const struct options *o, const struct config *cfg, str
 	return -1;
 }
 
+/* --compare FILE read before the screen starts, so a file that is not a
+ * saved report is named on the terminal the command was typed in. */
+static bool saved_report(const struct options *o, const struct config *cfg, struct baseline *saved,
+                         struct app_options *ao)
+{
+	struct error e;
+	if (!o->compare)
+		return true;
+	if (!baseline_read_report(saved, cfg, o->compare, &e)) {
+		fprintf(stderr, "fourw: --compare: %s\n", e.msg);
+		return false;
+	}
+	ao->saved = saved;
+	ao->saved_name = o->compare;
+	return true;
+}
+
 /* The screen reads keys from a terminal and draws on one: with stdin or
  * stdout elsewhere (a pipe, /dev/null, a file) it would wait for keys that
  * never come or fill a file with escape codes, so it says so and stops. */
@@ -233,15 +256,21 @@ static int run_screen(const struct options *o)
 {
 	struct config cfg;
 	struct table tab;
-	struct app_options ao;
+	struct app_options ao = { 0 };
 	struct app app;
 	struct live live;
+	struct baseline saved;
 	int status = 2;
 
+	baseline_init(&saved);
 	memset(&cfg, 0, sizeof cfg);
 	bool ready = cli_load(o->config, o->paths, o->npaths, &cfg, &tab, stderr) &&
 	             !cli_no_row_accepted(stderr, "fourw", &tab, o->config, o->paths, o->npaths) &&
 	             (status = screen_options(o, &cfg, &ao)) < 0;
+	if (ready && !saved_report(o, &cfg, &saved, &ao)) {
+		ready = false;
+		status = 2;
+	}
 	if (ready && !on_a_terminal()) {
 		status = 2;
 	} else if (ready) {
@@ -251,6 +280,7 @@ static int run_screen(const struct options *o)
 		app_free(&app);
 		live_free(&live);
 	}
+	baseline_free(&saved);
 	table_free(&tab);
 	config_free(&cfg);
 	return status;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "changes.h"
 #include "views.h"
 #include "draw.h"
 #include "fmt.h"
@@ -35,6 +36,19 @@ static enum severity worse(enum severity x, enum severity y)
 	return x < y ? x : y;
 }
 
+/* What changed: the cell's change against what it was ("▲ 3.5k ✖"; an
+ * unlisted cell had no row, so nothing), its flag where it fits. */
+static enum role changed_cell(const struct measure *m, const struct base_figures *was,
+                              enum severity s, char *buf, size_t size)
+{
+	char d[48];
+	changes_words(m->reached - (was->listed ? was->reached : 0), true, d);
+	snprintf(buf, size, "%s %s", d, draw_glyphs()->sev[s]);
+	if (format_width(buf, draw_ascii()) > CELL_W)
+		snprintf(buf, size, "%s", d);
+	return s == SEV_COUNT ? ROLE_FIGURE : draw_severity_role(s);
+}
+
 /* Cell text and role: "12.3k ▲", or "—" in warning style where a gap rule
  * says no partner works on the type and the region has need. */
 static enum role cell(const struct app *a, int r, int t, char *buf, size_t size)
@@ -49,6 +63,9 @@ static enum role cell(const struct app *a, int r, int t, char *buf, size_t size)
 		snprintf(buf, size, "%s %s", g->none, g->sev[worse(s, need)]);
 		return ROLE_WARN;
 	}
+	const struct base_figures *was = r < 0 ? NULL : changes_cell_before(a, r, t);
+	if (was && (m->activities > 0 || was->listed))
+		return changed_cell(m, was, s, buf, size);
 	if (m->activities == 0) {
 		snprintf(buf, size, "%s  ", g->none);
 		return ROLE_DIM;
@@ -186,9 +203,12 @@ static void type_line(const struct app *a, int y, const int *xs, const int *ws, 
 	draw_cell(y, xs[T_CODE], ws[T_CODE], t < 0 ? "" : a->cfg->types[t].code, false, sel ? base : ROLE_KEY);
 	draw_cell(y, xs[T_LABEL], ws[T_LABEL], t < 0 ? _("All types (simple sum)") : itype_label(&a->cfg->types[t]),
 	          false, base);
+	const struct base_figures *was = t < 0 ? changes_region_before(a, r) : changes_cell_before(a, r, t);
+	char d[48];
 	draw_cell(y, xs[T_REACHED], ws[T_REACHED],
-	          shown_count(a, m->reached, t < 0 && shown_cells_masked(a, &a->cube, r, -1), true, n), true,
-	          sel ? base : ROLE_FIGURE);
+	          was ? changes_words(m->reached - (was->listed ? was->reached : 0), false, d)
+	              : shown_count(a, m->reached, t < 0 && shown_cells_masked(a, &a->cube, r, -1), true, n),
+	          true, sel ? base : ROLE_FIGURE);
 	snprintf(n, sizeof n, "%u", m->partners);
 	draw_cell(y, xs[T_PARTNERS], ws[T_PARTNERS], n, true, base);
 	snprintf(n, sizeof n, "%u", m->activities);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "app.h"
+#include "changes.h"
 #include "views.h"
 #include "draw.h"
 #include "fmt.h"
@@ -18,14 +19,17 @@
 #include "wrap.h"
 #include "i18n.h"
 
-enum { C_KEY, C_NAME, C_NEED, C_TARGET, C_REACHED, C_BAR, C_PCT, C_PARTNERS, C_FLAG, C_N };
+enum { C_KEY, C_NAME, C_NEED, C_TARGET, C_REACHED, C_TREND, C_BAR, C_PCT, C_PARTNERS, C_FLAG,
+       C_N };
 
 /* Minimum widths hold every heading and figure whole ("Targeted",
  * "111.4%", "Total (plan)"); on a narrow screen columns go in layout.c's
  * drop order. */
 static const struct layout_col cols[C_N] = {
 	[C_KEY] = { 3, 3, LF_KEEP }, [C_NAME] = { 12, 20, LF_KEEP }, [C_NEED] = { 7, 9, LF_NEED },
-	[C_TARGET] = { 8, 9, LF_TARGET }, [C_REACHED] = { 7, 10, LF_KEEP }, [C_BAR] = { 8, 30, LF_BAR },
+	[C_TARGET] = { 8, 9, LF_TARGET }, [C_REACHED] = { 7, 10, LF_KEEP },
+	[C_TREND] = { 0, 0, LF_TREND },       /* what changed: TREND_MONTHS wide (columns_now) */
+	[C_BAR] = { 8, 30, LF_BAR },
 	[C_PCT] = { 6, 9, LF_KEEP }, [C_PARTNERS] = { 8, 8, LF_PARTNERS }, [C_FLAG] = { 4, 6, LF_KEEP },
 };
 
@@ -37,6 +41,8 @@ struct line {                 /* what one line shows */
 	enum severity flag;
 	enum role name_role;      /* picked regions stand out */
 	bool sums_masked;         /* reached is over a count masked on screen (shown.h) */
+	int region;               /* -1: the total */
+	const struct base_figures *before;   /* what changed: the figures compared with */
 };
 
 static int count(const struct app *a)
@@ -50,15 +56,62 @@ static const char *figure(int64_t v, char *buf)
 	return v >= 0 ? fmt_short(v, buf) : "?";
 }
 
-static void draw_heading(int y, const int *x, const int *w)
+/* The columns for this screen: in the what-changed mode the trend has its
+ * width (its place in the drop order is layout.c's). */
+static void columns_now(const struct app *a, struct layout_col *out)
+{
+	for (int c = 0; c < C_N; c++)
+		out[c] = cols[c];
+	if (a->delta_on)
+		out[C_TREND].min = out[C_TREND].want = TREND_MONTHS;
+}
+
+static void draw_heading(const struct app *a, int y, const int *x, const int *w)
 {
 	static const char *const names[C_N] = { NC_("column", "Key"), NC_("column", "Region"),
 		NC_("column", "In need"), NC_("column", "Targeted"), NC_("column", "Reached"),
-		NC_("column", "Coverage of target"), "%", NC_("column", "Partners"), NC_("column", "Flag") };
-	for (int c = 0; c < C_N; c++)
+		NC_("column", "Trend"), NC_("column", "Coverage of target"), "%",
+		NC_("column", "Partners"), NC_("column", "Flag") };
+	/* what changed: the figures that move say so in their heading */
+	static const char *const changed[C_N] = { [C_REACHED] = NC_("column", "Δ reached"),
+		[C_PCT] = NC_("column", "Δ pts"), [C_PARTNERS] = NC_("column", "Δ partn.") };
+	for (int c = 0; c < C_N; c++) {
+		const char *h = i18n_column(names[c]);
+		if (a->delta_on && changed[c] && format_width(i18n_column(changed[c]), draw_ascii()) <= w[c])
+			h = i18n_column(changed[c]);   /* else the title bar's "Δ since" says it */
 		if (w[c])
-			draw_cell(y, x[c], w[c], c == C_BAR && w[c] < 18 ? _("Coverage") : i18n_column(names[c]),
-			          c >= C_NEED && c != C_BAR && c != C_FLAG, ROLE_COLHEAD);
+			draw_cell(y, x[c], w[c], c == C_BAR && w[c] < 18 ? _("Coverage") : h,
+			          c >= C_NEED && c != C_BAR && c != C_FLAG && c != C_TREND, ROLE_COLHEAD);
+	}
+}
+
+/* What changed: reached, coverage in points and partners against l->before
+ * in place of the figures themselves ("▲ 3,500", "▲ 10.0", "▲ 1"). */
+static void draw_changes(const struct app *a, int y, const int *x, const int *w,
+                         const struct line *l, enum role base)
+{
+	const struct base_figures *b = l->before;
+	char d[48], bars[64];
+	double pp;
+	if (l->region >= 0) {
+		changes_trend_bars(a, l->region, bars, sizeof bars);
+		draw_cell(y, x[C_TREND], w[C_TREND], bars, false, base == ROLE_SELECTED ? base : ROLE_FIGURE);
+	}
+	if (!b) {   /* the earlier figures do not list it */
+		draw_cell(y, x[C_REACHED], w[C_REACHED], draw_glyphs()->none, true, ROLE_DIM);
+		return;
+	}
+	changes_words(l->reached - b->dedup, false, d);
+	if (format_width(d, draw_ascii()) > w[C_REACHED])
+		changes_words(l->reached - b->dedup, true, d);
+	draw_cell(y, x[C_REACHED], w[C_REACHED], d, true, base == ROLE_SELECTED ? base : ROLE_FIGURE);
+	if (delta_coverage_points(l->reached, b->dedup, l->target, &pp)) {
+		if (format_width(changes_points(pp, false, d), draw_ascii()) > w[C_PCT])
+			changes_points(pp, true, d);
+		draw_cell(y, x[C_PCT], w[C_PCT], d, true, base);
+	}
+	changes_words((int64_t)l->partners - (int64_t)b->partners, false, d);
+	draw_cell(y, x[C_PARTNERS], w[C_PARTNERS], d, true, base);
 }
 
 static void draw_line(const struct app *a, int y, const int *x, const int *w,
@@ -90,6 +143,8 @@ static void draw_line(const struct app *a, int y, const int *x, const int *w,
 	}
 	snprintf(b, sizeof b, "%u", l->partners);
 	draw_cell(y, x[C_PARTNERS], w[C_PARTNERS], b, true, base);
+	if (a->delta_on)
+		draw_changes(a, y, x, w, l, base);
 	if (w[C_FLAG])
 		draw_cell(y, x[C_FLAG] + 1, w[C_FLAG] - 1, draw_glyphs()->sev[l->flag], false,
 		          selected ? base : draw_severity_role(l->flag));
@@ -105,7 +160,7 @@ static void total_line(const struct app *a, struct line *l)
 
 	*l = (struct line){ 0, q == &a->base ? _("Total (plan)") : _("Total (all regions)"),
 		q->total_in_need, q->total_targeted, q->total_dedup, q->total.partners, SEV_COUNT,
-		ROLE_NORMAL, shown_cells_masked(a, q, -1, -1) };
+		ROLE_NORMAL, shown_cells_masked(a, q, -1, -1), -1, changes_whole_before(a) };
 	for (size_t i = 0; i < gl->len; i++)
 		if (gl->items[i].severity < l->flag)
 			l->flag = gl->items[i].severity;
@@ -120,7 +175,7 @@ static void region_line(const struct app *a, int r, struct line *l)
 
 	*l = (struct line){ layout_region_key(a->cfg, r), g->name, g->in_need, g->targeted,
 		q->region_dedup[r], q->region[r].partners, app_worst_flag(a, r, -1), name,
-		shown_cells_masked(a, q, r, -1) };
+		shown_cells_masked(a, q, r, -1), r, changes_region_before(a, r) };
 }
 
 /* One type of the picked region: "GC 1.03k ▲", "ENA — ▲" where no
@@ -162,6 +217,17 @@ static void picked_types(const struct app *a, int y, int x, int h, int w)
 	wrap_draw(y, x, w, h, buf, ROLE_LABEL);
 }
 
+/* Below the table in the what-changed mode: the changes in words, the
+ * picked region's alone when one is picked. */
+static void changed_lines(const struct app *a, int y, int x, int h, int w)
+{
+	char buf[2048];
+	if (h < 1)
+		return;
+	changes_summary(a, app_single_region(a), buf, sizeof buf);
+	wrap_draw(y, x, w, h, buf, ROLE_LABEL);
+}
+
 /* Nothing under the filter: say so, and where the typed text looks like
  * a region's name, which one ("sgeou": did you mean Ségou?). */
 static void empty_message(const struct app *a, int y, int x, int w)
@@ -177,11 +243,13 @@ static void empty_message(const struct app *a, int y, int x, int w)
 static void draw(struct app *a, struct view *v, int y, int x0, int h, int w)
 {
 	int regs[64], n = app_compared_regions(a, regs), wd[C_N], x[C_N], row = y;
+	struct layout_col now[C_N];
 	struct line l;
 
-	v->left = layout_table(cols, C_N, C_NEED, w - 2, 1, v->left, wd);   /* key, name stay */
+	columns_now(a, now);
+	v->left = layout_table(now, C_N, C_NEED, w - 2, 1, v->left, wd);   /* key, name stay */
 	layout_positions(wd, C_N, x0 + 1, 1, x);
-	draw_heading(y, x, wd);
+	draw_heading(a, y, x, wd);
 	if (n == 0) {   /* no total under a message saying there are no rows */
 		empty_message(a, y + 2, x0 + 2, w - 4);
 		return;
@@ -196,7 +264,10 @@ static void draw(struct app *a, struct view *v, int y, int x0, int h, int w)
 		}
 		draw_line(a, row, x, wd, &l, i == v->sel);
 	}
-	picked_types(a, row + 2, x0 + 1, y + h - row - 2, w - 2);
+	if (a->delta_on)
+		changed_lines(a, row + 2, x0 + 1, y + h - row - 2, w - 2);
+	else
+		picked_types(a, row + 2, x0 + 1, y + h - row - 2, w - 2);
 }
 
 static enum handled act(struct app *a, struct view *v, enum action act)

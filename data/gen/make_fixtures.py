@@ -184,6 +184,18 @@ MASKED_SMALL = (
     "DRC,,Gao,Ansongo,Awareness raising,Community dialogues,Ongoing,2024-02,100,80,60,40,280\n"
 )
 
+DELTA_MONTHS = (
+    "Organization,Implementing partner,Region,Cercle,Intervention type,Activity,Status,Reporting month,Girls,Boys,Women,Men,Total\n"
+    "IRC,,Mopti,Bandiagara,Soutien psychosocial,Group PSS sessions,Ongoing,2024-01,30,20,10,0,60\n"
+    "IRC,,Mopti,Bandiagara,Soutien psychosocial,Group PSS sessions,Ongoing,2024-02,50,40,10,0,100\n"
+    "IRC,,Mopti,Bandiagara,Soutien psychosocial,Group PSS sessions,Ongoing,2024-03,80,60,20,0,160\n"
+    "DRC,,Mopti,Bankass,Awareness raising,Community dialogues,Ongoing,2024-02,40,30,50,30,150\n"
+    "DRC,,Gao,Ansongo,Awareness raising,Community dialogues,Ongoing,2024-01,100,80,60,40,280\n"
+    "DRC,,Gao,Ansongo,Case management,Case follow-up,Ongoing,2024-03,10,10,0,0,20\n"
+    "SCI,,Gao,Gao,Soutien psychosocial,Group PSS sessions,Ongoing,2024-02,200,100,0,0,300\n"
+    "TDH,,Kidal,Kidal,Case management,Case follow-up,Ongoing,2024-03,2000,1500,0,0,3500\n"
+)
+
 ML09_OLD = (
     "Organisation,Région,Pcode région,Type d'intervention,Activité,Mois de rapportage,Filles,Garçons,Femmes,Hommes,Total\n"
     "Save the Children,,ML09,Sensibilisation,Causeries en Commune IV,mars 2024,40,35,20,15,110\n"
@@ -435,6 +447,7 @@ def main():
     write("same_title.tsv", same_title(), bom=True)
     write("small_counting.csv", SMALL_COUNTING)
     write("masked_small.csv", MASKED_SMALL)
+    write("delta_months.csv", DELTA_MONTHS)
     write("ml09_old.csv", ML09_OLD)
     write("ml09_new.csv", ML09_NEW)
     write_bytes("empty.csv", b"")
