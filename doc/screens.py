@@ -16,7 +16,7 @@ with).  Each screen gets a fresh scratch folder, `{tmp}`, holding a copy of
 data/sheets, `{sheets}`; both may appear in the options and the commands.
 A step `!command` among the keys runs the command from the repository's
 top, then waits for the screen to change: a sheet arriving during a
-meeting.  `{bin}` is the fourw given.  fourw runs in the scratch folder,
+meeting.  `{bin}` is the fourw given, `{repo}` the repository's top.  fourw runs in the scratch folder,
 which links config.ini and data/ to the repository's (so what it writes,
 an export, lands there); the folder's name is taken out of what the
 screen shows.  The block under the
@@ -53,7 +53,8 @@ def settled_capture():
 
 
 def expand(text, tmp):
-    return text.replace('{sheets}', tmp + '/sheets').replace('{tmp}', tmp).replace('{bin}', BIN)
+    return (text.replace('{sheets}', tmp + '/sheets').replace('{tmp}', tmp)
+            .replace('{bin}', BIN).replace('{repo}', REPO))
 
 
 def shell(command, tmp):
@@ -89,7 +90,8 @@ def capture(size, options, keys, before=()):
                 tmux('send-keys', '-t', SESSION, key)
             settled_capture()
         text = settled_capture()
-        return text.replace(tmp + '/sheets/', '').replace(tmp + '/', '')
+        return (text.replace(tmp + '/sheets/', '').replace(tmp + '/', '')
+                .replace(REPO + '/', ''))
     finally:
         tmux('kill-session', '-t', SESSION)
         shutil.rmtree(tmp)
@@ -143,4 +145,5 @@ if __name__ == '__main__':
     if len(sys.argv) < 2:
         sys.exit('usage: doc/screens.py BIN [README.md]')
     BIN = os.path.abspath(sys.argv[1])
+    REPO = os.path.abspath('.')
     redraw(sys.argv[2] if len(sys.argv) > 2 else 'README.md')

@@ -324,18 +324,27 @@ static void type_line(const struct app *a, int y, const int *xs, const int *ws, 
 }
 
 /* The reach of region r by type, as many lines as fit; returns the lines used. */
+/* Region r's types in h lines (the heading included); where they do not
+ * all fit, the last line says how many more the matrix lists. */
 static int draw_types(const struct app *a, int r, int y, int w, int h)
 {
-	int ws[T_N], xs[T_N], row = 1;
+	int ws[T_N], xs[T_N], row = 1, listed = types_listed(a, r);
+	int room = listed + 1 <= h ? listed : h - 2;     /* a line kept for "+ N more" */
+	char more[96];
 
-	if (h < 2)
+	if (h < 3)
 		return 0;
 	layout_columns(type_cols, T_N, w - 2, 1, ws);
 	layout_positions(ws, T_N, 1, 1, xs);
 	types_heading(y, xs, ws);
-	for (size_t t = 0; t < a->cfg->ntypes && row < h; t++)
+	for (size_t t = 0; t < a->cfg->ntypes && row <= room; t++)
 		if (type_listed(a, r, (int)t))
 			type_line(a, y + row++, xs, ws, r, (int)t);
+	if (room < listed) {
+		snprintf(more, sizeof more, P_("+ %d more type (M lists them all)",
+		         "+ %d more types (M lists them all)", listed - room), listed - room);
+		draw_text(y + row++, 8, w - 9, more, ROLE_DIM);
+	}
 	return row;
 }
 
@@ -366,11 +375,11 @@ static const char *flag_reason(const struct app *a, const struct gap *f, char *b
 
 /* Lines region r's first few flags take wrapped at w: room the page keeps
  * for them. */
-static int flag_lines(const struct app *a, int r, int w)
+static int flag_lines(const struct app *a, int r, int w, int first)
 {
 	int lines = 0, n = 0;
 	char buf[256];
-	for (size_t i = 0; i < a->base_gaps.len && n < 3; i++)
+	for (size_t i = 0; i < a->base_gaps.len && n < first; i++)
 		if (a->base_gaps.items[i].region == r) {
 			const char *reason = flag_reason(a, &a->base_gaps.items[i], buf, sizeof buf);
 			lines += wrap_count(reason, w - 5, draw_ascii());
@@ -461,13 +470,16 @@ static void plan_page(const struct app *a, int y, int w, int h)
  * take what the lists leave, at least half the page. */
 static void region_page(const struct app *a, int r, int y, int w, int h)
 {
-	int lists = 1 + types_listed(a, r) + 1 + flag_lines(a, r, w);
+	int lists = 1 + types_listed(a, r) + 1 + flag_lines(a, r, w, 3);
 	int budget = h - lists - 1 > h / 2 ? h - lists - 1 : h / 2;
 	int used = draw_figures(a, r, y, w, budget);
+	/* The worst flags matter more than the last types: the types give up
+	 * lines (the matrix lists them all) so that the first two flags show. */
+	int first_flags = flags_of(a, r) ? flag_lines(a, r, w, 2) + 1 : 0;
 
 	y += used + (used ? 1 : 0);
 	h -= used + (used ? 1 : 0);
-	used = draw_types(a, r, y, w, h);
+	used = draw_types(a, r, y, w, h - first_flags > 3 ? h - first_flags : 3);
 	if (h - used - 1 > 0)
 		draw_flags(a, r, y + used + 1, w, h - used - 1);
 }
