@@ -11,6 +11,8 @@
 #include "fmt.h"
 #include "gap.h"
 #include "i18n.h"
+#include "mask.h"
+#include "shown.h"
 
 /* The saved report with --compare, else the previous month's figures. */
 static const struct baseline *against(const struct app *a)
@@ -166,13 +168,24 @@ void changes_trend_bars(const struct app *a, int r, char *buf, size_t size)
 	}
 }
 
+const char *changes_people(const struct app *a, int64_t now, int64_t before, bool short_form,
+                           char *buf)
+{
+	int below = a->cfg->share.mask_below;
+	if (!shown_masking(a))
+		return changes_words(now - before, short_form, buf);
+	if (mask_hides(now, below) || mask_hides(before, below))
+		return mask_count(now ? now : before, below, buf);
+	return changes_words(mask_total(now, true) - mask_total(before, true), short_form, buf);
+}
+
 /* One change in words, without its region: the core's, a reached figure
  * the screen's way ("▲ 3,500"). */
 static void change_words(const struct app *a, const struct change *c, char *buf, size_t size)
 {
 	char d[48];
 	if (c->kind == CHANGE_REACHED)
-		snprintf(buf, size, "%s", changes_words(c->now - c->before, false, d));
+		snprintf(buf, size, "%s", changes_people(a, c->now, c->before, false, d));
 	else
 		compare_words(c, a->cfg, buf, size);
 }

@@ -34,6 +34,12 @@ void changes_since(const struct app *a, char *buf, size_t size);
 /* A change as the screen shows it: "▲ 1,234", "▼ 56", "= 0"; short forms
  * ("▲ 1.2k") with short = true.  buf 48 bytes. */
 const char *changes_words(int64_t d, bool short_form, char *buf);
+/* The change of a count of people, now - before, as the screen shows it:
+ * changes_words', or under masking (shown.h) "<5" where either figure is
+ * masked, else the difference of the two rounded to ten, so that a change
+ * never gives back a count the figures themselves mask. */
+const char *changes_people(const struct app *a, int64_t now, int64_t before, bool short_form,
+                           char *buf);
 /* A coverage change in percentage points: "▲ 10.0" (whole: "▲ 10", where
  * the tenths do not fit). buf 48 bytes. */
 const char *changes_points(double pp, bool whole, char *buf);

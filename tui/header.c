@@ -108,7 +108,7 @@ static int reached_change(const struct app *a, int x, int w, int gap)
 	char d[48];
 	if (!b)
 		return x;
-	return pair_whole(1, x, w, "Δ", changes_words(a->cube.total_dedup - b->dedup, false, d),
+	return pair_whole(1, x, w, "Δ", changes_people(a, a->cube.total_dedup, b->dedup, false, d),
 	                  ROLE_FIGURE, gap);
 }
 

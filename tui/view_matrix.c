@@ -38,11 +38,12 @@ static enum severity worse(enum severity x, enum severity y)
 
 /* What changed: the cell's change against what it was ("▲ 3.5k ✖"; an
  * unlisted cell had no row, so nothing), its flag where it fits. */
-static enum role changed_cell(const struct measure *m, const struct base_figures *was,
-                              enum severity s, char *buf, size_t size)
+static enum role changed_cell(const struct app *a, const struct measure *m,
+                              const struct base_figures *was, enum severity s, char *buf,
+                              size_t size)
 {
 	char d[48];
-	changes_words(m->reached - (was->listed ? was->reached : 0), true, d);
+	changes_people(a, m->reached, was->listed ? was->reached : 0, true, d);
 	snprintf(buf, size, "%s %s", d, draw_glyphs()->sev[s]);
 	if (format_width(buf, draw_ascii()) > CELL_W)
 		snprintf(buf, size, "%s", d);
@@ -65,7 +66,7 @@ static enum role cell(const struct app *a, int r, int t, char *buf, size_t size)
 	}
 	const struct base_figures *was = r < 0 ? NULL : changes_cell_before(a, r, t);
 	if (was && (m->activities > 0 || was->listed))
-		return changed_cell(m, was, s, buf, size);
+		return changed_cell(a, m, was, s, buf, size);
 	if (m->activities == 0) {
 		snprintf(buf, size, "%s  ", g->none);
 		return ROLE_DIM;
@@ -206,7 +207,7 @@ static void type_line(const struct app *a, int y, const int *xs, const int *ws, 
 	const struct base_figures *was = t < 0 ? changes_region_before(a, r) : changes_cell_before(a, r, t);
 	char d[48];
 	draw_cell(y, xs[T_REACHED], ws[T_REACHED],
-	          was ? changes_words(m->reached - (was->listed ? was->reached : 0), false, d)
+	          was ? changes_people(a, m->reached, was->listed ? was->reached : 0, false, d)
 	              : shown_count(a, m->reached, t < 0 && shown_cells_masked(a, &a->cube, r, -1), true, n),
 	          true, sel ? base : ROLE_FIGURE);
 	snprintf(n, sizeof n, "%u", m->partners);

@@ -101,9 +101,9 @@ static void draw_changes(const struct app *a, int y, const int *x, const int *w,
 		draw_cell(y, x[C_REACHED], w[C_REACHED], draw_glyphs()->none, true, ROLE_DIM);
 		return;
 	}
-	changes_words(l->reached - b->dedup, false, d);
+	changes_people(a, l->reached, b->dedup, false, d);
 	if (format_width(d, draw_ascii()) > w[C_REACHED])
-		changes_words(l->reached - b->dedup, true, d);
+		changes_people(a, l->reached, b->dedup, true, d);
 	draw_cell(y, x[C_REACHED], w[C_REACHED], d, true, base == ROLE_SELECTED ? base : ROLE_FIGURE);
 	if (delta_coverage_points(l->reached, b->dedup, l->target, &pp)) {
 		if (format_width(changes_points(pp, false, d), draw_ascii()) > w[C_PCT])

@@ -91,6 +91,14 @@ check "mask_on_screen: the regions view rounds Mopti to $mopti_shown" \
 	wait_for "^ 5 +Mopti .* $mopti_shown +[^ ]+ +[0-9.]+%"
 keys M
 check "mask_on_screen: the matrix masks Mopti's case management" wait_for '^ 5 Mopti +<5 +104 '
+# What changed since January (the sheet is all February): a change gives
+# back no masked count — case management's 3 is "<5" again, the other
+# changes are of figures rounded to ten (PSS 104 - 0: 100; Mopti 254: 250).
+keys d
+check "mask_on_screen: a change of a masked count is <5, the others rounded" \
+	wait_for '^ 5 Mopti +<5 +▲ 100 '
+keys R
+check "mask_on_screen: Mopti's change rounded to $mopti_shown" wait_for "^ 5 +Mopti .* ▲ $mopti_shown "
 keys q; wait_for '^rc=0' >/dev/null
 CONFIG=$saved_config
 
