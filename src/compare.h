@@ -1,5 +1,5 @@
 /* compare: the figures the screen's Δ is measured against, and what
- * changed against them (issue 17, "What changed").
+ * changed against them.
  *
  * A baseline holds, per region, per region × type and for the whole, the
  * figures of an earlier moment: either the same sheets' figures as they

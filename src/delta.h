@@ -1,5 +1,5 @@
 /* delta: what changed since the previous reporting month, from the same
- * sheets (issue 17, "What changed").
+ * sheets.
  *
  * The report month is the month the figures speak of: config's
  * report_date, else the latest reporting month in the sheets; a filter

@@ -36,7 +36,7 @@ t "check: the worksheet read is named" \
 t "check: a message names its cell (row 180, column E)" \
 	grep -q "tdh_title.xlsx:4W:180:5 (4W!E180): warning: " "$tmp/check.out"
 
-# The done-when of issue 18: a folder holding .csv, .xlsx and .xls sheets
+# A folder holding .csv, .xlsx and .xls sheets
 # loads in one command with the same figures as their CSV twins.
 # plan_excel_fr.xls is plan_excel_fr.csv (Windows-1252, ';') as a French
 # partner's old Excel would save it (make_workbooks.py xlstwin): its 268
