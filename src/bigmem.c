@@ -17,3 +17,22 @@ void bigmem_advise(void *p, size_t bytes)
 	(void)bytes;
 #endif
 }
+
+/* Pages made ready a call: few calls, and little ready ahead of a stream
+ * that will not reach it soon. */
+#define READY_AHEAD ((uintptr_t)256 << 10)
+#define SMALL_PAGE ((uintptr_t)4 << 10)
+
+uintptr_t bigmem_ready(uintptr_t from, uintptr_t upto, uintptr_t end)
+{
+	uintptr_t lo = from & ~(SMALL_PAGE - 1);
+	uintptr_t hi = (upto > from + READY_AHEAD ? upto : from + READY_AHEAD);
+	uintptr_t last = (end + SMALL_PAGE - 1) & ~(SMALL_PAGE - 1);   /* the array's last page */
+	hi = (hi + SMALL_PAGE - 1) & ~(SMALL_PAGE - 1);
+	if (hi > last)
+		hi = last;
+#ifdef MADV_POPULATE_WRITE
+	(void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);   /* a hint if it fails */
+#endif
+	return hi > upto ? hi : upto;
+}

@@ -10,9 +10,17 @@
 #define FOURW_BIGMEM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Asks for large pages over the whole 2 MB stretches of [p, p + bytes),
  * before they are first written; smaller arrays are left alone. */
 void bigmem_advise(void *p, size_t bytes);
+
+/* Makes the pages of [from, upto) ready to be written, and some more
+ * ahead, up to `end` (the array's end): in one call, where a page fault
+ * each would cost more than the writing (a hypervisor takes each fault).
+ * Returns how far the pages are ready.  Advice too: without it, the
+ * writes fault the pages in as usual. */
+uintptr_t bigmem_ready(uintptr_t from, uintptr_t upto, uintptr_t end);
 
 #endif
