@@ -4,6 +4,7 @@
 #include <criterion/criterion.h>
 
 #include "table.h"
+#include "workers.h"
 
 static struct table t;
 
@@ -126,11 +127,14 @@ Test(table, grouping_an_empty_or_grouped_table_changes_nothing)
 }
 
 /* Enough rows that the old array's pages are handed back while they are
- * copied: every row arrives once, where a stable pass region by region
- * (the reference, built here from the input alone) puts it. */
+ * copied, and that it is sorted in pieces at once (three, so they are of
+ * unequal sizes and each region has rows in several): every row arrives
+ * once, where a stable pass region by region (the reference, built here
+ * from the input alone) puts it. */
 Test(table, grouping_many_rows_matches_a_region_by_region_pass)
 {
-	enum { N = 50000, NREG = 13 };
+	enum { N = 300001, NREG = 13 };
+	workers_set_max(3);
 	static int region_of[N];
 	for (int i = 0; i < N; i++) {
 		region_of[i] = (int)((unsigned)i * 7919u % NREG) - 1;     /* -1 .. 11 */
@@ -152,6 +156,7 @@ Test(table, grouping_many_rows_matches_a_region_by_region_pass)
 			k++;
 		}
 	}
+	workers_set_max(0);
 	cr_assert_eq(k, N);
 	cr_assert(table_grouped_by_region(&t));
 }
