@@ -429,37 +429,97 @@ void table_note_written(struct table *t, uint32_t cells_hash)
 	t->written[t->nwritten++] = cells_hash;
 }
 
-size_t table_mark_repeats(struct table *t, size_t first,
-                          void (*found)(void *arg, size_t row, size_t earlier), void *arg)
+/* A large sheet's rows are looked at in partitions of their hash at once,
+ * one per core: equal rows have equal hashes, so each partition finds the
+ * first rows a single pass would; the repeats are said in row order. */
+#define REPEATS_SPLIT_ROWS ((size_t)1 << 16)
+
+struct repeat_pass {
+	struct table *t;
+	size_t first, n, nparts;
+	const uint32_t *hash;      /* [n]: each row's, of its cells or its fields */
+	bool cells;                /* hash is of the cells as written */
+	struct repeat_found { size_t *row, *earlier, len, cap; } found[WORKERS_MAX];
+};
+
+static size_t partition_of(const struct repeat_pass *rp, uint64_t m)
 {
-	size_t n = t->len - first, size = 16, repeats = 0;
-	while (size < n + n / 2)
+	return (size_t)(m >> 32) % rp->nparts;
+}
+
+static void note_repeat(struct repeat_found *f, size_t row, size_t earlier)
+{
+	size_t cap = f->cap;
+	f->row = xgrow(f->row, &cap, f->len + 1, sizeof *f->row);
+	f->earlier = xgrow(f->earlier, &f->cap, f->len + 1, sizeof *f->earlier);
+	f->row[f->len] = row;
+	f->earlier[f->len++] = earlier;
+}
+
+static void repeats_in_partition(void *arg, size_t p)
+{
+	struct repeat_pass *rp = arg;
+	size_t members = 0, size = 16;
+	for (size_t r = 0; r < rp->n; r++)
+		members += partition_of(rp, mix(rp->hash[r], 0)) == p;
+	while (size < members + members / 2)
 		size *= 2;
-	/* the cells' hashes where noted (equal cells make equal fields; the
-	 * fields are compared too, so a collision is no repeat) */
-	const uint32_t *written = t->nwritten == n ? t->written : NULL;
 	/* open addressing over the sheet's rows: slot = row - first + 1, 0 empty */
 	uint32_t *slot = xmalloc(size * sizeof *slot);
 	bigmem_advise(slot, size * sizeof *slot);
 	memset(slot, 0, size * sizeof *slot);
-	for (size_t i = first; i < t->len; i++) {
-		struct activity *a = &t->rows[i];
-		uint32_t h = written ? written[i - first] : (uint32_t)row_hash(t, a);
-		size_t k = (size_t)mix(h, 0) & (size - 1);
-		for (; slot[k]; k = (k + 1) & (size - 1)) {
-			size_t j = first + slot[k] - 1;
-			if ((!written || written[j - first] == h) && same_row(t, a, &t->rows[j]))
-				break;
-		}
-		a->repeated = slot[k] != 0;
-		if (!slot[k]) {
-			slot[k] = (uint32_t)(i - first + 1);
+	for (size_t r = 0; r < rp->n; r++) {
+		uint32_t h = rp->hash[r];
+		uint64_t m = mix(h, 0);
+		if (partition_of(rp, m) != p)
 			continue;
-		}
-		repeats++;
-		found(arg, i, first + slot[k] - 1);
+		struct activity *a = &rp->t->rows[rp->first + r];
+		size_t k = (size_t)m & (size - 1);
+		for (; slot[k]; k = (k + 1) & (size - 1))
+			if (rp->hash[slot[k] - 1] == h &&
+			    same_row(rp->t, a, &rp->t->rows[rp->first + slot[k] - 1]))
+				break;
+		a->repeated = slot[k] != 0;
+		if (slot[k])
+			note_repeat(&rp->found[p], rp->first + r, rp->first + slot[k] - 1);
+		else
+			slot[k] = (uint32_t)(r + 1);
 	}
 	free(slot);
+}
+
+size_t table_mark_repeats(struct table *t, size_t first,
+                          void (*found)(void *arg, size_t row, size_t earlier), void *arg)
+{
+	struct repeat_pass rp = { .t = t, .first = first, .n = t->len - first };
+	rp.nparts = rp.n < REPEATS_SPLIT_ROWS ? 1 : workers_available();
+	/* the cells' hashes where noted (equal cells make equal fields; the
+	 * fields are compared too, so a collision is no repeat) */
+	uint32_t *own = NULL;
+	rp.hash = t->written;
+	if (t->nwritten != rp.n) {
+		rp.hash = own = xmalloc((rp.n + 1) * sizeof *own);
+		for (size_t r = 0; r < rp.n; r++)
+			own[r] = (uint32_t)row_hash(t, &t->rows[first + r]);
+	}
+	workers_run(rp.nparts, repeats_in_partition, &rp);
+	size_t at[WORKERS_MAX] = { 0 }, repeats = 0;
+	for (;; repeats++) {         /* the partitions' repeats merged in row order */
+		size_t best = rp.nparts;
+		for (size_t p = 0; p < rp.nparts; p++)
+			if (at[p] < rp.found[p].len &&
+			    (best == rp.nparts || rp.found[p].row[at[p]] < rp.found[best].row[at[best]]))
+				best = p;
+		if (best == rp.nparts)
+			break;
+		found(arg, rp.found[best].row[at[best]], rp.found[best].earlier[at[best]]);
+		at[best]++;
+	}
+	for (size_t p = 0; p < rp.nparts; p++) {
+		free(rp.found[p].row);
+		free(rp.found[p].earlier);
+	}
+	free(own);
 	free(t->written);
 	t->written = NULL;
 	t->nwritten = t->written_cap = 0;

@@ -242,3 +242,43 @@ Test(table, lines_of_an_empty_table)
 	cr_expect_eq(table_lines_find(&l, &t, 0, 2), -1);
 	table_lines_free(&l);
 }
+
+/* Rule 10 on a sheet large enough to be looked at in partitions at once
+ * (three: unequal, and each with repeats): row i has the activity
+ * i mod 50,000 and every other field alike but its line, so rows
+ * 0 .. 49,999 are distinct and each later row repeats row i mod 50,000,
+ * the first with its fields (row 100,000 repeats row 0, not row 50,000).
+ * The repeats come in row order. */
+struct seen_repeats { size_t n, bad; };
+
+static void count_repeat(void *arg, size_t row, size_t earlier)
+{
+	struct seen_repeats *s = arg;
+	if (row != 50000 + s->n || earlier != row % 50000)
+		s->bad++;
+	s->n++;
+}
+
+Test(table, repeats_in_a_large_sheet_are_found_in_row_order)
+{
+	enum { N = 120000, DISTINCT = 50000 };
+	for (uint32_t i = 0; i < N; i++) {
+		struct activity a = { .line = i + 2, .activity = i % DISTINCT, .region = 1,
+		                      .written_region = 1, .cercle = -1 };
+		struct row_counts c = { 7, 3, 4, COUNT_MISSING, COUNT_MISSING, COUNT_MISSING };
+		table_set_counts(&t, &a, &c);
+		table_add(&t, &a);
+	}
+	workers_set_max(3);
+	struct seen_repeats s = { 0, 0 };
+	size_t repeats = table_mark_repeats(&t, 0, count_repeat, &s);
+	workers_set_max(0);
+	cr_expect_eq(repeats, N - DISTINCT);
+	cr_expect_eq(s.n, N - DISTINCT);
+	cr_expect_eq(s.bad, 0, "%zu repeats out of order or naming another row", s.bad);
+	size_t marked = 0;
+	for (size_t i = 0; i < N; i++)
+		marked += t.rows[i].repeated && i >= DISTINCT;
+	cr_expect_eq(marked, N - DISTINCT);
+	cr_expect_not(t.rows[DISTINCT - 1].repeated);
+}
