@@ -292,6 +292,25 @@ Test(load, spelling_variants_resolve)
 	cr_assert_str_eq(region_name(&t.rows[3]), "Ménaka");
 }
 
+/* Tabs and no-break spaces at a cell's ends are dropped, in plain and
+ * quoted cells alike, on the line that has them only; one inside a cell
+ * stays. */
+Test(load, tabs_and_no_break_spaces_at_cell_ends_are_dropped)
+{
+	load("Organisation,Région,Type,Total\n"
+	     "\tA,S\xC3\xA9gou\xC2\xA0,GC,1\n"
+	     "Save\xC2\xA0the Children,\"\tMopti\",GC\xE2\x80\xAF,2\n"
+	     "B,Kayes,PSS,3\n");
+	cr_assert_eq(t.len, 3);
+	cr_assert_str_eq(table_str(&t, t.rows[0].org), "A");
+	cr_assert_str_eq(region_name(&t.rows[0]), "Ségou");
+	cr_assert_str_eq(table_str(&t, t.rows[1].org), "Save\xC2\xA0the Children");
+	cr_assert_str_eq(region_name(&t.rows[1]), "Mopti");
+	cr_assert_str_eq(type_code(&t.rows[1]), "GC");
+	cr_assert_str_eq(table_str(&t, t.rows[2].org), "B");
+	cr_assert_eq(t.diags.warnings, 0, "no warning: every cell reads once trimmed");
+}
+
 Test(load, breakdown_beats_a_disagreeing_total_with_a_warning)
 {
 	load(EN_HEADER "A,,Gao,,GC,x,Ongoing,2024-03,10,10,0,0,25\n");
