@@ -455,6 +455,37 @@ static enum date_status tokens_date(struct span s, struct date *out)
 	return check_date(d, out);
 }
 
+/* The value of the digits s[0..n), or -1 if one is not a digit. */
+static int fixed_digits(const char *s, size_t n)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned d = (unsigned char)s[i] - (unsigned)'0';
+		if (d > 9)
+			return -1;
+		v = v * 10 + (int)d;
+	}
+	return v;
+}
+
+bool parse_date_common(const char *s, size_t n, struct date *out)
+{
+	struct date d;
+	if (n == 10 && s[4] == '-' && s[7] == '-')
+		d = (struct date){ fixed_digits(s, 4), fixed_digits(s + 5, 2), fixed_digits(s + 8, 2) };
+	else if (n == 10 && s[2] == '/' && s[5] == '/')
+		d = (struct date){ fixed_digits(s + 6, 4), fixed_digits(s + 3, 2), fixed_digits(s, 2) };
+	else if (n == 7 && s[4] == '-')          /* a month: day 0 */
+		d = (struct date){ fixed_digits(s, 4), fixed_digits(s + 5, 2), 0 };
+	else if (n == 7 && s[2] == '/')
+		d = (struct date){ fixed_digits(s + 3, 4), fixed_digits(s, 2), 0 };
+	else
+		return false;
+	if (d.day < (n == 10) || check_date(d, out) != DATE_OK)
+		return false;
+	return true;
+}
+
 enum date_status parse_date(const char *s, struct date *out)
 {
 	struct span t = cell_trim(s);

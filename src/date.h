@@ -10,6 +10,7 @@
 #define FOURW_DATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct date {
 	int year;        /* 1900..2200 */
@@ -27,6 +28,12 @@ enum date_status {
 };
 
 enum date_status parse_date(const char *s, struct date *out);
+
+/* The forms nearly every sheet writes — yyyy-mm-dd, dd/mm/yyyy and the
+ * months yyyy-mm, mm/yyyy — as exactly those bytes and a real date: true
+ * and *out as parse_date gives it, in a few steps and no look-up.  False
+ * for anything else, which parse_date decides. */
+bool parse_date_common(const char *s, size_t n, struct date *out);
 
 /* Month index used everywhere for periods: months since January 2000
  * (2024-03 → 290).  Negative before 2000. */

@@ -108,6 +108,8 @@ static enum date_status memo_date(struct rowbuf *r, enum field f, struct date *d
 	const char *text = cell(r, f);
 	if (!*text)
 		return DATE_MISSING;
+	if (parse_date_common(text, cell_len(r, f), d))
+		return DATE_OK;
 	int64_t v;
 	if (memo_get(r, MEMO_DATE, f, F_COUNT, &v)) {
 		*d = (struct date){ .year = (int)(v / 10000), .month = (int)(v / 100 % 100),

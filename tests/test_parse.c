@@ -1,6 +1,7 @@
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "parse.h"
@@ -440,6 +441,54 @@ ParameterizedTestParameters(parse, date_impossible)
 ParameterizedTest(struct date_case *c, parse, date_impossible)
 {
 	check_date(c);
+}
+
+/* The fast path agrees with parse_date on every form it takes: over years
+ * at and past the limits, months 0..13 and days 0..32 in the four fixed
+ * forms, it answers exactly when parse_date finds a date (with a day, in
+ * the day forms) and gives the same date; hand-picked ones below. */
+static void expect_common(const char *s, bool want, int y, int m, int d)
+{
+	struct date got = { -1, -1, -1 };
+	cr_expect_eq(parse_date_common(s, strlen(s), &got), want, "%s", s);
+	if (want)
+		cr_expect(got.year == y && got.month == m && got.day == d, "%s: %d-%d-%d", s,
+		          got.year, got.month, got.day);
+}
+
+Test(parse, common_date_forms_read_as_parse_date_reads_them)
+{
+	static const int years[] = { 1899, 1900, 2023, 2024, 2100, 2200, 2201 };
+	char s[16];
+	size_t agreed = 0;
+	for (size_t k = 0; k < sizeof years / sizeof years[0]; k++)
+		for (int m = 0; m <= 13; m++)
+			for (int d = 0; d <= 32; d++)
+				for (int form = 0; form < 4; form++) {
+					int y = years[k];
+					if (form == 0) snprintf(s, sizeof s, "%04d-%02d-%02d", y, m, d);
+					if (form == 1) snprintf(s, sizeof s, "%02d/%02d/%04d", d, m, y);
+					if (form == 2) snprintf(s, sizeof s, "%04d-%02d", y, m);
+					if (form == 3) snprintf(s, sizeof s, "%02d/%04d", m, y);
+					struct date slow, fast;
+					bool ok = parse_date(s, &slow) == DATE_OK;
+					bool quick = parse_date_common(s, strlen(s), &fast);
+					cr_assert_eq(quick, ok, "%s: parse_date %d, fast path %d", s, ok, quick);
+					if (ok)
+						cr_assert(fast.year == slow.year && fast.month == slow.month &&
+						          fast.day == slow.day, "%s", s);
+					agreed += quick;
+				}
+	cr_expect_gt(agreed, 2000, "the fast path took %zu dates", agreed);
+	expect_common("2024-02-29", true, 2024, 2, 29);
+	expect_common("29/02/2023", false, 0, 0, 0);
+	expect_common("31/04/2024", false, 0, 0, 0);
+	expect_common("2024-03", true, 2024, 3, 0);
+	expect_common("03/2024", true, 2024, 3, 0);
+	expect_common("2024-3-15", false, 0, 0, 0);     /* parse_date's to read */
+	expect_common("15.03.2024", false, 0, 0, 0);
+	expect_common("2024-0x-15", false, 0, 0, 0);
+	expect_common("15/03/24", false, 0, 0, 0);
 }
 
 /* ---- calendar helpers ----------------------------------------------------- */
