@@ -118,8 +118,6 @@ static void cercle_why(struct rowbuf *r, enum place_status st, char *buf, size_t
 	}
 }
 
-/* A cercle that cannot be resolved is a warning when the region is known
- * (the row still counts, at region level) and a rejection otherwise. */
 /* A cercle a sheet wrote that names none, remembered with its message:
  * a sheet that writes "Sévaré" on 40,000 rows looks for the closest names
  * once, not on every row. */
@@ -127,6 +125,7 @@ struct cercle_miss {
 	enum place_status st;
 	enum field f;             /* the column the message points at */
 	char why[300];
+	char warning[320];        /* said on each row of a known region */
 };
 
 /* The memo's tag for a miss: the answer depends on the row's region (a
@@ -139,6 +138,7 @@ static const struct cercle_miss *cercle_missed(struct rowbuf *r, enum place_stat
 	struct cercle_miss *m = textmemo_keep(&r->ctx->memo, sizeof *m);
 	m->st = st;
 	cercle_why(r, st, m->why, sizeof m->why, &m->f);
+	snprintf(m->warning, sizeof m->warning, _("%s; counted at region level"), m->why);
 	memo_put(r, MEMO_CERCLE_MISS(region), F_CERCLE_CODE, F_CERCLE, (intptr_t)m);
 	return m;
 }
@@ -190,7 +190,7 @@ static int resolve_cercle(struct rowbuf *r, int region, bool *rejected)
 		reject(r, DC_UNKNOWN_CERCLE, miss->f, _("%s and no region given"), miss->why);
 		return -1;
 	}
-	warn(r, DC_UNKNOWN_CERCLE, miss->f, _("%s; counted at region level"), miss->why);
+	rowbuf_warn_kept(r, DC_UNKNOWN_CERCLE, miss->f, miss->warning);
 	return -1;
 }
 

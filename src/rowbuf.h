@@ -17,7 +17,12 @@
 #define MAX_PENDING 8
 struct pending {
 	size_t n;
-	struct { enum diag_code code; uint32_t col; char msg[320]; } w[MAX_PENDING];
+	struct {
+		enum diag_code code;
+		uint32_t col;
+		const char *kept;     /* the words, kept elsewhere (rowbuf_warn_kept); else msg */
+		char msg[320];
+	} w[MAX_PENDING];
 };
 
 struct rowbuf {
@@ -71,6 +76,10 @@ enum row_outcome rowbuf_reject_at(struct rowbuf *r, enum diag_code code, uint32_
 __attribute__((format(printf, 4, 5)))
 void rowbuf_warn(struct rowbuf *r, enum diag_code code, enum field f, const char *fmt, ...);
 #define warn rowbuf_warn
+
+/* A remark already worded, in memory that outlives the row (the memo's):
+ * a message met on many rows is formatted once, not on each. */
+void rowbuf_warn_kept(struct rowbuf *r, enum diag_code code, enum field f, const char *words);
 
 /* The held warnings, into the table's messages. */
 void rowbuf_flush_warnings(struct rowbuf *r);
