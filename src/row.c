@@ -390,9 +390,11 @@ enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
 {
 	if (all_blank(cells, ncells))
 		return ROW_BLANK;
+	struct pending held;
+	held.n = 0;
 	struct rowbuf r = {
 		.ctx = ctx, .src = ctx->src, .line = line,
-		.cells = cells, .lens = lens, .ncells = ncells,
+		.cells = cells, .lens = lens, .ncells = ncells, .held = &held,
 	};
 	r.a.source = ctx->source;
 	r.a.line = line;
