@@ -57,14 +57,19 @@ void record_trim(const char **s, size_t *len)
 	*len = n;
 }
 
-/* A cell whose first or last byte may be one record_trim drops (tab, CR, LF,
- * a no-break space; csvline has dropped the plain spaces). */
+/* Bytes that may begin (1) or end (2) what record_trim drops: a tab, CR,
+ * LF or other control byte, and the first or last byte of a no-break
+ * space (C2 A0) or a narrow one (E2 80 AF); csvline has dropped the plain
+ * spaces.  A table: this is asked of both ends of every cell. */
+#define EDGE8 3, 3, 3, 3, 3, 3, 3, 3
+static const unsigned char edge[256] = {
+	EDGE8, EDGE8, EDGE8, EDGE8, 3,            /* 0x00 .. 0x20 */
+	[0xA0] = 2, [0xAF] = 2, [0xC2] = 1, [0xE2] = 1,
+};
+
 static bool may_trim(const char *s, size_t len)
 {
-	if (!len)
-		return false;
-	unsigned char a = (unsigned char)s[0], z = (unsigned char)s[len - 1];
-	return a <= ' ' || a == 0xC2 || a == 0xE2 || z <= ' ' || z == 0xA0 || z == 0xAF;
+	return len && ((edge[(unsigned char)s[0]] & 1) | (edge[(unsigned char)s[len - 1]] & 2));
 }
 
 /* Most rows have no cell to trim and are only looked at. */
