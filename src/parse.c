@@ -199,6 +199,10 @@ enum num_status parse_people(const char *s, int64_t *out)
 {
 	if (plain_digits(s, out))
 		return NUM_OK;
+	if (!*s) {                 /* a column the sheet does not have: asked of every row */
+		*out = 0;
+		return NUM_MISSING;
+	}
 	struct span t = cell_trim(s);
 	bool neg;
 
