@@ -455,30 +455,31 @@ static enum date_status tokens_date(struct span s, struct date *out)
 	return check_date(d, out);
 }
 
-/* The value of the digits s[0..n), or -1 if one is not a digit. */
-static int fixed_digits(const char *s, size_t n)
+/* The value of the two digits at s, or -1 if one is not a digit. */
+static int two_digits(const char *s)
 {
-	int v = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned d = (unsigned char)s[i] - (unsigned)'0';
-		if (d > 9)
-			return -1;
-		v = v * 10 + (int)d;
-	}
-	return v;
+	unsigned a = (unsigned char)s[0] - (unsigned)'0', b = (unsigned char)s[1] - (unsigned)'0';
+	return a > 9 || b > 9 ? -1 : (int)(a * 10 + b);
+}
+
+/* The four digits at s, or -1. */
+static int four_digits(const char *s)
+{
+	int hi = two_digits(s), lo = two_digits(s + 2);
+	return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
 }
 
 bool parse_date_common(const char *s, size_t n, struct date *out)
 {
 	struct date d;
 	if (n == 10 && s[4] == '-' && s[7] == '-')
-		d = (struct date){ fixed_digits(s, 4), fixed_digits(s + 5, 2), fixed_digits(s + 8, 2) };
+		d = (struct date){ four_digits(s), two_digits(s + 5), two_digits(s + 8) };
 	else if (n == 10 && s[2] == '/' && s[5] == '/')
-		d = (struct date){ fixed_digits(s + 6, 4), fixed_digits(s + 3, 2), fixed_digits(s, 2) };
+		d = (struct date){ four_digits(s + 6), two_digits(s + 3), two_digits(s) };
 	else if (n == 7 && s[4] == '-')          /* a month: day 0 */
-		d = (struct date){ fixed_digits(s, 4), fixed_digits(s + 5, 2), 0 };
+		d = (struct date){ four_digits(s), two_digits(s + 5), 0 };
 	else if (n == 7 && s[2] == '/')
-		d = (struct date){ fixed_digits(s + 3, 4), fixed_digits(s, 2), 0 };
+		d = (struct date){ four_digits(s + 3), two_digits(s), 0 };
 	else
 		return false;
 	if (d.day < (n == 10) || check_date(d, out) != DATE_OK)
