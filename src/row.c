@@ -361,26 +361,16 @@ static void resolve_who(struct rowbuf *r)
 
 /* Rule 10: the cells as written, so two rows that only read the same
  * (a count given and a planned row's empty one) are not one repeated.
- * The loader keeps a record's cells as consecutive NUL-terminated strings
- * of one buffer, so the cells up to the last non-empty one are hashed as
- * one span (the NULs keep "ab","c" apart from "a","bc"): one pass instead
- * of a length and a hash per cell, which cost a fifth of the load. */
-static uint32_t cells_hash(const char *const *cells, size_t ncells)
+ * The cells are consecutive NUL-terminated strings of one buffer (row.h),
+ * so those up to the last non-empty one are hashed as one span (the NULs
+ * keep "ab","c" apart from "a","bc"): one pass instead of a hash per cell. */
+static uint32_t cells_hash(const char *const *cells, const size_t *lens, size_t ncells)
 {
-	while (ncells && !*cells[ncells - 1])
+	while (ncells && !lens[ncells - 1])
 		ncells--;
 	if (ncells == 0)
 		return 0;
-	const char *end = cells[ncells - 1] + strlen(cells[ncells - 1]);
-	bool one_span = true;     /* in order, each right after a NUL: as the loader keeps them */
-	for (size_t i = 1; i < ncells && one_span; i++)
-		one_span = cells[i] > cells[i - 1] && cells[i][-1] == '\0';
-	if (one_span)
-		return strpool_hash(cells[0], (size_t)(end - cells[0]));
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < ncells; i++)
-		h = (h ^ strpool_hash(cells[i], strlen(cells[i]))) * 16777619u + (uint32_t)i;
-	return h;
+	return strpool_hash(cells[0], (size_t)(cells[ncells - 1] + lens[ncells - 1] - cells[0]));
 }
 
 int row_system_hint(const struct row_context *ctx, const char *const *cells, size_t ncells)
@@ -417,7 +407,7 @@ enum row_outcome row_convert(struct row_context *ctx, uint32_t line,
 	resolve_who(&r);
 	table_set_counts(ctx->table, &r.a, &r.people);
 	table_add(ctx->table, &r.a);
-	table_note_written(ctx->table, cells_hash(cells, ncells));
+	table_note_written(ctx->table, cells_hash(cells, lens, ncells));
 	if (r.year_taken && (ctx->year_taken++ == 0 || line < ctx->year_taken_line))
 		ctx->year_taken_line = line;   /* rows that waited for the system come late */
 	rowbuf_flush_warnings(&r);

@@ -32,7 +32,9 @@ struct row_context {
 enum row_outcome { ROW_ACCEPTED, ROW_REJECTED, ROW_DEFERRED, ROW_BLANK };
 
 /* Converts the record that starts on physical `line`: its cells and
- * their lengths.  Accepted rows are
+ * their lengths, the cells consecutive NUL-terminated strings of one
+ * buffer as the loader keeps a record (rule 10 hashes them as one span).
+ * Accepted rows are
  * appended to the table (with any warnings); rejected rows get one REJECT
  * diagnostic naming every problem found in the row.  ROW_DEFERRED: the region is a p-code whose meaning depends
  * on the sheet's system (ML09 with no name) and the system is not known
