@@ -12,7 +12,7 @@ DATADIR    ?= $(PREFIX)/share/fourw
 MANDIR     ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 LOCALEDIR  ?= $(PREFIX)/share/locale
-CFLAGS     ?= -O2 -g
+CFLAGS     ?= -O3 -g
 WARN        = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
               -Wmissing-prototypes -Wformat=2 -Wvla -Wpointer-arith \
               -Wno-format-nonliteral
