@@ -208,6 +208,27 @@ Test(text, is_utf8)
 	cr_assert(text_is_utf8("\xF4\x8F\xBF\xBF", 4));         /* U+10FFFF */
 }
 
+/* A letter at every place around the wide steps' edges (a 16- and an
+ * 8-byte step): each sequence, good or bad, put at offsets 0 to 40 of
+ * ASCII, judged as the list says, and the length honoured at each cut. */
+Test(text, is_utf8_at_every_offset)
+{
+	static const struct { const char *seq; bool good; } seqs[] = {
+		{ "\xC3\xA9", true }, { "\xC2\xA0", true }, { "\xE2\x80\x99", true },
+		{ "\xF0\x9D\x84\x9E", true }, { "\xC3\x28", false }, { "\xC1\xBF", false },
+		{ "\xE9", false }, { "\x80", false }, { "\xED\xA0\x80", false }, { "\xC3", false },
+	};
+	char buf[64];
+	for (size_t k = 0; k < sizeof seqs / sizeof seqs[0]; k++)
+		for (size_t at = 0; at <= 40; at++) {
+			size_t len = strlen(seqs[k].seq);
+			memset(buf, 'a', sizeof buf);
+			memcpy(buf + at, seqs[k].seq, len);
+			cr_assert_eq(text_is_utf8(buf, 48), seqs[k].good, "sequence %zu at %zu", k, at);
+			cr_assert(text_is_utf8(buf, at), "the ASCII before it, sequence %zu at %zu", k, at);
+		}
+}
+
 Test(text, utf8_len)
 {
 	cr_assert_eq(text_utf8_len(""), 0);
