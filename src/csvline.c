@@ -12,6 +12,12 @@
  * sixteen bytes in one move (the next cell overwrites the excess). */
 #define SLACK 16
 
+#define EDGE8 3, 3, 3, 3, 3, 3, 3, 3
+const unsigned char csvline_trim_edge[256] = {
+	EDGE8, EDGE8, EDGE8, EDGE8, 3,            /* 0x00 .. 0x20 */
+	[0xA0] = 2, [0xAF] = 2, [0xC2] = 1, [0xE2] = 1,
+};
+
 /* Where the delimiters, quotes, CRs and LFs of a line are: bit i%64 of
  * word i/64 for byte i, found once for the whole line, so that going from
  * one cell to the next costs a few instructions, not a scan. */
@@ -91,6 +97,7 @@ struct split {
 	size_t len;
 	size_t *offs;
 	size_t ncells;
+	unsigned may_trim;        /* a cell's end may be trimmed (csvline_may_trim) */
 };
 
 /* Appends b[from..from + len) at `to` (the cell is not yet ended). */
@@ -132,6 +139,9 @@ static size_t quoted_cell(struct split *sp, size_t q)
 		r++;
 	if (r < sp->n && sp->b[r] != sp->delim)
 		return 0;                     /* text after the closing quote */
+	if (sp->len > start)
+		sp->may_trim |= csvline_may_trim((unsigned char)sp->bytes[start],
+		                                 (unsigned char)sp->bytes[sp->len - 1]);
 	sp->offs[sp->ncells++] = start;
 	sp->bytes[sp->len++] = '\0';
 	return r + 1;
@@ -146,6 +156,7 @@ static enum csvline_result split_cells(struct split *sp)
 	char *restrict bytes = sp->bytes;
 	size_t *restrict offs = sp->offs;
 	size_t n = sp->n, len = 0, ncells = 0;
+	unsigned may_trim = 0;
 	for (size_t p = 0; p <= n;) {
 		size_t a = p;
 		while (a < n && b[a] == ' ')
@@ -167,6 +178,8 @@ static enum csvline_result split_cells(struct split *sp)
 		size_t z = stop;
 		while (z > a && b[z - 1] == ' ')
 			z--;
+		if (z > a)
+			may_trim |= csvline_may_trim((unsigned char)b[a], (unsigned char)b[z - 1]);
 		copy_cell(bytes + len, b + a, z - a);
 		offs[ncells++] = len;
 		len += z - a;
@@ -175,6 +188,7 @@ static enum csvline_result split_cells(struct split *sp)
 	}
 	sp->len = len;
 	sp->ncells = ncells;
+	sp->may_trim |= may_trim;
 	return CSVLINE_RECORD;
 }
 
@@ -202,11 +216,12 @@ enum csvline_result csvline_split(const char *s, size_t n, char delim,
 	memset(out->line + n, 0, SLACK);
 	struct marks m;
 	mark_line(out->line, n, delim, &m);
-	struct split sp = { out->line, n, delim, &m, out->bytes, 0, out->offs, 0 };
+	struct split sp = { out->line, n, delim, &m, out->bytes, 0, out->offs, 0, 0 };
 	enum csvline_result r = split_cells(&sp);
 	if (r == CSVLINE_RECORD) {
 		out->len = sp.len;
 		out->n = sp.ncells;
+		out->may_trim = sp.may_trim != 0;
 	}
 	return r;
 }

@@ -17,6 +17,7 @@
 #ifndef FOURW_CSVLINE_H
 #define FOURW_CSVLINE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define CSVLINE_MAX 16384
@@ -38,7 +39,20 @@ struct csvline_cells {
 	size_t n, offcap;
 	char *line;               /* the copy split (scratch) */
 	size_t line_cap;
+	bool may_trim;            /* csvline_split: some cell begins or ends with a byte
+	                             record_trim may drop (csvline_trim_edge) */
 };
+
+/* Bytes that may begin (bit 1) or end (bit 2) what record_trim drops: a
+ * tab, CR, LF or other control byte, and the first or last byte of a
+ * no-break space (C2 A0) or a narrow one (E2 80 AF); csvline has dropped
+ * the plain spaces.  A table: it is asked of both ends of every cell. */
+extern const unsigned char csvline_trim_edge[256];
+
+static inline bool csvline_may_trim(unsigned char first, unsigned char last)
+{
+	return (csvline_trim_edge[first] & 1) | (csvline_trim_edge[last] & 2);
+}
 
 /* The length of cell i of c. */
 static inline size_t csvline_cell_len(const struct csvline_cells *c, size_t i)

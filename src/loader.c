@@ -476,7 +476,8 @@ static bool split_simple_line(struct loader *ld, const char *s, size_t n, char d
 	switch (csvline_split(s, n, delim, &r->c)) {
 	case CSVLINE_RECORD:
 		r->line = ld->pending_start;
-		record_trim_cells(&r->c);
+		if (r->c.may_trim)         /* most lines have no cell to trim */
+			record_trim_cells(&r->c);
 		on_record('\n', ld);
 		return true;
 	case CSVLINE_BLANK:

@@ -57,19 +57,9 @@ void record_trim(const char **s, size_t *len)
 	*len = n;
 }
 
-/* Bytes that may begin (1) or end (2) what record_trim drops: a tab, CR,
- * LF or other control byte, and the first or last byte of a no-break
- * space (C2 A0) or a narrow one (E2 80 AF); csvline has dropped the plain
- * spaces.  A table: this is asked of both ends of every cell. */
-#define EDGE8 3, 3, 3, 3, 3, 3, 3, 3
-static const unsigned char edge[256] = {
-	EDGE8, EDGE8, EDGE8, EDGE8, 3,            /* 0x00 .. 0x20 */
-	[0xA0] = 2, [0xAF] = 2, [0xC2] = 1, [0xE2] = 1,
-};
-
 static bool may_trim(const char *s, size_t len)
 {
-	return len && ((edge[(unsigned char)s[0]] & 1) | (edge[(unsigned char)s[len - 1]] & 2));
+	return len && csvline_may_trim((unsigned char)s[0], (unsigned char)s[len - 1]);
 }
 
 /* Most rows have no cell to trim and are only looked at. */
