@@ -102,15 +102,21 @@ static void count_level(struct diag_list *l, uint8_t level)
 		l->notes++;
 }
 
-void diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
-                    const struct diag_words *w)
+uint32_t diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
+                        const struct diag_words *w)
 {
 	struct diag_words own = *w;
 	own.source = source;
 	uint32_t id = words_id(l, &own);
+	diag_add_again(l, line, id);
+	return id;
+}
+
+void diag_add_again(struct diag_list *l, uint32_t line, uint32_t words)
+{
 	l->items = xgrow(l->items, &l->cap, l->len + 1, sizeof *l->items);
-	l->items[l->len++] = (struct diag){ .line = line, .words = id };
-	count_level(l, w->level);
+	l->items[l->len++] = (struct diag){ .line = line, .words = words };
+	count_level(l, l->words[words].level);
 }
 
 void diag_list_append(struct diag_list *l, const struct diag_list *from)
@@ -128,11 +134,11 @@ void diag_list_append(struct diag_list *l, const struct diag_list *from)
 	free(id);
 }
 
-void diag_add_text(struct diag_list *l, enum diag_level level, enum diag_code code,
-                   uint32_t source, uint32_t line, uint32_t col, const char *text)
+uint32_t diag_add_text(struct diag_list *l, enum diag_level level, enum diag_code code,
+                       uint32_t source, uint32_t line, uint32_t col, const char *text)
 {
 	struct diag_words w = { text, source, col, (uint8_t)level, (uint8_t)code };
-	diag_add_words(l, source, line, &w);
+	return diag_add_words(l, source, line, &w);
 }
 
 void diag_vadd(struct diag_list *l, enum diag_level level, enum diag_code code,

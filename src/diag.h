@@ -117,13 +117,18 @@ void diag_list_reserve(struct diag_list *l, size_t n);
  * doubled to hold 550,000 warnings holds up to 1,048,576): once every
  * sheet is read, before the figures are computed beside it. */
 void diag_list_fit(struct diag_list *l);
-/* Adds a message already worded (no format: a row's held warnings). */
-void diag_add_text(struct diag_list *l, enum diag_level level, enum diag_code code,
-                   uint32_t source, uint32_t line, uint32_t col, const char *text);
+/* Adds a message already worded (no format: a row's held warnings);
+ * returns its words' id in l, which diag_add_again takes for the same
+ * words on another line (a list's ids never change). */
+uint32_t diag_add_text(struct diag_list *l, enum diag_level level, enum diag_code code,
+                       uint32_t source, uint32_t line, uint32_t col, const char *text);
+/* The message of words `words` of l (diag_add_text's id), at another line:
+ * a warning said on 500,000 rows is looked up by its text once. */
+void diag_add_again(struct diag_list *l, uint32_t line, uint32_t words);
 /* Adds a message worded as one of another list (a sheet read in parts),
- * about sheet `source` whichever w names. */
-void diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
-                    const struct diag_words *w);
+ * about sheet `source` whichever w names; returns its words' id in l. */
+uint32_t diag_add_words(struct diag_list *l, uint32_t source, uint32_t line,
+                        const struct diag_words *w);
 /* Appends every message of `from` to l, in order: each of from's wordings
  * is looked up in l once, not once per message (a part of a sheet with a
  * warning on each of 100,000 rows has a few hundred wordings). */

@@ -126,19 +126,21 @@ struct cercle_miss {
 	enum field f;             /* the column the message points at */
 	char why[300];
 	char warning[320];        /* said on each row of a known region */
+	uint32_t said;            /* its id among the table's messages (rowbuf_warn_kept) */
 };
 
 /* The memo's tag for a miss: the answer depends on the row's region (a
  * name decides over a code only inside it). */
 #define MEMO_CERCLE_MISS(region) (MEMO_COMMUNE + 2 + (region))
 
-static const struct cercle_miss *cercle_missed(struct rowbuf *r, enum place_status st,
+static struct cercle_miss *cercle_missed(struct rowbuf *r, enum place_status st,
                                                int region)
 {
 	struct cercle_miss *m = textmemo_keep(&r->ctx->memo, sizeof *m);
 	m->st = st;
 	cercle_why(r, st, m->why, sizeof m->why, &m->f);
 	snprintf(m->warning, sizeof m->warning, _("%s; counted at region level"), m->why);
+	m->said = DIAG_WORDS_UNSAID;
 	memo_put(r, MEMO_CERCLE_MISS(region), F_CERCLE_CODE, F_CERCLE, (intptr_t)m);
 	return m;
 }
@@ -146,7 +148,7 @@ static const struct cercle_miss *cercle_missed(struct rowbuf *r, enum place_stat
 /* The cercle of code and name in region, once per distinct answer; a miss
  * (st not resolved) comes back with its message in *miss. */
 static int memo_cercle(struct rowbuf *r, int region, enum place_status *st,
-                       const struct cercle_miss **miss)
+                       struct cercle_miss **miss)
 {
 	int64_t v;
 	int cercle = -1;
@@ -155,7 +157,7 @@ static int memo_cercle(struct rowbuf *r, int region, enum place_status *st,
 	if (memo_get(r, MEMO_CERCLE, F_CERCLE_CODE, F_CERCLE, &v))
 		return (int)v;
 	if (memo_get(r, MEMO_CERCLE_MISS(region), F_CERCLE_CODE, F_CERCLE, &v)) {
-		*miss = (const struct cercle_miss *)(intptr_t)v;
+		*miss = (struct cercle_miss *)(intptr_t)v;
 		*st = (*miss)->st;
 		return -1;
 	}
@@ -177,7 +179,7 @@ static int resolve_cercle(struct rowbuf *r, int region, bool *rejected)
 	if (!*code && !*name)
 		return cercle_of_commune(r, region);
 	enum place_status st;
-	const struct cercle_miss *miss;
+	struct cercle_miss *miss;
 	int cercle = memo_cercle(r, region, &st, &miss);
 	gazetteer_numbering_count(r->ctx->cfg, &r->ctx->numbering, code, name, st, cercle);
 	if (gazetteer_resolved(st)) {
@@ -190,7 +192,7 @@ static int resolve_cercle(struct rowbuf *r, int region, bool *rejected)
 		reject(r, DC_UNKNOWN_CERCLE, miss->f, _("%s and no region given"), miss->why);
 		return -1;
 	}
-	rowbuf_warn_kept(r, DC_UNKNOWN_CERCLE, miss->f, miss->warning);
+	rowbuf_warn_kept(r, DC_UNKNOWN_CERCLE, miss->f, miss->warning, &miss->said);
 	return -1;
 }
 

@@ -24,25 +24,36 @@ void rowbuf_warn(struct rowbuf *r, enum diag_code code, enum field f, const char
 	r->held->w[r->held->n].code = code;
 	r->held->w[r->held->n].col = f < F_COUNT ? col_of(r, f) : 0;
 	r->held->w[r->held->n].kept = NULL;
+	r->held->w[r->held->n].said = NULL;
 	vsnprintf(r->held->w[r->held->n].msg, sizeof r->held->w[0].msg, fmt, ap);
 	va_end(ap);
 	r->held->n++;
 }
 
-void rowbuf_warn_kept(struct rowbuf *r, enum diag_code code, enum field f, const char *words)
+void rowbuf_warn_kept(struct rowbuf *r, enum diag_code code, enum field f, const char *words,
+                      uint32_t *said)
 {
 	if (r->held->n == MAX_PENDING)
 		return;
 	r->held->w[r->held->n].code = code;
 	r->held->w[r->held->n].col = f < F_COUNT ? col_of(r, f) : 0;
 	r->held->w[r->held->n].kept = words;
+	r->held->w[r->held->n].said = said;
 	r->held->n++;
 }
 
 void rowbuf_flush_warnings(struct rowbuf *r)
 {
-	for (size_t i = 0; i < r->held->n; i++)
-		diag_add_text(&r->ctx->table->diags, DIAG_WARNING, r->held->w[i].code, r->ctx->source,
-		              r->line, r->held->w[i].col,
-		              r->held->w[i].kept ? r->held->w[i].kept : r->held->w[i].msg);
+	struct diag_list *l = &r->ctx->table->diags;
+	for (size_t i = 0; i < r->held->n; i++) {
+		const struct pending_warning *w = &r->held->w[i];
+		if (w->said && *w->said != DIAG_WORDS_UNSAID) {
+			diag_add_again(l, r->line, *w->said);
+			continue;
+		}
+		uint32_t id = diag_add_text(l, DIAG_WARNING, w->code, r->ctx->source, r->line, w->col,
+		                            w->kept ? w->kept : w->msg);
+		if (w->said)
+			*w->said = id;
+	}
 }

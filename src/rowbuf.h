@@ -15,14 +15,18 @@
 /* Warnings are held until the row is known to be accepted: a rejected row
  * gets its reasons, not a pile of side remarks. */
 #define MAX_PENDING 8
+struct pending_warning {
+	enum diag_code code;
+	uint32_t col;
+	const char *kept;         /* the words, kept elsewhere (rowbuf_warn_kept); else msg */
+	uint32_t *said;           /* with kept: their id in the table's messages once said
+	                           * (DIAG_WORDS_UNSAID before), kept beside them */
+	char msg[320];
+};
+
 struct pending {
 	size_t n;
-	struct {
-		enum diag_code code;
-		uint32_t col;
-		const char *kept;     /* the words, kept elsewhere (rowbuf_warn_kept); else msg */
-		char msg[320];
-	} w[MAX_PENDING];
+	struct pending_warning w[MAX_PENDING];
 };
 
 struct rowbuf {
@@ -79,8 +83,12 @@ void rowbuf_warn(struct rowbuf *r, enum diag_code code, enum field f, const char
 #define warn rowbuf_warn
 
 /* A remark already worded, in memory that outlives the row (the memo's):
- * a message met on many rows is formatted once, not on each. */
-void rowbuf_warn_kept(struct rowbuf *r, enum diag_code code, enum field f, const char *words);
+ * a message met on many rows is formatted once, not on each, and looked up
+ * among the table's messages once (*said, which starts DIAG_WORDS_UNSAID;
+ * the memo and the table's messages live as long as the loader). */
+#define DIAG_WORDS_UNSAID UINT32_MAX
+void rowbuf_warn_kept(struct rowbuf *r, enum diag_code code, enum field f, const char *words,
+                      uint32_t *said);
 
 /* The held warnings, into the table's messages. */
 void rowbuf_flush_warnings(struct rowbuf *r);

@@ -29,6 +29,30 @@ Test(diag, the_same_wording_is_kept_once)
 	diag_list_free(&l);
 }
 
+/* Words said again by their id read as if worded again: same line order,
+ * sheet, column, level and text, and counted at their level. */
+Test(diag, words_said_again_by_id)
+{
+	struct diag_list l;
+	diag_list_init(&l);
+	uint32_t id = diag_add_text(&l, DIAG_WARNING, DC_UNKNOWN_CERCLE, 2, 5, 6,
+	                            "Cercle 'Sévaré': unknown cercle; counted at region level");
+	diag_add_text(&l, DIAG_NOTE, DC_NUL_BYTES, 2, 6, 0, "another");
+	diag_add_again(&l, 9, id);
+	cr_assert_eq(l.len, 3);
+	cr_assert_eq(l.nwords, 2);
+	cr_assert_eq(l.warnings, 2);
+	cr_assert_eq(l.notes, 1);
+	cr_assert_eq(l.items[2].line, 9);
+	const struct diag_words *w = diag_words_at(&l, 2);
+	cr_assert_eq(w->source, 2);
+	cr_assert_eq(w->col, 6);
+	cr_assert_eq(w->level, DIAG_WARNING);
+	cr_assert_eq(w->code, DC_UNKNOWN_CERCLE);
+	cr_assert_str_eq(w->msg, "Cercle 'Sévaré': unknown cercle; counted at region level");
+	diag_list_free(&l);
+}
+
 /* A message's sheet is kept with its words: the same words in two sheets
  * are two wordings, and each message still names its own sheet, also
  * once appended to another list (a sheet read in parts). */
