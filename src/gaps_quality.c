@@ -312,23 +312,48 @@ static void dq_emit(struct ctx *x, const struct dq_group *e)
 
 /* The rows of a sheet's messages, found by walking the table beside them
  * (a sheet's messages are in file order): none if the cube was computed
- * over another table. */
+ * over another table.  With no filter only a row's region is asked, and
+ * each line's is read from a byte a line (a million rows: 1 MB) instead. */
 struct dq_rows {
 	const struct table_lines *lines;
 	struct table_lines_walk walk;
+	int8_t *region_at;        /* [line_base[s] + line]: the region of the row there, -1 none */
+	size_t *line_base;        /* [nsources + 1] */
 };
+
+static void dq_regions_by_line(struct dq_rows *r, const struct table *t)
+{
+	r->line_base = xcalloc(t->nsources + 1, sizeof *r->line_base);
+	for (size_t i = 0; i < t->len; i++) {        /* each sheet's last line, + 1 */
+		size_t *top = &r->line_base[t->rows[i].source + 1];
+		if (*top < (size_t)t->rows[i].line + 1)
+			*top = (size_t)t->rows[i].line + 1;
+	}
+	for (size_t s = 0; s < t->nsources; s++)
+		r->line_base[s + 1] += r->line_base[s];
+	r->region_at = xmalloc(r->line_base[t->nsources] + 1);
+	memset(r->region_at, -1, r->line_base[t->nsources] + 1);
+	for (size_t i = 0; i < t->len; i++)
+		r->region_at[r->line_base[t->rows[i].source] + t->rows[i].line] = t->rows[i].region;
+}
 
 static void dq_rows_init(struct dq_rows *r, const struct ctx *x)
 {
 	r->lines = cube_lines(x->q, x->t);
+	r->region_at = NULL;
+	r->line_base = NULL;
 	if (r->lines)
 		table_lines_walk_init(&r->walk, r->lines);
+	if (r->lines && filter_is_empty(&x->q->selection))
+		dq_regions_by_line(r, x->t);
 }
 
 static void dq_rows_free(struct dq_rows *r)
 {
 	if (r->lines)
 		table_lines_walk_free(&r->walk);
+	free(r->region_at);
+	free(r->line_base);
 }
 
 /* The row warning d is about, or -1. */
@@ -337,6 +362,18 @@ static long dq_row_of(const struct ctx *x, struct dq_rows *r, const struct diag 
 	if (!r->lines || !d->line)
 		return -1;
 	return table_lines_walk_find(&r->walk, r->lines, x->t, diag_source(&x->t->diags, d), d->line);
+}
+
+/* The region of the row at line d of sheet `source` (-1: none), where no
+ * filter is set; false if it must be asked of the row itself. */
+static bool dq_region_at(const struct dq_rows *r, uint32_t source, const struct diag *d,
+                         int *region)
+{
+	if (!r->region_at)
+		return false;
+	size_t at = r->line_base[source] + d->line;
+	*region = d->line && at < r->line_base[source + 1] ? r->region_at[at] : -1;
+	return true;
 }
 
 /* A warning or note's line, or false for a message no line holds
@@ -353,9 +390,14 @@ static bool dq_line_of(const struct ctx *x, struct dq_rows *r, size_t k, struct 
 	    w->code == DC_OUTSIDE_PLAN_YEAR || w->code == DC_WORKSHEET_READ ||
 	    w->code == DC_HIDDEN_CELLS)
 		return false;
-	long row = w->level == DIAG_WARNING ? dq_row_of(x, r, d) : -1;
-	if (!dq_place(x, row, &region))
-		return false;
+	long row = -1;
+	bool by_line = w->level == DIAG_WARNING && w->code != DC_REPEATED_ROW &&
+	               dq_region_at(r, w->source, d, &region);
+	if (!by_line) {
+		row = w->level == DIAG_WARNING ? dq_row_of(x, r, d) : -1;
+		if (!dq_place(x, row, &region))
+			return false;
+	}
 	*key = (struct dq_group){ w->source, region, dq_group((enum diag_code)w->code),
 	                          w->level == DIAG_NOTE, 0, 0, 0 };
 	*people = w->code == DC_REPEATED_ROW && row >= 0
