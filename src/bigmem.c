@@ -3,6 +3,8 @@
 #include <stdint.h>
 #include <sys/mman.h>
 
+#include "xalloc.h"
+
 #define HUGE_PAGE ((uintptr_t)2 << 20)
 
 void bigmem_advise(void *p, size_t bytes)
@@ -35,4 +37,21 @@ uintptr_t bigmem_ready(uintptr_t from, uintptr_t upto, uintptr_t end)
 	(void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);   /* a hint if it fails */
 #endif
 	return hi > upto ? hi : upto;
+}
+
+void *bigmem_zeroed(size_t bytes)
+{
+	void *p = mmap(NULL, bytes ? bytes : 1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+	               -1, 0);
+	if (p == MAP_FAILED)
+		xalloc_die(bytes);
+	bigmem_advise(p, bytes);
+	bigmem_ready((uintptr_t)p, (uintptr_t)p + bytes, (uintptr_t)p + bytes);
+	return p;
+}
+
+void bigmem_free(void *p, size_t bytes)
+{
+	if (p)
+		(void)munmap(p, bytes ? bytes : 1);
 }

@@ -312,9 +312,7 @@ static void repeats_in_partition(void *arg, size_t p)
 	while (size < members + members / 2)
 		size *= 2;
 	/* open addressing over the sheet's rows: slot = row - first + 1, 0 empty */
-	uint32_t *slot = xmalloc(size * sizeof *slot);
-	bigmem_advise(slot, size * sizeof *slot);
-	memset(slot, 0, size * sizeof *slot);
+	uint32_t *slot = bigmem_zeroed(size * sizeof *slot);   /* the worker's own pages */
 	for (size_t r = 0; r < rp->n; r++) {
 		uint32_t h = rp->hash[r];
 		uint64_t m = mix(h, 0);
@@ -332,7 +330,7 @@ static void repeats_in_partition(void *arg, size_t p)
 		else
 			slot[k] = (uint32_t)(r + 1);
 	}
-	free(slot);
+	bigmem_free(slot, size * sizeof *slot);
 }
 
 size_t table_mark_repeats(struct table *t, size_t first,

@@ -12,7 +12,7 @@ void xalloc_set_fatal_hook(void (*hook)(void))
 	fatal_hook = hook;
 }
 
-static void out_of_memory(size_t n)
+_Noreturn void xalloc_die(size_t n)
 {
 	void (*hook)(void) = fatal_hook;
 
@@ -27,7 +27,7 @@ void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
-		out_of_memory(n);
+		xalloc_die(n);
 	return p;
 }
 
@@ -35,7 +35,7 @@ void *xcalloc(size_t count, size_t size)
 {
 	void *p = calloc(count ? count : 1, size ? size : 1);
 	if (!p)
-		out_of_memory(count * size);
+		xalloc_die(count * size);
 	return p;
 }
 
@@ -43,7 +43,7 @@ void *xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
 	if (!q)
-		out_of_memory(n);
+		xalloc_die(n);
 	return q;
 }
 
@@ -54,7 +54,7 @@ void *xgrow(void *p, size_t *cap, size_t need, size_t size)
 	size_t c = *cap ? *cap : 8;
 	while (c < need) {
 		if (c > SIZE_MAX / 2 / size)
-			out_of_memory(SIZE_MAX);
+			xalloc_die(SIZE_MAX);
 		c *= 2;
 	}
 	*cap = c;

@@ -16,6 +16,9 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* Says that n bytes could not be had, and aborts (for memory taken
+ * elsewhere than malloc, bigmem.h). */
+_Noreturn void xalloc_die(size_t n);
 
 /* A function run once, before the out-of-memory message and the abort:
  * the screen gives the terminal back there, so the message is readable
