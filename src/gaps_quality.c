@@ -321,6 +321,10 @@ struct dq_rows {
 	size_t *line_base;        /* [nsources + 1] */
 };
 
+/* Lines a row may be looked up by, beyond its rows, before the walk is
+ * cheaper than a byte a line (a sheet of mostly blank lines). */
+#define DQ_LINES_PER_ROW 4
+
 static void dq_regions_by_line(struct dq_rows *r, const struct table *t)
 {
 	r->line_base = xcalloc(t->nsources + 1, sizeof *r->line_base);
@@ -331,6 +335,11 @@ static void dq_regions_by_line(struct dq_rows *r, const struct table *t)
 	}
 	for (size_t s = 0; s < t->nsources; s++)
 		r->line_base[s + 1] += r->line_base[s];
+	if (r->line_base[t->nsources] > DQ_LINES_PER_ROW * t->len + 4096) {
+		free(r->line_base);
+		r->line_base = NULL;
+		return;
+	}
 	r->region_at = xmalloc(r->line_base[t->nsources] + 1);
 	memset(r->region_at, -1, r->line_base[t->nsources] + 1);
 	for (size_t i = 0; i < t->len; i++)
