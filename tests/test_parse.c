@@ -459,7 +459,7 @@ static void expect_common(const char *s, bool want, int y, int m, int d)
 Test(parse, common_date_forms_read_as_parse_date_reads_them)
 {
 	static const int years[] = { 1899, 1900, 2023, 2024, 2100, 2200, 2201 };
-	char s[16];
+	char s[48];               /* room for any int, so no format is cut */
 	size_t agreed = 0;
 	for (size_t k = 0; k < sizeof years / sizeof years[0]; k++)
 		for (int m = 0; m <= 13; m++)
