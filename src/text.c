@@ -47,7 +47,7 @@ static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
 #ifdef __SSE2__
 #include <emmintrin.h>
 
-/* Bytes [i, n) from the first that is not ASCII, sixteen at a time. */
+/* The first byte of p[i, n) that is not ASCII (n if none), sixteen at a time. */
 static size_t skip_ascii(const unsigned char *p, size_t i, size_t n)
 {
 	for (; i + 16 <= n; i += 16) {
