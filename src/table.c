@@ -284,8 +284,10 @@ struct repeat_pass {
 	struct table *t;
 	size_t first, n, nparts;
 	const uint32_t *hash;      /* [n]: each row's, of its cells or its fields */
-	bool cells;                /* hash is of the cells as written */
-	struct repeat_found { size_t *row, *earlier, len, cap; } found[WORKERS_MAX];
+	struct repeat_found {     /* a partition's repeats, in row order */
+		struct repeat_pair { size_t row, earlier; } *pair;
+		size_t len, cap;
+	} found[WORKERS_MAX];
 };
 
 static size_t partition_of(const struct repeat_pass *rp, uint64_t m)
@@ -295,11 +297,8 @@ static size_t partition_of(const struct repeat_pass *rp, uint64_t m)
 
 static void note_repeat(struct repeat_found *f, size_t row, size_t earlier)
 {
-	size_t cap = f->cap;
-	f->row = xgrow(f->row, &cap, f->len + 1, sizeof *f->row);
-	f->earlier = xgrow(f->earlier, &f->cap, f->len + 1, sizeof *f->earlier);
-	f->row[f->len] = row;
-	f->earlier[f->len++] = earlier;
+	f->pair = xgrow(f->pair, &f->cap, f->len + 1, sizeof *f->pair);
+	f->pair[f->len++] = (struct repeat_pair){ row, earlier };
 }
 
 static void repeats_in_partition(void *arg, size_t p)
@@ -352,17 +351,17 @@ size_t table_mark_repeats(struct table *t, size_t first,
 		size_t best = rp.nparts;
 		for (size_t p = 0; p < rp.nparts; p++)
 			if (at[p] < rp.found[p].len &&
-			    (best == rp.nparts || rp.found[p].row[at[p]] < rp.found[best].row[at[best]]))
+			    (best == rp.nparts ||
+			     rp.found[p].pair[at[p]].row < rp.found[best].pair[at[best]].row))
 				best = p;
 		if (best == rp.nparts)
 			break;
-		found(arg, rp.found[best].row[at[best]], rp.found[best].earlier[at[best]]);
+		const struct repeat_pair *e = &rp.found[best].pair[at[best]];
+		found(arg, e->row, e->earlier);
 		at[best]++;
 	}
-	for (size_t p = 0; p < rp.nparts; p++) {
-		free(rp.found[p].row);
-		free(rp.found[p].earlier);
-	}
+	for (size_t p = 0; p < rp.nparts; p++)
+		free(rp.found[p].pair);
 	free(own);
 	free(t->written);
 	t->written = NULL;
