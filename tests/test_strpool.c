@@ -70,3 +70,47 @@ Test(strpool, ids_count_up_from_empty_and_name_their_text)
 	}
 	strpool_free(&p);
 }
+
+/* A whole row (rule 10) is hashed in four chains of eight bytes: a byte
+ * changed anywhere in a long text, in any chain or in the tail read after
+ * them, changes the hash, and the same text always hashes alike. */
+Test(strpool, a_byte_changed_anywhere_in_a_long_text_changes_its_hash)
+{
+	char row[171];
+	for (size_t i = 0; i < sizeof row - 1; i++)
+		row[i] = (char)('a' + i % 26);
+	row[sizeof row - 1] = '\0';
+	for (size_t n = 0; n < sizeof row; n++) {
+		uint32_t h = strpool_hash(row, n);
+		char copy[sizeof row];
+		memcpy(copy, row, sizeof row);
+		cr_assert_eq(strpool_hash(copy, n), h, "length %zu: the same text, another hash", n);
+		for (size_t at = 0; at < n; at++) {
+			copy[at] = '#';
+			cr_assert_neq(strpool_hash(copy, n), h, "length %zu: byte %zu not hashed", n, at);
+			copy[at] = row[at];
+		}
+	}
+}
+
+Test(strpool, long_texts_that_differ_in_one_byte_get_their_own_ids)
+{
+	struct strpool p;
+	strpool_init(&p);
+	char text[100];
+	memset(text, 'x', sizeof text);
+	uint32_t first[sizeof text];
+	for (size_t at = 0; at < sizeof text; at++) {
+		text[at] = 'y';
+		first[at] = strpool_id(&p, text, sizeof text);
+		text[at] = 'x';
+	}
+	for (size_t at = 0; at < sizeof text; at++) {
+		text[at] = 'y';
+		cr_assert_eq(strpool_id(&p, text, sizeof text), first[at]);
+		cr_assert_eq(memcmp(strpool_str(&p, first[at]), text, sizeof text), 0);
+		text[at] = 'x';
+	}
+	cr_assert_eq(p.len, 1 + sizeof text, "every text its own id, after the empty text's");
+	strpool_free(&p);
+}
