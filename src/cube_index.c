@@ -9,6 +9,7 @@
 #include "bigmem.h"
 #include "idmap.h"
 #include "text.h"
+#include "workers.h"
 #include "xalloc.h"
 
 /* Appends to a growable array of n items of `size` bytes (doubling at
@@ -74,7 +75,7 @@ static uint32_t *index_partners(struct cube_index *ix)
 }
 
 struct builder {
-	struct idmap prt, pr, pt, gid, place, pctp, ctp;
+	struct idmap prt, pr, gid, place, pctp, ctp;
 	uint32_t *pctp_ctp;       /* each (partner, cercle, type, period)'s group */
 };
 
@@ -93,13 +94,10 @@ static uint32_t build_prt(struct cube_index *ix, struct builder *b, const struct
 		ix->pr_pid[pr] = pid;
 		ix->pr_region[pr] = (uint32_t)a->region;
 	}
-	uint32_t pt = idmap_get(&b->pt, idmap_pair(pid, a->itype), 0, &fresh);
 	ix->prt_pr = push(ix->prt_pr, prt, sizeof *ix->prt_pr);
-	ix->prt_pt = push(ix->prt_pt, prt, sizeof *ix->prt_pt);
 	ix->prt_region = push(ix->prt_region, prt, sizeof *ix->prt_region);
 	ix->prt_type = push(ix->prt_type, prt, sizeof *ix->prt_type);
 	ix->prt_pr[prt] = pr;
-	ix->prt_pt[prt] = pt;
 	ix->prt_region[prt] = (uint32_t)a->region;
 	ix->prt_type[prt] = a->itype;
 	return prt;
@@ -168,43 +166,242 @@ static struct cube_ids build_ids(struct cube_index *ix, struct builder *b, size_
 	                          build_pctp(ix, b, a, pid, activity_period(a)) };
 }
 
-/* Every row's ids, region after region; each region's rows in one stretch
- * (region_start).  The keys of (partner, cercle, type, period), of
- * (cercle, type, period) and the cumulative key (by its place) hold the
- * region, so their maps are emptied when a region ends: they never hold
- * more than one region's keys (at a million rows the largest maps, emptied
- * so, are a few MB, not 16). */
-static void index_rows(struct cube_index *ix, struct builder *b, const uint32_t *pid_of)
+/* ---- every row's ids, the regions at once ------------------------------- */
+
+/* Each region is indexed on its own (on the cores at once, for a large
+ * table), its tuples numbered from 0 in the order its rows first meet
+ * them.  Joined region after region, the numbers are the ones a single
+ * pass over the rows in region order gives: a tuple that holds the region
+ * (partner × region × type, partner × region; the keys of cercle, type and
+ * period and the cumulative key, which are per region) is new in its
+ * region, so its id is the count of the regions before plus its own; a
+ * place (named by the region as written, which two plan regions may share)
+ * and a (partner, type) are numbered again, in that order, in maps of the
+ * whole.  Only one region's maps live on each core at a time. */
+#define INDEX_SPLIT_ROWS ((size_t)1 << 16)
+
+struct region_ids {
+	size_t from, to;              /* its rows */
+	struct cube_index part;       /* its tuples, numbered from 0 */
+	struct idmap place;           /* its places: word → its number */
+	uint32_t *pctp_ctp;
+	uint32_t *place_to;           /* its place numbers → the index's */
+	uint32_t prt_base, pctp_base, gid_base;
+};
+
+struct index_job {
+	struct cube_index *ix;
+	const uint32_t *pid_of;
+	struct region_ids *r;         /* [nregions] */
+};
+
+static void index_region(void *arg, size_t k)
 {
-	size_t nr = ix->c->nregions;
+	struct index_job *j = arg;
+	struct cube_index *ix = j->ix;
+	struct region_ids *r = &j->r[k];
+	struct cube_index *part = &r->part;
+	struct builder b;
+	memset(&b, 0, sizeof b);
+	*part = (struct cube_index){ .c = ix->c, .t = ix->t, .rows = ix->rows, .mode = ix->mode };
+	for (size_t i = r->from; i < r->to; i++) {
+		const struct activity *a = &ix->rows[i];
+		uint32_t unused_gid;
+		ix->ids[i] = !row_usable(ix->c, a)
+		             ? (struct cube_ids){ CUBE_NONE, CUBE_NONE, CUBE_NONE }
+		             : build_ids(part, &b, i, j->pid_of[a->partner],
+		                         ix->gid ? &ix->gid[i] : &unused_gid);
+	}
+	part->nprt = b.prt.len; part->npr = b.pr.len; part->ngid = b.gid.len;
+	part->nplace = b.place.len; part->npctp = b.pctp.len; part->nctp = b.ctp.len;
+	r->place = b.place;
+	r->pctp_ctp = b.pctp_ctp;
+	struct idmap *maps[] = { &b.prt, &b.pr, &b.gid, &b.pctp, &b.ctp };
+	for (size_t m = 0; m < sizeof maps / sizeof maps[0]; m++)
+		idmap_free(maps[m]);
+}
+
+/* The first row at or after `from` of a region after `region` (the rows
+ * are in region order, table_group_by_region: rows of no region last). */
+static size_t region_end(const struct activity *rows, size_t from, size_t len, size_t region)
+{
+	size_t lo = from, hi = len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((uint8_t)rows[mid].region <= region)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Places, region after region, in the map of the whole: a place of an
+ * earlier region keeps the number it had there. */
+static void join_places(struct cube_index *ix, struct region_ids *r, size_t nr)
+{
+	struct idmap all;
+	memset(&all, 0, sizeof all);
+	for (size_t k = 0; k < nr; k++) {
+		const struct cube_index *part = &r[k].part;
+		r[k].place_to = xmalloc((part->nplace + 1) * sizeof *r[k].place_to);
+		uint64_t *word = xmalloc((part->nplace + 1) * sizeof *word);
+		idmap_first_words(&r[k].place, word);
+		idmap_free(&r[k].place);
+		for (size_t l = 0; l < part->nplace; l++) {
+			bool fresh;
+			uint32_t id = idmap_get(&all, word[l], 0, &fresh);
+			if (fresh) {
+				ix->place_region = push(ix->place_region, id, sizeof *ix->place_region);
+				ix->place_type = push(ix->place_type, id, sizeof *ix->place_type);
+				ix->place_cercle = push(ix->place_cercle, id, sizeof *ix->place_cercle);
+				ix->place_slot = push(ix->place_slot, id, sizeof *ix->place_slot);
+				ix->place_region[id] = part->place_region[l];
+				ix->place_type[id] = part->place_type[l];
+				ix->place_cercle[id] = part->place_cercle[l];
+				ix->place_slot[id] = part->place_slot[l];
+			}
+			r[k].place_to[l] = id;
+		}
+		free(word);
+	}
+	ix->nplace = all.len;
+	idmap_free(&all);
+}
+
+/* (partner, region, type) and (partner, region), region after region; a
+ * (partner, type) is numbered as its first (partner, region, type) comes. */
+static void join_partners(struct cube_index *ix, struct region_ids *r, size_t nr)
+{
+	size_t nprt = 0, npr = 0;
+	for (size_t k = 0; k < nr; k++) {
+		nprt += r[k].part.nprt;
+		npr += r[k].part.npr;
+	}
+	ix->prt_pr = xmalloc((nprt + 1) * sizeof *ix->prt_pr);
+	ix->prt_pt = xmalloc((nprt + 1) * sizeof *ix->prt_pt);
+	ix->prt_region = xmalloc((nprt + 1) * sizeof *ix->prt_region);
+	ix->prt_type = xmalloc((nprt + 1) * sizeof *ix->prt_type);
+	ix->pr_pid = xmalloc((npr + 1) * sizeof *ix->pr_pid);
+	ix->pr_region = xmalloc((npr + 1) * sizeof *ix->pr_region);
+	struct idmap pt;
+	memset(&pt, 0, sizeof pt);
+	size_t prt = 0, pr = 0;
+	for (size_t k = 0; k < nr; k++) {
+		const struct cube_index *part = &r[k].part;
+		r[k].prt_base = (uint32_t)prt;
+		for (size_t l = 0; l < part->nprt; l++, prt++) {
+			bool fresh;
+			uint32_t pid = part->pr_pid[part->prt_pr[l]];
+			ix->prt_pr[prt] = part->prt_pr[l] + (uint32_t)pr;
+			ix->prt_pt[prt] = idmap_get(&pt, idmap_pair(pid, part->prt_type[l]), 0, &fresh);
+			ix->prt_region[prt] = part->prt_region[l];
+			ix->prt_type[prt] = part->prt_type[l];
+		}
+		for (size_t l = 0; l < part->npr; l++, pr++) {
+			ix->pr_pid[pr] = part->pr_pid[l];
+			ix->pr_region[pr] = part->pr_region[l];
+		}
+	}
+	ix->nprt = prt;
+	ix->npr = pr;
+	ix->npt = pt.len;
+	idmap_free(&pt);
+}
+
+/* The (partner, cercle, type, period) tuples, their groups and the
+ * cumulative keys, region after region; returns each tuple's group. */
+static uint32_t *join_groups(struct cube_index *ix, struct region_ids *r, size_t nr)
+{
+	size_t npctp = 0, nctp = 0, ngid = 0;
+	for (size_t k = 0; k < nr; k++) {
+		npctp += r[k].part.npctp;
+		nctp += r[k].part.nctp;
+	}
+	uint32_t *pctp_ctp = xmalloc((npctp + 1) * sizeof *pctp_ctp);
+	ix->work.ctp = xmalloc((nctp + 1) * sizeof *ix->work.ctp);
+	size_t pctp = 0, ctp = 0;
+	for (size_t k = 0; k < nr; k++) {
+		const struct cube_index *part = &r[k].part;
+		r[k].pctp_base = (uint32_t)pctp;
+		r[k].gid_base = (uint32_t)ngid;
+		for (size_t l = 0; l < part->npctp; l++)
+			pctp_ctp[pctp++] = r[k].pctp_ctp[l] + (uint32_t)ctp;
+		for (size_t l = 0; l < part->nctp; l++) {
+			ix->work.ctp[ctp + l] = part->work.ctp[l];
+			ix->work.ctp[ctp + l].group += (uint32_t)ctp;
+		}
+		ctp += part->nctp;
+		ngid += part->ngid;
+	}
+	ix->npctp = pctp;
+	ix->nctp = ctp;
+	ix->ngid = ngid;
+	return pctp_ctp;
+}
+
+/* A region's rows: their tuples' numbers in the region → the index's. */
+static void renumber_region(void *arg, size_t k)
+{
+	struct index_job *j = arg;
+	struct cube_index *ix = j->ix;
+	const struct region_ids *r = &j->r[k];
+	for (size_t i = r->from; i < r->to; i++) {
+		struct cube_ids *d = &ix->ids[i];
+		if (d->place == CUBE_NONE)
+			continue;                 /* a row the config cannot place */
+		d->place = r->place_to[d->place];
+		if (d->prt != CUBE_NO_PARTNER)
+			d->prt += r->prt_base;
+		if (d->pctp != CUBE_NONE)
+			d->pctp += r->pctp_base;
+		if (ix->gid)
+			ix->gid[i] += r->gid_base;
+	}
+}
+
+static void for_each_region(struct index_job *j, void (*job)(void *arg, size_t k))
+{
+	size_t nr = j->ix->c->nregions;
+	if (j->ix->len < INDEX_SPLIT_ROWS) {
+		for (size_t k = 0; k < nr; k++)
+			job(j, k);
+	} else {
+		workers_run(nr, job, j);
+	}
+}
+
+/* Every row's ids and each region's first row (rows of no region of the
+ * config, last, have none); returns each (partner, cercle, type, period)'s
+ * group. */
+static uint32_t *index_rows(struct cube_index *ix, const uint32_t *pid_of)
+{
+	size_t nr = ix->c->nregions, from = 0;
+	struct index_job j = { ix, pid_of, xcalloc(nr + 1, sizeof *j.r) };
 	ix->region_start = xcalloc(nr + 2, sizeof *ix->region_start);
 	ix->ids = xmalloc((ix->len + 1) * sizeof *ix->ids);
 	bigmem_advise(ix->ids, (ix->len + 1) * sizeof *ix->ids);
 	if (ix->mode == MODE_CUMULATIVE)
 		ix->gid = xcalloc(ix->len + 1, sizeof *ix->gid);
-	int region = -1;
-	for (size_t i = 0; i < ix->len; i++) {
-		const struct activity *a = &ix->rows[i];
-		if (a->region >= 0 && (size_t)a->region < nr)
-			ix->region_start[a->region + 1]++;
-		if (!row_usable(ix->c, a)) {
-			ix->ids[i] = (struct cube_ids){ CUBE_NONE, CUBE_NONE, CUBE_NONE };
-			continue;
-		}
-		if (a->region != region) {
-			idmap_empty(&b->pctp);
-			idmap_empty(&b->ctp);
-			idmap_empty(&b->gid);
-			region = a->region;
-		}
-		uint32_t unused_gid;
-		ix->ids[i] = build_ids(ix, b, i, pid_of[a->partner],
-		                       ix->gid ? &ix->gid[i] : &unused_gid);
+	for (size_t k = 0; k < nr; k++) {
+		j.r[k].from = from;
+		j.r[k].to = from = region_end(ix->rows, from, ix->len, k);
+		ix->region_start[k + 1] = (uint32_t)from;
 	}
-	/* each region's first row; rows of no region (or of another config's)
-	 * come after them all */
-	for (size_t r = 0; r < nr; r++)
-		ix->region_start[r + 1] += ix->region_start[r];
+	for (size_t i = from; i < ix->len; i++)
+		ix->ids[i] = (struct cube_ids){ CUBE_NONE, CUBE_NONE, CUBE_NONE };
+	for_each_region(&j, index_region);
+	join_places(ix, j.r, nr);
+	join_partners(ix, j.r, nr);
+	uint32_t *pctp_ctp = join_groups(ix, j.r, nr);
+	for_each_region(&j, renumber_region);
+	for (size_t k = 0; k < nr; k++) {
+		free(j.r[k].pctp_ctp);
+		free(j.r[k].place_to);
+		cube_index_free(&j.r[k].part);
+	}
+	free(j.r);
+	return pctp_ctp;
 }
 
 struct pr_key { uint32_t pid, region, pr; };
@@ -269,24 +466,17 @@ void cube_index_build(struct cube_index *ix, const struct config *c, struct tabl
 {
 	table_group_by_region(t);
 	memset(ix, 0, sizeof *ix);
-	struct builder b;
-	memset(&b, 0, sizeof b);
 	ix->c = c;
 	ix->t = t;
 	ix->rows = t->rows;
 	ix->len = t->len;
 	ix->mode = c->mode;
 	uint32_t *pid_of = index_partners(ix);
-	index_rows(ix, &b, pid_of);
+	uint32_t *pctp_ctp = index_rows(ix, pid_of);
 	free(pid_of);
-	ix->nprt = b.prt.next; ix->npr = b.pr.next; ix->npt = b.pt.next; ix->ngid = b.gid.next;
-	ix->nplace = b.place.next; ix->npctp = b.pctp.next; ix->nctp = b.ctp.next;
-	struct idmap *maps[] = { &b.prt, &b.pr, &b.pt, &b.gid, &b.place, &b.pctp, &b.ctp };
-	for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++)
-		idmap_free(maps[k]);
 	index_presence_order(ix);
-	work_alloc(ix, b.pctp_ctp);
-	free(b.pctp_ctp);
+	work_alloc(ix, pctp_ctp);
+	free(pctp_ctp);
 	table_lines_build(&ix->lines, t);
 }
 

@@ -4,7 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "xalloc.h"
+
+/* A table this large is taken from the system and handed straight back
+ * (bigmem_zeroed): the regions are indexed on worker threads, whose freed
+ * memory the allocator would keep. */
+#define OWN_PAGES_BYTES ((size_t)256 << 10)
 
 static uint64_t mix(uint64_t x)
 {
@@ -21,23 +27,37 @@ static size_t key_slot(const uint64_t k[2], size_t cap)
 	return (size_t)mix(h) & (cap - 1);
 }
 
+/* cap empty slots: zeroed memory, as a slot's number 0 means empty. */
+static struct idslot *new_slots(size_t cap)
+{
+	size_t bytes = cap * sizeof(struct idslot);
+	return bytes >= OWN_PAGES_BYTES ? bigmem_zeroed(bytes) : xcalloc(cap, sizeof(struct idslot));
+}
+
+static void free_slots(struct idslot *s, size_t cap)
+{
+	size_t bytes = cap * sizeof(struct idslot);
+	if (bytes >= OWN_PAGES_BYTES)
+		bigmem_free(s, bytes);
+	else
+		free(s);
+}
+
 static void idmap_rehash(struct idmap *m, size_t cap)
 {
 	struct idslot *old = m->slots;
 	size_t ocap = m->cap;
 	m->cap = cap;
-	m->slots = xmalloc(cap * sizeof *m->slots);
-	for (size_t j = 0; j < cap; j++)
-		m->slots[j].val = IDMAP_NONE;
+	m->slots = new_slots(cap);
 	for (size_t i = 0; i < ocap; i++) {
-		if (old[i].val == IDMAP_NONE)
+		if (!old[i].number)
 			continue;
 		size_t j = key_slot(old[i].k, cap);
-		while (m->slots[j].val != IDMAP_NONE)
+		while (m->slots[j].number)
 			j = (j + 1) & (cap - 1);
 		m->slots[j] = old[i];
 	}
-	free(old);
+	free_slots(old, ocap);
 }
 
 uint32_t idmap_get(struct idmap *m, uint64_t a, uint64_t b, bool *fresh)
@@ -46,31 +66,29 @@ uint32_t idmap_get(struct idmap *m, uint64_t a, uint64_t b, bool *fresh)
 	if (2 * (m->len + 1) > m->cap)
 		idmap_rehash(m, m->cap ? 2 * m->cap : 1024);
 	size_t j = key_slot(k, m->cap);
-	for (; m->slots[j].val != IDMAP_NONE; j = (j + 1) & (m->cap - 1)) {
+	for (; m->slots[j].number; j = (j + 1) & (m->cap - 1)) {
 		const uint64_t *e = m->slots[j].k;
 		if (e[0] == a && e[1] == b) {
 			*fresh = false;
-			return m->slots[j].val;
+			return m->slots[j].number - 1;
 		}
 	}
 	memcpy(m->slots[j].k, k, sizeof k);
-	m->slots[j].val = (uint32_t)m->next;
-	m->len++;
+	m->slots[j].number = (uint32_t)++m->len;
 	*fresh = true;
-	return (uint32_t)m->next++;
+	return (uint32_t)m->len - 1;
 }
 
-void idmap_empty(struct idmap *m)
+void idmap_first_words(const struct idmap *m, uint64_t *out)
 {
-	if (!m->len)
-		return;
 	for (size_t j = 0; j < m->cap; j++)
-		m->slots[j].val = IDMAP_NONE;
-	m->len = 0;
+		if (m->slots[j].number)
+			out[m->slots[j].number - 1] = m->slots[j].k[0];
 }
 
 void idmap_free(struct idmap *m)
 {
-	free(m->slots);
+	if (m->slots)
+		free_slots(m->slots, m->cap);
 	memset(m, 0, sizeof *m);
 }

@@ -9,20 +9,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define IDMAP_NONE UINT32_MAX
-
 /* Key and id side by side: a lookup in a large map costs one cache miss.
  * Every tuple packs into two words (24-byte slots: the maps of a million
  * rows are the largest thing alive while the index is built). */
 struct idslot {
 	uint64_t k[2];
-	uint32_t val;             /* IDMAP_NONE marks an empty slot */
+	uint32_t number;          /* the id + 1; 0 marks an empty slot */
 };
 
 struct idmap {
 	struct idslot *slots;
-	size_t cap, len;          /* len: keys held */
-	size_t next;              /* the next id (ids go on after idmap_empty) */
+	size_t cap, len;          /* len: keys held, and the next id */
 };
 
 /* Two 32-bit values in one key word. */
@@ -35,9 +32,8 @@ static inline uint64_t idmap_pair(uint32_t hi, uint32_t lo)
  * A zeroed struct idmap is an empty map. */
 uint32_t idmap_get(struct idmap *m, uint64_t a, uint64_t b, bool *fresh);
 
-/* Forgets every key (their ids stay taken): keys that hold a region are
- * never met again once the next region's rows begin. */
-void idmap_empty(struct idmap *m);
+/* out[id] = the first word of each key (out: room for m->len). */
+void idmap_first_words(const struct idmap *m, uint64_t *out);
 
 void idmap_free(struct idmap *m);
 
