@@ -301,32 +301,54 @@ static void note_repeat(struct repeat_found *f, size_t row, size_t earlier)
 	f->pair[f->len++] = (struct repeat_pair){ row, earlier };
 }
 
+/* A slot holds its row (row - first + 1, 0: empty) and, where the rows
+ * are few enough to leave the top byte free, eight bits of the row's hash:
+ * most slots probed in passing then show that their row differs without a
+ * look at its hash, a cache miss a probe in a table of a million rows. */
+#define TAGGED_ROWS ((size_t)1 << 24)
+/* The slot of the row this far ahead is asked for early: in a table of a
+ * million rows each first probe is a cache miss, which the wait on the
+ * rows between then hides. */
+#define PROBE_AHEAD 16
+
+static uint32_t slot_tag(size_t n, uint32_t h)
+{
+	return n < TAGGED_ROWS ? (h >> 24) << 24 : 0;
+}
+
 static void repeats_in_partition(void *arg, size_t p)
 {
 	struct repeat_pass *rp = arg;
 	size_t members = 0, size = 16;
+	uint32_t row_bits = rp->n < TAGGED_ROWS ? (uint32_t)TAGGED_ROWS - 1 : UINT32_MAX;
 	for (size_t r = 0; r < rp->n; r++)
 		members += partition_of(rp, mix(rp->hash[r], 0)) == p;
 	while (size < members + members / 2)
 		size *= 2;
-	/* open addressing over the sheet's rows: slot = row - first + 1, 0 empty */
 	uint32_t *slot = bigmem_zeroed(size * sizeof *slot);   /* the worker's own pages */
 	for (size_t r = 0; r < rp->n; r++) {
-		uint32_t h = rp->hash[r];
+		if (r + PROBE_AHEAD < rp->n) {
+			uint64_t ahead = mix(rp->hash[r + PROBE_AHEAD], 0);
+			if (partition_of(rp, ahead) == p)
+				__builtin_prefetch(&slot[(size_t)ahead & (size - 1)], 1);
+		}
+		uint32_t h = rp->hash[r], tag = slot_tag(rp->n, h);
 		uint64_t m = mix(h, 0);
 		if (partition_of(rp, m) != p)
 			continue;
 		struct activity *a = &rp->t->rows[rp->first + r];
-		size_t k = (size_t)m & (size - 1);
-		for (; slot[k]; k = (k + 1) & (size - 1))
-			if (rp->hash[slot[k] - 1] == h &&
-			    same_row(rp->t, a, &rp->t->rows[rp->first + slot[k] - 1]))
+		size_t k = (size_t)m & (size - 1), earlier = 0;
+		for (; slot[k]; k = (k + 1) & (size - 1)) {
+			earlier = slot[k] & row_bits;
+			if ((slot[k] & ~row_bits) == tag && rp->hash[earlier - 1] == h &&
+			    same_row(rp->t, a, &rp->t->rows[rp->first + earlier - 1]))
 				break;
+		}
 		a->repeated = slot[k] != 0;
 		if (slot[k])
-			note_repeat(&rp->found[p], rp->first + r, rp->first + slot[k] - 1);
+			note_repeat(&rp->found[p], rp->first + r, rp->first + earlier - 1);
 		else
-			slot[k] = (uint32_t)(r + 1);
+			slot[k] = (uint32_t)(r + 1) | tag;
 	}
 	bigmem_free(slot, size * sizeof *slot);
 }
