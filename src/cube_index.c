@@ -3,6 +3,7 @@
  * what stays is a few arrays per id, and the work space sized by them. */
 #include "cube_index.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,13 +178,13 @@ static struct cube_ids build_ids(struct cube_index *ix, struct builder *b, size_
  * region, so its id is the count of the regions before plus its own; a
  * place (named by the region as written, which two plan regions may share)
  * and a (partner, type) are numbered again, in that order, in maps of the
- * whole.  Only one region's maps live on each core at a time. */
+ * whole.  Each core indexes one region at a time. */
 #define INDEX_SPLIT_ROWS ((size_t)1 << 16)
 
 struct region_ids {
 	size_t from, to;              /* its rows */
 	struct cube_index part;       /* its tuples, numbered from 0 */
-	struct idmap place;           /* its places: word → its number */
+	uint64_t *place_word;         /* its places' words, by its numbers */
 	uint32_t *pctp_ctp;
 	uint32_t *place_to;           /* its place numbers → the index's */
 	uint32_t prt_base, pctp_base, gid_base;
@@ -192,31 +193,50 @@ struct region_ids {
 struct index_job {
 	struct cube_index *ix;
 	const uint32_t *pid_of;
-	struct region_ids *r;         /* [nregions] */
+	struct region_ids *r;         /* [nr] */
+	size_t nr;
+	atomic_size_t next;           /* the next region a worker takes */
 };
 
-static void index_region(void *arg, size_t k)
+/* Region k's rows, by builder b, whose maps are emptied first: a region
+ * numbers its tuples from 0. */
+static void index_region(struct index_job *j, struct builder *b, size_t k)
 {
-	struct index_job *j = arg;
 	struct cube_index *ix = j->ix;
 	struct region_ids *r = &j->r[k];
 	struct cube_index *part = &r->part;
-	struct builder b;
-	memset(&b, 0, sizeof b);
+	struct idmap *maps[] = { &b->prt, &b->pr, &b->gid, &b->place, &b->pctp, &b->ctp };
+	for (size_t m = 0; m < sizeof maps / sizeof maps[0]; m++)
+		idmap_empty(maps[m]);
+	b->pctp_ctp = NULL;
 	*part = (struct cube_index){ .c = ix->c, .t = ix->t, .rows = ix->rows, .mode = ix->mode };
 	for (size_t i = r->from; i < r->to; i++) {
 		const struct activity *a = &ix->rows[i];
 		uint32_t unused_gid;
 		ix->ids[i] = !row_usable(ix->c, a)
 		             ? (struct cube_ids){ CUBE_NONE, CUBE_NONE, CUBE_NONE }
-		             : build_ids(part, &b, i, j->pid_of[a->partner],
+		             : build_ids(part, b, i, j->pid_of[a->partner],
 		                         ix->gid ? &ix->gid[i] : &unused_gid);
 	}
-	part->nprt = b.prt.len; part->npr = b.pr.len; part->ngid = b.gid.len;
-	part->nplace = b.place.len; part->npctp = b.pctp.len; part->nctp = b.ctp.len;
-	r->place = b.place;
-	r->pctp_ctp = b.pctp_ctp;
-	struct idmap *maps[] = { &b.prt, &b.pr, &b.gid, &b.pctp, &b.ctp };
+	part->nprt = b->prt.len; part->npr = b->pr.len; part->ngid = b->gid.len;
+	part->nplace = b->place.len; part->npctp = b->pctp.len; part->nctp = b->ctp.len;
+	r->place_word = xmalloc((part->nplace + 1) * sizeof *r->place_word);
+	idmap_first_words(&b->place, r->place_word);
+	r->pctp_ctp = b->pctp_ctp;
+}
+
+/* One core's work: the regions not yet taken, one after another, in the
+ * maps of one builder, which grow to the largest region once instead of
+ * again in each. */
+static void index_regions(void *arg, size_t worker)
+{
+	(void)worker;
+	struct index_job *j = arg;
+	struct builder b;
+	memset(&b, 0, sizeof b);
+	for (size_t k; (k = atomic_fetch_add(&j->next, 1)) < j->nr;)
+		index_region(j, &b, k);
+	struct idmap *maps[] = { &b.prt, &b.pr, &b.gid, &b.place, &b.pctp, &b.ctp };
 	for (size_t m = 0; m < sizeof maps / sizeof maps[0]; m++)
 		idmap_free(maps[m]);
 }
@@ -245,9 +265,7 @@ static void join_places(struct cube_index *ix, struct region_ids *r, size_t nr)
 	for (size_t k = 0; k < nr; k++) {
 		const struct cube_index *part = &r[k].part;
 		r[k].place_to = xmalloc((part->nplace + 1) * sizeof *r[k].place_to);
-		uint64_t *word = xmalloc((part->nplace + 1) * sizeof *word);
-		idmap_first_words(&r[k].place, word);
-		idmap_free(&r[k].place);
+		const uint64_t *word = r[k].place_word;
 		for (size_t l = 0; l < part->nplace; l++) {
 			bool fresh;
 			uint32_t id = idmap_get(&all, word[l], 0, &fresh);
@@ -263,7 +281,6 @@ static void join_places(struct cube_index *ix, struct region_ids *r, size_t nr)
 			}
 			r[k].place_to[l] = id;
 		}
-		free(word);
 	}
 	ix->nplace = all.len;
 	idmap_free(&all);
@@ -360,15 +377,14 @@ static void renumber_region(void *arg, size_t k)
 	}
 }
 
-static void for_each_region(struct index_job *j, void (*job)(void *arg, size_t k))
+/* A region's jobs on the cores at once where the table is large. */
+static void for_each_region(struct index_job *j, void (*job)(void *arg, size_t k), size_t n)
 {
-	size_t nr = j->ix->c->nregions;
-	if (j->ix->len < INDEX_SPLIT_ROWS) {
-		for (size_t k = 0; k < nr; k++)
+	if (j->ix->len < INDEX_SPLIT_ROWS)
+		for (size_t k = 0; k < n; k++)
 			job(j, k);
-	} else {
-		workers_run(nr, job, j);
-	}
+	else
+		workers_run(n, job, j);
 }
 
 /* Every row's ids and each region's first row (rows of no region of the
@@ -377,7 +393,7 @@ static void for_each_region(struct index_job *j, void (*job)(void *arg, size_t k
 static uint32_t *index_rows(struct cube_index *ix, const uint32_t *pid_of)
 {
 	size_t nr = ix->c->nregions, from = 0;
-	struct index_job j = { ix, pid_of, xcalloc(nr + 1, sizeof *j.r) };
+	struct index_job j = { ix, pid_of, xcalloc(nr + 1, sizeof *j.r), nr, 0 };
 	ix->region_start = xcalloc(nr + 2, sizeof *ix->region_start);
 	ix->ids = xmalloc((ix->len + 1) * sizeof *ix->ids);
 	bigmem_advise(ix->ids, (ix->len + 1) * sizeof *ix->ids);
@@ -390,14 +406,15 @@ static uint32_t *index_rows(struct cube_index *ix, const uint32_t *pid_of)
 	}
 	for (size_t i = from; i < ix->len; i++)
 		ix->ids[i] = (struct cube_ids){ CUBE_NONE, CUBE_NONE, CUBE_NONE };
-	for_each_region(&j, index_region);
+	for_each_region(&j, index_regions, workers_available());
 	join_places(ix, j.r, nr);
 	join_partners(ix, j.r, nr);
 	uint32_t *pctp_ctp = join_groups(ix, j.r, nr);
-	for_each_region(&j, renumber_region);
+	for_each_region(&j, renumber_region, nr);
 	for (size_t k = 0; k < nr; k++) {
 		free(j.r[k].pctp_ctp);
 		free(j.r[k].place_to);
+		free(j.r[k].place_word);
 		cube_index_free(&j.r[k].part);
 	}
 	free(j.r);

@@ -92,3 +92,10 @@ void idmap_free(struct idmap *m)
 		free_slots(m->slots, m->cap);
 	memset(m, 0, sizeof *m);
 }
+
+void idmap_empty(struct idmap *m)
+{
+	if (m->len)
+		memset(m->slots, 0, m->cap * sizeof *m->slots);
+	m->len = 0;
+}

@@ -35,6 +35,9 @@ uint32_t idmap_get(struct idmap *m, uint64_t a, uint64_t b, bool *fresh);
 /* out[id] = the first word of each key (out: room for m->len). */
 void idmap_first_words(const struct idmap *m, uint64_t *out);
 
+/* Forgets every key, keeping the room: the next key gets id 0. */
+void idmap_empty(struct idmap *m);
+
 void idmap_free(struct idmap *m);
 
 #endif
