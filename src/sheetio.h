@@ -3,7 +3,7 @@
  *
  * A national sheet can be larger than the memory a small shared server
  * should give one program, so a sheet on disk is never held whole: it is
- * read in blocks of about a megabyte, and decoded block by block (every
+ * read in blocks of 256 kB, and decoded block by block (every
  * decoding used here maps each byte on its own, so block edges never split
  * a character).  Before that, one pass over the bytes — the survey — says
  * what the parse needs to know in advance: whether the bytes are valid
