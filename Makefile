@@ -12,7 +12,18 @@ DATADIR    ?= $(PREFIX)/share/fourw
 MANDIR     ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 LOCALEDIR  ?= $(PREFIX)/share/locale
-CFLAGS     ?= -O3 -g
+# Link-time optimisation (-flto): the row loop calls across modules (the
+# loader calls the hash, the memo look-ups, the count and date readers),
+# and inlined across them a 200,000-row report runs 8% fewer instructions.
+# The objects keep their machine code too (fat), so a link without -flto
+# still works and nm (tests/structure.sh) still reads them.
+CFLAGS     ?= -O3 -g -flto=auto -ffat-lto-objects
+LDFLAGS    ?= -flto=auto
+# The unit tests are built and linked without it: Criterion registers a
+# parameterized test's cases in data that link-time optimisation drops
+# (392 of the 973 cases went missing, silently).  They link the core's
+# machine code; the command-line and screen suites run the optimised binary.
+NO_LTO      = $(filter-out -flto% -ffat-lto-objects,$(1))
 WARN        = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
               -Wmissing-prototypes -Wformat=2 -Wvla -Wpointer-arith \
               -Wno-format-nonliteral
@@ -58,7 +69,7 @@ $(O)/libfourw.a: $(CORE_OBJ)
 $(O)/fourw: $(TUI_OBJ) $(O)/libfourw.a | $(MO_FILES)
 	$(CC) $(LDFLAGS) -o $@ $^ $(INI_LIBS) $(CSV_LIBS) $(BOOK_LIBS) $(CURSES_LIBS) $(THREAD_LIBS) -lm
 $(O)/run-tests: $(TEST_OBJ) $(TUI_TESTABLE) $(O)/libfourw.a | $(MO_FILES)
-	$(CC) $(LDFLAGS) -o $@ $^ $(INI_LIBS) $(CSV_LIBS) $(BOOK_LIBS) $(CRIT_LIBS) $(CURSES_LIBS) $(THREAD_LIBS) -lm
+	$(CC) $(call NO_LTO,$(LDFLAGS)) -o $@ $^ $(INI_LIBS) $(CSV_LIBS) $(BOOK_LIBS) $(CRIT_LIBS) $(CURSES_LIBS) $(THREAD_LIBS) -lm
 
 # Per-directory flags: the core never sees curses' feature macros.
 $(O)/src/%.o: src/%.c
@@ -69,7 +80,7 @@ $(O)/tui/%.o: tui/%.c
 	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) -Itui $(CURSES_CFLAGS) -MMD -MP -c -o $@ $<
 $(O)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(CORE_CPPFLAGS) -Itui $(CRIT_CFLAGS) $(CURSES_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(WARN) $(call NO_LTO,$(CFLAGS)) $(CORE_CPPFLAGS) -Itui $(CRIT_CFLAGS) $(CURSES_CFLAGS) -MMD -MP -c -o $@ $<
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
 # The installed data directory is compiled in (cli_check.c finds the default

@@ -16,7 +16,7 @@
 # Environment: BENCH_5M=1 adds 5M rows; BENCH_RUNS=N forces N timed runs per
 # tool and size (default 5 below 1M rows, 3 from 1M); BENCH_SIZES="N..."
 # replaces the default sizes (for trials); BENCH_CFLAGS replaces the
-# Makefile's CFLAGS (-O3 -g) for fourw and core_bench; BENCH_NO_INSTALL=1
+# Makefile's CFLAGS (-O3 -g -flto=auto -ffat-lto-objects) for fourw and core_bench; BENCH_NO_INSTALL=1
 # never calls apt-get or npm; FOURW_CONFIG_INI=path overrides config.ini;
 # DUCKDB_NODE_API=version picks the @duckdb/node-api npm package's version.
 set -euo pipefail
@@ -740,7 +740,7 @@ machine() {
 
 versions() {
 	local v
-	echo "- fourw: $(git log -1 --format=%h 2>/dev/null || echo 'no commit yet') ($(cc --version | head -1), CFLAGS ${BENCH_CFLAGS:--O3 -g})"
+	echo "- fourw: $(git log -1 --format=%h 2>/dev/null || echo 'no commit yet') ($(cc --version | head -1), CFLAGS ${BENCH_CFLAGS:--O3 -g -flto=auto -ffat-lto-objects})"
 	v=$(mlr --version 2>/dev/null) && echo "- Miller: $v"
 	v=$(sqlite3 --version 2>/dev/null | cut -d' ' -f1) && echo "- sqlite3: $v"
 	v=$("$PY" --version 2>&1) && echo "- Python (csv module): $v"
