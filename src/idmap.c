@@ -86,16 +86,16 @@ void idmap_first_words(const struct idmap *m, uint64_t *out)
 			out[m->slots[j].number - 1] = m->slots[j].k[0];
 }
 
-void idmap_free(struct idmap *m)
-{
-	if (m->slots)
-		free_slots(m->slots, m->cap);
-	memset(m, 0, sizeof *m);
-}
-
 void idmap_empty(struct idmap *m)
 {
 	if (m->len)
 		memset(m->slots, 0, m->cap * sizeof *m->slots);
 	m->len = 0;
+}
+
+void idmap_free(struct idmap *m)
+{
+	if (m->slots)
+		free_slots(m->slots, m->cap);
+	memset(m, 0, sizeof *m);
 }
