@@ -69,6 +69,12 @@ static bool open_ooxml(struct xlsx_book *b, const char *path, char *why, size_t 
 	return true;
 }
 
+bool xlsx_is_legacy(const char *path)
+{
+	int err = 0;
+	return file_magic(path, &err) == MAGIC_OLE;
+}
+
 struct xlsx_book *xlsx_open(const char *path, char *why, size_t whysize)
 {
 	struct xlsx_book *b = xcalloc(1, sizeof *b);

@@ -49,6 +49,10 @@ struct xlsx_book;
 
 /* Opens a workbook.  NULL and why[] in words when it is not one: an
  * encrypted (password-protected) file, a corrupt archive, a zip bomb. */
+/* The file is an Office container (an .xls, or an encrypted .xlsx), which
+ * libfreexl reads. */
+bool xlsx_is_legacy(const char *path);
+
 struct xlsx_book *xlsx_open(const char *path, char *why, size_t whysize);
 void xlsx_close(struct xlsx_book *b);
 

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <signal.h>
+#include <stdint.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "colmap.h"
@@ -12,6 +15,9 @@
 #include "loader.h"
 #include "i18n.h"
 #include "xalloc.h"
+
+/* The words a reader in a child process may send: far more than any. */
+#define XLSX_REPLY_MAX ((size_t)1 << 20)
 
 /* ---- the first rows: does a worksheet hold a header? ----------------------- */
 
@@ -203,13 +209,10 @@ static FILE *temp_file(char *why, size_t whysize)
 	return f;
 }
 
-/* Writes worksheet i to a temporary file; its descriptor in out. */
-static bool write_sheet(struct xlsx_book *b, size_t i, struct xlsx_csv *out, char *why,
+/* Writes worksheet i to f; its length in out. */
+static bool write_sheet(struct xlsx_book *b, size_t i, FILE *f, struct xlsx_csv *out, char *why,
                         size_t whysize)
 {
-	FILE *f = temp_file(why, whysize);
-	if (!f)
-		return false;
 	struct writer w = { .f = f };
 	bool ok = xlsx_read_sheet(b, i, write_row, &w, &out->seen, why, whysize);
 	if (w.too_big) {
@@ -222,26 +225,164 @@ static bool write_sheet(struct xlsx_book *b, size_t i, struct xlsx_csv *out, cha
 		ok = false;
 	}
 	off_t len = ok ? ftello(f) : -1;
-	if (ok && len >= 0) {
-		out->fd = dup(fileno(f));
-		out->len = (size_t)len;
+	out->len = len > 0 ? (size_t)len : 0;
+	return ok && len >= 0;
+}
+
+/* The worksheet chosen, written to f; its name, the choice and what was
+ * seen in out. */
+static bool convert(const char *path, const char *want, const struct config *c, FILE *f,
+                    struct xlsx_csv *out, char *why, size_t whysize)
+{
+	struct xlsx_book *b = xlsx_open(path, why, whysize);
+	if (!b)
+		return false;
+	size_t i = choose_sheet(b, want, c, &out->choice, why, whysize);
+	bool ok = i != SIZE_MAX && write_sheet(b, i, f, out, why, whysize);
+	if (ok)
+		out->sheet = xstrdup(xlsx_sheet_name(b, i));
+	xlsx_close(b);
+	return ok;
+}
+
+/* ---- an .xls, read apart ----------------------------------------------------- */
+
+/* An .xls is read by libfreexl, which trusts lengths the file gives: a
+ * crafted file made it read 39 kB past a buffer on the stack
+ * (fuzz/regressions/xlsx/crash-freexl-directory-name).  So an .xls is read
+ * in a child process, which writes the text to the temporary file as it
+ * would have and sends the rest through a pipe: a file that brings the
+ * reader down is refused with a reason, and the program (a meeting's
+ * screen) goes on. */
+static bool crash_reader;
+
+void xlsx_csv_crash_reader(bool crash)
+{
+	crash_reader = crash;
+}
+
+struct reply {               /* what the child sends, before why, sheet and choice */
+	bool ok;
+	size_t len;
+	struct xlsx_seen seen;
+	size_t why_len, sheet_len, choice_len;
+};
+
+static bool move_all(int fd, void *p, size_t n, bool out)
+{
+	for (char *s = p; n;) {
+		ssize_t k = out ? write(fd, s, n) : read(fd, s, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return false;
+		s += k;
+		n -= (size_t)k;
 	}
-	fclose(f);
-	return ok && out->fd >= 0;
+	return true;
+}
+
+static bool send_text(int fd, const char *s, size_t n)
+{
+	return move_all(fd, (void *)(uintptr_t)s, n, true);
+}
+
+static _Noreturn void reply_and_exit(int fd, bool ok, const struct xlsx_csv *x, const char *why)
+{
+	const char *sheet = x->sheet ? x->sheet : "", *choice = x->choice ? x->choice : "";
+	struct reply r = { ok, x->len, x->seen, strlen(why), strlen(sheet), strlen(choice) };
+	bool sent = move_all(fd, &r, sizeof r, true) && send_text(fd, why, r.why_len) &&
+	            send_text(fd, sheet, r.sheet_len) && send_text(fd, choice, r.choice_len);
+	_exit(sent ? 0 : 1);
+}
+
+/* n bytes of text from the pipe, or NULL (and *got false). */
+static char *take_text(int fd, size_t n, bool *got)
+{
+	if (!*got || n > XLSX_REPLY_MAX) {
+		*got = false;
+		return NULL;
+	}
+	char *s = xmalloc(n + 1);
+	*got = move_all(fd, s, n, false);
+	s[n] = '\0';
+	return s;
+}
+
+static bool take_reply(int fd, struct xlsx_csv *out, bool *ok, char *why, size_t whysize)
+{
+	struct reply r;
+	bool got = move_all(fd, &r, sizeof r, false);
+	char *words = take_text(fd, got ? r.why_len : 0, &got);
+	out->sheet = take_text(fd, got ? r.sheet_len : 0, &got);
+	out->choice = take_text(fd, got ? r.choice_len : 0, &got);
+	if (got) {
+		snprintf(why, whysize, "%s", words);
+		*ok = r.ok;
+		out->len = r.len;
+		out->seen = r.seen;
+	}
+	free(words);
+	return got;
+}
+
+/* The child's end: the exit status said, or got by another (a handler
+ * that reaps children): then its whole reply stands for it. */
+static bool child_ended_well(pid_t pid)
+{
+	int status = 0;
+	pid_t waited;
+	while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+		;
+	return waited != pid || (WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+static bool convert_apart(const char *path, const char *want, const struct config *c, FILE *f,
+                          struct xlsx_csv *out, char *why, size_t whysize)
+{
+	int pipefd[2];
+	pid_t pid = pipe(pipefd) == 0 ? fork() : -2;
+	if (pid == 0) {
+		close(pipefd[0]);
+		if (crash_reader)
+			raise(SIGKILL);
+		char *words = xcalloc(1, whysize);
+		bool ok = convert(path, want, c, f, out, words, whysize);
+		reply_and_exit(pipefd[1], ok, out, words);
+	}
+	if (pid == -2 || pid < 0) {
+		snprintf(why, whysize, "cannot start the .xls reader: %s", strerror(errno));
+		if (pid == -1) {
+			close(pipefd[0]);
+			close(pipefd[1]);
+		}
+		return false;
+	}
+	close(pipefd[1]);
+	bool ok = false, got = take_reply(pipefd[0], out, &ok, why, whysize);
+	close(pipefd[0]);
+	if (child_ended_well(pid) && got)
+		return ok;
+	snprintf(why, whysize, "%s", _("the .xls reader stopped on this file: it is damaged (or "
+	         "crafted to harm readers); open it in Excel and save it again, or save it as "
+	         ".xlsx"));
+	return false;
 }
 
 bool xlsx_to_csv(const char *path, const char *want, const struct config *c,
                  struct xlsx_csv *out, char *why, size_t whysize)
 {
 	*out = (struct xlsx_csv){ .fd = -1 };
-	struct xlsx_book *b = xlsx_open(path, why, whysize);
-	if (!b)
+	FILE *f = temp_file(why, whysize);
+	if (!f)
 		return false;
-	size_t i = choose_sheet(b, want, c, &out->choice, why, whysize);
-	bool ok = i != SIZE_MAX && write_sheet(b, i, out, why, whysize);
-	if (ok)
-		out->sheet = xstrdup(xlsx_sheet_name(b, i));
-	xlsx_close(b);
+	bool ok = xlsx_is_legacy(path) ? convert_apart(path, want, c, f, out, why, whysize)
+	                               : convert(path, want, c, f, out, why, whysize);
+	if (ok && (out->fd = dup(fileno(f))) < 0) {
+		snprintf(why, whysize, "cannot keep the temporary file: %s", strerror(errno));
+		ok = false;
+	}
+	fclose(f);
 	if (!ok)
 		xlsx_csv_free(out);
 	return ok;

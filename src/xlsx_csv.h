@@ -5,7 +5,8 @@
  * [columns] worksheet), else the first whose first rows hold a header the
  * column aliases recognise (or an HXL row), else the first.  Each sheet row
  * is one line whatever it holds (a line break inside a cell is read as a
- * space), so line N is row N and messages name the right cell. */
+ * space), so line N is row N and messages name the right cell.  An .xls is
+ * read in a child process (libfreexl trusts the lengths a file gives). */
 #ifndef FOURW_XLSX_CSV_H
 #define FOURW_XLSX_CSV_H
 
@@ -31,6 +32,10 @@ struct xlsx_csv {
 bool xlsx_to_csv(const char *path, const char *want, const struct config *c,
                  struct xlsx_csv *out, char *why, size_t whysize);
 void xlsx_csv_free(struct xlsx_csv *x);
+
+/* For the tests: the child process that reads an .xls ends at once, as
+ * one that a crafted file brought down. */
+void xlsx_csv_crash_reader(bool crash);
 
 /* check's notes on the worksheet read as sheet `source`: which one and why,
  * its hidden rows and columns. */
