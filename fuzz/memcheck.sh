@@ -39,10 +39,13 @@ run "fourw report --format md" report -c $CONFIG --format md
 run "fourw report --format csv --region ML05" report -c $CONFIG --format csv --region ML05
 run "fourw gaps" gaps -c $CONFIG
 run "fourw check (hostile fixtures)" check -c $CONFIG tests/fixtures/sheets
+# an .xlsx read in the program, an .xls in a child process (its log too)
+run "fourw check (workbooks: .xlsx, and .xls apart)" check -c $CONFIG \
+	tests/fixtures/workbooks/features.xlsx tests/fixtures/workbooks/sheet.xls
 
 # A sheet large enough to be read in parts (two at this size; the unit
-# tests read up to seven under ASan) and indexed in two halves (4 MB and
-# 65,536 rows): the sample rows, repeated.
+# tests read up to seven under ASan) and its regions indexed on both cores
+# (4 MB and 65,536 rows): the sample rows, repeated.
 awk 'NR == 1 { print; next } { rows[++n] = $0 } END { for (i = 0; i < 70000; i++) print rows[i % n + 1] }' \
 	data/sheets/unicef_en.csv >"$TMP/large.csv"
 run "fourw report (large sheet, in parts, two threads)" report -c $CONFIG "$TMP/large.csv"

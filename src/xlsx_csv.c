@@ -287,13 +287,12 @@ static bool send_text(int fd, const char *s, size_t n)
 	return move_all(fd, (void *)(uintptr_t)s, n, true);
 }
 
-static _Noreturn void reply_and_exit(int fd, bool ok, const struct xlsx_csv *x, const char *why)
+static bool send_reply(int fd, bool ok, const struct xlsx_csv *x, const char *why)
 {
 	const char *sheet = x->sheet ? x->sheet : "", *choice = x->choice ? x->choice : "";
 	struct reply r = { ok, x->len, x->seen, strlen(why), strlen(sheet), strlen(choice) };
-	bool sent = move_all(fd, &r, sizeof r, true) && send_text(fd, why, r.why_len) &&
-	            send_text(fd, sheet, r.sheet_len) && send_text(fd, choice, r.choice_len);
-	_exit(sent ? 0 : 1);
+	return move_all(fd, &r, sizeof r, true) && send_text(fd, why, r.why_len) &&
+	       send_text(fd, sheet, r.sheet_len) && send_text(fd, choice, r.choice_len);
 }
 
 /* n bytes of text from the pipe, or NULL (and *got false). */
@@ -348,7 +347,10 @@ static bool convert_apart(const char *path, const char *want, const struct confi
 			raise(SIGKILL);
 		char *words = xcalloc(1, whysize);
 		bool ok = convert(path, want, c, f, out, words, whysize);
-		reply_and_exit(pipefd[1], ok, out, words);
+		bool sent = send_reply(pipefd[1], ok, out, words);
+		free(words);
+		xlsx_csv_free(out);
+		_exit(sent ? 0 : 1);
 	}
 	if (pid == -2 || pid < 0) {
 		snprintf(why, whysize, "cannot start the .xls reader: %s", strerror(errno));
