@@ -352,9 +352,9 @@ static bool convert_apart(const char *path, const char *want, const struct confi
 		xlsx_csv_free(out);
 		_exit(sent ? 0 : 1);
 	}
-	if (pid == -2 || pid < 0) {
+	if (pid < 0) {
 		snprintf(why, whysize, "cannot start the .xls reader: %s", strerror(errno));
-		if (pid == -1) {
+		if (pid == -1) {          /* the pipe was made; the fork failed */
 			close(pipefd[0]);
 			close(pipefd[1]);
 		}
