@@ -72,11 +72,11 @@ static uint64_t key_at(const struct table_lines *l, const struct table *t, size_
 	return l->key ? l->key[k] : line_key(&t->rows[k]);
 }
 
-/* The row with this key among [lo, hi) (keys ascending there), or -1. */
-static long find_in(const struct table_lines *l, const struct table *t,
-                    size_t lo, size_t hi, uint64_t key)
+/* The first place in [lo, hi) (keys ascending there) whose key is not
+ * below key; hi if none. */
+static size_t first_not_below(const struct table_lines *l, const struct table *t,
+                              size_t lo, size_t hi, uint64_t key)
 {
-	size_t end = hi;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (key_at(l, t, mid) < key)
@@ -84,6 +84,15 @@ static long find_in(const struct table_lines *l, const struct table *t,
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* The row with this key among [lo, hi) (keys ascending there), or -1. */
+static long find_in(const struct table_lines *l, const struct table *t,
+                    size_t lo, size_t hi, uint64_t key)
+{
+	size_t end = hi;
+	lo = first_not_below(l, t, lo, hi, key);
 	if (lo >= end || key_at(l, t, lo) != key)
 		return -1;
 	return l->key ? (long)l->row[lo] : (long)lo;
@@ -139,14 +148,7 @@ static void walk_run(struct table_lines_walk *w, const struct table_lines *l,
 		lo = hi + 1;
 		hi = end - hi > step ? hi + step : end;
 	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (key_at(l, t, mid) < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	size_t pos = lo;
+	size_t pos = first_not_below(l, t, lo, hi, key);
 	w->pos[r] = pos;
 	w->next[r] = pos < end ? key_at(l, t, pos) : UINT64_MAX;
 }
