@@ -241,21 +241,6 @@ static void index_regions(void *arg, size_t worker)
 		idmap_free(maps[m]);
 }
 
-/* The first row at or after `from` of a region after `region` (the rows
- * are in region order, table_group_by_region: rows of no region last). */
-static size_t region_end(const struct activity *rows, size_t from, size_t len, size_t region)
-{
-	size_t lo = from, hi = len;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if ((uint8_t)rows[mid].region <= region)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Places, region after region, in the map of the whole: a place of an
  * earlier region keeps the number it had there. */
 static void join_places(struct cube_index *ix, struct region_ids *r, size_t nr)
@@ -401,7 +386,7 @@ static uint32_t *index_rows(struct cube_index *ix, const uint32_t *pid_of)
 		ix->gid = xcalloc(ix->len + 1, sizeof *ix->gid);
 	for (size_t k = 0; k < nr; k++) {
 		j.r[k].from = from;
-		j.r[k].to = from = region_end(ix->rows, from, ix->len, k);
+		j.r[k].to = from = table_region_end(ix->t, from, k);
 		ix->region_start[k + 1] = (uint32_t)from;
 	}
 	for (size_t i = from; i < ix->len; i++)

@@ -125,6 +125,19 @@ static void release_read(uintptr_t *from, uintptr_t upto, uintptr_t page)
 	*from = end;
 }
 
+size_t table_region_end(const struct table *t, size_t from, size_t region)
+{
+	size_t lo = from, hi = t->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (region_key(&t->rows[mid]) <= region)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* A counting sort into a new array, reading the rows in order: each region
  * fills its own stretch, one write stream per region (moving rows in place,
  * cycle by cycle, costs a cache miss a row: 0.8 s at 5M rows against 0.1).

@@ -183,6 +183,10 @@ void table_group_by_region(struct table *t);
 /* True if the rows are in region order (as table_group_by_region leaves them). */
 bool table_grouped_by_region(const struct table *t);
 
+/* In a table in region order: the first row at or after `from` that
+ * belongs to a region after `region` (rows of no region come last). */
+size_t table_region_end(const struct table *t, size_t from, size_t region);
+
 /* Finding a row by where it was read, (source, line): to place warnings
  * (which name a file and line) on a row.  Built once over a table's rows
  * as they lie; rows moved or added afterwards need a new one. */
