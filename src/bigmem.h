@@ -1,5 +1,5 @@
 /* bigmem: arrays of a row (or a cell) per line of a sheet — the table's
- * rows, their sorted copy, the index's ids — asked to live in 2 MB pages.
+ * rows, the index's ids — asked to live in 2 MB pages.
  *
  * A million-row table is 48 MB: 12,000 pages of 4 kB, each a page fault
  * the first time it is written.  Where a fault is dear (under a

@@ -2,7 +2,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "bigmem.h"
 #include "i18n.h"
@@ -96,129 +95,6 @@ void table_count_as_written(struct table *t)
 {
 	for (size_t i = 0; i < t->len; i++)
 		t->rows[i].region = t->rows[i].written_region;
-}
-
-/* The sort key: region, with -1 (none) after every region. */
-static uint8_t region_key(const struct activity *a)
-{
-	return (uint8_t)a->region;
-}
-
-bool table_grouped_by_region(const struct table *t)
-{
-	for (size_t i = 1; i < t->len; i++)
-		if (region_key(&t->rows[i - 1]) > region_key(&t->rows[i]))
-			return false;
-	return true;
-}
-
-/* Hands the whole pages of [*from, upto) back to the system: rows already
- * copied elsewhere and never read again.  The page that holds the start of
- * the allocation (and the allocator's header before it) is never among
- * them: *from starts at the first page boundary past the rows' start. */
-static void release_read(uintptr_t *from, uintptr_t upto, uintptr_t page)
-{
-	uintptr_t end = upto & ~(page - 1);
-	if (end <= *from)
-		return;
-	(void)madvise((void *)*from, end - *from, MADV_DONTNEED);   /* only a hint if it fails */
-	*from = end;
-}
-
-size_t table_region_end(const struct table *t, size_t from, size_t region)
-{
-	size_t lo = from, hi = t->len;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (region_key(&t->rows[mid]) <= region)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* A counting sort into a new array, reading the rows in order: each region
- * fills its own stretch, one write stream per region (moving rows in place,
- * cycle by cycle, costs a cache miss a row: 0.8 s at 5M rows against 0.1).
- * A large table is sorted in pieces at once (workers.h), piece p's rows of
- * a region going after those of the pieces before it, so the order within
- * a region is the table's.  The old array's pages are handed back as they
- * are read, 2 MB at a time (it lives in large pages, bigmem.h, which a
- * smaller release would split), so the table is held about once, not
- * twice, while it is sorted.  The new array's pages are made ready a
- * stretch ahead of each stream (bigmem_ready): a page fault per 4 kB page
- * cost more than the copy, and large pages would hold up to 2 MB unused
- * ahead of every stream. */
-#define GROUP_PIECE_ROWS ((size_t)1 << 17)
-#define REGION_KEYS ((size_t)UINT8_MAX + 1)
-
-struct grouping {
-	const struct activity *rows;
-	struct activity *out;
-	uintptr_t out_end;
-	size_t len, npieces;
-	size_t (*at)[REGION_KEYS];     /* [piece][region]: a count, then where it writes */
-};
-
-static void piece_range(const struct grouping *g, size_t p, size_t *from, size_t *to)
-{
-	*from = g->len / g->npieces * p;
-	*to = p + 1 == g->npieces ? g->len : g->len / g->npieces * (p + 1);
-}
-
-static void count_piece(void *arg, size_t p)
-{
-	struct grouping *g = arg;
-	size_t from, to;
-	piece_range(g, p, &from, &to);
-	for (size_t i = from; i < to; i++)
-		g->at[p][region_key(&g->rows[i])]++;
-}
-
-static void copy_piece(void *arg, size_t p)
-{
-	struct grouping *g = arg;
-	size_t from, to, *at = g->at[p];
-	piece_range(g, p, &from, &to);
-	uintptr_t ready[REGION_KEYS];
-	for (size_t k = 0; k < REGION_KEYS; k++)
-		ready[k] = (uintptr_t)&g->out[at[k]];
-	uintptr_t page = (uintptr_t)2 << 20;
-	uintptr_t released = ((uintptr_t)&g->rows[from] + page - 1) & ~(page - 1);
-	for (size_t i = from; i < to; i++) {
-		uint8_t k = region_key(&g->rows[i]);
-		struct activity *dst = &g->out[at[k]++];
-		if ((uintptr_t)(dst + 1) > ready[k])
-			ready[k] = bigmem_ready(ready[k], (uintptr_t)(dst + 1), g->out_end);
-		*dst = g->rows[i];
-		if (i % 4096 == 4095)
-			release_read(&released, (uintptr_t)&g->rows[i + 1], page);
-	}
-}
-
-void table_group_by_region(struct table *t)
-{
-	if (table_grouped_by_region(t))
-		return;
-	struct grouping g = { .rows = t->rows, .len = t->len };
-	g.npieces = t->len < GROUP_PIECE_ROWS ? 1 : workers_available();
-	g.at = xcalloc(g.npieces, sizeof *g.at);
-	workers_run(g.npieces, count_piece, &g);
-	size_t next = 0;                     /* region by region, piece by piece */
-	for (size_t k = 0; k < REGION_KEYS; k++)
-		for (size_t p = 0; p < g.npieces; p++) {
-			size_t n = g.at[p][k];
-			g.at[p][k] = next;
-			next += n;
-		}
-	g.out = xmalloc((t->len + 1) * sizeof *g.out);
-	g.out_end = (uintptr_t)&g.out[t->len + 1];
-	workers_run(g.npieces, copy_piece, &g);
-	free(g.at);
-	free(t->rows);
-	t->rows = g.out;
-	t->cap = t->len + 1;
 }
 
 uint32_t table_add_source(struct table *t, const char *path)

@@ -161,6 +161,68 @@ Test(table, grouping_many_rows_matches_a_region_by_region_pass)
 	cr_assert(table_grouped_by_region(&t));
 }
 
+/* The rows move in blocks within their own array, so the cases that test
+ * the moving: tables a block long and either side of it, one region
+ * nearly everywhere (long chains), regions so rare that their rows never
+ * fill a block, sixty-four regions and none, and pieces on 1 to 3 cores.
+ * The reference: a stable counting sort of the rows' lines, from the
+ * regions drawn alone. */
+static void expect_grouped_as_drawn(const int *region_of, size_t n)
+{
+	size_t at[66] = { 0 };                      /* keys 0..63, then none (-1) at 64 */
+	for (size_t i = 0; i < n; i++)
+		at[(region_of[i] < 0 ? 64 : region_of[i]) + 1]++;
+	for (size_t k = 1; k < 66; k++)
+		at[k] += at[k - 1];
+	uint32_t *want = malloc(n * sizeof *want);
+	cr_assert_not_null(want);
+	for (size_t i = 0; i < n; i++)
+		want[at[region_of[i] < 0 ? 64 : region_of[i]]++] = (uint32_t)i + 2;
+	cr_assert_eq(t.len, n);
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_eq(t.rows[i].line, want[i], "row %zu of %zu: line %u, want %u", i, n,
+		             t.rows[i].line, want[i]);
+		cr_assert_eq(activity_counts(&t, &t.rows[i]).girls, (int32_t)(want[i] % 50000),
+		             "row %zu counts", i);
+	}
+	free(want);
+}
+
+static int draw_region(uint64_t *seed, int shape)
+{
+	*seed = *seed * 6364136223846793005u + 1442695040888963407u;
+	unsigned r = (unsigned)(*seed >> 33);
+	switch (shape) {
+	case 0: return (int)(r % 65) - 1;                        /* -1 .. 63, even */
+	case 1: return r % 100 < 93 ? 4 : (int)(r % 7);          /* one region nearly everywhere */
+	default: return r % 1000 == 0 ? 63 : r % 1000 < 3 ? -1 : (int)(r % 3);   /* rare ones */
+	}
+}
+
+Test(table, grouping_in_blocks_matches_a_stable_sort)
+{
+	const size_t sizes[] = { 1, 511, 512, 513, 1024, 1537, 131072 + 7, 262144 };
+	uint64_t seed = 12345;
+	for (size_t cores = 1; cores <= 3; cores++)
+		for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++)
+			for (int shape = 0; shape < 3; shape++) {
+				size_t n = sizes[z];
+				int *region_of = malloc(n * sizeof *region_of);
+				cr_assert_not_null(region_of);
+				table_free(&t);
+				table_init(&t);
+				workers_set_max(cores);
+				for (size_t i = 0; i < n; i++) {
+					region_of[i] = draw_region(&seed, shape);
+					add_in(region_of[i], (uint32_t)i + 2, (int32_t)((i + 2) % 50000));
+				}
+				table_group_by_region(&t);
+				expect_grouped_as_drawn(region_of, n);
+				free(region_of);
+			}
+	workers_set_max(0);
+}
+
 /* A row of source s read at line n. */
 static void add_at(uint32_t s, uint32_t n)
 {
