@@ -1,6 +1,10 @@
+#define _GNU_SOURCE            /* mremap: a big array grows without copying */
 #include "bigmem.h"
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #include "xalloc.h"
@@ -54,4 +58,63 @@ void bigmem_free(void *p, size_t bytes)
 {
 	if (p)
 		(void)munmap(p, bytes ? bytes : 1);
+}
+
+static size_t whole_huge_pages(size_t bytes)
+{
+	return (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+}
+
+static bool array_is_big(size_t cap, size_t size)
+{
+	return cap * size >= BIGMEM_ARRAY_BYTES;
+}
+
+/* Maps `bytes` (whole 2 MB pages) for a big array, or moves one there. */
+static void *big_resize(void *p, size_t old_bytes, size_t bytes)
+{
+	void *q = p ? mremap(p, old_bytes, bytes, MREMAP_MAYMOVE)
+	            : mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (q == MAP_FAILED)
+		xalloc_die(bytes);
+	if (bytes > old_bytes) {
+		bigmem_advise((char *)q + old_bytes, bytes - old_bytes);
+		bigmem_ready((uintptr_t)q + old_bytes, (uintptr_t)q + bytes, (uintptr_t)q + bytes);
+	}
+	return q;
+}
+
+void *bigmem_grow(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	if (need > SIZE_MAX / 2 / size)
+		xalloc_die(SIZE_MAX);
+	size_t doubled = *cap ? *cap : 8;
+	while (doubled < need)
+		doubled *= 2;
+	if (!array_is_big(doubled, size)) {
+		*cap = doubled;
+		return xrealloc(p, doubled * size);
+	}
+	size_t bytes = whole_huge_pages(need * size);
+	void *q;
+	if (array_is_big(*cap, size)) {
+		q = big_resize(p, whole_huge_pages(*cap * size), bytes);
+	} else {
+		q = big_resize(NULL, 0, bytes);
+		if (p)
+			memcpy(q, p, *cap * size);
+		free(p);
+	}
+	*cap = bytes / size;
+	return q;
+}
+
+void bigmem_array_free(void *p, size_t cap, size_t size)
+{
+	if (array_is_big(cap, size))
+		munmap(p, whole_huge_pages(cap * size));
+	else
+		free(p);
 }

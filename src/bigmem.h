@@ -31,4 +31,14 @@ uintptr_t bigmem_ready(uintptr_t from, uintptr_t upto, uintptr_t end);
 void *bigmem_zeroed(size_t bytes);
 void bigmem_free(void *p, size_t bytes);
 
+/* An array of an item per row of a sheet (the hash of each row's cells),
+ * whose pages would each be a fault: held by malloc while small (as xgrow
+ * grows it, doubling), and from BIGMEM_ARRAY_BYTES on in 2 MB pages of its
+ * own, made ready as they are added, never more than 2 MB ahead of the
+ * items asked for; when it grows, its pages move (mremap), the items are
+ * not copied.  Such an array is grown and freed only through these two. */
+#define BIGMEM_ARRAY_BYTES ((size_t)1 << 20)
+void *bigmem_grow(void *p, size_t *cap, size_t need, size_t size);
+void bigmem_array_free(void *p, size_t cap, size_t size);
+
 #endif

@@ -229,9 +229,10 @@ static void reserve_rows(struct table *t, const struct survey *s)
 		bigmem_advise(t->rows, want * sizeof *t->rows);
 		t->cap = want;
 	}
-	t->written_cap = s->line_ends + 2;
-	t->written = xrealloc(t->written, t->written_cap * sizeof *t->written);
-	t->nwritten = 0;
+	bigmem_array_free(t->written, t->written_cap, sizeof *t->written);
+	t->written = NULL;
+	t->written_cap = t->nwritten = 0;
+	t->written = bigmem_grow(NULL, &t->written_cap, s->line_ends + 2, sizeof *t->written);
 }
 
 static int by_line(const void *a, const void *b)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "loader.h"
 #include "workers.h"
 #include "xalloc.h"
@@ -272,7 +273,8 @@ static void take_rows(struct loader *ld, struct part *pt)
 	}
 	for (size_t i = 0; i < part->nwritten; i++)
 		table_note_written(t, part->written[i]);
-	free(part->written);           /* its hashes are the table's now */
+	/* its hashes are the table's now */
+	bigmem_array_free(part->written, part->written_cap, sizeof *part->written);
 	part->written = NULL;
 	part->nwritten = part->written_cap = 0;
 	free(map);

@@ -47,7 +47,7 @@ void table_free(struct table *t)
 	}
 	free(t->rows);
 	free(t->wide);
-	free(t->written);
+	bigmem_array_free(t->written, t->written_cap, sizeof *t->written);
 	free(t->resent);
 	free(t->sources);
 	strpool_free(&t->strings);
@@ -160,7 +160,7 @@ static bool same_row(const struct table *t, const struct activity *a, const stru
 
 void table_note_written(struct table *t, uint32_t cells_hash)
 {
-	t->written = xgrow(t->written, &t->written_cap, t->nwritten + 1, sizeof *t->written);
+	t->written = bigmem_grow(t->written, &t->written_cap, t->nwritten + 1, sizeof *t->written);
 	t->written[t->nwritten++] = cells_hash;
 }
 
@@ -274,7 +274,7 @@ size_t table_mark_repeats(struct table *t, size_t first,
 	for (size_t p = 0; p < rp.nparts; p++)
 		free(rp.found[p].pair);
 	free(own);
-	free(t->written);
+	bigmem_array_free(t->written, t->written_cap, sizeof *t->written);
 	t->written = NULL;
 	t->nwritten = t->written_cap = 0;
 	return repeats;
