@@ -43,12 +43,17 @@ uintptr_t bigmem_ready(uintptr_t from, uintptr_t upto, uintptr_t end)
 	return hi > upto ? hi : upto;
 }
 
+static void *map_pages(size_t bytes)
+{
+	void *q = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (q == MAP_FAILED)
+		xalloc_die(bytes);
+	return q;
+}
+
 void *bigmem_zeroed(size_t bytes)
 {
-	void *p = mmap(NULL, bytes ? bytes : 1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-	               -1, 0);
-	if (p == MAP_FAILED)
-		xalloc_die(bytes);
+	void *p = map_pages(bytes ? bytes : 1);
 	bigmem_advise(p, bytes);
 	bigmem_ready((uintptr_t)p, (uintptr_t)p + bytes, (uintptr_t)p + bytes);
 	return p;
@@ -70,13 +75,26 @@ static bool array_is_big(size_t cap, size_t size)
 	return cap * size >= BIGMEM_ARRAY_BYTES;
 }
 
+/* The pages of [p, p + old_bytes) moved to `bytes` of their own: by the
+ * page tables where the system can (Linux), else copied. */
+static void *move_pages(void *p, size_t old_bytes, size_t bytes)
+{
+#ifdef MREMAP_MAYMOVE
+	void *q = mremap(p, old_bytes, bytes, MREMAP_MAYMOVE);
+	if (q == MAP_FAILED)
+		xalloc_die(bytes);
+#else
+	void *q = map_pages(bytes);
+	memcpy(q, p, old_bytes < bytes ? old_bytes : bytes);
+	munmap(p, old_bytes);
+#endif
+	return q;
+}
+
 /* Maps `bytes` (whole 2 MB pages) for a big array, or moves one there. */
 static void *big_resize(void *p, size_t old_bytes, size_t bytes)
 {
-	void *q = p ? mremap(p, old_bytes, bytes, MREMAP_MAYMOVE)
-	            : mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (q == MAP_FAILED)
-		xalloc_die(bytes);
+	void *q = p ? move_pages(p, old_bytes, bytes) : map_pages(bytes);
 	if (bytes > old_bytes) {
 		bigmem_advise((char *)q + old_bytes, bytes - old_bytes);
 		bigmem_ready((uintptr_t)q + old_bytes, (uintptr_t)q + bytes, (uintptr_t)q + bytes);

@@ -8,7 +8,7 @@
  * (20-30 MB more at the peak).  The array itself already lives in large
  * pages (bigmem.h) and is written again in place.
  *
- * Stable, in three steps, each reading the rows in order:
+ * Stable, in three steps:
  *  1. pack: each piece of the table (one per core, starting on a block
  *     boundary) is read in order; a row waits in its region's stage (one
  *     block of BLOCK_ROWS rows per region), and a full stage is written
