@@ -109,61 +109,85 @@ static void move_block(struct activity *rows, size_t to, size_t from)
 /* Step 2.  Slots are the array's blocks; `target[s]`: where the block in
  * slot s goes (NO_BLOCK: the slot holds none), `holder[t]`: the slot
  * holding the block that goes to t.  The whole blocks end in the first
- * slots, region by region. */
-static void place_blocks(struct grouping *g)
+ * slots, region by region, piece by piece. */
+struct placing {
+	struct activity *rows;
+	uint32_t *target, *holder;
+	size_t blocks;                 /* whole blocks: they go to slots [0, blocks) */
+};
+
+static void number_blocks(struct grouping *g, struct placing *pl)
 {
-	size_t slots = g->len / BLOCK_ROWS + 1, placed_all = 0;
-	uint32_t *target = xmalloc(slots * sizeof *target);
+	size_t slots = g->len / BLOCK_ROWS + 1;
+	pl->target = xmalloc(slots * sizeof *pl->target);
 	for (size_t s = 0; s < slots; s++)
-		target[s] = NO_BLOCK;
+		pl->target[s] = NO_BLOCK;
+	pl->blocks = 0;
 	for (size_t k = 0; k < REGION_KEYS; k++)
 		for (size_t p = 0; p < g->npieces; p++) {
-			g->pieces[p].first[k] = placed_all;
-			placed_all += g->pieces[p].nblocks[k];
+			g->pieces[p].first[k] = pl->blocks;
+			pl->blocks += g->pieces[p].nblocks[k];
 		}
-	uint32_t *holder = xmalloc((placed_all + 1) * sizeof *holder);
+	pl->holder = xmalloc((pl->blocks + 1) * sizeof *pl->holder);
 	for (size_t p = 0; p < g->npieces; p++) {
-		struct piece *pc = &g->pieces[p];
+		const struct piece *pc = &g->pieces[p];
 		size_t next[REGION_KEYS];
 		memcpy(next, pc->first, sizeof next);
 		for (size_t b = 0; b < pc->blocks; b++) {
 			size_t s = pc->from / BLOCK_ROWS + b, t = next[pc->block_key[b]]++;
-			target[s] = (uint32_t)t;
-			holder[t] = (uint32_t)s;
+			pl->target[s] = (uint32_t)t;
+			pl->holder[t] = (uint32_t)s;
 		}
 	}
-	/* chains from each free slot among the first: the block bound for it
-	 * comes, leaving its own slot free for the block bound there, until a
-	 * slot past them is left free */
-	for (size_t t = 0; t < placed_all; t++) {
-		for (size_t cur = t; target[cur] == NO_BLOCK;) {
-			size_t src = holder[cur];
-			move_block(g->rows, cur, src);
-			target[cur] = (uint32_t)cur;
-			target[src] = NO_BLOCK;
-			if (src >= placed_all)
+}
+
+/* Chains from each free slot among the first: the block bound for it
+ * comes, leaving its own slot free for the block bound there, until a
+ * slot past them is left free. */
+static void fill_free_slots(struct placing *pl)
+{
+	for (size_t t = 0; t < pl->blocks; t++) {
+		for (size_t cur = t; pl->target[cur] == NO_BLOCK;) {
+			size_t src = pl->holder[cur];
+			move_block(pl->rows, cur, src);
+			pl->target[cur] = (uint32_t)cur;
+			pl->target[src] = NO_BLOCK;
+			if (src >= pl->blocks)
 				break;
 			cur = src;
 		}
 	}
-	/* what is left out of place lies on cycles */
+}
+
+/* What is left out of place lies on cycles, each turned once through a
+ * spare block. */
+static void turn_cycles(struct placing *pl)
+{
 	struct activity *spare = xmalloc(BLOCK_BYTES);
-	for (size_t t = 0; t < placed_all; t++) {
-		if (target[t] == t)
+	for (size_t t = 0; t < pl->blocks; t++) {
+		if (pl->target[t] == t)
 			continue;
-		memcpy(spare, &g->rows[t * BLOCK_ROWS], BLOCK_BYTES);
+		memcpy(spare, &pl->rows[t * BLOCK_ROWS], BLOCK_BYTES);
 		size_t cur = t;
-		for (size_t src = holder[cur]; src != t; src = holder[cur]) {
-			move_block(g->rows, cur, src);
-			target[cur] = (uint32_t)cur;
+		for (size_t src = pl->holder[cur]; src != t; src = pl->holder[cur]) {
+			move_block(pl->rows, cur, src);
+			pl->target[cur] = (uint32_t)cur;
 			cur = src;
 		}
-		memcpy(&g->rows[cur * BLOCK_ROWS], spare, BLOCK_BYTES);
-		target[cur] = (uint32_t)cur;
+		memcpy(&pl->rows[cur * BLOCK_ROWS], spare, BLOCK_BYTES);
+		pl->target[cur] = (uint32_t)cur;
 	}
 	free(spare);
-	free(holder);
-	free(target);
+}
+
+static void place_blocks(struct grouping *g)
+{
+	struct placing pl = { .rows = g->rows };
+	number_blocks(g, &pl);
+	fill_free_slots(&pl);
+	turn_cycles(&pl);
+	free(pl.holder);
+	free(pl.target);
 }
 
 /* Step 3: from the last (region, piece) to the first, so none is written
