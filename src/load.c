@@ -229,10 +229,7 @@ static void reserve_rows(struct table *t, const struct survey *s)
 		bigmem_advise(t->rows, want * sizeof *t->rows);
 		t->cap = want;
 	}
-	bigmem_array_free(t->written, t->written_cap, sizeof *t->written);
-	t->written = NULL;
-	t->written_cap = t->nwritten = 0;
-	t->written = bigmem_grow(NULL, &t->written_cap, s->line_ends + 2, sizeof *t->written);
+	table_reserve_written(t, s->line_ends + 2);
 }
 
 static int by_line(const void *a, const void *b)

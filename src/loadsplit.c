@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bigmem.h"
 #include "loader.h"
 #include "workers.h"
 #include "xalloc.h"
@@ -273,10 +272,7 @@ static void take_rows(struct loader *ld, struct part *pt)
 	}
 	for (size_t i = 0; i < part->nwritten; i++)
 		table_note_written(t, part->written[i]);
-	/* its hashes are the table's now */
-	bigmem_array_free(part->written, part->written_cap, sizeof *part->written);
-	part->written = NULL;
-	part->nwritten = part->written_cap = 0;
+	table_drop_written(part);      /* its hashes are the table's now */
 	free(map);
 	diag_list_append(&t->diags, &part->diags);
 	diag_list_free(&part->diags);  /* its messages are the table's now */

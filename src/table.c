@@ -158,6 +158,19 @@ static bool same_row(const struct table *t, const struct activity *a, const stru
 
 /* ---- repeated rows (rule 10) ----------------------------------------------- */
 
+void table_drop_written(struct table *t)
+{
+	bigmem_array_free(t->written, t->written_cap, sizeof *t->written);
+	t->written = NULL;
+	t->nwritten = t->written_cap = 0;
+}
+
+void table_reserve_written(struct table *t, size_t n)
+{
+	table_drop_written(t);
+	t->written = bigmem_grow(NULL, &t->written_cap, n, sizeof *t->written);
+}
+
 void table_note_written(struct table *t, uint32_t cells_hash)
 {
 	t->written = bigmem_grow(t->written, &t->written_cap, t->nwritten + 1, sizeof *t->written);
@@ -274,9 +287,7 @@ size_t table_mark_repeats(struct table *t, size_t first,
 	for (size_t p = 0; p < rp.nparts; p++)
 		free(rp.found[p].pair);
 	free(own);
-	bigmem_array_free(t->written, t->written_cap, sizeof *t->written);
-	t->written = NULL;
-	t->nwritten = t->written_cap = 0;
+	table_drop_written(t);
 	return repeats;
 }
 

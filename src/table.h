@@ -220,6 +220,11 @@ void table_lines_walk_free(struct table_lines_walk *w);
 long table_lines_walk_find(struct table_lines_walk *w, const struct table_lines *l,
                            const struct table *t, uint32_t source, uint32_t line);
 
+/* Forgets the hashes of the rows' cells noted so far, and their room. */
+void table_drop_written(struct table *t);
+/* Room for the hashes of n rows' cells, none noted yet (any kept from an
+ * earlier sheet are dropped). */
+void table_reserve_written(struct table *t, size_t n);
 /* Notes the hash of the cells, as written, of the row just added. */
 void table_note_written(struct table *t, uint32_t cells_hash);
 
